@@ -1,0 +1,148 @@
+"""The ``multivector`` command line.
+
+Core commands live here (analyze, export, stats). Each capability package adds its own commands
+through ``register(app, eval_app)`` in its ``cli`` module (listed in ``COMMAND_MODULES``), so the
+command surface grows with the packages without this file knowing their details.
+
+Exit codes (documented in the README):
+    0  everything given was analysed or was already stored
+    1  some inputs were skipped or failed (the rest was stored)
+    2  usage error: bad option, unknown table, missing database
+    3  nothing could be read at all
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .config import load_config
+
+app = typer.Typer(
+    name="multivector",
+    help="Who does and says what to whom in international-relations news, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score multivector against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+console = Console(stderr=True)
+out = Console()
+
+DEFAULT_DB = "multivector.duckdb"
+
+COMMAND_MODULES = [
+    "multivector.actors.cli",
+    "multivector.quotes.cli",
+    "multivector.events.cli",
+    "multivector.stance.cli",
+    "multivector.relations.cli",
+    "multivector.web.cli",
+]
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files, directories, globs, URLs, or - for stdin."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to create or extend."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML config file."),
+    actors: list[Path] = typer.Option([], "--actors", help="Actor overlay file(s) (YAML/JSON)."),
+    stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated subset of stages."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path."),
+    languages: Optional[str] = typer.Option(None, "--languages", help="Language codes for detection."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per batch."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (default: all cores)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler address, or 'local'."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Analyse documents and store every layer in a DuckDB file."""
+    from .runner import run_analyze
+
+    cfg = load_config(config).with_(
+        spacy_model=model,
+        languages=tuple(languages.split(",")) if languages else None,
+        batch_size=batch_size,
+        stages=tuple(s for s in stages.split(",") if s) if stages is not None else None,
+        actors_files=tuple(str(a) for a in actors) if actors else None,
+    )
+    code = run_analyze(paths, db=db, config=cfg, workers=workers, dask=dask, quiet=quiet,
+                       console=console, out=out)
+    raise typer.Exit(code)
+
+
+@app.command()
+def export(
+    table: str = typer.Argument(..., help="documents, paragraphs, sentences, actors, mentions, "
+                                "quotes, events, stances, relations"),
+    db: str = typer.Option(DEFAULT_DB, "--db"),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (events: gdelt)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (default: stdout)."),
+) -> None:
+    """Export one table. Field names are a stable contract: they are extended, never renamed."""
+    from .exporting import export_table, ExportError
+    from .store.db import StoreError
+
+    try:
+        n = export_table(table, db=db, fmt=format, output=output)
+    except (ExportError, StoreError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    if output:
+        console.print(f"{n} rows of {table} -> {output}")
+
+
+@app.command()
+def stats(db: str = typer.Option(DEFAULT_DB, "--db"),
+          as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """Counts per table and languages in a database."""
+    from rich.table import Table
+
+    from .store.db import Store, StoreError
+
+    try:
+        store = Store(db, read_only=True)
+    except StoreError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    with store:
+        s = store.stats()
+    if as_json:
+        out.print_json(json.dumps(s))
+        return
+    t = Table(title=f"multivector database {db}")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    for k, v in s.items():
+        if isinstance(v, dict):
+            v = ", ".join(f"{a}: {b}" for a, b in v.items())
+        t.add_row(k, str(v))
+    out.print(t)
+
+
+def _register_modules() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # capability not installed in this build
+                continue
+            raise
+        module.register(app, eval_app)
+
+
+_register_modules()
+
+
+def main() -> None:  # console script
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

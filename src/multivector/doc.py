@@ -1,0 +1,235 @@
+"""The container that flows through the pipeline, and the records each stage adds.
+
+Like a spaCy ``Doc``: one object per document; every stage reads the layers before it and adds
+its own (paragraphs and sentences, then mentions, quotes, events, stances). All character offsets
+(``start``/``end``) are absolute offsets into ``Document.text``, the cleaned text that is stored,
+so every record can be traced back to the exact span it came from.
+
+English paragraphs carry a parsed spaCy ``Doc`` in ``Paragraph.spacy``; a token's absolute offset
+is ``paragraph.start + token.idx`` (see :func:`Doc.token_start`). Non-English paragraphs have no
+parse (``spacy is None``) but do have sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+
+@dataclass
+class Document:
+    """One input document after ingest and cleaning (the row of table ``documents``)."""
+
+    id: str  # sha256 of the cleaned text, first 16 hex chars: the content key
+    source: str  # the path or URL as given (``path#row`` for rows of jsonl/csv/feeds)
+    text: str  # cleaned text; all offsets point into it
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) or None; never invented
+    date_source: str | None = None  # 'metadata', 'dateline', 'input' or None
+    author: str | None = None
+    url: str | None = None
+    outlet: str | None = None  # site or publication name when known
+    genre: str | None = None  # 'interview', 'opinion', 'analysis', 'report' when detected
+    encoding: str | None = None  # how the bytes were decoded (utf-8, utf-8-sig, cp1251, latin-1)
+    format: str | None = None  # txt, html, jsonl, csv, rss, url, stdin
+    languages: list[str] = field(default_factory=list)  # codes, most text first
+    removed: list[dict] = field(default_factory=list)  # boilerplate removed: {kind, text}
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Paragraph:
+    idx: int
+    start: int
+    end: int
+    lang: str | None = None  # ISO 639-1 code or None when undetermined
+    translation_of: int | None = None  # idx of the paragraph this one translates
+    is_question: bool = False  # interview question paragraph (set by the quotes stage)
+    spacy: Any = field(default=None, repr=False, compare=False)  # spaCy Doc (English only)
+
+
+@dataclass
+class Sentence:
+    idx: int
+    paragraph: int
+    start: int
+    end: int
+    lang: str | None = None
+    span: Any = field(default=None, repr=False, compare=False)  # spaCy Span or None
+
+
+@dataclass
+class Actor:
+    """A canonical actor (row of table ``actors``)."""
+
+    id: str
+    name: str
+    type: str  # state, government, military, legislature, igo, ngo, think-tank, media,
+    #            company, person, group, region
+    country: str | None = None  # ISO 3166 alpha-3
+    cameo: str | None = None  # CAMEO-style code, e.g. UZBGOV
+    sector: str | None = None  # GOV, MIL, CVL, BUS, MED, ...
+    roles: list[dict] = field(default_factory=list)  # {role, org, country, start, end}
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # lang -> names
+    discovered: bool = False  # found in text, not in the knowledge base
+
+
+@dataclass
+class Mention:
+    """A span of text that refers to an actor (row of table ``mentions``)."""
+
+    text: str
+    start: int
+    end: int
+    actor_id: str | None
+    sentence: int | None = None
+    language: str | None = None
+    method: str = "gazetteer"  # gazetteer, ner, demonym, metonym, alias, fuzzy, pronoun, descriptor, ...
+    role: str | None = None  # role as stated in the text ("political scientist")
+    confidence: float = 1.0
+
+
+@dataclass
+class Quote:
+    """Something a speaker said (row of table ``quotes``)."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct, indirect, interview, floating
+    cue: str | None = None
+    speaker: dict | None = None  # {actor_id, name, role} or None when unknown
+    via: str | None = None  # outlet the quote was relayed through
+    addressee: str | None = None
+    mentioned: list[str] = field(default_factory=list)  # actor ids mentioned in the quote
+    sentence: int | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Event:
+    """Who did what to whom (row of table ``events``)."""
+
+    id: str
+    sentence: int
+    start: int
+    end: int
+    trigger: str
+    plover: str
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    source: list[dict] = field(default_factory=list)  # {id, name, country, sector}
+    target: list[dict] = field(default_factory=list)
+    location: str | None = None
+    modality: str = "asserted"  # asserted, negated, hypothetical, future, recommended, reported
+    date: str | None = None
+    date_precision: str | None = None  # day, month, year, approximate
+    quote_id: str | None = None
+    confidence: float = 1.0
+    text: str | None = None  # the sentence text (evidence)
+
+
+@dataclass
+class Stance:
+    """How a holder sees a target actor (row of table ``stances``)."""
+
+    id: str
+    holder: dict  # {id, name, type}
+    target: dict  # {id, name, type}
+    polarity: float  # [-1, 1]
+    label: str  # cooperative, hostile, mixed, neutral
+    aspect: str | None = None
+    evidence: list[dict] = field(default_factory=list)  # {start, end, text}
+    sentence: int | None = None
+    quote_id: str | None = None
+    method: str = "lexicon"
+    confidence: float = 1.0
+
+
+def record_dict(record: Any) -> dict:
+    """A record as a plain dict without runtime-only fields (spaCy objects)."""
+    out = {}
+    for f in dataclasses.fields(record):
+        if f.name in ("spacy", "span"):
+            continue
+        out[f.name] = getattr(record, f.name)
+    return out
+
+
+@dataclass
+class Doc:
+    """A document and all layers the pipeline has added to it."""
+
+    document: Document
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)  # actors referenced by this doc
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    user_data: dict = field(default_factory=dict)  # scratch space shared between stages
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    # --- navigation helpers used by every stage -------------------------------------------
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing character ``offset`` (or None)."""
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i].start <= offset < max(
+            self.sentences[i].end, self.sentences[i].start + 1
+        ):
+            return self.sentences[i]
+        return None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if 0 <= i < len(self.paragraphs) and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def english_sentences(self, include_translations: bool = False) -> Iterator[Sentence]:
+        """Sentences with a spaCy parse; translations of other paragraphs are skipped."""
+        for s in self.sentences:
+            p = self.paragraphs[s.paragraph]
+            if s.span is None:
+                continue
+            if p.translation_of is not None and not include_translations:
+                continue
+            yield s
+
+    def token_start(self, token: Any, paragraph: Paragraph | None = None) -> int:
+        """Absolute character offset of a spaCy token of an English paragraph."""
+        if paragraph is None:
+            paragraph = self.paragraph_of_token(token)
+        return paragraph.start + token.idx
+
+    def span_offsets(self, span: Any) -> tuple[int, int]:
+        """Absolute (start, end) of a spaCy Span from one of this doc's paragraphs."""
+        p = self.paragraph_of_token(span.doc[0]) if len(span.doc) else None
+        base = p.start if p is not None else 0
+        return base + span.start_char, base + span.end_char
+
+    def paragraph_of_token(self, token: Any) -> Paragraph:
+        base = token.doc.user_data.get("mv_paragraph")
+        if base is None:
+            raise ValueError("token does not belong to a paragraph of this document")
+        return self.paragraphs[base]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]

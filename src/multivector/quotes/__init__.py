@@ -1,0 +1,1 @@
+"""multivector.quotes"""

@@ -1,0 +1,278 @@
+"""The DuckDB file: create and migrate tables, write analysed documents transactionally, read back.
+
+Why one transaction per batch: a crash or Ctrl-C between batches leaves every committed document
+intact, and since documents are keyed by the hash of their cleaned text a re-run skips them and
+resumes where it stopped. A document whose source was stored before with other content replaces
+the old records in the same transaction, so a reader never sees both versions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import duckdb
+import pyarrow as pa
+
+from ..doc import Doc, record_dict
+from .schema import DOC_TABLES, TABLES, column_names, json_columns
+
+_LOCK = threading.Lock()
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """A multivector database file (DuckDB)."""
+
+    def __init__(self, path: str | Path = "multivector.duckdb", read_only: bool = False):
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not read_only:
+                parent.mkdir(parents=True, exist_ok=True)
+            elif not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no such database (run `multivector analyze` first)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:  # locked by another process, not a DuckDB file, ...
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        self.read_only = read_only
+        if not read_only:
+            self._migrate()
+
+    # ------------------------------------------------------------------ schema
+    def _migrate(self) -> None:
+        for table, cols in TABLES.items():
+            ddl = ", ".join(f'"{c}" {t}' for c, t in cols)
+            self.con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({ddl})')
+            have = {r[0] for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+            ).fetchall()}
+            for c, t in cols:
+                if c not in have:
+                    t_plain = t.replace(" PRIMARY KEY", "")
+                    self.con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{c}" {t_plain}')
+        for table in DOC_TABLES:
+            self.con.execute(
+                f'CREATE INDEX IF NOT EXISTS "idx_{table}_doc" ON "{table}" (doc_id)'
+            )
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except Exception:  # pragma: no cover - closing twice
+            pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reads
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def ids_by_source(self, sources: Iterable[str]) -> dict[str, str]:
+        sources = list(sources)
+        if not sources:
+            return {}
+        rows = self.con.execute(
+            "SELECT source, id FROM documents WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+            [sources],
+        ).fetchall()
+        return {s: i for s, i in rows}
+
+    def count(self, table: str) -> int:
+        self._check_table(table)
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+    def _check_table(self, table: str) -> None:
+        if table not in TABLES and table != "relations":
+            raise StoreError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+
+    def rows(self, table: str, where: str = "", params: list | None = None,
+             order: str | None = None) -> Iterator[dict]:
+        """Rows of a table as dicts, JSON columns decoded. ``where`` must use ? parameters."""
+        self._check_table(table)
+        cols = column_names(table)
+        jcols = json_columns(table)
+        sql = f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"'
+        if where:
+            sql += f" WHERE {where}"
+        if order is None:
+            order = "doc_id, idx" if "idx" in cols and "doc_id" in cols else (
+                "doc_id, start" if "start" in cols and "doc_id" in cols else cols[0])
+        sql += f" ORDER BY {order}"
+        cur = self.con.execute(sql, params or [])
+        while True:
+            batch = cur.fetchmany(1000)
+            if not batch:
+                break
+            for r in batch:
+                d = dict(zip(cols, r))
+                for c in jcols:
+                    if d.get(c) is not None:
+                        d[c] = json.loads(d[c])
+                for k, v in d.items():
+                    if isinstance(v, (_dt.datetime, _dt.date)):
+                        d[k] = v.isoformat()
+                yield d
+
+    # ------------------------------------------------------------------ writes
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        cols = column_names(table)
+        jcols = json_columns(table)
+        data: dict[str, list] = {c: [] for c in cols}
+        for r in rows:
+            for c in cols:
+                v = r.get(c)
+                if c in jcols:
+                    v = _jsonable(v)
+                data[c].append(v)
+        arrays = {}
+        for c, t in TABLES[table]:
+            base = t.split()[0]
+            typ = {"INTEGER": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+                   "TIMESTAMP": pa.timestamp("us")}.get(base, pa.string())
+            arrays[c] = pa.array(data[c], type=typ)
+        tbl = pa.table(arrays)
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        self.con.register("_mv_rows", tbl)
+        try:
+            verb = "INSERT OR REPLACE" if table == "actors" else "INSERT"
+            self.con.execute(f'{verb} INTO "{table}" ({quoted}) SELECT {quoted} FROM _mv_rows')
+        finally:
+            self.con.unregister("_mv_rows")
+
+    def delete_documents(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        for table in DOC_TABLES:
+            self.con.execute(
+                f'DELETE FROM "{table}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [ids]
+            )
+        self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+
+    def write(self, docs: list[Doc]) -> int:
+        """Store analysed documents in one transaction; returns how many were new.
+
+        A document already stored under the same id is left alone (no duplicates); one stored
+        under the same source with other content is replaced.
+        """
+        if not docs:
+            return 0
+        with _LOCK:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                known = self.known_ids(d.id for d in docs)
+                fresh = [d for d in docs if d.id not in known]
+                seen: set[str] = set()
+                fresh = [d for d in fresh if not (d.id in seen or seen.add(d.id))]
+                by_source = self.ids_by_source(d.document.source for d in fresh)
+                stale = [old for src, old in by_source.items()
+                         if old not in {d.id for d in fresh}]
+                self.delete_documents(stale)
+                self._insert_docs(fresh)
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        return len(fresh)
+
+    def _insert_docs(self, docs: list[Doc]) -> None:
+        now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+        rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        for doc in docs:
+            d = record_dict(doc.document)
+            d["n_words"] = len(doc.text.split())
+            d["added_at"] = now
+            rows["documents"].append(d)
+            text = doc.text
+            for p in doc.paragraphs:
+                r = record_dict(p)
+                r.update(doc_id=doc.id, text=text[p.start:p.end])
+                rows["paragraphs"].append(r)
+            for s in doc.sentences:
+                r = record_dict(s)
+                r.update(doc_id=doc.id, text=text[s.start:s.end])
+                rows["sentences"].append(r)
+            for m in doc.mentions:
+                r = record_dict(m)
+                r["doc_id"] = doc.id
+                rows["mentions"].append(r)
+            for q in doc.quotes:
+                r = record_dict(q)
+                r["doc_id"] = doc.id
+                sp = q.speaker or {}
+                r["speaker_id"] = sp.get("actor_id")
+                r["speaker_name"] = sp.get("name")
+                rows["quotes"].append(r)
+            for e in doc.events:
+                r = record_dict(e)
+                r["doc_id"] = doc.id
+                rows["events"].append(r)
+            for s in doc.stances:
+                r = record_dict(s)
+                r["doc_id"] = doc.id
+                r["holder_id"] = (s.holder or {}).get("id")
+                r["target_id"] = (s.target or {}).get("id")
+                rows["stances"].append(r)
+            for a in doc.actors.values():
+                rows["actors"].append(record_dict(a))
+        # one row per actor id; a knowledge-base entry wins over a discovered one
+        uniq: dict[str, dict] = {}
+        for a in rows["actors"]:
+            prev = uniq.get(a["id"])
+            if prev is None or (prev.get("discovered") and not a.get("discovered")):
+                uniq[a["id"]] = a
+        if uniq:
+            existing = {r[0] for r in self.con.execute(
+                "SELECT id FROM actors WHERE NOT discovered AND id IN (SELECT unnest(?::VARCHAR[]))",
+                [list(uniq)],
+            ).fetchall()}
+            rows["actors"] = [a for a in uniq.values()
+                              if not (a.get("discovered") and a["id"] in existing)]
+        for table in ["documents", *DOC_TABLES, "actors"]:
+            self._insert(table, rows[table])
+
+    def upsert_actors(self, actors: list[dict]) -> None:
+        with _LOCK:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self._insert("actors", actors)
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+
+    # ------------------------------------------------------------------ summary
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {t: self.count(t) for t in TABLES}
+        langs = self.con.execute(
+            "SELECT lang, count(*) FROM paragraphs GROUP BY lang ORDER BY 2 DESC"
+        ).fetchall()
+        out["paragraph_languages"] = {str(k): v for k, v in langs}
+        out["words"] = self.con.execute("SELECT coalesce(sum(n_words),0) FROM documents").fetchone()[0]
+        return out

@@ -1,0 +1,35 @@
+"""Shared fixtures. spaCy and the pipeline are loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from multivector.pipeline import load_nlp
+    from multivector.config import Config
+
+    return load_nlp(Config().spacy_model)
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The full default pipeline (all stages)."""
+    from multivector.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def shared_dir():
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
