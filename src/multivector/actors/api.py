@@ -1,0 +1,84 @@
+"""The small, stable API other stages use to ask about actors.
+
+Quotes, events and stances only need three questions answered: *which actor is at these
+offsets*, *what is this actor*, and *who is meant by this short phrase*. Keeping these in one
+module lets those stages depend on a tiny surface while the recogniser and linker change.
+
+    from multivector.actors.api import actor_at, mentions_in, actor_ref, resolve_phrase, load_kb
+
+    m = actor_at(doc, start, end)          # Mention | None (largest overlap, then longest)
+    a = doc.actors[m.actor_id]             # Actor record (also: load_kb().get(id))
+    ref = actor_ref(doc, m.actor_id)       # {"id","name","type","country","sector","cameo"}
+    resolve_phrase("Uzbek diplomats")      # {"id": "UZBGOV", "country": "UZB", "sector": "GOV", ...}
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Iterable
+
+from ..doc import Actor, Doc, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .kb import KnowledgeBase
+
+
+def load_kb(overlays: Iterable[str] = ()) -> "KnowledgeBase":
+    """The packaged knowledge base with user overlay files merged on top (cached per process)."""
+    from .kb import load_kb as _load
+
+    return _load(tuple(overlays))
+
+
+def actor_at(doc: Doc, start: int, end: int) -> Mention | None:
+    """The linked mention that best covers ``[start, end)``: the one with the largest overlap,
+    then the longest. Mentions are non-overlapping and sorted by start, so this is a bisect."""
+    ms = doc.mentions
+    if not ms:
+        return None
+    starts = [m.start for m in ms]
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    best: Mention | None = None
+    best_key = (0, 0)
+    for m in ms[i:]:
+        if m.start >= end and m.start > start:
+            break
+        ov = min(end, m.end) - max(start, m.start)
+        if start == end and m.start <= start < m.end:  # a point query
+            ov = 1
+        if ov <= 0 or m.actor_id is None:
+            continue
+        key = (ov, m.end - m.start)
+        if key > best_key:
+            best, best_key = m, key
+    return best
+
+
+def mentions_in(doc: Doc, start: int, end: int, linked_only: bool = True) -> list[Mention]:
+    """Mentions lying entirely inside ``[start, end)``, in text order."""
+    return [m for m in doc.mentions if m.start >= start and m.end <= end
+            and (m.actor_id is not None or not linked_only)]
+
+
+def actor_ref(doc: Doc | None, actor_id: str | None) -> dict | None:
+    """A compact dict for an actor id (used in events' source/target, stances' holder/target).
+    Looks in ``doc.actors`` first, then the knowledge base."""
+    if actor_id is None:
+        return None
+    a: Actor | None = doc.actors.get(actor_id) if doc is not None else None
+    if a is None:
+        a = load_kb().get(actor_id)
+    if a is None:
+        return {"id": actor_id, "name": None, "type": None, "country": None, "sector": None,
+                "cameo": None}
+    return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
+            "sector": a.sector, "cameo": a.cameo}
+
+
+def resolve_phrase(text: str, date: str | None = None) -> dict | None:
+    """The best actor for a short phrase ("four Saudi men", "an American destroyer",
+    "President Tokayev") on an optional ISO date, as a dict with ``id, name, country, type,
+    sector, cameo, span: {start, end, text}, method``; None when nothing is recognised."""
+    from .resolve import PhraseResolver
+
+    return PhraseResolver.default().resolve(text, date=date)
