@@ -66,8 +66,15 @@ class Pipeline:
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {list(STAGE_MODULES)}")
         self.stages: list[tuple[str, Callable[[Doc], None]]] = []
+        self.missing: list[str] = []
         for name in names:
-            module = importlib.import_module(STAGE_MODULES[name])
+            try:
+                module = importlib.import_module(STAGE_MODULES[name])
+            except ModuleNotFoundError as exc:
+                if exc.name != STAGE_MODULES[name]:
+                    raise
+                self.missing.append(name)  # capability not present in this build
+                continue
             self.stages.append((name, module.build(self.config, self.nlp)))
 
     @property

@@ -1,1 +1,1 @@
-"""multivector.text"""
+"""Text: cleaning, dates, language, translations, segmentation and parsing."""

@@ -1,0 +1,219 @@
+"""``multivector analyze``: read inputs, skip what is stored, analyse in batches, store, summarise.
+
+Order of work per batch: read and clean (cheap) -> drop documents whose content hash is already
+stored (so a re-run costs reading and hashing only) -> pipeline -> one transaction. A failure in
+one document is reported on one line and the run goes on; Ctrl-C stops after reporting what was
+stored, and a re-run resumes from there.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import Config
+from .doc import Doc, Document
+from .ingest import IngestError, InputRef, expand, read
+from .store.db import Store, StoreError
+from .text.clean import document_from_raw
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+
+
+@dataclass
+class RunStats:
+    new: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # could not be read (bad input)
+    failed: int = 0  # read, but analysis failed
+    paragraphs: int = 0
+    sentences: int = 0
+    words: int = 0
+    languages: Counter = field(default_factory=Counter)
+    stage_seconds: Counter = field(default_factory=Counter)
+    layers: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+
+def iter_documents(refs: list[InputRef], config: Config,
+                   on_problem: Callable[[str], None]) -> Iterator[tuple[InputRef, Document]]:
+    """Cleaned documents from every input; problems go to ``on_problem`` as 'file: reason'."""
+    for ref in refs:
+        try:
+            for item in read(ref, config.max_bytes, config.fetch_timeout):
+                if isinstance(item, IngestError):
+                    on_problem(str(item))
+                    continue
+                try:
+                    document = document_from_raw(item)
+                except Exception as exc:  # pragma: no cover - defensive
+                    on_problem(f"{item.source}: cannot clean: {exc!r}")
+                    continue
+                if not document.text.strip():
+                    on_problem(f"{item.source}: no text left after cleaning")
+                    continue
+                yield ref, document
+        except IngestError as exc:
+            on_problem(str(exc))
+        except Exception as exc:  # a reader bug must not kill the run
+            on_problem(f"{ref.location}: cannot read: {exc!r}")
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class LocalExecutor:
+    """Runs batches in this process. (Parallel executors live in ``multivector.scale``.)"""
+
+    def __init__(self, config: Config):
+        from .pipeline import Pipeline
+
+        self.pipeline = Pipeline(config)
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Doc], list[str]]]:
+        for batch in batches:
+            docs, errors = self.pipeline.process(batch)
+            yield docs, [str(e) for e in errors]
+
+    def close(self) -> None:
+        pass
+
+
+def make_executor(config: Config, workers: int | None, dask: str | None):
+    if dask or (workers is not None and workers > 1):
+        try:
+            from .scale import make_parallel_executor
+        except ImportError:
+            make_parallel_executor = None
+        if make_parallel_executor is not None:
+            return make_parallel_executor(config, workers=workers, dask=dask)
+    return LocalExecutor(config)
+
+
+def _account(stats: RunStats, docs: list[Doc]) -> None:
+    for d in docs:
+        stats.paragraphs += len(d.paragraphs)
+        stats.sentences += len(d.sentences)
+        stats.words += len(d.text.split())
+        for p in d.paragraphs:
+            if p.lang:
+                stats.languages[p.lang] += 1
+        for k, v in d.timings.items():
+            stats.stage_seconds[k] += v
+        stats.layers["mentions"] += len(d.mentions)
+        stats.layers["quotes"] += len(d.quotes)
+        stats.layers["events"] += len(d.events)
+        stats.layers["stances"] += len(d.stances)
+
+
+def run_analyze(paths: list[str], db: str, config: Config, workers: int | None = None,
+                dask: str | None = None, quiet: bool = False, console: Console | None = None,
+                out: Console | None = None) -> int:
+    console = console or Console(stderr=True)
+    out = out or Console()
+    stats = RunStats()
+    t0 = time.perf_counter()
+
+    def problem(msg: str) -> None:
+        stats.skipped += 1
+        stats.problems.append(msg)
+        console.print(f"skipped: {msg}", highlight=False, markup=False)
+
+    refs, bad = expand(paths)
+    for b in bad:
+        problem(f"{b.location}: {b.reason}")
+    if not refs:
+        console.print("nothing to analyse", style="red")
+        return EXIT_NOTHING if bad else EXIT_USAGE
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        console.print(f"error: {exc}", style="red", highlight=False, markup=False)
+        return EXIT_USAGE
+
+    executor = None
+    interrupted = False
+    progress = Progress(TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("inputs"), TimeElapsedColumn(),
+                        TextColumn("{task.fields[status]}"), console=console,
+                        disable=quiet, transient=False)
+    try:
+        with store, progress:
+            task = progress.add_task("analyse", total=len(refs), status="")
+            seen_refs: set[InputRef] = set()
+
+            def fresh_documents() -> Iterator[list[Document]]:
+                for chunk in batched(iter_documents(refs, config, problem), config.batch_size):
+                    for ref, _ in chunk:
+                        if ref not in seen_refs:
+                            seen_refs.add(ref)
+                            progress.update(task, completed=len(seen_refs))
+                    documents = [d for _, d in chunk]
+                    known = store.known_ids(d.id for d in documents)
+                    stats.unchanged += sum(1 for d in documents if d.id in known)
+                    todo = [d for d in documents if d.id not in known]
+                    if todo:
+                        yield todo
+
+            executor = make_executor(config, workers, dask)
+            for docs, errors in executor.map(fresh_documents()):
+                for e in errors:
+                    stats.failed += 1
+                    stats.problems.append(e)
+                    console.print(f"failed: {e}", highlight=False, markup=False)
+                stats.new += store.write(docs)
+                _account(stats, docs)
+                progress.update(task, status=f"{stats.new} new, {stats.unchanged} unchanged")
+            progress.update(task, completed=len(refs))
+    except KeyboardInterrupt:
+        interrupted = True
+        console.print("interrupted: everything stored so far is kept; run again to resume",
+                      style="yellow")
+    finally:
+        if executor is not None:
+            executor.close()
+    stats.seconds = time.perf_counter() - t0
+    print_summary(stats, db, out)
+    if interrupted:
+        return 130
+    if stats.new + stats.unchanged == 0:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if (stats.skipped or stats.failed) else EXIT_OK
+
+
+def print_summary(stats: RunStats, db: str, out: Console) -> None:
+    t = Table(title="multivector analyze", show_header=False)
+    t.add_column("what")
+    t.add_column("value", justify="right")
+    t.add_row("documents new", str(stats.new))
+    t.add_row("documents unchanged (already stored)", str(stats.unchanged))
+    t.add_row("inputs skipped (bad input)", str(stats.skipped))
+    t.add_row("documents failed (analysis error)", str(stats.failed))
+    t.add_row("paragraphs", str(stats.paragraphs))
+    t.add_row("sentences", str(stats.sentences))
+    t.add_row("languages (paragraphs)",
+              ", ".join(f"{k} {v}" for k, v in stats.languages.most_common()) or "-")
+    for k in ("mentions", "quotes", "events", "stances"):
+        if stats.layers.get(k):
+            t.add_row(k, str(stats.layers[k]))
+    t.add_row("seconds", f"{stats.seconds:.1f}")
+    rate = stats.new / stats.seconds if stats.seconds else 0.0
+    t.add_row("docs/s", f"{rate:.2f}")
+    t.add_row("words/s", f"{stats.words / stats.seconds if stats.seconds else 0:.0f}")
+    t.add_row("database", db)
+    out.print(t)
