@@ -132,7 +132,7 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
     def problem(msg: str) -> None:
         stats.skipped += 1
         stats.problems.append(msg)
-        console.print(f"skipped: {msg}", highlight=False, markup=False)
+        console.print(f"skipped: {msg}", highlight=False, markup=False, soft_wrap=True)
 
     refs, bad = expand(paths)
     for b in bad:
@@ -175,7 +175,7 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
                 for e in errors:
                     stats.failed += 1
                     stats.problems.append(e)
-                    console.print(f"failed: {e}", highlight=False, markup=False)
+                    console.print(f"failed: {e}", highlight=False, markup=False, soft_wrap=True)
                 stats.new += store.write(docs)
                 _account(stats, docs)
                 progress.update(task, status=f"{stats.new} new, {stats.unchanged} unchanged")
@@ -215,5 +215,5 @@ def print_summary(stats: RunStats, db: str, out: Console) -> None:
     rate = stats.new / stats.seconds if stats.seconds else 0.0
     t.add_row("docs/s", f"{rate:.2f}")
     t.add_row("words/s", f"{stats.words / stats.seconds if stats.seconds else 0:.0f}")
-    t.add_row("database", db)
     out.print(t)
+    out.print(f"database: {db}", soft_wrap=True, highlight=False, markup=False)

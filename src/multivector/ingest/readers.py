@@ -178,11 +178,13 @@ def _row_to_raw(source: str, n: int, row: dict, fmt: str, enc: str) -> RawDoc:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise IngestError(f"{source}#{n}", "row has no 'text'")
-    ident = row.get("source") or row.get("url") or f"{source}#{n}"
+    # ``source`` in a row names where the text came from (an outlet or feed); the document's
+    # own source stays the file and row it was read from, or its URL
+    ident = row.get("url") or f"{source}#{n}"
     return RawDoc(source=str(ident), text=text, format=fmt,
                   title=(row.get("title") or None), date=(row.get("date") or None),
                   url=row.get("url") or None, author=row.get("author") or None,
-                  outlet=row.get("outlet") or None, encoding=enc,
+                  outlet=row.get("outlet") or row.get("source") or None, encoding=enc,
                   meta={k: v for k, v in row.items() if k not in _COLUMNS + ("author", "outlet")})
 
 
