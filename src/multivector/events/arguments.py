@@ -1,0 +1,224 @@
+"""Who an event argument is: from a parse token to an actor dict ``{id, name, country, sector}``.
+
+The event coder asks one question: *which actor does this noun phrase denote?* This module answers
+it behind a small interface so the coder does not care where the answer comes from:
+
+1. the actors stage (``doc.mentions`` linked to ``doc.actors``, via ``multivector.actors.api``):
+   the mention covering the phrase head, else one inside the phrase ("the leadership of
+   Kazakhstan"), else ``resolve_phrase`` on the phrase text;
+2. when the actors stage did not run: spaCy entities (GPE, NORP, ORG, PERSON) with ``id`` null
+   and a country from a short fallback table.
+
+The sector comes from the actor when it has one, else from the head noun ("Russian troops" ->
+MIL, "their government" -> GOV). Places named only as locations never reach this module: the
+coder passes only subject/object/pattern-listed prepositional arguments.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import lexicon, places
+
+ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+PLACE_TYPES = {"region", "place", "city", "location"}
+
+
+def _actors_api():
+    try:
+        from ..actors import api
+    except ImportError:  # pragma: no cover - actors package absent in a trimmed build
+        return None
+    return api
+
+
+def np_range(tok) -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by ``tok``: its left dependents (det,
+    compound, amod, poss, nmod) and "of" complements ("Secretary of State", "leadership of
+    Kazakhstan"), but not relative clauses, appositions or other prepositional phrases."""
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
+                      "prep") or c.dep_ == "punct" and c.text in ("'", "’"):
+            left = min(left, c.left_edge.i)
+    right = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "case":
+            right = max(right, c.i + 1)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                _, r = np_range(pobj[0])
+                right = max(right, r)
+        elif c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN":
+            right = max(right, c.right_edge.i + 1)
+    while left < tok.i and tok.doc[left].dep_ == "det":
+        left += 1
+    return left, right
+
+
+def head_sector(tok) -> str | None:
+    """Sector implied by a head noun (and a two-word head like "armed forces")."""
+    sector_of = lexicon()["sector_of"]
+    lem = tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.dep_ in ("compound", "amod"):
+        two = f"{prev.lemma_.lower()} {lem}"
+        if two in sector_of:
+            return sector_of[two]
+    for w in (lem, tok.lower_):
+        if w in sector_of:
+            return sector_of[w]
+    if tok.pos_ == "PROPN":  # "US Secretary of State Anthony Blinken": a title before a name
+        i, j = np_range(tok)
+        for t in tok.doc[i:j]:
+            if t is not tok and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in sector_of:
+                return sector_of[t.lemma_.lower()]
+    return None
+
+
+class ActorResolver:
+    """Maps argument tokens of one document to actor dicts (see module docstring)."""
+
+    def __init__(self, doc: Any, date: str | None = None):
+        self.doc = doc
+        self.date = date
+        self.api = _actors_api()
+        self.use_mentions = bool(doc.mentions)
+        self._resolve_cache: dict[str, dict | None] = {}
+
+    # ---------------------------------------------------------------- public
+    def actor(self, tok, allow_place: bool = False) -> dict | None:
+        """The actor the phrase headed by ``tok`` denotes, or None."""
+        if tok.pos_ == "PRON":
+            return None  # pronouns are resolved by the coder (speaker, antecedents)
+        i, j = np_range(tok)
+        span = tok.doc[i:j]
+        hs = head_sector(tok)
+        ref = None
+        if self.use_mentions and self.api is not None:
+            ref = self._from_mentions(tok, span, hs, allow_place)
+        if ref is None and self.api is not None and (self.use_mentions or self._kb_ready()):
+            ref = self._from_phrase(span, hs, allow_place)
+        if ref is None and not self.use_mentions:
+            ref = self._from_entities(tok, span, hs, allow_place)
+        return ref
+
+    # ---------------------------------------------------------------- sources
+    def _kb_ready(self) -> bool:
+        try:
+            from ..actors import resolve  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def _offsets(self, span) -> tuple[int, int]:
+        return self.doc.span_offsets(span)
+
+    def _ref(self, actor_id: str | None, name: str, hs: str | None) -> dict | None:
+        r = self.api.actor_ref(self.doc, actor_id) if actor_id else None
+        if r is None:
+            return None
+        out = {"id": r.get("id"), "name": r.get("name") or name, "country": r.get("country"),
+               "sector": r.get("sector"), "type": r.get("type"), "text": name}
+        if hs and (out["sector"] is None or out["type"] == "state"):
+            out["sector"] = hs
+        return out
+
+    def _from_mentions(self, tok, span, hs, allow_place) -> dict | None:
+        hstart, hend = self._offsets(tok.doc[tok.i:tok.i + 1])
+        m = self.api.actor_at(self.doc, hstart, hend)
+        if m is None:
+            s, e = self._offsets(span)
+            ms = self.api.mentions_in(self.doc, s, e)
+            if ms:
+                # the possessor/modifier closest to the head ("Kazakhstan's president")
+                m = ms[-1] if all(x.end <= hstart for x in ms) else ms[0]
+                if hs is None and tok.pos_ != "PROPN":
+                    # a country modifier on a head that is not an agent ("Russian oligarchs" is
+                    # fine via sector list; "Russian territory" is not an actor)
+                    return None
+        if m is None:
+            return None
+        ref = self._ref(m.actor_id, _name(span), hs)
+        if ref and not allow_place and ref.get("type") in PLACE_TYPES:
+            return None
+        return ref
+
+    def _from_phrase(self, span, hs, allow_place) -> dict | None:
+        text = span.text
+        if text not in self._resolve_cache:
+            try:
+                self._resolve_cache[text] = self.api.resolve_phrase(text, date=self.date)
+            except Exception:  # the actors package is still being built; never fail a doc
+                self._resolve_cache[text] = None
+        r = self._resolve_cache[text]
+        if not r:
+            return None
+        out = {"id": r.get("id"), "name": r.get("name") or _name(span), "country": r.get("country"),
+               "sector": r.get("sector") or hs, "type": r.get("type"), "text": text}
+        if hs and out.get("type") == "state":
+            out["sector"] = hs
+        if not allow_place and out.get("type") in PLACE_TYPES:
+            return None
+        return out
+
+    def _from_entities(self, tok, span, hs, allow_place) -> dict | None:
+        ents = [e for e in tok.doc.ents if e.label_ in ACTOR_ENTS
+                and e.start >= span.start and e.end <= span.end]
+        table = places()
+        country = None
+        ent = None
+        for e in ents:
+            if e.start <= tok.i < e.end:
+                ent = e
+        if ent is None and ents:
+            ent = ents[-1]
+        if ent is not None:
+            country = table.get(ent.text.lower()) or table.get(ent.text.lower().removeprefix("the "))
+            if country is None and ent.label_ in ("GPE", "NORP"):
+                country = _pycountry(ent.text)
+            if hs is None and not (ent.start <= tok.i < ent.end):
+                return None  # "Russian territory": a modifier on a non-agent head
+        elif hs is None and not (tok.pos_ == "PROPN" or tok.text.isupper() and len(tok.text) > 1):
+            return None
+        if country is None:  # "US Secretary of State Anthony Blinken", "Uzbek nationals"
+            for e in ents:
+                country = table.get(e.text.lower()) or (
+                    _pycountry(e.text) if e.label_ in ("GPE", "NORP") else None)
+                if country:
+                    break
+            for t in span:
+                if country is None and t.lower_ in table:
+                    country = table[t.lower_]
+        if ent is None and country is None and hs is not None and not any(
+                t.text.isupper() and len(t.text) > 1 or t.pos_ == "PROPN" for t in span):
+            return None  # "the troops": an agent word with nobody named
+        name = _name(span)
+        return {"id": None, "name": name, "country": country, "sector": hs,
+                "type": None, "text": name}
+
+
+def _name(span) -> str:
+    """Phrase text without a trailing possessive marker ("Blinken's" -> "Blinken")."""
+    toks = list(span)
+    while toks and toks[-1].dep_ == "case":
+        toks.pop()
+    if not toks:
+        return span.text
+    return span.doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _pycountry(name: str) -> str | None:
+    try:
+        import pycountry
+
+        return pycountry.countries.lookup(name).alpha_3
+    except Exception:
+        return None
+
+
+def public(ref: dict) -> dict:
+    """The stored shape of an actor in ``Event.source``/``target``."""
+    return {"id": ref.get("id"), "name": ref.get("name"), "country": ref.get("country"),
+            "sector": ref.get("sector")}

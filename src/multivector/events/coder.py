@@ -1,0 +1,436 @@
+"""The event coder: from a parsed sentence to PLOVER/CAMEO events with actors, modality and date.
+
+How a sentence is coded (precision first):
+
+1. Triggers: every verb or noun whose lemma is in the pattern dictionary (data/patterns.yaml);
+   the first entry whose syntactic conditions hold (particle, object lemma, complement lemma)
+   gives the CAMEO code, hence the PLOVER type, mode and contexts. No entry, no event: there is
+   no generic fallback code.
+2. A trigger inside the complement of another trigger is part of that event ("asked Turkey to
+   ease ..." is one request, not a request plus an easing); a nominal trigger that is the object
+   of a verbal trigger likewise ("issued an ultimatum").
+3. Arguments: source from the subject (or the passive by-agent, or the possessor/modifier of a
+   nominal trigger), target from the roles the pattern lists; coordination gives actor lists
+   ("with South Korea and Turkey" = one event, two targets). Subjects missing from a clause are
+   taken from the clause it hangs on (conjoined verbs, control verbs, participles). Places in
+   locative phrases ("in Tashkent") are the location, never an actor.
+4. An event needs a source actor; patterns that say so also need a target actor.
+5. Modality (modality.py), quote link, date (dates.py), confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Iterable
+
+from ..doc import Doc, Event, Quote
+from .arguments import ActorResolver, head_sector, np_range, public
+from .dates import event_date
+from .lexicon import Pattern, lexicon, patterns
+from .modality import modality_of
+from .ontology import ontology
+
+NOUN_POS = {"NOUN", "PROPN"}
+LOCATION_PREPS = {"in", "at", "near", "within", "inside", "across", "throughout"}
+OBJECT_CONTROL = {"ask", "urge", "tell", "call", "persuade", "convince", "force", "order",
+                  "invite", "encourage", "press", "help", "warn", "allow"}
+LIGHT_VERBS = {"issue", "hold", "make", "pay", "conduct", "launch", "carry", "start", "begin",
+               "stage", "mount", "deliver", "give"}
+GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
+GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
+THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
+
+# When an official's quote says "X must <cooperate/retreat/...>", the event is the official's
+# demand (REQUEST) on X. CAMEO demand codes by the PLOVER type of the demanded action.
+DEMAND_CODE = {"RETREAT": "1056", "CONCEDE": "105", "AID": "103", "COOPERATE": "101",
+               "CONSULT": "106", "AGREE": "106", "SUPPORT": "102"}
+DEMAND_DEFAULT = "1042"
+
+
+def _children(tok, dep: str) -> list:
+    return [c for c in tok.children if c.dep_ == dep]
+
+
+def _prep_objects(tok, word: str) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == word:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _expand(toks: Iterable) -> list:
+    """A token and its coordinated nouns ("South Korea and Turkey")."""
+    out = []
+    for t in toks:
+        for x in [t] + [c for c in t.conjuncts if c.pos_ in NOUN_POS | {"PRON"}]:
+            if x not in out:
+                out.append(x)
+    return out
+
+
+class EventCoder:
+    def __init__(self) -> None:
+        self.patterns = patterns()
+        self.onto = ontology()
+        self.lex = lexicon()
+
+    # ================================================================ document
+    def code(self, doc: Doc) -> list[Event]:
+        resolver = ActorResolver(doc, doc.document.date)
+        events: list[Event] = []
+        seen: set = set()
+        for sent in doc.english_sentences():
+            for ev in self.code_sentence(doc, sent, resolver):
+                key = (ev.sentence, ev.cameo, tuple(a.get("name") for a in ev.source),
+                       tuple(a.get("name") for a in ev.target), ev.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(ev)
+        return events
+
+    # ================================================================ sentence
+    def code_sentence(self, doc: Doc, sent: Any, resolver: ActorResolver) -> list[Event]:
+        span = sent.span
+        if span is None:
+            return []
+        found: dict[int, list[Pattern]] = {}
+        for tok in span:
+            pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ in NOUN_POS else None
+            if pos is None:
+                continue
+            pats = self.patterns.get((tok.lemma_.lower(), pos))
+            if pats is None and pos == "noun":
+                pats = self.patterns.get((tok.lower_, pos))
+            if pats:
+                ok = [p for p in pats if self._syntax_ok(tok, p)]
+                if ok:
+                    found[tok.i] = ok
+        if not found:
+            return []
+        question = span.text.rstrip().endswith("?")
+        out = []
+        for i, pats in found.items():
+            tok = span.doc[i]
+            if self._absorbed(tok, found):
+                continue
+            for p in pats:
+                ev = self._event(doc, sent, tok, p, resolver, question)
+                if ev is not None:
+                    out.append(ev)
+                    break
+        return out
+
+    # ================================================================ matching
+    def _syntax_ok(self, tok, p: Pattern) -> bool:
+        if p.particle and not any(c.dep_ == "prt" and c.lower_ in p.particle for c in tok.children):
+            return False
+        if p.object:
+            objs = _children(tok, "dobj") + _children(tok, "nsubjpass")
+            if tok.pos_ in NOUN_POS:
+                objs = _prep_objects(tok, "of")
+            if not any(o.lemma_.lower() in p.object or o.lower_ in p.object
+                       for o in _expand(objs)):
+                return False
+        if p.xcomp or p.xcomp_required:
+            xs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            if p.xcomp and not any(x.lemma_.lower() in p.xcomp for x in xs):
+                return False
+            if p.xcomp_required and not xs:
+                return False
+        for prep, lemmas in (p.prep_object or {}).items():
+            objs = _prep_objects(tok, str(prep))
+            if not objs or lemmas and not any(o.lemma_.lower() in lemmas for o in objs):
+                return False
+        return True
+
+    def _absorbed(self, tok, found: dict) -> bool:
+        """True when ``tok`` is part of another trigger's event (see module docstring, 2)."""
+        cur, hops = tok, 0
+        while cur.head is not cur and hops < 5:
+            dep = cur.dep_
+            cur = cur.head
+            hops += 1
+            if tok.pos_ == "VERB":
+                if dep not in ("xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj"):
+                    return False
+                if dep in ("xcomp", "ccomp") and cur.i in found:
+                    return True
+            else:
+                if dep not in ("dobj", "pobj", "prep", "conj", "attr", "appos", "nsubjpass"):
+                    return False
+                if cur.i in found and cur.pos_ == "VERB":
+                    return True
+                if cur.pos_ == "VERB":
+                    return False
+        return False
+
+    # ================================================================ arguments
+    def _subject(self, verb, depth: int = 0) -> tuple[list, list, bool]:
+        """(source tokens, patient tokens from a passive subject, inherited?)."""
+        subj = _children(verb, "nsubj") + _children(verb, "csubj")
+        pas = _children(verb, "nsubjpass")
+        if pas:
+            agents = []
+            for a in _children(verb, "agent"):
+                agents += _children(a, "pobj")
+            return agents, pas, False
+        if subj:
+            return subj, [], False
+        if depth > 3:
+            return [], [], False
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            s, pt, _ = self._subject(head, depth + 1)
+            return s, pt if _is_passive(verb) else [], True
+        if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in OBJECT_CONTROL and _children(head, "dobj"):
+                return _children(head, "dobj"), [], True
+            s, _, _ = self._subject(head, depth + 1)
+            return s, [], True
+        if verb.dep_ in ("acl", "relcl", "advcl") and head.pos_ in NOUN_POS | {"PRON"}:
+            if _is_passive(verb):
+                return [], [head], True
+            return [head], [], True
+        if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            # participle clause "Kazakhstan's president, having been protected by ..., said"
+            if _is_passive(verb):
+                agents = []
+                for a in _children(verb, "agent"):
+                    agents += _children(a, "pobj")
+                s, _, _ = self._subject(head, depth + 1)
+                return agents, s, True
+        return [], [], False
+
+    def _role_tokens(self, tok, roles: Iterable[str]) -> list:
+        out = []
+        for r in roles:
+            if r == "dobj":
+                out += _children(tok, "dobj")
+            elif r == "dative":
+                for c in _children(tok, "dative"):
+                    out += _children(c, "pobj") if c.pos_ == "ADP" else [c]
+            elif r == "poss":
+                out += _children(tok, "poss")
+            elif r in ("compound", "amod"):
+                out += [c for c in _children(tok, r)
+                        if c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"]
+            elif r.startswith("prep:"):
+                out += _prep_objects(tok, r[5:])
+        return out
+
+    def _resolve(self, doc: Doc, toks: list, resolver: ActorResolver, allow_place: bool,
+                 context: dict) -> list[dict]:
+        refs = []
+        for t in _expand(toks):
+            ref = None
+            if t.pos_ == "PRON" or t.lower_ in THIRD_PERSON:
+                ref = self._pronoun(doc, t, resolver, context)
+            else:
+                ref = resolver.actor(t, allow_place=allow_place)
+                if ref is None:
+                    ref = self._possessive_pronoun_np(doc, t, resolver, context)
+            if ref is not None and not any(_same(ref, r) for r in refs):
+                refs.append(ref)
+        return refs
+
+    def _possessive_pronoun_np(self, doc, t, resolver, context) -> dict | None:
+        """"their government": a sector head owned by a pronoun takes the country of the
+        clause's other argument (the antecedent within the sentence)."""
+        hs = head_sector(t)
+        poss = [c for c in t.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her")]
+        if hs is None or not poss:
+            return None
+        ante = context.get("antecedent")
+        if ante and ante.get("country"):
+            name = " ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl"))
+            return {"id": None, "name": name, "country": ante["country"], "sector": hs,
+                    "type": None, "text": name}
+        return None
+
+    def _pronoun(self, doc: Doc, t, resolver: ActorResolver, context: dict) -> dict | None:
+        low = t.lower_
+        quote = context.get("quote")
+        if low in set(self.lex["speaker_pronouns"]) and quote is not None:
+            return self._speaker_ref(doc, quote, resolver)
+        if low in ("he", "she", "him", "her", "his"):
+            return self._previous_person(doc, t, resolver)
+        if low in ("it", "they", "its", "their"):
+            # "..., when it issued an ultimatum": the subject of the governing clause
+            clause = t.head
+            while clause.dep_ in ("advcl", "relcl", "ccomp", "conj", "xcomp") and clause.head is not clause:
+                clause = clause.head
+                for s in _children(clause, "nsubj"):
+                    if s.pos_ != "PRON":
+                        ref = resolver.actor(s)
+                        if ref is not None:
+                            return ref
+        return None
+
+    def _speaker_ref(self, doc: Doc, quote: Quote, resolver: ActorResolver) -> dict | None:
+        sp = quote.speaker or {}
+        aid = sp.get("actor_id") or sp.get("id")
+        if aid and resolver.api is not None:
+            r = resolver.api.actor_ref(doc, aid)
+            if r:
+                return {"id": r.get("id"), "name": r.get("name") or sp.get("name"),
+                        "country": r.get("country"), "sector": r.get("sector"),
+                        "type": r.get("type"), "text": sp.get("name")}
+        if sp.get("name"):
+            return {"id": None, "name": sp.get("name"), "country": sp.get("country"),
+                    "sector": None, "type": None, "text": sp.get("name")}
+        return None
+
+    def _previous_person(self, doc: Doc, t, resolver: ActorResolver) -> dict | None:
+        """He/she: the last person mentioned before the pronoun within three sentences."""
+        start = doc.token_start(t)
+        sent = doc.sentence_at(start)
+        lo = doc.sentences[max(0, sent.idx - 3)].start if sent is not None else max(0, start - 600)
+        if resolver.use_mentions and resolver.api is not None:
+            for m in reversed([m for m in doc.mentions if lo <= m.start < start and m.actor_id]):
+                r = resolver.api.actor_ref(doc, m.actor_id)
+                if r and r.get("type") == "person":
+                    return {"id": r["id"], "name": r.get("name"), "country": r.get("country"),
+                            "sector": r.get("sector"), "type": "person", "text": m.text}
+            return None
+        for s in reversed([s for s in doc.sentences if s.span is not None and lo <= s.start <= start]):
+            persons = [e for e in s.span.ents if e.label_ == "PERSON"
+                       and doc.span_offsets(e)[0] < start]
+            if persons:
+                e = persons[-1]
+                return resolver.actor(e.root) or {"id": None, "name": e.text, "country": None,
+                                                  "sector": None, "type": "person", "text": e.text}
+        return None
+
+    # ================================================================ event
+    def _event(self, doc: Doc, sent, tok, p: Pattern, resolver: ActorResolver,
+               question: bool) -> Event | None:
+        start = doc.token_start(tok)
+        quote = _quote_at(doc, start)
+        context: dict = {"quote": quote}
+        is_verb = tok.pos_ == "VERB"
+        inherited = False
+        if is_verb:
+            src_toks, patient, inherited = self._subject(tok)
+            tgt_toks = list(patient) if patient and ("dobj" in p.target or not p.target) else []
+            if not patient:
+                tgt_toks = self._role_tokens(tok, p.target)
+            else:
+                tgt_toks += [t for t in self._role_tokens(tok, p.target) if t.dep_ != "dobj"]
+        else:
+            src_toks = self._role_tokens(tok, p.source)
+            tgt_toks = self._role_tokens(tok, p.target)
+            gov = tok.head
+            if tok.dep_ == "dobj" and gov.pos_ == "VERB":
+                lem = gov.lemma_.lower()
+                if not src_toks and lem in LIGHT_VERBS:
+                    src_toks, _, _ = self._subject(gov)
+                    inherited = True
+                if lem in p.governor_target:
+                    tgt_toks = tgt_toks or self._subject(gov)[0]
+        sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
+        if sources:
+            context["antecedent"] = sources[0]
+        targets = self._resolve(doc, tgt_toks, resolver, allow_place=p.place_target,
+                                context=context)
+        if not sources and targets and tgt_toks:
+            context["antecedent"] = targets[0]
+            sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        if not sources:
+            return None
+        if (p.requires_target or p.object_class == "actor") and not targets:
+            return None
+        if p.source_type and not any((s.get("type") or "") in p.source_type for s in sources):
+            return None
+        code = p.cameo
+        for s in sources:
+            if s.get("sector") in p.source_sector:
+                code = str(p.source_sector[s["sector"]])
+                break
+        modality = modality_of(tok, pattern_intent=p.intent, question=question and is_verb)
+        if quote is not None and modality == "asserted":
+            modality = "reported"
+        trigger_text = self._trigger_text(tok, p)
+        # an official's "X must stop ..." inside a quote is the official's demand on X
+        if modality == "recommended" and quote is not None:
+            speaker = self._speaker_ref(doc, quote, resolver)
+            if speaker and (speaker.get("type") in GOV_TYPES or speaker.get("sector") in GOV_SECTORS):
+                plover_demanded = self.onto.plover_for_cameo(code) or ""
+                code = DEMAND_CODE.get(plover_demanded, DEMAND_DEFAULT)
+                targets = [s for s in sources if not _same(s, speaker)]
+                sources = [speaker]
+                modality = "reported"
+        cc = self.onto.cameo_code(code)
+        if cc is None or cc.plover is None and p.plover is None:
+            return None
+        plover = p.plover or cc.plover
+        mode = p.mode if p.mode is not None else cc.mode
+        contexts = list(p.contexts) if p.contexts is not None else list(cc.contexts)
+        date, precision = event_date(tok, doc.document.date, future=modality == "future")
+        arg_toks = [t for t in _expand(src_toks + tgt_toks) if t.sent == tok.sent]
+        i0 = min([tok.i] + [np_range(t)[0] for t in arg_toks])
+        i1 = max([tok.i] + [t.i for t in arg_toks]) + 1
+        s_abs, e_abs = doc.span_offsets(tok.doc[i0:i1])
+        s_abs = min(s_abs, start)
+        conf = 0.9 if is_verb else 0.8
+        if inherited:
+            conf -= 0.1
+        if not resolver.use_mentions:
+            conf -= 0.1
+        if any(s.get("id") is None for s in sources):
+            conf -= 0.05
+        eid = hashlib.sha1(f"{doc.id}:{start}:{code}".encode()).hexdigest()[:16]
+        return Event(
+            id=eid, sentence=sent.idx, start=s_abs, end=e_abs, trigger=trigger_text,
+            plover=plover, mode=mode, contexts=contexts, cameo=cc.code, goldstein=cc.goldstein,
+            quad_class=cc.quad_class, source=[public(s) for s in sources],
+            target=[public(t) for t in targets], location=self._location(tok, tgt_toks),
+            modality=modality, date=date, date_precision=precision,
+            quote_id=quote.id if quote is not None else None, confidence=round(conf, 2),
+            text=doc.text[sent.start:sent.end])
+
+    def _trigger_text(self, tok, p: Pattern) -> str:
+        words = [tok]
+        words += [c for c in tok.children if c.dep_ == "prt"]
+        if p.object:
+            words += [c for c in tok.children if c.dep_ == "dobj"]
+        if p.xcomp:
+            words += [c for c in tok.children if c.dep_ == "xcomp"]
+        words.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in words)
+
+    def _location(self, tok, used: list) -> str | None:
+        verb = tok
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
+                for o in _children(c, "pobj"):
+                    if o in used:
+                        continue
+                    if o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN":
+                        i = min(t.i for t in o.subtree)
+                        j = max(t.i for t in o.subtree) + 1
+                        return o.doc[i:j].text
+        return None
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and any(
+            c.dep_ == "agent" for c in verb.children))
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a.get("id") and b.get("id"):
+        return a["id"] == b["id"]
+    return (a.get("name") or "").lower() == (b.get("name") or "").lower()
+
+
+def _quote_at(doc: Doc, offset: int) -> Quote | None:
+    """The innermost quote whose span contains ``offset`` (quotes are filled before events)."""
+    best = None
+    for q in doc.quotes:
+        if q.start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    return best

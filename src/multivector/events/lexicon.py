@@ -1,0 +1,102 @@
+"""Word lists and the trigger pattern dictionary, loaded once from ``events/data``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+def _yaml(name: str):
+    path = resources.files(__package__).joinpath("data", name)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: invalid YAML: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger sense of the editable dictionary (see data/patterns.yaml for the keys)."""
+
+    lemma: str
+    pos: str
+    cameo: str
+    plover: str | None = None
+    mode: str | None = None
+    contexts: tuple[str, ...] | None = None
+    particle: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    object_class: str | None = None
+    xcomp: tuple[str, ...] = ()
+    xcomp_required: bool = False
+    prep_object: dict = field(default_factory=dict)
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    place_target: bool = False
+    requires_target: bool = False
+    source_sector: dict = field(default_factory=dict)
+    source_type: tuple[str, ...] = ()
+    intent: bool = False
+    governor_target: tuple[str, ...] = ()
+    owner_target: bool = False
+
+
+_TUPLE_KEYS = {"particle", "object", "xcomp", "source", "target", "governor_target", "source_type"}
+
+
+def _pattern(raw: dict, i: int) -> Pattern:
+    if "lemma" not in raw or "cameo" not in raw:
+        raise ValueError(f"events/data/patterns.yaml entry {i + 1}: needs 'lemma' and 'cameo'")
+    kw = dict(raw)
+    kw["lemma"] = str(kw["lemma"]).lower()
+    kw["pos"] = str(kw.get("pos", "verb")).lower()
+    kw["cameo"] = str(kw["cameo"])
+    for k in _TUPLE_KEYS:
+        if k in kw:
+            kw[k] = tuple(str(x).lower() for x in (kw[k] or ()))
+    if "contexts" in kw and kw["contexts"] is not None:
+        kw["contexts"] = tuple(kw["contexts"])
+    if kw["pos"] == "verb":
+        kw.setdefault("target", ("dobj",))
+    else:
+        kw.setdefault("source", ("poss", "compound", "amod", "prep:by"))
+    try:
+        return Pattern(**kw)
+    except TypeError as exc:
+        raise ValueError(f"events/data/patterns.yaml entry {i + 1} ({raw.get('lemma')}): {exc}")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[tuple[str, str], list[Pattern]]:
+    """(lemma, pos) -> patterns in file order."""
+    out: dict[tuple[str, str], list[Pattern]] = {}
+    for i, raw in enumerate(_yaml("patterns.yaml") or []):
+        p = _pattern(raw, i)
+        out.setdefault((p.lemma, p.pos), []).append(p)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    lex = _yaml("lexicon.yaml")
+    sector_of = {}
+    for sector, words in lex["sectors"].items():
+        for w in words:
+            sector_of.setdefault(str(w).lower(), sector)
+    lex["sector_of"] = sector_of
+    lex["modality"] = {k: set(map(str, v)) for k, v in lex["modality"].items()}
+    return lex
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Lower-case name/demonym/capital -> ISO3 (fallback when the actors stage did not run)."""
+    out = {}
+    for iso, names in (_yaml("places.yaml") or {}).items():
+        for n in names:
+            out[str(n).lower()] = iso
+    return out

@@ -1,0 +1,119 @@
+"""Modality of a coded event: did it happen as stated, or is it denied, conditional, planned,
+recommended, or only reported inside a quote?
+
+Why it matters: commentary is full of "Russia must ...", "Russia could ...", "if ... then ...";
+coding those as events that happened is the commonest error of dictionary coders. Every event
+gets exactly one label, chosen in this order (the first that applies wins):
+
+    negated       "did not", "never", "refused to", "no invasion"
+    hypothetical  "could", "might", "would", an "if"/"unless" clause, a question
+    recommended   "must", "should", "needs to", "it is important to"
+    future        "will", "plans to", "is expected to", "the upcoming visit"
+    reported      the trigger lies inside a quote (the quote id is linked separately)
+    asserted      otherwise
+
+The cues are read from the trigger's own auxiliaries and from the verbs/adjectives that govern it
+through complement clauses (``xcomp``/``ccomp``/``acomp``), stopping at a reporting verb's clause.
+"""
+
+from __future__ import annotations
+
+from .lexicon import lexicon
+
+ORDER = ("negated", "hypothetical", "recommended", "future", "reported", "asserted")
+CLAUSE_UP = {"xcomp", "ccomp", "acomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"}
+# Verbs that introduce what someone said; the modality of the saying does not pass down.
+REPORTING = {"say", "tell", "state", "note", "add", "announce", "claim", "report", "write",
+             "declare", "stress", "emphasize", "emphasise", "believe", "think", "argue"}
+
+
+def _own_cues(tok, m: dict, out: set, intent: bool) -> None:
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or low in ("never",) and c.dep_ in ("neg", "advmod"):
+            out.add("negated")
+        elif c.dep_ in ("aux", "auxpass"):
+            if low in m["hypothetical_aux"] or c.lemma_.lower() in ("can",) and low != "can":
+                out.add("hypothetical")
+            elif low == "can":
+                pass  # ability in the present ("can help") is not an event that happened
+            elif low in m["recommended_aux"] and low != "shall":
+                out.add("recommended")
+            elif low in m["future_aux"] and not intent:
+                out.add("future")
+        elif c.dep_ == "mark" and low in m["conditional_marks"]:
+            out.add("hypothetical")
+        elif c.dep_ == "det" and low == "no":
+            out.add("negated")
+        elif c.dep_ == "amod" and low in m["future_adjectives"]:
+            out.add("future")
+    if any(c.lower_ == "can" and c.dep_ == "aux" for c in tok.children):
+        out.add("hypothetical")
+
+
+def _conditional_child(tok, m: dict, out: set) -> None:
+    """A clause with an "if"/"unless" adverbial clause is itself conditional."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m["conditional_marks"]
+                                     for g in c.children):
+            out.add("hypothetical")
+
+
+def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> str:
+    """The modality label for the trigger token ``tok`` (see module docstring)."""
+    m = lexicon()["modality"]
+    cues: set[str] = set()
+    _own_cues(tok, m, cues, pattern_intent)
+    _conditional_child(tok, m, cues)
+    # climb the clause chain: "refused to X", "plans to X", "it is important to X", "if ... X"
+    cur = tok
+    hops = 0
+    while cur.dep_ in CLAUSE_UP | {"dobj", "pobj", "nsubj", "nsubjpass", "prep"} and hops < 6:
+        head = cur.head
+        if head is cur:
+            break
+        lem = head.lemma_.lower()
+        if cur.dep_ in ("xcomp", "ccomp", "acomp", "csubj", "advcl", "relcl", "acl", "pcomp"):
+            if cur.dep_ == "ccomp" and lem in REPORTING:
+                break
+            if lem in m["negated_governors"] and cur.dep_ in ("xcomp", "ccomp"):
+                cues.add("negated")
+            elif lem in m["future_governors"] and cur.dep_ == "xcomp":
+                cues.add("future")
+            elif lem in m["recommended_governors"]:
+                cues.add("recommended")
+            elif lem in m["hypothetical_governors"]:
+                cues.add("hypothetical")
+            if cur.dep_ in ("xcomp", "ccomp", "acomp", "csubj", "pcomp"):
+                _own_cues(head, m, cues, pattern_intent)
+                _conditional_child(head, m, cues)
+        elif cur.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
+            # "the visit ... is expected", "the invasion could happen"
+            if lem in m["future_nominal_governors"] or head.lemma_.lower() == "plan":
+                cues.add("future")
+            _own_cues(head, m, cues, pattern_intent)
+        elif cur.dep_ in ("dobj", "pobj", "prep") and tok.pos_ == "NOUN":
+            # "end its invasion" is about the noun, not a modality of it; stop at the verb
+            if cur.dep_ == "dobj":
+                if lem in m["future_nominal_governors"]:
+                    cues.add("future")
+                break
+        if cur.dep_ == "conj":
+            # a coordinated verb shares the first conjunct's auxiliaries ("will meet and sign")
+            for c in head.children:
+                if c.dep_ in ("aux",) and c.lower_ in m["future_aux"] and not pattern_intent:
+                    cues.add("future")
+                elif c.dep_ == "aux" and c.lower_ in m["hypothetical_aux"]:
+                    cues.add("hypothetical")
+                elif c.dep_ == "aux" and c.lower_ in m["recommended_aux"]:
+                    cues.add("recommended")
+                elif c.dep_ == "neg":
+                    cues.add("negated")
+        cur = head
+        hops += 1
+    if question and tok.pos_ == "VERB":
+        cues.add("hypothetical")
+    for label in ORDER:
+        if label in cues:
+            return label
+    return "asserted"
