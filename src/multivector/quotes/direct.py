@@ -1,0 +1,334 @@
+"""Attribute quoted passages (found by :mod:`.marks`) to speakers.
+
+Where the cue can be, in the order we look:
+
+1. the parse links the quote to a reporting verb outside it ("..." said X / X said: "...");
+2. a reporting word in the same sentence after the closing mark ("...", said the political
+   scientist / "..." – Lavrov said) or before the opening mark (according to him, "...");
+3. a dash and a name after the quote ("..." – Sergey Lavrov);
+4. a colon-introduced quote: the subject of the clause before the colon;
+5. across a paragraph break: the last sentence of the paragraph before, when it runs into the
+   quote ("X is quoted, / "..."") or a short attribution paragraph right after ("RFA/RL quotes
+   X, a fellow at ...");
+6. another quote in the same paragraph that was attributed (`"...". For this, "..."`);
+7. floating: a quoted paragraph with no cue goes to the last speaker when no other person was
+   named in between; otherwise its speaker stays null. Short quotes with no cue are scare
+   quotes and are not reported at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+from .cues import Cue, cue_for
+from .lexicon import Lexicon
+from .marks import MarkSpan
+from .records import Draft
+from .speakers import Speaker, SpeakerResolver, _clean_phrase
+from .tokens import TokenIndex
+
+SENT_END = {".", "!", "?"}
+MIN_WORDS = 4
+DASH_NAME = re.compile(r"^\s*[,]?\s*[–—-]+\s*")
+ATTRIBUTING = ("speech", "relay", "according", "object")
+
+
+def via_name(tok) -> str:
+    """The outlet phrase headed by ``tok`` ("RFA/RL", "Pengpai News", "the Paper")."""
+    sdoc = tok.doc
+    lo = tok.i
+    while lo > 0 and sdoc[lo - 1].head.i == tok.i and sdoc[lo - 1].dep_ in ("compound", "nmod", "punct", "det", "amod", "poss") \
+            or (lo > 0 and sdoc[lo - 1].text in "/-&" and lo > 1):
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < len(sdoc) and sdoc[hi + 1].dep_ in ("flat",) and sdoc[hi + 1].head.i == tok.i:
+        hi += 1
+    return _clean_phrase(sdoc[lo : hi + 1].text)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+class DirectAttributor:
+    def __init__(self, doc: Doc, lex: Lexicon, resolver: SpeakerResolver, index: TokenIndex,
+                 spans: list[MarkSpan]):
+        self.doc = doc
+        self.lex = lex
+        self.resolver = resolver
+        self.index = index
+        self.spans = spans
+        self.last_via: str | None = None
+
+    # --- helpers --------------------------------------------------------------------------
+    def _inside(self, tok, span: MarkSpan) -> bool:
+        a = self.index.start(tok)
+        return span.outer_start <= a < span.outer_end
+
+    def _in_any_quote(self, pos: int) -> bool:
+        return any(s.outer_start <= pos < s.outer_end for s in self.spans if s.depth == 0)
+
+    def _speaker(self, cue: Cue, window: list, pos: int) -> Speaker | None:
+        sp = self.resolver.from_token(cue.speaker, pos) if cue.speaker is not None else None
+        if sp is None:
+            # parse missed the subject: the nearest name or pronoun next to the cue word
+            after = [t for t in window if t.i > cue.verb.i]
+            before = [t for t in reversed(window) if t.i < cue.verb.i]
+            for t in after[:6] + before[:8]:
+                if t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she"):
+                    head = t
+                    while head.dep_ in ("compound", "flat") and head.head is not head:
+                        head = head.head
+                    sp = self.resolver.from_token(head, pos)
+                    if sp is not None:
+                        break
+        return sp
+
+    def _via(self, cue: Cue) -> str | None:
+        if cue.via is None:
+            if cue.kind == "relay" and any(c.dep_ == "auxpass" for c in cue.verb.children):
+                return self.last_via  # "X is quoted" with no agent: the outlet named before
+            return None
+        return via_name(cue.via)
+
+    def _addressee(self, cue: Cue) -> str | None:
+        if cue.addressee is None:
+            return None
+        if cue.addressee.pos_ == "PRON":
+            return None
+        sp = self.resolver.from_token(cue.addressee)
+        return sp.name if sp is not None else None
+
+    def _draft(self, span: MarkSpan, cue: Cue, window: list, conf: float, source: str) -> Draft | None:
+        pos = self.index.start(cue.verb)
+        sp = self._speaker(cue, window, pos)
+        via = self._via(cue)
+        if via:
+            self.last_via = via
+        if sp is not None:
+            self.resolver.remember(pos, sp)
+        if span.recovered:
+            conf -= 0.15
+        return Draft(span.start, span.end, "direct", cue.text(), sp, via, self._addressee(cue),
+                     conf if sp is not None else min(conf, 0.5), pos, source)
+
+    # --- the rules ------------------------------------------------------------------------
+    def _parse_cue(self, span: MarkSpan) -> tuple[Cue, list] | None:
+        """A reporting word outside the quote that the quote's words hang from (or that
+        hangs from them)."""
+        toks = self.index.between(span.start, span.end)
+        for t in toks:
+            h = t.head
+            if h is t or self._inside(h, span):
+                continue
+            c = cue_for(h, self.lex)
+            if c is not None and c.kind in ATTRIBUTING + ("belief",):
+                return c, list(h.sent)
+        # a reporting verb in the text right after the quote that attaches into it
+        for t in self._after_window(span)[:8]:
+            c = cue_for(t, self.lex)
+            if c is not None and c.kind in ATTRIBUTING and self._inside(t.head, span):
+                return c, list(t.sent)
+        return None
+
+    def _after_window(self, span: MarkSpan) -> list:
+        p = self.doc.paragraph_at(span.outer_end - 1)
+        if p is None:
+            return []
+        hi = p.end
+        for s in self.spans:
+            if s.depth == 0 and s.outer_start >= span.outer_end:
+                hi = min(hi, s.outer_start)
+                break
+        out = []
+        for t in self.index.between(span.outer_end, hi):
+            out.append(t)
+            if t.text in SENT_END and len(out) > 1:
+                break
+            if len(out) >= 30:
+                break
+        return out
+
+    def _before_window(self, span: MarkSpan) -> list:
+        p = self.doc.paragraph_at(span.outer_start)
+        if p is None:
+            return []
+        lo = p.start
+        for s in self.spans:
+            if s.depth == 0 and s.outer_end <= span.outer_start:
+                lo = max(lo, s.outer_end)
+        toks = self.index.between(lo, span.outer_start)
+        # from the last sentence-final mark on
+        cut = 0
+        for k, t in enumerate(toks[:-1]):
+            if t.text in SENT_END:
+                cut = k + 1
+        return toks[cut:][-30:]
+
+    def _window_cue(self, window: list, nearest_last: bool) -> Cue | None:
+        seq = list(reversed(window)) if nearest_last else window
+        for t in seq:
+            c = cue_for(t, self.lex)
+            if c is not None and c.kind in ATTRIBUTING:
+                return c
+        return None
+
+    def _dash_name(self, span: MarkSpan) -> Speaker | None:
+        p = self.doc.paragraph_at(span.outer_end - 1)
+        if p is None:
+            return None
+        rest = self.doc.text[span.outer_end : p.end]
+        m = DASH_NAME.match(rest)
+        if not m or not m.group(0).strip(" ,"):
+            return None
+        start = span.outer_end + m.end()
+        for t in self.index.between(start, start + 60)[:4]:
+            if t.ent_type_ == "PERSON" or t.ent_type_ == "ORG":
+                head = t
+                while head.dep_ in ("compound", "flat") and head.head is not head and head.head.i > head.i:
+                    head = head.head
+                return self.resolver.from_token(head, start)
+        return None
+
+    def _colon_cue(self, window: list) -> tuple[Speaker, str] | None:
+        """'The minister was blunt: "..."' -> the subject of the clause before the colon."""
+        if not window or window[-1].text != ":":
+            return None
+        verbs = [t for t in window if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj")]
+        for v in reversed(verbs):
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                sp = self.resolver.from_token(subj, self.index.start(v))
+                if sp is not None:
+                    return sp, ":"
+        return None
+
+    def attribute(self, skip_paragraphs: set[int]) -> list[Draft]:
+        drafts: list[Draft] = []
+        by_para: dict[int, Draft] = {}
+        last: Draft | None = None
+        for span in self.spans:
+            p = self.doc.paragraph_at(span.start)
+            if p is None or p.idx in skip_paragraphs or p.spacy is None or p.translation_of is not None:
+                continue
+            content = self.doc.text[span.start : span.end]
+            short = _words(content) < MIN_WORDS
+            if span.depth > 0:
+                # a quote inside a quote: only with its own cue inside the outer quote
+                found = self._parse_cue(span)
+                if found and not short:
+                    d = self._draft(span, found[0], found[1], 0.8, "nested")
+                    if d and d.speaker:
+                        drafts.append(d)
+                continue
+            d = self._attribute_one(span, p, short, last)
+            if d is None:
+                continue
+            drafts.append(d)
+            by_para[p.idx] = d
+            if d.speaker is not None:
+                last = d
+        return drafts
+
+    def _attribute_one(self, span: MarkSpan, p, short: bool, last: Draft | None) -> Draft | None:
+        found = self._parse_cue(span)
+        if found is not None:
+            cue, window = found
+            if short and cue.kind not in ("speech", "relay"):
+                return None
+            return self._draft(span, cue, window, 0.9, "parse")
+        if short:
+            return None  # a scare quote ("the bulk")
+        after = self._after_window(span)
+        c = self._window_cue(after, nearest_last=False)
+        if c is not None:
+            return self._draft(span, c, after, 0.85, "after")
+        before = self._before_window(span)
+        c = self._window_cue(before, nearest_last=True)
+        if c is not None:
+            return self._draft(span, c, before, 0.85, "before")
+        sp = self._dash_name(span)
+        if sp is not None:
+            self.resolver.remember(span.outer_end, sp)
+            return Draft(span.start, span.end, "direct", "–", sp, None, None, 0.8, span.outer_end, "dash")
+        colon = self._colon_cue(before)
+        if colon is not None:
+            self.resolver.remember(span.outer_start, colon[0])
+            return Draft(span.start, span.end, "direct", colon[1], colon[0], None, None, 0.7, span.outer_start, "colon")
+        d = self._across_paragraphs(span, p)
+        if d is not None:
+            return d
+        return self._floating(span, p, last)
+
+    def _across_paragraphs(self, span: MarkSpan, p) -> Draft | None:
+        doc = self.doc
+        text = doc.text
+        # the paragraph before runs into this one ("... is quoted," / "... said:")
+        starts_para = not text[p.start : span.outer_start].strip(" \t\n–—-•")
+        if starts_para and p.idx > 0:
+            prev = self._prev_parsed(p.idx)
+            if prev is not None:
+                ptxt = text[prev.start : prev.end].rstrip()
+                if ptxt and ptxt[-1] not in ".!?…\"”»":
+                    sents = list(prev.spacy.sents)
+                    window = list(sents[-1]) if sents else []
+                    c = self._window_cue(window, nearest_last=True)
+                    if c is not None:
+                        return self._draft(span, c, window, 0.8, "previous paragraph")
+                    colon = self._colon_cue(window)
+                    if colon is not None:
+                        self.resolver.remember(span.outer_start, colon[0])
+                        return Draft(span.start, span.end, "direct", colon[1], colon[0], None, None, 0.65,
+                                     span.outer_start, "colon")
+        # a short attribution paragraph right after ("RFA/RL quotes X, a fellow at ...")
+        tail = text[span.outer_end : p.end].strip()
+        if tail in ("", ",", ".", ":") :
+            nxt = self._next_parsed(p.idx)
+            if nxt is not None:
+                ntxt = text[nxt.start : nxt.end]
+                sents = list(nxt.spacy.sents)
+                if sents and len(sents[0]) <= 30 and not any(ch in ntxt[: sents[0].end_char] for ch in "“\"«„"):
+                    window = list(sents[0])
+                    c = self._window_cue(window, nearest_last=False)
+                    if c is not None and c.content is None:
+                        return self._draft(span, c, window, 0.75, "next paragraph")
+        return None
+
+    def _prev_parsed(self, idx: int):
+        for q in range(idx - 1, -1, -1):
+            p = self.doc.paragraphs[q]
+            if p.translation_of is not None:
+                continue
+            return p if p.spacy is not None else None
+        return None
+
+    def _next_parsed(self, idx: int):
+        for q in range(idx + 1, len(self.doc.paragraphs)):
+            p = self.doc.paragraphs[q]
+            if p.translation_of is not None:
+                continue
+            return p if p.spacy is not None else None
+        return None
+
+    def _floating(self, span: MarkSpan, p, last: Draft | None) -> Draft:
+        """No cue anywhere: the last speaker if the context makes it clear, else null."""
+        text = self.doc.text
+        whole_para = (span.outer_end - span.outer_start) >= 0.6 * len(text[p.start : p.end].strip())
+        same_para = last is not None and self.doc.paragraph_at(last.start) is p
+        if last is not None and last.speaker is not None and (whole_para or same_para):
+            gap_lo = last.end
+            lp = self.doc.paragraph_at(last.start)
+            near = same_para or (lp is not None and p.idx - lp.idx <= 3)
+            cue_tok = self.index.at(last.cue_at) if last.cue_at is not None else None
+            cue_sent = (self.index.start(cue_tok.sent[0]), self.index.start(cue_tok.sent[-1]) + 1) if cue_tok is not None else (0, 0)
+            others = [n for n in self.resolver.named
+                      if gap_lo <= n.start < span.outer_start and n.label == "PERSON"
+                      and not (cue_sent[0] <= n.start < cue_sent[1])
+                      and not self._in_any_quote(n.start) and n.name != last.speaker.name]
+            if near and not others:
+                kind = "direct" if same_para else "floating"
+                cue = last.cue if same_para else None
+                return Draft(span.start, span.end, kind, cue, last.speaker, last.via, last.addressee,
+                             0.75 if same_para else 0.6, span.outer_start, "continued" if same_para else "floating")
+        return Draft(span.start, span.end, "floating", None, None, None, None, 0.4, span.outer_start, "floating")

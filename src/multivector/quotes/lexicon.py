@@ -1,0 +1,66 @@
+"""The cue lexicon (``data/cues.yaml``) as sets, loaded once per process.
+
+Kept as data so an analyst can add a reporting verb without touching code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    object_content_verbs: frozenset[str]
+    relay_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    phrasal_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech_nouns: frozenset[str] = frozenset()
+    interview_markers: tuple[str, ...] = ()
+    question_labels: tuple[str, ...] = ()
+    answer_labels: tuple[str, ...] = ()
+    trailer_prefixes: tuple[str, ...] = ()
+
+    def is_speech(self, lemma: str) -> bool:
+        return lemma.lower() in self.speech_verbs
+
+    def is_reporting(self, lemma: str) -> bool:
+        lemma = lemma.lower()
+        return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the cue file (the packaged one unless ``path`` is given)."""
+    if path is None:
+        text = resources.files("multivector.quotes").joinpath("data/cues.yaml").read_text("utf-8")
+        where = "multivector/quotes/data/cues.yaml"
+    else:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        where = path
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{where}: not valid YAML: {exc}") from exc
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return Lexicon(
+        speech_verbs=words("speech_verbs"),
+        belief_verbs=words("belief_verbs"),
+        object_content_verbs=words("object_content_verbs"),
+        relay_verbs=words("relay_verbs"),
+        according_to=tuple(str(w).lower() for w in data.get("according_to") or []),
+        phrasal_particles={k: frozenset(v) for k, v in (data.get("phrasal_particles") or {}).items()},
+        speech_nouns=words("speech_nouns"),
+        interview_markers=tuple(str(w).lower() for w in data.get("interview_markers") or []),
+        question_labels=tuple(data.get("question_labels") or []),
+        answer_labels=tuple(data.get("answer_labels") or []),
+        trailer_prefixes=tuple(str(w).lower() for w in data.get("trailer_prefixes") or []),
+    )

@@ -1,0 +1,88 @@
+"""Build ``Quote`` records and the small span helpers every extractor shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Doc, Quote
+from .speakers import Speaker
+
+STRIP = " \t\n\r\u00a0,;:–—-\"'“”‘’«»„「」『』"
+
+
+@dataclass
+class Draft:
+    """A quote before ids are assigned (ids follow text order, so they are given last)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker: Speaker | None
+    via: str | None = None
+    addressee: str | None = None
+    confidence: float = 1.0
+    cue_at: int | None = None  # offset of the cue (used for "last speaker" bookkeeping)
+    source: str = ""  # which rule produced it (debugging, tests)
+
+
+def strip_span(text: str, a: int, b: int, chars: str = STRIP) -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def subtree_offsets(doc: Doc, head, exclude: list | None = None) -> tuple[int, int]:
+    """Absolute offsets of ``head``'s subtree, optionally cutting off excluded subtrees that sit
+    at its left or right edge (e.g. "according to X," before the content)."""
+    toks = sorted(head.subtree, key=lambda t: t.i)
+    if exclude:
+        drop = set()
+        for e in exclude:
+            drop.update(t.i for t in e.subtree)
+        toks = [t for t in toks if t.i not in drop]
+        idx = [t.i for t in toks]
+        h = idx.index(head.i)
+        lo = hi = h
+        while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+            lo -= 1
+        while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+            hi += 1
+        toks = toks[lo : hi + 1]
+    base = doc.paragraph_of_token(head).start
+    a = base + toks[0].idx
+    b = base + toks[-1].idx + len(toks[-1].text)
+    return strip_span(doc.text, a, b, " \t\n,;:–—-")
+
+
+def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
+    """Quote records in text order with deterministic ids ``<doc id>:q<n>``."""
+    out: list[Quote] = []
+    drafts = sorted(drafts, key=lambda d: (d.start, d.end))
+    for n, d in enumerate(drafts, 1):
+        sent = doc.sentence_at(d.start)
+        mentioned: list[str] = []
+        for m in doc.mentions:
+            if m.start >= d.start and m.end <= d.end and m.actor_id and m.actor_id not in mentioned:
+                if d.speaker is not None and m.start == d.speaker.start:
+                    continue
+                mentioned.append(m.actor_id)
+        out.append(
+            Quote(
+                id=f"{doc.id}:q{n}",
+                text=doc.text[d.start : d.end],
+                start=d.start,
+                end=d.end,
+                kind=d.kind,
+                cue=d.cue,
+                speaker=d.speaker.as_dict() if d.speaker is not None else None,
+                via=d.via,
+                addressee=d.addressee,
+                mentioned=mentioned,
+                sentence=sent.idx if sent is not None else None,
+                confidence=round(d.confidence, 3),
+            )
+        )
+    return out

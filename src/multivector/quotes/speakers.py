@@ -1,0 +1,346 @@
+"""Who a cue points to: turn a subject token into a speaker ``{actor_id, name, role}``.
+
+The actors stage (run before this one) links names, pronouns and descriptors to actors in
+``doc.mentions``; when a mention covers the subject we take its actor. When there is none (the
+actors stage is not installed, or the name is not in its knowledge base) we fall back on the
+parse: named entities, the role words around a name ("political scientist Rafael Sattarov",
+"Timur Suleimenov, first deputy chief of ..."), a pronoun pointing back to the last person
+named outside quotation marks, and a descriptor ("the political scientist") pointing back to the
+last person whose stated role has the same head noun. Anything else stays unresolved: the
+speaker is then the phrase the document uses ("two diplomats"), with no actor id.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..doc import Doc, Mention
+
+try:  # the actors stage's public API (optional: quotes works without it)
+    from ..actors.api import actor_at as _actor_at
+except Exception:  # pragma: no cover - actors package absent or broken
+    _actor_at = None
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+INTERVIEWEE_NOUNS = {"interlocutor", "interviewee", "guest", "respondent"}
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+ARTICLES = {"a", "an", "the"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    actor_id: str | None = None
+    role: str | None = None
+    start: int | None = None  # the words in the text the cue points to (name, pronoun, ...)
+    end: int | None = None
+    label: str | None = None  # PERSON, ORG, ... when known
+    method: str = "name"  # name, mention, pronoun, descriptor, phrase, interview, context
+
+    def as_dict(self) -> dict:
+        return {"actor_id": self.actor_id, "name": self.name, "role": self.role,
+                "start": self.start, "end": self.end}
+
+    def same_as(self, other: "Speaker | None") -> bool:
+        if other is None:
+            return False
+        if self.actor_id and other.actor_id:
+            return self.actor_id == other.actor_id
+        return bool(self.name) and self.name == other.name
+
+
+@dataclass
+class _Named:
+    start: int
+    end: int
+    name: str
+    role: str | None
+    label: str
+    actor_id: str | None
+
+
+def _clean_phrase(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:–—-")
+    words = text.split(" ")
+    while words and words[0].lower() in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return " ".join(doc.text[start:end].split())
+
+
+class SpeakerResolver:
+    """Resolves subject tokens to speakers for one document. ``quoted`` lists the content spans
+    of quotation marks: names inside them are never taken as the antecedent of a pronoun."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None):
+        self.doc = doc
+        self.quoted = sorted(quoted or [])
+        self.named: list[_Named] = []
+        self.speakers: list[tuple[int, Speaker]] = []  # (position of cue, speaker) found so far
+        self.interviewee: Speaker | None = None  # set when the document is an interview
+        self._build()
+
+    # --- registry of named speakers -------------------------------------------------------
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
+        while i >= 0:
+            a, b = self.quoted[i]
+            if a <= pos < b:
+                return True
+            if b < pos - 5000:
+                break
+            i -= 1
+        return False
+
+    def _build(self) -> None:
+        doc = self.doc
+        seen: set[tuple[int, int]] = set()
+        for s in doc.english_sentences():
+            for ent in s.span.ents:
+                if ent.label_ not in SPEAKER_LABELS:
+                    continue
+                a, b = doc.span_offsets(ent)
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                m = self._mention(a, b)
+                role = self.role_of(ent.root) if ent.label_ == "PERSON" else None
+                name = _clean_phrase(ent.text)
+                actor_id = None
+                if m is not None:
+                    actor_id = m.actor_id
+                    role = m.role or role
+                    name = self._actor_name(m) or name
+                self.named.append(_Named(a, b, name, role, ent.label_, actor_id))
+        self.named.sort(key=lambda n: n.start)
+
+    def _mention(self, start: int, end: int) -> Mention | None:
+        if _actor_at is None or not self.doc.mentions:
+            return None
+        try:
+            m = _actor_at(self.doc, start, end)
+        except Exception:  # never let a helper break the stage
+            return None
+        if m is None:
+            return None
+        # the mention must be the subject itself, not a word inside a long phrase
+        if m.end <= start or m.start >= end:
+            return None
+        return m
+
+    def _actor_name(self, m: Mention) -> str | None:
+        a = self.doc.actors.get(m.actor_id) if m.actor_id else None
+        return a.name if a is not None else None
+
+    def _role_for_actor(self, actor_id: str, before: int) -> str | None:
+        for m in reversed(self.doc.mentions):
+            if m.actor_id == actor_id and m.role and m.start < before + 1000:
+                return m.role
+        for n in self.named:
+            if n.actor_id == actor_id and n.role:
+                return n.role
+        return None
+
+    # --- roles ---------------------------------------------------------------------------
+    def role_of(self, head) -> str | None:
+        """The role a document states for a name: the words before it in its noun phrase
+        ("Uzbekistan's foreign minister Abdulaziz Kamilov") or an apposition ("Temur Umarov, a
+        fellow at the Carnegie Moscow Center"). None when there is neither."""
+        name_toks = {t.i for t in head.subtree if t.pos_ == "PROPN" and (t.i == head.i or t.dep_ in ("compound", "flat"))}
+        name_toks.add(head.i)
+        first_name = min(name_toks)
+        left = [c for c in head.children if c.i < first_name and c.dep_ in ROLE_DEPS
+                and c.i not in name_toks and not (c.pos_ == "PROPN" and c.dep_ == "compound" and c.ent_type_ == "PERSON")]
+        role = None
+        if left:
+            lo = min(t.i for c in left for t in c.subtree)
+            words = [t for t in head.doc[lo:first_name] if not (t.pos_ == "PUNCT" and t.text not in ("’", "'"))]
+            text = _clean_phrase(head.doc[lo:first_name].text) if words else ""
+            if text and any(t.pos_ in ("NOUN",) for t in words):
+                role = text
+        if role is None:
+            role = self._preceding_role(head.doc, first_name)
+        if role is None:
+            for c in head.children:
+                if c.dep_ == "appos" and c.i > head.i and c.pos_ in ("NOUN", "PROPN"):
+                    span = head.doc[c.left_edge.i : c.right_edge.i + 1]
+                    if c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                        continue
+                    role = _clean_phrase(span.text)
+                    break
+        return role or None
+
+    @staticmethod
+    def _preceding_role(sdoc, first_name: int) -> str | None:
+        """Role words right before a name that the parser attached elsewhere
+        ("A political expert Bakhrom Khamroev" parsed as two subjects)."""
+        i = first_name - 1
+        toks = []
+        while i >= 0:
+            t = sdoc[i]
+            if t.pos_ in ("NOUN", "ADJ") or t.tag_ == "POS" or (t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
+                                                                and i - 1 >= 0 and False):
+                toks.append(t)
+                i -= 1
+                continue
+            if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP", "ORG") and i + 1 < len(sdoc) and sdoc[i + 1].tag_ == "POS":
+                toks.append(t)
+                i -= 1
+                continue
+            break
+        if not any(t.pos_ == "NOUN" for t in toks):
+            return None
+        toks.reverse()
+        return _clean_phrase(sdoc[toks[0].i : first_name].text) or None
+
+    # --- resolution ------------------------------------------------------------------------
+    def noun_phrase(self, head) -> tuple[int, int]:
+        """Absolute offsets of the phrase headed by ``head`` (without a trailing clause)."""
+        toks = [head]
+        for c in head.children:
+            if c.dep_ in ("relcl", "acl", "ccomp", "advcl", "punct", "cc", "conj") and c.i > head.i:
+                continue
+            toks.extend(c.subtree)
+        lo = min(t.i for t in toks)
+        hi = max(t.i for t in toks)
+        while hi > lo and head.doc[hi].is_punct:
+            hi -= 1
+        span = head.doc[lo : hi + 1]
+        return self.doc.span_offsets(span)
+
+    def from_token(self, head, position: int | None = None) -> Speaker | None:
+        """Speaker for the subject (or agent, object) token ``head``."""
+        if head is None:
+            return None
+        doc = self.doc
+        tok_start = doc.token_start(head)
+        tok_end = tok_start + len(head.text)
+        np_start, np_end = self.noun_phrase(head)
+        pos = position if position is not None else tok_start
+        low = head.lower_
+        # 1. the actors stage linked this phrase (a name, a pronoun, a descriptor)
+        m = self._mention(tok_start, tok_end)
+        if m is not None and m.actor_id:
+            name = self._actor_name(m) or m.text
+            role = m.role or self._role_for_actor(m.actor_id, pos)
+            if head.pos_ == "PROPN" or head.ent_type_:
+                role = self.role_of(head) or role
+            if m.method in ("pronoun", "descriptor") and not role:
+                role = self._role_for_actor(m.actor_id, pos)
+            label = "PERSON" if head.ent_type_ == "PERSON" or low in PERSON_PRONOUNS else head.ent_type_ or None
+            return Speaker(name, m.actor_id, role, np_start, np_end, label, "mention")
+        # 2. pronouns: the last person named outside quotation marks
+        if head.pos_ == "PRON":
+            if low in PERSON_PRONOUNS:
+                ante = self.antecedent(pos)
+                if ante is not None:
+                    return Speaker(ante.name, ante.actor_id, ante.role, tok_start, tok_end, "PERSON", "pronoun")
+            return None
+        # 3. a name
+        if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PROPN":
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                name = _clean_phrase(ent.text)
+                label = ent.label_
+            else:
+                toks = [t for t in head.subtree if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i and t.dep_ in ("compound", "flat"))]
+                lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+                name = _clean_phrase(head.doc[lo : hi + 1].text)
+                label = None
+            role = self.role_of(head) if label in (None, "PERSON") else None
+            known = self._named_by_name(name, pos)
+            actor_id = None
+            if known is not None:
+                actor_id = known.actor_id
+                role = role or known.role
+                if len(known.name) > len(name) and name in known.name:
+                    name = known.name  # "Sattarov" -> "Rafael Sattarov"
+            return Speaker(name, actor_id, role, np_start, np_end, label or "PERSON", "name")
+        # 4. a descriptor: "the political scientist" -> the last person stated to be one
+        if head.pos_ == "NOUN":
+            dets = [c for c in head.children if c.dep_ == "det"]
+            definite = all(c.lower_ in ("the", "this", "that") for c in dets)
+            noun = head.lemma_.lower()
+            if noun in INTERVIEWEE_NOUNS and self.interviewee is not None:
+                ee = self.interviewee
+                return Speaker(ee.name, ee.actor_id, ee.role, np_start, np_end, "PERSON", "descriptor")
+            if definite and head.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in head.children):
+                ante = self.by_role(noun, pos)
+                if ante is not None:
+                    return Speaker(ante.name, ante.actor_id, ante.role or _clean_phrase(head.doc[head.left_edge.i:head.i + 1].text),
+                                   np_start, np_end, ante.label, "descriptor")
+            phrase = _clean_phrase(_span_text(doc, np_start, np_end))
+            if not phrase or len(phrase.split()) > 12:
+                return None
+            return Speaker(phrase, None, None, np_start, np_end, None, "phrase")
+        return None
+
+    def _named_by_name(self, name: str, pos: int) -> _Named | None:
+        last = name.split()[-1] if name else ""
+        best = None
+        for n in self.named:
+            if n.name == name or (last and n.name.split()[-1:] == [last] and n.label == "PERSON"):
+                if best is None or (best.role is None and n.role) or (best.actor_id is None and n.actor_id):
+                    best = n
+        return best
+
+    def antecedent(self, pos: int) -> _Named | Speaker | None:
+        """The last person before ``pos``: a named person outside quotes or an earlier speaker."""
+        cand: tuple[int, object] | None = None
+        for n in self.named:
+            if n.start >= pos:
+                break
+            if n.label == "PERSON" and not self._inside_quote(n.start):
+                cand = (n.start, n)
+        for p, sp in self.speakers:
+            if p < pos and sp.label == "PERSON" and sp.name and (cand is None or p > cand[0]):
+                cand = (p, sp)
+        if cand is None:
+            return None
+        # never reach further back than ~3 paragraphs: beyond that "he" is a guess
+        if pos - cand[0] > 2500:
+            return None
+        return cand[1]
+
+    def by_role(self, noun: str, pos: int) -> _Named | Speaker | None:
+        """The last person before ``pos`` stated to be a ``noun`` ("scientist"); failing that,
+        the first one named within the next ~1500 characters (a lead that says "the expert"
+        before introducing him)."""
+        best = None
+        ahead = None
+        for n in self.named:
+            if n.label != "PERSON" or not n.role or noun not in n.role.lower().split():
+                continue
+            if n.start < pos:
+                best = n
+            elif ahead is None and n.start - pos < 1500:
+                ahead = n
+        for p, sp in self.speakers:
+            if p < pos and sp.role and noun in sp.role.lower() and sp.name:
+                if best is None or p > getattr(best, "start", -1):
+                    best = sp
+        return best or ahead
+
+    def remember(self, position: int, speaker: Speaker | None) -> None:
+        if speaker is not None and speaker.name:
+            self.speakers.append((position, speaker))
+            self.speakers.sort(key=lambda x: x[0])
+
+    def last_speaker(self, pos: int) -> tuple[int, Speaker] | None:
+        best = None
+        for p, sp in self.speakers:
+            if p < pos:
+                best = (p, sp)
+        return best
+
+    def entity_at(self, start: int, end: int) -> _Named | None:
+        for n in self.named:
+            if n.start < end and start < n.end:
+                return n
+        return None

@@ -1,0 +1,114 @@
+"""The ``quotes`` pipeline stage: who said what.
+
+Runs after ``actors`` (it uses ``doc.mentions`` to resolve speakers when they are there) and
+adds ``doc.quotes``; it also marks interview question paragraphs (``Paragraph.is_question``)
+and sets ``Document.genre = 'interview'`` when it recognises an interview.
+
+Order of work: quotation marks -> interview structure -> direct quotes -> reported speech ->
+de-duplication -> records with ids in text order.
+"""
+
+from __future__ import annotations
+
+from ..doc import Doc, Quote
+from .direct import DirectAttributor
+from .indirect import IndirectExtractor
+from .interview import Interview, body_start, detect
+from .lexicon import Lexicon, load_lexicon
+from .marks import find_marks
+from .records import Draft, make_quotes, strip_span
+from .speakers import Speaker, SpeakerResolver
+from .tokens import TokenIndex
+
+
+def build(config, nlp):
+    lex = load_lexicon(getattr(config, "quote_cues_file", None) or None)
+
+    def run(doc: Doc) -> None:
+        extract_quotes(doc, lex)
+
+    return run
+
+
+def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
+    """Fill ``doc.quotes`` (and interview flags) and return the quotes."""
+    lex = lex or load_lexicon()
+    spans = find_marks(doc.text, [(p.start, p.end) for p in doc.paragraphs])
+    resolver = SpeakerResolver(doc, [(s.start, s.end) for s in spans if s.depth == 0])
+    index = TokenIndex(doc)
+    drafts: list[Draft] = []
+    skip_direct: set[int] = set()
+    skip_indirect: set[int] = set()
+    iv = detect(doc, lex, resolver)
+    if iv is not None:
+        resolver.interviewee = iv.interviewee
+        drafts.extend(_interview_drafts(doc, iv, lex, resolver))
+        skip_direct = set(iv.questions) | set(iv.answers)
+        skip_indirect = set(iv.questions)
+    direct = DirectAttributor(doc, lex, resolver, index, spans)
+    d_drafts = direct.attribute(skip_direct)
+    i_drafts = IndirectExtractor(doc, lex, resolver, index, spans, direct.last_via).extract(skip_indirect)
+    if iv is not None and iv.interviewee is not None:
+        # the interviewee's own "I think that ..." inside an answer is part of the answer
+        i_drafts = [d for d in i_drafts if not (d.speaker and d.speaker.same_as(iv.interviewee)
+                                                 and doc.paragraph_at(d.start).idx in iv.answers)]
+    drafts.extend(_merge(d_drafts, i_drafts))
+    doc.quotes = make_quotes(doc, drafts)
+    return doc.quotes
+
+
+def _merge(direct: list[Draft], indirect: list[Draft]) -> list[Draft]:
+    """One record per statement: a reported clause that is mostly a direct quote keeps the
+    direct quote; a direct fragment inside a longer reported clause with the same cue is
+    folded into the clause."""
+    drop_direct: set[int] = set()
+    keep_indirect: list[Draft] = []
+    for ind in indirect:
+        covered = False
+        for k, d in enumerate(direct):
+            inter = min(ind.end, d.end) - max(ind.start, d.start)
+            if inter <= 0:
+                continue
+            if inter >= 0.7 * (ind.end - ind.start):
+                covered = True
+                break
+            if d.start >= ind.start and d.end <= ind.end + 2 and (d.cue_at == ind.cue_at or d.speaker is None):
+                drop_direct.add(k)
+        if not covered:
+            keep_indirect.append(ind)
+    return [d for k, d in enumerate(direct) if k not in drop_direct] + keep_indirect
+
+
+def _interview_drafts(doc: Doc, iv: Interview, lex: Lexicon, resolver: SpeakerResolver) -> list[Draft]:
+    text = doc.text
+    out: list[Draft] = []
+    if doc.document.genre is None:
+        doc.document.genre = "interview"
+    interviewer = Speaker(iv.interviewer, None, "interviewer", None, None, "ORG", "interview")
+    if iv.interviewer:
+        m = resolver.entity_at(*_find(text, iv.interviewer))
+        if m is not None and m.actor_id:
+            interviewer.actor_id = m.actor_id
+    ee = iv.interviewee
+    for q in iv.questions:
+        p = doc.paragraphs[q]
+        p.is_question = True
+        a, b = strip_span(text, body_start(text, p.start, p.end, lex), p.end, " \t\n")
+        if b > a:
+            out.append(Draft(a, b, "interview", "question", interviewer, None,
+                             ee.name if ee else None, iv.confidence, a, "interview"))
+    for ans in sorted(iv.answers):
+        p = doc.paragraphs[ans]
+        a, b = strip_span(text, body_start(text, p.start, p.end, lex), p.end, " \t\n")
+        if b <= a:
+            continue
+        out.append(Draft(a, b, "interview", "answer", ee, iv.interviewer, iv.interviewer,
+                         iv.confidence if ee else 0.4, a, "interview"))
+        if ee is not None:
+            resolver.remember(a, ee)
+    return out
+
+
+def _find(text: str, name: str) -> tuple[int, int]:
+    i = text.find(name)
+    return (i, i + len(name)) if i >= 0 else (0, 0)
