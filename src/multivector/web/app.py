@@ -1,0 +1,289 @@
+"""The FastAPI application: JSON API under ``/api/``, the explorer page, the document view.
+
+Handlers are plain (sync) functions: FastAPI runs them in its thread pool, and each thread reads
+through its own DuckDB cursor (see :mod:`multivector.web.database`). Errors in filter values are
+422 with the reason; unknown ids are 404.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Optional
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from . import queries
+from .analyze import Analyzer, AnalyzeError, Submission
+from .database import Database
+from .filters import FilterError
+from .highlight import parse_range
+from .network import Network
+from .pages import document_page, shell
+from .security import CSP, CSP_DOCS, BodyLimit, Settings, require_write, token_needed
+
+API_DESCRIPTION = """Read the multivector database: documents, actors and every record that
+points back to them (mentions, quotes, events, stances), the actor network (relations) and a
+search box. Lists take `limit` (1-500) and `offset` and return `total`. Dates filter with `from`
+and `to` (YYYY, YYYY-MM or YYYY-MM-DD, inclusive). `POST /api/analyze` is enabled only when the
+server was started with `--allow-write` (and then needs `Authorization: Bearer TOKEN` when a
+token is set or the server listens on a non-loopback address)."""
+
+
+def _swagger_dir():
+    """Swagger UI's files from the `swagger-ui-bundle-v2` package (served locally, no CDN)."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        return None
+    path = resources.as_file(swagger_ui_path).__enter__()
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
+
+
+def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
+    """Build the app for one database. ``db`` may be passed in by tests."""
+    owned = db is None
+    if db is None:
+        db = Database(settings.db, allow_write=settings.allow_write)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        if owned:
+            db.close()
+
+    app = FastAPI(title="multivector", version="1", description=API_DESCRIPTION,
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.db = db
+    network = Network(db)
+    analyzer = Analyzer(db, settings.max_upload)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload, paths=("/api/analyze",))
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            docs = request.url.path == "/docs"
+            response.headers.setdefault("Content-Security-Policy", CSP_DOCS if docs else CSP)
+        return response
+
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError):
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    swagger = _swagger_dir()
+    if swagger is not None:  # before /static, which would otherwise match these paths
+        app.mount("/static/swagger", StaticFiles(directory=str(swagger)), name="swagger")
+    static = resources.files(__package__).joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    # ------------------------------------------------------------------ API docs
+    @app.get("/docs", include_in_schema=False)
+    def api_docs():
+        if swagger is None:  # package missing: a plain local list of the endpoints
+            return HTMLResponse(shell())
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="multivector API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg")
+
+    # ------------------------------------------------------------------ API
+    @app.get("/api/info", tags=["meta"])
+    def info():
+        """What the server allows and how much the database holds."""
+        return {"db": settings.db, "allow_write": settings.allow_write,
+                "token_required": token_needed(settings), "max_upload": settings.max_upload,
+                "counts": queries.stats(db)}
+
+    @app.get("/api/documents", tags=["documents"])
+    def list_documents(
+        q: Optional[str] = Query(None, description="text in title or body"),
+        actor: Optional[str] = Query(None, description="documents that mention this actor id"),
+        date_from: Optional[str] = Query(None, alias="from"),
+        date_to: Optional[str] = Query(None, alias="to"),
+        language: Optional[str] = Query(None, description="ISO 639-1 code"),
+        type: Optional[str] = Query(None, description="genre: interview, opinion, ..."),
+        outlet: Optional[str] = None,
+        limit: int = 50, offset: int = 0,
+    ):
+        return queries.documents(db, q=q, actor=actor, date_from=date_from, date_to=date_to,
+                                 language=language, type=type, outlet=outlet, limit=limit,
+                                 offset=offset)
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def get_document(doc_id: str):
+        """One document with its text and every record pointing into it."""
+        doc = queries.document(db, doc_id)
+        if doc is None:
+            raise HTTPException(404, "no such document")
+        return doc
+
+    @app.get("/api/actors", tags=["actors"])
+    def list_actors(
+        q: Optional[str] = Query(None, description="name, id or alias"),
+        type: Optional[str] = Query(None, description="state, igo, person, ..."),
+        country: Optional[str] = Query(None, description="ISO 3166 alpha-3"),
+        limit: int = 50, offset: int = 0,
+    ):
+        return queries.actors(db, q=q, type=type, country=country, limit=limit, offset=offset)
+
+    @app.get("/api/actors/{actor_id:path}", tags=["actors"])
+    def get_actor(actor_id: str, limit: int = Query(50, ge=1, le=500)):
+        """An actor with its roles, mentions over time, what it said (quotes it is the speaker
+        of), what others say about it (stances with it as target) and its documents."""
+        out = queries.actor(db, actor_id, limit=limit)
+        if out is None:
+            raise HTTPException(404, "no such actor")
+        out["partners"] = network.graph(actor=actor_id, limit=30)["edges"]
+        return out
+
+    @app.get("/api/mentions", tags=["records"])
+    def list_mentions(
+        actor: Optional[str] = None, document: Optional[str] = None,
+        language: Optional[str] = None,
+        type: Optional[str] = Query(None, description="method: gazetteer, ner, demonym, ..."),
+        q: Optional[str] = None,
+        date_from: Optional[str] = Query(None, alias="from"),
+        date_to: Optional[str] = Query(None, alias="to"),
+        limit: int = 50, offset: int = 0,
+    ):
+        return queries.mentions(db, actor=actor, document=document, language=language,
+                                type=type, q=q, date_from=date_from, date_to=date_to,
+                                limit=limit, offset=offset)
+
+    @app.get("/api/quotes", tags=["records"])
+    def list_quotes(
+        actor: Optional[str] = Query(None, description="speaker or mentioned"),
+        speaker: Optional[str] = None,
+        about: Optional[str] = Query(None, description="quotes mentioning this actor"),
+        document: Optional[str] = None,
+        type: Optional[str] = Query(None, description="direct, indirect, interview, floating"),
+        language: Optional[str] = None, q: Optional[str] = None,
+        date_from: Optional[str] = Query(None, alias="from"),
+        date_to: Optional[str] = Query(None, alias="to"),
+        limit: int = 50, offset: int = 0,
+    ):
+        return queries.quotes(db, actor=actor, speaker=speaker, about=about, document=document,
+                              type=type, language=language, q=q, date_from=date_from,
+                              date_to=date_to, limit=limit, offset=offset)
+
+    @app.get("/api/events", tags=["records"])
+    def list_events(
+        actor: Optional[str] = Query(None, description="source or target"),
+        a: Optional[str] = Query(None, description="dyad: first actor (with b)"),
+        b: Optional[str] = Query(None, description="dyad: second actor (with a)"),
+        document: Optional[str] = None,
+        type: Optional[str] = Query(None, description="PLOVER category or CAMEO code prefix"),
+        modality: Optional[str] = None,
+        quad_class: Optional[int] = Query(None, ge=0, le=4),
+        language: Optional[str] = None, q: Optional[str] = None,
+        date_from: Optional[str] = Query(None, alias="from"),
+        date_to: Optional[str] = Query(None, alias="to"),
+        order: str = Query("desc", pattern="^(asc|desc)$"),
+        limit: int = 50, offset: int = 0,
+    ):
+        return queries.events(db, actor=actor, a=a, b=b, document=document, type=type,
+                              modality=modality, quad_class=quad_class, language=language, q=q,
+                              date_from=date_from, date_to=date_to, order=order, limit=limit,
+                              offset=offset)
+
+    @app.get("/api/stances", tags=["records"])
+    def list_stances(
+        actor: Optional[str] = Query(None, description="holder or target"),
+        holder: Optional[str] = None, target: Optional[str] = None,
+        a: Optional[str] = None, b: Optional[str] = None,
+        document: Optional[str] = None,
+        type: Optional[str] = Query(None, description="cooperative, hostile, mixed, neutral"),
+        language: Optional[str] = None, q: Optional[str] = None,
+        date_from: Optional[str] = Query(None, alias="from"),
+        date_to: Optional[str] = Query(None, alias="to"),
+        order: str = Query("desc", pattern="^(asc|desc)$"),
+        limit: int = 50, offset: int = 0,
+    ):
+        return queries.stances(db, actor=actor, holder=holder, target=target, a=a, b=b,
+                               document=document, type=type, language=language, q=q,
+                               date_from=date_from, date_to=date_to, order=order, limit=limit,
+                               offset=offset)
+
+    @app.get("/api/relations", tags=["relations"])
+    def relations(
+        period: str = Query("all", pattern="^(all|month|year)$"),
+        date_from: Optional[str] = Query(None, alias="from"),
+        date_to: Optional[str] = Query(None, alias="to"),
+        actor: Optional[str] = None,
+        types: Optional[str] = Query(None, description="actor types, comma-separated, or "
+                                                       "'states' for states and organisations"),
+        min_volume: int = 1, limit: int = 300, isolated: int = 40,
+    ):
+        """The actor network: nodes and edges with volume and tone (cooperative, hostile,
+        mixed, neutral), for a date range; per-period counts with period=month|year."""
+        return network.graph(period=period, date_from=date_from, date_to=date_to, actor=actor,
+                             types=types, min_volume=min_volume, limit=limit, isolated=isolated)
+
+    @app.get("/api/search", tags=["search"])
+    def search(q: str, limit: int = Query(20, ge=1, le=100)):
+        return queries.search(db, q, limit=limit)
+
+    @app.post("/api/analyze", tags=["write"], status_code=201,
+              dependencies=[Depends(require_write)])
+    async def analyze(request: Request):
+        """Analyse a text and store it. Send JSON `{"text", "title", "date", "source"}`,
+        `text/plain`, or a multipart form with `file` (txt or html) and optional `title`,
+        `date`. Bodies over the server's limit get 413."""
+        sub = await _submission(request, settings.max_upload)
+        try:
+            return await run_in_threadpool(analyzer.run, sub)
+        except AnalyzeError as exc:
+            raise HTTPException(422, str(exc))
+
+    # ------------------------------------------------------------------ pages
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_view(doc_id: str, hl: Optional[str] = None):
+        doc = queries.document(db, doc_id)
+        if doc is None:
+            raise HTTPException(404, "no such document")
+        return HTMLResponse(document_page(doc, parse_range(hl)))
+
+    for path in ("/", "/actors", "/actors/{rest:path}", "/documents", "/dyad", "/search"):
+        app.add_api_route(path, lambda: HTMLResponse(shell()), methods=["GET"],
+                          include_in_schema=False, response_class=HTMLResponse)
+    return app
+
+
+async def _submission(request: Request, max_bytes: int) -> Submission:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        form = await request.form(max_files=1, max_fields=20, max_part_size=max_bytes)
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        upload = form.get("file")
+        sub = Submission(text=fields.get("text"), title=fields.get("title") or None,
+                         date=fields.get("date") or None, source=fields.get("source") or None,
+                         url=fields.get("url") or None)
+        if upload is not None and not isinstance(upload, str):
+            sub.data = await upload.read()
+            sub.filename = upload.filename
+        return sub
+    raw = await request.body()
+    if ctype == "application/json":
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            raise HTTPException(422, "body is not valid JSON")
+        if not isinstance(body, dict):
+            raise HTTPException(422, "JSON body must be an object")
+        vals = {k: body.get(k) for k in ("text", "title", "date", "source", "url")}
+        if any(v is not None and not isinstance(v, str) for v in vals.values()):
+            raise HTTPException(422, "text, title, date, source and url must be strings")
+        return Submission(**vals)
+    if ctype in ("text/plain", ""):
+        return Submission(data=raw, filename=request.query_params.get("filename"))
+    raise HTTPException(415, f"unsupported content type {ctype!r}")

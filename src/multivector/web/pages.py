@@ -1,0 +1,95 @@
+"""The HTML pages: the single-page explorer shell, and the server-rendered document view.
+
+The document view is rendered here rather than in the browser so that the one page that shows
+untrusted text builds it in one audited place (:mod:`multivector.web.highlight`, everything
+escaped) and works without JavaScript. Templates are plain files in ``templates/`` filled with
+:class:`string.Template`; every value put into them is escaped first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from string import Template
+from urllib.parse import quote as urlquote
+
+from .highlight import document_spans, esc, render_spans
+
+
+@lru_cache(maxsize=None)
+def template(name: str) -> Template:
+    return Template(resources.files(__package__).joinpath("templates", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def shell() -> str:
+    """The explorer page (network, actor, dyad, search, documents): routed in the browser."""
+    return resources.files(__package__).joinpath("templates", "index.html").read_text("utf-8")
+
+
+def _actor_link(ref: dict | None) -> str:
+    if not ref:
+        return "?"
+    aid = ref.get("id")
+    name = esc(ref.get("name") or aid or "?")
+    if not aid:
+        return name
+    return f'<a href="/actors/{esc(urlquote(aid, safe=""))}">{name}</a>'
+
+
+def _refs(refs: list[dict] | None) -> str:
+    return ", ".join(_actor_link(r) for r in (refs or [])) or "?"
+
+
+def _short(text: str | None, n: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return esc(text if len(text) <= n else text[: n - 1] + "…")
+
+
+def document_page(doc: dict, evidence: tuple[int, int] | None = None) -> str:
+    text = doc.get("text") or ""
+    body = render_spans(text, document_spans(doc, evidence))
+    meta = [esc(x) for x in (doc.get("date"), doc.get("outlet"), doc.get("author")) if x]
+    url = doc.get("url") or ""
+    if url.startswith(("http://", "https://")):
+        meta.append(f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">original</a>')
+    meta.append(f'<span class="muted">source: {esc(doc.get("source"))}</span>')
+    did = urlquote(doc["id"], safe="")
+
+    actors = "".join(
+        f'<li>{_actor_link(a)} <span class="tag">{esc(a.get("type") or "")}</span></li>'
+        for a in doc.get("actors", []))
+    quotes = "".join(
+        f'<li><a href="#quote-{esc(q.get("id"))}" class="jump">'
+        f'{esc((q.get("speaker") or {}).get("name") or q.get("speaker_name") or "unknown")}</a>'
+        f' <span class="tag">{esc(q.get("kind"))}</span> “{_short(q.get("text"))}”</li>'
+        for q in doc.get("quotes", []))
+    events = "".join(
+        f'<li><a href="#event-{esc(e.get("id"))}" class="jump tag tag-event">'
+        f'{esc(e.get("plover") or "EVENT")}</a> {_refs(e.get("source"))} → {_refs(e.get("target"))}'
+        f' <span class="muted">{esc(e.get("trigger") or "")}'
+        f'{" · " + esc(e.get("modality")) if e.get("modality") not in (None, "asserted") else ""}'
+        f'</span></li>'
+        for e in doc.get("events", []))
+    stance_items = []
+    for s in doc.get("stances", []):
+        ev = (s.get("evidence") or [{}])[0] or {}
+        link = (f'/documents/{esc(did)}?hl={int(ev["start"])}-{int(ev["end"])}#evidence'
+                if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int) else "#")
+        stance_items.append(
+            f'<li>{_actor_link(s.get("holder"))} → {_actor_link(s.get("target"))} '
+            f'<a class="tag tag-{esc(s.get("label"))}" href="{link}">{esc(s.get("label"))}</a> '
+            f'<span class="muted">{esc(s.get("aspect") or "")}</span></li>')
+
+    def section(title: str, items: str, n: int) -> str:
+        return (f'<section><h3>{title} <span class="muted">({n})</span></h3>'
+                f'<ul class="plain">{items or "<li class=muted>none</li>"}</ul></section>')
+
+    side = (section("Actors", actors, len(doc.get("actors", [])))
+            + section("Quotes", quotes, len(doc.get("quotes", [])))
+            + section("Events", events, len(doc.get("events", [])))
+            + section("Stances", "".join(stance_items), len(stance_items)))
+    title = doc.get("title") or "(untitled document)"
+    return template("document.html").substitute(
+        title=esc(title), meta=" · ".join(meta), body=body, side=side, doc_id=esc(doc["id"]),
+        languages=esc(", ".join(doc.get("languages") or [])))

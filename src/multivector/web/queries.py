@@ -1,0 +1,283 @@
+"""The read queries behind the JSON API: one function per collection, all paginated.
+
+Each function returns ``{"total", "limit", "offset", "items"}`` so a client can page through any
+list the same way. Text columns that can be large (a document's text) are left out of lists and
+returned by the single-item endpoints. Every SQL string here is a constant; request values are
+passed as parameters (see :mod:`multivector.web.filters`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .database import Database, decode_row
+from .filters import EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page
+
+DOC_LIST_COLS = ("d.id, d.source, d.title, d.date, d.date_source, d.author, d.url, d.outlet, "
+                 "d.genre, d.format, d.languages, d.n_words")
+
+
+def _page(db: Database, table: str, select: str, frm: str, where: Where, order: str,
+          limit: int, offset: int) -> dict:
+    limit, offset = check_page(limit, offset)
+    total = db.scalar(f"SELECT count(*) FROM {frm}{where.sql}", where.params)
+    rows = db.query(f"SELECT {select} FROM {frm}{where.sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                    [*where.params, limit, offset])
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": [decode_row(table, r) for r in rows]}
+
+
+def _doc_language(where: Where, language: str | None) -> None:
+    if language:
+        where.add("list_contains(from_json(d.languages, '[\"VARCHAR\"]'), ?)", language)
+
+
+# ---------------------------------------------------------------------- documents
+def documents(db: Database, *, q: str | None = None, actor: str | None = None,
+              date_from: str | None = None, date_to: str | None = None,
+              language: str | None = None, type: str | None = None, outlet: str | None = None,
+              limit: int = 50, offset: int = 0) -> dict:
+    w = Where()
+    if q:
+        w.add("contains(lower(coalesce(d.title, '') || ' ' || d.text), lower(?))", q)
+    if actor:
+        w.add("d.id IN (SELECT doc_id FROM mentions WHERE actor_id = ?)", actor)
+    w.date_range("d.date", date_from, date_to)
+    _doc_language(w, language)
+    w.equals("d.genre", type)
+    w.equals("d.outlet", outlet)
+    return _page(db, "documents", DOC_LIST_COLS, "documents d", w,
+                 "d.date DESC NULLS LAST, d.id", limit, offset)
+
+
+def document(db: Database, doc_id: str) -> dict | None:
+    rows = db.query("SELECT * FROM documents WHERE id = ?", [doc_id])
+    if not rows:
+        return None
+    doc = decode_row("documents", rows[0])
+    doc["mentions"] = [decode_row("mentions", r) for r in db.query(
+        "SELECT m.*, a.name AS actor_name, a.type AS actor_type FROM mentions m "
+        "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start", [doc_id])]
+    doc["quotes"] = [decode_row("quotes", r) for r in db.query(
+        "SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id])]
+    doc["events"] = [decode_row("events", r) for r in db.query(
+        "SELECT * FROM events WHERE doc_id = ? ORDER BY start", [doc_id])]
+    doc["stances"] = [decode_row("stances", r) for r in db.query(
+        "SELECT * FROM stances WHERE doc_id = ? ORDER BY sentence, id", [doc_id])]
+    doc["paragraphs"] = db.query(
+        'SELECT idx, start, "end", lang, translation_of, is_question FROM paragraphs '
+        "WHERE doc_id = ? ORDER BY idx", [doc_id])
+    ids = sorted({m["actor_id"] for m in doc["mentions"] if m.get("actor_id")})
+    doc["actors"] = [decode_row("actors", r) for r in db.query(
+        "SELECT * FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name", [ids])]
+    return doc
+
+
+# ---------------------------------------------------------------------- actors
+def actors(db: Database, *, q: str | None = None, type: str | None = None,
+           country: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    w = Where()
+    if q:
+        w.add("(contains(lower(a.name), lower(?)) OR contains(lower(a.id), lower(?)) "
+              "OR contains(lower(coalesce(CAST(a.aliases AS VARCHAR), '')), lower(?)))", q, q, q)
+    w.equals("a.type", type)
+    w.equals("a.country", country)
+    frm = ("actors a LEFT JOIN (SELECT actor_id, count(*) AS n_mentions, "
+           "count(DISTINCT doc_id) AS n_documents FROM mentions GROUP BY actor_id) c "
+           "ON c.actor_id = a.id")
+    select = ("a.*, coalesce(c.n_mentions, 0) AS n_mentions, "
+              "coalesce(c.n_documents, 0) AS n_documents")
+    return _page(db, "actors", select, frm, w, "n_mentions DESC, a.name, a.id", limit, offset)
+
+
+def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
+    """Everything the actor page shows: who it is, how often it is mentioned over time, what it
+    said (quotes it is the speaker of), what others say about it (stances with it as target),
+    what it says about others, and the documents that mention it most."""
+    rows = db.query("SELECT * FROM actors WHERE id = ?", [actor_id])
+    if rows:
+        info = decode_row("actors", rows[0])
+    else:  # an id that only occurs in events or stances (no actors row): still show it
+        seen = db.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE actor_id = ? UNION ALL "
+            "SELECT 1 FROM stances WHERE holder_id = ? OR target_id = ? UNION ALL "
+            "SELECT 1 FROM quotes WHERE speaker_id = ?)", [actor_id] * 4)
+        if not seen:
+            return None
+        info = {"id": actor_id, "name": None, "type": None, "roles": [], "aliases": {}}
+    by_period = db.query(
+        "SELECT coalesce(left(d.date, 7), 'undated') AS period, count(*) AS n "
+        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? "
+        "GROUP BY 1 ORDER BY 1", [actor_id])
+    counts = db.query(
+        "SELECT count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents "
+        "FROM mentions WHERE actor_id = ?", [actor_id])[0]
+    surface = db.query(
+        "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
+        "ORDER BY n DESC, text LIMIT 10", [actor_id])
+    docs = db.query(
+        "SELECT d.id, d.title, d.date, d.outlet, count(*) AS n_mentions FROM mentions m "
+        "JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? "
+        "GROUP BY d.id, d.title, d.date, d.outlet ORDER BY n_mentions DESC, d.date DESC NULLS LAST "
+        "LIMIT ?", [actor_id, limit])
+    return {
+        "actor": info,
+        **counts,
+        "names": surface,
+        "mentions_by_period": by_period,
+        "said": quotes(db, speaker=actor_id, limit=limit),
+        "said_about": stances(db, target=actor_id, limit=limit),
+        "quotes_mentioning": quotes(db, about=actor_id, limit=limit),
+        "stances_held": stances(db, holder=actor_id, limit=limit),
+        "documents": docs,
+    }
+
+
+# ---------------------------------------------------------------------- mentions
+def mentions(db: Database, *, actor: str | None = None, document: str | None = None,
+             language: str | None = None, type: str | None = None,
+             date_from: str | None = None, date_to: str | None = None, q: str | None = None,
+             limit: int = 50, offset: int = 0) -> dict:
+    w = Where()
+    w.equals("m.actor_id", actor)
+    w.equals("m.doc_id", document)
+    w.equals("m.language", language)
+    w.equals("m.method", type)
+    w.contains("m.text", q)
+    w.date_range("d.date", date_from, date_to)
+    frm = ("mentions m JOIN documents d ON d.id = m.doc_id "
+           "LEFT JOIN actors a ON a.id = m.actor_id")
+    select = ("m.*, a.name AS actor_name, a.type AS actor_type, d.title AS doc_title, "
+              "d.date AS doc_date")
+    return _page(db, "mentions", select, frm, w, "d.date DESC NULLS LAST, m.doc_id, m.start",
+                 limit, offset)
+
+
+# ---------------------------------------------------------------------- quotes
+def quotes(db: Database, *, actor: str | None = None, speaker: str | None = None,
+           about: str | None = None, document: str | None = None, type: str | None = None,
+           language: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, q: str | None = None, limit: int = 50,
+           offset: int = 0) -> dict:
+    """``speaker``: quotes the actor said; ``about``: quotes that mention the actor;
+    ``actor``: either."""
+    w = Where()
+    mentioned = "list_contains(from_json(t.mentioned, '[\"VARCHAR\"]'), ?)"
+    if actor:
+        w.add(f"t.speaker_id = ? OR {mentioned}", actor, actor)
+    w.equals("t.speaker_id", speaker)
+    if about:
+        w.add(f"{mentioned} AND coalesce(t.speaker_id, '') <> ?", about, about)
+    w.equals("t.doc_id", document)
+    w.equals("t.kind", type)
+    _doc_language(w, language)
+    w.contains("t.text", q)
+    w.date_range("d.date", date_from, date_to)
+    frm = "quotes t JOIN documents d ON d.id = t.doc_id"
+    select = "t.*, d.title AS doc_title, d.date AS doc_date"
+    return _page(db, "quotes", select, frm, w, "d.date DESC NULLS LAST, t.doc_id, t.start",
+                 limit, offset)
+
+
+# ---------------------------------------------------------------------- events
+EVENT_DATE = "coalesce(e.date, d.date)"
+
+
+def events(db: Database, *, actor: str | None = None, a: str | None = None,
+           b: str | None = None, document: str | None = None, type: str | None = None,
+           modality: str | None = None, quad_class: int | None = None,
+           language: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, q: str | None = None, order: str = "desc",
+           limit: int = 50, offset: int = 0) -> dict:
+    """``actor``: the actor is a source or a target; ``a`` and ``b``: the dyad, either
+    direction (a source and b target, or the reverse)."""
+    w = Where()
+    if actor:
+        w.add(f"list_contains({EVENT_SOURCE_IDS}, ?) OR list_contains({EVENT_TARGET_IDS}, ?)",
+              actor, actor)
+    if a or b:
+        if not (a and b):
+            raise FilterError("a dyad needs both a and b")
+        w.add(f"(list_contains({EVENT_SOURCE_IDS}, ?) AND list_contains({EVENT_TARGET_IDS}, ?)) "
+              f"OR (list_contains({EVENT_SOURCE_IDS}, ?) AND list_contains({EVENT_TARGET_IDS}, ?))",
+              a, b, b, a)
+    w.equals("e.doc_id", document)
+    if type:  # PLOVER category, or a CAMEO code prefix ("04" = consult)
+        w.add("e.plover = ? OR starts_with(coalesce(e.cameo, ''), ?)", type.upper(), type)
+    w.equals("e.modality", modality)
+    w.equals("e.quad_class", quad_class)
+    _doc_language(w, language)
+    w.contains("coalesce(e.text, '') || ' ' || coalesce(e.trigger, '')", q)
+    w.date_range(EVENT_DATE, date_from, date_to)
+    frm = ("events e JOIN documents d ON d.id = e.doc_id "
+           "LEFT JOIN sentences x ON x.doc_id = e.doc_id AND x.idx = e.sentence")
+    select = (f"e.*, {EVENT_DATE} AS when_date, d.title AS doc_title, d.date AS doc_date, "
+              "x.text AS sentence_text, x.start AS sentence_start")
+    direction = "ASC" if order == "asc" else "DESC"
+    return _page(db, "events", select, frm, w,
+                 f"{EVENT_DATE} {direction} NULLS LAST, e.doc_id, e.start", limit, offset)
+
+
+# ---------------------------------------------------------------------- stances
+def stances(db: Database, *, actor: str | None = None, holder: str | None = None,
+            target: str | None = None, a: str | None = None, b: str | None = None,
+            document: str | None = None, type: str | None = None,
+            language: str | None = None, date_from: str | None = None,
+            date_to: str | None = None, q: str | None = None, order: str = "desc",
+            limit: int = 50, offset: int = 0) -> dict:
+    """``type`` is the label (cooperative, hostile, mixed, neutral)."""
+    w = Where()
+    if actor:
+        w.add("s.holder_id = ? OR s.target_id = ?", actor, actor)
+    w.equals("s.holder_id", holder)
+    w.equals("s.target_id", target)
+    if a or b:
+        if not (a and b):
+            raise FilterError("a dyad needs both a and b")
+        w.add("(s.holder_id = ? AND s.target_id = ?) OR (s.holder_id = ? AND s.target_id = ?)",
+              a, b, b, a)
+    w.equals("s.doc_id", document)
+    w.equals("s.label", type)
+    _doc_language(w, language)
+    w.contains("CAST(s.evidence AS VARCHAR)", q)
+    w.date_range("d.date", date_from, date_to)
+    frm = ("stances s JOIN documents d ON d.id = s.doc_id "
+           "LEFT JOIN sentences x ON x.doc_id = s.doc_id AND x.idx = s.sentence")
+    select = ("s.*, d.title AS doc_title, d.date AS doc_date, x.text AS sentence_text, "
+              "x.start AS sentence_start, x.\"end\" AS sentence_end")
+    direction = "ASC" if order == "asc" else "DESC"
+    return _page(db, "stances", select, frm, w,
+                 f"d.date {direction} NULLS LAST, s.doc_id, s.sentence, s.id", limit, offset)
+
+
+# ---------------------------------------------------------------------- search
+def search(db: Database, q: str, *, limit: int = 20) -> dict[str, Any]:
+    """One box for everything: actors by name or alias, documents by title or text (with a
+    snippet around the first hit), quotes by text."""
+    q = (q or "").strip()
+    if len(q) < 2:
+        raise FilterError("q: type at least 2 characters")
+    found_actors = actors(db, q=q, limit=limit)
+    w = Where().add("contains(lower(coalesce(d.title, '') || ' ' || d.text), lower(?))", q)
+    total_docs = db.scalar(f"SELECT count(*) FROM documents d{w.sql}", w.params)
+    docs = db.query(
+        "SELECT d.id, d.title, d.date, d.outlet, "
+        "substr(d.text, greatest(1, instr(lower(d.text), lower(?)) - 80), 220) AS snippet, "
+        "greatest(0, instr(lower(d.text), lower(?)) - 81) AS snippet_start "
+        f"FROM documents d{w.sql} ORDER BY d.date DESC NULLS LAST, d.id LIMIT ?",
+        [q, q, *w.params, limit])
+    return {
+        "q": q,
+        "actors": found_actors,
+        "documents": {"total": total_docs, "limit": limit, "offset": 0, "items": docs},
+        "quotes": quotes(db, q=q, limit=limit),
+    }
+
+
+def stats(db: Database) -> dict:
+    out = {}
+    for t in ("documents", "actors", "mentions", "quotes", "events", "stances"):
+        out[t] = db.scalar(f'SELECT count(*) FROM "{t}"') if db.has(t) else 0
+    dates = db.query("SELECT min(date) AS first, max(date) AS last FROM documents")
+    out.update(dates[0] if dates else {})
+    return out

@@ -1,0 +1,143 @@
+"""Hand-annotated sample documents as ``Doc`` records, without running the NLP pipeline.
+
+Why: the web layer only reads the store, so its tests, the demo and the latency benchmark need
+realistic rows, not a parser. The corpus in ``data/sample_corpus.yaml`` gives text and records
+with spans written as substrings; this module computes the offsets, sentences and ids exactly as
+the pipeline would store them, so every highlight can be checked against the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..doc import Actor, Doc, Document, Event, Mention, Paragraph, Quote, Sentence, Stance
+
+SENTENCE_END = re.compile(r'(?<=[.!?])["”]?\s+(?=["“A-Z])')
+
+
+@lru_cache(maxsize=1)
+def corpus() -> dict:
+    path = resources.files(__package__).joinpath("data", "sample_corpus.yaml")
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def actors() -> dict[str, Actor]:
+    return {a["id"]: Actor(**a) for a in corpus()["actors"]}
+
+
+def _find(text: str, needle: str, nth: int = 0, where: str = "") -> tuple[int, int]:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.find(needle, pos + 1)
+        if pos < 0:
+            raise ValueError(f"sample corpus {where}: {needle!r} (#{nth}) not in the text")
+    return pos, pos + len(needle)
+
+
+def _sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for p in paragraphs:
+        start = p.start
+        for m in SENTENCE_END.finditer(text, p.start, p.end):
+            out.append(Sentence(len(out), p.idx, start, m.start(), "en"))
+            start = m.end()
+        out.append(Sentence(len(out), p.idx, start, p.end, "en"))
+    return out
+
+
+def build_doc(spec: dict, *, source: str | None = None, date: str | None = None,
+              rename: dict[str, str] | None = None, key_suffix: str = "") -> Doc:
+    """One ``Doc`` from a corpus entry. ``date`` overrides the entry's date; ``rename`` maps
+    actor ids to others (the benchmark varies actors this way); ``key_suffix`` is appended to
+    the text so copies get distinct content ids."""
+    rename = rename or {}
+    kb = actors()
+
+    def aid(x: str | None) -> str | None:
+        return rename.get(x, x) if x else None
+
+    def ref(x: str) -> dict:
+        a = kb[aid(x)]
+        return {"id": a.id, "name": a.name, "country": a.country, "sector": a.sector,
+                "type": a.type}
+
+    key = spec["key"]
+    paras_text = list(spec["paragraphs"])
+    if key_suffix:
+        paras_text.append(key_suffix)
+    text = "\n".join(paras_text)
+    paragraphs, pos = [], 0
+    for i, p in enumerate(paras_text):
+        paragraphs.append(Paragraph(i, pos, pos + len(p), "en"))
+        pos += len(p) + 1
+    sentences = _sentences(text, paragraphs)
+    doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    doc = Doc(Document(
+        id=doc_id, source=source or f"sample:{key}", text=text, title=spec.get("title"),
+        date=date or spec.get("date"), date_source="metadata", author=spec.get("author"),
+        outlet=spec.get("outlet"), genre=spec.get("genre"), format="txt", encoding="utf-8",
+        languages=["en"]), paragraphs=paragraphs, sentences=sentences)
+
+    def sent(start: int) -> int | None:
+        s = doc.sentence_at(start)
+        return s.idx if s else None
+
+    for m in spec.get("mentions", []):
+        surface, actor_id, nth = (m + [0])[:3]
+        s, e = _find(text, surface, nth, key)
+        doc.mentions.append(Mention(surface, s, e, aid(actor_id), sent(s), "en", "gazetteer"))
+        doc.actors[aid(actor_id)] = kb[aid(actor_id)]
+    doc.mentions.sort(key=lambda m: m.start)
+    for i, q in enumerate(spec.get("quotes", [])):
+        s, e = _find(text, q["text"], q.get("nth", 0), key)
+        speaker = kb[aid(q["speaker"])] if q.get("speaker") else None
+        mentioned = sorted({m.actor_id for m in doc.mentions_in(s, e) if m.actor_id})
+        doc.quotes.append(Quote(
+            id=f"{doc_id}-q{i}", text=q["text"], start=s, end=e, kind=q.get("kind", "direct"),
+            cue=q.get("cue"), speaker={"actor_id": speaker.id, "name": speaker.name,
+                                       "role": (speaker.roles or [{}])[0].get("role")}
+            if speaker else None, mentioned=mentioned, sentence=sent(s)))
+    for i, ev in enumerate(spec.get("events", [])):
+        s, e = _find(text, ev["span"], ev.get("nth", 0), key)
+        si = sent(s)
+        quote = next((q.id for q in doc.quotes if q.start <= s and e <= q.end), None)
+        doc.events.append(Event(
+            id=f"{doc_id}-e{i}", sentence=si if si is not None else 0, start=s, end=e,
+            trigger=ev["trigger"], plover=ev["plover"], mode=ev.get("mode"),
+            cameo=ev.get("cameo"), goldstein=ev.get("goldstein"),
+            quad_class=ev.get("quad_class"), source=[ref(x) for x in ev["source"]],
+            target=[ref(x) for x in ev["target"]], modality=ev.get("modality", "asserted"),
+            date=ev.get("date"), date_precision="month" if ev.get("date") else None,
+            quote_id=quote, text=text[doc.sentences[si].start:doc.sentences[si].end]
+            if si is not None else None))
+    for i, st in enumerate(spec.get("stances", [])):
+        s, e = _find(text, st["evidence"], st.get("nth", 0), key)
+        quote = next((q.id for q in doc.quotes if q.start <= s and e <= q.end), None)
+        doc.stances.append(Stance(
+            id=f"{doc_id}-s{i}", holder=ref(st["holder"]), target=ref(st["target"]),
+            polarity=st["polarity"], label=st["label"], aspect=st.get("aspect"),
+            evidence=[{"start": s, "end": e, "text": text[s:e]}], sentence=sent(s),
+            quote_id=quote, method="sample"))
+    named = [x for e in doc.events for x in e.source + e.target]
+    named += [x for st in doc.stances for x in (st.holder, st.target)]
+    for x in named:  # records may name actors the text does not mention
+        doc.actors.setdefault(x["id"], kb[x["id"]])
+    return doc
+
+
+def sample_docs() -> list[Doc]:
+    return [build_doc(spec) for spec in corpus()["documents"]]
+
+
+def custom_doc(text: str, *, title: str | None = None, date: str | None = None,
+               key: str = "custom", mentions: list[list[Any]] | None = None,
+               quotes: list[dict] | None = None) -> Doc:
+    """A document from free text (tests), with optional mentions and quotes by substring."""
+    return build_doc({"key": key, "title": title, "date": date, "paragraphs": text.split("\n"),
+                      "mentions": mentions or [], "quotes": quotes or []})
