@@ -21,7 +21,7 @@ How a sentence is coded (precision first):
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..doc import Doc, Event, Quote
 from .arguments import ActorResolver, head_sector, np_range, public
@@ -70,14 +70,16 @@ def _expand(toks: Iterable) -> list:
 
 
 class EventCoder:
-    def __init__(self) -> None:
+    def __init__(self, resolver_factory: Callable[[Doc, str | None], ActorResolver] | None = None
+                 ) -> None:
+        self.resolver_factory = resolver_factory or ActorResolver
         self.patterns = patterns()
         self.onto = ontology()
         self.lex = lexicon()
 
     # ================================================================ document
     def code(self, doc: Doc) -> list[Event]:
-        resolver = ActorResolver(doc, doc.document.date)
+        resolver = self.resolver_factory(doc, doc.document.date)
         events: list[Event] = []
         seen: set = set()
         for sent in doc.english_sentences():

@@ -1,0 +1,99 @@
+"""Commands of the events package.
+
+    multivector eval events --plover FILE [--json]
+    multivector eval events --petrarch FILE [--json] [--no-dictionaries]
+    multivector events export [--db DB] [--modality asserted] [--dyadic] [--format jsonl|csv|gdelt]
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+console = Console(stderr=True)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    events_app = typer.Typer(help="Event data: filtered and dyadic exports.", no_args_is_help=True)
+    app.add_typer(events_app, name="events")
+
+    @eval_app.command("events")
+    def eval_events(
+        plover: Optional[Path] = typer.Option(None, "--plover", help="PLOVER gold JSON (PLOVER_GSR_CAMEO.json)."),
+        petrarch: Optional[Path] = typer.Option(None, "--petrarch", help="PETRARCH validation XML."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+        no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
+                                             help="PETRARCH: do not load the file's actor/agent dictionaries."),
+    ) -> None:
+        """Score event coding against PLOVER or PETRARCH gold data."""
+        from .evaluate import GoldFormatError, evaluate_petrarch, evaluate_plover
+        from .petrarch_dicts import DictionaryError
+
+        if (plover is None) == (petrarch is None):
+            console.print("[red]error:[/red] give exactly one of --plover FILE or --petrarch FILE")
+            raise typer.Exit(2)
+        path = plover or petrarch
+        if not path.is_file():
+            console.print(f"[red]error:[/red] {path}: no such file")
+            raise typer.Exit(2)
+        try:
+            result = (evaluate_plover(path) if plover else
+                      evaluate_petrarch(path, use_dictionaries=not no_dictionaries))
+        except (GoldFormatError, DictionaryError) as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        if as_json:
+            typer.echo(json.dumps(result))
+            return
+        from rich.table import Table
+
+        t = Table(title=f"events vs {path.name}")
+        t.add_column("metric")
+        t.add_column("value", justify="right")
+        for k, v in result.items():
+            t.add_row(k, "" if v is None else str(v))
+        Console().print(t)
+
+    @events_app.command("export")
+    def export_events(
+        db: str = typer.Option("multivector.duckdb", "--db"),
+        modality: list[str] = typer.Option([], "--modality", "-m",
+                                           help="Keep only these modalities (repeat or comma-separate), e.g. asserted."),
+        dyadic: bool = typer.Option(False, "--dyadic", help="One row per (source, target) pair."),
+        format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or gdelt (TSV)."),
+        output: Optional[Path] = typer.Option(None, "-o", "--output"),
+    ) -> None:
+        """Export events, optionally only some modalities (``--modality asserted`` keeps factual
+        events) and/or flattened to source-target dyads."""
+        from ..exporting import write_rows
+        from ..store.db import Store, StoreError
+        from .dyads import dyads, keep_modalities
+        from .gdelt import gdelt_rows
+
+        wanted = [m for x in modality for m in x.split(",")]
+        if format not in ("jsonl", "csv", "gdelt"):
+            console.print(f"[red]error:[/red] unknown format {format!r}; use jsonl, csv or gdelt")
+            raise typer.Exit(2)
+        try:
+            store = Store(db, read_only=True)
+        except StoreError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        with store:
+            try:
+                rows = list(keep_modalities(store.rows("events"), wanted))
+            except ValueError as exc:
+                console.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2)
+            if format == "gdelt":
+                documents = {d["id"]: d for d in store.rows("documents")}
+                rows, fmt = gdelt_rows(rows, documents), "tsv"
+            else:
+                rows, fmt = (dyads(rows) if dyadic else rows), format
+            n = write_rows(rows, fmt, output)
+        if output:
+            console.print(f"{n} event rows -> {output}")

@@ -1,0 +1,42 @@
+"""The flattened dyadic view of events.
+
+PLOVER keeps actor lists ("Kyrgyzstan negotiated with South Korea and Turkey" is one event with
+two targets); most event-data tools (GDELT, ICEWS, CAMEO-era analyses) expect one row per
+(source, target) pair. ``dyads`` gives that view without changing the stored events: every source
+is paired with every target, and an event without a target gives rows with an empty target.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "recommended", "reported")
+
+
+def keep_modalities(rows: Iterable[dict], modalities: Iterable[str] | None) -> Iterator[dict]:
+    """Only events whose modality is listed (e.g. ``["asserted"]`` for factual events)."""
+    wanted = {m.strip().lower() for m in (modalities or []) if m.strip()}
+    unknown = wanted - set(MODALITIES)
+    if unknown:
+        raise ValueError(f"unknown modality {sorted(unknown)}; use {', '.join(MODALITIES)}")
+    for r in rows:
+        if not wanted or (r.get("modality") or "asserted") in wanted:
+            yield r
+
+
+def dyads(rows: Iterable[dict]) -> Iterator[dict]:
+    """One row per (source actor, target actor) of each event."""
+    for r in rows:
+        sources = r.get("source") or [{}]
+        targets = r.get("target") or [{}]
+        for i, s in enumerate(sources):
+            for j, t in enumerate(targets):
+                out = {k: v for k, v in r.items() if k not in ("source", "target")}
+                out["event_id"] = r.get("id")
+                out["dyad"] = f"{i}.{j}"
+                for side, a in (("source", s), ("target", t)):
+                    out[f"{side}_id"] = a.get("id")
+                    out[f"{side}_name"] = a.get("name")
+                    out[f"{side}_country"] = a.get("country")
+                    out[f"{side}_sector"] = a.get("sector")
+                yield out

@@ -1,0 +1,327 @@
+"""``multivector eval events``: score the event coder against gold event data.
+
+Two gold formats:
+
+* ``--plover FILE``: PLOVER_GSR_CAMEO.json (a JSON list of records with ``text``, ``event``,
+  ``source``/``target`` lists of ``{actorText, code}``), PLOVER version 0.5b1; its category names
+  are mapped to the current 16 (DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE,
+  FIGHT -> ASSAULT).
+* ``--petrarch FILE``: PETRARCH validation XML (``Sentence`` with ``EventCoding`` and ``Text``
+  children). Read tolerantly: self-closing ``<Sentence .../>`` headers followed by their
+  children, comments, and Treebank ``<Parse>`` or CoNLL-U blocks (ignored). Records whose coding
+  is an expected program error (``error=...``) are skipped. When the file's ``<Environment>``
+  names actor/agent dictionaries that exist next to it (PETR.Validate.actors.txt ...), they are
+  loaded as an actor overlay for this run, because the unit-test records use fictional actors.
+
+Metrics, over gold events (each aligned with the best predicted event of its sentence):
+``type_accuracy`` (PLOVER type), ``root_accuracy`` (CAMEO root code; for PLOVER gold, which has
+no CAMEO codes, the root's PLOVER type must equal the gold type), ``source_accuracy``,
+``target_accuracy`` (actor code: the first three characters, i.e. country or primary code), and
+triple precision/recall/F1 over (source, target, type) sets per sentence (type = PLOVER type for
+``--plover``, CAMEO root for ``--petrarch``). Sentences with no gold event count against
+precision when something is coded.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..doc import Event
+from .arguments import ActorResolver, _name, np_range
+from .coder import EventCoder
+from .ontology import ontology
+
+
+class GoldFormatError(ValueError):
+    pass
+
+
+@dataclass
+class GoldEvent:
+    source: list[str]  # actor codes
+    target: list[str]
+    plover: str | None
+    cameo: str | None = None
+
+
+@dataclass
+class GoldRecord:
+    id: str
+    text: str
+    date: str | None
+    events: list[GoldEvent] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------ readers
+def read_plover(path: str | Path) -> list[GoldRecord]:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldFormatError(f"{path}: cannot read PLOVER JSON: {exc}") from exc
+    if isinstance(data, dict):
+        data = data.get("records") or data.get("events") or [data]
+    if not isinstance(data, list):
+        raise GoldFormatError(f"{path}: expected a JSON list of PLOVER records")
+    onto = ontology()
+    out = []
+    for i, r in enumerate(data):
+        if not isinstance(r, dict) or not r.get("text") or r.get("event") == "DOCUMENT":
+            continue
+        version = str(r.get("version") or "0.5b1")
+        plover = onto.current_plover(r.get("event"), version if version in onto.legacy else "0.5b1")
+
+        def codes(v) -> list[str]:
+            if not isinstance(v, list):
+                return []
+            return [str(a.get("code") or "").upper() for a in v if isinstance(a, dict) and a.get("code")]
+
+        out.append(GoldRecord(id=str(r.get("id") or i), text=str(r["text"]),
+                              date=r.get("date") or None,
+                              events=[GoldEvent(codes(r.get("source")), codes(r.get("target")),
+                                                plover)]))
+    return out
+
+
+_SENT = re.compile(r"<Sentence\b([^>]*?)(/?)>", re.I)
+_ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*=\s*\"([^\"]*)\"")
+_CODING = re.compile(r"<EventCoding\b([^>]*?)/?>", re.I)
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.I | re.S)
+
+
+def read_petrarch(path: str | Path) -> tuple[list[GoldRecord], dict]:
+    """Records and the <Environment> settings (dictionary file names)."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot read: {exc}") from exc
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    env = {}
+    m = re.search(r"<Environment>(.*?)</Environment>", raw, re.S | re.I)
+    if m:
+        for tag in ("Verbfile", "Actorfile", "Agentfile", "Discardfile"):
+            t = re.search(rf"<{tag}>\s*([^<]+?)\s*</{tag}>", m.group(1))
+            if t:
+                env[tag] = t.group(1)
+    starts = list(_SENT.finditer(raw))
+    if not starts:
+        raise GoldFormatError(f"{path}: no <Sentence> elements (is this PETRARCH validation XML?)")
+    onto = ontology()
+    out = []
+    for k, sm in enumerate(starts):
+        end = starts[k + 1].start() if k + 1 < len(starts) else len(raw)
+        body = raw[sm.end():end]
+        body = re.split(r"</Sentence>", body, maxsplit=1, flags=re.I)[0]
+        attrs = dict(_ATTR.findall(sm.group(1)))
+        body = re.sub(r"<Parse>.*?</Parse>", "", body, flags=re.S | re.I)
+        body = re.sub(r"<(?:Conll|CoNLL-U|conllu|Tree)[^>]*>.*?</[^>]+>", "", body, flags=re.S | re.I)
+        tm = _TEXT.search(body)
+        if not tm:
+            continue
+        text = " ".join(html.unescape(tm.group(1)).split())
+        evs = []
+        skip = False
+        for cm in _CODING.finditer(body):
+            a = dict(_ATTR.findall(cm.group(1)))
+            a = {kk.lower(): v for kk, v in a.items()}
+            if "error" in a:
+                skip = True
+                continue
+            if a.get("noevents", "").lower() == "true" or "eventcode" not in a:
+                continue
+            code = a["eventcode"].strip()
+            evs.append(GoldEvent([a.get("sourcecode", "").upper()],
+                                 [a.get("targetcode", "").upper()] if a.get("targetcode") else [],
+                                 onto.plover_for_cameo(code) if code in onto.cameo else None, code))
+        if skip:
+            continue
+        d = attrs.get("date")
+        if d and re.fullmatch(r"\d{8}", d):
+            d = f"{d[:4]}-{d[4:6]}-{d[6:]}"
+        out.append(GoldRecord(id=attrs.get("id", str(k)), text=text, date=d, events=evs))
+    return out, env
+
+
+# ------------------------------------------------------------------------------ overlay
+class OverlayResolver(ActorResolver):
+    """Actors from a PETRARCH dictionary first (fictional validation actors), then as usual."""
+
+    def __init__(self, doc: Any, date: str | None, overlay):
+        super().__init__(doc, date)
+        self.overlay = overlay
+
+    def actor(self, tok, allow_place: bool = False) -> dict | None:
+        if tok.pos_ != "PRON":
+            i, j = np_range(tok)
+            span = tok.doc[i:j]
+            hit = self.overlay.code(span.text, self.date)
+            if hit:
+                code = hit[0]
+                return {"id": code, "name": _name(span), "code": code,
+                        "country": code[:3] if code[:3] not in ("---", "+++") else None,
+                        "sector": code[3:6] or None, "type": None, "text": span.text}
+        return super().actor(tok, allow_place)
+
+
+# ------------------------------------------------------------------------------ scoring
+def _pred_code(a: dict) -> str:
+    for v in (a.get("id"), a.get("country")):
+        if v and re.fullmatch(r"[A-Z\-+]{3}\w*", str(v)):
+            return str(v)
+    return (a.get("country") or "") + (a.get("sector") or "")
+
+
+def _match(gold: str, pred: str) -> bool:
+    if not gold or not pred:
+        return False
+    if gold == pred:
+        return True
+    g3, p3 = gold[:3], pred[:3]
+    if g3 == "---":
+        return gold[3:6] != "" and pred[3:6] == gold[3:6]
+    return g3 == p3
+
+
+def _any_match(golds: list[str], preds: list[dict]) -> bool:
+    return any(_match(g, _pred_code(p)) for g in golds for p in preds)
+
+
+def score(records: list[GoldRecord], predicted: list[list[Event]], kind: str) -> dict:
+    onto = ontology()
+    n_gold = n_typed = n_src = n_tgt = 0
+    ok_type = ok_root = ok_src = ok_tgt = 0
+    tp_pred = n_pred = tp_gold = n_gold_triples = 0
+    empty_records = empty_ok = 0
+    for rec, preds in zip(records, predicted):
+        if not rec.events:
+            empty_records += 1
+            empty_ok += not preds
+
+        def ptype(e: Event) -> str | None:
+            return e.cameo[:2] if kind == "petrarch" else e.plover
+
+        def gtype(g: GoldEvent) -> str | None:
+            return (g.cameo or "")[:2] if kind == "petrarch" else g.plover
+
+        for g in rec.events:
+            n_gold += 1
+            best, best_key = None, (-1,)
+            for e in preds:
+                same = ptype(e) == gtype(g)
+                key = (4 * same + 2 * _any_match(g.source, e.source)
+                       + _any_match(g.target, e.target), e.confidence)
+                if key > best_key:
+                    best, best_key = e, key
+            if g.plover or kind == "plover":
+                n_typed += 1
+                ok_type += best is not None and best.plover == g.plover
+            if kind == "petrarch":
+                ok_root += best is not None and best.cameo[:2] == (g.cameo or "")[:2]
+            else:
+                root_plover = onto.plover_for_cameo(best.cameo[:2] + "0") if best else None
+                ok_root += best is not None and (root_plover or best.plover) == g.plover
+            if g.source:
+                n_src += 1
+                ok_src += best is not None and _any_match(g.source, best.source)
+            if g.target:
+                n_tgt += 1
+                ok_tgt += best is not None and _any_match(g.target, best.target)
+        gold_triples = [(s, t, gtype(g)) for g in rec.events for s in (g.source or [""])
+                        for t in (g.target or [""])]
+        pred_triples = [(_pred_code(s), _pred_code(t) if t else "", ptype(e)) for e in preds
+                        for s in (e.source or [{}]) for t in (e.target or [None])]
+
+        def tmatch(gt, pt) -> bool:
+            return gt[2] == pt[2] and _match(gt[0], pt[0]) and (
+                (not gt[1] and not pt[1]) or _match(gt[1], pt[1]))
+
+        n_pred += len(pred_triples)
+        tp_pred += sum(any(tmatch(gt, pt) for gt in gold_triples) for pt in pred_triples)
+        n_gold_triples += len(gold_triples)
+        tp_gold += sum(any(tmatch(gt, pt) for pt in pred_triples) for gt in gold_triples)
+    precision = tp_pred / n_pred if n_pred else 0.0
+    recall = tp_gold / n_gold_triples if n_gold_triples else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    def r(x: float) -> float:
+        return round(x, 4)
+
+    return {
+        "format": kind, "records": len(records), "gold_events": n_gold,
+        "predicted_events": sum(len(p) for p in predicted),
+        "records_with_prediction": sum(1 for p in predicted if p),
+        "type_accuracy": r(ok_type / n_typed) if n_typed else None,
+        "root_accuracy": r(ok_root / n_gold) if n_gold else None,
+        "source_accuracy": r(ok_src / n_src) if n_src else None,
+        "target_accuracy": r(ok_tgt / n_tgt) if n_tgt else None,
+        "precision": r(precision), "recall": r(recall), "f1": r(f1),
+        "no_event_records": empty_records,
+        "no_event_records_clean": empty_ok,
+    }
+
+
+# ------------------------------------------------------------------------------ running
+def _pipeline(config):
+    """Segmentation plus the stages before events (actors, quotes) that are installed."""
+    import importlib.util
+
+    from ..pipeline import STAGE_MODULES, Pipeline
+
+    stages = []
+    for s in ("actors", "quotes"):
+        if s in config.stages and importlib.util.find_spec(STAGE_MODULES[s]) is not None:
+            stages.append(s)
+    return Pipeline(config, stages=stages)
+
+
+def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 64) -> list[list[Event]]:
+    from ..config import Config
+    from ..text.clean import make_document
+
+    config = config or Config()
+    pipe = _pipeline(config)
+    if overlay is not None:
+        coder = EventCoder(resolver_factory=lambda doc, date: OverlayResolver(doc, date, overlay))
+    else:
+        coder = EventCoder()
+    out: list[list[Event]] = []
+    for i in range(0, len(records), batch):
+        chunk = records[i:i + batch]
+        docs_in = [make_document(r.text, source=f"gold:{r.id}", date=r.date) for r in chunk]
+        docs, errors = pipe.process(docs_in)
+        by_source = {d.document.source: d for d in docs}
+        for r in chunk:
+            d = by_source.get(f"gold:{r.id}")
+            out.append(coder.code(d) if d is not None else [])
+    return out
+
+
+def evaluate_plover(path: str | Path, config=None) -> dict:
+    records = read_plover(path)
+    result = score(records, predict(records, config), "plover")
+    result["file"] = str(path)
+    return result
+
+
+def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = True) -> dict:
+    from .petrarch_dicts import PetrarchOverlay
+
+    path = Path(path)
+    records, env = read_petrarch(path)
+    overlay = None
+    if use_dictionaries and env.get("Actorfile"):
+        actors = path.parent / env["Actorfile"]
+        agents = path.parent / env["Agentfile"] if env.get("Agentfile") else None
+        if actors.is_file():
+            overlay = PetrarchOverlay.from_files(
+                actors, agents if agents is not None and agents.is_file() else None)
+    result = score(records, predict(records, config, overlay=overlay), "petrarch")
+    result["file"] = str(path)
+    result["dictionaries"] = bool(overlay)
+    return result
