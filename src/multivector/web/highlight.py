@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-# Outer to inner.
-LAYERS = {"evidence": 0, "quote": 1, "event": 2, "mention": 3}
+# Outer to inner. The evidence being shown is innermost so its colour is never covered.
+LAYERS = {"quote": 0, "event": 1, "mention": 2, "evidence": 3}
 
 
 @dataclass

@@ -195,6 +195,9 @@ class Network:
         for e in out_edges:
             volume[e["source"]] += e["volume"]
             volume[e["target"]] += e["volume"]
+        for e in out_edges:
+            e["source_name"] = base.actors.get(e["source"], {}).get("name") or e["source"]
+            e["target_name"] = base.actors.get(e["target"], {}).get("name") or e["target"]
         nodes = []
         for i in sorted(ids):
             a = base.actors.get(i, {})

@@ -264,7 +264,8 @@
       add(grid, section("Relations", d.partners.length,
         d.partners.length ? h("ul", { class: "plain" }, d.partners.map(function (e) {
           var other = e.source === a.id ? e.target : e.source;
-          return h("li", {}, h("a", { href: dyadHref(a.id, other) }, name + " – " + other),
+          var otherName = e.source === a.id ? e.target_name : e.source_name;
+          return h("li", {}, h("a", { href: dyadHref(a.id, other) }, name + " – " + otherName),
             " ", tag(e.tone, "tone-" + e.tone), h("span", { class: "muted" },
               " " + e.events + " events, " + e.stances + " stances"));
         })) : empty("No events or stances with other actors.")));

@@ -40,8 +40,8 @@
       });
       for (i = 0; i < n; i++) {
         // gravity keeps isolated nodes on screen
-        dx[i] += (width / 2 - nodes[i].x) * 0.05 * k / 50;
-        dy[i] += (height / 2 - nodes[i].y) * 0.05 * k / 50;
+        dx[i] += (width / 2 - nodes[i].x) * 0.04 * k / 10;
+        dy[i] += (height / 2 - nodes[i].y) * 0.06 * k / 10;
         var len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
         var step = Math.min(len, t);
         nodes[i].x = Math.min(width - 40, Math.max(40, nodes[i].x + (dx[i] / len) * step));
