@@ -22,6 +22,9 @@ class Config:
     actors_files: tuple[str, ...] = ()  # user overlays for the actor knowledge base
     stages: tuple[str, ...] = ("actors", "quotes", "events", "stances")
     fetch_timeout: float = 20.0
+    # --dask: where workers write the per-batch Parquet files. Empty: a temporary directory,
+    # removed after the run. Set it (a file system shared by client and workers) to keep them.
+    parquet_dir: str = ""
 
     def with_(self, **kw) -> "Config":
         kw = {k: v for k, v in kw.items() if v is not None}

@@ -95,13 +95,14 @@ class LocalExecutor:
 
 
 def make_executor(config: Config, workers: int | None, dask: str | None):
-    if dask or (workers is not None and workers > 1):
-        try:
-            from .scale import make_parallel_executor
-        except ImportError:
-            make_parallel_executor = None
-        if make_parallel_executor is not None:
-            return make_parallel_executor(config, workers=workers, dask=dask)
+    """``multivector.scale`` picks (lazily, on the first batch with new documents) between this
+    process, a LocalCluster of ``workers`` processes (default: all cores) and ``--dask``."""
+    try:
+        from .scale import make_parallel_executor
+    except ImportError:
+        make_parallel_executor = None
+    if make_parallel_executor is not None:
+        return make_parallel_executor(config, workers=workers, dask=dask)
     return LocalExecutor(config)
 
 
@@ -176,8 +177,12 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
                     stats.failed += 1
                     stats.problems.append(e)
                     console.print(f"failed: {e}", highlight=False, markup=False, soft_wrap=True)
-                stats.new += store.write(docs)
-                _account(stats, docs)
+                if hasattr(docs, "store_into"):  # a batch --dask workers wrote as Parquet
+                    stats.new += docs.store_into(store)
+                    docs.account(stats)
+                else:
+                    stats.new += store.write(docs)
+                    _account(stats, docs)
                 progress.update(task, status=f"{stats.new} new, {stats.unchanged} unchanged")
             progress.update(task, completed=len(refs))
     except KeyboardInterrupt:

@@ -257,6 +257,54 @@ class Store:
         for table in ["documents", *DOC_TABLES, "actors"]:
             self._insert(table, rows[table])
 
+    def load_parquet(self, files: dict[str, str]) -> int:
+        """Store one batch that a Dask worker wrote as Parquet (one file per table, see
+        ``multivector.scale``) in one transaction; returns how many documents were new.
+
+        Same rules as :meth:`write`: a document already stored is left alone, one stored under
+        the same source with other content is replaced, and a discovered actor never
+        overwrites a knowledge-base one. The files were written from an empty database, so
+        they hold exactly what :meth:`write` would have inserted for the batch.
+        """
+        docs_file = files.get("documents")
+        if not docs_file:
+            return 0
+        with _LOCK:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                rows = self.con.execute(
+                    "SELECT id, source FROM read_parquet(?)", [docs_file]).fetchall()
+                known = self.known_ids(i for i, _ in rows)
+                fresh: dict[str, str] = {}
+                for i, src in rows:
+                    if i not in known and i not in fresh:
+                        fresh[i] = src
+                by_source = self.ids_by_source(fresh.values())
+                self.delete_documents([old for old in by_source.values() if old not in fresh])
+                ids = list(fresh)
+                if ids:
+                    for table in ["documents", *DOC_TABLES]:
+                        if table not in files:
+                            continue
+                        key = "id" if table == "documents" else "doc_id"
+                        quoted = ", ".join(f'"{c}"' for c in column_names(table))
+                        self.con.execute(
+                            f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM read_parquet(?)'
+                            f' WHERE "{key}" IN (SELECT unnest(?::VARCHAR[]))',
+                            [files[table], ids])
+                    if "actors" in files:
+                        quoted = ", ".join(f'"{c}"' for c in column_names("actors"))
+                        self.con.execute(
+                            f'INSERT OR REPLACE INTO actors ({quoted}) SELECT {quoted} '
+                            "FROM read_parquet(?) a WHERE NOT (coalesce(a.discovered, false) AND "
+                            "a.id IN (SELECT id FROM actors WHERE NOT discovered))",
+                            [files["actors"]])
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        return len(fresh)
+
     def upsert_actors(self, actors: list[dict]) -> None:
         with _LOCK:
             self.con.execute("BEGIN TRANSACTION")

@@ -1,0 +1,232 @@
+"""Executors that spread batches over Dask workers, and the one that decides whether to.
+
+An executor has ``map(batches) -> iterator of (docs, error strings)`` and ``close()`` (the
+contract of ``multivector.runner``). Results come back in the order the batches were given, so
+the database ends up exactly as after a one-worker run whatever the workers' speeds (later
+batches can replace documents or actors written by earlier ones, so order matters).
+
+Memory stays flat however large the corpus: batches are pulled from the reading generator only
+when fewer than ``2 x workers`` are in flight, and a result is released as soon as it is stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..config import Config
+from ..doc import Document
+from .worker import BatchSummary, ParquetResult, analyse_batch, analyse_batch_to_parquet, \
+    read_bytes, remove_files
+
+log = logging.getLogger(__name__)
+
+
+def default_workers() -> int:
+    """All cores (``--workers`` default)."""
+    return os.cpu_count() or 1
+
+
+@dataclass
+class ParquetBatch:
+    """A batch a worker stored as Parquet; the runner loads it with ``store_into``."""
+
+    files: dict[str, str]
+    summary: BatchSummary
+    cleanup: bool = True
+
+    def __iter__(self):  # nothing to iterate for code that expects a list of Docs
+        return iter(())
+
+    def store_into(self, store) -> int:
+        n = store.load_parquet(self.files)
+        if self.cleanup:
+            remove_files(list(self.files.values()))
+        return n
+
+    def account(self, stats) -> None:
+        s = self.summary
+        stats.paragraphs += s.paragraphs
+        stats.sentences += s.sentences
+        stats.words += s.words
+        stats.languages.update(s.languages)
+        stats.stage_seconds.update(s.stage_seconds)
+        stats.layers.update(s.layers)
+
+
+def _quiet_logs() -> None:
+    for name in ("distributed", "distributed.worker", "distributed.nanny", "distributed.scheduler",
+                 "distributed.core", "distributed.http.proxy", "bokeh"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+class DaskExecutor:
+    """Batches go to Dask workers: a LocalCluster of ``workers`` processes (one thread each),
+    or an existing cluster at ``address``.
+
+    ``parquet=False``: workers send back stripped ``Doc`` objects; the client stores them.
+    ``parquet=True``: workers write one Parquet file per table per batch into ``run_dir`` and
+    the client loads the files (fetching them from the worker when it cannot see them).
+    """
+
+    def __init__(self, config: Config, workers: int | None = None, address: str | None = None,
+                 parquet: bool = False, run_dir: str | None = None):
+        from distributed import Client, LocalCluster
+
+        _quiet_logs()
+        self.config = config
+        self.parquet = parquet
+        self.cluster = None
+        if address and address != "local":
+            self.client = Client(address, timeout="30s")
+        else:
+            n = workers or default_workers()
+            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        threads = sum(w.get("nthreads", 1)
+                      for w in self.client.scheduler_info().get("workers", {}).values())
+        self.slots = max(1, threads)
+        self.max_in_flight = 2 * self.slots
+        self.keep_files = bool(run_dir)
+        self._temp_dirs: list[str] = []
+        self.run_dir = ""
+        if parquet:
+            base = run_dir or self._temp_dir()
+            self.run_dir = str(Path(base).resolve() / time.strftime("run-%Y%m%dT%H%M%S-")
+                               ) + uuid.uuid4().hex[:6]
+        self._futures: deque = deque()
+
+    def _temp_dir(self) -> str:
+        d = tempfile.mkdtemp(prefix="multivector-run-")
+        self._temp_dirs.append(d)
+        return d
+
+    # -------------------------------------------------------------------------------- map
+    def _submit(self, batch_no: int, batch: list[Document]):
+        if self.parquet:
+            return self.client.submit(analyse_batch_to_parquet, self.config, batch, self.run_dir,
+                                      batch_no, pure=False, key=f"mv-batch-{uuid.uuid4().hex}")
+        return self.client.submit(analyse_batch, self.config, batch, pure=False,
+                                  key=f"mv-batch-{uuid.uuid4().hex}")
+
+    def map(self, batches: Iterable[list[Document]]):
+        it = iter(batches)
+        batch_no = 0
+        exhausted = False
+        while True:
+            while not exhausted and len(self._futures) < self.max_in_flight:
+                try:
+                    batch = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                sources = [d.source for d in batch]
+                self._futures.append((self._submit(batch_no, batch), sources))
+                batch_no += 1
+            if not self._futures:
+                return
+            future, sources = self._futures.popleft()
+            try:
+                result = future.result()
+            except Exception as exc:  # a worker died or the batch could not be sent back
+                yield [], [f"{s}: worker failed: {exc!r}" for s in sources]
+                continue
+            finally:
+                future.release()
+            if self.parquet:
+                yield self._local_batch(result), result.errors
+            else:
+                yield result
+
+    def _local_batch(self, result: ParquetResult) -> ParquetBatch:
+        files = dict(result.files)
+        missing = [p for p in files.values() if not Path(p).is_file()]
+        if missing and result.worker:  # not a shared file system: fetch the bytes
+            data = self.client.submit(read_bytes, missing, workers=[result.worker],
+                                      allow_other_workers=False, pure=False).result()
+            if not hasattr(self, "_fetch_dir"):
+                self._fetch_dir = Path(self._temp_dir())
+            local = self._fetch_dir
+            for table, p in list(files.items()):
+                if p in data:
+                    q = local / Path(p).name
+                    q.write_bytes(data[p])
+                    files[table] = str(q)
+            self.client.submit(remove_files, missing, workers=[result.worker], pure=False)
+            return ParquetBatch(files=files, summary=result.summary, cleanup=True)
+        return ParquetBatch(files=files, summary=result.summary, cleanup=not self.keep_files)
+
+    def close(self) -> None:
+        while self._futures:
+            future, _ = self._futures.popleft()
+            try:
+                future.cancel()
+            except Exception:
+                pass
+        try:
+            self.client.close()
+        finally:
+            if self.cluster is not None:
+                self.cluster.close()
+        for d in self._temp_dirs:
+            shutil.rmtree(d, ignore_errors=True)
+
+
+class LazyExecutor:
+    """Builds the real executor on the first batch that has new documents.
+
+    A re-run with nothing new therefore never loads spaCy or starts a cluster. Without
+    ``--dask``, a run whose new documents fit in one batch stays in this process: starting
+    worker processes (each loading the model) would cost more than it saves.
+    """
+
+    def __init__(self, config: Config, workers: int | None, dask: str | None):
+        self.config = config
+        self.workers = workers
+        self.dask = dask
+        self.inner = None
+
+    def _build(self, several: bool):
+        from ..runner import LocalExecutor
+
+        if self.dask:
+            return DaskExecutor(self.config, workers=self.workers, address=self.dask,
+                                parquet=True, run_dir=self.config.parquet_dir or None)
+        n = self.workers or default_workers()
+        if n > 1 and several:
+            return DaskExecutor(self.config, workers=n)
+        return LocalExecutor(self.config)
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator:
+        it = iter(batches)
+        first = next(it, None)
+        if first is None:
+            return
+        second = next(it, None)
+        self.inner = self._build(second is not None)
+
+        def chained():
+            yield first
+            if second is not None:
+                yield second
+                yield from it
+
+        yield from self.inner.map(chained())
+
+    def close(self) -> None:
+        if self.inner is not None:
+            self.inner.close()
+
+
+def make_parallel_executor(config: Config, workers: int | None = None,
+                           dask: str | None = None) -> LazyExecutor:
+    return LazyExecutor(config, workers, dask)
