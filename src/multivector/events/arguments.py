@@ -163,9 +163,56 @@ class ActorResolver:
             return None
         return out
 
+    def _kb(self):
+        if not hasattr(self, "_kb_obj"):
+            try:
+                self._kb_obj = self.api.load_kb() if self.api is not None else None
+            except Exception:  # the knowledge base is optional for the fallback
+                self._kb_obj = None
+        return self._kb_obj
+
+    def _from_kb(self, tok, span, hs, allow_place) -> dict | None:
+        """Look entity texts (head first) up in the actor knowledge base."""
+        kb = self._kb()
+        if kb is None:
+            return None
+        ents = [e for e in tok.doc.ents if e.label_ in ACTOR_ENTS | {"LOC"}
+                and e.end > span.start and e.start < span.end]
+        ents.sort(key=lambda e: (not (e.start <= tok.i < e.end), -e.start))
+        cands = [e.text for e in ents]
+        cands += [t.text for t in span if t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1]
+        for text in cands:
+            text = text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+            hits = kb.lookup(text)
+            if not hits:
+                continue
+            a = kb.get(hits[0].actor_id)
+            if a is None:
+                continue
+            is_head = any(e.text == text and e.start <= tok.i < e.end for e in ents) or text == tok.text
+            if not is_head and hs is None and tok.pos_ != "PROPN":
+                return None  # "Russian territory": a modifier on a non-agent head
+            if not allow_place and a.type in PLACE_TYPES:
+                return None
+            sector = a.sector
+            if hs and (sector is None or a.type == "state"):
+                sector = hs
+                if a.type == "state":  # "the leadership of Kazakhstan" -> KAZGOV when known
+                    try:
+                        a = kb.derived(a.country, hs) or a
+                    except Exception:
+                        pass
+            name = _name(span)
+            return {"id": a.id, "name": name, "country": a.country, "sector": sector,
+                    "type": a.type, "text": name}
+        return None
+
     def _from_entities(self, tok, span, hs, allow_place) -> dict | None:
+        ref = self._from_kb(tok, span, hs, allow_place)
+        if ref is not None:
+            return ref
         ents = [e for e in tok.doc.ents if e.label_ in ACTOR_ENTS
-                and e.start >= span.start and e.end <= span.end]
+                and e.end > span.start and e.start < span.end]
         table = places()
         country = None
         ent = None

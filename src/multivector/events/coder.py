@@ -38,6 +38,10 @@ LIGHT_VERBS = {"issue", "hold", "make", "pay", "conduct", "launch", "carry", "st
                "stage", "mount", "deliver", "give"}
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
+CONTENT_NOUNS = {"demand", "call", "request", "appeal", "proposal", "plan", "offer", "threat",
+                 "promise", "pledge", "ultimatum", "warning", "suggestion", "idea", "need",
+                 "possibility", "attempt", "effort", "bid", "intention", "readiness", "refusal",
+                 "decision", "agreement", "willingness", "opportunity", "chance", "right"}
 THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
 
 # When an official's quote says "X must <cooperate/retreat/...>", the event is the official's
@@ -155,6 +159,8 @@ class EventCoder:
             cur = cur.head
             hops += 1
             if tok.pos_ == "VERB":
+                if dep in ("acl", "ccomp", "relcl") and cur.lemma_.lower() in CONTENT_NOUNS:
+                    return True  # "its demand that Israel ease restrictions": not an event
                 if dep not in ("xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj"):
                     return False
                 if dep in ("xcomp", "ccomp") and cur.i in found:
@@ -185,6 +191,8 @@ class EventCoder:
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             s, pt, _ = self._subject(head, depth + 1)
+            if pt and not _is_passive(verb):  # "X has been indicted ... and will resign"
+                return pt, [], True
             return s, pt if _is_passive(verb) else [], True
         if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in OBJECT_CONTROL and _children(head, "dobj"):
@@ -220,6 +228,29 @@ class EventCoder:
                         if c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"]
             elif r.startswith("prep:"):
                 out += _prep_objects(tok, r[5:])
+            elif r == "ccomp_subj":
+                for c in tok.children:
+                    if c.dep_ == "ccomp":
+                        out += _children(c, "nsubj")
+        return out
+
+    def _fallback_targets(self, tok, p: Pattern) -> list:
+        """Targets named further away: on the complement verb ("threatened to break relations
+        with Russia"), on the object ("issued an ultimatum to Ecuador", "rejected a U.S.
+        request": its owner)."""
+        out = []
+        for c in tok.children:
+            if c.dep_ == "xcomp" and p.xcomp:
+                for w in ("with", "to", "against", "on", "from"):
+                    out += _prep_objects(c, w)
+                out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
+        for o in _children(tok, "dobj"):
+            if p.object:
+                for w in ("to", "on", "against", "with"):
+                    out += _prep_objects(o, w)
+            if p.owner_target:
+                out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+                out += _prep_objects(o, "by") + _prep_objects(o, "from")
         return out
 
     def _resolve(self, doc: Doc, toks: list, resolver: ActorResolver, allow_place: bool,
@@ -340,6 +371,13 @@ class EventCoder:
             context["antecedent"] = targets[0]
             sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        if not targets and sources and is_verb:
+            extra = self._fallback_targets(tok, p)
+            if extra:
+                targets = [t for t in self._resolve(doc, extra, resolver, allow_place=p.place_target,
+                                                    context=context)
+                           if not any(_same(t, s) for s in sources)]
+                tgt_toks = tgt_toks + extra
         if not sources:
             return None
         if (p.requires_target or p.object_class == "actor") and not targets:
