@@ -141,3 +141,12 @@ def custom_doc(text: str, *, title: str | None = None, date: str | None = None,
     """A document from free text (tests), with optional mentions and quotes by substring."""
     return build_doc({"key": key, "title": title, "date": date, "paragraphs": text.split("\n"),
                       "mentions": mentions or [], "quotes": quotes or []})
+
+
+def write_sample_db(path, extra: list[Doc] | tuple = ()) -> str:
+    """Create a database at ``path`` holding the sample corpus (plus ``extra`` docs)."""
+    from ..store.db import Store
+
+    with Store(path) as store:
+        store.write(sample_docs() + list(extra))
+    return str(path)

@@ -1,0 +1,180 @@
+"""The JSON API of `multivector serve`, against a database of hand-annotated sample documents."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+from fastapi.testclient import TestClient
+
+from multivector.web.app import create_app
+from multivector.web.sample import write_sample_db
+from multivector.web.security import Settings
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = write_sample_db(tmp_path_factory.mktemp("web") / "sample.duckdb")
+    with TestClient(create_app(Settings(db=db))) as c:
+        yield c
+
+
+def get(client, url, status=200):
+    r = client.get(url)
+    assert r.status_code == status, (url, r.status_code, r.text[:300])
+    return r.json()
+
+
+def test_documents_list_pages_and_filters(client):
+    page = get(client, "/api/documents?limit=2")
+    assert page["total"] == 3 and len(page["items"]) == 2
+    assert [d["date"] for d in page["items"]] == ["2023-09-20", "2023-06-02"]  # newest first
+    assert "text" not in page["items"][0]  # lists leave the big column out
+    rest = get(client, "/api/documents?limit=2&offset=2")
+    assert len(rest["items"]) == 1 and rest["items"][0]["date"] == "2023-03-14"
+    assert get(client, "/api/documents?from=2023-06&to=2023-06")["total"] == 1
+    assert get(client, "/api/documents?to=2023-06")["total"] == 2  # month-inclusive upper bound
+    assert get(client, "/api/documents?actor=TUR")["total"] == 1
+    assert get(client, "/api/documents?q=drones")["total"] == 1
+    assert get(client, "/api/documents?language=en")["total"] == 3
+    assert get(client, "/api/documents?language=ru")["total"] == 0
+    assert get(client, "/api/documents?type=interview")["total"] == 1
+
+
+def test_document_detail_and_missing(client):
+    first = get(client, "/api/documents?type=interview")["items"][0]
+    doc = get(client, f"/api/documents/{first['id']}")
+    assert doc["text"].startswith("Sadvakasova: Moscow")
+    for q in doc["quotes"]:  # every record points at its own characters
+        assert doc["text"][q["start"]:q["end"]] == q["text"]
+    assert {a["id"] for a in doc["actors"]} >= {"RUS", "KAZ", "CHN"}
+    get(client, "/api/documents/0000000000000000", status=404)
+
+
+def test_actors_ranked_by_mentions_and_actor_page(client):
+    page = get(client, "/api/actors?type=state")
+    assert page["items"][0]["id"] == "RUS"
+    assert all(a["type"] == "state" for a in page["items"])
+    assert get(client, "/api/actors?q=collective")["items"][0]["id"] == "IGO:CSTO"
+    rus = get(client, "/api/actors/RUS")
+    assert rus["n_documents"] == 3
+    assert [p["period"] for p in rus["mentions_by_period"]] == ["2023-03", "2023-06", "2023-09"]
+    holders = {s["holder_id"] for s in rus["said_about"]["items"]}
+    assert holders == {"PER:aigerim-sadvakasova", "PER:bakhtiyor-yuldashev", "CHN"}
+    assert rus["said"]["total"] == 0  # a state does not speak in these documents
+    partners = {(e["source"], e["target"]) for e in rus["partners"]}
+    assert ("KAZ", "RUS") in partners
+    expert = get(client, "/api/actors/PER:aigerim-sadvakasova")
+    assert expert["actor"]["roles"][0]["role"] == "political scientist"
+    assert expert["said"]["total"] == 2
+    get(client, "/api/actors/NOPE", status=404)
+
+
+def test_quotes_by_speaker_and_about(client):
+    said = get(client, "/api/quotes?speaker=PER:bakhtiyor-yuldashev")
+    assert said["total"] == 2
+    about = get(client, "/api/quotes?about=RUS")
+    assert {q["speaker_id"] for q in about["items"]} == {
+        "PER:aigerim-sadvakasova", "PER:bakhtiyor-yuldashev"}
+    assert get(client, "/api/quotes?type=indirect")["total"] == 1
+    assert get(client, "/api/quotes?q=railways")["total"] == 1
+
+
+def test_events_dyad_type_and_dates(client):
+    dyad = get(client, "/api/events?a=RUS&b=KAZ&order=asc")
+    assert dyad["total"] == 3
+    assert {e["plover"] for e in dyad["items"]} == {"AID", "ACCUSE", "CONSULT"}
+    swapped = get(client, "/api/events?a=KAZ&b=RUS")
+    assert swapped["total"] == 3  # a dyad is both directions
+    assert get(client, "/api/events?actor=IGO:NATO")["total"] == 2
+    assert get(client, "/api/events?type=AGREE")["total"] == 2
+    assert get(client, "/api/events?quad_class=3")["total"] == 4
+    assert get(client, "/api/events?modality=negated")["total"] == 0
+    # the event's own date wins over the document's: the CSTO deployment is dated 2022-01
+    old = get(client, "/api/events?to=2022-12")
+    assert [e["trigger"] for e in old["items"]] == ["sent troops"]
+    r = client.get("/api/events?a=RUS")
+    assert r.status_code == 422 and "both" in r.json()["detail"]
+
+
+def test_stances_filters(client):
+    assert get(client, "/api/stances?target=RUS")["total"] == 3
+    assert get(client, "/api/stances?holder=PER:oleg-varfolomeev")["total"] == 1
+    assert get(client, "/api/stances?type=hostile")["total"] == 2
+    assert get(client, "/api/stances?a=RUS&b=CHN")["total"] == 1
+    item = get(client, "/api/stances?holder=CHN")["items"][0]
+    ev = item["evidence"][0]
+    assert item["sentence_text"][ev["start"] - item["sentence_start"]:
+                                 ev["end"] - item["sentence_start"]] == ev["text"]
+
+
+def test_mentions_filters(client):
+    assert get(client, "/api/mentions?actor=RUS")["total"] == 12
+    assert get(client, "/api/mentions?actor=RUS&q=moscow")["total"] == 5
+    assert get(client, "/api/mentions?actor=RUS&from=2023-09-01")["total"] == 3
+
+
+def test_relations_network(client):
+    g = get(client, "/api/relations")
+    edges = {(e["source"], e["target"]): e for e in g["edges"]}
+    assert edges[("KAZ", "RUS")]["events"] == 3
+    assert edges[("KAZ", "RUS")]["tone"] == "cooperative"  # two cooperative, one hostile
+    assert edges[("IGO:NATO", "RUS")]["tone"] == "hostile"
+    assert edges[("CHN", "RUS")]["events"] == 1 and edges[("CHN", "RUS")]["stances"] == 1
+    assert edges[("TUR", "UZB")]["volume"] == 1  # "A and B agreed" counts once
+    assert {n["id"] for n in g["nodes"]} >= {"RUS", "KAZ", "IGO:NATO", "IGO:CSTO"}
+    assert g["periods"] == ["2022-01", "2023-03", "2023-06", "2023-09"]
+    late = get(client, "/api/relations?from=2023-09")
+    assert ("KAZ", "RUS") not in {(e["source"], e["target"]) for e in late["edges"]}
+    states = get(client, "/api/relations?types=states")
+    assert not any(n["type"] == "person" for n in states["nodes"])
+    monthly = get(client, "/api/relations?period=month&actor=RUS")
+    kaz = next(e for e in monthly["edges"] if e["source"] == "KAZ")
+    assert kaz["periods"] == [{"period": "2023-03", "volume": 3, "cooperative": 2, "hostile": 1}]
+
+
+def test_search_everything(client):
+    r = get(client, "/api/search?q=Kazakhstan")
+    assert r["actors"]["items"][0]["id"] == "KAZ"
+    assert r["documents"]["total"] == 2
+    assert "kazakhstan" in r["documents"]["items"][0]["snippet"].lower()
+    assert get(client, "/api/search?q=counterweight")["quotes"]["total"] == 1
+    assert client.get("/api/search?q=a").status_code == 422
+
+
+@pytest.mark.parametrize("url", [
+    "/api/documents?from=yesterday", "/api/events?to=2023-13-45x", "/api/documents?limit=0",
+    "/api/documents?limit=100000", "/api/quotes?offset=-1", "/api/relations?period=week",
+])
+def test_bad_filters_are_422(client, url):
+    r = client.get(url)
+    assert r.status_code == 422
+
+
+def test_openapi_and_local_docs(client):
+    spec = get(client, "/openapi.json")
+    for path in ("/api/documents", "/api/documents/{doc_id}", "/api/actors", "/api/mentions",
+                 "/api/quotes", "/api/events", "/api/stances", "/api/relations", "/api/search",
+                 "/api/analyze"):
+        assert path in spec["paths"], path
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/static/swagger/swagger-ui-bundle.js" in docs.text
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+
+
+def test_pages_use_only_local_assets(client):
+    """No CDN: every script, stylesheet and font the pages load comes from this server."""
+    web = resources.files("multivector.web")
+    texts = [client.get(p).text for p in ("/", "/actors/RUS", "/search?q=x")]
+    first = get(client, "/api/documents?limit=1")["items"][0]["id"]
+    texts.append(client.get(f"/documents/{first}").text)
+    for name in ("app.js", "graph.js", "style.css", "doc.js"):
+        texts.append(web.joinpath("static", name).read_text("utf-8"))
+    for t in texts:
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", t)
+        assert not re.search(r"""url\(\s*["']?(https?:)?//""", t)
+        assert "@import" not in t
+    page = client.get("/")
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")

@@ -1,0 +1,181 @@
+"""The explorer in headless Chromium (Debian's `chromium`, driven by Playwright's Python package).
+
+A real uvicorn server on a free loopback port serves a database of hand-annotated documents; the
+test clicks through network -> actor -> evidence document, as an analyst would, and checks that
+the quote is highlighted. Screenshots go to tests/artifacts/. Skips (with the reason) only when
+no Chromium or no Playwright is installed: `make test` installs Chromium first
+(scripts/install-browser.sh). Playwright's own browser downloads are never used.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from multivector.web.app import create_app
+from multivector.web.sample import custom_doc, write_sample_db
+from multivector.web.security import Settings
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+# A quote crossing other spans is cut into pieces (one <mark> each, same data-quote-id).
+QUOTES_JS = """() => {
+  const out = {};
+  for (const m of document.querySelectorAll('mark.hl-quote[data-quote-id]')) {
+    const c = m.cloneNode(true);
+    c.querySelectorAll('.hl-label').forEach(l => l.remove());
+    const id = m.dataset.quoteId;
+    out[id] = (out[id] || '') + c.textContent;
+  }
+  return out;
+}"""
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("MULTIVECTOR_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    hostile = custom_doc("A cable read <script>window.__pwned = 1</script> and "
+                         "<img src=x onerror=\"window.__pwned = 2\"> about Russia.",
+                         title="Cable", date="2024-02-01", key="browser-hostile",
+                         mentions=[["Russia", "RUS"]])
+    db = write_sample_db(tmp_path_factory.mktemp("webui") / "ui.duckdb", extra=[hostile])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(Settings(db=db, port=port)), host="127.0.0.1", port=port,
+                            log_level="warning", lifespan="on")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield {"base": f"http://127.0.0.1:{port}", "hostile": hostile.id}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no Chromium found (/usr/bin/chromium); run `make browser` "
+                    "(scripts/install-browser.sh) to install Debian's chromium")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="Playwright's Python package is not installed")
+    profile = tempfile.mkdtemp(prefix="mv-chromium-")
+    with sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+        page.errors = errors
+        yield page
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_network_to_actor_to_highlighted_quote(server, browser_page):
+    page = browser_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server["base"] + "/")
+    page.wait_for_selector("svg#network[data-ready='1']")
+    edges = page.locator("svg#network line.edge")
+    assert edges.count() >= 10
+    assert page.locator("svg#network line.edge.tone-hostile").count() >= 1
+    assert page.locator("svg#network line.edge.tone-cooperative").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "web_network.png"))
+
+    page.locator("svg#network a.node[data-id='RUS']").click()
+    page.wait_for_url("**/actors/RUS")
+    page.wait_for_selector("#said-about li")
+    assert page.locator("#actor-name").inner_text() == "Russia"
+    expert = page.locator("#said-about li", has_text="Aigerim Sadvakasova")
+    assert "openly questions our borders" in expert.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web_actor.png"), full_page=True)
+
+    expert.locator("a.evidence-link").click()
+    page.wait_for_url("**/documents/**")
+    quotes = page.evaluate(QUOTES_JS)  # quote id -> highlighted text (pieces joined)
+    assert any(t.startswith("Russia is still the partner") and
+               t.endswith("openly questions our borders,") for t in quotes.values()), quotes
+    labels = page.locator("#doc-text mark.hl-quote > .hl-label").all_text_contents()
+    assert "QUOTE · Aigerim Sadvakasova" in labels
+    evidence = page.locator("#evidence")
+    assert evidence.count() == 1 and evidence.is_visible()
+    marked = "".join(page.locator("#doc-text mark.hl-evidence").all_text_contents())
+    assert marked.startswith("Russia") and "openly questions our borders" in marked
+    assert page.locator("a.hl-mention[data-actor-id='RUS']").count() >= 3
+    page.screenshot(path=str(ARTIFACTS / "web_document.png"), full_page=True)
+    assert not page.errors
+
+
+def test_dyad_panel_and_search(server, browser_page):
+    page = browser_page
+    page.goto(server["base"] + "/")
+    page.wait_for_selector("svg#network[data-ready='1']")
+    page.locator("#top-relations a", has_text="Kazakhstan – Russia").click()
+    page.wait_for_selector("#dyad-timeline li")
+    items = page.locator("#dyad-timeline li")
+    assert items.count() == 3
+    assert "the government thanked Moscow for the help" in page.locator(
+        "#dyad-timeline mark.ev").all_text_contents()
+    page.locator("#dyad-timeline a.evidence-link").first.click()
+    page.wait_for_selector("#evidence")
+
+    page.fill("header .search-box input", "counterweight")
+    page.press("header .search-box input", "Enter")
+    page.wait_for_selector("#search-results")
+    assert "Washington is useful to Tashkent" in page.locator("#search-results").inner_text()
+    assert not page.errors
+
+
+def test_period_filter_redraws_network(server, browser_page):
+    page = browser_page
+    page.goto(server["base"] + "/")
+    page.wait_for_selector("svg#network[data-ready='1']")
+    page.select_option("#period-from", "2023-09")
+    page.click("#network-controls button[type=submit]")
+    page.wait_for_function("document.querySelector('#network-status').textContent"
+                           ".indexOf('loading') < 0")
+    sources = page.locator("svg#network line.edge").evaluate_all(
+        "ls => ls.map(l => l.dataset.source + '-' + l.dataset.target)")
+    assert "IGO:NATO-RUS" in sources and "KAZ-RUS" not in sources
+    assert "from=2023-09" in page.url
+
+
+def test_hostile_document_shows_markup_as_text(server, browser_page):
+    page = browser_page
+    page.goto(server["base"] + f"/documents/{server['hostile']}")
+    text = page.locator("#doc-text").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text
+    assert "<img src=x onerror=" in text
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator("#doc-text img, #doc-text script").count() == 0
+    assert not page.errors
