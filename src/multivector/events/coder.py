@@ -117,15 +117,26 @@ class EventCoder:
             return []
         question = span.text.rstrip().endswith("?")
         out = []
-        for i, pats in found.items():
+        emitted: dict[int, bool] = {}
+
+        def depth(i: int) -> int:
+            t, d = span.doc[i], 0
+            while t.head is not t and d < 50:
+                t, d = t.head, d + 1
+            return d
+
+        # outer triggers first, so an inner one is absorbed only by an outer one that coded
+        for i in sorted(found, key=depth):
             tok = span.doc[i]
-            if self._absorbed(tok, found):
+            if self._absorbed(tok, emitted):
                 continue
-            for p in pats:
+            for p in found[i]:
                 ev = self._event(doc, sent, tok, p, resolver, question)
                 if ev is not None:
                     out.append(ev)
+                    emitted[i] = True
                     break
+        out.sort(key=lambda e: e.start)
         return out
 
     # ================================================================ matching
@@ -442,9 +453,11 @@ class EventCoder:
         return " ".join(t.text for t in words)
 
     def _location(self, tok, used: list) -> str | None:
-        verb = tok
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        for o in _children(tok, "dobj"):  # "met the ambassador in Tashkent"
+            preps += [c for c in o.children if c.dep_ == "prep"]
+        for c in preps:
+            if c.lower_ in LOCATION_PREPS:
                 for o in _children(c, "pobj"):
                     if o in used:
                         continue

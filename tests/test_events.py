@@ -1,0 +1,211 @@
+"""Event coding on sentences written for these tests (not from ../shared)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from multivector.doc import Quote
+from multivector.events.coder import EventCoder
+from multivector.events.dyads import dyads, keep_modalities
+
+
+@pytest.fixture(scope="module")
+def events_pipeline():
+    """Segmentation, the stages before events that are installed, and events."""
+    from multivector.pipeline import STAGE_MODULES, Pipeline
+
+    stages = [s for s in ("actors", "quotes")
+              if importlib.util.find_spec(STAGE_MODULES[s]) is not None]
+    return Pipeline(stages=stages + ["events"])
+
+
+def code(pipe, text, date="2024-03-14"):
+    return pipe.analyze_text(text, date=date).events
+
+
+def countries(actors):
+    return [a["country"] for a in actors]
+
+
+def only(events, plover):
+    found = [e for e in events if e.plover == plover]
+    assert found, f"no {plover} event in {[(e.plover, e.trigger) for e in events]}"
+    return found[0]
+
+
+# ------------------------------------------------------------------ triggers and arguments
+def test_verbal_visit_with_capital_as_host_and_relative_date(events_pipeline):
+    # 2024-03-14 is a Thursday: "on Tuesday" is 12 March
+    evs = code(events_pipeline, "The foreign minister of Mongolia visited Ankara on Tuesday.")
+    e = only(evs, "CONSULT")
+    assert e.mode == "visit" and e.cameo == "042"
+    assert countries(e.source) == ["MNG"] and e.source[0]["sector"] == "GOV"
+    assert countries(e.target) == ["TUR"]
+    assert (e.date, e.date_precision) == ("2024-03-12", "day")
+    assert e.modality == "asserted"
+    assert e.goldstein == pytest.approx(1.9) and e.quad_class == 1
+
+
+def test_nominal_invasion_with_possessor_and_of_target(events_pipeline):
+    evs = code(events_pipeline, "Analysts marked the anniversary of Belarus's invasion of Lithuania.")
+    e = only(evs, "ASSAULT")
+    assert countries(e.source) == ["BLR"] and countries(e.target) == ["LTU"]
+    assert e.trigger == "invasion"
+
+
+def test_nominal_visit_of_official_to_capital(events_pipeline):
+    evs = code(events_pipeline,
+               "Reporters discussed the visit of the Chinese foreign minister to Ashgabat.")
+    e = only(evs, "CONSULT")
+    assert countries(e.source) == ["CHN"] and countries(e.target) == ["TKM"]
+
+
+def test_nominal_intervention_by_compound_actor(events_pipeline):
+    evs = code(events_pipeline, "The NATO intervention changed the balance of the war.")
+    e = [x for x in evs if x.trigger == "intervention"]
+    assert e and "NATO" in e[0].source[0]["name"]
+
+
+def test_coordination_gives_one_event_with_two_targets(events_pipeline):
+    evs = code(events_pipeline, "Tajikistan negotiated with Iran and China over water rights.")
+    consult = [e for e in evs if e.plover == "CONSULT"]
+    assert len(consult) == 1
+    assert countries(consult[0].source) == ["TJK"]
+    assert sorted(countries(consult[0].target)) == ["CHN", "IRN"]
+    rows = list(dyads([{"id": "x", "source": consult[0].source, "target": consult[0].target}]))
+    assert len(rows) == 2 and {r["target_country"] for r in rows} == {"CHN", "IRN"}
+
+
+def test_coordinated_verb_inherits_subject_and_request_target(events_pipeline):
+    evs = code(events_pipeline,
+               "Georgia negotiated with Armenia and asked Turkey to ease the visa restrictions.")
+    req = only(evs, "REQUEST")
+    assert countries(req.source) == ["GEO"] and countries(req.target) == ["TUR"]
+    assert req.cameo == "0251"
+    # the easing is the content of the request, not a second event
+    assert not [e for e in evs if e.plover in ("CONCEDE", "RETREAT")]
+
+
+def test_passive_voice_swaps_source_and_target(events_pipeline):
+    evs = code(events_pipeline, "Armenia was attacked by Azerbaijan.")
+    e = only(evs, "ASSAULT")
+    assert countries(e.source) == ["AZE"] and countries(e.target) == ["ARM"]
+
+
+def test_location_is_not_an_actor(events_pipeline):
+    evs = code(events_pipeline, "The Turkish president met the Iranian ambassador in Tashkent.")
+    e = only(evs, "CONSULT")
+    assert countries(e.target) == ["IRN"]
+    assert e.location == "Tashkent"
+    assert "UZB" not in countries(e.source) + countries(e.target)
+
+
+def test_ultimatum_to_coordinated_targets(events_pipeline):
+    evs = code(events_pipeline, "Iran issued an ultimatum to Britain and France.")
+    e = only(evs, "THREATEN")
+    assert e.cameo == "139" and sorted(countries(e.target)) == ["FRA", "GBR"]
+
+
+@pytest.mark.parametrize("text", [
+    "It rained in Tashkent for three days.",
+    "Relations between Russia and China are complicated.",
+    "The summit in Astana attracted many journalists.",
+    "Uzbekistan maintains a multi-vector foreign policy.",
+    "Turkey is trying to promote the idea of a Turkic union.",
+])
+def test_no_event_from_sentences_that_report_none(events_pipeline, text):
+    assert code(events_pipeline, text) == []
+
+
+# ------------------------------------------------------------------ modality
+@pytest.mark.parametrize("text,plover,modality", [
+    ("Mongolia did not attack China.", "ASSAULT", "negated"),
+    ("The Iranian president refused to meet the Turkish ambassador.", "CONSULT", "negated"),
+    ("Russia could attack Georgia.", "ASSAULT", "hypothetical"),
+    ("If talks fail, Azerbaijan might attack Armenia.", "ASSAULT", "hypothetical"),
+    ("The Iranian president will visit Dushanbe next month.", "CONSULT", "future"),
+    ("The Iranian president plans to visit Dushanbe.", "CONSULT", "future"),
+    ("The visit of the Iranian president to Dushanbe is expected.", "CONSULT", "future"),
+    ("Moscow must withdraw its troops from Syria.", "RETREAT", "recommended"),
+    ("Moscow should withdraw its troops from Syria.", "RETREAT", "recommended"),
+    ("Georgia accused Russia of meddling.", "ACCUSE", "asserted"),
+])
+def test_modality(events_pipeline, text, plover, modality):
+    e = only(code(events_pipeline, text), plover)
+    assert e.modality == modality
+
+
+def test_expert_must_and_could_are_never_asserted(events_pipeline):
+    text = ("Political analyst Ivan Petrov believes that Russia must withdraw its troops from "
+            "Moldova. In his view, Russia could also attack Moldova.")
+    evs = code(events_pipeline, text)
+    assert evs, "the recommended and hypothetical events are still coded"
+    assert all(e.modality != "asserted" for e in evs)
+    assert not list(keep_modalities([{"modality": e.modality} for e in evs], ["asserted"]))
+
+
+def _doc_with_quote(events_pipeline, text, quoted, speaker):
+    from multivector.pipeline import Pipeline
+
+    pipe = Pipeline(stages=[])  # segmentation only: the quote is placed by hand
+    doc = pipe.analyze_text(text, date="2024-03-14")
+    s = text.index(quoted)
+    doc.quotes = [Quote(id="q1", text=quoted, start=s, end=s + len(quoted), kind="direct",
+                        speaker=speaker)]
+    doc.events = EventCoder().code(doc)
+    return doc
+
+
+def test_event_inside_quote_is_reported_and_linked(events_pipeline):
+    text = 'The minister said: "Kazakhstan negotiated with Turkey last week."'
+    doc = _doc_with_quote(events_pipeline, text, "Kazakhstan negotiated with Turkey last week.",
+                          {"actor_id": None, "name": "The minister"})
+    e = only(doc.events, "CONSULT")
+    assert e.modality == "reported" and e.quote_id == "q1"
+
+
+def test_officials_must_in_quote_is_a_demand_by_the_speaker(events_pipeline):
+    from multivector.actors.api import load_kb
+
+    kb = load_kb()
+    gov = kb.derived("UZB", "GOV") if hasattr(kb, "derived") else None
+    if gov is None:
+        pytest.skip("actor knowledge base has no UZB government actor")
+    text = 'The foreign minister said: "Russia must end its invasion."'
+    doc = _doc_with_quote(events_pipeline, text, "Russia must end its invasion.",
+                          {"actor_id": gov.id, "name": "The foreign minister"})
+    e = only(doc.events, "REQUEST")
+    assert e.source[0]["country"] == "UZB" and countries(e.target) == ["RUS"]
+    assert e.modality == "reported" and e.quote_id == "q1" and e.cameo == "1056"
+
+
+def test_pledge_with_will_is_an_agreement_not_a_future_event(events_pipeline):
+    e = only(code(events_pipeline, "Kazakhstan promised to cooperate with the European Union."),
+             "AGREE")
+    assert countries(e.source) == ["KAZ"] and e.modality == "asserted"
+
+
+# ------------------------------------------------------------------ dates
+def test_explicit_day_month_against_document_year(events_pipeline):
+    e = only(code(events_pipeline, "Kyrgyzstan signed an agreement with India on March 16.",
+                  date="2022-04-02"), "SUPPORT")
+    assert (e.date, e.date_precision) == ("2022-03-16", "day")
+
+
+def test_document_date_is_approximate_and_no_date_is_null(events_pipeline):
+    e = only(code(events_pipeline, "Kyrgyzstan signed an agreement with India.",
+                  date="2022-04-02"), "SUPPORT")
+    assert (e.date, e.date_precision) == ("2022-04-02", "approximate")
+    e = only(code(events_pipeline, "Kyrgyzstan signed an agreement with India.", date=None),
+             "SUPPORT")
+    assert e.date is None and e.date_precision is None
+
+
+def test_offsets_point_into_the_text(events_pipeline):
+    doc = events_pipeline.analyze_text("Title\n\nArmenia was attacked by Azerbaijan.",
+                                       date="2024-03-14")
+    e = only(doc.events, "ASSAULT")
+    assert doc.text[e.start:e.end] == "Armenia was attacked by Azerbaijan"
+    assert e.text == "Armenia was attacked by Azerbaijan."
