@@ -1,0 +1,123 @@
+"""Ontology data, the eval readers and scoring, GDELT rows, the CLI (small fixtures we wrote)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from multivector.events.evaluate import read_petrarch, read_plover
+from multivector.events.gdelt import COLUMNS, gdelt_rows
+from multivector.events.ontology import PLOVER_TYPES, ontology
+from multivector.events.petrarch_dicts import PetrarchOverlay
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+EV = FIXTURES / "events"
+
+
+def test_ontology_has_sixteen_types_and_cameo_scores():
+    o = ontology()
+    assert set(o.plover_types) == set(PLOVER_TYPES) and len(o.plover_types) == 16
+    assert "visit" in o.plover_types["CONSULT"]["modes"]
+    c = o.cameo_code("139")
+    assert (c.plover, c.mode, c.goldstein, c.quad_class) == ("THREATEN", "relations", -7.0, 3)
+    assert o.cameo_code("190").plover == "ASSAULT" and o.cameo_code("190").quad_class == 4
+    assert o.cameo_code("010").plover is None  # statements are not coded
+    assert o.current_plover("DEMAND") == "REQUEST" and o.current_plover("FIGHT") == "ASSAULT"
+    assert o.current_plover("DISAPPROVE") == "ACCUSE" and o.current_plover("NOPE") is None
+
+
+def test_read_plover_maps_legacy_names_and_skips_document_record():
+    recs = read_plover(EV / "plover_small.json")
+    assert [r.id for r in recs] == ["T-1", "T-2", "T-3", "T-4"]
+    assert [r.events[0].plover for r in recs] == ["CONSULT", "REQUEST", "ASSAULT", "ACCUSE"]
+    assert recs[0].events[0].source == ["MNG"]
+
+
+def test_read_petrarch_tolerates_self_closing_headers_and_parse_blocks():
+    recs, env = read_petrarch(EV / "petrarch_small.xml")
+    assert env["Actorfile"] == "small.actors.txt"
+    assert [r.id for r in recs] == ["FX-01", "FX-02", "FX-03"]  # the error record is skipped
+    assert recs[1].text == "The Gondor government asked Arnor to ease the trade restrictions."
+    assert recs[1].events[0].cameo == "0251" and recs[1].events[0].source == ["GONGOV"]
+    assert recs[2].events == [] and recs[0].date == "2015-01-05"
+
+
+def test_petrarch_dictionary_overlay_codes_and_dates():
+    o = PetrarchOverlay.from_files(EV / "small.actors.txt", EV / "small.agents.txt")
+    assert o.code("the Gondor government")[0] == "GONGOV"
+    assert o.code("Minas Tirith")[0] == "GON"
+    assert o.code("Mordor", "1999-05-01")[0] == "MOR"
+    assert o.code("Mordor", "2001-05-01")[0] == "MORGOV"
+    assert o.code("rebel men")[0] == "---REB"
+    assert o.code("the weather") is None
+
+
+def test_bad_gold_file_is_a_clear_error(tmp_path):
+    from multivector.events.evaluate import GoldFormatError
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="bad.json"):
+        read_plover(bad)
+    xml = tmp_path / "x.xml"
+    xml.write_text("<Validation></Validation>", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="Sentence"):
+        read_petrarch(xml)
+
+
+def test_gdelt_rows_are_dyadic_with_gdelt_columns():
+    row = {"doc_id": "d1", "id": "e1", "sentence": 0, "cameo": "046", "plover": "CONSULT",
+           "mode": None, "modality": "asserted", "goldstein": 7.0, "quad_class": 1,
+           "date": "2024-03-12", "location": None, "start": 0, "end": 10,
+           "source": [{"id": "KGZ", "name": "Kyrgyzstan", "country": "KGZ", "sector": None}],
+           "target": [{"id": "KOR", "name": "South Korea", "country": "KOR", "sector": None},
+                      {"id": "TURGOV", "name": "Turkish government", "country": "TUR", "sector": "GOV"}]}
+    rows = list(gdelt_rows([row], {"d1": {"id": "d1", "url": "https://example.org/a", "source": "a.txt"}}))
+    assert len(rows) == 2 and list(rows[0]) == COLUMNS
+    assert rows[0]["Day"] == "20240312" and rows[0]["EventRootCode"] == "04"
+    assert rows[0]["Actor1Code"] == "KGZ" and rows[1]["Actor2Code"] == "TURGOV"
+    assert rows[1]["Actor2CountryCode"] == "TUR" and rows[0]["SOURCEURL"] == "https://example.org/a"
+    assert rows[0]["GlobalEventID"] != rows[1]["GlobalEventID"]
+
+
+@pytest.mark.slow
+def test_cli_eval_events_plover_json():
+    from multivector.cli import app
+
+    r = CliRunner().invoke(app, ["eval", "events", "--plover", str(EV / "plover_small.json"), "--json"])
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.stdout)
+    assert {"f1", "root_accuracy", "type_accuracy", "source_accuracy", "target_accuracy"} <= set(res)
+    assert res["records"] == 4 and res["type_accuracy"] >= 0.75 and res["f1"] >= 0.6
+
+
+@pytest.mark.slow
+def test_cli_eval_events_petrarch_json_uses_dictionaries():
+    from multivector.cli import app
+
+    r = CliRunner().invoke(app, ["eval", "events", "--petrarch", str(EV / "petrarch_small.xml"), "--json"])
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.stdout)
+    assert res["dictionaries"] is True and res["records"] == 3
+    assert res["root_accuracy"] == 1.0 and res["f1"] == 1.0
+    assert res["no_event_records_clean"] == 1
+
+
+def test_cli_eval_events_needs_exactly_one_file():
+    from multivector.cli import app
+
+    r = CliRunner().invoke(app, ["eval", "events"])
+    assert r.exit_code == 2
+
+
+@pytest.mark.slow
+def test_plover_gold_from_shared(shared_dir):
+    from multivector.events.evaluate import evaluate_plover
+
+    res = evaluate_plover(shared_dir / "eval" / "events" / "PLOVER_GSR_CAMEO.json")
+    assert res["records"] > 300 and res["precision"] > 0.3
