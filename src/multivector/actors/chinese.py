@@ -1,0 +1,50 @@
+"""Chinese paragraphs: longest-match of the knowledge base's zh aliases.
+
+Chinese has no spaces and the news abbreviates countries to one character (俄 Russia, 美 the US,
+哈 Kazakhstan, 乌 Ukraine). A one-character alias is accepted only where it is used as a country
+abbreviation: next to another one (俄乌, 中美), or before 方/官/军/政/总/外/国内 ("哈官方").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Cand
+from .kb import KnowledgeBase
+
+SINGLE_OK_AFTER = set("方官军政总外")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class ChineseRecognizer:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.table = kb.index.get("zh", {})
+        keys = sorted((k for k in self.table if CJK.search(k)), key=len, reverse=True)
+        self.singles = {k for k in keys if len(k) == 1}
+        self.regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+
+    def paragraph(self, text: str, base: int, date: str | None = None) -> list[Cand]:
+        if self.regex is None or not CJK.search(text):
+            return []
+        out = []
+        matches = list(self.regex.finditer(text))
+        for i, m in enumerate(matches):
+            key = m.group(0)
+            if key in self.singles:
+                nxt = text[m.end():m.end() + 1]
+                prev_adj = i > 0 and matches[i - 1].end() == m.start() and matches[i - 1].group(0) in self.singles
+                next_adj = i + 1 < len(matches) and matches[i + 1].start() == m.end() and matches[i + 1].group(0) in self.singles
+                if not (nxt in SINGLE_OK_AFTER or prev_adj or next_adj):
+                    continue
+            entries = self.table[key]
+            entry = sorted(entries, key=lambda e: {"name": 0, "metonym": 1, "capital": 2}.get(e.kind, 3))[0]
+            actor = self.kb.actors[entry.actor_id]
+            method = {"capital": "metonym", "metonym": "metonym"}.get(entry.kind, "gazetteer")
+            if method == "gazetteer" and key != actor.name:
+                method = "alias"
+            out.append(Cand(base + m.start(), base + m.end(), actor.id, method, language="zh",
+                            person=actor.type == "person",
+                            kind="person" if actor.type == "person" else "name",
+                            sector=actor.sector))
+        return out

@@ -1,0 +1,552 @@
+"""Recognition of actor mentions in English paragraphs (spaCy parse + knowledge-base gazetteer).
+
+Why a gazetteer next to spaCy NER: the small model misses CSTO, SCO and most outlets, and never
+knows that "Tashkent" stands for Uzbekistan's government. Why the parse: it says whether
+"Uzbek" modifies "leadership" (the government) or "origin" (the country), and whether "Astana"
+is where someone went (the state) or who decided (the government).
+
+Everything here produces :class:`Cand` objects with absolute offsets; overlaps, surnames,
+pronouns and descriptors are settled per document in :mod:`multivector.actors.linker`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from ..doc import Actor
+from .candidates import Cand
+from .kb import DERIVED, KnowledgeBase, fold, norm, slug
+from .lexicon import MODIFIERS, PRONOUNS, lexicon
+
+LOC_PREPS = {"in", "to", "from", "at", "near", "into", "across", "around", "outside", "inside",
+             "via", "through", "toward", "towards", "between"}
+MOVE_VERBS = {"visit", "arrive", "travel", "fly", "go", "come", "return", "reach", "leave", "tour"}
+NER_LINKABLE = {"GPE", "ORG", "NORP", "LOC", "FAC", "PERSON"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+DETS = {"a", "an", "the", "this", "that", "these", "those"}
+NAME_RE = re.compile(r"^[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*)*$")
+FUZZY_STATE = 90.0  # ratio threshold for misspelt state names ("Kazakhtan")
+FUZZY_PERSON = 92.0  # stricter for people: "Umarov" must not become "Usmanov"
+NOT_PERSON_FIRST = {"lake", "mount", "river", "cape", "gulf", "sea", "fort", "port", "saint",
+                    "st", "san", "santa", "camp", "university", "radio", "hotel"}
+EXPERT_WORDS = {"expert", "interlocutor", "analyst", "interviewee", "observer", "commentator"}
+
+
+class EnglishRecognizer:
+    """Builds the gazetteer matchers once (per knowledge base and spaCy vocab)."""
+
+    def __init__(self, kb: KnowledgeBase, nlp):
+        from spacy.matcher import PhraseMatcher
+
+        self.kb = kb
+        self.nlp = nlp
+        self.lex = lexicon()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact_terms: dict[str, list[str]] = {}
+        lower_terms: dict[str, list[str]] = {}
+        for key, entries in kb.index.get("en", {}).items():
+            for alias in self._surface_forms(key, entries):
+                toks = alias.split()
+                short = len(alias) <= 4 or alias.isupper() or len(toks) == 1
+                (exact_terms if short else lower_terms).setdefault(key, []).append(alias)
+        self._add(self.exact, exact_terms)
+        self._add(self.lower, lower_terms)
+        # fuzzy targets: state names and multi-word names of organisations and people
+        self.fuzzy_states: dict[str, str] = {}
+        self.fuzzy_people: dict[str, str] = {}
+        for a in kb.actors.values():
+            names = [a.name] + a.aliases.get("en", [])
+            if a.type == "state":
+                for n in names:
+                    if len(n) >= 5 and " " not in n:
+                        self.fuzzy_states[fold(n)] = a.id
+            elif a.type == "person":
+                for n in names:
+                    if len(n.split()) >= 2:
+                        self.fuzzy_people[fold(n)] = a.id
+        self._state_keys = list(self.fuzzy_states)
+        self._person_keys = list(self.fuzzy_people)
+        self.agent_nouns = kb.agents
+
+    def _surface_forms(self, key: str, entries) -> set[str]:
+        """The written forms of an alias (the index is keyed by normalised text)."""
+        forms = set()
+        for e in entries:
+            a = self.kb.actors.get(e.actor_id)
+            if a is None:
+                continue
+            for n in [a.name] + a.aliases.get("en", []):
+                if norm(n) == key:
+                    forms.add(n)
+        if not forms:  # demonyms, capitals and metonyms are stored as keys only
+            forms.add(self._restore_case(key))
+        return forms
+
+    def _restore_case(self, key: str) -> str:
+        small = {"of", "and", "the", "for", "de", "la", "in", "on", "to", "al"}
+        if len(key) <= 4 and key.isalpha() and key not in small:
+            return key.upper() if key in {"us", "uk", "uae", "dc", "rf", "prc", "rok"} else key.title()
+        return " ".join(w if w in small else w[:1].upper() + w[1:] for w in key.split())
+
+    def _add(self, matcher, terms: dict[str, list[str]]) -> None:
+        for key, aliases in terms.items():
+            docs = list(self.nlp.tokenizer.pipe(aliases))
+            forms = set(aliases)
+            # "the Kremlin" is stored as "kremlin": allow both "Kremlin" and "kremlin"-less case
+            if matcher is self.exact:
+                for a in aliases:
+                    if a.islower():
+                        forms.add(a[:1].upper() + a[1:])
+                docs = list(self.nlp.tokenizer.pipe(sorted(forms)))
+            matcher.add(key, docs)
+
+    # ------------------------------------------------------------------ per paragraph
+    def paragraph(self, sdoc, base: int, date: str | None, lang: str = "en") -> list[Cand]:
+        """Candidates in one parsed English paragraph; ``base`` is its absolute offset."""
+        cands: list[Cand] = []
+        vocab = self.nlp.vocab.strings
+        person_ents = [e for e in sdoc.ents if e.label_ == "PERSON"]
+        seen: set[tuple[int, int, str]] = set()
+        for matcher in (self.exact, self.lower):
+            for mid, s, e in matcher(sdoc):
+                key = vocab[mid]
+                if (s, e, key) in seen:
+                    continue
+                seen.add((s, e, key))
+                c = self._gazetteer(sdoc, s, e, key, base, date, person_ents)
+                if c is not None:
+                    cands.append(c)
+        cands += self._agent_phrases(sdoc, base, date, cands)
+        cands += self._people(sdoc, base, date, cands)
+        cands += self._ner_rest(sdoc, base, cands)
+        cands += self._references(sdoc, base)
+        for c in cands:
+            c.language = lang
+        return cands
+
+    # ------------------------------------------------------------------ gazetteer
+    def _gazetteer(self, sdoc, s, e, key, base, date, person_ents) -> Cand | None:
+        span = sdoc[s:e]
+        entries = self.kb.index["en"].get(key, [])
+        if not entries:
+            return None
+        # a capital or demonym inside a longer person name ("George Washington") is not one
+        for pe in person_ents:
+            if pe.start <= s and e <= pe.end and (pe.end - pe.start) > (e - s):
+                if all(self.kb.actors[x.actor_id].type != "person" for x in entries):
+                    return None
+        if e - s == 1 and span[0].is_lower and not span.text.isupper():
+            return None
+        entry = self.choose(entries, date)
+        actor = self.kb.actors[entry.actor_id]
+        method = {"capital": "metonym", "metonym": "metonym", "demonym": "demonym"}.get(
+            entry.kind, "gazetteer")
+        actor_id = actor.id
+        if method == "gazetteer":
+            if norm(actor.name) != key:
+                method = "alias"
+            if actor.type == "person" and e - s == 1:
+                method = "surname"
+                if span[0].pos_ not in ("PROPN", "NOUN") and not span[0].ent_type_:
+                    return None
+        if entry.kind == "capital":
+            head = span.root
+            if self._is_location(head):
+                actor_id, method = actor.country, "capital"
+            elif any(ent.label_ in ("ORG", "FAC") and ent.start <= s and e <= ent.end
+                     and ent.end - ent.start > e - s for ent in sdoc.ents):
+                actor_id, method = actor.country, "capital"  # "Radio Tashkent"
+        return Cand(base + span.start_char, base + span.end_char, actor_id, method,
+                    person=actor.type == "person", kind="person" if actor.type == "person"
+                    else "name", sector=self.kb.actors[actor_id].sector,
+                    meta={"kind": entry.kind, "tok": (s, e)})
+
+    def choose(self, entries, date: str | None):
+        """Among several actors for one alias: a person in office on the date, else a name
+        over a demonym, else the first listed."""
+        if len(entries) == 1:
+            return entries[0]
+        if date:
+            for en in entries:
+                a = self.kb.actors[en.actor_id]
+                if a.type == "person" and any(
+                        (r.get("start") or "") <= date and (r.get("end") is None or date[: len(r["end"])] <= r["end"])
+                        for r in a.roles):
+                    return en
+        rank = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
+        return sorted(entries, key=lambda en: rank.get(en.kind, 4))[0]
+
+    @staticmethod
+    def _is_location(tok) -> bool:
+        """'visited Astana', 'in Tashkent', 'to Moscow' name a place, not a government."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS:
+            return True
+        if tok.dep_ in ("dobj", "npadvmod") and tok.head.lemma_ in MOVE_VERBS:
+            return True
+        if tok.dep_ == "conj" and tok.head is not tok:
+            return EnglishRecognizer._is_location(tok.head)
+        return False
+
+    # ------------------------------------------------------------------ "Uzbek diplomats"
+    def agent_of(self, toks) -> tuple[str, str] | None:
+        """(phrase, sector) if the tokens end in an agent noun ("security forces", "men")."""
+        words = [t.lower_ for t in toks]
+        for n in (3, 2, 1):
+            if len(words) >= n:
+                ph = " ".join(words[-n:])
+                if ph in self.agent_nouns:
+                    return ph, self.agent_nouns[ph]
+                lem = " ".join(words[-n:-1] + [toks[-1].lemma_.lower()])
+                if lem in self.agent_nouns:
+                    return lem, self.agent_nouns[lem]
+        return None
+
+    def _agent_phrases(self, sdoc, base, date, cands: list[Cand]) -> list[Cand]:
+        """Demonym/state/metonym + agent noun ("the Uzbek leadership", "Kazakhstan's president",
+        "Russian troops") and agent noun + of + state ("the leadership of Kazakhstan")."""
+        out = []
+        for c in cands:
+            kind = c.meta.get("kind")
+            if c.person or kind is None or c.actor_id is None:
+                continue
+            actor = self.kb.actors[c.actor_id]
+            iso = actor.country
+            if not iso or actor.type not in ("state", "government", "military", "legislature"):
+                continue
+            s, e = c.meta["tok"]
+            last = sdoc[e - 1]
+            j = e
+            if j < len(sdoc) and sdoc[j].text in POSSESSIVE:
+                j += 1
+            # collect the noun group to the right: adjectives, compounds, the head noun
+            k = j
+            while k < len(sdoc) and k - j < 4 and sdoc[k].pos_ in ("ADJ", "NOUN", "PROPN") \
+                    and not sdoc[k].ent_type_ in ("PERSON",):
+                k += 1
+                if sdoc[k - 1].pos_ == "NOUN" and (k >= len(sdoc) or sdoc[k].pos_ != "NOUN"):
+                    break
+            if k > j and sdoc[k - 1].pos_ in ("NOUN", "PROPN"):
+                head_ok = last.dep_ in ("amod", "compound", "nmod", "poss") or j > e
+                found = self.agent_of(sdoc[j:k]) if head_ok else None
+                # "Russian foreign minister Lavrov": a title before a name is not a mention
+                if found and k < len(sdoc) and (sdoc[k].ent_type_ == "PERSON"
+                                                or sdoc[k].pos_ == "PROPN"):
+                    found = None
+                    continue
+                if found:
+                    out.append(self._agent_cand(sdoc, s, k, base, iso, found, date, c.method,
+                                                 c.actor_id))
+                    continue
+            # agent + of + state: look left of the state for "<agent> of (the)"
+            i = s
+            if kind == "demonym":  # "oligarchs of Uzbek origin" is not Uzbekistan's oligarchs
+                continue
+            if i >= 1 and sdoc[i - 1].lower_ == "the":
+                i -= 1
+            if i >= 2 and sdoc[i - 1].lower_ == "of":
+                k2 = i - 1
+                j2 = k2
+                while j2 > 0 and k2 - j2 < 3 and sdoc[j2 - 1].pos_ in ("NOUN", "PROPN", "ADJ") \
+                        and sdoc[j2 - 1].lower_ not in DETS:
+                    j2 -= 1
+                if j2 < k2:
+                    found = self.agent_of(sdoc[j2:k2])
+                    if found:
+                        if j2 > 0 and sdoc[j2 - 1].lower_ in DETS:
+                            pass
+                        out.append(self._agent_cand(sdoc, j2, e, base, iso, found, date,
+                                                     c.method, c.actor_id))
+        return out
+
+    def _agent_cand(self, sdoc, s, e, base, iso, found, date, method, base_id) -> Cand:
+        phrase, sector = found
+        role = self.lex.role(phrase)
+        actor_id = None
+        role_text = None
+        person = False
+        if role is not None and role.kb_role and role.cls == "office":
+            holders = self.kb.holders(role.kb_role, iso, date) if date else []
+            if len(holders) == 1:
+                actor_id, method, person = holders[0].id, "role", True
+            role_text = phrase
+        if actor_id is None:
+            if sector in DERIVED:
+                actor_id = iso + sector
+            elif method == "metonym" and base_id:
+                actor_id = base_id
+            else:
+                actor_id = iso
+        span = sdoc[s:e]
+        return Cand(base + span.start_char, base + span.end_char, actor_id,
+                    method if method in ("role", "metonym") else "demonym", sector=sector,
+                    role=role_text, person=person, kind="person" if person else "name",
+                    meta={"agent": phrase, "country": iso,
+                          "kb_role": role.kb_role if role else None})
+
+    # ------------------------------------------------------------------ people and roles
+    def _people(self, sdoc, base, date, cands: list[Cand]) -> list[Cand]:
+        out = []
+        text = sdoc.text
+        spans = []
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON":
+                spans.append((ent.start, ent.end, None))
+        for c in cands:
+            if c.person and "tok" in c.meta:
+                spans.append((*c.meta["tok"], c.actor_id))
+        done: set[tuple[int, int]] = set()
+        for s, e, kb_id in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+            # trim possessives and titles spaCy sometimes includes
+            while e > s and (sdoc[e - 1].text in POSSESSIVE or sdoc[e - 1].is_punct):
+                e -= 1
+            while s < e and (sdoc[s].lower_ in DETS or self.lex.role(sdoc[s].text)
+                             or sdoc[s].is_punct):
+                s += 1
+            if e <= s or any(s < b and a < e for a, b in done):
+                continue
+            span = sdoc[s:e]
+            name = span.text
+            if not NAME_RE.match(name) or span[0].lower_ in NOT_PERSON_FIRST:
+                continue
+            done.add((s, e))
+            cs, ce = span.start_char, span.end_char
+            role, aff_ids, role_start = self._pre_title(sdoc, s, cands, base)
+            if role is None:
+                role, aff_ids = self._apposition(text, ce, cands, base)
+            actor_id = kb_id
+            method = "gazetteer"
+            actor = None
+            if actor_id is None:
+                hits = [en for en in self.kb.lookup(name) if self.kb.actors[en.actor_id].type == "person"]
+                if hits:
+                    actor_id = self.choose(hits, date).actor_id
+                    method = "alias"
+            if actor_id is None and len(span) >= 2:
+                best = process.extractOne(fold(name), self._person_keys, scorer=fuzz.ratio,
+                                          score_cutoff=FUZZY_PERSON)
+                if best:
+                    actor_id, method = self.fuzzy_people[best[0]], "fuzzy"
+            # a role with an office and a country settles ambiguous or unknown surnames
+            if role is not None and role[1].kb_role and aff_ids:
+                country = self._country_of(aff_ids)
+                if country:
+                    holders = self.kb.holders(role[1].kb_role, country, date)
+                    cand_ids = {h.id for h in holders}
+                    if actor_id is None or actor_id not in cand_ids:
+                        surname = norm(span[-1].text)
+                        match = [h for h in holders if surname in self.kb.surnames
+                                 and h.id in self.kb.surnames[surname]]
+                        if not match and len(span) == 1:
+                            match = [h for h in self.kb.holders(role[1].kb_role, country, None)
+                                     if h.id in self.kb.surnames.get(surname, [])]
+                        if len(match) == 1:
+                            actor_id, method = match[0].id, "role"
+            if actor_id is None:
+                if len(span) < 2:
+                    out.append(Cand(base + cs, base + ce, None, "surname", person=True,
+                                    kind="unresolved-person", role=role[0] if role else None,
+                                    role_class=role[1].cls if role else None,
+                                    meta={"name": name}))
+                    continue
+                actor = self.discover(name, role, aff_ids, date)
+                actor_id, method = actor.id, "discovered"
+            out.append(Cand(base + cs, base + ce, actor_id, method, person=True, kind="person",
+                            role=role[0] if role else None,
+                            role_class=role[1].cls if role else None, actor=actor,
+                            sector=role[1].sector if role else None,
+                            meta={"name": name, "affiliation": aff_ids}))
+        return out
+
+    def _pre_title(self, sdoc, s, cands, base):
+        """'US Secretary of State X', 'political scientist X', 'Russian foreign minister X'."""
+        sent_start = sdoc[s].sent.start
+        start_char = sdoc[sent_start].idx
+        window = sdoc.text[start_char: sdoc[s].idx]
+        stripped = window.rstrip()
+        if not stripped or len(window) - len(stripped) > 2:
+            return None, [], None
+        best = None
+        for m in self.lex.role_re.finditer(stripped):
+            if m.end() == len(stripped) and (m.start() == 0 or not stripped[m.start() - 1].isalnum()):
+                best = m
+                break
+        if best is None:
+            return None, [], None
+        phrase = best.group(0)
+        role = self.lex.role(phrase)
+        if role is None:
+            return None, [], None
+        # affiliation: linked candidates just before the role ("US", "Uzbekistan's", "Russian")
+        rs = start_char + best.start()
+        re_ = start_char + best.end()
+        aff = []
+        for c in cands:
+            if c.actor_id and not c.person and base + rs - 40 <= c.start and c.end <= base + re_:
+                between = sdoc.text[c.end - base: rs]
+                if c.end - base <= rs and re.fullmatch(r"(?:['’]s)?\s*(?:[A-Z][\w\-]*\s+)*", between):
+                    aff.append(c.actor_id)
+                elif c.start >= base + rs:  # "Secretary of State" contains no actor normally
+                    aff.append(c.actor_id)
+        return (phrase.strip(), role), aff, rs
+
+    def _apposition(self, text: str, end: int, cands, base):
+        """'X, a fellow at the Carnegie Moscow Center,' and 'X, first deputy chief of
+        Kazakhstan's Executive Office,'."""
+        rest = text[end:end + 160]
+        m = re.match(r"\s*,\s+(?:(?:a|an|the)\s+)?", rest)
+        if not m:
+            return None, []
+        pos = m.end()
+        rm = self.lex.role_re.match(rest, pos)
+        if rm is None:
+            return None, []
+        role = self.lex.role(rm.group(0))
+        if role is None:
+            return None, []
+        tail = rest[rm.end():]
+        om = re.match(r"\s+(?:of|at|in|with|for|from|to)\s+([^,;:()\n“”\"]+?)(?=\s*(?:[,;:)\n“”\"]|\.(?:\s|$)|$))", tail)
+        phrase = rm.group(0)
+        aff = []
+        if om:
+            phrase = phrase + tail[: om.end()].rstrip()
+            o_s = base + end + rm.end() + om.start(1)
+            o_e = base + end + rm.end() + om.end(1)
+            for c in cands:
+                if c.actor_id and not c.person and o_s <= c.start and c.end <= o_e:
+                    aff.append(c.actor_id)
+            if not aff:
+                hits = self.kb.lookup(om.group(1))
+                aff = [h.actor_id for h in hits[:1]]
+        else:
+            # the role must end the apposition ("X, an expert, said")
+            if not re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", tail):
+                return None, []
+        return (phrase.strip(), role), aff
+
+    def _country_of(self, aff_ids: list[str]) -> str | None:
+        for a in aff_ids:
+            actor = self.kb.actors.get(a)
+            if actor is not None:
+                if actor.type == "igo":
+                    return actor.id
+                if actor.country:
+                    return actor.country
+        return None
+
+    def discover(self, name: str, role, aff_ids: list[str], date: str | None) -> Actor:
+        """An actor for a person who is not in the knowledge base (deterministic id)."""
+        name = re.sub(r"['’]s$", "", name).strip()
+        country = None
+        org = None
+        for a in aff_ids:
+            actor = self.kb.actors.get(a)
+            if actor is None:
+                continue
+            if org is None:
+                org = actor.id
+            if country is None and actor.country:
+                country = actor.country
+        roles = []
+        sector = None
+        if role is not None:
+            sector = role[1].sector
+            roles.append({"role": role[0], "org": org, "country": country, "start": None,
+                          "end": None, "as_of": date})
+        return Actor(id=f"PER:{slug(name)}", name=name, type="person", country=country,
+                     cameo=f"{country}{sector}" if country and sector else None, sector=sector,
+                     roles=roles, aliases={"en": [name]}, discovered=True)
+
+    # ------------------------------------------------------------------ NER leftovers, typos
+    def _ner_rest(self, sdoc, base, cands: list[Cand]) -> list[Cand]:
+        out = []
+        covered = [(c.start, c.end) for c in cands]
+
+        def free(a, b):
+            return not any(a < e and s < b for s, e in covered)
+
+        for ent in sdoc.ents:
+            if ent.label_ not in NER_LINKABLE or ent.label_ == "PERSON":
+                continue
+            a, b = base + ent.start_char, base + ent.end_char
+            if not free(a, b):
+                continue
+            text = re.sub(r"^(?:the|The)\s+", "", ent.text)
+            text = re.sub(r"['’]s?$", "", text)
+            hits = self.kb.lookup(text)
+            if hits:
+                en = self.choose(hits, None)
+                out.append(Cand(a, b, en.actor_id, "ner", meta={"label": ent.label_}))
+                covered.append((a, b))
+                continue
+            if len(ent) == 1:
+                c = self._fuzzy_state(ent[0], base)
+                if c:
+                    out.append(c)
+                    covered.append((c.start, c.end))
+        for tok in sdoc:  # misspelt states the NER did not tag
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and len(tok) >= 5:
+                a, b = base + tok.idx, base + tok.idx + len(tok)
+                if free(a, b):
+                    c = self._fuzzy_state(tok, base)
+                    if c:
+                        out.append(c)
+                        covered.append((a, b))
+        for tok in sdoc:  # a bare surname or given name the NER missed ("Khamroev: ...")
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha() \
+                    and not tok.is_sent_end and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+                a, b = base + tok.idx, base + tok.idx + len(tok)
+                if free(a, b):
+                    out.append(Cand(a, b, None, "surname", person=True, kind="unresolved-person",
+                                    meta={"name": tok.text}))
+        return out
+
+    def _fuzzy_state(self, tok, base) -> Cand | None:
+        text = tok.text
+        if len(text) < 5 or not text[0].isupper():
+            return None
+        best = process.extractOne(fold(text), self._state_keys, scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_STATE)
+        if not best or best[0][0] != fold(text)[0]:
+            return None
+        return Cand(base + tok.idx, base + tok.idx + len(text), self.fuzzy_states[best[0]],
+                    "fuzzy", confidence=round(best[1] / 100, 3))
+
+    # ------------------------------------------------------------------ pronouns, descriptors
+    def _references(self, sdoc, base) -> list[Cand]:
+        out = []
+        for tok in sdoc:
+            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" or (
+                    tok.lower_ in ("his", "her") and tok.dep_ == "poss"):
+                out.append(Cand(base + tok.idx, base + tok.idx + len(tok), None, "pronoun",
+                                kind="pronoun", meta={"gender": PRONOUNS[tok.lower_]}))
+        text = sdoc.text
+        for m in re.finditer(r"\b(?:the|this|our)\s+", text, re.IGNORECASE):
+            rm = self.lex.role_re.match(text, m.end())
+            if rm is None:
+                continue
+            role = self.lex.role(rm.group(0))
+            end = rm.end()
+            if role is None or (end < len(text) and (text[end].isalnum() or text[end] in "-’'")):
+                continue
+            after = text[end:end + 30]
+            # "the President of Uzbekistan", "the expert Rafael X" are not bare descriptors
+            if re.match(r"\s+[A-Z]|['’]s\b", after) or (
+                    role.cls == "office" and re.match(r"\s+of\b", after)):
+                continue
+            if role.cls not in ("expert", "media", "civil", "business") and \
+                    rm.group(0).lower() not in ("president", "prime minister", "foreign minister", "minister"):
+                continue
+            out.append(Cand(base + m.start(), base + end, None, "descriptor", kind="descriptor",
+                            role=rm.group(0), role_class=role.cls,
+                            meta={"role_word": role.phrase}))
+        return out
+
+
+def iter_english(doc) -> Iterable:
+    for p in doc.paragraphs:
+        if p.spacy is not None:
+            yield p

@@ -1,0 +1,461 @@
+"""The actor knowledge base: packaged data files plus user overlays, compiled into lookup tables.
+
+Why a compiled form: every worker and every test loads the knowledge base, so loading must stay
+well under a second. The YAML/JSON/TSV files are parsed once and the result (actors and alias
+indexes) is pickled into a cache file keyed by the files' contents; later loads unpickle it.
+
+Id scheme (documented in docs/actors.md):
+    UZB               a state (ISO 3166 alpha-3)
+    UZBGOV, UZBMIL,   its government, armed forces, legislature (derived for every state)
+    UZBLEG
+    IGO:CSTO          intergovernmental organisations
+    REG:central-asia  regions and groupings (not states)
+    MED:tass, ORG:carnegie, BUS:gazprom, GRP:taliban   outlets, think tanks/NGOs, companies, groups
+    PER:sergey-lavrov people; discovered people get the same slug scheme with discovered=True
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from ..doc import Actor
+
+DATA = Path(__file__).resolve().parent / "data"
+PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
+            "people.yaml", "agents.tsv"]
+CACHE_VERSION = "4"
+LANGS = ("en", "ru", "zh", "kk", "uz")
+DERIVED = {  # suffix -> (type, sector, English name template)
+    "GOV": ("government", "GOV", "Government of {}"),
+    "MIL": ("military", "MIL", "Armed forces of {}"),
+    "LEG": ("legislature", "LEG", "Parliament of {}"),
+    "COP": ("government", "COP", "Security forces of {}"),
+    "SPY": ("government", "SPY", "Intelligence services of {}"),
+}
+TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "think-tank", "media",
+         "company", "person", "group", "region"}
+
+
+class KBError(ValueError):
+    """A knowledge-base or overlay file that cannot be read (names the file and the reason)."""
+
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‐": "-",
+                       "«": "", "»": "", "“": "", "”": "", '"': ""})
+
+
+def norm(text: str) -> str:
+    """Normalised alias key: NFKC, unified apostrophes and dashes, lower case, single spaces,
+    no leading article. Used for every dictionary lookup so spellings meet in one key."""
+    t = unicodedata.normalize("NFKC", text).translate(_APOS).lower()
+    t = re.sub(r"\s+", " ", t).strip(" .,;:")
+    if t.startswith("the "):
+        t = t[4:]
+    return t
+
+
+def fold(text: str) -> str:
+    """``norm`` without diacritics (Erdoğan = Erdogan) for fuzzy and fallback lookups."""
+    t = unicodedata.normalize("NFKD", norm(text))
+    return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def slug(name: str) -> str:
+    """Deterministic ASCII slug for ids: 'Rafael Sattarov' -> 'rafael-sattarov'."""
+    t = fold(name)
+    t = re.sub(r"[^a-z0-9а-яё一-鿿]+", "-", t).strip("-")
+    return t or "unnamed"
+
+
+def parse_date(value) -> str | None:
+    """'2019-03-20', '2019-03', '2019', date objects or '-'/None -> ISO prefix string or None."""
+    if value is None:
+        return None
+    v = str(value).strip()
+    if v in ("", "-", "None", "null"):
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
+        raise ValueError(f"bad date {v!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
+    return v
+
+
+def date_in(date: str, start: str | None, end: str | None) -> bool:
+    """Is ISO ``date`` within [start, end]? Partial dates compare by their precision:
+    a term ending '2022-04' includes every day of April 2022."""
+    if start and date[: len(start)] < start:
+        return False
+    if end and date[: len(end)] > end:
+        return False
+    return True
+
+
+@dataclass
+class Entry:
+    """One alias of one actor in one language."""
+
+    actor_id: str
+    kind: str  # name, capital, metonym, demonym
+    lang: str
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    # lang -> normalised alias -> entries
+    index: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
+    folded: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # norm(demonym) -> ISO3 (en)
+    demonyms_ru: dict[str, str] = field(default_factory=dict)  # lemma -> ISO3
+    agents: dict[str, str] = field(default_factory=dict)  # norm(noun phrase) -> sector
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # norm(surname) -> person ids
+    sources: list[str] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ queries
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def lookup(self, alias: str, lang: str = "en") -> list[Entry]:
+        """Exact (normalised) alias lookup in one language, then diacritics-folded."""
+        key = norm(alias)
+        hits = self.index.get(lang, {}).get(key)
+        if hits:
+            return hits
+        return self.folded.get(lang, {}).get(fold(alias), [])
+
+    def derived(self, iso3: str | None, sector: str | None) -> Actor | None:
+        """The government/military/legislature actor of a state for a sector code."""
+        if not iso3:
+            return None
+        if sector in DERIVED:
+            return self.actors.get(iso3 + sector)
+        return self.actors.get(iso3)
+
+    def holders(self, role: str, country: str, date: str | None) -> list[Actor]:
+        """People who held ``role`` (e.g. 'foreign minister') for ``country`` (ISO3 or IGO id)
+        on ``date``; without a date, everyone who ever held it."""
+        role = role.replace("-", " ")
+        out = []
+        for pid in self._role_index().get((role, country), []):
+            a = self.actors[pid]
+            for r in a.roles:
+                if r["role"] == role and (r.get("org") == country or r.get("country") == country):
+                    if date is None or date_in(date, r.get("start"), r.get("end")):
+                        out.append(a)
+                        break
+        return out
+
+    def _role_index(self) -> dict[tuple[str, str], list[str]]:
+        ri = getattr(self, "_ri", None)
+        if ri is None:
+            ri = {}
+            for a in self.actors.values():
+                if a.type != "person":
+                    continue
+                for r in a.roles:
+                    for where in {r.get("org"), r.get("country")} - {None}:
+                        ri.setdefault((r["role"], where), [])
+                        if a.id not in ri[(r["role"], where)]:
+                            ri[(r["role"], where)].append(a.id)
+            self._ri = ri
+        return ri
+
+    def search(self, text: str, limit: int = 10) -> list[Actor]:
+        """Actors whose id or any alias contains ``text`` (then fuzzy matches), best first."""
+        from rapidfuzz import fuzz, process
+
+        q = fold(text)
+        scored: dict[str, float] = {}
+        for lang, idx in self.folded.items():
+            for key, entries in idx.items():
+                if q and q in key:
+                    s = 100.0 if key == q else 90.0 - min(len(key) - len(q), 30) / 3
+                    for e in entries:
+                        scored[e.actor_id] = max(scored.get(e.actor_id, 0), s)
+        for aid in self.actors:
+            if q and q in aid.lower():
+                scored[aid] = max(scored.get(aid, 0), 95.0 if aid.lower() == q else 80.0)
+        if len(scored) < limit:
+            keys = list(self.folded.get("en", {}))
+            for key, score, _ in process.extract(q, keys, scorer=fuzz.WRatio, limit=limit * 2):
+                if score >= 80:
+                    for e in self.folded["en"][key]:
+                        scored.setdefault(e.actor_id, score * 0.8)
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self._type_rank(kv[0]), kv[0]))
+        return [self.actors[a] for a, _ in ranked[:limit]]
+
+    def _type_rank(self, actor_id: str) -> int:
+        order = ["state", "igo", "person", "government", "region", "military", "legislature"]
+        t = self.actors[actor_id].type
+        return order.index(t) if t in order else len(order)
+
+    # ------------------------------------------------------------------ building
+    def add_actor(self, actor: Actor, overlay: bool = False) -> Actor:
+        """Add or (for overlays) merge an actor: scalar fields replace, aliases and roles add."""
+        old = self.actors.get(actor.id)
+        if old is None or not overlay:
+            self.actors[actor.id] = actor
+            return actor
+        for f in ("name", "type", "country", "cameo", "sector"):
+            v = getattr(actor, f)
+            if v is not None:
+                setattr(old, f, v)
+        for lang, names in actor.aliases.items():
+            have = old.aliases.setdefault(lang, [])
+            have.extend(n for n in names if n not in have)
+        for r in actor.roles:
+            if r not in old.roles:
+                old.roles.append(r)
+        return old
+
+    def add_alias(self, lang: str, alias: str, actor_id: str, kind: str = "name") -> None:
+        key = norm(alias)
+        if not key:
+            return
+        for idx, k in ((self.index, key), (self.folded, fold(alias))):
+            bucket = idx.setdefault(lang, {}).setdefault(k, [])
+            if not any(e.actor_id == actor_id and e.kind == kind for e in bucket):
+                bucket.append(Entry(actor_id, kind, lang))
+
+    def finish(self) -> None:
+        """Index every actor's aliases and people's surnames (after all files are merged)."""
+        for a in self.actors.values():
+            for lang, names in a.aliases.items():
+                for n in names:
+                    self.add_alias(lang, n, a.id, "name")
+            self.add_alias("en", a.name, a.id, "name")
+        counts: dict[str, set[str]] = {}
+        for a in self.actors.values():
+            if a.type != "person":
+                continue
+            for n in [a.name] + a.aliases.get("en", []):
+                parts = n.replace(".", " ").split()
+                if len(parts) >= 2:
+                    counts.setdefault(norm(parts[-1]), set()).add(a.id)
+        self.surnames = {k: sorted(v) for k, v in counts.items()}
+
+
+# ---------------------------------------------------------------------- reading files
+def _read(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KBError(f"{path}: cannot read actor file: {exc.strerror or exc}") from exc
+    try:
+        if path.suffix == ".json":
+            return json.loads(text)
+        if path.suffix in (".yaml", ".yml"):
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            return yaml.load(text, Loader=loader)
+        if path.suffix in (".tsv", ".txt"):
+            return [r for r in csv.reader(io.StringIO(text), delimiter="\t")
+                    if r and not r[0].startswith("#")]
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise KBError(f"{path}: not valid {path.suffix[1:].upper()}: {exc}") from exc
+    raise KBError(f"{path}: unsupported actor file type {path.suffix!r} (use .yaml or .json)")
+
+
+def _roles(raw, where: str) -> list[dict]:
+    """Roles as dicts {role, org, country, start, end, cameo?} from compact strings or dicts."""
+    out = []
+    for r in raw or []:
+        if isinstance(r, str):
+            parts = r.split()
+            if len(parts) != 4:
+                raise KBError(f"{where}: role {r!r} must be '<role> <org> <start> <end>'")
+            role, org, start, end = parts
+            r = {"role": role, "org": org, "start": start, "end": end}
+        if not isinstance(r, dict) or "role" not in r:
+            raise KBError(f"{where}: role {r!r} must be a mapping with a 'role' key")
+        org = r.get("org")
+        country = r.get("country") or (org if org and re.fullmatch(r"[A-Z]{3}", org) else None)
+        try:
+            d = {"role": str(r["role"]).replace("-", " "), "org": org, "country": country,
+                 "start": parse_date(r.get("start")), "end": parse_date(r.get("end"))}
+        except ValueError as exc:
+            raise KBError(f"{where}: {exc}") from exc
+        if r.get("cameo"):
+            d["cameo"] = r["cameo"]
+        out.append(d)
+    return out
+
+
+def actor_from_record(rec: dict, where: str, default_type: str | None = None) -> Actor:
+    """An Actor from one YAML/JSON record (packaged files and user overlays share this)."""
+    if not isinstance(rec, dict) or not rec.get("id"):
+        raise KBError(f"{where}: every actor needs an 'id' (got {rec!r:.80})")
+    aid = str(rec["id"])
+    aliases: dict[str, list[str]] = {}
+    for lang, names in (rec.get("aliases") or {}).items():
+        aliases[lang] = [str(n) for n in names or []]
+    for lang in LANGS:
+        if rec.get(lang):
+            aliases.setdefault(lang, []).extend(str(n) for n in rec[lang] if n is not None)
+    typ = rec.get("type") or default_type
+    if typ is None and aid.startswith("PER:"):
+        typ = "person"
+    if typ not in TYPES:
+        raise KBError(f"{where}: actor {aid}: type {typ!r} is not one of {sorted(TYPES)}")
+    name = rec.get("name") or (aliases.get("en") or [aid])[0]
+    country = rec.get("country")
+    sector = rec.get("sector")
+    cameo = rec.get("cameo")
+    if typ == "person":
+        sector = sector or "GOV"
+        cameo = cameo or (f"{country}{sector}" if country else None)
+    elif typ == "media":
+        sector = sector or "MED"
+        cameo = cameo or (f"{country}MED" if country else "MED")
+    elif typ in ("think-tank", "ngo"):
+        sector = sector or ("EDU" if typ == "think-tank" else "NGO")
+        cameo = cameo or (f"{country}{sector}" if country else sector)
+    elif typ == "company":
+        sector = sector or "BUS"
+        cameo = cameo or (f"{country}BUS" if country else "BUS")
+    elif typ == "igo":
+        sector = sector or "GOV"
+    return Actor(id=aid, name=str(name), type=typ, country=country, cameo=cameo, sector=sector,
+                 roles=_roles(rec.get("roles"), f"{where}: {aid}"), aliases=aliases,
+                 discovered=bool(rec.get("discovered", False)))
+
+
+def _load_states(kb: KnowledgeBase, states: list, extras: dict) -> None:
+    for s in states:
+        iso = s["id"]
+        ex = extras.get(iso) or {}
+        names = {k: list(v) for k, v in s["names"].items()}
+        for lang in ("ru", "zh"):
+            for n in ex.get(lang, []):
+                if n not in names.setdefault(lang, []):
+                    names[lang].append(n)
+        kb.add_actor(Actor(id=iso, name=s["name"], type="state", country=iso, cameo=iso,
+                           sector=None, aliases=names))
+        demonyms = [d for d in s.get("demonyms", []) if d]
+        for d in demonyms:
+            kb.demonyms.setdefault(norm(d), iso)
+            kb.add_alias("en", d, iso, "demonym")
+        for d in ex.get("demonyms_ru", []):
+            kb.demonyms_ru.setdefault(d.lower(), iso)
+        adj = demonyms[0] if demonyms else None
+        for suffix, (typ, sector, template) in DERIVED.items():
+            en = [template.format(s["name"])]
+            if adj:
+                en += {"GOV": [f"{adj} government", f"{adj} authorities", f"{adj} leadership"],
+                       "MIL": [f"{adj} military", f"{adj} armed forces", f"{adj} army"],
+                       "LEG": [f"{adj} parliament"],
+                       "COP": [f"{adj} police", f"{adj} security forces"],
+                       "SPY": [f"{adj} intelligence", f"{adj} special services"]}[suffix]
+            aliases = {"en": en}
+            for m in (ex.get("metonyms") or {}).get(suffix, []):
+                lang = "ru" if re.search("[а-яА-Я]", m) else "zh" if re.search("[一-鿿]", m) else "en"
+                kb.add_alias(lang, m, iso + suffix, "metonym")
+            kb.add_actor(Actor(id=iso + suffix, name=template.format(s["name"]), type=typ,
+                               country=iso, cameo=iso + suffix, sector=sector, aliases=aliases))
+        for c in s.get("capitals", []):
+            kb.add_alias("en", c, iso + "GOV", "capital")
+        for lang in ("ru", "zh"):
+            for c in ex.get(f"capitals_{lang}", []):
+                kb.add_alias(lang, c, iso + "GOV", "capital")
+
+
+def _load_agents(kb: KnowledgeBase, rows: list) -> None:
+    for r in rows:
+        if len(r) >= 2 and r[0].strip():
+            kb.agents.setdefault(norm(r[0]), r[1].strip())
+
+
+def load_overlay(kb: KnowledgeBase, path: Path) -> int:
+    """Merge one user overlay file (a YAML/JSON list of actors, or {actors: [...]})."""
+    data = _read(path)
+    if isinstance(data, dict):
+        data = data.get("actors", data)
+    if not isinstance(data, list):
+        raise KBError(f"{path}: an overlay must be a list of actors (or a mapping with 'actors')")
+    n = 0
+    for i, rec in enumerate(data):
+        actor = actor_from_record(rec, f"{path}: entry {i + 1}", default_type=None
+                                  if isinstance(rec, dict) and rec.get("type") else "group")
+        merged = kb.add_actor(actor, overlay=True)
+        for lang, names in actor.aliases.items():
+            for nm in names:
+                kb.add_alias(lang, nm, merged.id, "name")
+        n += 1
+    return n
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    h = hashlib.sha256(CACHE_VERSION.encode())
+    for p in paths:
+        h.update(str(p).encode())
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()[:20]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("MULTIVECTOR_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base).expanduser() / "multivector" if base else Path.home() / ".cache" / "multivector"
+
+
+def build_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
+    """Parse the packaged files and overlays (no cache)."""
+    kb = KnowledgeBase()
+    states = _read(DATA / "states.json")
+    extras = _read(DATA / "state_extras.yaml") or {}
+    _load_states(kb, states, extras)
+    for fname, typ in (("igos.yaml", "igo"), ("regions.yaml", "region"), ("orgs.yaml", None),
+                       ("people.yaml", "person")):
+        for i, rec in enumerate(_read(DATA / fname) or []):
+            kb.add_actor(actor_from_record(rec, f"{DATA / fname}: entry {i + 1}", typ))
+    _load_agents(kb, _read(DATA / "agents.tsv"))
+    kb.finish()
+    for o in overlays:
+        load_overlay(kb, Path(o))
+    kb.surnames = {}
+    kb.finish()
+    kb.sources = [str(DATA / f) for f in PACKAGED] + list(overlays)
+    return kb
+
+
+@lru_cache(maxsize=8)
+def load_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The knowledge base, from the pickled cache when the files have not changed."""
+    paths = [DATA / f for f in PACKAGED] + [Path(o).expanduser() for o in overlays]
+    for p in paths[len(PACKAGED):]:
+        if not p.is_file():
+            raise KBError(f"{p}: actor overlay file not found")
+    cache = _cache_dir() / f"actors-{_fingerprint(paths)}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            kb = pickle.load(fh)
+        if isinstance(kb, KnowledgeBase):
+            return kb
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        pass
+    kb = build_kb(tuple(str(p) for p in paths[len(PACKAGED):]))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:  # read-only home: the cache is an optimisation only
+        pass
+    return kb

@@ -1,0 +1,186 @@
+"""Per-document linking: run the recognisers on every paragraph, keep non-overlapping
+candidates, resolve surnames, given names, descriptors and pronouns against the people the
+document has introduced, and write ``doc.mentions`` and ``doc.actors``.
+
+Why per document: "the political scientist", "he" and a bare "Sattarov" only make sense
+against the people introduced earlier in the same text. The rules are conservative: a
+reference links to the most recent compatible person and stays unlinked (is dropped) otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Actor, Doc, Mention
+from .candidates import Cand, select
+from .chinese import CJK, ChineseRecognizer
+from .english import EXPERT_WORDS, EnglishRecognizer
+from .kb import KnowledgeBase, date_in, norm
+from .lexicon import MODIFIERS
+
+PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach
+DESCRIPTOR_WINDOW = 12  # paragraphs back (and 2 forward) a descriptor may reach
+
+
+class DocLinker:
+    def __init__(self, kb: KnowledgeBase, nlp):
+        self.kb = kb
+        self.en = EnglishRecognizer(kb, nlp) if nlp is not None else None
+        self.zh = ChineseRecognizer(kb)
+        self._ru = None
+
+    @property
+    def ru(self):
+        if self._ru is None:
+            from .russian import RussianRecognizer
+
+            self._ru = RussianRecognizer(kb=self.kb)
+        return self._ru
+
+    # ------------------------------------------------------------------ entry point
+    def __call__(self, doc: Doc) -> None:
+        date = doc.document.date
+        cands: list[Cand] = []
+        para_of: dict[int, int] = {}
+        for p in doc.paragraphs:
+            text = doc.text[p.start:p.end]
+            found: list[Cand] = []
+            if p.spacy is not None and self.en is not None:
+                found = self.en.paragraph(p.spacy, p.start, date, lang=p.lang or "en")
+            elif p.lang == "ru" or (p.lang not in ("zh", "en") and re.search("[А-Яа-яЁё]", text)):
+                found = self.ru.paragraph(text, p.start, date)
+            elif CJK.search(text):
+                found = self.zh.paragraph(text, p.start, date)
+            for c in found:
+                para_of[id(c)] = p.idx
+            cands += found
+        chosen = select(cands)
+        for c in chosen:
+            c.meta["para"] = para_of.get(id(c), 0)
+        self.resolve_references(chosen, date)
+        self.write(doc, [c for c in chosen if c.actor_id is not None])
+
+    # ------------------------------------------------------------------ references
+    def resolve_references(self, cands: list[Cand], date: str | None) -> None:
+        people = [c for c in cands if c.person and c.actor_id]
+        actors: dict[str, Actor] = {}
+        for c in people:
+            actors.setdefault(c.actor_id, c.actor or self.kb.get(c.actor_id))
+        # surnames and given names of people this document introduces
+        by_surname: dict[str, list[str]] = {}
+        by_given: dict[str, list[str]] = {}
+        for aid, a in actors.items():
+            if a is None:
+                continue
+            for n in [a.name] + a.aliases.get("en", []) + a.aliases.get("ru", []):
+                parts = re.sub(r"['’]s$", "", n).split()
+                if len(parts) >= 2:
+                    by_surname.setdefault(norm(parts[-1]), [])
+                    if aid not in by_surname[norm(parts[-1])]:
+                        by_surname[norm(parts[-1])].append(aid)
+                    by_given.setdefault(norm(parts[0]), [])
+                    if aid not in by_given[norm(parts[0])]:
+                        by_given[norm(parts[0])].append(aid)
+        for c in cands:
+            if c.kind != "unresolved-person":
+                continue
+            key = norm(re.sub(r"['’]s$", "", c.meta.get("name", "")))
+            ids = by_surname.get(key) or self._ru_surname(key, by_surname)
+            if ids and len(ids) == 1:
+                c.actor_id, c.method, c.kind = ids[0], "surname", "person"
+            elif by_given.get(key) and len(by_given[key]) == 1:
+                c.actor_id, c.method, c.kind = by_given[key][0], "given-name", "person"
+        # role phrases without a name ("Kazakhstan's president") -> a person the text names
+        for c in cands:
+            kb_role = c.meta.get("kb_role")
+            if kb_role and c.method != "role" and c.meta.get("country"):
+                for aid, a in actors.items():
+                    if a is not None and not a.discovered and any(
+                            r["role"] == kb_role and (r.get("country") == c.meta["country"]
+                                                      or r.get("org") == c.meta["country"])
+                            and (date is None or date_in(date, r.get("start"), r.get("end")))
+                            for r in a.roles):
+                        c.actor_id, c.method, c.person, c.kind = aid, "role", True, "person"
+                        c.role = c.role or kb_role
+                        break
+        # descriptors and pronouns, in text order
+        history: list[Cand] = []
+        for i, c in enumerate(cands):
+            if c.kind == "descriptor":
+                ante = self._descriptor_antecedent(c, history, cands[i + 1:], actors)
+                if ante is not None:
+                    c.actor_id, c.person = ante.actor_id, True
+                    c.role_class = c.role_class or ante.role_class
+            elif c.kind == "pronoun":
+                ante = next((h for h in reversed(history)
+                             if c.meta["para"] - h.meta.get("para", 0) <= PRONOUN_WINDOW), None)
+                if ante is not None:
+                    c.actor_id, c.person, c.confidence = ante.actor_id, True, 0.7
+            if c.person and c.actor_id:
+                if c.role is None and c.kind == "person":
+                    prev = next((h for h in reversed(history) if h.actor_id == c.actor_id and h.role), None)
+                    if prev is not None:
+                        c.role_class = prev.role_class
+                        c.meta["inherited_role"] = prev.role
+                history.append(c)
+
+    def _ru_surname(self, key: str, by_surname: dict[str, list[str]]) -> list[str] | None:
+        return None
+
+    def _descriptor_antecedent(self, c: Cand, history: list[Cand], after: list[Cand],
+                               actors: dict[str, Actor]) -> Cand | None:
+        word = c.meta.get("role_word", c.role or "").lower()
+        head = word.split()[-1] if word else ""
+        generic = head in EXPERT_WORDS or head in {"expert", "interlocutor"}
+
+        def compatible(h: Cand) -> bool:
+            roles = [h.role, h.meta.get("inherited_role")]
+            roles = [r.lower() for r in roles if r]
+            if any(word in r or head in r.split() for r in roles):
+                return True
+            if generic and h.role_class == "expert":
+                return True
+            a = actors.get(h.actor_id) or self.kb.get(h.actor_id)
+            if a is not None and not a.discovered and head in ("president", "minister"):
+                return any(head in r["role"] for r in a.roles)
+            return False
+
+        for h in reversed(history):
+            if c.meta["para"] - h.meta.get("para", 0) > DESCRIPTOR_WINDOW:
+                break
+            if compatible(h):
+                return h
+        for h in after:  # a lede may describe the expert before naming them
+            if h.meta.get("para", 0) - c.meta["para"] > 2:
+                break
+            if h.person and h.actor_id and h.kind == "person" and compatible(h):
+                return h
+        return None
+
+    # ------------------------------------------------------------------ output
+    def write(self, doc: Doc, cands: list[Cand]) -> None:
+        mentions: list[Mention] = []
+        found = {c.actor.id: c.actor for c in cands if c.actor is not None}
+        for c in cands:
+            actor = c.actor or self.kb.get(c.actor_id) or found.get(c.actor_id)
+            if actor is None:
+                continue
+            if c.actor is not None:
+                have = doc.actors.get(actor.id)
+                if have is None:
+                    doc.actors[actor.id] = actor
+                else:
+                    for r in actor.roles:
+                        if r not in have.roles:
+                            have.roles.append(r)
+                    if have.country is None and actor.country:
+                        have.country, have.cameo, have.sector = actor.country, actor.cameo, actor.sector
+            else:
+                doc.actors.setdefault(actor.id, actor)
+            s = doc.sentence_at(c.start)
+            mentions.append(Mention(text=doc.text[c.start:c.end], start=c.start, end=c.end,
+                                    actor_id=actor.id, sentence=s.idx if s else None,
+                                    language=c.language, method=c.method, role=c.role,
+                                    confidence=c.confidence))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        doc.mentions = mentions

@@ -1,0 +1,113 @@
+"""Russian paragraphs: natasha NER and lemmas, then the knowledge base's Russian aliases.
+
+Russian inflects names ("Казахстана", "Лаврову"), so both sides are compared as lemma sequences:
+the aliases are lemmatised once with pymorphy2 (which natasha's MorphVocab wraps) and the text
+with natasha's morphology tagger. natasha's models ship inside the installed packages; they are
+loaded on the first Russian paragraph only (about 1.5 s), so English-only runs never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Actor
+from .candidates import Cand
+from .kb import KnowledgeBase, slug
+
+CYR = re.compile(r"[А-Яа-яЁё]")
+MAX_ALIAS_TOKENS = 6
+
+
+class RussianRecognizer:
+    def __init__(self, kb: KnowledgeBase):
+        from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                             Segmenter)
+
+        self.kb = kb
+        self.segmenter = Segmenter()
+        self.morph_vocab = MorphVocab()
+        emb = NewsEmbedding()
+        self.morph = NewsMorphTagger(emb)
+        self.ner = NewsNERTagger(emb)
+        self.table: dict[tuple[str, ...], list] = {}
+        for key, entries in kb.index.get("ru", {}).items():
+            lem = self._lemmas_of_alias(key)
+            if lem:
+                self.table.setdefault(lem, []).extend(entries)
+        for word, iso in kb.demonyms_ru.items():
+            lem = self._lemmas_of_alias(word)
+            if lem and lem not in self.table:
+                from .kb import Entry
+
+                self.table[lem] = [Entry(iso, "demonym", "ru")]
+
+    def _lemmas_of_alias(self, alias: str) -> tuple[str, ...]:
+        words = re.findall(r"[\w\-]+", alias.lower())
+        out = []
+        for w in words:
+            parses = self.morph_vocab.parse(w) if hasattr(self.morph_vocab, "parse") else []
+            out.append(parses[0].normal_form if parses else w)
+        return tuple(out)
+
+    def paragraph(self, text: str, base: int, date: str | None = None) -> list[Cand]:
+        from natasha import Doc as NDoc
+
+        if not CYR.search(text):
+            return []
+        nd = NDoc(text)
+        nd.segment(self.segmenter)
+        nd.tag_morph(self.morph)
+        nd.tag_ner(self.ner)
+        for t in nd.tokens:
+            t.lemmatize(self.morph_vocab)
+        toks = nd.tokens
+        lemmas = [(t.lemma or t.text).lower() for t in toks]
+        cands: list[Cand] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):
+                key = tuple(lemmas[i:i + n])
+                if key in self.table:
+                    hit = (n, self.table[key])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            n, entries = hit
+            if n == 1 and toks[i].text.islower() and entries[0].kind != "demonym" and \
+                    not any(e.kind == "metonym" for e in entries):
+                i += 1  # lower-case common words are not names
+                continue
+            entry = sorted(entries, key=lambda e: {"name": 0, "metonym": 1, "capital": 2}.get(e.kind, 3))[0]
+            actor = self.kb.actors[entry.actor_id]
+            method = {"capital": "metonym", "metonym": "metonym", "demonym": "demonym"}.get(
+                entry.kind, "alias")
+            s, e = toks[i].start, toks[i + n - 1].stop
+            cands.append(Cand(base + s, base + e, actor.id, method, language="ru",
+                              person=actor.type == "person",
+                              kind="person" if actor.type == "person" else "name",
+                              sector=actor.sector))
+            i += n
+        covered = [(c.start, c.end) for c in cands]
+        for sp in nd.spans:
+            a, b = base + sp.start, base + sp.stop
+            if any(a < e and s < b for s, e in covered):
+                continue
+            sp.normalize(self.morph_vocab)
+            normal = sp.normal or sp.text
+            hits = self.kb.lookup(normal, "ru")
+            if hits:
+                actor = self.kb.actors[hits[0].actor_id]
+                cands.append(Cand(a, b, actor.id, "ner", language="ru",
+                                  person=actor.type == "person",
+                                  kind="person" if actor.type == "person" else "name"))
+            elif sp.type == "PER" and len(normal.split()) >= 2:
+                actor = Actor(id=f"PER:{slug(normal)}", name=normal, type="person",
+                              aliases={"ru": [normal]}, discovered=True)
+                cands.append(Cand(a, b, actor.id, "discovered", language="ru", person=True,
+                                  kind="person", actor=actor))
+            elif sp.type == "PER":
+                cands.append(Cand(a, b, None, "surname", language="ru", person=True,
+                                  kind="unresolved-person", meta={"name": normal}))
+        return cands
