@@ -30,6 +30,7 @@ class Cue:
     addressee: object | None = None
     content: object | None = None  # Token heading the content (indirect speech)
     words: tuple[int, int] | None = None  # token index range [i, j) of the cue words
+    content_range: tuple[int, int] | None = None  # token range when no single head covers it
 
     def text(self) -> str:
         doc = self.verb.doc
@@ -80,13 +81,27 @@ def _addressee(verb):
 
 
 def _content(verb, lex: Lexicon, kind: str):
+    """What was said: the clausal complement, else (by verb class) the infinitive, the
+    direct object, or the object of a content preposition ("talked about X")."""
+    lemma = verb.lemma_.lower()
     cc = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
     if cc is not None:
         return cc
-    if kind == "object" or verb.lemma_.lower() in lex.object_content_verbs:
+    if kind == "evidence":
+        return None
+    if lemma in lex.xcomp_verbs:
+        x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if x is not None:
+            return x
+    if lemma in lex.object_content_verbs:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in ("this", "that", "it"):
             return obj
+    for c in verb.children:
+        if c.dep_ == "prep" and lemma in lex.prep_content.get(c.lower_, ()):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return obj
     return None
 
 
@@ -103,10 +118,13 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in lex.relay_verbs:
         return _relay(tok.head.head, lex)  # "saying" in "X is quoted by Y as saying"
     if lemma in lex.speech_verbs and _particle_ok(tok, lex):
-        kind = "object" if lemma in lex.object_content_verbs else "speech"
+        kind = "speech"
     elif lemma in lex.belief_verbs:
         kind = "belief"
-    elif lemma in lex.object_content_verbs:
+    elif lemma in lex.evidence_verbs:
+        kind = "evidence"
+    elif lemma in lex.object_content_verbs or lemma in lex.xcomp_verbs or any(
+            lemma in v for v in lex.prep_content.values()):
         kind = "object"
     else:
         return None
@@ -121,7 +139,54 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
     prt = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
     if prt is not None:
         words = (tok.i, tok.i + 2)
-    return Cue(tok, kind, speaker, None, _addressee(tok), _content(tok, lex, kind), words)
+    if _hedged(tok, kind):
+        return None
+    content = _content(tok, lex, kind)
+    content_range = None
+    if content is None and kind == "speech" and tok.dep_ == "parataxis" \
+            and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        # "... local officials, he said, should be vigilant" / "X is strong, Graham said, since ..."
+        head = tok.head
+        own = {t.i for t in tok.subtree}
+        toks = [t.i for t in head.subtree if t.i not in own]
+        if head.i in toks:
+            k = toks.index(head.i)
+            lo = hi = k
+            while lo > 0 and toks[lo - 1] == toks[lo] - 1:
+                lo -= 1
+            while hi < len(toks) - 1 and toks[hi + 1] == toks[hi] + 1:
+                hi += 1
+            # allow the one gap left by the parenthetical cue itself
+            if hi < len(toks) - 1 and toks[hi + 1] > tok.i and toks[hi] < tok.i:
+                hi2 = hi + 1
+                while hi2 < len(toks) - 1 and toks[hi2 + 1] == toks[hi2] + 1:
+                    hi2 += 1
+                hi = hi2
+            if lo > 0 and toks[lo - 1] < tok.i < toks[lo]:
+                lo2 = lo - 1
+                while lo2 > 0 and toks[lo2 - 1] == toks[lo2] - 1:
+                    lo2 -= 1
+                lo = lo2
+            if toks[hi] - toks[lo] >= 2:
+                content_range = (toks[lo], toks[hi] + 1)
+    return Cue(tok, kind, speaker, None, _addressee(tok), content, words, content_range)
+
+
+MODALS = {"must", "should", "could", "might", "may", "can", "ca", "shall", "ought"}
+FUTURE = {"will", "would", "'ll", "'d", "wo"}
+
+
+def _hedged(tok, kind: str) -> bool:
+    """A cue under a modal or a negation reports no actual statement ("Russia must support",
+    "he did not say"); future/conditional forms only count for true speech verbs."""
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "aux" and c.lower_ in MODALS:
+            return True
+        if c.dep_ == "aux" and c.lower_ in FUTURE and kind != "speech":
+            return True
+    return False
 
 
 def _relay(tok, lex: Lexicon) -> Cue:
@@ -133,17 +198,28 @@ def _relay(tok, lex: Lexicon) -> Cue:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         via = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         content = None
+        content_range = None
         end = tok.i + 1
-        for c in tok.children:  # "as saying (that) ..."
+        for c in tok.children:  # "as saying (that) ...", "as telling Russia to stop ..."
             if c.dep_ == "prep" and c.lower_ == "as":
                 for g in c.children:
-                    if g.dep_ in ("pcomp", "pobj") and g.lemma_.lower() in lex.speech_verbs:
+                    if g.dep_ not in ("pcomp", "pobj") or g.pos_ != "VERB":
+                        continue
+                    if g.lemma_.lower() in lex.speech_verbs:
                         content = next((x for x in g.children if x.dep_ in CONTENT_DEPS), None)
                         end = max(end, g.i + 1)
-        if content is None:
+                        if content is None:
+                            # "as saying that his country, while ..." (no verb in the clause)
+                            rest = [x for x in g.sent if x.i > g.i and not x.is_space]
+                            if len(rest) >= 3:
+                                content_range = (rest[0].i, rest[-1].i + 1)
+                    else:
+                        content = g
+                        end = max(end, c.i + 1)
+        if content is None and content_range is None:
             content = next((c for c in tok.children if c.dep_ in CONTENT_DEPS), None)
         start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "auxpass"])
-        return Cue(tok, "relay", speaker, via, None, content, (start, end))
+        return Cue(tok, "relay", speaker, via, None, content, (start, end), content_range)
     via = _subject(tok)
     speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return Cue(tok, "relay", speaker, via, None, None, (tok.i, tok.i + 1))

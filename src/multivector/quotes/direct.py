@@ -31,7 +31,7 @@ from .tokens import TokenIndex
 SENT_END = {".", "!", "?"}
 MIN_WORDS = 4
 DASH_NAME = re.compile(r"^\s*[,]?\s*[–—-]+\s*")
-ATTRIBUTING = ("speech", "relay", "according", "object")
+ATTRIBUTING = ("speech", "relay", "according")
 
 
 def via_name(tok) -> str:
@@ -123,7 +123,7 @@ class DirectAttributor:
             if h is t or self._inside(h, span):
                 continue
             c = cue_for(h, self.lex)
-            if c is not None and c.kind in ATTRIBUTING + ("belief",):
+            if c is not None and c.kind in ATTRIBUTING + ("belief", "object"):
                 return c, list(h.sent)
         # a reporting verb in the text right after the quote that attaches into it
         for t in self._after_window(span)[:8]:
@@ -131,6 +131,15 @@ class DirectAttributor:
             if c is not None and c.kind in ATTRIBUTING and self._inside(t.head, span):
                 return c, list(t.sent)
         return None
+
+    def _clause_like(self, span: MarkSpan) -> bool:
+        """A short quote that is a statement ("Never," / "We won.") rather than a title or a
+        scare-quoted phrase: it has a verb or ends with its own punctuation."""
+        toks = self.index.between(span.start, span.end)
+        if any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return True
+        inner = self.doc.text[span.start : span.end].rstrip()
+        return inner.endswith(("!", "?"))
 
     def _after_window(self, span: MarkSpan) -> list:
         p = self.doc.paragraph_at(span.outer_end - 1)
@@ -235,7 +244,7 @@ class DirectAttributor:
         found = self._parse_cue(span)
         if found is not None:
             cue, window = found
-            if short and cue.kind not in ("speech", "relay"):
+            if short and (cue.kind not in ("speech", "relay") or not self._clause_like(span)):
                 return None
             return self._draft(span, cue, window, 0.9, "parse")
         if short:

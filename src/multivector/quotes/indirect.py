@@ -11,7 +11,7 @@ from .cues import cue_for
 from .lexicon import Lexicon
 from .marks import MarkSpan
 from .direct import via_name
-from .records import Draft, subtree_offsets
+from .records import Draft, strip_span, subtree_offsets
 from .speakers import SpeakerResolver, _clean_phrase
 from .tokens import TokenIndex
 
@@ -35,27 +35,67 @@ class IndirectExtractor:
                 return s
         return None
 
-    def extract(self, skip_paragraphs: set[int]) -> list[Draft]:
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s.outer_start <= pos < s.outer_end for s in self.spans)
+
+    def extract(self, skip_paragraphs: set[int], reported_only: set[int] | None = None) -> list[Draft]:
+        """``reported_only``: paragraphs spoken by someone (interview answers) where only
+        explicit speech and belief cues with a clause are taken, so the interviewee's own
+        statements about others ("Russia wants to keep its position") are not read as
+        quotes of those others. The same holds inside quotation marks."""
+        reported_only = reported_only or set()
         drafts: list[Draft] = []
         for sent in self.doc.english_sentences():
             if sent.paragraph in skip_paragraphs:
                 continue
             for tok in sent.span:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.claim_nouns:
+                    d = self._claim(tok)
+                    if d is not None:
+                        drafts.append(d)
+                    continue
                 if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
                     continue
                 cue = cue_for(tok, self.lex)
-                if cue is None or cue.content is None or cue.speaker is None:
+                if cue is None or (cue.content is None and cue.content_range is None) or cue.speaker is None:
                     continue
+                if sent.paragraph in reported_only or self._inside_quote(self.index.start(tok)):
+                    if cue.kind not in ("speech", "belief", "relay", "according"):
+                        continue
+                    if cue.kind in ("speech", "belief") and (cue.content is None or cue.content.dep_ != "ccomp"):
+                        continue
                 d = self._draft(cue)
                 if d is not None:
                     drafts.append(d)
         return drafts
 
+    def _claim(self, noun) -> Draft | None:
+        """"Trump's claim that ...": content = the that-clause, speaker = the possessor."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+                       and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if clause is None or owner is None or owner.lower_ in SELF_PRONOUNS or owner.lower_ in ("my", "our", "your"):
+            return None
+        a, b = subtree_offsets(self.doc, clause)
+        if len(self.index.between(a, b)) < MIN_TOKENS:
+            return None
+        pos = self.index.start(noun)
+        sp = self.resolver.from_token(owner, pos)
+        if sp is None:
+            return None
+        return Draft(a, b, "indirect", noun.text, sp, None, None, 0.65, pos, "claim")
+
     def _draft(self, cue) -> Draft | None:
         doc = self.doc
         if cue.speaker.lower_ in SELF_PRONOUNS:
             return None  # the author's or the quoted speaker's own "I think": not a new quote
-        if cue.kind == "according":
+        if cue.content is None:
+            i, j = cue.content_range
+            sdoc = cue.verb.doc
+            base = doc.paragraph_of_token(cue.verb).start
+            a, b = strip_span(doc.text, base + sdoc[i].idx, base + sdoc[j - 1].idx + len(sdoc[j - 1].text),
+                              " \t\n,;:–—-")
+        elif cue.kind == "according":
             exclude = [cue.verb]
             a, b = subtree_offsets(doc, cue.content, exclude)
         else:

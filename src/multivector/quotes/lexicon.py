@@ -19,6 +19,11 @@ class Lexicon:
     relay_verbs: frozenset[str]
     according_to: tuple[str, ...]
     phrasal_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    evidence_verbs: frozenset[str] = frozenset()
+    xcomp_verbs: frozenset[str] = frozenset()
+    prep_content: dict[str, frozenset[str]] = field(default_factory=dict)
+    claim_nouns: frozenset[str] = frozenset()
+    headline_sources: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     interview_markers: tuple[str, ...] = ()
     question_labels: tuple[str, ...] = ()
@@ -58,6 +63,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         relay_verbs=words("relay_verbs"),
         according_to=tuple(str(w).lower() for w in data.get("according_to") or []),
         phrasal_particles={k: frozenset(v) for k, v in (data.get("phrasal_particles") or {}).items()},
+        evidence_verbs=words("evidence_verbs"),
+        xcomp_verbs=words("xcomp_verbs"),
+        prep_content={k: frozenset(v) for k, v in (data.get("prep_content") or {}).items()},
+        claim_nouns=words("claim_nouns"),
+        headline_sources=words("headline_sources"),
         speech_nouns=words("speech_nouns"),
         interview_markers=tuple(str(w).lower() for w in data.get("interview_markers") or []),
         question_labels=tuple(data.get("question_labels") or []),

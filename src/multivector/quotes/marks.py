@@ -130,6 +130,10 @@ def find_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkSpan]:
     """All quoted passages in ``text`` whose paragraphs are ``[(start, end), ...]``.
 
     Returned sorted by opening position; nested quotes are included with ``depth > 0``."""
+    # typewriter doubles (''...'' and ``...'') act as one double mark: scan a same-length copy
+    # where the pair is '"' plus a blank, so offsets stay valid
+    if "''" in text or "``" in text:
+        text = text.replace("''", '" ').replace("``", '" ')
     spans: list[MarkSpan] = []
     carry: tuple[str, int, int] | None = None  # unclosed outer double open continued from before
     carry_paras: list[int] = []

@@ -44,7 +44,9 @@ def subtree_offsets(doc: Doc, head, exclude: list | None = None) -> tuple[int, i
             drop.update(t.i for t in e.subtree)
         toks = [t for t in toks if t.i not in drop]
         idx = [t.i for t in toks]
-        h = idx.index(head.i)
+        if not idx:
+            return (0, 0)
+        h = idx.index(head.i) if head.i in idx else 0
         lo = hi = h
         while lo > 0 and idx[lo - 1] == idx[lo] - 1:
             lo -= 1

@@ -139,9 +139,15 @@ class SpeakerResolver:
         return a.name if a is not None else None
 
     def _role_for_actor(self, actor_id: str, before: int) -> str | None:
-        for m in reversed(self.doc.mentions):
-            if m.actor_id == actor_id and m.role and m.start < before + 1000:
-                return m.role
+        """The role stated at a named mention of the actor (nearest before ``before``, else the
+        first after it)."""
+        named = [m for m in self.doc.mentions if m.actor_id == actor_id and m.role
+                 and m.method not in ("pronoun", "descriptor")]
+        prior = [m for m in named if m.start < before]
+        if prior:
+            return prior[-1].role
+        if named:
+            return named[0].role
         for n in self.named:
             if n.actor_id == actor_id and n.role:
                 return n.role
@@ -228,11 +234,10 @@ class SpeakerResolver:
         m = self._mention(tok_start, tok_end)
         if m is not None and m.actor_id:
             name = self._actor_name(m) or m.text
-            role = m.role or self._role_for_actor(m.actor_id, pos)
             if head.pos_ == "PROPN" or head.ent_type_:
-                role = self.role_of(head) or role
-            if m.method in ("pronoun", "descriptor") and not role:
-                role = self._role_for_actor(m.actor_id, pos)
+                role = self.role_of(head) or m.role or self._role_for_actor(m.actor_id, pos)
+            else:  # a pronoun or descriptor: the role stated next to the name is the fuller one
+                role = self._role_for_actor(m.actor_id, pos) or m.role
             label = "PERSON" if head.ent_type_ == "PERSON" or low in PERSON_PRONOUNS else head.ent_type_ or None
             return Speaker(name, m.actor_id, role, np_start, np_end, label, "mention")
         # 2. pronouns: the last person named outside quotation marks

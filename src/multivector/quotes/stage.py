@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..doc import Doc, Quote
 from .direct import DirectAttributor
+from .headline import headline_quote
 from .indirect import IndirectExtractor
 from .interview import Interview, body_start, detect
 from .lexicon import Lexicon, load_lexicon
@@ -45,16 +46,31 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
         drafts.extend(_interview_drafts(doc, iv, lex, resolver))
         skip_direct = set(iv.questions) | set(iv.answers)
         skip_indirect = set(iv.questions)
+    head = headline_quote(doc, lex, resolver, index)
+    if head is not None and not any(s.outer_start < head.end and head.start < s.outer_end for s in spans):
+        drafts.append(head)
+        resolver.remember(head.cue_at, head.speaker)
     direct = DirectAttributor(doc, lex, resolver, index, spans)
     d_drafts = direct.attribute(skip_direct)
-    i_drafts = IndirectExtractor(doc, lex, resolver, index, spans, direct.last_via).extract(skip_indirect)
+    i_drafts = IndirectExtractor(doc, lex, resolver, index, spans, direct.last_via).extract(
+        skip_indirect, set(iv.answers) if iv is not None else set())
     if iv is not None and iv.interviewee is not None:
         # the interviewee's own "I think that ..." inside an answer is part of the answer
         i_drafts = [d for d in i_drafts if not (d.speaker and d.speaker.same_as(iv.interviewee)
                                                  and doc.paragraph_at(d.start).idx in iv.answers)]
-    drafts.extend(_merge(d_drafts, i_drafts))
+    drafts.extend(_merge(d_drafts, _unique(i_drafts)))
     doc.quotes = make_quotes(doc, drafts)
     return doc.quotes
+
+
+def _unique(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for d in drafts:
+        if (d.start, d.end) not in seen:
+            seen.add((d.start, d.end))
+            out.append(d)
+    return out
 
 
 def _merge(direct: list[Draft], indirect: list[Draft]) -> list[Draft]:

@@ -1,0 +1,49 @@
+"""``multivector eval quotes``: score quote extraction against PolNeAR."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    @eval_app.command("quotes")
+    def eval_quotes(
+        polnear: Path = typer.Option(..., "--polnear", help="PolNeAR split directory (text/ + attributions/), "
+                                     "e.g. ../shared/eval/quotes/polnear/dev"),
+        limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
+        overlap: float = typer.Option(0.3, "--overlap", help="Overlap threshold |gold∩pred|/|gold|."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
+    ) -> None:
+        """Content-span P/R/F1 (exact and overlap) and speaker accuracy on PolNeAR."""
+        from rich.console import Console
+        from rich.table import Table
+
+        from .polnear import PolnearError, evaluate
+
+        err = Console(stderr=True)
+        try:
+            res = evaluate(polnear, limit=limit, threshold=overlap, progress=not quiet)
+        except PolnearError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        if as_json:
+            print(json.dumps(res, ensure_ascii=False))
+            return
+        t = Table(title=f"quotes vs PolNeAR ({res['documents']} documents, {res['gold_fragments']} gold content spans)")
+        for col in ("match", "precision", "recall", "F1", "matched"):
+            t.add_column(col, justify="right" if col != "match" else "left")
+        for key, label in (("exact", "exact"), ("overlap", f"overlap ≥ {overlap}")):
+            m = res[key]
+            t.add_row(label, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", str(m["matched"]))
+        Console().print(t)
+        acc = res["speaker_accuracy"]
+        Console().print(f"speaker accuracy (overlap matches with a gold source): "
+                        f"{acc if acc is None else f'{acc:.3f}'} over {res['speaker_pairs']} pairs; "
+                        f"{res['predicted']} predicted quotes {res['predicted_by_kind']}; {res['seconds']}s")
+        if res["errors"]:
+            err.print(f"[yellow]{len(res['errors'])} document(s) failed:[/yellow] " + "; ".join(res["errors"][:5]))

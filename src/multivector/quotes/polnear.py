@@ -1,0 +1,282 @@
+"""Score the quotes stage against PolNeAR (brat standoff: Source / Cue / Content spans joined
+by E lines).
+
+Units are content *fragments*: PolNeAR joins the pieces of an interrupted quote ("A," said X.
+"B.") into one discontinuous Content span; we emit one quote per piece, so each gold fragment
+is scored on its own and carries its attribution's Source.
+
+* exact match: the spans are equal after trimming blanks, quotation marks, a leading "that"
+  and trailing punctuation (PolNeAR is inconsistent about all four);
+* overlap match: |gold ∩ predicted| / |gold| >= threshold (0.3 by default: the asymmetric
+  measure of the Gender Gap Tracker evaluation), one-to-one, greedy in text order;
+* speaker accuracy: among overlap matches whose gold attribution has a Source, the share
+  whose predicted speaker words overlap the gold Source span, or whose resolved name shares a
+  word with it (a pronoun we resolve to "Axelrod" is right when the gold Source is "Axelrod").
+
+Documents annotated by several annotators are scored against the first annotation file in
+sorted order, so every document counts once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+QUOTE_CHARS = "\"'“”‘’«»„「」"
+TRIM_END = ".,;:!? \t\n"
+STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "he", "she", "his", "her", "said", "in"}
+
+
+@dataclass
+class GoldFragment:
+    start: int
+    end: int
+    sources: list[tuple[int, int]]
+    source_text: str
+    attribution: str
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    fragments: list[GoldFragment] = field(default_factory=list)
+
+
+class PolnearError(ValueError):
+    pass
+
+
+def _spans(field_: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field_.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def parse_ann(text: str, where: str = "<ann>") -> list[GoldFragment]:
+    """Gold content fragments of one .ann file."""
+    tb: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[tuple[str, dict[str, str]]] = []
+    for ln, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        cols = line.split("\t")
+        try:
+            if line.startswith("T"):
+                label, spans = cols[1].split(" ", 1)
+                tb[cols[0]] = (label, _spans(spans), cols[2] if len(cols) > 2 else "")
+            elif line.startswith("E"):
+                args = cols[1].split()
+                etype = args[0].split(":", 1)[0]
+                roles = {}
+                for a in args[1:]:
+                    r, t = a.split(":", 1)
+                    roles[re.sub(r"\d+$", "", r)] = t
+                events.append((etype, roles))
+        except (IndexError, ValueError) as exc:
+            raise PolnearError(f"{where}:{ln}: malformed brat line ({exc})") from exc
+    out: list[GoldFragment] = []
+    for etype, roles in events:
+        if etype not in ("Attribution", "Attribution-no-source"):
+            continue
+        content = tb.get(roles.get("Content", ""))
+        if content is None:
+            continue
+        src = tb.get(roles.get("Source", ""))
+        sources = src[1] if src else []
+        for a, b in content[1]:
+            out.append(GoldFragment(a, b, sources, src[2] if src else "", etype))
+    return out
+
+
+def load_gold(directory: str | Path, limit: int | None = None) -> list[GoldDoc]:
+    """Read ``DIR/text/*.txt`` and ``DIR/attributions/<name>_<annotator>.ann``."""
+    d = Path(directory)
+    tdir, adir = d / "text", d / "attributions"
+    if not tdir.is_dir() or not adir.is_dir():
+        raise PolnearError(f"{d}: expected text/ and attributions/ subdirectories (PolNeAR layout)")
+    anns: dict[str, Path] = {}
+    for p in sorted(adir.glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}$", "", p.stem)
+        anns.setdefault(name, p)
+    docs = []
+    for name in sorted(anns):
+        txt = tdir / f"{name}.txt"
+        if not txt.is_file():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        docs.append(GoldDoc(name, text, parse_ann(anns[name].read_text(encoding="utf-8"), str(anns[name]))))
+        if limit and len(docs) >= limit:
+            break
+    if not docs:
+        raise PolnearError(f"{d}: no annotated documents found")
+    return docs
+
+
+# --- scoring -----------------------------------------------------------------------------
+def _norm(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in QUOTE_CHARS):
+        a += 1
+    while b > a and (text[b - 1] in TRIM_END or text[b - 1] in QUOTE_CHARS):
+        b -= 1
+    if text[a : a + 5].lower() == "that ":
+        a += 5
+    return a, b
+
+
+def _overlap(g: tuple[int, int], p: tuple[int, int]) -> float:
+    inter = min(g[1], p[1]) - max(g[0], p[0])
+    return max(inter, 0) / max(g[1] - g[0], 1)
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    pred: int = 0
+    exact: int = 0
+    overlap: int = 0
+    speaker_total: int = 0
+    speaker_ok: int = 0
+
+    def add(self, o: "Counts") -> None:
+        for k in self.__dataclass_fields__:
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'’-]+", s.lower()) if w not in STOP and len(w) > 2}
+
+
+def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: float = 0.3) -> Counts:
+    """``pred``: dicts with start, end and speaker (the Quote record fields)."""
+    c = Counts(gold=len(gold), pred=len(pred))
+    gn = [_norm(text, g.start, g.end) for g in gold]
+    pn = [_norm(text, p["start"], p["end"]) for p in pred]
+    used: set[int] = set()
+    for gi, g in enumerate(gn):
+        for pi, p in enumerate(pn):
+            if pi not in used and p == g:
+                used.add(pi)
+                c.exact += 1
+                break
+    used = set()
+    for gi, g in enumerate(gold):
+        best, best_s = None, 0.0
+        for pi, p in enumerate(pred):
+            if pi in used:
+                continue
+            s = _overlap((g.start, g.end), (p["start"], p["end"]))
+            if s >= threshold and s > best_s:
+                best, best_s = pi, s
+        if best is None:
+            continue
+        used.add(best)
+        c.overlap += 1
+        if g.sources:
+            c.speaker_total += 1
+            if _speaker_ok(g, pred[best].get("speaker")):
+                c.speaker_ok += 1
+    return c
+
+
+def _speaker_ok(g: GoldFragment, sp: dict | None) -> bool:
+    if not sp:
+        return False
+    s, e = sp.get("start"), sp.get("end")
+    if s is not None and e is not None and any(min(e, b) - max(s, a) > 0 for a, b in g.sources):
+        return True
+    name = sp.get("name") or ""
+    return bool(_words(name) & _words(g.source_text))
+
+
+def metrics(c: Counts, threshold: float) -> dict:
+    def prf(tp: int) -> dict:
+        p = tp / c.pred if c.pred else 0.0
+        r = tp / c.gold if c.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "matched": tp}
+
+    return {
+        "gold_fragments": c.gold,
+        "predicted": c.pred,
+        "exact": prf(c.exact),
+        "overlap": {**prf(c.overlap), "threshold": threshold},
+        "speaker_accuracy": round(c.speaker_ok / c.speaker_total, 4) if c.speaker_total else None,
+        "speaker_pairs": c.speaker_total,
+    }
+
+
+# --- running the pipeline ----------------------------------------------------------------
+def _offset_map(raw: str, clean: str) -> Callable[[int], int] | None:
+    """Map offsets in ``clean`` back to ``raw`` when cleaning changed the text (CRLF, BOM)."""
+    if raw == clean:
+        return None
+    table = [0] * (len(clean) + 1)
+    sm = difflib.SequenceMatcher(None, clean, raw, autojunk=False)
+    last = 0
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        for k in range(i1, i2):
+            table[k] = j1 + min(k - i1, max(j2 - j1 - 1, 0)) if tag != "equal" else j1 + (k - i1)
+        last = j2
+    table[len(clean)] = last
+    return lambda i: table[min(max(i, 0), len(clean))]
+
+
+def evaluate(directory: str | Path, limit: int | None = None, threshold: float = 0.3,
+             pipeline=None, progress: bool = True, batch_size: int = 16) -> dict:
+    """Run the pipeline over the gold texts (verbatim, no cleaning) and score the quotes."""
+    from ..pipeline import Pipeline, STAGE_MODULES
+    from ..text.clean import make_document
+    import importlib.util
+
+    docs = load_gold(directory, limit)
+    if pipeline is None:
+        stages = [s for s in ("actors", "quotes") if importlib.util.find_spec(STAGE_MODULES[s])]
+        pipeline = Pipeline(stages=stages)
+    total = Counts()
+    by_kind: dict[str, int] = {}
+    errors: list[str] = []
+    t0 = time.perf_counter()
+    done = 0
+    for i in range(0, len(docs), batch_size):
+        batch = docs[i : i + batch_size]
+        documents = [make_document(g.text, source=g.name, clean=False) for g in batch]
+        analysed, errs = pipeline.process(documents)
+        errors.extend(str(e) for e in errs)
+        by_source = {d.document.source: d for d in analysed}
+        for g in batch:
+            d = by_source.get(g.name)
+            if d is None:
+                total.add(Counts(gold=len(g.fragments)))
+                continue
+            fix = _offset_map(g.text, d.text)
+            preds = []
+            for q in d.quotes:
+                if q.kind == "interview" and q.cue == "question":
+                    continue
+                p = {"start": q.start, "end": q.end, "speaker": dict(q.speaker) if q.speaker else None}
+                if fix is not None:
+                    p["start"], p["end"] = fix(p["start"]), fix(p["end"])
+                    if p["speaker"] and p["speaker"].get("start") is not None:
+                        p["speaker"]["start"] = fix(p["speaker"]["start"])
+                        p["speaker"]["end"] = fix(p["speaker"]["end"])
+                preds.append(p)
+                by_kind[q.kind] = by_kind.get(q.kind, 0) + 1
+            total.add(score_doc(g.text, g.fragments, preds, threshold))
+        done += len(batch)
+        if progress:
+            el = time.perf_counter() - t0
+            print(f"\r[quotes eval] {done}/{len(docs)} documents, {el:.0f}s", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr)
+    out = metrics(total, threshold)
+    out.update({"documents": len(docs), "predicted_by_kind": by_kind, "errors": errors,
+                "seconds": round(time.perf_counter() - t0, 1), "directory": str(directory)})
+    return out
