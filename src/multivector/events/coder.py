@@ -84,6 +84,7 @@ class EventCoder:
     # ================================================================ document
     def code(self, doc: Doc) -> list[Event]:
         resolver = self.resolver_factory(doc, doc.document.date)
+        self._doc = doc
         events: list[Event] = []
         seen: set = set()
         for sent in doc.english_sentences():
@@ -156,6 +157,9 @@ class EventCoder:
                 return False
             if p.xcomp_required and not xs:
                 return False
+            if p.xcomp_object and not any(o.lemma_.lower() in p.xcomp_object
+                                          for x in xs for o in _children(x, "dobj")):
+                return False
         for prep, lemmas in (p.prep_object or {}).items():
             objs = _prep_objects(tok, str(prep))
             if not objs or lemmas and not any(o.lemma_.lower() in lemmas for o in objs):
@@ -200,7 +204,18 @@ class EventCoder:
         if depth > 3:
             return [], [], False
         head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            v = head.head  # "Uzbekistan is quoted as telling ...": the passive subject speaks
+            if _children(v, "nsubjpass"):
+                return _children(v, "nsubjpass"), [], True
+            s, _, _ = self._subject(v, depth + 1)
+            return s, [], True
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+            if aux:  # "..., and China is offering": a finite conjunct names its own subject
+                prev = verb.doc[min(a.i for a in aux) - 1] if min(a.i for a in aux) > 0 else None
+                if prev is not None and prev.pos_ in ("PROPN", "NOUN"):
+                    return [prev], [], True
             s, pt, _ = self._subject(head, depth + 1)
             if pt and not _is_passive(verb):  # "X has been indicted ... and will resign"
                 return pt, [], True
@@ -222,7 +237,30 @@ class EventCoder:
                     agents += _children(a, "pobj")
                 s, _, _ = self._subject(head, depth + 1)
                 return agents, s, True
+        if verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+            return self._dangling_subject(verb), [], True
         return [], [], False
+
+    def _dangling_subject(self, verb) -> list:
+        """A sentence that starts lower-case right after a fragment ending in a comma continues
+        it ("Kazakhstan's regime, despite ..., [paragraph break] officially promised ..."): the
+        fragment's first noun phrase is the subject."""
+        doc = getattr(self, "_doc", None)
+        sent = verb.sent
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if doc is None or first is None or not first.text[:1].islower():
+            return []
+        start = doc.token_start(first)
+        cur = doc.sentence_at(start)
+        if cur is None or cur.idx == 0:
+            return []
+        prev = doc.sentences[cur.idx - 1]
+        if prev.span is None or not doc.text[prev.start:prev.end].rstrip().endswith(","):
+            return []
+        for t in prev.span:
+            if t.dep_ in ("nsubj", "nsubjpass", "ROOT") and t.pos_ in NOUN_POS:
+                return [t]
+        return []
 
     def _role_tokens(self, tok, roles: Iterable[str]) -> list:
         out = []
@@ -289,8 +327,16 @@ class EventCoder:
         ante = context.get("antecedent")
         if ante and ante.get("country"):
             name = " ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl"))
-            return {"id": None, "name": name, "country": ante["country"], "sector": hs,
-                    "type": None, "text": name}
+            aid = None
+            kb = resolver._kb() if hasattr(resolver, "_kb") else None
+            if kb is not None:
+                try:
+                    d = kb.derived(ante["country"], hs)
+                    aid = d.id if d is not None else None
+                except Exception:
+                    aid = None
+            return {"id": aid, "name": name, "country": ante["country"], "sector": hs,
+                    "type": "government" if hs == "GOV" else None, "text": name}
         return None
 
     def _pronoun(self, doc: Doc, t, resolver: ActorResolver, context: dict) -> dict | None:

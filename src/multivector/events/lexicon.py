@@ -33,6 +33,7 @@ class Pattern:
     object_class: str | None = None
     xcomp: tuple[str, ...] = ()
     xcomp_required: bool = False
+    xcomp_object: tuple[str, ...] = ()
     prep_object: dict = field(default_factory=dict)
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
@@ -45,7 +46,7 @@ class Pattern:
     owner_target: bool = False
 
 
-_TUPLE_KEYS = {"particle", "object", "xcomp", "source", "target", "governor_target", "source_type"}
+_TUPLE_KEYS = {"particle", "object", "xcomp", "xcomp_object", "source", "target", "governor_target", "source_type"}
 
 
 def _pattern(raw: dict, i: int) -> Pattern:

@@ -29,6 +29,10 @@ REPORTING = {"say", "tell", "state", "note", "add", "announce", "claim", "report
 
 def _own_cues(tok, m: dict, out: set, intent: bool) -> None:
     for c in tok.children:
+        if c.dep_ == "acomp" and c.lemma_.lower() in m["recommended_governors"]:
+            out.add("recommended")  # "it is important (for X) to ..."
+        elif c.dep_ == "acomp" and c.lemma_.lower() in m["hypothetical_governors"]:
+            out.add("hypothetical")
         low = c.lower_
         if c.dep_ == "neg" or low in ("never",) and c.dep_ in ("neg", "advmod"):
             out.add("negated")
@@ -84,6 +88,8 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
                 cues.add("recommended")
             elif lem in m["hypothetical_governors"]:
                 cues.add("hypothetical")
+            if cur.dep_ == "advcl" and any(c.dep_ == "acomp" for c in head.children):
+                _own_cues(head, m, cues, pattern_intent)
             if cur.dep_ in ("xcomp", "ccomp", "acomp", "csubj", "pcomp"):
                 _own_cues(head, m, cues, pattern_intent)
                 _conditional_child(head, m, cues)
