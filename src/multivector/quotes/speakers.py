@@ -27,6 +27,7 @@ INTERVIEWEE_NOUNS = {"interlocutor", "interviewee", "guest", "respondent"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 ARTICLES = {"a", "an", "the"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ogist")
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
 
@@ -168,7 +169,9 @@ class SpeakerResolver:
             lo = min(t.i for c in left for t in c.subtree)
             words = [t for t in head.doc[lo:first_name] if not (t.pos_ == "PUNCT" and t.text not in ("’", "'"))]
             text = _clean_phrase(head.doc[lo:first_name].text) if words else ""
-            if text and any(t.pos_ in ("NOUN",) for t in words):
+            last = words[-1] if words else None
+            if text and last is not None and (last.pos_ == "NOUN" or (
+                    last.pos_ == "ADJ" and last.lower_.endswith(ROLE_SUFFIXES))):
                 role = text
         if role is None:
             role = self._preceding_role(head.doc, first_name)
@@ -200,7 +203,7 @@ class SpeakerResolver:
                 i -= 1
                 continue
             break
-        if not any(t.pos_ == "NOUN" for t in toks):
+        if not toks or not (toks[0].pos_ == "NOUN" or toks[0].lower_.endswith(ROLE_SUFFIXES)):
             return None
         toks.reverse()
         return _clean_phrase(sdoc[toks[0].i : first_name].text) or None
