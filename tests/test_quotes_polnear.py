@@ -1,0 +1,82 @@
+"""PolNeAR reading and scoring on a small brat fixture we wrote, and the CLI command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from multivector.quotes.polnear import PolnearError, load_gold, parse_ann, score_doc, metrics
+
+FIX = Path(__file__).parent / "fixtures" / "polnear" / "dev"
+
+
+def test_parse_ann_fragments_and_sources():
+    ann = (
+        "T1\tContent 0 10;20 30\tpart one part two\n"
+        "T2\tSource 12 18\tAliyev\n"
+        "T3\tCue 12 18\tsaid\n"
+        "T4\tAttribution 12 18\tsaid\n"
+        "E1\tAttribution:T4 Content:T1 Source:T2 Cue:T3\n"
+        "T5\tContent 40 50\tno source\n"
+        "T6\tAttribution-no-source 35 39\tseen\n"
+        "E2\tAttribution-no-source:T6 Content:T5\n"
+        "T7\tDiscuss 60 70\tignored\n"
+    )
+    frags = parse_ann(ann)
+    assert [(f.start, f.end, f.sources) for f in frags] == [(0, 10, [(12, 18)]), (20, 30, [(12, 18)]), (40, 50, [])]
+
+
+def test_parse_ann_reports_malformed_lines():
+    with pytest.raises(PolnearError, match="x.ann:1"):
+        parse_ann("T1\tContent zero ten\tx\n", "x.ann")
+
+
+def test_load_gold_and_missing_layout(tmp_path):
+    docs = load_gold(FIX)
+    assert len(docs) == 1 and len(docs[0].fragments) == 2
+    with pytest.raises(PolnearError, match="text/ and attributions/"):
+        load_gold(tmp_path)
+
+
+def test_score_exact_overlap_and_speaker():
+    text = 'He said "we agree on the plan" today, the minister added.'
+    from multivector.quotes.polnear import GoldFragment
+
+    a = text.index('"we')
+    b = text.index(" today")
+    gold = [GoldFragment(a, b, [(0, 2)], "He", "Attribution")]
+    exact = [{"start": a + 1, "end": b - 1, "speaker": {"name": "Petrov", "start": 0, "end": 2}}]
+    c = score_doc(text, gold, exact)
+    assert (c.exact, c.overlap, c.speaker_ok, c.speaker_total) == (1, 1, 1, 1)
+    partial = [{"start": a + 1, "end": a + 10, "speaker": {"name": "someone", "start": 40, "end": 48}}]
+    c = score_doc(text, gold, partial)
+    assert (c.exact, c.overlap, c.speaker_ok) == (0, 1, 0)
+    c = score_doc(text, gold, partial, threshold=0.8)
+    assert c.overlap == 0
+    m = metrics(c, 0.8)
+    assert m["overlap"]["recall"] == 0.0 and m["speaker_accuracy"] is None
+
+
+@pytest.mark.slow
+def test_eval_quotes_cli_json():
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+
+    res = CliRunner().invoke(app, ["eval", "quotes", "--polnear", str(FIX), "--json", "-q"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout.strip().splitlines()[-1])
+    assert data["documents"] == 1 and data["gold_fragments"] == 2
+    assert data["overlap"]["recall"] == 1.0
+    assert data["speaker_accuracy"] == 1.0
+
+
+def test_eval_quotes_cli_bad_dir(tmp_path):
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+
+    res = CliRunner().invoke(app, ["eval", "quotes", "--polnear", str(tmp_path), "-q"])
+    assert res.exit_code == 2
