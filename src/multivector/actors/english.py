@@ -222,6 +222,18 @@ class EnglishRecognizer:
             j = e
             if j < len(sdoc) and sdoc[j].text in POSSESSIVE:
                 j += 1
+            # an office right after the state ("US Secretary of State", "Russia's president")
+            if j < len(sdoc) and j > s:
+                rm = self.lex.role_re.match(sdoc.text, sdoc[j].idx)
+                role = self.lex.role(rm.group(0)) if rm else None
+                if role is not None and role.kb_role and (
+                        rm.end() == len(sdoc.text) or not sdoc.text[rm.end()].isalnum()):
+                    k = next((t.i + 1 for t in sdoc[j:] if t.idx + len(t) >= rm.end()), len(sdoc))
+                    if k >= len(sdoc) or not (sdoc[k].pos_ == "PROPN" or sdoc[k].ent_type_ == "PERSON"):
+                        out.append(self._agent_cand(sdoc, s, k, base, iso,
+                                                     (role.phrase, role.sector), date, c.method,
+                                                     c.actor_id))
+                        continue
             # collect the noun group to the right: adjectives, compounds, the head noun
             k = j
             while k < len(sdoc) and k - j < 4 and sdoc[k].pos_ in ("ADJ", "NOUN", "PROPN") \
@@ -324,7 +336,8 @@ class EnglishRecognizer:
                 hits = [en for en in self.kb.lookup(name) if self.kb.actors[en.actor_id].type == "person"]
                 if hits:
                     actor_id = self.choose(hits, date).actor_id
-                    method = "alias"
+                    method = "gazetteer" if norm(self.kb.actors[actor_id].name) == norm(name) \
+                        else "alias"
             if actor_id is None and len(span) >= 2:
                 best = process.extractOne(fold(name), self._person_keys, scorer=fuzz.ratio,
                                           score_cutoff=FUZZY_PERSON)

@@ -36,7 +36,7 @@ from ..doc import Actor
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
             "people.yaml", "agents.tsv"]
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 LANGS = ("en", "ru", "zh", "kk", "uz")
 DERIVED = {  # suffix -> (type, sector, English name template)
     "GOV": ("government", "GOV", "Government of {}"),
@@ -45,6 +45,10 @@ DERIVED = {  # suffix -> (type, sector, English name template)
     "COP": ("government", "COP", "Security forces of {}"),
     "SPY": ("government", "SPY", "Intelligence services of {}"),
 }
+THE_NAMES = {"United States", "United Kingdom", "Netherlands", "Philippines", "Bahamas",
+             "Gambia", "Czech Republic", "Dominican Republic", "Central African Republic",
+             "United Arab Emirates", "Maldives", "Comoros", "Marshall Islands", "Solomon Islands",
+             "Holy See", "Republic of the Congo", "Seychelles"}
 TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "think-tank", "media",
          "company", "person", "group", "region"}
 
@@ -352,8 +356,9 @@ def _load_states(kb: KnowledgeBase, states: list, extras: dict) -> None:
         for d in ex.get("demonyms_ru", []):
             kb.demonyms_ru.setdefault(d.lower(), iso)
         adj = demonyms[0] if demonyms else None
+        the = ("the " + s["name"]) if s["name"] in THE_NAMES else s["name"]
         for suffix, (typ, sector, template) in DERIVED.items():
-            en = [template.format(s["name"])]
+            en = [template.format(the)]
             if adj:
                 en += {"GOV": [f"{adj} government", f"{adj} authorities", f"{adj} leadership"],
                        "MIL": [f"{adj} military", f"{adj} armed forces", f"{adj} army"],
@@ -364,7 +369,7 @@ def _load_states(kb: KnowledgeBase, states: list, extras: dict) -> None:
             for m in (ex.get("metonyms") or {}).get(suffix, []):
                 lang = "ru" if re.search("[а-яА-Я]", m) else "zh" if re.search("[一-鿿]", m) else "en"
                 kb.add_alias(lang, m, iso + suffix, "metonym")
-            kb.add_actor(Actor(id=iso + suffix, name=template.format(s["name"]), type=typ,
+            kb.add_actor(Actor(id=iso + suffix, name=template.format(the), type=typ,
                                country=iso, cameo=iso + suffix, sector=sector, aliases=aliases))
         for c in s.get("capitals", []):
             kb.add_alias("en", c, iso + "GOV", "capital")

@@ -1,0 +1,250 @@
+"""``multivector actors ...`` commands and ``multivector eval actors``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+console = Console(stderr=True)
+out = Console()
+
+actors_app = typer.Typer(help="The actor knowledge base: list, show, search, resolve, import.",
+                         no_args_is_help=True)
+
+OverlayOpt = typer.Option([], "--actors", help="Actor overlay file(s) (YAML/JSON) merged on top.")
+
+
+def _kb(actors: list[Path]):
+    from .kb import KBError, load_kb
+
+    try:
+        return load_kb(tuple(str(a) for a in actors))
+    except KBError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+
+
+def _actor_dict(a) -> dict:
+    from ..doc import record_dict
+
+    return record_dict(a)
+
+
+def _print(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@actors_app.command("list")
+def list_(type: Optional[str] = typer.Option(None, "--type", help="state, igo, person, ..."),
+          country: Optional[str] = typer.Option(None, "--country", help="ISO3 code."),
+          limit: int = typer.Option(0, "--limit", help="At most this many (0 = all)."),
+          as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+          actors: list[Path] = OverlayOpt) -> None:
+    """List actors of the knowledge base."""
+    kb = _kb(actors)
+    rows = [a for a in kb.actors.values()
+            if (type is None or a.type == type) and (country is None or a.country == country.upper())]
+    rows.sort(key=lambda a: a.id)
+    if limit:
+        rows = rows[:limit]
+    if as_json:
+        for a in rows:
+            _print(_actor_dict(a))
+        return
+    from rich.table import Table
+
+    t = Table(title=f"{len(rows)} actors")
+    for c in ("id", "name", "type", "country", "cameo", "sector"):
+        t.add_column(c)
+    for a in rows:
+        t.add_row(a.id, a.name, a.type, a.country or "", a.cameo or "", a.sector or "")
+    out.print(t)
+
+
+@actors_app.command("show")
+def show(actor_id: str = typer.Argument(..., help="Actor id, e.g. UZBGOV or PER:sergey-lavrov."),
+         as_json: bool = typer.Option(False, "--json"),
+         actors: list[Path] = OverlayOpt) -> None:
+    """Show one actor with its aliases and dated roles."""
+    kb = _kb(actors)
+    a = kb.get(actor_id)
+    if a is None:
+        hits = kb.search(actor_id, limit=3)
+        hint = f" (did you mean {', '.join(h.id for h in hits)}?)" if hits else ""
+        console.print(f"[red]error:[/red] no actor with id {actor_id!r}{hint}")
+        raise typer.Exit(1)
+    if as_json:
+        _print(_actor_dict(a))
+        return
+    out.print(f"[bold]{a.id}[/bold]  {a.name}")
+    out.print(f"  type: {a.type}   country: {a.country}   cameo: {a.cameo}   sector: {a.sector}")
+    for lang, names in a.aliases.items():
+        out.print(f"  {lang}: {', '.join(names)}")
+    for r in a.roles:
+        out.print(f"  role: {r['role']} ({r.get('org') or r.get('country') or ''}) "
+                  f"{r.get('start') or '…'} – {r.get('end') or '…'}")
+
+
+@actors_app.command("search")
+def search(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit"),
+           as_json: bool = typer.Option(False, "--json"),
+           actors: list[Path] = OverlayOpt) -> None:
+    """Find actors by (part of) a name or alias, in any language; tolerant of typos."""
+    kb = _kb(actors)
+    hits = kb.search(name, limit=limit)
+    if as_json:
+        for a in hits:
+            _print(_actor_dict(a))
+        return
+    if not hits:
+        console.print(f"no actor matches {name!r}")
+        raise typer.Exit(1)
+    for a in hits:
+        out.print(f"{a.id:28} {a.name}  [dim]({a.type}, {a.country or '-'})[/dim]")
+
+
+def _null(text: str, date: str | None) -> dict:
+    return {"id": None, "name": None, "country": None, "type": None, "sector": None,
+            "cameo": None, "span": None, "text": text, "date": date}
+
+
+@actors_app.command("resolve")
+def resolve(text: Optional[str] = typer.Argument(None, help="A short phrase, e.g. 'Uzbek diplomats'."),
+            date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD: who held office then."),
+            batch: Optional[Path] = typer.Option(None, "--batch",
+                                                 help="JSON lines {\"text\", \"date\"}; - for stdin."),
+            as_json: bool = typer.Option(False, "--json", help="Print JSON (always on with --batch)."),
+            actors: list[Path] = OverlayOpt) -> None:
+    """The best actor for a short phrase, with id, name, country, type, sector and span."""
+    from ..config import load_config
+    from .kb import parse_date
+    from .resolve import PhraseResolver
+
+    if text is None and batch is None:
+        console.print("[red]error:[/red] give a TEXT or --batch FILE")
+        raise typer.Exit(2)
+    _kb(actors)  # report overlay errors before loading spaCy
+    cfg = load_config().with_(actors_files=tuple(str(a) for a in actors) if actors else None)
+    resolver = PhraseResolver(cfg)
+
+    def one(t: str, d: str | None) -> dict:
+        r = resolver.resolve(t, date=d)
+        if r is None:
+            return _null(t, d)
+        r.update(text=t, date=d)
+        return r
+
+    if batch is not None:
+        fh = sys.stdin if str(batch) == "-" else None
+        try:
+            lines = (fh or open(batch, encoding="utf-8")).read().splitlines()
+        except OSError as exc:
+            console.print(f"[red]error:[/red] {batch}: cannot read: {exc.strerror or exc}")
+            raise typer.Exit(2)
+        bad = 0
+        for i, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if isinstance(rec, str):
+                    rec = {"text": rec}
+                t, d = rec.get("text"), rec.get("date")
+                if not isinstance(t, str):
+                    raise ValueError("'text' must be a string")
+                d = parse_date(d) if d else None
+                _print(one(t, d))
+            except (ValueError, AttributeError) as exc:
+                bad += 1
+                _print({"error": f"{batch}:{i}: {exc}", "line": i})
+        raise typer.Exit(1 if bad else 0)
+    try:
+        d = parse_date(date) if date else None
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] --date: {exc}")
+        raise typer.Exit(2)
+    r = one(text, d)
+    if as_json:
+        _print(r)
+    elif r["id"] is None:
+        out.print(f"no actor recognised in {text!r}")
+        raise typer.Exit(1)
+    else:
+        out.print(f"{r['id']}  {r['name']}  country={r['country']} type={r['type']} "
+                  f"sector={r['sector']}  span={r['span']['text']!r} ({r['method']})")
+
+
+@actors_app.command("import-phoenix")
+def import_phoenix(files: list[Path] = typer.Argument(..., help="Phoenix/PETRARCH actor dictionaries."),
+                   output: Path = typer.Option(Path("phoenix_actors.json"), "-o", "--output",
+                                               help="Overlay to write (.json loads fastest; .yaml)."),
+                   ) -> None:
+    """Convert Phoenix/PETRARCH actor dictionaries into an overlay for --actors."""
+    from .kb import load_kb
+    from .phoenix import WARNINGS, PhoenixError, parse, to_overlay, write_overlay
+
+    kb = load_kb()
+    records: dict[str, dict] = {}
+    for f in files:
+        try:
+            entries, _ = parse(f)
+        except PhoenixError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        recs, stats = to_overlay(entries, kb, source=f"phoenix:{f.name}")
+        for w in WARNINGS[:5]:
+            console.print(f"[yellow]warning:[/yellow] {w}")
+        if len(WARNINGS) > 5:
+            console.print(f"[yellow]warning:[/yellow] … and {len(WARNINGS) - 5} more")
+        for r in recs:
+            have = records.get(r["id"])
+            if have is None:
+                records[r["id"]] = r
+            else:
+                have["en"] += [n for n in r.get("en", []) if n not in have["en"]]
+                have.setdefault("roles", []).extend(r.get("roles", []))
+        console.print(f"{f}: {stats['entries']} entries -> {stats['actors']} actors "
+                      f"({stats['merged']} merged into known ones, {stats['agents']} agents and "
+                      f"{stats['no_code']} without code skipped)")
+    write_overlay(list(records.values()), output)
+    console.print(f"{len(records)} actors -> {output}  (use: multivector analyze --actors {output} ...)")
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    app.add_typer(actors_app, name="actors")
+
+    @eval_app.command("actors")
+    def eval_actors(gold: Path = typer.Option(None, "--gold", help="Gold JSONL (default: "
+                                                                    "tests/gold/actors_examples.jsonl)."),
+                    as_json: bool = typer.Option(False, "--json"),
+                    errors: bool = typer.Option(False, "--errors", help="List misses and wrong links.")
+                    ) -> None:
+        """Mention precision/recall and linking accuracy against a gold file."""
+        from .evaluate import GoldError, default_gold, evaluate
+
+        path = gold or default_gold()
+        try:
+            res = evaluate(path)
+        except GoldError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        if as_json:
+            res = dict(res)
+            if not errors:
+                res.pop("errors", None)
+            _print(res)
+            return
+        out.print(f"gold: {path}  ({res['documents']} documents, {res['gold_mentions']} gold mentions, "
+                  f"{res['predicted_mentions']} predicted)")
+        out.print(f"mentions  precision {res['precision']:.3f}  recall {res['recall']:.3f}  F1 {res['f1']:.3f}")
+        out.print(f"linking   accuracy {res['linking_accuracy']:.3f} (of {res['matched']} matched mentions)")
+        for k, v in res["by_method"].items():
+            out.print(f"  {k:12} {v['correct']}/{v['total']}")
+        if errors:
+            for e in res["errors"]:
+                out.print(f"  {e}")
