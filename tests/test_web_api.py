@@ -79,6 +79,9 @@ def test_quotes_by_speaker_and_about(client):
         "PER:aigerim-sadvakasova", "PER:bakhtiyor-yuldashev"}
     assert get(client, "/api/quotes?type=indirect")["total"] == 1
     assert get(client, "/api/quotes?q=railways")["total"] == 1
+    assert get(client, "/api/quotes?q=RAILWAYS")["total"] == 1  # case-insensitive
+    assert get(client, "/api/quotes?q=%25")["total"] == 0  # % is a character, not a wildcard
+    assert get(client, "/api/quotes?q=rail_ays")["total"] == 0
 
 
 def test_events_dyad_type_and_dates(client):

@@ -61,9 +61,12 @@ class Where:
         return self
 
     def contains(self, expr: str, text: str | None) -> "Where":
-        """Case-insensitive substring match (no LIKE wildcards to escape)."""
+        """Case-insensitive substring match: ``%`` and ``_`` typed by the user match
+        themselves. (Plain ILIKE is DuckDB's fast path; the ESCAPE form, about half as fast,
+        is only used when the text has a character to escape.)"""
         if text:
-            self.add(f"contains(lower({expr}), lower(?))", text)
+            clause, pattern = ilike(expr, text)
+            self.add(clause, pattern)
         return self
 
     def equals(self, expr: str, value: Any) -> "Where":
@@ -74,6 +77,14 @@ class Where:
     @property
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def ilike(expr: str, text: str) -> tuple[str, str]:
+    """(SQL clause, parameter) matching ``text`` anywhere in ``expr``, ignoring case."""
+    if any(c in text for c in "%_\\"):
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return f"{expr} ILIKE ? ESCAPE '\\'", f"%{escaped}%"
+    return f"{expr} ILIKE ?", f"%{text}%"
 
 
 # SQL expressions for the actor ids inside the JSON columns of events.

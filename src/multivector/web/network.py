@@ -91,6 +91,20 @@ class Network:
         self.db = db
         self._base: _Base | None = None
         self._lock = threading.Lock()
+        self._cache: dict[tuple, dict] = {}
+
+    def graph(self, **kw) -> dict:
+        """:meth:`compute` with a small cache: the explorer asks for the same few views."""
+        key = (self.db.generation, tuple(sorted(kw.items())))
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is None:
+            hit = self.compute(**kw)
+            with self._lock:
+                if len(self._cache) >= 128:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[key] = hit
+        return hit  # shared: callers must not modify it
 
     def base(self) -> _Base:
         with self._lock:
@@ -119,7 +133,7 @@ class Network:
         return base
 
     # ------------------------------------------------------------------ requests
-    def graph(self, *, period: str = "all", date_from: str | None = None,
+    def compute(self, *, period: str = "all", date_from: str | None = None,
               date_to: str | None = None, actor: str | None = None,
               types: str | None = None, min_volume: int = 1, limit: int = 300,
               isolated: int = 40) -> dict:

@@ -11,20 +11,40 @@ from __future__ import annotations
 from typing import Any
 
 from .database import Database, decode_row
-from .filters import EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page
+from .filters import (EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page,
+                      ilike)
 
 DOC_LIST_COLS = ("d.id, d.source, d.title, d.date, d.date_source, d.author, d.url, d.outlet, "
                  "d.genre, d.format, d.languages, d.n_words")
 
 
 def _page(db: Database, table: str, select: str, frm: str, where: Where, order: str,
-          limit: int, offset: int) -> dict:
+          limit: int, offset: int, window: bool = False) -> dict:
+    """A page of rows and the total. ``window``: one scan computes both (a window count);
+    worth it when the filter is a costly scan (text search) and the selected columns are
+    light. Otherwise a count and a top-N query, each cheap."""
     limit, offset = check_page(limit, offset)
-    total = db.scalar(f"SELECT count(*) FROM {frm}{where.sql}", where.params)
-    rows = db.query(f"SELECT {select} FROM {frm}{where.sql} ORDER BY {order} LIMIT ? OFFSET ?",
-                    [*where.params, limit, offset])
+    if window:
+        rows = db.query(f"SELECT {select}, count(*) OVER () AS _total FROM {frm}{where.sql} "
+                        f"ORDER BY {order} LIMIT ? OFFSET ?", [*where.params, limit, offset])
+        total = rows[0]["_total"] if rows else None
+        for r in rows:
+            del r["_total"]
+    else:
+        rows = db.query(f"SELECT {select} FROM {frm}{where.sql} ORDER BY {order} "
+                        "LIMIT ? OFFSET ?", [*where.params, limit, offset])
+        total = None
+    if total is None:
+        total = 0 if (window and offset == 0) else db.scalar(
+            f"SELECT count(*) FROM {frm}{where.sql}", where.params)
     return {"total": total, "limit": limit, "offset": offset,
             "items": [decode_row(table, r) for r in rows]}
+
+
+def _text_match(where: Where, q: str) -> None:
+    clause, pattern = ilike("d.text", q)
+    clause_t, pattern_t = ilike("d.title", q)
+    where.add(f"{clause} OR {clause_t}", pattern, pattern_t)
 
 
 def _doc_language(where: Where, language: str | None) -> None:
@@ -38,8 +58,8 @@ def documents(db: Database, *, q: str | None = None, actor: str | None = None,
               language: str | None = None, type: str | None = None, outlet: str | None = None,
               limit: int = 50, offset: int = 0) -> dict:
     w = Where()
-    if q:
-        w.add("contains(lower(coalesce(d.title, '') || ' ' || d.text), lower(?))", q)
+    if q:  # the title is the first paragraph of the text when there is one
+        _text_match(w, q)
     if actor:
         w.add("d.id IN (SELECT doc_id FROM mentions WHERE actor_id = ?)", actor)
     w.date_range("d.date", date_from, date_to)
@@ -47,7 +67,7 @@ def documents(db: Database, *, q: str | None = None, actor: str | None = None,
     w.equals("d.genre", type)
     w.equals("d.outlet", outlet)
     return _page(db, "documents", DOC_LIST_COLS, "documents d", w,
-                 "d.date DESC NULLS LAST, d.id", limit, offset)
+                 "d.date DESC NULLS LAST, d.id", limit, offset, window=bool(q))
 
 
 def document(db: Database, doc_id: str) -> dict | None:
@@ -78,8 +98,9 @@ def actors(db: Database, *, q: str | None = None, type: str | None = None,
            country: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     w = Where()
     if q:
-        w.add("(contains(lower(a.name), lower(?)) OR contains(lower(a.id), lower(?)) "
-              "OR contains(lower(coalesce(CAST(a.aliases AS VARCHAR), '')), lower(?)))", q, q, q)
+        clause, pattern = ilike("(a.name || ' ' || a.id || ' ' || "
+                                "coalesce(CAST(a.aliases AS VARCHAR), ''))", q)
+        w.add(clause, pattern)
     w.equals("a.type", type)
     w.equals("a.country", country)
     frm = ("actors a LEFT JOIN (SELECT actor_id, count(*) AS n_mentions, "
@@ -258,18 +279,21 @@ def search(db: Database, q: str, *, limit: int = 20) -> dict[str, Any]:
     if len(q) < 2:
         raise FilterError("q: type at least 2 characters")
     found_actors = actors(db, q=q, limit=limit)
-    w = Where().add("contains(lower(coalesce(d.title, '') || ' ' || d.text), lower(?))", q)
-    total_docs = db.scalar(f"SELECT count(*) FROM documents d{w.sql}", w.params)
-    docs = db.query(
-        "SELECT d.id, d.title, d.date, d.outlet, "
-        "substr(d.text, greatest(1, instr(lower(d.text), lower(?)) - 80), 220) AS snippet, "
-        "greatest(0, instr(lower(d.text), lower(?)) - 81) AS snippet_start "
-        f"FROM documents d{w.sql} ORDER BY d.date DESC NULLS LAST, d.id LIMIT ?",
-        [q, q, *w.params, limit])
+    w = Where()
+    _text_match(w, q)
+    hits = _page(db, "documents", "d.id, d.title, d.date, d.outlet", "documents d", w,
+                 "d.date DESC NULLS LAST, d.id", limit, 0, window=True)
+    # snippets only for the page shown, not for every match
+    snippets = {r["id"]: r for r in db.query(
+        "SELECT id, substr(text, greatest(1, instr(lower(text), lower(?)) - 80), 220) AS snippet,"
+        " greatest(0, instr(lower(text), lower(?)) - 81) AS snippet_start FROM documents "
+        "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [q, q, [h["id"] for h in hits["items"]]])}
+    for h in hits["items"]:
+        h.update({k: snippets.get(h["id"], {}).get(k) for k in ("snippet", "snippet_start")})
     return {
         "q": q,
         "actors": found_actors,
-        "documents": {"total": total_docs, "limit": limit, "offset": 0, "items": docs},
+        "documents": hits,
         "quotes": quotes(db, q=q, limit=limit),
     }
 

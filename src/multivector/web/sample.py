@@ -23,12 +23,18 @@ SENTENCE_END = re.compile(r'(?<=[.!?])["”]?\s+(?=["“A-Z])')
 
 @lru_cache(maxsize=1)
 def corpus() -> dict:
+    """The parsed YAML (cached: the benchmark builds thousands of documents from it)."""
     path = resources.files(__package__).joinpath("data", "sample_corpus.yaml")
     return yaml.safe_load(path.read_text("utf-8"))
 
 
-def actors() -> dict[str, Actor]:
+@lru_cache(maxsize=1)
+def _actors() -> dict[str, Actor]:
     return {a["id"]: Actor(**a) for a in corpus()["actors"]}
+
+
+def actors() -> dict[str, Actor]:
+    return dict(_actors())
 
 
 def _find(text: str, needle: str, nth: int = 0, where: str = "") -> tuple[int, int]:
@@ -52,12 +58,15 @@ def _sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
 
 
 def build_doc(spec: dict, *, source: str | None = None, date: str | None = None,
-              rename: dict[str, str] | None = None, key_suffix: str = "") -> Doc:
+              rename: dict[str, str] | None = None, key_suffix: str = "",
+              extra_actors: dict[str, Actor] | None = None,
+              extra_paragraphs: list[str] | None = None) -> Doc:
     """One ``Doc`` from a corpus entry. ``date`` overrides the entry's date; ``rename`` maps
-    actor ids to others (the benchmark varies actors this way); ``key_suffix`` is appended to
-    the text so copies get distinct content ids."""
+    actor ids to others (the benchmark varies actors this way, declaring the new ones in
+    ``extra_actors``); ``extra_paragraphs`` and ``key_suffix`` are appended to the text (the
+    suffix makes copies distinct documents)."""
     rename = rename or {}
-    kb = actors()
+    kb = {**actors(), **(extra_actors or {})}
 
     def aid(x: str | None) -> str | None:
         return rename.get(x, x) if x else None
@@ -68,7 +77,7 @@ def build_doc(spec: dict, *, source: str | None = None, date: str | None = None,
                 "type": a.type}
 
     key = spec["key"]
-    paras_text = list(spec["paragraphs"])
+    paras_text = list(spec["paragraphs"]) + list(extra_paragraphs or [])
     if key_suffix:
         paras_text.append(key_suffix)
     text = "\n".join(paras_text)
