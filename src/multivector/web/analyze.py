@@ -63,17 +63,18 @@ def to_document(sub: Submission, max_bytes: int) -> Document:
         raise AnalyzeError("nothing to analyse: give `text` or upload a `file`")
     if len(sub.text.encode("utf-8")) > max_bytes:
         raise AnalyzeError(f"text larger than {max_bytes:,} bytes")
+    # like a plain-text file: without a given title, the first line is the headline
     return make_document(sub.text, source=source, title=sub.title, date=sub.date, url=sub.url,
-                         format="api")
+                         format="api", title_in_text=sub.title is None)
 
 
 class Analyzer:
     """Holds the pipeline (built lazily) and writes results through the server's database."""
 
-    def __init__(self, db, max_bytes: int):
+    def __init__(self, db, max_bytes: int, pipeline=None):
         self.db = db
         self.max_bytes = max_bytes
-        self._pipeline = None
+        self._pipeline = pipeline
         self._lock = threading.Lock()
 
     def pipeline(self):

@@ -45,8 +45,9 @@ def _swagger_dir():
     return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 
-def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
-    """Build the app for one database. ``db`` may be passed in by tests."""
+def create_app(settings: Settings, db: Database | None = None, pipeline=None) -> FastAPI:
+    """Build the app for one database. ``db`` and an already loaded ``pipeline`` may be
+    passed in (tests; otherwise the pipeline is loaded on the first analyze request)."""
     owned = db is None
     if db is None:
         db = Database(settings.db, allow_write=settings.allow_write)
@@ -62,7 +63,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     network = Network(db)
-    analyzer = Analyzer(db, settings.max_upload)
+    analyzer = Analyzer(db, settings.max_upload, pipeline=pipeline)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload, paths=("/api/analyze",))
 
     @app.middleware("http")
