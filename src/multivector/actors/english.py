@@ -428,9 +428,14 @@ class EnglishRecognizer:
             phrase = phrase + tail[: om.end()].rstrip()
             o_s = base + end + rm.end() + om.start(1)
             o_e = base + end + rm.end() + om.end(1)
-            for c in cands:
-                if c.actor_id and not c.person and o_s <= c.start and c.end <= o_e:
-                    aff.append(c.actor_id)
+            inside = [c for c in cands if c.actor_id and not c.person and o_s <= c.start
+                      and c.end <= o_e]
+            inside.sort(key=lambda c: -c.length)
+            kept: list[Cand] = []
+            for c in inside:  # "Carnegie Moscow Center", not "Carnegie" or "Moscow"
+                if not any(k.start <= c.start and c.end <= k.end for k in kept):
+                    kept.append(c)
+            aff = [c.actor_id for c in sorted(kept, key=lambda c: c.start)]
             if not aff:
                 hits = self.kb.lookup(om.group(1))
                 aff = [h.actor_id for h in hits[:1]]

@@ -393,8 +393,16 @@ def load_overlay(kb: KnowledgeBase, path: Path) -> int:
         raise KBError(f"{path}: an overlay must be a list of actors (or a mapping with 'actors')")
     n = 0
     for i, rec in enumerate(data):
-        actor = actor_from_record(rec, f"{path}: entry {i + 1}", default_type=None
-                                  if isinstance(rec, dict) and rec.get("type") else "group")
+        default = "group"
+        if isinstance(rec, dict) and rec.get("id"):
+            old = kb.get(str(rec["id"]))
+            default = old.type if old is not None else (
+                "person" if str(rec["id"]).startswith("PER:") else "group")
+        actor = actor_from_record(rec, f"{path}: entry {i + 1}", default_type=default)
+        if kb.get(actor.id) is not None:  # a merge changes only what the overlay states
+            for f in ("name", "type", "country", "cameo", "sector"):
+                if f not in rec:
+                    setattr(actor, f, None)
         merged = kb.add_actor(actor, overlay=True)
         for lang, names in actor.aliases.items():
             for nm in names:
