@@ -21,9 +21,18 @@ from .candidates import Cand
 from .kb import DERIVED, KnowledgeBase, fold, norm, slug
 from .lexicon import MODIFIERS, PRONOUNS, lexicon
 
-LOC_PREPS = {"in", "to", "from", "at", "near", "into", "across", "around", "outside", "inside",
-             "via", "through", "toward", "towards", "between"}
-MOVE_VERBS = {"visit", "arrive", "travel", "fly", "go", "come", "return", "reach", "leave", "tour"}
+LOC_PREPS = {"in", "at", "near", "across", "around", "outside", "inside", "via", "through",
+             "within", "throughout"}
+MOTION_PREPS = {"to", "from", "into"}  # a place only after a motion word ("flew to Moscow")
+MOVE_VERBS = {"visit", "arrive", "travel", "fly", "go", "come", "return", "reach", "leave", "tour",
+              "move", "flee", "deport", "migrate", "send", "deliver", "drive", "head", "relocate",
+              "trip", "visit", "flight", "journey", "route", "road", "railway", "pipeline",
+              "export", "import", "transit", "evacuate", "expel", "extradite", "commute"}
+QUOTE_CHARS = ('"', "“", "”", "«", "»", "„")
+SMALL_WORDS = {"of", "and", "the", "for", "de", "la", "in", "on", "to", "al", "at", "a", "an"}
+REPORTING = {"say", "add", "note", "tell", "explain", "warn", "stress", "emphasise", "emphasize",
+             "believe", "argue", "recall", "insist", "claim", "think", "point", "conclude",
+             "admit", "suggest", "remind", "write", "agree", "disagree", "comment", "expect"}
 NER_LINKABLE = {"GPE", "ORG", "NORP", "LOC", "FAC", "PERSON"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DETS = {"a", "an", "the", "this", "that", "these", "those"}
@@ -53,6 +62,10 @@ class EnglishRecognizer:
                 toks = alias.split()
                 short = len(alias) <= 4 or alias.isupper() or len(toks) == 1
                 (exact_terms if short else lower_terms).setdefault(key, []).append(alias)
+        # multi-word aliases written as proper names must match capitalised text
+        self.proper_keys = {k for k, forms in lower_terms.items()
+                            if all(all(w[:1].isupper() or w in SMALL_WORDS or not w[:1].isalpha()
+                                       for w in f.split()) for f in forms)}
         self._add(self.exact, exact_terms)
         self._add(self.lower, lower_terms)
         # fuzzy targets: state names and multi-word names of organisations and people
@@ -126,7 +139,24 @@ class EnglishRecognizer:
         cands += self._references(sdoc, base)
         for c in cands:
             c.language = lang
+            if c.person or c.kind in ("pronoun", "descriptor", "unresolved-person"):
+                self._salience(sdoc, base, c)
         return cands
+
+    @staticmethod
+    def _salience(sdoc, base, c: Cand) -> None:
+        """Is the mention a grammatical subject, and of a reporting verb ("he said")? Pronoun
+        resolution prefers such antecedents."""
+        span = sdoc.char_span(c.start - base, c.end - base, alignment_mode="expand")
+        if span is None or not len(span):
+            return
+        root = span.root
+        subj = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and c.kind == "pronoun")
+        c.meta["subj"] = subj
+        c.meta["speaker"] = root.dep_ in ("nsubj",) and root.head.lemma_.lower() in REPORTING
+        if c.kind == "pronoun":  # '"...," he said' : the pronoun closes a quotation
+            c.meta["speaker"] = c.meta["speaker"] and any(q in root.sent.text for q in QUOTE_CHARS)
+        c.meta["sent"] = base + root.sent.start_char
 
     # ------------------------------------------------------------------ gazetteer
     def _gazetteer(self, sdoc, s, e, key, base, date, person_ents) -> Cand | None:
@@ -140,6 +170,14 @@ class EnglishRecognizer:
                 if all(self.kb.actors[x.actor_id].type != "person" for x in entries):
                     return None
         if e - s == 1 and span[0].is_lower and not span.text.isupper():
+            return None
+        if e - s > 1 and key in self.proper_keys and any(
+                t.is_lower and t.lower_ not in SMALL_WORDS for t in span):
+            return None  # "Russia today" is not the channel "Russia Today"
+        # a region inside a longer organisation name ("Eurasia Review Weekly") is not one
+        if any(self.kb.actors[x.actor_id].type == "region" for x in entries) and any(
+                ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT") and ent.start <= s
+                and e <= ent.end and ent.end - ent.start > e - s for ent in sdoc.ents):
             return None
         entry = self.choose(entries, date)
         actor = self.kb.actors[entry.actor_id]
@@ -182,8 +220,18 @@ class EnglishRecognizer:
 
     @staticmethod
     def _is_location(tok) -> bool:
-        """'visited Astana', 'in Tashkent', 'to Moscow' name a place, not a government."""
+        """'visited Astana', 'in Tashkent', 'flew to Moscow', 'Almaty-based', a dateline
+        ('Bishkek –') name a place, not a government."""
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in (
+                "based", "headquartered", "registered"):
+            return True
+        if tok.i == 0 and len(doc) > 1 and doc[1].text in ("–", "—", "-", ",", ":"):
+            return True  # dateline
         if tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in MOTION_PREPS and \
+                tok.head.head.lemma_.lower() in MOVE_VERBS:
             return True
         if tok.dep_ in ("dobj", "npadvmod") and tok.head.lemma_ in MOVE_VERBS:
             return True
@@ -515,7 +563,7 @@ class EnglishRecognizer:
                         covered.append((a, b))
         for tok in sdoc:  # a bare surname or given name the NER missed ("Khamroev: ...")
             if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha() \
-                    and not tok.is_sent_end and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+                    and not tok.is_sent_end and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
                 a, b = base + tok.idx, base + tok.idx + len(tok)
                 if free(a, b):
                     out.append(Cand(a, b, None, "surname", person=True, kind="unresolved-person",

@@ -36,7 +36,7 @@ from ..doc import Actor
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
             "people.yaml", "agents.tsv"]
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 LANGS = ("en", "ru", "zh", "kk", "uz")
 DERIVED = {  # suffix -> (type, sector, English name template)
     "GOV": ("government", "GOV", "Government of {}"),
@@ -436,7 +436,10 @@ def build_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
     for fname, typ in (("igos.yaml", "igo"), ("regions.yaml", "region"), ("orgs.yaml", None),
                        ("people.yaml", "person")):
         for i, rec in enumerate(_read(DATA / fname) or []):
-            kb.add_actor(actor_from_record(rec, f"{DATA / fname}: entry {i + 1}", typ))
+            a = kb.add_actor(actor_from_record(rec, f"{DATA / fname}: entry {i + 1}", typ))
+            for m in rec.get("metonyms") or []:  # "Brussels" for the EU
+                lang = "ru" if re.search("[а-яА-Я]", m) else "zh" if re.search("[一-鿿]", m) else "en"
+                kb.add_alias(lang, m, a.id, "metonym")
     _load_agents(kb, _read(DATA / "agents.tsv"))
     kb.finish()
     for o in overlays:

@@ -19,7 +19,22 @@ from .kb import KnowledgeBase, date_in, norm
 from .lexicon import MODIFIERS
 
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach
-DESCRIPTOR_WINDOW = 12  # paragraphs back (and 2 forward) a descriptor may reach
+DESCRIPTOR_WINDOW = 1000  # paragraphs back (and 2 forward) a descriptor may reach
+FEMALE_ENDINGS = ("ova", "eva", "yeva", "ina", "aya", "kaya", "ska")
+MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "skiy", "iy")
+
+
+def guess_gender(actor: Actor | None) -> str | None:
+    """'f'/'m' from Slavic and Central Asian surname endings (Karimova, Sattarov); None for
+    names that do not say (Blinken, Erdogan), which are then compatible with any pronoun."""
+    if actor is None or actor.type != "person":
+        return None
+    last = re.sub(r"['’]s$", "", actor.name).split()[-1].lower() if actor.name.split() else ""
+    if last.endswith(FEMALE_ENDINGS):
+        return "f"
+    if last.endswith(MALE_ENDINGS):
+        return "m"
+    return None
 
 
 class DocLinker:
@@ -112,8 +127,7 @@ class DocLinker:
                     c.actor_id, c.person = ante.actor_id, True
                     c.role_class = c.role_class or ante.role_class
             elif c.kind == "pronoun":
-                ante = next((h for h in reversed(history)
-                             if c.meta["para"] - h.meta.get("para", 0) <= PRONOUN_WINDOW), None)
+                ante = self._pronoun_antecedent(c, history, actors)
                 if ante is not None:
                     c.actor_id, c.person, c.confidence = ante.actor_id, True, 0.7
             if c.person and c.actor_id:
@@ -126,6 +140,28 @@ class DocLinker:
 
     def _ru_surname(self, key: str, by_surname: dict[str, list[str]]) -> list[str] | None:
         return None
+
+    def _pronoun_antecedent(self, c: Cand, history: list[Cand], actors: dict[str, Actor]):
+        """Most recent compatible person, preferring (1) for "he said" the last person who
+        spoke, (2) the last grammatical subject in this or the previous paragraph."""
+        gender = c.meta.get("gender")
+        window = []
+        for h in reversed(history):
+            if c.meta["para"] - h.meta.get("para", 0) > PRONOUN_WINDOW:
+                break
+            g = guess_gender(actors.get(h.actor_id) or self.kb.get(h.actor_id))
+            if gender and g and g != gender:
+                continue
+            window.append(h)
+        if not window:
+            return None
+        if c.meta.get("speaker"):
+            spoke = next((h for h in window if h.meta.get("speaker")), None)
+            if spoke is not None:
+                return spoke
+        near = [h for h in window if c.meta["para"] - h.meta.get("para", 0) <= 1]
+        subj = next((h for h in near if h.meta.get("subj")), None)
+        return subj or window[0]
 
     def _descriptor_antecedent(self, c: Cand, history: list[Cand], after: list[Cand],
                                actors: dict[str, Actor]) -> Cand | None:
