@@ -204,8 +204,10 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
     width = max(len(r["endpoint"]) for r in rows)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"API latency, {args.docs:,} documents, {args.requests} sequential requests per "
-          f"endpoint over loopback HTTP ({elapsed:.0f}s)")
+          f"endpoint over loopback HTTP ({elapsed:.0f}s; {os.cpu_count()} cpus, load average "
+          f"{load:.1f} at the end)")
     print(f"{'endpoint':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  {'mean ms':>7}")
     for r in rows:
         flag = "" if r["p95_ms"] < 100 else "  > 100 ms"
@@ -213,7 +215,7 @@ def main() -> int:
               f"{r['mean_ms']:>7.1f}{flag}")
     out = RESULTS / "api_latency.json"
     out.write_text(json.dumps({"docs": args.docs, "requests": args.requests, "cpus": os.cpu_count(),
-                               "rows": rows}, indent=2))
+                               "load_average": load, "rows": rows}, indent=2))
     print(f"-> {out}", file=sys.stderr)
     return 0
 

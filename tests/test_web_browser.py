@@ -179,3 +179,26 @@ def test_hostile_document_shows_markup_as_text(server, browser_page):
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("#doc-text img, #doc-text script").count() == 0
     assert not page.errors
+
+
+def test_document_and_actor_lists(server, browser_page):
+    page = browser_page
+    page.goto(server["base"] + "/documents")
+    page.wait_for_selector("#documents table tbody tr")
+    assert page.locator("#documents tbody tr").count() == 4
+    page.fill("input[name=actor]", "TUR")
+    page.click("form.controls button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#documents tbody tr').length === 1")
+    assert "Tashkent hedges" in page.locator("#documents tbody").inner_text()
+    assert "actor=TUR" in page.url
+    assert page.locator("#analyze-text").count() == 0  # read-only server: no analyse form
+
+    page.goto(server["base"] + "/actors?type=igo")
+    page.wait_for_selector("#actors table tbody tr")
+    names = page.locator("#actors tbody tr td:first-child").all_text_contents()
+    assert names == ["NATO", "Collective Security Treaty Organization"]
+    page.goto(server["base"] + "/search?q=drones")
+    page.wait_for_selector("#search-results")
+    assert page.locator("#search-q").input_value() == "drones"
+    assert page.locator("#search-results mark.ev").first.inner_text().lower() == "drones"
+    assert not page.errors

@@ -19,10 +19,21 @@
     for (var i = 2; i < arguments.length; i++) add(e, arguments[i]);
     return e;
   }
-  function add(parent, child) {
-    if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) { child.forEach(function (c) { add(parent, c); }); return; }
-    parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  function add(parent) {  // add(parent, child, child, ...): nodes, strings, arrays, or nothing
+    for (var i = 1; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) continue;
+      if (Array.isArray(child)) { child.forEach(function (c) { add(parent, c); }); continue; }
+      parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return parent;
+  }
+  // `text` with the first case-insensitive occurrence of `q` marked (as text nodes).
+  function marked(text, q) {
+    var i = q ? text.toLowerCase().indexOf(q.toLowerCase()) : -1;
+    if (i < 0) return text;
+    return [text.slice(0, i), h("mark", { class: "ev" }, text.slice(i, i + q.length)),
+            text.slice(i + q.length)];
   }
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); return e; }
   function enc(s) { return encodeURIComponent(s); }
@@ -358,7 +369,7 @@
       add(grid, section("Documents", r.documents.total, r.documents.items.length ? h("ul", { class: "plain" },
         r.documents.items.map(function (d) {
           return h("li", {}, h("a", { href: "/documents/" + enc(d.id) }, d.title || d.id),
-            h("span", { class: "muted" }, " " + (d.date || "")), h("p", { class: "snippet" }, "…" + d.snippet + "…"));
+            h("span", { class: "muted" }, " " + (d.date || "")), h("p", { class: "snippet" }, "…", marked(d.snippet || "", q), "…"));
         })) : empty("No document matches.")));
       add(grid, section("Quotes", r.quotes.total, r.quotes.items.length ? h("ul", { class: "plain" },
         r.quotes.items.map(function (x) { return quoteItem(x, true); })) : empty("No quote matches.")));
