@@ -41,6 +41,8 @@ FUZZY_STATE = 90.0  # ratio threshold for misspelt state names ("Kazakhtan")
 FUZZY_PERSON = 92.0  # stricter for people: "Umarov" must not become "Usmanov"
 NOT_PERSON_FIRST = {"lake", "mount", "river", "cape", "gulf", "sea", "fort", "port", "saint",
                     "st", "san", "santa", "camp", "university", "radio", "hotel"}
+NOT_PERSON_NEXT = {"amendment", "act", "law", "doctrine", "plan", "prize", "award", "bill",
+                   "formula", "initiative", "agreement", "accords", "treaty", "line", "report"}
 EXPERT_WORDS = {"expert", "interlocutor", "analyst", "interviewee", "observer", "commentator"}
 
 
@@ -201,7 +203,7 @@ class EnglishRecognizer:
         return Cand(base + span.start_char, base + span.end_char, actor_id, method,
                     person=actor.type == "person", kind="person" if actor.type == "person"
                     else "name", sector=self.kb.actors[actor_id].sector,
-                    meta={"kind": entry.kind, "tok": (s, e)})
+                    meta={"kind": entry.kind, "tok": (s, e), "name": span.text})
 
     def choose(self, entries, date: str | None):
         """Among several actors for one alias: a person in office on the date, else a name
@@ -406,7 +408,14 @@ class EnglishRecognizer:
                                      if h.id in self.kb.surnames.get(surname, [])]
                         if len(match) == 1:
                             actor_id, method = match[0].id, "role"
+            if actor_id is None and len(span) == 1:
+                fz = self._fuzzy_state(span[0], base)  # "Kazakstan" tagged as a person
+                if fz is not None:
+                    out.append(fz)
+                    continue
             if actor_id is None:
+                if e < len(sdoc) and sdoc[e].lower_ in NOT_PERSON_NEXT:
+                    continue  # "the Jackson-Vanik amendment"
                 if len(span) < 2:
                     out.append(Cand(base + cs, base + ce, None, "surname", person=True,
                                     kind="unresolved-person", role=role[0] if role else None,

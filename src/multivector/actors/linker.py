@@ -81,11 +81,12 @@ class DocLinker:
         actors: dict[str, Actor] = {}
         for c in people:
             actors.setdefault(c.actor_id, c.actor or self.kb.get(c.actor_id))
+        introduced = {c.actor_id for c in people if len(c.meta.get("name", "").split()) >= 2}
         # surnames and given names of people this document introduces
         by_surname: dict[str, list[str]] = {}
         by_given: dict[str, list[str]] = {}
         for aid, a in actors.items():
-            if a is None:
+            if a is None or aid not in introduced:
                 continue
             for n in [a.name] + a.aliases.get("en", []) + a.aliases.get("ru", []):
                 parts = re.sub(r"['’]s$", "", n).split()
@@ -96,6 +97,14 @@ class DocLinker:
                     by_given.setdefault(norm(parts[0]), [])
                     if aid not in by_given[norm(parts[0])]:
                         by_given[norm(parts[0])].append(aid)
+        # a bare surname means the person this text introduced, not a namesake in the KB
+        # ("Abdrakhmanov said" after "Nurlan Abdrakhmanov, deputy head of ...")
+        for c in cands:
+            if c.kind == "person" and c.method in ("surname", "alias") and " " not in \
+                    c.meta.get("name", "x y") and c.language == "en":
+                ids = by_surname.get(norm(re.sub(r"['’]s$", "", c.meta["name"]))) or []
+                if len(ids) == 1 and ids[0] != c.actor_id:
+                    c.actor_id, c.method = ids[0], "surname"
         for c in cands:
             if c.kind != "unresolved-person":
                 continue
