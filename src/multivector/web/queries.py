@@ -8,6 +8,7 @@ passed as parameters (see :mod:`multivector.web.filters`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .database import Database, decode_row
@@ -19,10 +20,16 @@ DOC_LIST_COLS = ("d.id, d.source, d.title, d.date, d.date_source, d.author, d.ur
 
 
 def _page(db: Database, table: str, select: str, frm: str, where: Where, order: str,
-          limit: int, offset: int, window: bool = False) -> dict:
+          limit: int, offset: int, window: bool = False, count_frm: str | None = None) -> dict:
     """A page of rows and the total. ``window``: one scan computes both (a window count);
     worth it when the filter is a costly scan (text search) and the selected columns are
-    light. Otherwise a count and a top-N query, each cheap."""
+    light. Otherwise a count and a top-N query, each cheap. ``count_frm``: the record table
+    alone, used for counting when no condition needs the joined document (every record has
+    its document, so the count is the same)."""
+    if count_frm and not re.search(r"\bd\.", where.sql):
+        frm_count = count_frm
+    else:
+        frm_count = frm
     limit, offset = check_page(limit, offset)
     if window:
         rows = db.query(f"SELECT {select}, count(*) OVER () AS _total FROM {frm}{where.sql} "
@@ -36,9 +43,25 @@ def _page(db: Database, table: str, select: str, frm: str, where: Where, order: 
         total = None
     if total is None:
         total = 0 if (window and offset == 0) else db.scalar(
-            f"SELECT count(*) FROM {frm}{where.sql}", where.params)
+            f"SELECT count(*) FROM {frm_count}{where.sql}", where.params)
     return {"total": total, "limit": limit, "offset": offset,
             "items": [decode_row(table, r) for r in rows]}
+
+
+def _attach_sentences(db: Database, rows: list[dict]) -> None:
+    """Add the evidence sentence (``sentence_text``, ``sentence_start``, ``sentence_end``) to
+    records of one page: looked up for those rows only, not joined over the whole table."""
+    docs = sorted({r["doc_id"] for r in rows if r.get("sentence") is not None})
+    found = {}
+    if docs:
+        for x in db.query('SELECT doc_id, idx, text, start, "end" FROM sentences '
+                          "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [docs]):
+            found[(x["doc_id"], x["idx"])] = x
+    for r in rows:
+        x = found.get((r["doc_id"], r.get("sentence")), {})
+        r["sentence_text"] = x.get("text")
+        r["sentence_start"] = x.get("start")
+        r["sentence_end"] = x.get("end")
 
 
 def _text_match(where: Where, q: str) -> None:
@@ -126,10 +149,11 @@ def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
         if not seen:
             return None
         info = {"id": actor_id, "name": None, "type": None, "roles": [], "aliases": {}}
+    per_doc = ("(SELECT doc_id, count(*) AS n FROM mentions WHERE actor_id = ? "
+               "GROUP BY doc_id) c JOIN documents d ON d.id = c.doc_id")
     by_period = db.query(
-        "SELECT coalesce(left(d.date, 7), 'undated') AS period, count(*) AS n "
-        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? "
-        "GROUP BY 1 ORDER BY 1", [actor_id])
+        "SELECT coalesce(left(d.date, 7), 'undated') AS period, sum(c.n)::INTEGER AS n "
+        f"FROM {per_doc} GROUP BY 1 ORDER BY 1", [actor_id])
     counts = db.query(
         "SELECT count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents "
         "FROM mentions WHERE actor_id = ?", [actor_id])[0]
@@ -137,10 +161,8 @@ def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
         "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
         "ORDER BY n DESC, text LIMIT 10", [actor_id])
     docs = db.query(
-        "SELECT d.id, d.title, d.date, d.outlet, count(*) AS n_mentions FROM mentions m "
-        "JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? "
-        "GROUP BY d.id, d.title, d.date, d.outlet ORDER BY n_mentions DESC, d.date DESC NULLS LAST "
-        "LIMIT ?", [actor_id, limit])
+        f"SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM {per_doc} "
+        "ORDER BY c.n DESC, d.date DESC NULLS LAST, d.id LIMIT ?", [actor_id, limit])
     return {
         "actor": info,
         **counts,
@@ -171,7 +193,7 @@ def mentions(db: Database, *, actor: str | None = None, document: str | None = N
     select = ("m.*, a.name AS actor_name, a.type AS actor_type, d.title AS doc_title, "
               "d.date AS doc_date")
     return _page(db, "mentions", select, frm, w, "d.date DESC NULLS LAST, m.doc_id, m.start",
-                 limit, offset)
+                 limit, offset, count_frm="mentions m")
 
 
 # ---------------------------------------------------------------------- quotes
@@ -197,11 +219,21 @@ def quotes(db: Database, *, actor: str | None = None, speaker: str | None = None
     frm = "quotes t JOIN documents d ON d.id = t.doc_id"
     select = "t.*, d.title AS doc_title, d.date AS doc_date"
     return _page(db, "quotes", select, frm, w, "d.date DESC NULLS LAST, t.doc_id, t.start",
-                 limit, offset)
+                 limit, offset, count_frm="quotes t")
 
 
 # ---------------------------------------------------------------------- events
 EVENT_DATE = "coalesce(e.date, d.date)"
+_PLAIN_ID = re.compile(r"^[\x20-\x7e]+$")
+
+
+def _json_prefilter(w: Where, actor_id: str) -> None:
+    """A cheap necessary condition before parsing JSON: the id, as a JSON string, occurs in
+    the raw text of source or target. (Skipped for ids JSON would escape.)"""
+    if _PLAIN_ID.match(actor_id) and '"' not in actor_id and "\\" not in actor_id:
+        needle = f'"{actor_id}"'
+        w.add("contains(CAST(e.source AS VARCHAR), ?) OR contains(CAST(e.target AS VARCHAR), ?)",
+              needle, needle)
 
 
 def events(db: Database, *, actor: str | None = None, a: str | None = None,
@@ -214,11 +246,14 @@ def events(db: Database, *, actor: str | None = None, a: str | None = None,
     direction (a source and b target, or the reverse)."""
     w = Where()
     if actor:
+        _json_prefilter(w, actor)
         w.add(f"list_contains({EVENT_SOURCE_IDS}, ?) OR list_contains({EVENT_TARGET_IDS}, ?)",
               actor, actor)
     if a or b:
         if not (a and b):
             raise FilterError("a dyad needs both a and b")
+        _json_prefilter(w, a)
+        _json_prefilter(w, b)
         w.add(f"(list_contains({EVENT_SOURCE_IDS}, ?) AND list_contains({EVENT_TARGET_IDS}, ?)) "
               f"OR (list_contains({EVENT_SOURCE_IDS}, ?) AND list_contains({EVENT_TARGET_IDS}, ?))",
               a, b, b, a)
@@ -230,13 +265,13 @@ def events(db: Database, *, actor: str | None = None, a: str | None = None,
     _doc_language(w, language)
     w.contains("coalesce(e.text, '') || ' ' || coalesce(e.trigger, '')", q)
     w.date_range(EVENT_DATE, date_from, date_to)
-    frm = ("events e JOIN documents d ON d.id = e.doc_id "
-           "LEFT JOIN sentences x ON x.doc_id = e.doc_id AND x.idx = e.sentence")
-    select = (f"e.*, {EVENT_DATE} AS when_date, d.title AS doc_title, d.date AS doc_date, "
-              "x.text AS sentence_text, x.start AS sentence_start")
+    frm = "events e JOIN documents d ON d.id = e.doc_id"
+    select = f"e.*, {EVENT_DATE} AS when_date, d.title AS doc_title, d.date AS doc_date"
     direction = "ASC" if order == "asc" else "DESC"
-    return _page(db, "events", select, frm, w,
+    page = _page(db, "events", select, frm, w,
                  f"{EVENT_DATE} {direction} NULLS LAST, e.doc_id, e.start", limit, offset)
+    _attach_sentences(db, page["items"])
+    return page
 
 
 # ---------------------------------------------------------------------- stances
@@ -262,13 +297,14 @@ def stances(db: Database, *, actor: str | None = None, holder: str | None = None
     _doc_language(w, language)
     w.contains("CAST(s.evidence AS VARCHAR)", q)
     w.date_range("d.date", date_from, date_to)
-    frm = ("stances s JOIN documents d ON d.id = s.doc_id "
-           "LEFT JOIN sentences x ON x.doc_id = s.doc_id AND x.idx = s.sentence")
-    select = ("s.*, d.title AS doc_title, d.date AS doc_date, x.text AS sentence_text, "
-              "x.start AS sentence_start, x.\"end\" AS sentence_end")
+    frm = "stances s JOIN documents d ON d.id = s.doc_id"
+    select = "s.*, d.title AS doc_title, d.date AS doc_date"
     direction = "ASC" if order == "asc" else "DESC"
-    return _page(db, "stances", select, frm, w,
-                 f"d.date {direction} NULLS LAST, s.doc_id, s.sentence, s.id", limit, offset)
+    page = _page(db, "stances", select, frm, w,
+                 f"d.date {direction} NULLS LAST, s.doc_id, s.sentence, s.id", limit, offset,
+                 count_frm="stances s")
+    _attach_sentences(db, page["items"])
+    return page
 
 
 # ---------------------------------------------------------------------- search
