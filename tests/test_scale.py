@@ -91,7 +91,13 @@ def test_two_workers_store_what_one_worker_stores(corpus, one_worker_db, tmp_pat
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_parquet_matches_local_run(corpus, one_worker_db, tmp_path):
+def test_dask_local_cluster_parquet_matches_local_run(corpus, one_worker_db, tmp_path,
+                                                     monkeypatch):
+    from multivector.scale import executor
+
+    # behave as on a real cluster without a shared file system: the client fetches every
+    # Parquet file from the worker that wrote it
+    monkeypatch.setattr(executor, "_visible", lambda path: False)
     db = tmp_path / "dask.duckdb"
     keep = tmp_path / "parts"
     cfg = Config(batch_size=2, parquet_dir=str(keep))

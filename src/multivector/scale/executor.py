@@ -68,6 +68,11 @@ def _quiet_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def _visible(path: str) -> bool:
+    """Can this process read a file a worker wrote? (No when they share no file system.)"""
+    return Path(path).is_file()
+
+
 class DaskExecutor:
     """Batches go to Dask workers: a LocalCluster of ``workers`` processes (one thread each),
     or an existing cluster at ``address``.
@@ -92,10 +97,8 @@ class DaskExecutor:
             self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
-        threads = sum(w.get("nthreads", 1)
-                      for w in self.client.scheduler_info().get("workers", {}).values())
-        self.slots = max(1, threads)
-        self.max_in_flight = 2 * self.slots
+        self._slots_checked = 0.0
+        self._refresh_slots()
         self.keep_files = bool(run_dir)
         self._temp_dirs: list[str] = []
         self.run_dir = ""
@@ -104,6 +107,20 @@ class DaskExecutor:
             self.run_dir = str(Path(base).resolve() / time.strftime("run-%Y%m%dT%H%M%S-")
                                ) + uuid.uuid4().hex[:6]
         self._futures: deque = deque()
+        self._fetch_dir: Path | None = None
+
+    def _refresh_slots(self) -> None:
+        """Worker threads in the cluster (a remote cluster can grow or shrink during a run)."""
+        now = time.monotonic()
+        if self._slots_checked and (self.cluster is not None or now - self._slots_checked < 10):
+            return
+        self._slots_checked = now
+        try:
+            workers = self.client.scheduler_info().get("workers", {}).values()
+            self.slots = max(1, sum(w.get("nthreads", 1) for w in workers))
+        except Exception:  # keep the last figure
+            self.slots = getattr(self, "slots", 1)
+        self.max_in_flight = 2 * self.slots
 
     def _temp_dir(self) -> str:
         d = tempfile.mkdtemp(prefix="multivector-run-")
@@ -123,6 +140,7 @@ class DaskExecutor:
         batch_no = 0
         exhausted = False
         while True:
+            self._refresh_slots()
             while not exhausted and len(self._futures) < self.max_in_flight:
                 try:
                     batch = next(it)
@@ -143,27 +161,39 @@ class DaskExecutor:
             finally:
                 future.release()
             if self.parquet:
-                yield self._local_batch(result), result.errors
+                try:
+                    batch = self._local_batch(result)
+                except Exception as exc:  # the worker holding the files went away
+                    yield [], [f"{s}: cannot fetch Parquet from worker: {exc!r}" for s in sources]
+                    continue
+                yield batch, result.errors
             else:
                 yield result
 
     def _local_batch(self, result: ParquetResult) -> ParquetBatch:
+        """The batch's files as paths this process can read; fetched from the worker that
+        wrote them when client and worker do not share a file system."""
+        from distributed import fire_and_forget
+
         files = dict(result.files)
-        missing = [p for p in files.values() if not Path(p).is_file()]
-        if missing and result.worker:  # not a shared file system: fetch the bytes
-            data = self.client.submit(read_bytes, missing, workers=[result.worker],
-                                      allow_other_workers=False, pure=False).result()
-            if not hasattr(self, "_fetch_dir"):
-                self._fetch_dir = Path(self._temp_dir())
-            local = self._fetch_dir
-            for table, p in list(files.items()):
-                if p in data:
-                    q = local / Path(p).name
-                    q.write_bytes(data[p])
-                    files[table] = str(q)
-            self.client.submit(remove_files, missing, workers=[result.worker], pure=False)
-            return ParquetBatch(files=files, summary=result.summary, cleanup=True)
-        return ParquetBatch(files=files, summary=result.summary, cleanup=not self.keep_files)
+        missing = [p for p in files.values() if not _visible(p)]
+        if not missing:
+            return ParquetBatch(files=files, summary=result.summary, cleanup=not self.keep_files)
+        if not result.worker:
+            raise FileNotFoundError(f"Parquet files not readable here: {missing[0]}")
+        data = self.client.submit(read_bytes, missing, workers=[result.worker],
+                                  allow_other_workers=False, pure=False).result()
+        if self._fetch_dir is None:
+            self._fetch_dir = Path(self._temp_dir())
+        for table, p in list(files.items()):
+            if p in data:
+                q = self._fetch_dir / Path(p).name
+                q.write_bytes(data[p])
+                files[table] = str(q)
+        if not self.keep_files:
+            fire_and_forget(self.client.submit(remove_files, missing, workers=[result.worker],
+                                               allow_other_workers=False, pure=False))
+        return ParquetBatch(files=files, summary=result.summary, cleanup=True)
 
     def close(self) -> None:
         while self._futures:
