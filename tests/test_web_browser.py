@@ -157,13 +157,15 @@ def test_dyad_panel_and_search(server, browser_page):
 
 
 def test_period_filter_redraws_network(server, browser_page):
+    from playwright.sync_api import expect
+
     page = browser_page
     page.goto(server["base"] + "/")
     page.wait_for_selector("svg#network[data-ready='1']")
     page.select_option("#period-from", "2023-09")
     page.click("#network-controls button[type=submit]")
-    page.wait_for_function("document.querySelector('#network-status').textContent"
-                           ".indexOf('loading') < 0")
+    expect(page.locator("#network-status")).not_to_contain_text("loading")
+    expect(page.locator("svg#network line.edge[data-target='KAZ']")).to_have_count(0)
     sources = page.locator("svg#network line.edge").evaluate_all(
         "ls => ls.map(l => l.dataset.source + '-' + l.dataset.target)")
     assert "IGO:NATO-RUS" in sources and "KAZ-RUS" not in sources
@@ -182,13 +184,15 @@ def test_hostile_document_shows_markup_as_text(server, browser_page):
 
 
 def test_document_and_actor_lists(server, browser_page):
+    from playwright.sync_api import expect
+
     page = browser_page
     page.goto(server["base"] + "/documents")
     page.wait_for_selector("#documents table tbody tr")
     assert page.locator("#documents tbody tr").count() == 4
     page.fill("input[name=actor]", "TUR")
     page.click("form.controls button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('#documents tbody tr').length === 1")
+    expect(page.locator("#documents tbody tr")).to_have_count(1)
     assert "Tashkent hedges" in page.locator("#documents tbody").inner_text()
     assert "actor=TUR" in page.url
     assert page.locator("#analyze-text").count() == 0  # read-only server: no analyse form
