@@ -41,6 +41,8 @@ FUZZY_STATE = 90.0  # ratio threshold for misspelt state names ("Kazakhtan")
 FUZZY_PERSON = 92.0  # stricter for people: "Umarov" must not become "Usmanov"
 NOT_PERSON_FIRST = {"lake", "mount", "river", "cape", "gulf", "sea", "fort", "port", "saint",
                     "st", "san", "santa", "camp", "university", "radio", "hotel"}
+NOT_PERSON_PREV = {"daily", "newspaper", "magazine", "outlet", "agency", "channel", "website",
+                   "portal", "weekly", "company", "firm", "bank", "tabloid", "broadcaster"}
 NOT_PERSON_NEXT = {"amendment", "act", "law", "doctrine", "plan", "prize", "award", "bill",
                    "formula", "initiative", "agreement", "accords", "treaty", "line", "report"}
 EXPERT_WORDS = {"expert", "interlocutor", "analyst", "interviewee", "observer", "commentator"}
@@ -135,7 +137,7 @@ class EnglishRecognizer:
                 c = self._gazetteer(sdoc, s, e, key, base, date, person_ents)
                 if c is not None:
                     cands.append(c)
-        cands += self._agent_phrases(sdoc, base, date, cands)
+        cands += [c for c in self._agent_phrases(sdoc, base, date, cands) if c is not None]
         cands += self._people(sdoc, base, date, cands)
         cands += self._ner_rest(sdoc, base, cands)
         cands += self._references(sdoc, base)
@@ -197,9 +199,9 @@ class EnglishRecognizer:
             head = span.root
             if self._is_location(head):
                 actor_id, method = actor.country, "capital"
-            elif any(ent.label_ in ("ORG", "FAC") and ent.start <= s and e <= ent.end
+            elif any(ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and ent.start <= s and e <= ent.end
                      and ent.end - ent.start > e - s for ent in sdoc.ents):
-                actor_id, method = actor.country, "capital"  # "Radio Tashkent"
+                return None  # "Radio Tashkent", "the Moscow Centre for ..." name no actor
         return Cand(base + span.start_char, base + span.end_char, actor_id, method,
                     person=actor.type == "person", kind="person" if actor.type == "person"
                     else "name", sector=self.kb.actors[actor_id].sector,
@@ -324,9 +326,12 @@ class EnglishRecognizer:
                                                      c.method, c.actor_id))
         return out
 
-    def _agent_cand(self, sdoc, s, e, base, iso, found, date, method, base_id) -> Cand:
+    def _agent_cand(self, sdoc, s, e, base, iso, found, date, method, base_id) -> Cand | None:
         phrase, sector = found
         role = self.lex.role(phrase)
+        if role is not None and role.kb_role and any(
+                t.tag_ in ("NNS", "NNPS") for t in sdoc[s:e]):
+            return None  # "the presidents of Kazakhstan, Uzbekistan ..." are not one actor
         actor_id = None
         role_text = None
         person = False
@@ -372,7 +377,8 @@ class EnglishRecognizer:
                 continue
             span = sdoc[s:e]
             name = span.text
-            if not NAME_RE.match(name) or span[0].lower_ in NOT_PERSON_FIRST:
+            if not NAME_RE.match(name) or span[0].lower_ in NOT_PERSON_FIRST or (
+                    s > 0 and sdoc[s - 1].lower_ in NOT_PERSON_PREV and kb_id is None):
                 continue
             done.add((s, e))
             cs, ce = span.start_char, span.end_char
@@ -467,20 +473,28 @@ class EnglishRecognizer:
         """'X, a fellow at the Carnegie Moscow Center,' and 'X, first deputy chief of
         Kazakhstan's Executive Office,'."""
         rest = text[end:end + 160]
-        m = re.match(r"\s*,\s+(?:(?:a|an|the)\s+)?", rest)
+        m = re.match(r"\s*,\s+(?:(?:a|an|the)\s+)?((?:[A-Z][\w\-'’]*\s+){0,3})", rest)
         if not m:
             return None, []
         pos = m.end()
         rm = self.lex.role_re.match(rest, pos)
+        if rm is None and m.group(1):
+            pos = m.start(1)
+            rm = self.lex.role_re.match(rest, pos)
         if rm is None:
             return None, []
         role = self.lex.role(rm.group(0))
         if role is None:
             return None, []
+        lead = rest[m.start(1):rm.start()].strip() if rm.start() > m.start(1) else ""
         tail = rest[rm.end():]
         om = re.match(r"\s+(?:of|at|in|with|for|from|to)\s+([^,;:()\n“”\"]+?)(?=\s*(?:[,;:)\n“”\"]|\.(?:\s|$)|$))", tail)
-        phrase = rm.group(0)
+        phrase = (lead + " " + rm.group(0)).strip()
         aff = []
+        if lead:  # "a Central Asia analyst", "a Kazakh diplomat"
+            l_s, l_e = base + end + m.start(1), base + end + rm.start()
+            aff = [c.actor_id for c in cands if c.actor_id and not c.person
+                   and l_s <= c.start and c.end <= l_e]
         if om:
             phrase = phrase + tail[: om.end()].rstrip()
             o_s = base + end + rm.end() + om.start(1)
@@ -492,7 +506,7 @@ class EnglishRecognizer:
             for c in inside:  # "Carnegie Moscow Center", not "Carnegie" or "Moscow"
                 if not any(k.start <= c.start and c.end <= k.end for k in kept):
                     kept.append(c)
-            aff = [c.actor_id for c in sorted(kept, key=lambda c: c.start)]
+            aff = [c.actor_id for c in sorted(kept, key=lambda c: c.start)] + aff
             if not aff:
                 hits = self.kb.lookup(om.group(1))
                 aff = [h.actor_id for h in hits[:1]]

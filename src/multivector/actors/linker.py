@@ -24,6 +24,16 @@ FEMALE_ENDINGS = ("ova", "eva", "yeva", "ina", "aya", "kaya", "ska")
 MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "skiy", "iy")
 
 
+_TR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+               ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
+                "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+                "yu", "ya"]))
+
+
+def translit(text: str) -> str:
+    return "".join(_TR.get(ch, ch) for ch in text.lower())
+
+
 def guess_gender(actor: Actor | None) -> str | None:
     """'f'/'m' from Slavic and Central Asian surname endings (Karimova, Sattarov); None for
     names that do not say (Blinken, Erdogan), which are then compatible with any pronoun."""
@@ -148,7 +158,15 @@ class DocLinker:
                 history.append(c)
 
     def _ru_surname(self, key: str, by_surname: dict[str, list[str]]) -> list[str] | None:
-        return None
+        """A Cyrillic surname ("Соколов") of a person the English text introduced
+        ("Andrei Sokolov"): compare transliterations."""
+        if not re.search("[а-яё]", key):
+            return None
+        from rapidfuzz import fuzz
+
+        lat = translit(key)
+        hits = [k for k in by_surname if fuzz.ratio(lat, k) >= 85]
+        return by_surname[hits[0]] if len(hits) == 1 else None
 
     def _pronoun_antecedent(self, c: Cand, history: list[Cand], actors: dict[str, Actor]):
         """Most recent compatible person, preferring (1) for "he said" the last person who
