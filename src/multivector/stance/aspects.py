@@ -1,0 +1,56 @@
+"""Which aspect of a relationship a stance is about (security, economy, sovereignty ...).
+
+Why nearest-first: "a partner in security and at the same time a threat" must give the partner
+the aspect *security* and leave the threat without it, so the phrase the cue heads is searched
+first, then the cue's own clause (without coordinated clauses), never the whole sentence.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+
+
+def _clause_tokens(tok) -> list:
+    """Tokens of the clause that governs ``tok``, without coordinated sister clauses."""
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head != v:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return list(tok.sent)
+    skip = {c.i for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
+    out = []
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.i not in skip)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrase_tokens(tok) -> list:
+    """The cue's own phrase: its subtree without coordinated items ("a partner in security"
+    but not "... and a threat")."""
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc", "relcl"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _match(tokens: list, lexicon: Lexicon) -> str | None:
+    lemmas = [t.lemma_.lower() for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    for aspect, keywords in lexicon.aspects.items():
+        for kw in keywords:
+            n = len(kw)
+            for i in range(len(tokens) - n + 1):
+                if tuple(lemmas[i:i + n]) == kw or tuple(lowers[i:i + n]) == kw:
+                    return aspect
+    return None
+
+
+def aspect_of(tok, lexicon: Lexicon) -> str | None:
+    """The aspect for a cue token: from its phrase, else its clause, else None."""
+    return _match(_phrase_tokens(tok), lexicon) or _match(_clause_tokens(tok), lexicon)

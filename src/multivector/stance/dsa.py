@@ -1,0 +1,175 @@
+"""Directed sentiment between two actors of one sentence ("who blames or endorses whom").
+
+The same cue lexicon and dependency rules as the stance stage: a directed pair from the rules
+(``A criticised B``, ``A is a supporter of B``) counts for A -> B; a characterisation of B inside
+a clause reported by A (``A said B was reckless``) also counts for A -> B. The strongest summed
+direction wins; no evidence means neutral.
+
+Labels follow the directed-sentiment format of Park et al. (2021):
+0 neutral, 1 positive p->q, 2 positive q->p, 3 negative p->q, 4 negative q->p.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .cues import find_cues
+from .lexicon import Lexicon, default_lexicon
+from .links import FIRST_PERSON, link, speakers
+
+LABELS = ["neutral", "pos p->q", "pos q->p", "neg p->q", "neg q->p"]
+
+
+class DSAFormatError(ValueError):
+    pass
+
+
+@dataclass
+class DSAItem:
+    text: str  # sentence without the bracket markers
+    p: tuple[int, int]  # character span of entity p in ``text``
+    q: tuple[int, int]
+    label: int | None = None
+    line: int = 0
+
+
+_BRACKET = re.compile(r"\[([^\[\]]*)\]")
+
+
+def parse_marked(sentence: str, p: str, q: str) -> tuple[str, tuple[int, int], tuple[int, int]]:
+    """Remove the ``[entity]`` markers; return the clean text and the spans of p and q."""
+    spans: list[tuple[str, int, int]] = []
+    out: list[str] = []
+    pos = 0
+    shift = 0
+    for m in _BRACKET.finditer(sentence):
+        out.append(sentence[pos:m.start()])
+        start = m.start() - shift
+        out.append(m.group(1))
+        spans.append((m.group(1), start, start + len(m.group(1))))
+        shift += 2
+        pos = m.end()
+    out.append(sentence[pos:])
+    if len(spans) != 2:
+        raise DSAFormatError(f"expected two [bracketed] entities, found {len(spans)}")
+    a, b = spans
+    if a[0] == p or b[0] != p:
+        ps, qs = a, b
+    else:
+        ps, qs = b, a
+    return "".join(out), (ps[1], ps[2]), (qs[1], qs[2])
+
+
+def read_dsa(path: str | Path) -> Iterator[DSAItem]:
+    """Items of a directed-sentiment TSV file: sentence, p, q, label (0-4)."""
+    path = Path(path)
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise DSAFormatError(f"{path}: cannot read: {exc.strerror}") from exc
+    with fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                continue
+            parts = line.split("\t")
+            if len(parts) != 4:
+                raise DSAFormatError(f"{path}:{n}: expected 4 tab-separated fields, got {len(parts)}")
+            sent, p, q, label = parts
+            try:
+                lab = int(label)
+            except ValueError as exc:
+                raise DSAFormatError(f"{path}:{n}: label {label!r} is not 0-4") from exc
+            if lab not in range(5):
+                raise DSAFormatError(f"{path}:{n}: label {lab} is not 0-4")
+            try:
+                text, ps, qs = parse_marked(sent, p, q)
+            except DSAFormatError as exc:
+                raise DSAFormatError(f"{path}:{n}: {exc}") from exc
+            yield DSAItem(text, ps, qs, lab, n)
+
+
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+
+
+def _np_tokens(tok, deep: bool) -> list:
+    """The token and its noun-phrase dependents; ``deep`` also takes prepositional phrases
+    ("the policy of X"), never relative or other clauses."""
+    keep = {"compound", "flat", "appos", "poss", "amod", "nmod", "case", "det"}
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in keep or (deep and c.dep_ not in _CLAUSES and c.dep_ not in ("punct", "cc")):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _entity_of(tok, spans: dict[str, tuple[int, int]], deep: bool = False) -> str | None:
+    """Which entity a token (with its noun-phrase neighbours) belongs to. The head itself wins;
+    then its modifiers; ``deep`` extends to its whole phrase (targets: "X's policy")."""
+    for cands in ([tok], _np_tokens(tok, False), _np_tokens(tok, True) if deep else []):
+        for name, (s, e) in spans.items():
+            for t in cands:
+                if t.idx < e and t.idx + len(t.text) > s:
+                    return name
+    return None
+
+
+def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexicon | None = None,
+                    holder: str | None = None) -> dict[tuple[str, str], float]:
+    """Summed polarity per (source, target) entity pair in one parsed sentence.
+
+    ``spans`` maps entity names to character spans relative to ``span.doc``; ``holder`` names
+    the entity whose view the whole sentence is (a quote's speaker), if any.
+    """
+    lexicon = lexicon or default_lexicon()
+    scores: dict[tuple[str, str], float] = {}
+
+    def add(src: str | None, tgt: str | None, w: float) -> None:
+        if src and tgt and src != tgt:
+            scores[(src, tgt)] = scores.get((src, tgt), 0.0) + w
+
+    for cue in find_cues(span, lexicon):
+        ln = link(cue)
+        for a, b in ln.pairs:
+            src = _entity_of(a, spans)
+            if src is None and a.lower_ in FIRST_PERSON:
+                src = holder
+            add(src, _entity_of(b, spans, deep=True), cue.weight)
+        if ln.evaluated:
+            says = [_entity_of(s, spans) for s in speakers(cue.token)]
+            says = [s for s in says if s] or ([holder] if holder else [])
+            for ev in ln.evaluated:
+                tgt = _entity_of(ev, spans, deep=True)
+                for s in says:
+                    add(s, tgt, cue.weight * 0.8)
+    return scores
+
+
+def predict_label(scores: dict[tuple[str, str], float], threshold: float = 0.0) -> int:
+    pq = scores.get(("p", "q"), 0.0)
+    qp = scores.get(("q", "p"), 0.0)
+    best, direction = (pq, "pq") if abs(pq) >= abs(qp) else (qp, "qp")
+    if abs(best) <= threshold:
+        return 0
+    if best > 0:
+        return 1 if direction == "pq" else 2
+    return 3 if direction == "pq" else 4
+
+
+def predict(items: Iterable[DSAItem], nlp, lexicon: Lexicon | None = None,
+            batch_size: int = 64) -> list[int]:
+    """Predicted labels for DSA items (sentences parsed with ``nlp.pipe``)."""
+    items = list(items)
+    lexicon = lexicon or default_lexicon()
+    out = []
+    for item, doc in zip(items, nlp.pipe((i.text for i in items), batch_size=batch_size)):
+        scores = directed_scores(doc[:], {"p": item.p, "q": item.q}, lexicon)
+        out.append(predict_label(scores))
+    return out

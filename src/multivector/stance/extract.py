@@ -1,0 +1,263 @@
+"""Stance records for one analysed document.
+
+For every English sentence (interview questions and translations skipped) the cues of the
+lexicon are found and linked to actors by the dependency rules (:mod:`.links`). Two kinds of
+record come out:
+
+* ``method='lexicon'``: the text holder's view of a characterised actor ("Russia is a partner"
+  inside Sattarov's quote -> Sattarov toward Russia, cooperative).
+* ``method='directed'``: a view the text attributes to an actor ("Tashkent criticised Moscow"
+  -> Tashkent toward Russia, hostile), whatever the text holder thinks.
+
+Hits are grouped per (sentence, holder, target, aspect, method). A group whose cues disagree
+keeps the label ``mixed``; different aspects give different records, so "a partner in security
+and at the same time a threat" gives a cooperative security record and a hostile one: a mixed
+view is never averaged away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Stance
+from .aspects import aspect_of
+from .cues import find_cues
+from .holders import HolderContext, holder_context, quote_at, speaker_holder
+from .lexicon import Lexicon, default_lexicon
+from .links import FIRST_PERSON, link, speakers
+
+PRONOUNS_IT = {"it", "its", "itself"}
+NON_PERSON_TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "region",
+                    "company", "group", "media", "think-tank"}
+MIXED_MIN_SHARE = 0.0  # any disagreement inside one group makes it mixed
+
+
+@dataclass
+class Hit:
+    holder: dict | None
+    target: dict
+    weight: float
+    aspect: str | None
+    evidence: list[dict]
+    sentence: int
+    quote_id: str | None
+    method: str
+    confidence: float
+
+
+@dataclass
+class _Ref:
+    ref: dict
+    start: int
+    end: int
+    confidence: float = 1.0
+
+
+def _mention_at(doc: Doc, start: int, end: int):
+    best = None
+    for m in doc.mentions_in(start, end) or [m for m in doc.mentions
+                                              if m.start < end and m.end > start]:
+        if m.actor_id is None:
+            continue
+        if best is None or (m.end - m.start) > (best.end - best.start):
+            best = m
+    return best
+
+
+def _ref(doc: Doc, actor_id: str) -> dict:
+    a = doc.actors.get(actor_id)
+    if a is None:
+        try:
+            from ..actors.api import actor_ref
+
+            r = actor_ref(doc, actor_id)
+        except Exception:  # actors package missing or its knowledge base unreadable
+            r = None
+        return r or {"id": actor_id, "name": None, "type": None, "country": None}
+    return {"id": a.id, "name": a.name, "type": a.type, "country": a.country}
+
+
+class TokenActors:
+    """Maps spaCy tokens of a document to linked actors (mentions), with a cautious "it"."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def offsets(self, tok) -> tuple[int, int]:
+        s = self.doc.token_start(tok)
+        return s, s + len(tok.text)
+
+    def of(self, tok) -> _Ref | None:
+        doc = self.doc
+        cands = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "poss", "amod")
+                         and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        for t in cands:
+            s, e = self.offsets(t)
+            m = _mention_at(doc, s, e)
+            if m is not None:
+                return _Ref(_ref(doc, m.actor_id), m.start, m.end, m.confidence)
+        if tok.lower_ in PRONOUNS_IT:
+            return self._antecedent(tok)
+        return None
+
+    def _antecedent(self, tok) -> _Ref | None:
+        """The nearest linked non-person mention before "it" in this or the previous sentence."""
+        s, _ = self.offsets(tok)
+        sent = self.doc.sentence_at(s)
+        if sent is None:
+            return None
+        lo = self.doc.sentences[sent.idx - 1].start if sent.idx > 0 else sent.start
+        prev = [m for m in self.doc.mentions if lo <= m.start and m.end <= s and m.actor_id]
+        for m in reversed(prev):
+            a = self.doc.actors.get(m.actor_id)
+            if a is not None and a.type in NON_PERSON_TYPES:
+                return _Ref(_ref(self.doc, m.actor_id), m.start, m.end, 0.6)
+        return None
+
+
+def _same(a: dict | None, b: dict | None) -> bool:
+    if not a or not b:
+        return False
+    if a.get("id") and b.get("id"):
+        return a["id"] == b["id"]
+    return bool(a.get("name")) and a.get("name") == b.get("name")
+
+
+def _span(doc: Doc, start: int, end: int) -> dict:
+    return {"start": start, "end": end, "text": doc.text[start:end]}
+
+
+def collect_hits(doc: Doc, lexicon: Lexicon | None = None,
+                 ctx: HolderContext | None = None) -> list[Hit]:
+    lexicon = lexicon or default_lexicon()
+    ctx = ctx or holder_context(doc)
+    actors = TokenActors(doc)
+    hits: list[Hit] = []
+    for sent in doc.english_sentences():
+        if doc.paragraphs[sent.paragraph].is_question:
+            continue
+        for cue in find_cues(sent.span, lexicon):
+            ln = link(cue)
+            if not ln.evaluated and not ln.pairs:
+                continue
+            c_start = doc.token_start(cue.tokens[0])
+            c_end = doc.token_start(cue.tokens[-1]) + len(cue.tokens[-1].text)
+            quote = quote_at(doc, c_start, c_end)
+            conf = 0.6 if cue.negated else 0.8
+            if quote is not None:
+                holder, qid = speaker_holder(doc, quote), quote.id
+            else:
+                qid = None
+                said = [actors.of(t) for t in speakers(cue.token)]
+                said = [r for r in said if r is not None]
+                holder = said[0].ref if said else ctx.narrative()
+            aspect = aspect_of(cue.token, lexicon)
+            cue_ev = _span(doc, c_start, c_end)
+            for tok in ln.evaluated:
+                tgt = actors.of(tok)
+                if tgt is None or holder is None or _same(holder, tgt.ref):
+                    continue
+                hits.append(Hit(holder, tgt.ref, cue.weight, aspect,
+                                [cue_ev, _span(doc, tgt.start, tgt.end)], sent.idx, qid,
+                                "lexicon", round(conf * tgt.confidence, 3)))
+            for a, b in ln.pairs:
+                src = actors.of(a)
+                src_ref = src.ref if src else (holder if quote is not None and a.lower_ in
+                                               FIRST_PERSON else None)
+                tgt = actors.of(b)
+                if src_ref is None or tgt is None or _same(src_ref, tgt.ref):
+                    continue
+                ev = [cue_ev] + ([_span(doc, src.start, src.end)] if src else []) + [
+                    _span(doc, tgt.start, tgt.end)]
+                hits.append(Hit(src_ref, tgt.ref, cue.weight, aspect, ev, sent.idx, qid,
+                                "directed", round(0.7 * conf * tgt.confidence, 3)))
+    return hits
+
+
+def _key(h: dict | None) -> str:
+    if not h:
+        return ""
+    return str(h.get("id") or h.get("name") or "")
+
+
+def label_for(weights: list[float], threshold: float = 0.1) -> tuple[float, str]:
+    """Polarity (mean, clipped to [-1, 1]) and label of a group of cue weights. Any
+    disagreement in sign makes the group ``mixed`` whatever the mean."""
+    pol = max(-1.0, min(1.0, sum(weights) / len(weights))) if weights else 0.0
+    pos = sum(1 for w in weights if w > 0)
+    neg = sum(1 for w in weights if w < 0)
+    if pos and neg:
+        return round(pol, 3), "mixed"
+    if pol > threshold:
+        return round(pol, 3), "cooperative"
+    if pol < -threshold:
+        return round(pol, 3), "hostile"
+    return round(pol, 3), "neutral"
+
+
+def group_hits(doc: Doc, hits: list[Hit]) -> list[Stance]:
+    groups: dict[tuple, list[Hit]] = {}
+    for h in hits:
+        k = (h.sentence, _key(h.holder), _key(h.target), h.aspect, h.method)
+        groups.setdefault(k, []).append(h)
+    out: list[Stance] = []
+    for n, (k, hs) in enumerate(sorted(groups.items(), key=lambda kv: (
+            kv[1][0].evidence[0]["start"], kv[0][1], kv[0][2], str(kv[0][3]), kv[0][4]))):
+        pol, label = label_for([h.weight for h in hs])
+        evidence: list[dict] = []
+        for h in hs:
+            for e in h.evidence:
+                if e not in evidence:
+                    evidence.append(e)
+        first = hs[0]
+        out.append(Stance(
+            id=f"{doc.id}:st{n + 1}", holder=first.holder, target=first.target, polarity=pol,
+            label=label, aspect=first.aspect, evidence=evidence, sentence=first.sentence,
+            quote_id=first.quote_id, method=first.method,
+            confidence=round(max(h.confidence for h in hs), 3)))
+    return out
+
+
+def extract_stances(doc: Doc, lexicon: Lexicon | None = None) -> list[Stance]:
+    """Fill ``doc.stances`` and return them."""
+    doc.stances = group_hits(doc, collect_hits(doc, lexicon))
+    return doc.stances
+
+
+@dataclass
+class Summary:
+    holder: dict | None
+    target: dict
+    n: int
+    n_cooperative: int
+    n_hostile: int
+    mean_polarity: float
+    label: str
+    aspects: dict = field(default_factory=dict)  # aspect -> mean polarity
+
+
+def summarize(stances: list[Stance], method: str | None = "lexicon") -> list[Summary]:
+    """Per (holder, target) view over a document: ``mixed`` when both cooperative and hostile
+    records exist (each at least a quarter of the signed ones), never an average."""
+    groups: dict[tuple[str, str], list[Stance]] = {}
+    for s in stances:
+        if method and s.method != method:
+            continue
+        groups.setdefault((_key(s.holder), _key(s.target)), []).append(s)
+    out = []
+    for ss in groups.values():
+        pos = sum(1 for s in ss if s.polarity > 0 and s.label != "mixed")
+        neg = sum(1 for s in ss if s.polarity < 0 and s.label != "mixed")
+        mixed = sum(1 for s in ss if s.label == "mixed")
+        mean = round(sum(s.polarity for s in ss) / len(ss), 3)
+        signed = pos + neg
+        if mixed or (pos and neg and min(pos, neg) / signed >= 0.25):
+            label = "mixed"
+        else:
+            label = label_for([s.polarity for s in ss])[1]
+        aspects: dict[str, list[float]] = {}
+        for s in ss:
+            aspects.setdefault(s.aspect or "general", []).append(s.polarity)
+        out.append(Summary(ss[0].holder, ss[0].target, len(ss), pos, neg, mean, label,
+                           {a: round(sum(v) / len(v), 3) for a, v in aspects.items()}))
+    return out

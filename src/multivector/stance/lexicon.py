@@ -1,0 +1,103 @@
+"""Stance lexicons (cue words and aspect keywords) loaded from readable YAML data files.
+
+Why data files: an analyst can read and extend what counts as "cooperative" or "hostile" without
+touching code, and every stance record names the cue that produced it, so a wrong cue is easy to
+spot and fix in ``data/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+KINDS = ("role", "action", "mutual", "attitude", "quality")
+
+# Which cue kinds a token may have, by coarse part of speech, in order of preference:
+# "support" the noun is a role ("a support"), the verb an attitude ("they support").
+KINDS_BY_POS = {
+    "VERB": ("attitude", "action", "mutual"),
+    "AUX": (),
+    "NOUN": ("role", "action", "mutual", "attitude"),
+    "PROPN": (),
+    "ADJ": ("quality", "role"),
+}
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    words: tuple[str, ...]  # lower-case lemmas (or surface forms) of a one- or multi-word cue
+    kind: str
+    weight: float
+
+
+@dataclass
+class Lexicon:
+    """Cue words by kind and aspect keywords."""
+
+    cues: dict[str, dict[tuple[str, ...], float]] = field(default_factory=dict)  # kind -> words -> w
+    aspects: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def lookup(self, words: tuple[str, ...], kinds: tuple[str, ...]) -> CueEntry | None:
+        for kind in kinds:
+            w = self.cues.get(kind, {}).get(words)
+            if w is not None:
+                return CueEntry(words, kind, w)
+        return None
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _words(key: object) -> tuple[str, ...]:
+    return tuple(str(key).lower().split())
+
+
+def load_lexicon(cues_path: str | Path | None = None,
+                 aspects_path: str | Path | None = None) -> Lexicon:
+    """Read the cue and aspect files (the packaged ones by default)."""
+    cues_path = Path(cues_path) if cues_path else DATA / "cues.yaml"
+    aspects_path = Path(aspects_path) if aspects_path else DATA / "aspects.yaml"
+    lex = Lexicon()
+    raw = _read_yaml(cues_path)
+    for kind, entries in raw.items():
+        if kind not in KINDS:
+            raise LexiconError(f"{cues_path}: unknown cue kind {kind!r}; known: {', '.join(KINDS)}")
+        if not isinstance(entries, dict):
+            raise LexiconError(f"{cues_path}: {kind}: expected word: weight pairs")
+        table = lex.cues.setdefault(kind, {})
+        for word, weight in entries.items():
+            try:
+                w = float(weight)
+            except (TypeError, ValueError) as exc:
+                raise LexiconError(f"{cues_path}: {kind}.{word}: weight {weight!r} is not a number") from exc
+            if not -1.0 <= w <= 1.0:
+                raise LexiconError(f"{cues_path}: {kind}.{word}: weight {w} outside [-1, 1]")
+            table[_words(word)] = w
+            lex.max_len = max(lex.max_len, len(_words(word)))
+    for aspect, words in _read_yaml(aspects_path).items():
+        if not isinstance(words, list):
+            raise LexiconError(f"{aspects_path}: {aspect}: expected a list of keywords")
+        lex.aspects[str(aspect)] = [_words(w) for w in words]
+    return lex
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

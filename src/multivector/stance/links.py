@@ -1,0 +1,249 @@
+"""Dependency rules: which actors a cue is about, and who directs it at whom.
+
+For each cue the rules return two things:
+
+* ``evaluated``: tokens of the actors the cue characterises from the text holder's point of view
+  ("Iran is a *partner*", "Russia's *aggression*", "*aggressive* Russia"): the stance target.
+* ``pairs``: directed (source, target) token pairs stated by the text ("A *criticised* B",
+  "A is a *supporter* of B", "A's *invasion* of B"): actor-to-actor sentiment.
+
+The rules work on the head of each argument; coordinated arguments ("Russia and China") are
+expanded. They are deliberately few and readable; the lexicon (``data/cues.yaml``) decides the
+polarity and the kind of each cue, the rules decide the direction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cues import Cue
+
+# verbs whose predicate noun/adjective characterises their subject
+COPULAS = {"be", "remain", "stay", "become", "pose", "seem", "appear", "represent", "act", "serve",
+           "turn", "constitute", "prove", "look", "sound", "continue", "emerge", "grow", "get"}
+# verbs whose "as"-phrase characterises their object, held by their subject
+CONSIDER = {"see", "regard", "consider", "view", "call", "perceive", "treat", "describe", "label",
+            "brand", "name", "recognise", "recognize", "portray", "deem", "find", "paint", "cast"}
+REPORTING = {"say", "tell", "add", "note", "argue", "claim", "write", "believe", "think", "insist",
+             "state", "declare", "stress", "emphasise", "emphasize", "explain", "suggest",
+             "assert", "maintain", "observe", "comment", "remark", "admit", "acknowledge",
+             "announce", "contend", "conclude", "point", "reply", "answer", "warn", "told", "says"}
+# light verbs: "impose sanctions on X", "provide help to X", "launch an invasion of X"
+LIGHT = {"impose", "provide", "give", "offer", "launch", "carry", "exert", "put", "apply",
+         "extend", "lend", "make", "conduct", "wage", "continue", "start", "begin", "step",
+         "express", "voice", "show", "receive", "seek", "strengthen", "develop", "build", "expand",
+         "deepen", "enhance", "boost", "maintain", "need", "want", "establish", "sign"}
+PATIENT_PREPS = {"to", "against", "on", "upon", "at", "into", "toward", "towards", "for", "of",
+                 "over", "in"}
+RELATION_PREPS = {"with", "between", "among", "and"}
+SUBJ = {"nsubj", "csubj"}
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+
+
+@dataclass
+class Link:
+    cue: Cue
+    evaluated: list = field(default_factory=list)
+    pairs: list = field(default_factory=list)  # (source token, target token)
+
+
+def conj(tokens) -> list:
+    """Tokens plus their coordinated siblings ("Russia and China")."""
+    out: list = []
+    for t in tokens:
+        for c in [t, *t.conjuncts]:
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def subjects(v, _depth: int = 0) -> list:
+    """Logical subjects (agents) of a verb, inherited through coordination and control."""
+    if _depth > 4:
+        return []
+    agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents:
+        return conj(agents)
+    subs = [c for c in v.children if c.dep_ in SUBJ]
+    if not subs and not _passive(v):
+        subs = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if subs:
+        return conj(subs)
+    if _passive(v):
+        return []
+    if v.dep_ in ("conj", "xcomp", "advcl") and v.head != v and v.head.pos_ in ("VERB", "AUX"):
+        return subjects(v.head, _depth + 1)
+    if v.dep_ == "pcomp" and v.head.head != v.head:  # "in supporting X", "by criticising X"
+        h = v.head.head
+        if h.pos_ in ("VERB", "AUX"):
+            return subjects(h, _depth + 1)
+        return [h] if h.pos_ in ("NOUN", "PROPN") else []
+    if v.dep_ in ("relcl", "acl") and v.head != v:
+        return [v.head]
+    return []
+
+
+def objects(v) -> list:
+    """Logical objects (patients) of a verb: direct objects, passive subjects, datives and
+    objects of patient prepositions."""
+    out = [c for c in v.children if c.dep_ in ("dobj", "dative", "obj")]
+    if _passive(v):
+        out += [c for c in v.children if c.dep_ == "nsubjpass"]
+    for p in v.children:
+        if p.dep_ in ("prep", "dative") and p.lower_ in PATIENT_PREPS | RELATION_PREPS:
+            out += [g for g in p.children if g.dep_ == "pobj"]
+    return conj(out)
+
+
+def prep_objects(tok, preps: set[str]) -> list:
+    out = []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            out += [g for g in p.children if g.dep_ == "pobj"]
+    return conj(out)
+
+
+def modifiers(noun) -> list:
+    """Possessors, compounds and adjectival modifiers of a noun: the agent of an action noun
+    ("Russia's invasion", "US sanctions", "Russian aggression")."""
+    out = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    out += prep_objects(noun, {"by", "from"})
+    return conj(out)
+
+
+def predicate_head(tok):
+    """For a predicate noun or adjective: (verb, how) where how is 'copula' or 'consider'.
+
+    Climbs coordination ("a partner and a threat") and "as"-phrases ("seen as a threat")."""
+    t = tok
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "as":
+        v = t.head.head
+        if v.lemma_.lower() in CONSIDER:
+            return v, "consider"
+        return v, "copula"
+    if t.dep_ in ("attr", "acomp", "oprd", "dobj") and t.head.pos_ in ("VERB", "AUX"):
+        v = t.head
+        lem = v.lemma_.lower()
+        if lem in COPULAS or (t.dep_ in ("attr", "acomp") and v.pos_ == "AUX"):
+            return v, "copula"
+        if lem in CONSIDER and t.dep_ == "oprd":
+            return v, "consider"
+    if t.dep_ == "appos":
+        return t.head, "appos"
+    return None, None
+
+
+def _characterised(tok) -> tuple[list, list]:
+    """(characterised actors, holders-of-the-view) for a predicate noun/adjective."""
+    v, how = predicate_head(tok)
+    if v is None:
+        return [], []
+    if how == "appos":
+        return conj([v]), []
+    if how == "consider":
+        if _passive(v):
+            return conj([c for c in v.children if c.dep_ == "nsubjpass"]), subjects(v)
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        return conj(objs), subjects(v)
+    return subjects(v), []
+
+
+def link(cue: Cue) -> Link:
+    """Apply the rules for one cue."""
+    t = cue.token
+    out = Link(cue)
+    if cue.kind in ("role", "quality"):
+        chars, viewers = _characterised(t)
+        if cue.kind == "quality" and t.dep_ == "amod":
+            head = t.head
+            if head.pos_ in ("PROPN",):
+                chars = [head]
+            else:
+                mods = [c for c in head.children if c.dep_ in ("poss", "compound")]
+                chars = conj(mods) if mods else _characterised(head)[0]
+        out.evaluated = chars
+        if cue.kind == "quality":  # "critical of X", "hostile to X": subject -> X
+            others = prep_objects(t, {"of", "about", "to", "toward", "towards", "with"})
+            out.pairs += [(c, o) for c in chars for o in others]
+        for v in viewers:  # "Ankara regards Tehran as a threat"
+            out.pairs += [(v, c) for c in chars]
+        if cue.kind == "role":
+            # "a supporter of Moscow", "a threat to its neighbours", "a partner for Baku"
+            others = prep_objects(t, {"of", "to", "for", "with", "against", "toward", "towards"})
+            sources = prep_objects(t, {"from"})
+            if sources:  # "a threat from Moscow"
+                out.evaluated = out.evaluated + sources
+                out.pairs += [(s, o) for s in sources for o in chars or others]
+            else:
+                out.pairs += [(c, o) for c in chars for o in others]
+            owners = [c for c in t.children if c.dep_ == "poss"]
+            if owners and chars:  # "Iran is Baku's partner"
+                out.pairs += [(c, o) for c in chars for o in conj(owners)]
+        return out
+    if t.pos_ == "VERB":
+        agents = subjects(t)
+        patients = objects(t)
+        if cue.kind == "action":
+            out.evaluated = agents
+            out.pairs = [(a, p) for a in agents for p in patients]
+        elif cue.kind == "mutual":
+            parties = agents + [p for p in patients if p not in agents]
+            out.evaluated = parties
+            out.pairs = [(a, b) for a in parties for b in parties if a != b]
+        else:  # attitude: the experiencer's view, not the text holder's
+            out.pairs = [(a, p) for a in agents for p in patients]
+        return out
+    # nouns of action, cooperation or attitude
+    agents = [m for m in modifiers(t) if m.pos_ in ("PROPN", "PRON", "NOUN", "ADJ")]
+    patients = prep_objects(t, PATIENT_PREPS)
+    host = t
+    while host.dep_ == "conj" and host.head != host:
+        host = host.head
+    if host.dep_ in ("dobj", "nsubjpass", "pobj") and host.head.pos_ == "VERB":
+        v = host.head if host.dep_ != "pobj" else host.head.head
+        if v.pos_ == "VERB" and (v.lemma_.lower() in LIGHT or host.dep_ == "dobj"):
+            if not agents:
+                agents = subjects(v)
+            patients = patients + [p for p in objects(v) if p != host and p not in patients]
+    if cue.kind == "action":
+        out.evaluated = agents
+        out.pairs = [(a, p) for a in agents for p in patients]
+    elif cue.kind == "mutual":
+        parties = agents + prep_objects(t, RELATION_PREPS | {"of"})
+        parties += [p for p in patients if p not in parties]
+        out.evaluated = parties
+        out.pairs = [(a, b) for a in parties for b in parties if a != b]
+    else:
+        out.pairs = [(a, p) for a in agents for p in patients]
+    return out
+
+
+def speakers(tok) -> list:
+    """Subjects of a reporting verb governing ``tok`` ("X said ...", "..., says X",
+    "according to X"): whose view the clause is."""
+    t = tok
+    seen = 0
+    while seen < 12:
+        seen += 1
+        for c in t.children:
+            if c.lower_ == "according":
+                return conj([g for p in c.children for g in p.children if g.dep_ == "pobj"])
+            if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING and c.i > tok.i:
+                s = subjects(c)
+                if s:
+                    return s
+        h = t.head
+        if h == t:
+            return []
+        if h.lemma_.lower() in REPORTING and t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl",
+                                                         "dobj", "conj"):
+            return subjects(h)
+        t = h
+    return []
