@@ -181,3 +181,13 @@ def test_pages_use_only_local_assets(client):
         assert "@import" not in t
     page = client.get("/")
     assert page.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "nope.duckdb")])
+    assert result.exit_code == 2
+    assert "no such database" in " ".join(result.output.split())  # rich wraps lines
