@@ -29,6 +29,7 @@ MOVE_VERBS = {"visit", "arrive", "travel", "fly", "go", "come", "return", "reach
               "trip", "visit", "flight", "journey", "route", "road", "railway", "pipeline",
               "export", "import", "transit", "evacuate", "expel", "extradite", "commute"}
 QUOTE_CHARS = ('"', "“", "”", "«", "»", "„")
+QUANT = {"several", "many", "some", "few", "other", "most", "all", "both", "numerous", "various"}
 SMALL_WORDS = {"of", "and", "the", "for", "de", "la", "in", "on", "to", "al", "at", "a", "an"}
 REPORTING = {"say", "add", "note", "tell", "explain", "warn", "stress", "emphasise", "emphasize",
              "believe", "argue", "recall", "insist", "claim", "think", "point", "conclude",
@@ -315,7 +316,7 @@ class EnglishRecognizer:
                 k2 = i - 1
                 j2 = k2
                 while j2 > 0 and k2 - j2 < 3 and sdoc[j2 - 1].pos_ in ("NOUN", "PROPN", "ADJ") \
-                        and sdoc[j2 - 1].lower_ not in DETS:
+                        and sdoc[j2 - 1].lower_ not in DETS and sdoc[j2 - 1].lower_ not in QUANT:
                     j2 -= 1
                 if j2 < k2:
                     found = self.agent_of(sdoc[j2:k2])
@@ -568,7 +569,10 @@ class EnglishRecognizer:
             hits = self.kb.lookup(text)
             if hits:
                 en = self.choose(hits, None)
-                out.append(Cand(a, b, en.actor_id, "ner", meta={"label": ent.label_}))
+                aid = en.actor_id
+                if en.kind == "capital" and self._is_location(ent.root):  # "ASTANA, Oct 25 –"
+                    aid = self.kb.actors[aid].country
+                out.append(Cand(a, b, aid, "ner", meta={"label": ent.label_}))
                 covered.append((a, b))
                 continue
             if len(ent) == 1:
