@@ -191,3 +191,20 @@ def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 2
     assert "no such database" in " ".join(result.output.split())  # rich wraps lines
+
+
+def test_quotes_about_an_actor_found_by_mentions_inside_the_quote(tmp_path):
+    """A quote whose `mentioned` list is empty still counts as being about an actor mentioned
+    inside its span."""
+    from multivector.web.sample import custom_doc
+
+    doc = custom_doc('"Ankara will decide alone," said Aigerim Sadvakasova.', key="about",
+                     mentions=[["Ankara", "TUR"]],
+                     quotes=[{"text": "Ankara will decide alone,",
+                              "speaker": "PER:aigerim-sadvakasova"}])
+    doc.quotes[0].mentioned = []
+    db = write_sample_db(tmp_path / "about.duckdb", extra=[doc])
+    with TestClient(create_app(Settings(db=db))) as c:
+        items = c.get("/api/quotes?about=TUR").json()["items"]
+        assert [q["text"] for q in items] == ["Ankara will decide alone,"]
+        assert c.get("/api/quotes?about=RUS").json()["total"] == 2  # unchanged

@@ -202,15 +202,18 @@ def quotes(db: Database, *, actor: str | None = None, speaker: str | None = None
            language: str | None = None, date_from: str | None = None,
            date_to: str | None = None, q: str | None = None, limit: int = 50,
            offset: int = 0) -> dict:
-    """``speaker``: quotes the actor said; ``about``: quotes that mention the actor;
-    ``actor``: either."""
+    """``speaker``: quotes the actor said; ``about``: quotes that mention the actor (listed in
+    the quote's ``mentioned``, or a mention of it lies inside the quote's span) and that it did
+    not say itself; ``actor``: either."""
     w = Where()
-    mentioned = "list_contains(from_json(t.mentioned, '[\"VARCHAR\"]'), ?)"
+    mentioned = ("(list_contains(from_json(t.mentioned, '[\"VARCHAR\"]'), ?) OR t.id IN ("
+                 "SELECT q.id FROM quotes q JOIN mentions m ON m.doc_id = q.doc_id "
+                 "AND m.start >= q.start AND m.\"end\" <= q.\"end\" WHERE m.actor_id = ?))")
     if actor:
-        w.add(f"t.speaker_id = ? OR {mentioned}", actor, actor)
+        w.add(f"t.speaker_id = ? OR {mentioned}", actor, actor, actor)
     w.equals("t.speaker_id", speaker)
     if about:
-        w.add(f"{mentioned} AND coalesce(t.speaker_id, '') <> ?", about, about)
+        w.add(f"{mentioned} AND coalesce(t.speaker_id, '') <> ?", about, about, about)
     w.equals("t.doc_id", document)
     w.equals("t.kind", type)
     _doc_language(w, language)
