@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from contextlib import asynccontextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -41,7 +42,7 @@ def _swagger_dir():
         from swagger_ui_bundle import swagger_ui_path
     except ImportError:
         return None
-    path = resources.as_file(swagger_ui_path).__enter__()
+    path = Path(str(swagger_ui_path))  # an installed (unzipped) package: a real directory
     return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 

@@ -22,7 +22,7 @@ from .database import Database
 from .filters import FilterError, check_date
 
 # Types shown as the "states and alliances" view; others (persons, media, ...) are optional.
-STATE_TYPES = ("state", "government", "military", "igo", "legislature", "region")
+STATE_TYPES = ("state", "government", "military", "igo", "legislature")
 
 PAIR_SQL = """
 WITH ev AS (
