@@ -98,7 +98,10 @@ class ActorResolver:
         ref = None
         if self.use_mentions and self.api is not None:
             ref = self._from_mentions(tok, span, hs, allow_place)
-        if ref is None and self.api is not None and (self.use_mentions or self._kb_ready()):
+        if ref is None and self.api is not None and (self.use_mentions or self._kb_ready()) and (
+                hs is not None or any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
+                                      for t in span)):
+            # the phrase resolver runs a parse: only for phrases that can name an actor
             ref = self._from_phrase(span, hs, allow_place)
         if ref is None and not self.use_mentions:
             ref = self._from_entities(tok, span, hs, allow_place)
