@@ -27,7 +27,10 @@ MOTION_PREPS = {"to", "from", "into"}  # a place only after a motion word ("flew
 MOVE_VERBS = {"visit", "arrive", "travel", "fly", "go", "come", "return", "reach", "leave", "tour",
               "move", "flee", "deport", "migrate", "send", "deliver", "drive", "head", "relocate",
               "trip", "visit", "flight", "journey", "route", "road", "railway", "pipeline",
-              "export", "import", "transit", "evacuate", "expel", "extradite", "commute"}
+              "export", "import", "transit", "evacuate", "expel", "extradite", "commute",
+              "booking", "ticket", "bus", "train", "cargo", "shipment"}
+MESSAGES = {"note", "letter", "message", "request", "protest", "signal", "invitation", "proposal",
+            "complaint", "appeal", "warning", "demand", "ultimatum"}
 QUOTE_CHARS = ('"', "“", "”", "«", "»", "„")
 QUANT = {"several", "many", "some", "few", "other", "most", "all", "both", "numerous", "various"}
 SMALL_WORDS = {"of", "and", "the", "for", "de", "la", "in", "on", "to", "al", "at", "a", "an"}
@@ -186,6 +189,8 @@ class EnglishRecognizer:
             return None
         entry = self.choose(entries, date)
         actor = self.kb.actors[entry.actor_id]
+        if entry.kind == "demonym" and e - s == 1 and self._is_language(span[0]):
+            return None
         method = {"capital": "metonym", "metonym": "metonym", "demonym": "demonym"}.get(
             entry.kind, "gazetteer")
         actor_id = actor.id
@@ -201,7 +206,8 @@ class EnglishRecognizer:
             if self._is_location(head):
                 actor_id, method = actor.country, "capital"
             elif any(ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and ent.start <= s and e <= ent.end
-                     and ent.end - ent.start > e - s for ent in sdoc.ents):
+                     and ent.end - ent.start > e - s and not self._only_places(ent)
+                     for ent in sdoc.ents):
                 return None  # "Radio Tashkent", "the Moscow Centre for ..." name no actor
         return Cand(base + span.start_char, base + span.end_char, actor_id, method,
                     person=actor.type == "person", kind="person" if actor.type == "person"
@@ -223,6 +229,19 @@ class EnglishRecognizer:
         rank = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
         return sorted(entries, key=lambda en: rank.get(en.kind, 4))[0]
 
+    def _only_places(self, ent) -> bool:
+        """An entity that is just capitals joined by 'and'/'or' ("Dushanbe or Tashkent")."""
+        return all(t.pos_ in ("CCONJ", "PUNCT") or any(
+            e.kind == "capital" for e in self.kb.index["en"].get(norm(t.text), []))
+            for t in ent)
+
+    @staticmethod
+    def _is_language(tok) -> bool:
+        """'in Kazakh', 'switching to Russian': a demonym naming a language."""
+        return (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "into", "from")
+                and not any(c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+                and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")))
+
     @staticmethod
     def _is_location(tok) -> bool:
         """'visited Astana', 'in Tashkent', 'flew to Moscow', 'Almaty-based', a dateline
@@ -237,6 +256,9 @@ class EnglishRecognizer:
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ in MOTION_PREPS and \
                 tok.head.head.lemma_.lower() in MOVE_VERBS:
+            verb = tok.head.head
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGES for c in verb.children):
+                return False
             return True
         if tok.dep_ in ("dobj", "npadvmod") and tok.head.lemma_ in MOVE_VERBS:
             return True
@@ -564,6 +586,8 @@ class EnglishRecognizer:
             a, b = base + ent.start_char, base + ent.end_char
             if not free(a, b):
                 continue
+            if len(ent) == 1 and self._is_language(ent[0]):
+                continue
             text = re.sub(r"^(?:the|The)\s+", "", ent.text)
             text = re.sub(r"['’]s?$", "", text)
             hits = self.kb.lookup(text)
@@ -605,6 +629,8 @@ class EnglishRecognizer:
                                   score_cutoff=FUZZY_STATE)
         if not best or best[0][0] != fold(text)[0]:
             return None
+        if fold(text).startswith(best[0]) or best[0].startswith(fold(text)):
+            return None  # "Korean" is a word form of "Korea", not a misspelling
         return Cand(base + tok.idx, base + tok.idx + len(text), self.fuzzy_states[best[0]],
                     "fuzzy", confidence=round(best[1] / 100, 3))
 

@@ -16,6 +16,7 @@ from .kb import KnowledgeBase, slug
 
 CYR = re.compile(r"[А-Яа-яЁё]")
 MAX_ALIAS_TOKENS = 6
+RU_PLACE_PREPS = {"в", "во", "из", "до", "через", "под", "около", "возле"}
 
 
 class RussianRecognizer:
@@ -83,6 +84,8 @@ class RussianRecognizer:
             actor = self.kb.actors[entry.actor_id]
             method = {"capital": "metonym", "metonym": "metonym", "demonym": "demonym"}.get(
                 entry.kind, "alias")
+            if entry.kind == "capital" and i > 0 and lemmas[i - 1] in RU_PLACE_PREPS:
+                actor, method = self.kb.actors[actor.country], "capital"  # "в Астану": a place
             s, e = toks[i].start, toks[i + n - 1].stop
             cands.append(Cand(base + s, base + e, actor.id, method, language="ru",
                               person=actor.type == "person",
