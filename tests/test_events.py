@@ -125,9 +125,11 @@ def test_no_event_from_sentences_that_report_none(events_pipeline, text):
     ("The Iranian president refused to meet the Turkish ambassador.", "CONSULT", "negated"),
     ("Russia could attack Georgia.", "ASSAULT", "hypothetical"),
     ("If talks fail, Azerbaijan might attack Armenia.", "ASSAULT", "hypothetical"),
-    ("The Iranian president will visit Dushanbe next month.", "CONSULT", "future"),
-    ("The Iranian president plans to visit Dushanbe.", "CONSULT", "future"),
-    ("The visit of the Iranian president to Dushanbe is expected.", "CONSULT", "future"),
+    # PLOVER codes future meetings as AGREE (intent); the modality still says future
+    ("The Iranian president will visit Dushanbe next month.", "AGREE", "future"),
+    ("The Iranian president plans to visit Dushanbe.", "AGREE", "future"),
+    ("The visit of the Iranian president to Dushanbe is expected.", "AGREE", "future"),
+    ("Iran threatened to shell Iraqi towns.", "THREATEN", "asserted"),
     ("Moscow must withdraw its troops from Syria.", "RETREAT", "recommended"),
     ("Moscow should withdraw its troops from Syria.", "RETREAT", "recommended"),
     ("Georgia accused Russia of meddling.", "ACCUSE", "asserted"),
@@ -179,6 +181,13 @@ def test_officials_must_in_quote_is_a_demand_by_the_speaker(events_pipeline):
     e = only(doc.events, "REQUEST")
     assert e.source[0]["country"] == "UZB" and countries(e.target) == ["RUS"]
     assert e.modality == "reported" and e.quote_id == "q1" and e.cameo == "1056"
+
+
+def test_future_visit_is_agree_with_express_intent_code(events_pipeline):
+    e = only(code(events_pipeline, "The Iranian president will visit Dushanbe next month."), "AGREE")
+    assert e.cameo == "036" and countries(e.target) == ["TJK"]
+    assert not [x for x in code(events_pipeline, "Iran threatened to shell Iraqi towns.")
+                if x.plover == "ASSAULT"]
 
 
 def test_pledge_with_will_is_an_agreement_not_a_future_event(events_pipeline):

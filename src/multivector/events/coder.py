@@ -49,6 +49,8 @@ THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them",
 DEMAND_CODE = {"RETREAT": "1056", "CONCEDE": "105", "AID": "103", "COOPERATE": "101",
                "CONSULT": "106", "AGREE": "106", "SUPPORT": "102"}
 DEMAND_DEFAULT = "1042"
+# CAMEO "express intent to ..." codes for future cooperative events (PLOVER manual, AGREE).
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 
 
 def _children(tok, dep: str) -> list:
@@ -444,7 +446,10 @@ class EventCoder:
         code = p.cameo
         for s in sources:
             if s.get("sector") in p.source_sector:
-                code = str(p.source_sector[s["sector"]])
+                code = p.source_sector[s["sector"]]
+                if code in (None, "none"):
+                    return None  # the pattern says this sense does not apply to such actors
+                code = str(code)
                 break
         modality = modality_of(tok, pattern_intent=p.intent, question=question and is_verb)
         if quote is not None and modality == "asserted":
@@ -459,6 +464,9 @@ class EventCoder:
                 targets = [s for s in sources if not _same(s, speaker)]
                 sources = [speaker]
                 modality = "reported"
+        # PLOVER: future meetings, support, cooperation and aid are coded AGREE (intent)
+        if modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_AGREE and not p.plover:
+            code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code)]
         cc = self.onto.cameo_code(code)
         if cc is None or cc.plover is None and p.plover is None:
             return None

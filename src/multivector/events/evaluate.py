@@ -171,6 +171,9 @@ class OverlayResolver(ActorResolver):
 
 # ------------------------------------------------------------------------------ scoring
 def _pred_code(a: dict) -> str:
+    aid = str(a.get("id") or "")
+    if aid[:4] in ("IGO:", "NGO:"):
+        return aid[:3]
     for v in (a.get("id"), a.get("country")):
         if v and re.fullmatch(r"[A-Z\-+]{3}\w*", str(v)):
             return str(v)
