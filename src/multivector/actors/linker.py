@@ -82,6 +82,8 @@ class DocLinker:
         chosen = select(cands)
         for c in chosen:
             c.meta["para"] = para_of.get(id(c), 0)
+            sent = doc.sentence_at(c.start)
+            c.meta["sidx"] = sent.idx if sent is not None else None
         self.resolve_references(chosen, date)
         self.write(doc, [c for c in chosen if c.actor_id is not None])
 
@@ -186,9 +188,19 @@ class DocLinker:
             spoke = next((h for h in window if h.meta.get("speaker")), None)
             if spoke is not None:
                 return spoke
-        near = [h for h in window if c.meta["para"] - h.meta.get("para", 0) <= 1]
-        subj = next((h for h in near if h.meta.get("subj")), None)
-        return subj or window[0]
+        # a subject in this or the previous sentence beats a more recent non-subject
+        # ("Blinken ... held talks with Tokayev and Nurtleu, and he arrived"); otherwise the
+        # most recent person ("For Aliyev, the movement served ... when he was isolated")
+        sidx = c.meta.get("sidx")
+        if sidx is not None:
+            near = [h for h in window if h.meta.get("sidx") is not None
+                    and 0 <= sidx - h.meta["sidx"] <= 1]
+            subj = next((h for h in near if h.meta.get("subj")), None)
+            if subj is not None:
+                return subj
+            if near:
+                return near[0]
+        return window[0]
 
     def _descriptor_antecedent(self, c: Cand, history: list[Cand], after: list[Cand],
                                actors: dict[str, Actor]) -> Cand | None:
