@@ -15,6 +15,10 @@ from .lexicon import KINDS_BY_POS, Lexicon
 NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither", "hardly"}
 # a cue that is the object or predicate of these verbs is denied: treated like a negation
 NEGATING_VERBS = {"deny", "reject", "refute", "dismiss"}
+# verbs whose negation negates the clause they govern
+NEGATABLE_FRAMES = {"agree", "believe", "think", "accept", "share", "expect", "want", "seek",
+                    "aspire", "plan", "intend", "try", "see", "consider", "regard", "become",
+                    "say", "claim", "mean"}
 
 
 @dataclass
@@ -30,9 +34,21 @@ class Cue:
         return " ".join(t.text for t in self.tokens)
 
 
+def _has_neg(tok) -> bool:
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only"):
+            return True
+    return False
+
+
 def _negated(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+    # "does not agree with the opinion that X is a partner", "X does not seek to become ..."
+    for anc in list(tok.ancestors)[:6]:
+        if anc.lemma_.lower() in NEGATABLE_FRAMES and _has_neg(anc):
             return True
     # "not a threat": negation on the governing copula / verb / "as"
     h = tok
@@ -72,6 +88,10 @@ def find_cues(tokens: Iterable, lexicon: Lexicon) -> list[Cue]:
         if found:
             entry, seq = found
             neg = _negated(tok)
+            if neg and entry.weight < 0 and entry.kind in ("action", "attitude"):
+                # "would not dominate", "did not criticise": no stance either way
+                i += len(seq)
+                continue
             w = -0.5 * entry.weight if neg else entry.weight
             out.append(Cue(tok, list(seq), entry.kind, w, neg))
             i += len(seq)

@@ -122,7 +122,8 @@ def _entity_of(tok, spans: dict[str, tuple[int, int]], deep: bool = False) -> st
 
 
 def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexicon | None = None,
-                    holder: str | None = None) -> dict[tuple[str, str], float]:
+                    holder: str | None = None,
+                    reported_weight: float = 0.5) -> dict[tuple[str, str], float]:
     """Summed polarity per (source, target) entity pair in one parsed sentence.
 
     ``spans`` maps entity names to character spans relative to ``span.doc``; ``holder`` names
@@ -135,8 +136,9 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         if src and tgt and src != tgt:
             scores[(src, tgt)] = scores.get((src, tgt), 0.0) + w
 
-    for cue in find_cues(span, lexicon):
-        ln = link(cue)
+    cues = find_cues(span, lexicon)
+    for cue in cues:
+        ln = link(cue, lexicon.relational)
         for a, b in ln.pairs:
             src = _entity_of(a, spans)
             if src is None and a.lower_ in FIRST_PERSON:
@@ -149,6 +151,15 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
                 tgt = _entity_of(ev, spans, deep=True)
                 for s in says:
                     add(s, tgt, cue.weight * 0.8)
+    if not scores and reported_weight:
+        # fallback: a speaker's reported clause that carries cues is that speaker's view of the
+        # other entity in it ("Y avoided a crisis thanks to ..., says X")
+        for cue in cues:
+            says = {_entity_of(s, spans) for s in speakers(cue.token)} - {None}
+            for s in says:
+                for other in spans:
+                    if other != s:
+                        add(s, other, cue.weight * reported_weight)
     return scores
 
 

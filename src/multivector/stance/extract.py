@@ -24,7 +24,7 @@ from .aspects import aspect_of
 from .cues import find_cues
 from .holders import HolderContext, holder_context, quote_at, speaker_holder
 from .lexicon import Lexicon, default_lexicon
-from .links import FIRST_PERSON, link, speakers
+from .links import FIRST_PERSON, REPORTING, link, speakers, subjects
 
 PRONOUNS_IT = {"it", "its", "itself"}
 NON_PERSON_TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "region",
@@ -89,8 +89,8 @@ class TokenActors:
 
     def of(self, tok) -> _Ref | None:
         doc = self.doc
-        cands = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "poss", "amod")
-                         and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        cands = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat")
+                         and c.pos_ in ("PROPN", "NOUN")]
         for t in cands:
             s, e = self.offsets(t)
             m = _mention_at(doc, s, e)
@@ -107,7 +107,15 @@ class TokenActors:
         if sent is None:
             return None
         lo = self.doc.sentences[sent.idx - 1].start if sent.idx > 0 else sent.start
-        prev = [m for m in self.doc.mentions if lo <= m.start and m.end <= s and m.actor_id]
+        # "many members see it as a threat": "it" is not the subject of its own clause
+        blocked: list[tuple[int, int]] = []
+        for sib in tok.head.children:
+            if sib.dep_ in ("nsubj", "nsubjpass") and sib != tok:
+                sub = list(sib.subtree)
+                blocked.append((self.doc.token_start(sub[0]),
+                                self.doc.token_start(sub[-1]) + len(sub[-1].text)))
+        prev = [m for m in self.doc.mentions if lo <= m.start and m.end <= s and m.actor_id
+                and not any(a <= m.start and m.end <= b for a, b in blocked)]
         for m in reversed(prev):
             a = self.doc.actors.get(m.actor_id)
             if a is not None and a.type in NON_PERSON_TYPES:
@@ -127,17 +135,49 @@ def _span(doc: Doc, start: int, end: int) -> dict:
     return {"start": start, "end": end, "text": doc.text[start:end]}
 
 
+ANAPHORS = {"this", "that", "so", "it"}
+
+
+def anaphoric_speakers(doc: Doc, actors: "TokenActors") -> dict[int, tuple[dict, int, int]]:
+    """Sentences attributed after the fact: "... a threat. The analyst NAME said this on air."
+    gives the earlier sentences of that paragraph to NAME. Returns sentence idx ->
+    (holder, start, end of the speaker's mention)."""
+    out: dict[int, tuple[dict, int, int]] = {}
+    for s in doc.english_sentences():
+        for tok in s.span:
+            if tok.lemma_.lower() not in REPORTING:
+                continue
+            if not any(c.dep_ in ("dobj", "advmod", "ccomp") and c.lower_ in ANAPHORS
+                       for c in tok.children):
+                continue
+            refs = [actors.of(t) for t in subjects(tok)]
+            refs = [r for r in refs if r is not None]
+            if not refs:
+                continue
+            ref = refs[0]
+            holder = {"id": ref.ref.get("id"), "name": doc.text[ref.start:ref.end],
+                      "type": ref.ref.get("type") or "person"}
+            if ref.ref.get("name"):
+                holder["name"] = ref.ref["name"]
+            for prev in doc.sentences[:s.idx][::-1]:
+                if prev.paragraph != s.paragraph:
+                    break
+                out.setdefault(prev.idx, (holder, ref.start, ref.end))
+    return out
+
+
 def collect_hits(doc: Doc, lexicon: Lexicon | None = None,
                  ctx: HolderContext | None = None) -> list[Hit]:
     lexicon = lexicon or default_lexicon()
     ctx = ctx or holder_context(doc)
     actors = TokenActors(doc)
+    after = anaphoric_speakers(doc, actors)
     hits: list[Hit] = []
     for sent in doc.english_sentences():
         if doc.paragraphs[sent.paragraph].is_question:
             continue
         for cue in find_cues(sent.span, lexicon):
-            ln = link(cue)
+            ln = link(cue, lexicon.relational)
             if not ln.evaluated and not ln.pairs:
                 continue
             c_start = doc.token_start(cue.tokens[0])
@@ -150,7 +190,12 @@ def collect_hits(doc: Doc, lexicon: Lexicon | None = None,
                 qid = None
                 said = [actors.of(t) for t in speakers(cue.token)]
                 said = [r for r in said if r is not None]
-                holder = said[0].ref if said else ctx.narrative()
+                if said:
+                    holder = said[0].ref
+                elif sent.idx in after:
+                    holder = after[sent.idx][0]
+                else:
+                    holder = ctx.narrative()
             aspect = aspect_of(cue.token, lexicon)
             cue_ev = _span(doc, c_start, c_end)
             for tok in ln.evaluated:

@@ -44,6 +44,7 @@ class Lexicon:
 
     cues: dict[str, dict[tuple[str, ...], float]] = field(default_factory=dict)  # kind -> words -> w
     aspects: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    relational: set[str] = field(default_factory=set)  # role nouns about their "of X"
     max_len: int = 1
 
     def lookup(self, words: tuple[str, ...], kinds: tuple[str, ...]) -> CueEntry | None:
@@ -76,6 +77,10 @@ def load_lexicon(cues_path: str | Path | None = None,
     aspects_path = Path(aspects_path) if aspects_path else DATA / "aspects.yaml"
     lex = Lexicon()
     raw = _read_yaml(cues_path)
+    rel = raw.pop("relational_roles", []) or []
+    if not isinstance(rel, list):
+        raise LexiconError(f"{cues_path}: relational_roles: expected a list of nouns")
+    lex.relational = {str(w).lower() for w in rel}
     for kind, entries in raw.items():
         if kind not in KINDS:
             raise LexiconError(f"{cues_path}: unknown cue kind {kind!r}; known: {', '.join(KINDS)}")

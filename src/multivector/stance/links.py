@@ -38,6 +38,7 @@ PATIENT_PREPS = {"to", "against", "on", "upon", "at", "into", "toward", "towards
                  "over", "in"}
 RELATION_PREPS = {"with", "between", "among", "and"}
 SUBJ = {"nsubj", "csubj"}
+QUANTIFIERS = {"one", "some", "any", "each", "many", "few", "none", "all", "most", "several"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 
 
@@ -123,6 +124,13 @@ def predicate_head(tok):
     t = tok
     while t.dep_ == "conj" and t.head != t:
         t = t.head
+    # "one of the main partners", "among the threats"
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTIFIERS:
+        t = t.head.head
+        while t.dep_ == "conj" and t.head != t:
+            t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ in ("AUX", "VERB"):
+        return t.head.head, "copula"
     if t.dep_ == "pobj" and t.head.lower_ == "as":
         v = t.head.head
         if v.lemma_.lower() in CONSIDER:
@@ -137,6 +145,8 @@ def predicate_head(tok):
             return v, "consider"
     if t.dep_ == "appos":
         return t.head, "appos"
+    if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and prep_objects(t.head, {"from"}):
+        return t.head, "source"
     return None, None
 
 
@@ -147,6 +157,8 @@ def _characterised(tok) -> tuple[list, list]:
         return [], []
     if how == "appos":
         return conj([v]), []
+    if how == "source":  # "the main threat comes from China"
+        return prep_objects(v, {"from"}), []
     if how == "consider":
         if _passive(v):
             return conj([c for c in v.children if c.dep_ == "nsubjpass"]), subjects(v)
@@ -155,8 +167,9 @@ def _characterised(tok) -> tuple[list, list]:
     return subjects(v), []
 
 
-def link(cue: Cue) -> Link:
-    """Apply the rules for one cue."""
+def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
+    """Apply the rules for one cue. ``relational``: role nouns whose "of X" complement is what
+    they are about ("a supporter of Moscow" says nothing of the holder's view of the subject)."""
     t = cue.token
     out = Link(cue)
     if cue.kind in ("role", "quality"):
@@ -183,6 +196,8 @@ def link(cue: Cue) -> Link:
                 out.pairs += [(s, o) for s in sources for o in chars or others]
             else:
                 out.pairs += [(c, o) for c in chars for o in others]
+            if t.lemma_.lower() in relational and prep_objects(t, {"of"}):
+                out.evaluated = []
             owners = [c for c in t.children if c.dep_ == "poss"]
             if owners and chars:  # "Iran is Baku's partner"
                 out.pairs += [(c, o) for c in chars for o in conj(owners)]
@@ -195,7 +210,7 @@ def link(cue: Cue) -> Link:
             out.pairs = [(a, p) for a in agents for p in patients]
         elif cue.kind == "mutual":
             parties = agents + [p for p in patients if p not in agents]
-            out.evaluated = parties
+            out.evaluated = parties if cue.weight > 0 else []
             out.pairs = [(a, b) for a in parties for b in parties if a != b]
         else:  # attitude: the experiencer's view, not the text holder's
             out.pairs = [(a, p) for a in agents for p in patients]
@@ -218,7 +233,7 @@ def link(cue: Cue) -> Link:
     elif cue.kind == "mutual":
         parties = agents + prep_objects(t, RELATION_PREPS | {"of"})
         parties += [p for p in patients if p not in parties]
-        out.evaluated = parties
+        out.evaluated = parties if cue.weight > 0 else []
         out.pairs = [(a, b) for a in parties for b in parties if a != b]
     else:
         out.pairs = [(a, p) for a in agents for p in patients]
