@@ -122,7 +122,10 @@ def test_no_event_from_sentences_that_report_none(events_pipeline, text):
 # ------------------------------------------------------------------ modality
 @pytest.mark.parametrize("text,plover,modality", [
     ("Mongolia did not attack China.", "ASSAULT", "negated"),
-    ("The Iranian president refused to meet the Turkish ambassador.", "CONSULT", "negated"),
+    ("The Iranian president did not meet the Turkish ambassador.", "CONSULT", "negated"),
+    ("Georgia refused to attack Armenia.", "ASSAULT", "negated"),
+    # refusing a meeting is itself an event: REJECT (CAMEO 125)
+    ("The Iranian president refused to meet the Turkish ambassador.", "REJECT", "asserted"),
     ("Russia could attack Georgia.", "ASSAULT", "hypothetical"),
     ("If talks fail, Azerbaijan might attack Armenia.", "ASSAULT", "hypothetical"),
     # PLOVER codes future meetings as AGREE (intent); the modality still says future

@@ -279,6 +279,16 @@ class EventCoder:
                         if c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"]
             elif r.startswith("prep:"):
                 out += _prep_objects(tok, r[5:])
+            elif r == "xcomp_args":  # "refused to meet X": the complement's partners
+                for c in tok.children:
+                    if c.dep_ == "xcomp":
+                        out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
+                        for w in ("with", "to", "from"):
+                            out += _prep_objects(c, w)
+            elif r == "owner":  # "confiscated opposition property": whose object it was
+                for o in _children(tok, "dobj"):
+                    out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+                    out += _prep_objects(o, "of")
             elif r == "ccomp_subj":
                 for c in tok.children:
                     if c.dep_ == "ccomp":
