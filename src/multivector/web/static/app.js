@@ -295,12 +295,16 @@
     if (!a || !b) { add(app, empty("Choose a relation in the network (a and b).")); return; }
     Promise.all([
       api("events", { a: a, b: b, order: "asc", limit: 500 }),
-      api("stances", { a: a, b: b, order: "asc", limit: 500 }),
-      api("actors/" + enc(a)).catch(function () { return null; }),
-      api("actors/" + enc(b)).catch(function () { return null; })
+      api("stances", { a: a, b: b, order: "asc", limit: 500 })
     ]).then(function (res) {
-      var ev = res[0], st = res[1];
-      var na = res[2] ? res[2].actor.name || a : a, nb = res[3] ? res[3].actor.name || b : b;
+      var ev = res[0], st = res[1], names = {};
+      ev.items.forEach(function (e) {
+        (e.source || []).concat(e.target || []).forEach(function (r) { if (r && r.name) names[r.id] = r.name; });
+      });
+      st.items.forEach(function (s) {
+        [s.holder, s.target].forEach(function (r) { if (r && r.name) names[r.id] = r.name; });
+      });
+      var na = names[a] || a, nb = names[b] || b;
       setTitle(na + " – " + nb);
       var items = [];
       ev.items.forEach(function (e) {
