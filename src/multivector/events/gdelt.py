@@ -9,6 +9,7 @@ the actor's own CAMEO code when the knowledge base has one, else country + secto
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Iterable, Iterator
 
 from .dyads import dyads
@@ -33,8 +34,15 @@ COLUMNS = [
 
 
 def _actor_code(a: dict) -> str:
+    """CAMEO actor code: the actor's own code, an id that is one ("KAZGOV"), IGO/NGO for
+    organisations ("IGO:CSTO" -> "IGO" + sector), else country + sector."""
     if a.get("cameo"):
         return a["cameo"]
+    aid = str(a.get("id") or "")
+    if re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})*", aid):
+        return aid if not a.get("sector") or aid.endswith(a["sector"]) else aid[:3] + a["sector"]
+    if aid[:4] in ("IGO:", "NGO:"):
+        return aid[:3] + (a.get("sector") or "")
     return (a.get("country") or "") + (a.get("sector") or "")
 
 
