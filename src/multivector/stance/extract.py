@@ -116,11 +116,22 @@ class TokenActors:
                                 self.doc.token_start(sub[-1]) + len(sub[-1].text)))
         prev = [m for m in self.doc.mentions if lo <= m.start and m.end <= s and m.actor_id
                 and not any(a <= m.start and m.end <= b for a, b in blocked)]
-        for m in reversed(prev):
-            a = self.doc.actors.get(m.actor_id)
-            if a is not None and a.type in NON_PERSON_TYPES:
-                return _Ref(_ref(self.doc, m.actor_id), m.start, m.end, 0.6)
+        cands = [m for m in reversed(prev) if self.doc.actors.get(m.actor_id) is not None
+                 and self.doc.actors[m.actor_id].type in NON_PERSON_TYPES]
+        # a subject "it" most likely continues the previous subject ("Moscow remains a partner
+        # of Uzbekistan, but it is ..."); otherwise ("stop its behaviour") the nearest mention
+        subj = [m for m in cands if self._is_subject(m)] if tok.dep_ in ("nsubj", "nsubjpass") else []
+        for m in subj[:1] or cands[:1]:
+            return _Ref(_ref(self.doc, m.actor_id), m.start, m.end, 0.6)
         return None
+
+    def _is_subject(self, m) -> bool:
+        p = self.doc.paragraph_at(m.start)
+        if p is None or p.spacy is None:
+            return False
+        toks = [t for t in p.spacy if m.start <= p.start + t.idx < m.end]
+        roots = [t for t in toks if t.head not in toks or t.head == t]
+        return any(t.dep_ in ("nsubj", "nsubjpass") for t in roots)
 
 
 def _same(a: dict | None, b: dict | None) -> bool:
