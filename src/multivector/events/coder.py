@@ -222,6 +222,10 @@ class EventCoder:
             if pt and not _is_passive(verb):  # "X has been indicted ... and will resign"
                 return pt, [], True
             return s, pt if _is_passive(verb) else [], True
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+            # "Arnor is about/ready/willing to restore ...": the copula's subject
+            s, _, _ = self._subject(head.head, depth + 1)
+            return s, [], True
         if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in OBJECT_CONTROL and _children(head, "dobj"):
                 return _children(head, "dobj"), [], True
