@@ -163,7 +163,7 @@ def test_stances_round_trip_through_store(segmenter, tmp_path):
 def test_lexicon_loads_and_reports_bad_files(tmp_path):
     lex = load_lexicon()
     assert lex.cues["role"][("threat",)] < 0 < lex.cues["role"][("partner",)]
-    assert "security" in lex.aspects and "partner" in lex.relational
+    assert "security" in lex.aspects and "supporter" in lex.relational
     bad = tmp_path / "cues.yaml"
     bad.write_text("role:\n  partner: 3\n")
     with pytest.raises(LexiconError, match="cues.yaml.*outside"):
