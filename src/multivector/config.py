@@ -25,6 +25,9 @@ class Config:
     # --dask: where workers write the per-batch Parquet files. Empty: a temporary directory,
     # removed after the run. Set it (a file system shared by client and workers) to keep them.
     parquet_dir: str = ""
+    # stances: replacement lexicon files (YAML, same layout as multivector/stance/data/)
+    stance_cues_file: str = ""
+    stance_aspects_file: str = ""
 
     def with_(self, **kw) -> "Config":
         kw = {k: v for k, v in kw.items() if v is not None}

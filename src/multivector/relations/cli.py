@@ -138,7 +138,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                 for k in prof["powers"]}
                                | {"multivectorness": [r["multivectorness"] for r in prof["periods"]]},
                                f"multi-vector profile of {key}", "share / index", ylim=(-0.05, 1.05),
-                               counts={f"conflict {k}": [round(r["conflictual"][k]) for r in prof["periods"]]
+                               counts={f"conflict {k}": [r["conflictual"][k] for r in prof["periods"]]
                                        for k in prof["powers"]})
             except PlotError as exc:
                 err.print(f"[red]error:[/red] {exc}")

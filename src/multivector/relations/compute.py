@@ -232,6 +232,13 @@ def load(store, period: str = "month", keys: Iterable[str] | None = None) -> Agg
         agg.add_stance(st, countries)
     if want is not None:
         agg.cells = {k: c for k, c in agg.cells.items() if k[0] in want or k[1] in want}
+    # a country key is named after the state actor whose id is that code ("RUS" -> Russia)
+    keys = {k for cell in agg.cells for k in cell[:2]}
+    for r in store.con.execute(
+            "SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(keys)]).fetchall():
+        if r[1]:
+            agg.names[r[0]] = r[1]
     return agg
 
 

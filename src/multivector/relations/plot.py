@@ -43,7 +43,7 @@ def _check(path: Path) -> Path:
 
 
 def plot_lines(path: Path, periods: list[str], series: dict[str, list[float | None]],
-               title: str, ylabel: str, counts: dict[str, list[int]] | None = None,
+               title: str, ylabel: str, counts: dict[str, list[float]] | None = None,
                ylim: tuple[float, float] | None = (-1.05, 1.05)) -> Path:
     """Lines per series over periods (gaps where None), with optional stacked counts below."""
     path = _check(path)
