@@ -84,9 +84,12 @@ def _content(verb, lex: Lexicon, kind: str):
     """What was said: the clausal complement, else (by verb class) the infinitive, the
     direct object, or the object of a content preposition ("talked about X")."""
     lemma = verb.lemma_.lower()
-    cc = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
-    if cc is not None:
-        return cc
+    ccs = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    after = [c for c in ccs if c.i > verb.i]
+    if after:
+        return after[0]
+    if ccs:
+        return ccs[0]
     if kind == "evidence":
         return None
     if lemma in lex.xcomp_verbs:
@@ -143,8 +146,12 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return None
     content = _content(tok, lex, kind)
     content_range = None
-    if content is None and kind == "speech" and tok.dep_ == "parataxis" \
-            and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+    if content is not None and content.i < tok.i and not _parenthetical(tok) and tok.dep_ != "ROOT":
+        content = None  # a clause before a cue that is not set off by commas is not its content
+    if content is None and kind == "speech":
+        content_range = _following_clause(tok)
+    if content is None and content_range is None and kind == "speech" and tok.dep_ == "parataxis" \
+            and _parenthetical(tok) and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
         # "... local officials, he said, should be vigilant" / "X is strong, Graham said, since ..."
         head = tok.head
         own = {t.i for t in tok.subtree}
@@ -156,20 +163,51 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
                 lo -= 1
             while hi < len(toks) - 1 and toks[hi + 1] == toks[hi] + 1:
                 hi += 1
-            # allow the one gap left by the parenthetical cue itself
-            if hi < len(toks) - 1 and toks[hi + 1] > tok.i and toks[hi] < tok.i:
-                hi2 = hi + 1
-                while hi2 < len(toks) - 1 and toks[hi2 + 1] == toks[hi2] + 1:
-                    hi2 += 1
-                hi = hi2
-            if lo > 0 and toks[lo - 1] < tok.i < toks[lo]:
-                lo2 = lo - 1
-                while lo2 > 0 and toks[lo2 - 1] == toks[lo2] - 1:
-                    lo2 -= 1
-                lo = lo2
             if toks[hi] - toks[lo] >= 2:
                 content_range = (toks[lo], toks[hi] + 1)
     return Cue(tok, kind, speaker, None, _addressee(tok), content, words, content_range)
+
+
+def _parenthetical(tok) -> bool:
+    """The cue clause is set off by commas ("..., he said, ..." / "..., Graham said.")."""
+    sub = sorted(tok.subtree, key=lambda t: t.i)
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "parataxis"):
+            drop.update(t.i for t in c.subtree)
+    own = [t for t in sub if t.i not in drop and not t.is_punct]
+    lo = min(t.i for t in own)
+    doc = tok.doc
+    before = doc[lo - 1] if lo > 0 else None
+    if before is not None and before.text in (",", "—", "–", "-"):
+        return True
+    # "X said" after the content with nothing before the subject but the sentence start
+    return False
+
+
+def _following_clause(tok) -> tuple[int, int] | None:
+    """'X says she will continue ...' parsed without a clausal complement: the clause right
+    after the cue, when its head verb comes after the cue."""
+    doc = tok.doc
+    j = tok.i + 1
+    if j < len(doc) and doc[j].lower_ == "that":
+        j += 1
+    if j >= len(doc) or doc[j].is_punct or doc[j].pos_ in ("ADP", "ADV", "DET", "CCONJ", "PART"):
+        return None
+    head = doc[j]
+    while head.head is not head and head.head.i > tok.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i <= tok.i or head is tok:
+        return None
+    toks = [t.i for t in head.subtree if t.i > tok.i]
+    sent_end = tok.sent.end
+    toks = [i for i in toks if i < sent_end]
+    if len(toks) < 3:
+        return None
+    lo, hi = min(toks), max(toks)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return (tok.i + 1 if doc[tok.i + 1].lower_ == "that" else lo, hi + 1)
 
 
 MODALS = {"must", "should", "could", "might", "may", "can", "ca", "shall", "ought"}

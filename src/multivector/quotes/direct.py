@@ -242,13 +242,16 @@ class DirectAttributor:
 
     def _attribute_one(self, span: MarkSpan, p, short: bool, last: Draft | None) -> Draft | None:
         found = self._parse_cue(span)
+        # a short quote counts only when it is a statement or an interrupted quote ("My hope,"
+        # he said, "is ..."); otherwise it is a scare quote or a title ("the bulk")
+        statement = not short or self._clause_like(span) or self.doc.text[span.start : span.end].rstrip().endswith(",")
         if found is not None:
             cue, window = found
-            if short and (cue.kind not in ("speech", "relay") or not self._clause_like(span)):
+            if short and (cue.kind not in ("speech", "relay") or not statement):
                 return None
             return self._draft(span, cue, window, 0.9, "parse")
-        if short:
-            return None  # a scare quote ("the bulk")
+        if not statement:
+            return None
         after = self._after_window(span)
         c = self._window_cue(after, nearest_last=False)
         if c is not None:
@@ -268,7 +271,10 @@ class DirectAttributor:
         d = self._across_paragraphs(span, p)
         if d is not None:
             return d
-        return self._floating(span, p, last)
+        d = self._floating(span, p, last)
+        if short and d.speaker is None:
+            return None
+        return d
 
     def _across_paragraphs(self, span: MarkSpan, p) -> Draft | None:
         doc = self.doc
