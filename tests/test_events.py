@@ -221,3 +221,38 @@ def test_offsets_point_into_the_text(events_pipeline):
     e = only(doc.events, "ASSAULT")
     assert doc.text[e.start:e.end] == "Armenia was attacked by Azerbaijan"
     assert e.text == "Armenia was attacked by Azerbaijan."
+
+
+# ------------------------------------------------------------------ store, filter, export
+def test_events_export_modality_filter_dyads_and_gdelt(events_pipeline, tmp_path):
+    import csv
+    import io
+    import json
+
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+    from multivector.store.db import Store
+
+    doc = events_pipeline.analyze_text(
+        "Tajikistan negotiated with Iran and China on Monday. Russia could attack Georgia.",
+        date="2024-03-14")
+    db = tmp_path / "ev.duckdb"
+    with Store(db) as st:
+        st.write([doc])
+    runner = CliRunner()
+    r = runner.invoke(app, ["events", "export", "--db", str(db), "--modality", "asserted"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    assert [x["plover"] for x in rows] == ["CONSULT"]
+    assert rows[0]["date"] == "2024-03-11" and len(rows[0]["target"]) == 2
+    r = runner.invoke(app, ["events", "export", "--db", str(db), "--dyadic", "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    dy = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(dy) == 3 and {d["modality"] for d in dy} == {"asserted", "hypothetical"}
+    r = runner.invoke(app, ["events", "export", "--db", str(db), "--format", "gdelt", "-m", "asserted"])
+    assert r.exit_code == 0, r.output
+    g = list(csv.DictReader(io.StringIO(r.stdout), delimiter="\t"))
+    assert {x["Actor2CountryCode"] for x in g} == {"IRN", "CHN"} and g[0]["Day"] == "20240311"
+    r = runner.invoke(app, ["events", "export", "--db", str(db), "--modality", "maybe"])
+    assert r.exit_code == 2
