@@ -137,6 +137,19 @@ def test_relations_network(client):
     assert kaz["periods"] == [{"period": "2023-03", "volume": 3, "cooperative": 2, "hostile": 1}]
 
 
+def test_state_organs_roll_up_into_their_state(client):
+    plain = get(client, "/api/relations")
+    pairs = {(e["source"], e["target"]): e["volume"] for e in plain["edges"]}
+    assert pairs[("IGO:NATO", "RUSGOV")] == 1 and pairs[("IGO:NATO", "RUS")] == 1
+    rolled = get(client, "/api/relations?rollup=true&types=states")
+    pairs = {(e["source"], e["target"]): e["volume"] for e in rolled["edges"]}
+    assert pairs[("IGO:NATO", "RUS")] == 2
+    assert "RUSGOV" not in {n["id"] for n in rolled["nodes"]}
+    assert get(client, "/api/events?a=RUS&b=IGO:NATO")["total"] == 1
+    assert get(client, "/api/events?a=RUS&b=IGO:NATO&rollup=true")["total"] == 2
+    assert get(client, "/api/events?a=RUSGOV&b=IGO:NATO&rollup=true")["total"] == 1
+
+
 def test_search_everything(client):
     r = get(client, "/api/search?q=Kazakhstan")
     assert r["actors"]["items"][0]["id"] == "KAZ"

@@ -191,12 +191,13 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         date_from: Optional[str] = Query(None, alias="from"),
         date_to: Optional[str] = Query(None, alias="to"),
         order: str = Query("desc", pattern="^(asc|desc)$"),
+        rollup: bool = Query(False, description="a state in a dyad also stands for its organs"),
         limit: int = 50, offset: int = 0,
     ):
         return queries.events(db, actor=actor, a=a, b=b, document=document, type=type,
                               modality=modality, quad_class=quad_class, language=language, q=q,
-                              date_from=date_from, date_to=date_to, order=order, limit=limit,
-                              offset=offset)
+                              date_from=date_from, date_to=date_to, order=order, rollup=rollup,
+                              limit=limit, offset=offset)
 
     @app.get("/api/stances", tags=["records"])
     def list_stances(
@@ -209,12 +210,13 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         date_from: Optional[str] = Query(None, alias="from"),
         date_to: Optional[str] = Query(None, alias="to"),
         order: str = Query("desc", pattern="^(asc|desc)$"),
+        rollup: bool = Query(False, description="a state in a dyad also stands for its organs"),
         limit: int = 50, offset: int = 0,
     ):
         return queries.stances(db, actor=actor, holder=holder, target=target, a=a, b=b,
                                document=document, type=type, language=language, q=q,
-                               date_from=date_from, date_to=date_to, order=order, limit=limit,
-                               offset=offset)
+                               date_from=date_from, date_to=date_to, order=order,
+                               rollup=rollup, limit=limit, offset=offset)
 
     @app.get("/api/relations", tags=["relations"])
     def relations(
@@ -225,11 +227,14 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         types: Optional[str] = Query(None, description="actor types, comma-separated, or "
                                                        "'states' for states and organisations"),
         min_volume: int = 1, limit: int = 300, isolated: int = 40,
+        rollup: bool = Query(False, description="count a state's government, military and "
+                                                "legislature as the state"),
     ):
         """The actor network: nodes and edges with volume and tone (cooperative, hostile,
         mixed, neutral), for a date range; per-period counts with period=month|year."""
         return network.graph(period=period, date_from=date_from, date_to=date_to, actor=actor,
-                             types=types, min_volume=min_volume, limit=limit, isolated=isolated)
+                             types=types, min_volume=min_volume, limit=limit, isolated=isolated,
+                             rollup=rollup)
 
     @app.get("/api/search", tags=["search"])
     def search(q: str, limit: int = Query(20, ge=1, le=100)):

@@ -136,12 +136,13 @@ class Network:
     def compute(self, *, period: str = "all", date_from: str | None = None,
               date_to: str | None = None, actor: str | None = None,
               types: str | None = None, min_volume: int = 1, limit: int = 300,
-              isolated: int = 40) -> dict:
+              isolated: int = 40, rollup: bool = False) -> dict:
         """Nodes and edges for the period range. ``period`` = ``all`` sums the range into one
         edge per pair; ``month`` or ``year`` also returns the per-period counts of each edge
         (for a timeline). ``types`` (comma-separated actor types, or ``states``) keeps edges
         whose both ends have one of those types. ``isolated``: up to this many of the most
-        mentioned states and organisations are shown even without an edge."""
+        mentioned states and organisations are shown even without an edge. ``rollup``: a
+        state's government, military and legislature count as the state itself."""
         if period not in ("all", "month", "year"):
             raise FilterError("period: all, month or year")
         date_from = check_date("from", date_from)
@@ -157,8 +158,17 @@ class Network:
         def keep_actor(i: str) -> bool:
             return wanted is None or (base.actors.get(i, {}).get("type") in wanted)
 
+        owner = rollup_map(base.actors) if rollup else {}
+        mentions: dict[str, int] = defaultdict(int)
+        for i, n in base.mentions.items():
+            mentions[owner.get(i, i)] += n
         edges: dict[tuple[str, str], dict] = {}
         for a, b, month, kind, n, coop, hostile in base.rows:
+            if owner:
+                a, b = owner.get(a, a), owner.get(b, b)
+                if a == b:
+                    continue
+                a, b = min(a, b), max(a, b)
             if date_from and (not month or month < date_from[:7]):
                 continue
             if date_to and (not month or month > date_to[:7]):
@@ -202,8 +212,9 @@ class Network:
         elif isolated:
             ranked = sorted(
                 (i for i, a in base.actors.items()
-                 if a.get("type") in STATE_TYPES and base.mentions.get(i) and keep_actor(i)),
-                key=lambda i: -base.mentions[i])
+                 if a.get("type") in STATE_TYPES and mentions.get(i) and keep_actor(i)
+                 and i not in owner),
+                key=lambda i: -mentions[i])
             ids.update(ranked[:isolated])
         volume: dict[str, int] = defaultdict(int)
         for e in out_edges:
@@ -216,10 +227,20 @@ class Network:
         for i in sorted(ids):
             a = base.actors.get(i, {})
             nodes.append({"id": i, "name": a.get("name") or i, "type": a.get("type"),
-                          "country": a.get("country"), "mentions": base.mentions.get(i, 0),
+                          "country": a.get("country"), "mentions": mentions.get(i, 0),
                           "volume": volume.get(i, 0)})
         return {"nodes": nodes, "edges": out_edges, "periods": base.periods,
                 "truncated": truncated, "period": period, "from": date_from, "to": date_to}
+
+
+ROLLUP_TYPES = ("government", "military", "legislature")
+
+
+def rollup_map(actors: dict[str, dict]) -> dict[str, str]:
+    """actor id -> its state's id, for the state organs whose country is a known state."""
+    return {i: a["country"] for i, a in actors.items()
+            if a.get("type") in ROLLUP_TYPES and a.get("country")
+            and actors.get(a["country"], {}).get("type") == "state"}
 
 
 def tone(coop: int, hostile: int, volume: int) -> str:

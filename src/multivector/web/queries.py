@@ -225,6 +225,16 @@ def quotes(db: Database, *, actor: str | None = None, speaker: str | None = None
                  limit, offset, count_frm="quotes t")
 
 
+def family(db: Database, actor_id: str) -> list[str]:
+    """A state and its organs (government, military, legislature: actors of that country);
+    any other actor alone. Matches :func:`multivector.web.network.rollup_map`."""
+    rows = db.query(
+        "SELECT o.id FROM actors o JOIN actors s ON s.id = o.country AND s.type = 'state' "
+        "WHERE o.country = ? AND o.type IN ('government', 'military', 'legislature') "
+        "ORDER BY o.id", [actor_id])
+    return [actor_id] + [r["id"] for r in rows if r["id"] != actor_id]
+
+
 # ---------------------------------------------------------------------- events
 EVENT_DATE = "coalesce(e.date, d.date)"
 _PLAIN_ID = re.compile(r"^[\x20-\x7e]+$")
@@ -244,9 +254,10 @@ def events(db: Database, *, actor: str | None = None, a: str | None = None,
            modality: str | None = None, quad_class: int | None = None,
            language: str | None = None, date_from: str | None = None,
            date_to: str | None = None, q: str | None = None, order: str = "desc",
-           limit: int = 50, offset: int = 0) -> dict:
+           rollup: bool = False, limit: int = 50, offset: int = 0) -> dict:
     """``actor``: the actor is a source or a target; ``a`` and ``b``: the dyad, either
-    direction (a source and b target, or the reverse)."""
+    direction (a source and b target, or the reverse); ``rollup``: a state in the dyad also
+    stands for its government, military and legislature (as in the rolled-up network)."""
     w = Where()
     if actor:
         _json_prefilter(w, actor)
@@ -255,11 +266,14 @@ def events(db: Database, *, actor: str | None = None, a: str | None = None,
     if a or b:
         if not (a and b):
             raise FilterError("a dyad needs both a and b")
-        _json_prefilter(w, a)
-        _json_prefilter(w, b)
-        w.add(f"(list_contains({EVENT_SOURCE_IDS}, ?) AND list_contains({EVENT_TARGET_IDS}, ?)) "
-              f"OR (list_contains({EVENT_SOURCE_IDS}, ?) AND list_contains({EVENT_TARGET_IDS}, ?))",
-              a, b, b, a)
+        fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
+        if len(fa) == 1 and len(fb) == 1:
+            _json_prefilter(w, a)
+            _json_prefilter(w, b)
+        has = "list_has_any({}, ?::VARCHAR[])"
+        w.add(f"({has.format(EVENT_SOURCE_IDS)} AND {has.format(EVENT_TARGET_IDS)}) "
+              f"OR ({has.format(EVENT_SOURCE_IDS)} AND {has.format(EVENT_TARGET_IDS)})",
+              fa, fb, fb, fa)
     w.equals("e.doc_id", document)
     if type:  # PLOVER category, or a CAMEO code prefix ("04" = consult)
         w.add("e.plover = ? OR starts_with(coalesce(e.cameo, ''), ?)", type.upper(), type)
@@ -283,8 +297,9 @@ def stances(db: Database, *, actor: str | None = None, holder: str | None = None
             document: str | None = None, type: str | None = None,
             language: str | None = None, date_from: str | None = None,
             date_to: str | None = None, q: str | None = None, order: str = "desc",
-            limit: int = 50, offset: int = 0) -> dict:
-    """``type`` is the label (cooperative, hostile, mixed, neutral)."""
+            rollup: bool = False, limit: int = 50, offset: int = 0) -> dict:
+    """``type`` is the label (cooperative, hostile, mixed, neutral); ``rollup`` as for
+    :func:`events`."""
     w = Where()
     if actor:
         w.add("s.holder_id = ? OR s.target_id = ?", actor, actor)
@@ -293,8 +308,10 @@ def stances(db: Database, *, actor: str | None = None, holder: str | None = None
     if a or b:
         if not (a and b):
             raise FilterError("a dyad needs both a and b")
-        w.add("(s.holder_id = ? AND s.target_id = ?) OR (s.holder_id = ? AND s.target_id = ?)",
-              a, b, b, a)
+        fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
+        inn = "IN (SELECT unnest(?::VARCHAR[]))"
+        w.add(f"(s.holder_id {inn} AND s.target_id {inn}) OR "
+              f"(s.holder_id {inn} AND s.target_id {inn})", fa, fb, fb, fa)
     w.equals("s.doc_id", document)
     w.equals("s.label", type)
     _doc_language(w, language)

@@ -58,7 +58,7 @@
     add(app, h("p", { class: "notice error" }, "Could not load: " + err.message));
   }
   function actorHref(id) { return "/actors/" + enc(id); }
-  function dyadHref(a, b) { return "/dyad" + qs({ a: a, b: b }); }
+  function dyadHref(a, b, rollup) { return "/dyad" + qs({ a: a, b: b, rollup: rollup ? 1 : "" }); }
   function docHref(docId, start, end) {
     var q = (start !== undefined && start !== null && end) ? qs({ hl: start + "-" + end }) : "";
     return "/documents/" + enc(docId) + q + (q ? "#evidence" : "");
@@ -114,7 +114,7 @@
     var toSel = h("select", { name: "to", id: "period-to" });
     var typeSel = h("select", { name: "types", id: "types" },
       h("option", { value: "" }, "all actors"),
-      h("option", { value: "states" }, "states and organisations"));
+      h("option", { value: "states" }, "states (with their organs) and organisations"));
     typeSel.value = state.types;
     var minVol = h("input", { type: "number", min: 1, value: state.min_volume, name: "min_volume",
                               id: "min-volume", class: "narrow" });
@@ -158,15 +158,16 @@
     }
     function load() {
       status.textContent = " loading…";
+      var rollup = state.types === "states";
       api("relations", { from: state.from, to: state.to, types: state.types,
-                         min_volume: state.min_volume }).then(function (g) {
+                         min_volume: state.min_volume, rollup: rollup ? 1 : "" }).then(function (g) {
         fillPeriods(g.periods);
         var width = Math.max(svg.clientWidth || 900, 600), height = 620;
         svg.setAttribute("viewBox", "0 0 " + width + " " + height);
         MVGraph.layout(g.nodes, g.edges, width, height, 300);
         MVGraph.draw(svg, g.nodes, g.edges, {
           nodeHref: function (d) { return actorHref(d.id); },
-          edgeHref: function (e) { return dyadHref(e.source, e.target); }
+          edgeHref: function (e) { return dyadHref(e.source, e.target, rollup); }
         });
         status.textContent = " " + g.nodes.length + " actors, " + g.edges.length + " relations" +
           (g.truncated ? " (strongest shown)" : "");
@@ -175,7 +176,7 @@
         clear(side);
         if (!g.edges.length) add(side, empty("No events or stances link two actors in this period."));
         add(side, h("ol", { class: "relations" }, g.edges.slice(0, 25).map(function (e) {
-          return h("li", {}, h("a", { href: dyadHref(e.source, e.target) },
+          return h("li", {}, h("a", { href: dyadHref(e.source, e.target, rollup) },
             names[e.source] + " – " + names[e.target]), " ", tag(e.tone, "tone-" + e.tone),
             h("span", { class: "muted" }, " " + e.volume));
         })));
@@ -290,12 +291,12 @@
 
   // ------------------------------------------------------------------ dyad panel
   function dyadPage() {
-    var a = params.get("a"), b = params.get("b");
+    var a = params.get("a"), b = params.get("b"), rollup = params.get("rollup") ? 1 : "";
     clear(app);
     if (!a || !b) { add(app, empty("Choose a relation in the network (a and b).")); return; }
     Promise.all([
-      api("events", { a: a, b: b, order: "asc", limit: 500 }),
-      api("stances", { a: a, b: b, order: "asc", limit: 500 })
+      api("events", { a: a, b: b, order: "asc", limit: 500, rollup: rollup }),
+      api("stances", { a: a, b: b, order: "asc", limit: 500, rollup: rollup })
     ]).then(function (res) {
       var ev = res[0], st = res[1], names = {};
       ev.items.forEach(function (e) {
