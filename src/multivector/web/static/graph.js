@@ -5,7 +5,26 @@
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
 
+  // Linked nodes get a force layout; unlinked ones (shown for context) are lined up in rows
+  // along the bottom, most mentioned first, so they neither crowd nor push the graph around.
   function layout(nodes, edges, width, height, iterations) {
+    var linked = {};
+    edges.forEach(function (e) { linked[e.source] = true; linked[e.target] = true; });
+    var alone = nodes.filter(function (d) { return !linked[d.id]; })
+      .sort(function (a, b) { return b.mentions - a.mentions || (a.name < b.name ? -1 : 1); });
+    var connected = nodes.filter(function (d) { return linked[d.id]; });
+    var perRow = Math.max(1, Math.floor((width - 40) / 120));
+    var rows = Math.ceil(alone.length / perRow);
+    var rowH = 42, bottom = connected.length ? rows * rowH : 0;
+    alone.forEach(function (d, i) {
+      var r = Math.floor(i / perRow), c = i % perRow;
+      d.x = 60 + c * ((width - 120) / Math.max(perRow - 1, 1));
+      d.y = (connected.length ? height - bottom + 18 : 40) + r * rowH;
+    });
+    force(connected, edges, width, Math.max(height - bottom - 10, 200), iterations);
+  }
+
+  function force(nodes, edges, width, height, iterations) {
     var n = nodes.length;
     if (!n) return;
     var index = {};
@@ -18,7 +37,9 @@
     var links = edges
       .filter(function (e) { return e.source in index && e.target in index; })
       .map(function (e) { return [index[e.source], index[e.target], Math.log2(1 + e.volume)]; });
-    var k = Math.sqrt((width * height) / n) * 0.75;
+    var degree = new Float64Array(n);
+    links.forEach(function (l) { degree[l[0]] += 1; degree[l[1]] += 1; });
+    var k = Math.sqrt((width * height) / n) * 0.7;
     var t = width / 8;
     iterations = iterations || 300;
     for (var it = 0; it < iterations; it++) {
@@ -39,13 +60,14 @@
         dx[l[0]] -= x * f; dy[l[0]] -= y * f; dx[l[1]] += x * f; dy[l[1]] += y * f;
       });
       for (i = 0; i < n; i++) {
-        // gravity keeps isolated nodes on screen
-        dx[i] += (width / 2 - nodes[i].x) * 0.04 * k / 10;
-        dy[i] += (height / 2 - nodes[i].y) * 0.06 * k / 10;
+        // gravity keeps nodes (twice as much the unconnected ones) off the borders
+        var g = (degree[i] ? 0.06 : 0.12) * k / 10;
+        dx[i] += (width / 2 - nodes[i].x) * g;
+        dy[i] += (height / 2 - nodes[i].y) * g * 1.4;
         var len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
         var step = Math.min(len, t);
-        nodes[i].x = Math.min(width - 40, Math.max(40, nodes[i].x + (dx[i] / len) * step));
-        nodes[i].y = Math.min(height - 25, Math.max(25, nodes[i].y + (dy[i] / len) * step));
+        nodes[i].x = Math.min(width - 70, Math.max(70, nodes[i].x + (dx[i] / len) * step));
+        nodes[i].y = Math.min(height - 20, Math.max(35, nodes[i].y + (dy[i] / len) * step));
       }
       t *= 0.985;
     }
@@ -94,7 +116,7 @@
       circle.appendChild(title);
       var label = el("text", { x: d.x, y: d.y - Math.min(r, 28) - 4, class: "node-label",
                                "text-anchor": "middle" });
-      label.textContent = d.name;
+      label.textContent = d.name.length > 24 ? d.name.slice(0, 22) + "…" : d.name;
       link.appendChild(circle); link.appendChild(label);
       gNodes.appendChild(link);
     });
