@@ -155,3 +155,26 @@ def test_distinct_surnames_are_not_merged_by_fuzzy_matching():
     ids = {m.actor_id for m in d.mentions}
     assert "PER:alisher-usmanov" not in ids
     assert "PER:temirlan-usmonov" in ids
+
+
+def test_honorifics_give_surname_links_and_pronoun_gender():
+    from multivector.pipeline import Pipeline
+
+    text = ("Health Minister Gulnara Temirova met the ambassador, Mr Karlsson. Ms Temirova "
+            "said talks went well, and he agreed. Later she left for Bishkek.")
+    d = Pipeline(stages=["actors"]).analyze_text(text)
+    at = {m.text: m.actor_id for m in d.mentions}
+    assert at["Temirova"] == "PER:gulnara-temirova"
+    assert at["he"] == "PER:karlsson" or at.get("he") is None  # never the woman
+    assert at["she"] == "PER:gulnara-temirova"
+
+
+def test_office_descriptor_refers_to_the_office_holder_in_the_text():
+    from multivector.pipeline import Pipeline
+
+    text = ("Antony Blinken arrived in Astana on Tuesday. Why did the Secretary of State "
+            "choose Kazakhstan first?")
+    d = Pipeline(stages=["actors"]).analyze_text(text, date="2023-02-28")
+    s = text.index("Secretary of State")
+    m = actor_at(d, s, s + 18)
+    assert m is not None and m.actor_id == "PER:antony-blinken" and m.method == "descriptor"

@@ -45,6 +45,9 @@ FUZZY_STATE = 90.0  # ratio threshold for misspelt state names ("Kazakhtan")
 FUZZY_PERSON = 92.0  # stricter for people: "Umarov" must not become "Usmanov"
 NOT_PERSON_FIRST = {"lake", "mount", "river", "cape", "gulf", "sea", "fort", "port", "saint",
                     "st", "san", "santa", "camp", "university", "radio", "hotel"}
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f",
+              "dame": "f", "dr": None, "prof": None, "madam": "f", "mme": "f", "herr": "m",
+              "frau": "f"}
 NOT_PERSON_PREV = {"daily", "newspaper", "magazine", "outlet", "agency", "channel", "website",
                    "portal", "weekly", "company", "firm", "bank", "tabloid", "broadcaster"}
 NOT_PERSON_NEXT = {"amendment", "act", "law", "doctrine", "plan", "prize", "award", "bill",
@@ -393,9 +396,13 @@ class EnglishRecognizer:
             # trim possessives and titles spaCy sometimes includes
             while e > s and (sdoc[e - 1].text in POSSESSIVE or sdoc[e - 1].is_punct):
                 e -= 1
+            gender = None
             while s < e and (sdoc[s].lower_ in DETS or self.lex.role(sdoc[s].text)
-                             or sdoc[s].is_punct):
+                             or sdoc[s].is_punct or sdoc[s].lower_.rstrip(".") in HONORIFICS):
+                gender = HONORIFICS.get(sdoc[s].lower_.rstrip("."), gender)
                 s += 1
+            if gender is None and s > 0 and sdoc[s - 1].lower_.rstrip(".") in HONORIFICS:
+                gender = HONORIFICS[sdoc[s - 1].lower_.rstrip(".")]
             if e <= s or any(s < b and a < e for a, b in done):
                 continue
             span = sdoc[s:e]
@@ -449,7 +456,9 @@ class EnglishRecognizer:
                     out.append(Cand(base + cs, base + ce, None, "surname", person=True,
                                     kind="unresolved-person", role=role[0] if role else None,
                                     role_class=role[1].cls if role else None,
-                                    meta={"name": name}))
+                                    meta={"name": name, "gender": gender,
+                                          "honorific": s > 0 and sdoc[s - 1].lower_.rstrip(".")
+                                          in HONORIFICS}))
                     continue
                 actor = self.discover(name, role, aff_ids, date)
                 actor_id, method = actor.id, "discovered"
@@ -457,7 +466,7 @@ class EnglishRecognizer:
                             role=role[0] if role else None,
                             role_class=role[1].cls if role else None, actor=actor,
                             sector=role[1].sector if role else None,
-                            meta={"name": name, "affiliation": aff_ids}))
+                            meta={"name": name, "affiliation": aff_ids, "gender": gender}))
         return out
 
     def _pre_title(self, sdoc, s, cands, base):
@@ -656,12 +665,12 @@ class EnglishRecognizer:
             if re.match(r"\s+[A-Z]|['’]s\b", after) or (
                     role.cls == "office" and re.match(r"\s+of\b", after)):
                 continue
-            if role.cls not in ("expert", "media", "civil", "business") and \
-                    rm.group(0).lower() not in ("president", "prime minister", "foreign minister", "minister"):
+            if role.cls not in ("expert", "media", "civil", "business") and not role.kb_role:
                 continue
             out.append(Cand(base + m.start(), base + end, None, "descriptor", kind="descriptor",
                             role=rm.group(0), role_class=role.cls,
-                            meta={"role_word": role.phrase}))
+                            meta={"role_word": role.phrase, "kb_role": None,
+                                  "desc_kb_role": role.kb_role}))
         return out
 
 

@@ -15,7 +15,7 @@ from ..doc import Actor, Doc, Mention
 from .candidates import Cand, select
 from .chinese import CJK, ChineseRecognizer
 from .english import EXPERT_WORDS, EnglishRecognizer
-from .kb import KnowledgeBase, date_in, norm
+from .kb import KnowledgeBase, date_in, norm, slug
 from .lexicon import MODIFIERS
 
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach
@@ -126,6 +126,11 @@ class DocLinker:
                 c.actor_id, c.method, c.kind = ids[0], "surname", "person"
             elif by_given.get(key) and len(by_given[key]) == 1:
                 c.actor_id, c.method, c.kind = by_given[key][0], "given-name", "person"
+            elif c.meta.get("honorific"):  # "Mr Karlsson": a person even without a first name
+                name = re.sub(r"['’]s$", "", c.meta["name"])
+                c.actor = Actor(id=f"PER:{slug(name)}", name=name, type="person",
+                                aliases={"en": [name]}, discovered=True)
+                c.actor_id, c.method, c.kind = c.actor.id, "discovered", "person"
         # role phrases without a name ("Kazakhstan's president") -> a person the text names
         for c in cands:
             kb_role = c.meta.get("kb_role")
@@ -143,7 +148,7 @@ class DocLinker:
         history: list[Cand] = []
         for i, c in enumerate(cands):
             if c.kind == "descriptor":
-                ante = self._descriptor_antecedent(c, history, cands[i + 1:], actors)
+                ante = self._descriptor_antecedent(c, history, cands[i + 1:], actors, date)
                 if ante is not None:
                     c.actor_id, c.person = ante.actor_id, True
                     c.role_class = c.role_class or ante.role_class
@@ -174,11 +179,13 @@ class DocLinker:
         """Most recent compatible person, preferring (1) for "he said" the last person who
         spoke, (2) the last grammatical subject in this or the previous paragraph."""
         gender = c.meta.get("gender")
+        genders = {h.actor_id: h.meta["gender"] for h in history if h.meta.get("gender")}
         window = []
         for h in reversed(history):
             if c.meta["para"] - h.meta.get("para", 0) > PRONOUN_WINDOW:
                 break
-            g = guess_gender(actors.get(h.actor_id) or self.kb.get(h.actor_id))
+            g = h.meta.get("gender") or genders.get(h.actor_id) or guess_gender(
+                actors.get(h.actor_id) or self.kb.get(h.actor_id))
             if gender and g and g != gender:
                 continue
             window.append(h)
@@ -203,7 +210,7 @@ class DocLinker:
         return window[0]
 
     def _descriptor_antecedent(self, c: Cand, history: list[Cand], after: list[Cand],
-                               actors: dict[str, Actor]) -> Cand | None:
+                               actors: dict[str, Actor], date: str | None = None) -> Cand | None:
         word = c.meta.get("role_word", c.role or "").lower()
         head = word.split()[-1] if word else ""
         generic = head in EXPERT_WORDS or head in {"expert", "interlocutor"}
@@ -215,9 +222,11 @@ class DocLinker:
                 return True
             if generic and h.role_class == "expert":
                 return True
+            kb_role = c.meta.get("desc_kb_role")
             a = actors.get(h.actor_id) or self.kb.get(h.actor_id)
-            if a is not None and not a.discovered and head in ("president", "minister"):
-                return any(head in r["role"] for r in a.roles)
+            if kb_role and a is not None and not a.discovered:  # "the Secretary of State"
+                return any(r["role"] == kb_role and (date is None or date_in(
+                    date, r.get("start"), r.get("end"))) for r in a.roles)
             return False
 
         for h in reversed(history):
