@@ -224,3 +224,16 @@ def test_eval_stance_cli(nlp):
     assert res["accuracy"] >= 0.75
     r = CliRunner().invoke(app, ["eval", "stance", "--dsa", str(FIXTURES / "stance" / "dsa_bad.tsv")])
     assert r.exit_code == 2 and "dsa_bad.tsv:1" in r.output
+
+
+def test_stage_uses_configured_lexicon(segmenter, tmp_path):
+    from multivector.config import Config
+    from multivector.stance.stage import build
+
+    cues = tmp_path / "my_cues.yaml"
+    cues.write_text("role:\n  partner: -0.9\n")
+    doc = make_doc(segmenter, "Notes\n\nIran is a partner of many states, said Leyla Mammadova.")
+    build(Config(stance_cues_file=str(cues)), None)(doc)
+    assert [s.polarity for s in by_target(doc.stances, "IRN")] == [-0.9]
+    build(Config(), None)(doc)
+    assert [s.polarity for s in by_target(doc.stances, "IRN")] == [0.7]
