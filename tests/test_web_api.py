@@ -221,3 +221,12 @@ def test_quotes_about_an_actor_found_by_mentions_inside_the_quote(tmp_path):
         items = c.get("/api/quotes?about=TUR").json()["items"]
         assert [q["text"] for q in items] == ["Ankara will decide alone,"]
         assert c.get("/api/quotes?about=RUS").json()["total"] == 2  # unchanged
+
+
+def test_document_page_marks_every_evidence_range(client):
+    doc_id = get(client, "/api/documents?type=interview")["items"][0]["id"]
+    page = client.get(f"/documents/{doc_id}?hl=274-280,300-310,bad,9-3").text
+    assert page.count('class="hl hl-evidence"') >= 2
+    assert page.count('id="evidence"') == 1
+    plain = client.get(f"/documents/{doc_id}").text
+    assert "hl-evidence\"" not in plain.split('id="doc-text"')[1]

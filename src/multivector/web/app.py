@@ -23,7 +23,7 @@ from . import queries
 from .analyze import Analyzer, AnalyzeError, Submission
 from .database import Database
 from .filters import FilterError
-from .highlight import parse_range
+from .highlight import parse_ranges
 from .network import Network
 from .pages import document_page, shell
 from .security import CSP, CSP_DOCS, BodyLimit, Settings, require_write, token_needed
@@ -258,7 +258,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         doc = queries.document(db, doc_id)
         if doc is None:
             raise HTTPException(404, "no such document")
-        return HTMLResponse(document_page(doc, parse_range(hl)))
+        return HTMLResponse(document_page(doc, parse_ranges(hl)))
 
     for path in ("/", "/actors", "/actors/{rest:path}", "/documents", "/dyad", "/search"):
         app.add_api_route(path, lambda: HTMLResponse(shell()), methods=["GET"],

@@ -69,7 +69,7 @@ def _names(refs: list[dict] | None) -> str:
     return ", ".join(str(r.get("name") or r.get("id")) for r in (refs or []) if r) or "?"
 
 
-def document_spans(doc: dict, evidence: tuple[int, int] | None = None) -> list[Span]:
+def document_spans(doc: dict, evidence: list[tuple[int, int]] | None = None) -> list[Span]:
     """The spans of one document as returned by :func:`multivector.web.queries.document`."""
     spans: list[Span] = []
     types = {a["id"]: a for a in doc.get("actors", [])}
@@ -98,17 +98,17 @@ def document_spans(doc: dict, evidence: tuple[int, int] | None = None) -> list[S
                             f"{e.get('trigger') or ''} ({e.get('modality') or ''}"
                             f"{', CAMEO ' + e['cameo'] if e.get('cameo') else ''})"},
             anchor=f"event-{e.get('id')}"))
-    if evidence:
-        spans.append(Span(evidence[0], evidence[1], "evidence", None,
-                          attrs={"title": "evidence"}, anchor="evidence"))
+    for i, (start, end) in enumerate(sorted(evidence or [])):
+        spans.append(Span(start, end, "evidence", None, attrs={"title": "evidence"},
+                          anchor="evidence" if i == 0 else None))
     return spans
 
 
-def parse_range(value: str | None) -> tuple[int, int] | None:
-    """``"120-245"`` -> (120, 245); anything else -> None."""
-    if not value:
-        return None
-    a, _, b = value.partition("-")
-    if a.isdigit() and b.isdigit() and int(a) < int(b):
-        return int(a), int(b)
-    return None
+def parse_ranges(value: str | None, limit: int = 20) -> list[tuple[int, int]]:
+    """``"120-245,300-310"`` -> [(120, 245), (300, 310)]; malformed parts are ignored."""
+    out = []
+    for part in (value or "").split(",")[:limit]:
+        a, _, b = part.strip().partition("-")
+        if a.isdigit() and b.isdigit() and int(a) < int(b):
+            out.append((int(a), int(b)))
+    return out

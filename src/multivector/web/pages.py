@@ -46,7 +46,7 @@ def _short(text: str | None, n: int = 160) -> str:
     return esc(text if len(text) <= n else text[: n - 1] + "…")
 
 
-def document_page(doc: dict, evidence: tuple[int, int] | None = None) -> str:
+def document_page(doc: dict, evidence: list[tuple[int, int]] | None = None) -> str:
     text = doc.get("text") or ""
     body = render_spans(text, document_spans(doc, evidence))
     meta = [esc(x) for x in (doc.get("date"), doc.get("outlet"), doc.get("author")) if x]
@@ -73,9 +73,10 @@ def document_page(doc: dict, evidence: tuple[int, int] | None = None) -> str:
         for e in doc.get("events", []))
     stance_items = []
     for s in doc.get("stances", []):
-        ev = (s.get("evidence") or [{}])[0] or {}
-        link = (f'/documents/{esc(did)}?hl={int(ev["start"])}-{int(ev["end"])}#evidence'
-                if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int) else "#")
+        ranges = ",".join(f'{int(e["start"])}-{int(e["end"])}' for e in s.get("evidence") or []
+                          if isinstance(e, dict) and isinstance(e.get("start"), int)
+                          and isinstance(e.get("end"), int))
+        link = f"/documents/{esc(did)}?hl={ranges}#evidence" if ranges else "#"
         stance_items.append(
             f'<li>{_actor_link(s.get("holder"))} → {_actor_link(s.get("target"))} '
             f'<a class="tag tag-{esc(s.get("label"))}" href="{link}">{esc(s.get("label"))}</a> '

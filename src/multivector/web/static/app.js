@@ -59,9 +59,14 @@
   }
   function actorHref(id) { return "/actors/" + enc(id); }
   function dyadHref(a, b, rollup) { return "/dyad" + qs({ a: a, b: b, rollup: rollup ? 1 : "" }); }
-  function docHref(docId, start, end) {
-    var q = (start !== undefined && start !== null && end) ? qs({ hl: start + "-" + end }) : "";
-    return "/documents/" + enc(docId) + q + (q ? "#evidence" : "");
+  // A link to a document that marks the given [start, end] ranges and scrolls to them.
+  function docHref(docId, ranges) {
+    var hl = (ranges || []).filter(function (r) { return r && r[0] !== null && r[0] !== undefined && r[1]; })
+      .map(function (r) { return r[0] + "-" + r[1]; }).join(",");
+    return "/documents/" + enc(docId) + (hl ? qs({ hl: hl }) + "#evidence" : "");
+  }
+  function evRanges(evidence) {
+    return (evidence || []).map(function (e) { return [e.start, e.end]; });
   }
   function actorLink(ref) {
     if (!ref) return h("span", { class: "muted" }, "unknown");
@@ -78,15 +83,22 @@
   function empty(text) { return h("p", { class: "muted" }, text); }
   function setTitle(t) { document.title = t + " · multivector"; }
   // The evidence sentence with the evidence span emphasised (all as text nodes).
-  function evidenceText(sentence, sStart, evStart, evEnd) {
+  // The evidence sentence with the evidence ranges (absolute offsets) marked, as text nodes.
+  function evidenceText(sentence, sStart, ranges) {
     if (!sentence) return null;
-    if (sStart === null || sStart === undefined || evStart === null || evStart === undefined ||
-        evStart < sStart || evEnd > sStart + sentence.length) {
-      return h("span", { class: "evidence-text" }, sentence);
-    }
-    var a = evStart - sStart, b = evEnd - sStart;
-    return h("span", { class: "evidence-text" }, sentence.slice(0, a),
-      h("mark", { class: "ev" }, sentence.slice(a, b)), sentence.slice(b));
+    var out = h("span", { class: "evidence-text" });
+    if (sStart === null || sStart === undefined) { add(out, sentence); return out; }
+    var rel = (ranges || []).map(function (r) { return [r[0] - sStart, r[1] - sStart]; })
+      .filter(function (r) { return r[0] >= 0 && r[1] <= sentence.length && r[0] < r[1]; })
+      .sort(function (x, y) { return x[0] - y[0]; });
+    var pos = 0;
+    rel.forEach(function (r) {
+      if (r[0] < pos) return;  // overlapping ranges: keep the first
+      add(out, sentence.slice(pos, r[0]), h("mark", { class: "ev" }, sentence.slice(r[0], r[1])));
+      pos = r[1];
+    });
+    add(out, sentence.slice(pos));
+    return out;
   }
   function pager(page, onPage) {
     var from = page.total ? page.offset + 1 : 0, to = page.offset + page.items.length;
@@ -225,7 +237,7 @@
         showSpeaker ? [actorLink(q.speaker_id ? { id: q.speaker_id, name: q.speaker_name }
                                               : (q.speaker || null)), " · "] : null,
         tag(q.kind), " ",
-        h("a", { href: docHref(q.doc_id, q.start, q.end), class: "evidence-link" },
+        h("a", { href: docHref(q.doc_id, [[q.start, q.end]]), class: "evidence-link" },
           q.doc_title || q.doc_id), " ", h("span", { class: "muted" }, q.doc_date || "")));
   }
   function stanceItem(s, who) {
@@ -235,8 +247,8 @@
         tag(s.label, "tone-" + s.label), s.aspect ? [" ", tag(s.aspect)] : null,
         h("span", { class: "muted" }, " polarity " + (s.polarity > 0 ? "+" : "") + s.polarity)),
       h("p", { class: "evidence" }, evidenceText(s.sentence_text || ev.text, s.sentence_text ?
-        s.sentence_start : ev.start, ev.start, ev.end)),
-      h("div", { class: "meta" }, h("a", { href: docHref(s.doc_id, ev.start, ev.end),
+        s.sentence_start : ev.start, evRanges(s.evidence))),
+      h("div", { class: "meta" }, h("a", { href: docHref(s.doc_id, evRanges(s.evidence)),
         class: "evidence-link" }, s.doc_title || s.doc_id), " ",
         h("span", { class: "muted" }, s.doc_date || "")));
   }
@@ -326,7 +338,7 @@
           " cooperative, " + host + " hostile")));
       var list = h("ol", { class: "timeline", id: "dyad-timeline" });
       items.forEach(function (it) {
-        var r = it.rec, head, sentence, sStart, evS, evE;
+        var r = it.rec, head, sentence, sStart, ranges;
         if (it.kind === "event") {
           head = [tag(r.plover || "EVENT", "tone-" + it.tone),
             " ", (r.source || []).map(function (x, i) { return [i ? ", " : "", actorLink(x)]; }),
@@ -335,18 +347,20 @@
               (r.modality && r.modality !== "asserted" ? " · " + r.modality : "") +
               (r.cameo ? " · CAMEO " + r.cameo : ""))];
           sentence = r.sentence_text || r.text; sStart = r.sentence_text ? r.sentence_start : null;
-          evS = r.start; evE = r.end;
+          ranges = [[r.start, r.end]];
         } else {
           var e0 = (r.evidence || [])[0] || {};
           head = [tag(r.label, "tone-" + r.label), " ", actorLink(r.holder), " on ",
             actorLink(r.target), r.aspect ? h("span", { class: "muted" }, " · " + r.aspect) : null];
-          sentence = r.sentence_text || e0.text; sStart = r.sentence_start; evS = e0.start; evE = e0.end;
+          sentence = r.sentence_text || e0.text;
+          sStart = r.sentence_text ? r.sentence_start : e0.start;
+          ranges = evRanges(r.evidence);
         }
         add(list, h("li", { class: "timeline-item kind-" + it.kind },
           h("div", { class: "when" }, it.date || "undated"),
           h("div", { class: "what" }, h("div", {}, head),
-            h("p", { class: "evidence" }, evidenceText(sentence, sStart, evS, evE)),
-            h("a", { href: docHref(r.doc_id, evS, evE), class: "evidence-link" },
+            h("p", { class: "evidence" }, evidenceText(sentence, sStart, ranges)),
+            h("a", { href: docHref(r.doc_id, ranges), class: "evidence-link" },
               "→ " + (r.doc_title || r.doc_id)))));
       });
       add(app, section("Timeline", items.length, items.length ? list : empty("Nothing links these two actors.")));
