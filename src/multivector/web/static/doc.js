@@ -10,7 +10,8 @@
   }
   var target = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
   if (!target && document.getElementById("evidence")) target = "evidence";
-  focus(target);
+  // after the browser's own jump to the #fragment, so ours (centred) wins
+  window.addEventListener("load", function () { setTimeout(function () { focus(target); }, 0); });
   window.addEventListener("hashchange", function () {
     focus(decodeURIComponent(location.hash.slice(1)));
   });
