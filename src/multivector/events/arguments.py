@@ -22,6 +22,13 @@ from .lexicon import lexicon, places
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 PLACE_TYPES = {"region", "place", "city", "location"}
+# Heads that stand for the actor in their modifier or complement: collectives and quantities
+# ("a group of Moroccan diplomats", "one third of the rebels") and things an actor owns or does
+# ("Turkey's efforts", "Belarus's proposal").
+TRANSPARENT_HEADS = {"group", "side", "third", "half", "part", "number", "member", "majority",
+                     "bunch", "team", "delegation", "unit", "contingent", "effort", "policy",
+                     "decision", "plan", "proposal", "position", "stance", "move", "initiative",
+                     "programme", "program", "bid", "campaign", "leadership", "ruler"}
 
 
 def _actors_api():
@@ -102,7 +109,7 @@ class ActorResolver:
                 hs is not None or any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
                                       for t in span)):
             # the phrase resolver runs a parse: only for phrases that can name an actor
-            ref = self._from_phrase(span, hs, allow_place)
+            ref = self._from_phrase(span, hs, allow_place, tok)
         if ref is None and not self.use_mentions:
             ref = self._from_entities(tok, span, hs, allow_place)
         return ref
@@ -137,7 +144,7 @@ class ActorResolver:
             if ms:
                 # the possessor/modifier closest to the head ("Kazakhstan's president")
                 m = ms[-1] if all(x.end <= hstart for x in ms) else ms[0]
-                if hs is None and tok.pos_ != "PROPN":
+                if hs is None and tok.pos_ != "PROPN" and tok.lemma_.lower() not in TRANSPARENT_HEADS:
                     # a country modifier on a head that is not an agent ("Russian oligarchs" is
                     # fine via sector list; "Russian territory" is not an actor)
                     return None
@@ -148,7 +155,7 @@ class ActorResolver:
             return None
         return ref
 
-    def _from_phrase(self, span, hs, allow_place) -> dict | None:
+    def _from_phrase(self, span, hs, allow_place, tok=None) -> dict | None:
         text = span.text
         if text not in self._resolve_cache:
             try:
@@ -158,6 +165,16 @@ class ActorResolver:
         r = self._resolve_cache[text]
         if not r:
             return None
+        sp = r.get("span") or {}
+        if hs is None and tok is not None and sp.get("end") is not None:
+            # a phrase names an actor only through its head, or through a head that stands for
+            # its members or owner ("a group of Moroccan diplomats", "Turkey's efforts")
+            h0 = tok.idx - span.start_char
+            # CAMEO convention: a nationality or owner before the head is the actor ("Palestinian
+            # lorries", "Turkey's efforts"); a complement after it is not ("supporters of X")
+            if sp.get("start", 0) > h0:
+                if tok.lemma_.lower() not in TRANSPARENT_HEADS:
+                    return None  # "supporters of President X": X is not the head of the phrase
         out = {"id": r.get("id"), "name": r.get("name") or _name(span), "country": r.get("country"),
                "sector": r.get("sector") or hs, "type": r.get("type"), "text": text}
         if hs and out.get("type") == "state":
