@@ -63,3 +63,16 @@ def test_mentions_across_languages_do_not_overlap(doc):
     ms = doc.mentions
     assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
     assert {m.language for m in ms} == {"en", "ru", "zh"}
+
+
+def test_unparsed_latin_paragraphs_still_get_names():
+    """Short lines the language detector does not call English, and German or Turkish
+    quotations, get knowledge-base names (no roles or references)."""
+    from multivector.pipeline import Pipeline
+
+    p = Pipeline(stages=["actors"])
+    d = p.analyze_text("Der Kreml und die NATO streiten, sagt die Zeitung aus Berlin heute.")
+    ids = {m.actor_id for m in d.mentions}
+    assert "IGO:NATO" in ids
+    for m in d.mentions:
+        assert m.language == d.paragraphs[0].lang

@@ -169,6 +169,37 @@ class EnglishRecognizer:
             c.meta["speaker"] = c.meta["speaker"] and any(q in root.sent.text for q in QUOTE_CHARS)
         c.meta["sent"] = base + root.sent.start_char
 
+    def plain(self, text: str, base: int, lang: str | None) -> list[Cand]:
+        """Names only, for Latin-script paragraphs without a parse (short lines whose language
+        was not judged English, German or Turkish quotations): the gazetteer on tokens, no
+        demonym phrases, roles or references."""
+        sdoc = self.nlp.make_doc(text)
+        vocab = self.nlp.vocab.strings
+        out = []
+        for matcher in (self.exact, self.lower):
+            for mid, s, e in matcher(sdoc):
+                key = vocab[mid]
+                entries = self.kb.index["en"].get(key, [])
+                span = sdoc[s:e]
+                if not entries or (e - s == 1 and span[0].is_lower):
+                    continue
+                if e - s > 1 and key in self.proper_keys and any(
+                        t.is_lower and t.lower_ not in SMALL_WORDS for t in span):
+                    continue
+                entry = self.choose(entries, None)
+                actor = self.kb.actors[entry.actor_id]
+                if actor.type == "person" and e - s == 1:
+                    continue  # a bare surname needs context we do not have here
+                method = {"capital": "metonym", "metonym": "metonym",
+                          "demonym": "demonym"}.get(entry.kind, "gazetteer")
+                if method == "gazetteer" and norm(actor.name) != key:
+                    method = "alias"
+                out.append(Cand(base + span.start_char, base + span.end_char, actor.id, method,
+                                language=lang, person=actor.type == "person",
+                                kind="person" if actor.type == "person" else "name",
+                                sector=actor.sector))
+        return out
+
     # ------------------------------------------------------------------ gazetteer
     def _gazetteer(self, sdoc, s, e, key, base, date, person_ents) -> Cand | None:
         span = sdoc[s:e]

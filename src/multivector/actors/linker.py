@@ -76,6 +76,8 @@ class DocLinker:
                 found = self.ru.paragraph(text, p.start, date)
             elif CJK.search(text):
                 found = self.zh.paragraph(text, p.start, date)
+            elif self.en is not None and re.search("[A-Za-z]", text):
+                found = self.en.plain(text, p.start, p.lang)
             for c in found:
                 para_of[id(c)] = p.idx
             cands += found
