@@ -9,12 +9,6 @@ no Chromium or no Playwright is installed: `make test` installs Chromium first
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import tempfile
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -22,14 +16,11 @@ import pytest
 from multivector.web.app import create_app
 from multivector.web.sample import custom_doc, write_sample_db
 from multivector.web.security import Settings
+from multivector.web.testing import chromium_page, require_chromium, serve_in_thread
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
 
 # A quote crossing other spans is cut into pieces (one <mark> each, same data-quote-id).
 QUOTES_JS = """() => {
@@ -44,61 +35,21 @@ QUOTES_JS = """() => {
 }"""
 
 
-def find_chromium() -> str | None:
-    for candidate in (os.environ.get("MULTIVECTOR_CHROMIUM"), "/usr/bin/chromium",
-                      shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     hostile = custom_doc("A cable read <script>window.__pwned = 1</script> and "
                          "<img src=x onerror=\"window.__pwned = 2\"> about Russia.",
                          title="Cable", date="2024-02-01", key="browser-hostile",
                          mentions=[["Russia", "RUS"]])
     db = write_sample_db(tmp_path_factory.mktemp("webui") / "ui.duckdb", extra=[hostile])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(db=db, port=port)), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="on")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield {"base": f"http://127.0.0.1:{port}", "hostile": hostile.id}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(Settings(db=db))) as base:
+        yield {"base": base, "hostile": hostile.id}
 
 
 @pytest.fixture(scope="module")
 def browser_page():
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip("no Chromium found (/usr/bin/chromium); run `make browser` "
-                    "(scripts/install-browser.sh) to install Debian's chromium")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="Playwright's Python package is not installed")
-    profile = tempfile.mkdtemp(prefix="mv-chromium-")
-    with sync_api.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            profile, executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 900})
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
-        page.errors = errors
+    with chromium_page(require_chromium()) as page:
         yield page
-        context.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def test_network_to_actor_to_highlighted_quote(server, browser_page):
