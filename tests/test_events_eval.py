@@ -121,3 +121,12 @@ def test_plover_gold_from_shared(shared_dir):
 
     res = evaluate_plover(shared_dir / "eval" / "events" / "PLOVER_GSR_CAMEO.json")
     assert res["records"] > 300 and res["precision"] > 0.3
+
+
+def test_own_actor_reader_agrees_with_the_actors_package_reader():
+    from multivector.events.petrarch_dicts import read_actors, read_actors_own
+
+    own = {(e.words, tuple(c[0] for c in e.codes)) for e in read_actors_own(EV / "small.actors.txt")}
+    shared = {(e.words, tuple(c[0] for c in e.codes)) for e in read_actors(EV / "small.actors.txt")}
+    assert own == shared
+    assert (("MINAS", "TIRITH"), ("GON",)) in own

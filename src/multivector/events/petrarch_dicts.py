@@ -86,6 +86,33 @@ def _name(raw: str) -> tuple[tuple[str, ...], bool]:
 
 
 def read_actors(path: str | Path) -> list[DictEntry]:
+    """Actor entries, read with the actors package's Phoenix reader when it is installed
+    (``multivector actors import-phoenix`` uses the same one), else with :func:`read_actors_own`."""
+    try:
+        from ..actors.phoenix import PhoenixError, parse
+    except ImportError:  # pragma: no cover - trimmed build without the actors package
+        return read_actors_own(path)
+    try:
+        entries, _ = parse(path)
+    except PhoenixError as exc:
+        raise DictionaryError(str(exc)) from exc
+    out: list[DictEntry] = []
+    for e in entries:
+        codes = [(c["code"], (c.get("start") or "").replace("-", "") or None,
+                  (c.get("end") or "").replace("-", "") or None)
+                 for c in e.codes if c.get("code") and not c["code"].startswith("~")
+                 and not c["code"].endswith("~")]
+        if not codes:
+            continue
+        for n in [e.name] + list(e.aliases):
+            words = tuple(w.upper() for w in re.split(r"[\s_]+", n) if w)
+            if words:
+                out.append(DictEntry(words, False, list(codes)))
+    return out
+
+
+def read_actors_own(path: str | Path) -> list[DictEntry]:
+    """The small reader of this module (used when the actors package is absent)."""
     path = Path(path)
     try:
         lines = _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
