@@ -412,7 +412,13 @@ def load_overlay(kb: KnowledgeBase, path: Path) -> int:
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
+    """Cache key: the data files, this module's code and the Actor record's fields (a pickle
+    of an older Actor shape must never be served)."""
+    import dataclasses
+
     h = hashlib.sha256(CACHE_VERSION.encode())
+    h.update(Path(__file__).read_bytes())
+    h.update(",".join(f.name for f in dataclasses.fields(Actor)).encode())
     for p in paths:
         h.update(str(p).encode())
         try:
