@@ -256,3 +256,12 @@ def test_events_export_modality_filter_dyads_and_gdelt(events_pipeline, tmp_path
     assert {x["Actor2CountryCode"] for x in g} == {"IRN", "CHN"} and g[0]["Day"] == "20240311"
     r = runner.invoke(app, ["events", "export", "--db", str(db), "--modality", "maybe"])
     assert r.exit_code == 2
+
+
+def test_contexts_from_cameo_and_sentence_words(events_pipeline):
+    e = only(code(events_pipeline, "Kyrgyzstan asked Turkey to ease visa restrictions on migrants."),
+             "REQUEST")
+    assert "legal" in e.contexts and "migration" in e.contexts
+    from multivector.events.ontology import ontology
+
+    assert set(e.contexts) <= set(ontology().contexts)

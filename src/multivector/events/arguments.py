@@ -114,6 +114,16 @@ class ActorResolver:
             ref = self._from_entities(tok, span, hs, allow_place)
         return ref
 
+    def pronoun(self, tok) -> dict | None:
+        """The actor the actors stage linked to a pronoun token ("he" -> the person), if any."""
+        if not self.use_mentions or self.api is None:
+            return None
+        s, e = self._offsets(tok.doc[tok.i:tok.i + 1])
+        m = self.api.actor_at(self.doc, s, e)
+        if m is None or m.start > s or m.end < e:
+            return None
+        return self._ref(m.actor_id, m.text, None)
+
     # ---------------------------------------------------------------- sources
     def _kb_ready(self) -> bool:
         try:

@@ -360,6 +360,9 @@ class EventCoder:
         quote = context.get("quote")
         if low in set(self.lex["speaker_pronouns"]) and quote is not None:
             return self._speaker_ref(doc, quote, resolver)
+        linked = resolver.pronoun(t) if hasattr(resolver, "pronoun") else None
+        if linked is not None:
+            return linked
         if low in ("he", "she", "him", "her", "his"):
             return self._previous_person(doc, t, resolver)
         if low in ("it", "they", "its", "their"):
@@ -487,6 +490,9 @@ class EventCoder:
         plover = p.plover or cc.plover
         mode = p.mode if p.mode is not None else cc.mode
         contexts = list(p.contexts) if p.contexts is not None else list(cc.contexts)
+        for ctx in self._sentence_contexts(sent.span):
+            if ctx not in contexts:
+                contexts.append(ctx)
         date, precision = event_date(tok, doc.document.date, future=modality == "future")
         arg_toks = [t for t in _expand(src_toks + tgt_toks) if t.sent == tok.sent]
         i0 = min([tok.i] + [np_range(t)[0] for t in arg_toks])
@@ -509,6 +515,21 @@ class EventCoder:
             modality=modality, date=date, date_precision=precision,
             quote_id=quote.id if quote is not None else None, confidence=round(conf, 2),
             text=doc.text[sent.start:sent.end])
+
+    def _sentence_contexts(self, span) -> list[str]:
+        """PLOVER contexts named by words of the sentence (lexicon.yaml ``contexts``)."""
+        table = self.lex["context_of"]
+        text = span.text.lower()
+        found = []
+        for t in span:
+            for key in (t.lemma_.lower(), t.lower_):
+                ctx = table.get(key)
+                if ctx and ctx not in found:
+                    found.append(ctx)
+        for phrase, ctx in table.items():
+            if " " in phrase and phrase in text and ctx not in found:
+                found.append(ctx)
+        return found
 
     def _trigger_text(self, tok, p: Pattern) -> str:
         words = [tok]

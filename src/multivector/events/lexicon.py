@@ -89,6 +89,8 @@ def lexicon() -> dict:
         for w in words:
             sector_of.setdefault(str(w).lower(), sector)
     lex["sector_of"] = sector_of
+    lex["context_of"] = {str(w).lower(): ctx for ctx, words in (lex.get("contexts") or {}).items()
+                         for w in words}
     lex["modality"] = {k: set(map(str, v)) for k, v in lex["modality"].items()}
     return lex
 
