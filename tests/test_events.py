@@ -265,3 +265,23 @@ def test_contexts_from_cameo_and_sentence_words(events_pipeline):
     from multivector.events.ontology import ontology
 
     assert set(e.contexts) <= set(ontology().contexts)
+
+
+def test_user_pattern_file_adds_a_sense(tmp_path):
+    from multivector.config import Config
+    from multivector.events.stage import build
+    from multivector.pipeline import Pipeline
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text('- {lemma: snub, cameo: "120", target: [dobj], requires_target: true}\n',
+                     encoding="utf-8")
+    pipe = Pipeline(stages=[])
+    doc = pipe.analyze_text("Turkmenistan snubbed Kazakhstan.", date="2024-03-14")
+    build(Config(), None)(doc)
+    assert doc.events == []
+    build(Config(event_patterns=(str(extra),)), None)(doc)
+    assert [(e.plover, e.cameo) for e in doc.events] == [("REJECT", "120")]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {lemma: snub}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.yaml entry 1"):
+        build(Config(event_patterns=(str(bad),)), None)

@@ -28,6 +28,9 @@ class Config:
     # stances: replacement lexicon files (YAML, same layout as multivector/stance/data/)
     stance_cues_file: str = ""
     stance_aspects_file: str = ""
+    # events: extra trigger pattern files (YAML, layout of multivector/events/data/patterns.yaml),
+    # tried before the packaged dictionary
+    event_patterns: tuple[str, ...] = ()
 
     def with_(self, **kw) -> "Config":
         kw = {k: v for k, v in kw.items() if v is not None}

@@ -76,10 +76,10 @@ def _expand(toks: Iterable) -> list:
 
 
 class EventCoder:
-    def __init__(self, resolver_factory: Callable[[Doc, str | None], ActorResolver] | None = None
-                 ) -> None:
+    def __init__(self, resolver_factory: Callable[[Doc, str | None], ActorResolver] | None = None,
+                 pattern_files: tuple[str, ...] = ()) -> None:
         self.resolver_factory = resolver_factory or ActorResolver
-        self.patterns = patterns()
+        self.patterns = patterns(tuple(pattern_files))
         self.onto = ontology()
         self.lex = lexicon()
 
@@ -90,7 +90,13 @@ class EventCoder:
         events: list[Event] = []
         seen: set = set()
         for sent in doc.english_sentences():
-            for ev in self.code_sentence(doc, sent, resolver):
+            try:
+                coded = self.code_sentence(doc, sent, resolver)
+            except Exception as exc:  # one odd parse never costs the document its other layers
+                doc.user_data.setdefault("events_errors", []).append(
+                    f"sentence {sent.idx}: {exc!r}")
+                continue
+            for ev in coded:
                 key = (ev.sentence, ev.cameo, tuple(a.get("name") for a in ev.source),
                        tuple(a.get("name") for a in ev.target), ev.start)
                 if key in seen:

@@ -9,13 +9,15 @@ from importlib import resources
 import yaml
 
 
-def _yaml(name: str):
-    path = resources.files(__package__).joinpath("data", name)
+def _yaml(name: str, path=None):
+    path = path if path is not None else resources.files(__package__).joinpath("data", name)
     try:
         with path.open(encoding="utf-8") as fh:
             return yaml.safe_load(fh)
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: invalid YAML: {exc}") from exc
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,9 @@ class Pattern:
 _TUPLE_KEYS = {"particle", "object", "xcomp", "xcomp_object", "source", "target", "governor_target", "source_type"}
 
 
-def _pattern(raw: dict, i: int) -> Pattern:
-    if "lemma" not in raw or "cameo" not in raw:
-        raise ValueError(f"events/data/patterns.yaml entry {i + 1}: needs 'lemma' and 'cameo'")
+def _pattern(raw: dict, i: int, where: str = "events/data/patterns.yaml") -> Pattern:
+    if not isinstance(raw, dict) or "lemma" not in raw or "cameo" not in raw:
+        raise ValueError(f"{where} entry {i + 1}: needs 'lemma' and 'cameo'")
     kw = dict(raw)
     kw["lemma"] = str(kw["lemma"]).lower()
     kw["pos"] = str(kw.get("pos", "verb")).lower()
@@ -68,16 +70,25 @@ def _pattern(raw: dict, i: int) -> Pattern:
     try:
         return Pattern(**kw)
     except TypeError as exc:
-        raise ValueError(f"events/data/patterns.yaml entry {i + 1} ({raw.get('lemma')}): {exc}")
+        raise ValueError(f"{where} entry {i + 1} ({raw.get('lemma')}): {exc}")
 
 
-@lru_cache(maxsize=1)
-def patterns() -> dict[tuple[str, str], list[Pattern]]:
-    """(lemma, pos) -> patterns in file order."""
+@lru_cache(maxsize=8)
+def patterns(extra_files: tuple[str, ...] = ()) -> dict[tuple[str, str], list[Pattern]]:
+    """(lemma, pos) -> patterns in file order; entries of ``extra_files`` (user dictionaries,
+    ``Config.event_patterns``) come before the packaged ones, so they can refine or replace a
+    sense."""
+    from pathlib import Path
+
     out: dict[tuple[str, str], list[Pattern]] = {}
-    for i, raw in enumerate(_yaml("patterns.yaml") or []):
-        p = _pattern(raw, i)
-        out.setdefault((p.lemma, p.pos), []).append(p)
+    sources = [(str(f), _yaml(Path(f).name, Path(f))) for f in extra_files]
+    sources.append(("events/data/patterns.yaml", _yaml("patterns.yaml")))
+    for where, rows in sources:
+        if rows is not None and not isinstance(rows, list):
+            raise ValueError(f"{where}: expected a YAML list of patterns")
+        for i, raw in enumerate(rows or []):
+            p = _pattern(raw, i, where)
+            out.setdefault((p.lemma, p.pos), []).append(p)
     return out
 
 

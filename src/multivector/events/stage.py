@@ -15,7 +15,7 @@ from .coder import EventCoder
 
 
 def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
-    coder = EventCoder()
+    coder = EventCoder(pattern_files=tuple(getattr(config, "event_patterns", ()) or ()))
 
     def run(doc: Doc) -> None:
         doc.events = coder.code(doc)
