@@ -237,3 +237,20 @@ def test_stage_uses_configured_lexicon(segmenter, tmp_path):
     assert [s.polarity for s in by_target(doc.stances, "IRN")] == [-0.9]
     build(Config(), None)(doc)
     assert [s.polarity for s in by_target(doc.stances, "IRN")] == [0.7]
+
+
+def test_as_phrase_affect_nouns_expletive_and_attitude_adjectives(segmenter):
+    text = ("Caspian notes\n\nMany small states turned their hopes to Ankara as the guarantor of "
+            "their security, Leyla Mammadova said. Leyla Mammadova added that no trust is placed in Tehran or "
+            "in Moscow. It is dangerous when politicians meddle, said Arman Seitkali. Baku is "
+            "critical of Moscow, Arman Seitkali added.")
+    doc = make_doc(segmenter, text)
+    st = extract_stances(doc)
+    mam = {s.target["id"]: s.polarity for s in st if s.method == "lexicon"
+           and s.holder["name"] == "Leyla Mammadova"}
+    assert mam.get("TUR", 0) > 0  # the as-phrase characterises the object, not "states"
+    assert mam.get("IRN", 0) < 0 and mam.get("RUS", 0) < 0  # "no trust ... in X or in Y"
+    # "It is dangerous when ..." is about nobody; "critical of" is Baku's view, not a judgement of Baku
+    assert not [s for s in st if s.holder["name"] == "Arman Seitkali" and s.method == "lexicon"]
+    crit = [s for s in st if s.method == "directed" and s.holder["id"] == "AZE"]
+    assert crit and crit[0].target["id"] == "RUS" and crit[0].polarity < 0

@@ -52,6 +52,7 @@ def test_experts_views_of_russia_and_china_have_the_right_sign(seeds_db):
     assert sum(_views(s2, "Sattarov", "CHN")) < 0  # the main challenge comes from China
     s1 = _stances(seeds_db, "001_")
     assert sum(_views(s1, "Khamroev", "RUS")) > 0  # Russia should play a bigger part
+    assert sum(_views(s1, "Khamroev", "CHN")) < 0  # no such hope is placed in China
     s3 = _stances(seeds_db, "003_")
     assert sum(_views(s3, "Kamilov", "RUS")) < 0  # must end its invasion
     s4 = _stances(seeds_db, "004_")

@@ -17,6 +17,7 @@ view is never averaged away.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Stance
@@ -25,6 +26,8 @@ from .cues import find_cues
 from .holders import HolderContext, holder_context, quote_at, speaker_holder
 from .lexicon import Lexicon, default_lexicon
 from .links import FIRST_PERSON, REPORTING, link, speakers, subjects
+
+log = logging.getLogger(__name__)
 
 PRONOUNS_IT = {"it", "its", "itself"}
 NON_PERSON_TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "region",
@@ -77,6 +80,16 @@ def _ref(doc: Doc, actor_id: str) -> dict:
     return {"id": a.id, "name": a.name, "type": a.type, "country": a.country}
 
 
+def _expletive(tok) -> bool:
+    """ "It is important to ...", "it's dangerous when ...": a dummy subject, no antecedent."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return tok.dep_ == "expl"
+    head = tok.head
+    preds = [c for c in head.children if c.dep_ in ("acomp", "attr")] + [head]
+    return any(c.dep_ in ("ccomp", "xcomp", "advcl", "csubj") and c.i > tok.i
+               for p in preds for c in p.children)
+
+
 class TokenActors:
     """Maps spaCy tokens of a document to linked actors (mentions), with a cautious "it"."""
 
@@ -96,7 +109,7 @@ class TokenActors:
             m = _mention_at(doc, s, e)
             if m is not None:
                 return _Ref(_ref(doc, m.actor_id), m.start, m.end, m.confidence)
-        if tok.lower_ in PRONOUNS_IT:
+        if tok.lower_ in PRONOUNS_IT and not _expletive(tok):
             return self._antecedent(tok)
         return None
 
@@ -187,46 +200,58 @@ def collect_hits(doc: Doc, lexicon: Lexicon | None = None,
     for sent in doc.english_sentences():
         if doc.paragraphs[sent.paragraph].is_question:
             continue
-        for cue in find_cues(sent.span, lexicon):
-            ln = link(cue, lexicon.relational)
-            if not ln.evaluated and not ln.pairs:
-                continue
-            c_start = doc.token_start(cue.tokens[0])
-            c_end = doc.token_start(cue.tokens[-1]) + len(cue.tokens[-1].text)
-            quote = quote_at(doc, c_start, c_end)
-            conf = 0.6 if cue.negated else 0.8
-            if quote is not None:
-                holder, qid = speaker_holder(doc, quote), quote.id
+        try:
+            hits.extend(_sentence_hits(doc, sent, lexicon, ctx, actors, after))
+        except Exception as exc:  # one odd parse must not cost the document its other layers
+            log.warning("%s: stances skipped in sentence %d: %r", doc.document.source, sent.idx, exc)
+            doc.user_data.setdefault("stance_errors", []).append({"sentence": sent.idx,
+                                                                  "error": repr(exc)})
+    return hits
+
+
+def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors: "TokenActors",
+                   after: dict) -> list[Hit]:
+    hits: list[Hit] = []
+    for cue in find_cues(sent.span, lexicon):
+        ln = link(cue, lexicon.relational)
+        if not ln.evaluated and not ln.pairs:
+            continue
+        c_start = doc.token_start(cue.tokens[0])
+        c_end = doc.token_start(cue.tokens[-1]) + len(cue.tokens[-1].text)
+        quote = quote_at(doc, c_start, c_end)
+        conf = 0.6 if cue.negated else 0.8
+        if quote is not None:
+            holder, qid = speaker_holder(doc, quote), quote.id
+        else:
+            qid = None
+            said = [actors.of(t) for t in speakers(cue.token)]
+            said = [r for r in said if r is not None]
+            if said:
+                holder = said[0].ref
+            elif sent.idx in after:
+                holder = after[sent.idx][0]
             else:
-                qid = None
-                said = [actors.of(t) for t in speakers(cue.token)]
-                said = [r for r in said if r is not None]
-                if said:
-                    holder = said[0].ref
-                elif sent.idx in after:
-                    holder = after[sent.idx][0]
-                else:
-                    holder = ctx.narrative()
-            aspect = aspect_of(cue.token, lexicon)
-            cue_ev = _span(doc, c_start, c_end)
-            for tok in ln.evaluated:
-                tgt = actors.of(tok)
-                if tgt is None or holder is None or _same(holder, tgt.ref):
-                    continue
-                hits.append(Hit(holder, tgt.ref, cue.weight, aspect,
-                                [cue_ev, _span(doc, tgt.start, tgt.end)], sent.idx, qid,
-                                "lexicon", round(conf * tgt.confidence, 3)))
-            for a, b in ln.pairs:
-                src = actors.of(a)
-                src_ref = src.ref if src else (holder if quote is not None and a.lower_ in
-                                               FIRST_PERSON else None)
-                tgt = actors.of(b)
-                if src_ref is None or tgt is None or _same(src_ref, tgt.ref):
-                    continue
-                ev = [cue_ev] + ([_span(doc, src.start, src.end)] if src else []) + [
-                    _span(doc, tgt.start, tgt.end)]
-                hits.append(Hit(src_ref, tgt.ref, cue.weight, aspect, ev, sent.idx, qid,
-                                "directed", round(0.7 * conf * tgt.confidence, 3)))
+                holder = ctx.narrative()
+        aspect = aspect_of(cue.token, lexicon)
+        cue_ev = _span(doc, c_start, c_end)
+        for tok in ln.evaluated:
+            tgt = actors.of(tok)
+            if tgt is None or holder is None or _same(holder, tgt.ref):
+                continue
+            hits.append(Hit(holder, tgt.ref, cue.weight, aspect,
+                            [cue_ev, _span(doc, tgt.start, tgt.end)], sent.idx, qid,
+                            "lexicon", round(conf * tgt.confidence, 3)))
+        for a, b in ln.pairs:
+            src = actors.of(a)
+            src_ref = src.ref if src else (holder if quote is not None and a.lower_ in
+                                           FIRST_PERSON else None)
+            tgt = actors.of(b)
+            if src_ref is None or tgt is None or _same(src_ref, tgt.ref):
+                continue
+            ev = [cue_ev] + ([_span(doc, src.start, src.end)] if src else []) + [
+                _span(doc, tgt.start, tgt.end)]
+            hits.append(Hit(src_ref, tgt.ref, cue.weight, aspect, ev, sent.idx, qid,
+                            "directed", round(0.7 * conf * tgt.confidence, 3)))
     return hits
 
 

@@ -23,7 +23,7 @@ KINDS_BY_POS = {
     "AUX": (),
     "NOUN": ("role", "action", "mutual", "attitude"),
     "PROPN": (),
-    "ADJ": ("quality", "role"),
+    "ADJ": ("quality", "attitude", "role"),
 }
 
 

@@ -38,6 +38,9 @@ PATIENT_PREPS = {"to", "against", "on", "upon", "at", "into", "toward", "towards
                  "over", "in"}
 RELATION_PREPS = {"with", "between", "among", "and"}
 SUBJ = {"nsubj", "csubj"}
+AFFECT_NOUNS = {"sympathy", "hope", "trust", "support", "respect", "admiration", "faith",
+                "confidence", "gratitude", "distrust", "mistrust", "suspicion", "resentment",
+                "hostility", "fear", "anger", "disgust", "contempt", "antipathy"}
 QUANTIFIERS = {"one", "some", "any", "each", "many", "few", "none", "all", "most", "several"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 
@@ -102,10 +105,12 @@ def objects(v) -> list:
 
 
 def prep_objects(tok, preps: set[str]) -> list:
+    """Objects of the given prepositions, with coordinated ones ("in the US, or in China")."""
     out = []
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in preps:
-            out += [g for g in p.children if g.dep_ == "pobj"]
+            for q in [p, *p.conjuncts]:
+                out += [g for g in q.children if g.dep_ == "pobj"]
     return conj(out)
 
 
@@ -135,6 +140,10 @@ def predicate_head(tok):
         v = t.head.head
         if v.lemma_.lower() in CONSIDER:
             return v, "consider"
+        # "turned their eyes to Russia as the hope", "uses Kazakhstan as a tool": the
+        # as-phrase characterises the verb's object; "acts as a guarantor": its subject
+        if v.pos_ == "VERB" and any(o.i < t.head.i for o in objects(v)):
+            return v, "object"
         return v, "copula"
     if t.dep_ in ("attr", "acomp", "oprd", "dobj") and t.head.pos_ in ("VERB", "AUX"):
         v = t.head
@@ -159,6 +168,9 @@ def _characterised(tok) -> tuple[list, list]:
         return conj([v]), []
     if how == "source":  # "the main threat comes from China"
         return prep_objects(v, {"from"}), []
+    if how == "object":
+        objs = [o for o in objects(v) if o.i < tok.i]
+        return objs or subjects(v), []
     if how == "consider":
         if _passive(v):
             return conj([c for c in v.children if c.dep_ == "nsubjpass"]), subjects(v)
@@ -198,9 +210,31 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
                 out.pairs += [(c, o) for c in chars for o in others]
             if t.lemma_.lower() in relational and prep_objects(t, {"of"}):
                 out.evaluated = []
+            if t.lemma_.lower() in AFFECT_NOUNS:
+                # "sympathy for Moscow", "trust in Beijing", "such hope is not seen in Ankara":
+                # felt by the possessor ("on the part of X") toward the complement; with no
+                # one named as feeling it, the text holder's view of the complement
+                objs = prep_objects(t, {"for", "in", "to", "toward", "towards"})
+                if not objs and t.dep_ in ("nsubj", "nsubjpass"):
+                    objs = prep_objects(t.head, {"in", "for", "from"})
+                feelers = [c for c in t.children if c.dep_ == "poss"] + [
+                    g for p in t.children if p.dep_ == "prep" and p.lower_ in ("among", "on")
+                    for g in p.subtree if g.dep_ == "pobj" and g.head.lower_ in ("of", "among")]
+                if objs:
+                    if feelers:
+                        out.pairs += [(f, o) for f in conj(feelers) for o in objs]
+                        out.evaluated = []
+                    else:
+                        out.evaluated = objs
+                    return out
             owners = [c for c in t.children if c.dep_ == "poss"]
             if owners and chars:  # "Iran is Baku's partner"
                 out.pairs += [(c, o) for c in chars for o in conj(owners)]
+        return out
+    if t.pos_ == "ADJ":  # attitude adjective: "X is critical of Y", "Y's wary neighbours"
+        holders = _characterised(t)[0] or ([t.head] if t.dep_ == "amod" else [])
+        others = prep_objects(t, {"of", "about", "to", "toward", "towards", "with", "at"})
+        out.pairs = [(h, o) for h in holders for o in others]
         return out
     if t.pos_ == "VERB":
         agents = subjects(t)
