@@ -151,29 +151,27 @@ def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
         info = {"id": actor_id, "name": None, "type": None, "roles": [], "aliases": {}}
     per_doc = ("(SELECT doc_id, count(*) AS n FROM mentions WHERE actor_id = ? "
                "GROUP BY doc_id) c JOIN documents d ON d.id = c.doc_id")
-    by_period = db.query(
-        "SELECT coalesce(left(d.date, 7), 'undated') AS period, sum(c.n)::INTEGER AS n "
-        f"FROM {per_doc} GROUP BY 1 ORDER BY 1", [actor_id])
-    counts = db.query(
-        "SELECT count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents "
-        "FROM mentions WHERE actor_id = ?", [actor_id])[0]
-    surface = db.query(
-        "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
-        "ORDER BY n DESC, text LIMIT 10", [actor_id])
-    docs = db.query(
-        f"SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM {per_doc} "
-        "ORDER BY c.n DESC, d.date DESC NULLS LAST, d.id LIMIT ?", [actor_id, limit])
-    return {
-        "actor": info,
-        **counts,
-        "names": surface,
-        "mentions_by_period": by_period,
-        "said": quotes(db, speaker=actor_id, limit=limit),
-        "said_about": stances(db, target=actor_id, limit=limit),
-        "quotes_mentioning": quotes(db, about=actor_id, limit=limit),
-        "stances_held": stances(db, holder=actor_id, limit=limit),
-        "documents": docs,
-    }
+    # independent queries: run side by side (each worker thread reads through its own cursor)
+    parts = db.parallel({
+        "mentions_by_period": lambda: db.query(
+            "SELECT coalesce(left(d.date, 7), 'undated') AS period, sum(c.n)::INTEGER AS n "
+            f"FROM {per_doc} GROUP BY 1 ORDER BY 1", [actor_id]),
+        "counts": lambda: db.query(
+            "SELECT count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents "
+            "FROM mentions WHERE actor_id = ?", [actor_id])[0],
+        "names": lambda: db.query(
+            "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
+            "ORDER BY n DESC, text LIMIT 10", [actor_id]),
+        "documents": lambda: db.query(
+            f"SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM {per_doc} "
+            "ORDER BY c.n DESC, d.date DESC NULLS LAST, d.id LIMIT ?", [actor_id, limit]),
+        "said": lambda: quotes(db, speaker=actor_id, limit=limit),
+        "said_about": lambda: stances(db, target=actor_id, limit=limit),
+        "quotes_mentioning": lambda: quotes(db, about=actor_id, limit=limit),
+        "stances_held": lambda: stances(db, holder=actor_id, limit=limit),
+    })
+    counts = parts.pop("counts")
+    return {"actor": info, **counts, **parts}
 
 
 # ---------------------------------------------------------------------- mentions
