@@ -102,3 +102,10 @@ def test_store_writes_actors_and_mentions(tmp_path, actors_pipeline):
     assert {m["actor_id"] for m in mentions} >= {"PER:aruzhan-bekova", "RUSGOV", "KAZGOV", "IGO:CSTO"}
     she = [m for m in mentions if m["text"] == "She"][0]
     assert she["method"] == "pronoun" and she["language"] == "en"
+
+
+def test_resolver_country_accuracy_on_plover_gsr(shared_dir):
+    from multivector.actors.evaluate import evaluate_gsr
+
+    res = evaluate_gsr(shared_dir / "eval" / "events" / "PLOVER_GSR_CAMEO.json")
+    assert res["phrases"] > 600 and res["country_accuracy"] >= 0.75

@@ -222,11 +222,32 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     def eval_actors(gold: Path = typer.Option(None, "--gold", help="Gold JSONL (default: "
                                                                     "tests/gold/actors_examples.jsonl)."),
                     as_json: bool = typer.Option(False, "--json"),
-                    errors: bool = typer.Option(False, "--errors", help="List misses and wrong links.")
+                    errors: bool = typer.Option(False, "--errors", help="List misses and wrong links."),
+                    plover_gsr: Path = typer.Option(None, "--plover-gsr",
+                                                    help="Instead: country accuracy of `actors resolve` "
+                                                         "on PLOVER_GSR_CAMEO.json actor phrases."),
+                    actors: list[Path] = OverlayOpt,
                     ) -> None:
         """Mention precision/recall and linking accuracy against a gold file."""
-        from .evaluate import GoldError, default_gold, evaluate
+        from .evaluate import GoldError, default_gold, evaluate, evaluate_gsr
 
+        if plover_gsr is not None:
+            try:
+                res = evaluate_gsr(plover_gsr, tuple(str(a) for a in actors))
+            except GoldError as exc:
+                console.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2)
+            if not errors:
+                res.pop("errors")
+            if as_json:
+                _print(res)
+            else:
+                out.print(f"PLOVER GSR actor phrases: {res['phrases']} scored ({res['skipped']} "
+                          f"skipped), country accuracy {res['country_accuracy']:.3f}, "
+                          f"{res['unresolved']} unresolved")
+                for e in res.get("errors", []):
+                    out.print(f"  {e}")
+            return
         path = gold or default_gold()
         try:
             res = evaluate(path)

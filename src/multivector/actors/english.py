@@ -76,7 +76,8 @@ class EnglishRecognizer:
         # multi-word aliases written as proper names must match capitalised text
         self.proper_keys = {k for k, forms in lower_terms.items()
                             if all(all(w[:1].isupper() or w in SMALL_WORDS or not w[:1].isalpha()
-                                       for w in f.split()) for f in forms)}
+                                       for w in f.split()) for f in forms)
+                            and not any("'s" in f or "’s" in f for f in forms)}
         self._add(self.exact, exact_terms)
         self._add(self.lower, lower_terms)
         # fuzzy targets: state names and multi-word names of organisations and people
@@ -184,7 +185,8 @@ class EnglishRecognizer:
                 if not entries or (e - s == 1 and span[0].is_lower):
                     continue
                 if e - s > 1 and key in self.proper_keys and any(
-                        t.is_lower and t.lower_ not in SMALL_WORDS for t in span):
+                        t.is_lower and t.lower_ not in SMALL_WORDS and t.text not in POSSESSIVE
+                        for t in span):
                     continue
                 entry = self.choose(entries, None)
                 actor = self.kb.actors[entry.actor_id]
@@ -214,7 +216,8 @@ class EnglishRecognizer:
         if e - s == 1 and span[0].is_lower and not span.text.isupper():
             return None
         if e - s > 1 and key in self.proper_keys and any(
-                t.is_lower and t.lower_ not in SMALL_WORDS for t in span):
+                t.is_lower and t.lower_ not in SMALL_WORDS and t.text not in POSSESSIVE
+                for t in span):
             return None  # "Russia today" is not the channel "Russia Today"
         # a region inside a longer organisation name ("Eurasia Review Weekly") is not one
         if any(self.kb.actors[x.actor_id].type == "region" for x in entries) and any(

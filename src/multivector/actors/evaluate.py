@@ -138,3 +138,47 @@ def evaluate(gold_path: str | Path, pipeline=None) -> dict:
         "by_method": {k: dict(v) for k, v in sorted(by_method.items())},
         "errors": errors,
     }
+
+
+def evaluate_gsr(path: str | Path, overlays: tuple[str, ...] = ()) -> dict:
+    """Country accuracy of the phrase resolver on the actor phrases of PLOVER's gold standard
+    records (``PLOVER_GSR_CAMEO.json``: source/target ``actorText`` with a CAMEO ``code``).
+
+    Only phrases whose code starts with a state we know (or ``IGO``) are scored; the record's
+    date is passed, so office titles resolve by date. Sector is not scored: the GSR puts the
+    sector of the whole clause ("Hungarian ... officials") on a one-word actorText.
+    """
+    from ..config import Config
+    from .resolve import PhraseResolver
+
+    path = Path(path)
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read PLOVER GSR file: {exc}") from exc
+    resolver = PhraseResolver(Config(actors_files=tuple(overlays)))
+    kb = resolver.kb
+    n = ok = skipped = 0
+    misses: list[str] = []
+    for rec in records if isinstance(records, list) else []:
+        for side in ("source", "target"):
+            acts = rec.get(side) or []
+            acts = [acts] if isinstance(acts, dict) else acts
+            for a in acts:
+                if not isinstance(a, dict) or not a.get("actorText") or not a.get("code"):
+                    continue
+                code = str(a["code"])
+                st = kb.get(code[:3])
+                expect = code[:3] if st is not None and st.type == "state" else (
+                    "IGO" if code.startswith("IGO") else None)
+                if expect is None:
+                    skipped += 1
+                    continue
+                res = resolver.resolve(a["actorText"], rec.get("date"))
+                got = None if res is None else ("IGO" if res["type"] == "igo" else res["country"])
+                n += 1
+                ok += got == expect
+                if got != expect:
+                    misses.append(f"{a['actorText']!r}: {got} (gold {code})")
+    return {"phrases": n, "skipped": skipped, "country_accuracy": round(ok / n, 4) if n else 0.0,
+            "unresolved": sum(1 for m in misses if ": None (" in m), "errors": misses}
