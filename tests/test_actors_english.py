@@ -178,3 +178,23 @@ def test_office_descriptor_refers_to_the_office_holder_in_the_text():
     s = text.index("Secretary of State")
     m = actor_at(d, s, s + 18)
     assert m is not None and m.actor_id == "PER:antony-blinken" and m.method == "descriptor"
+
+
+def test_api_helpers_for_other_stages():
+    from multivector.actors.api import actor_ref, load_kb, resolve_phrase
+    from multivector.pipeline import Pipeline
+
+    d = Pipeline(stages=["actors"]).analyze_text("The Ministry of Finance of Kyrgyzstan replied "
+                                                 "to Moscow.")
+    s = d.text.index("Ministry")
+    m = actor_at(d, s, s + 8)
+    assert m.actor_id == "KGZGOV"
+    assert actor_ref(d, "KGZGOV") == {"id": "KGZGOV", "name": "Government of Kyrgyzstan",
+                                      "type": "government", "country": "KGZ", "sector": "GOV",
+                                      "cameo": "KGZGOV"}
+    assert actor_ref(None, "IGO:SCO")["cameo"] == "IGOCAS"
+    assert actor_ref(None, "NOPE")["name"] is None and actor_ref(None, None) is None
+    assert load_kb().get("PER:xi-jinping").aliases["zh"] == ["习近平"]
+    r = resolve_phrase("Kazakh border guards")
+    assert r["id"] == "KAZCOP" and r["span"]["text"] == "Kazakh border guards"
+    assert resolve_phrase("the weather") is None

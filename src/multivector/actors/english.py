@@ -32,6 +32,8 @@ MOVE_VERBS = {"visit", "arrive", "travel", "fly", "go", "come", "return", "reach
 MESSAGES = {"note", "letter", "message", "request", "protest", "signal", "invitation", "proposal",
             "complaint", "appeal", "warning", "demand", "ultimatum"}
 QUOTE_CHARS = ('"', "“", "”", "«", "»", "„")
+INSTITUTIONS = {"ministry", "department", "office", "committee", "agency", "service", "council",
+                "administration", "commission", "directorate", "inspectorate", "chamber"}
 QUANT = {"several", "many", "some", "few", "other", "most", "all", "both", "numerous", "various"}
 SMALL_WORDS = {"of", "and", "the", "for", "de", "la", "in", "on", "to", "al", "at", "a", "an"}
 REPORTING = {"say", "add", "note", "tell", "explain", "warn", "stress", "emphasise", "emphasize",
@@ -379,6 +381,10 @@ class EnglishRecognizer:
                     j2 -= 1
                 if j2 < k2:
                     found = self.agent_of(sdoc[j2:k2])
+                    if not found and j2 >= 2 and sdoc[j2 - 1].lower_ == "of" and \
+                            sdoc[j2 - 2].lemma_.lower() in INSTITUTIONS:
+                        j2 -= 2  # "the Ministry of Finance of Kyrgyzstan"
+                        found = (sdoc[j2].lemma_.lower(), "GOV")
                     if found:
                         if j2 > 0 and sdoc[j2 - 1].lower_ in DETS:
                             pass
