@@ -137,17 +137,42 @@ def test_relations_network(client):
     assert kaz["periods"] == [{"period": "2023-03", "volume": 3, "cooperative": 2, "hostile": 1}]
 
 
-def test_state_organs_roll_up_into_their_state(client):
+def test_relations_by_country(client):
+    """rollup: every actor with a country counts as that country, as in
+    `multivector export relations` (the Russian government's accusation, NATO's rejection and
+    the Russian minister's stance make one NATO–Russia relation)."""
     plain = get(client, "/api/relations")
     pairs = {(e["source"], e["target"]): e["volume"] for e in plain["edges"]}
     assert pairs[("IGO:NATO", "RUSGOV")] == 1 and pairs[("IGO:NATO", "RUS")] == 1
+    assert pairs[("IGO:NATO", "PER:oleg-varfolomeev")] == 1
     rolled = get(client, "/api/relations?rollup=true&types=states")
-    pairs = {(e["source"], e["target"]): e["volume"] for e in rolled["edges"]}
-    assert pairs[("IGO:NATO", "RUS")] == 2
-    assert "RUSGOV" not in {n["id"] for n in rolled["nodes"]}
+    pairs = {(e["source"], e["target"]): e for e in rolled["edges"]}
+    nato = pairs[("IGO:NATO", "RUS")]
+    assert (nato["events"], nato["stances"], nato["tone"]) == (2, 1, "hostile")
+    assert not {"RUSGOV", "PER:oleg-varfolomeev"} & {n["id"] for n in rolled["nodes"]}
     assert get(client, "/api/events?a=RUS&b=IGO:NATO")["total"] == 1
     assert get(client, "/api/events?a=RUS&b=IGO:NATO&rollup=true")["total"] == 2
+    assert get(client, "/api/stances?a=RUS&b=IGO:NATO&rollup=true")["total"] == 1
     assert get(client, "/api/events?a=RUSGOV&b=IGO:NATO&rollup=true")["total"] == 1
+
+
+def test_rollup_without_the_relations_module_gives_the_same_relations(tmp_path, monkeypatch):
+    from multivector.web.network import Network
+
+    db = write_sample_db(tmp_path / "r.duckdb")
+    with TestClient(create_app(Settings(db=db))) as c:
+        with_module = c.get("/api/relations?rollup=true&types=states").json()
+    monkeypatch.setattr(Network, "_country_rows", lambda self, base: None)
+    with TestClient(create_app(Settings(db=db))) as c:
+        without = c.get("/api/relations?rollup=true&types=states").json()
+    # same relations and tones; volumes may differ only where one event has both actors on
+    # each side ("A and B held joint patrols"): relations counts it once per direction
+    key = lambda g: sorted((e["source"], e["target"], e["tone"])  # noqa: E731
+                           for e in g["edges"])
+    assert key(with_module) == key(without)
+    vol = lambda g: {(e["source"], e["target"]): e["volume"] for e in g["edges"]}  # noqa: E731
+    diff = {k for k in vol(without) if vol(without)[k] != vol(with_module)[k]}
+    assert diff <= {("CHN", "RUS"), ("TUR", "UZB")}
 
 
 def test_search_everything(client):

@@ -191,7 +191,8 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         date_from: Optional[str] = Query(None, alias="from"),
         date_to: Optional[str] = Query(None, alias="to"),
         order: str = Query("desc", pattern="^(asc|desc)$"),
-        rollup: bool = Query(False, description="a state in a dyad also stands for its organs"),
+        rollup: bool = Query(False, description="a state in a dyad also stands for every "
+                                                "actor of its country"),
         limit: int = 50, offset: int = 0,
     ):
         return queries.events(db, actor=actor, a=a, b=b, document=document, type=type,
@@ -210,7 +211,8 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         date_from: Optional[str] = Query(None, alias="from"),
         date_to: Optional[str] = Query(None, alias="to"),
         order: str = Query("desc", pattern="^(asc|desc)$"),
-        rollup: bool = Query(False, description="a state in a dyad also stands for its organs"),
+        rollup: bool = Query(False, description="a state in a dyad also stands for every "
+                                                "actor of its country"),
         limit: int = 50, offset: int = 0,
     ):
         return queries.stances(db, actor=actor, holder=holder, target=target, a=a, b=b,
@@ -227,8 +229,8 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         types: Optional[str] = Query(None, description="actor types, comma-separated, or "
                                                        "'states' for states and organisations"),
         min_volume: int = 1, limit: int = 300, isolated: int = 40,
-        rollup: bool = Query(False, description="count a state's government, military and "
-                                                "legislature as the state"),
+        rollup: bool = Query(False, description="relations by country: every actor with a "
+                                                "country counts as that country"),
     ):
         """The actor network: nodes and edges with volume and tone (cooperative, hostile,
         mixed, neutral), for a date range; per-period counts with period=month|year."""

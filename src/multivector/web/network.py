@@ -14,12 +14,15 @@ those rows in Python, so changing the period filter costs a millisecond, not a s
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .database import Database
 from .filters import FilterError, check_date
+
+log = logging.getLogger(__name__)
 
 # Types shown as the "states and alliances" view; others (persons, media, ...) are optional.
 STATE_TYPES = ("state", "government", "military", "igo", "legislature")
@@ -82,6 +85,8 @@ class _Base:
     actors: dict[str, dict] = field(default_factory=dict)
     mentions: dict[str, int] = field(default_factory=dict)
     periods: list[str] = field(default_factory=list)
+    # the same rows by country (from multivector.relations when it is installed)
+    country_rows: list[tuple] | None = None
 
 
 class Network:
@@ -130,7 +135,42 @@ class Network:
         base.periods = sorted({r[2] for r in base.rows if r[2]} | {
             r["p"] for r in db.query(
                 "SELECT DISTINCT left(date, 7) AS p FROM documents WHERE date IS NOT NULL")})
+        base.country_rows = self._country_rows(base)
         return base
+
+    def _country_rows(self, base: _Base) -> list[tuple] | None:
+        """Country-level rows from ``multivector.relations`` (the same numbers as
+        `multivector export relations`), or None when that package is not there."""
+        try:
+            from ..relations.compute import relations_rows
+        except ImportError:
+            return None
+        from ..store.db import Store
+
+        class StoreView:  # the part of Store that relations reads, on our read-only cursor
+            rows = Store.rows
+            _check_table = Store._check_table
+
+            def __init__(self, con):
+                self.con = con
+
+        out = []
+        try:
+            for r in relations_rows(StoreView(self.db.cursor()), period="month"):
+                a, b = min(r["a"], r["b"]), max(r["a"], r["b"])
+                month = "" if r["period"] == "undated" else r["period"]
+                if r.get("n_events"):
+                    out.append((a, b, month, "event", r["n_events"], r["quad1"] + r["quad2"],
+                                r["quad3"] + r["quad4"]))
+                if r.get("n_stances"):
+                    out.append((a, b, month, "stance", r["n_stances"], r["n_cooperative"],
+                                r["n_hostile"]))
+                for k, name in ((r["a"], r.get("a_name")), (r["b"], r.get("b_name"))):
+                    base.actors.setdefault(k, {"id": k, "name": name})
+        except Exception as exc:  # a broken optional module must not break the explorer
+            log.warning("relations module failed, rolling up in the web layer: %r", exc)
+            return None
+        return out
 
     # ------------------------------------------------------------------ requests
     def compute(self, *, period: str = "all", date_from: str | None = None,
@@ -141,8 +181,9 @@ class Network:
         edge per pair; ``month`` or ``year`` also returns the per-period counts of each edge
         (for a timeline). ``types`` (comma-separated actor types, or ``states``) keeps edges
         whose both ends have one of those types. ``isolated``: up to this many of the most
-        mentioned states and organisations are shown even without an edge. ``rollup``: a
-        state's government, military and legislature count as the state itself."""
+        mentioned states and organisations are shown even without an edge. ``rollup``: every
+        actor with a country counts as that country (relations by country, as
+        `multivector export relations` computes them)."""
         if period not in ("all", "month", "year"):
             raise FilterError("period: all, month or year")
         date_from = check_date("from", date_from)
@@ -162,10 +203,15 @@ class Network:
         mentions: dict[str, int] = defaultdict(int)
         for i, n in base.mentions.items():
             mentions[owner.get(i, i)] += n
+        rows = base.rows
+        if rollup and base.country_rows is not None:
+            rows, owner_rows = base.country_rows, {}
+        else:
+            owner_rows = owner
         edges: dict[tuple[str, str], dict] = {}
-        for a, b, month, kind, n, coop, hostile in base.rows:
-            if owner:
-                a, b = owner.get(a, a), owner.get(b, b)
+        for a, b, month, kind, n, coop, hostile in rows:
+            if owner_rows:
+                a, b = owner_rows.get(a, a), owner_rows.get(b, b)
                 if a == b:
                     continue
                 a, b = min(a, b), max(a, b)
@@ -233,13 +279,12 @@ class Network:
                 "truncated": truncated, "period": period, "from": date_from, "to": date_to}
 
 
-ROLLUP_TYPES = ("government", "military", "legislature")
-
-
 def rollup_map(actors: dict[str, dict]) -> dict[str, str]:
-    """actor id -> its state's id, for the state organs whose country is a known state."""
+    """actor id -> its country's state id, for every actor with a country that is a known
+    state (its government, army, officials, citizens): the key ``multivector.relations`` uses
+    for an actor, so the rolled-up network matches `multivector export relations`."""
     return {i: a["country"] for i, a in actors.items()
-            if a.get("type") in ROLLUP_TYPES and a.get("country")
+            if a.get("country") and a["country"] != i
             and actors.get(a["country"], {}).get("type") == "state"}
 
 

@@ -224,12 +224,11 @@ def quotes(db: Database, *, actor: str | None = None, speaker: str | None = None
 
 
 def family(db: Database, actor_id: str) -> list[str]:
-    """A state and its organs (government, military, legislature: actors of that country);
-    any other actor alone. Matches :func:`multivector.web.network.rollup_map`."""
+    """A state and every actor of that country (government, army, officials, citizens); any
+    other actor alone. Matches :func:`multivector.web.network.rollup_map`."""
     rows = db.query(
         "SELECT o.id FROM actors o JOIN actors s ON s.id = o.country AND s.type = 'state' "
-        "WHERE o.country = ? AND o.type IN ('government', 'military', 'legislature') "
-        "ORDER BY o.id", [actor_id])
+        "WHERE o.country = ? ORDER BY o.id", [actor_id])
     return [actor_id] + [r["id"] for r in rows if r["id"] != actor_id]
 
 

@@ -126,7 +126,7 @@
     var toSel = h("select", { name: "to", id: "period-to" });
     var typeSel = h("select", { name: "types", id: "types" },
       h("option", { value: "" }, "all actors"),
-      h("option", { value: "states" }, "states (with their organs) and organisations"));
+      h("option", { value: "states" }, "countries and organisations"));
     typeSel.value = state.types;
     var minVol = h("input", { type: "number", min: 1, value: state.min_volume, name: "min_volume",
                               id: "min-volume", class: "narrow" });
