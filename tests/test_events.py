@@ -285,3 +285,15 @@ def test_user_pattern_file_adds_a_sense(tmp_path):
     bad.write_text("- {lemma: snub}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.yaml entry 1"):
         build(Config(event_patterns=(str(bad),)), None)
+
+
+def test_verbal_attack_is_criticism_not_assault(events_pipeline):
+    evs = code(events_pipeline, "The Kazakh foreign minister attacked Russia's migration policy.")
+    assert [e.plover for e in evs] == ["ACCUSE"] and countries(evs[0].target) == ["RUS"]
+
+
+def test_private_arrival_is_not_a_visit_but_a_ministers_is(events_pipeline):
+    assert code(events_pipeline, "A Turkish pop singer arrived in Moscow on Friday.") == []
+    e = only(code(events_pipeline, "The Turkish foreign minister arrived in Moscow on Friday."),
+             "CONSULT")
+    assert countries(e.target) == ["RUS"] and e.location is None

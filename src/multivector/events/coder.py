@@ -466,7 +466,15 @@ class EventCoder:
             return None
         if p.source_type and not any((s.get("type") or "") in p.source_type for s in sources):
             return None
+        if p.political_source and not any(
+                (s.get("type") in GOV_TYPES - {"state"} or s.get("sector") in GOV_SECTORS)
+                for s in sources):
+            return None  # "a Turkish pop singer arrived": a nationality is not an office
         code = p.cameo
+        for t in targets:
+            if t.get("type") in p.target_type:
+                code = str(p.target_type[t["type"]])
+                break
         for s in sources:
             if s.get("sector") in p.source_sector:
                 code = p.source_sector[s["sector"]]

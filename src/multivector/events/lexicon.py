@@ -43,6 +43,8 @@ class Pattern:
     requires_target: bool = False
     source_sector: dict = field(default_factory=dict)
     source_type: tuple[str, ...] = ()
+    target_type: dict = field(default_factory=dict)
+    political_source: bool = False
     intent: bool = False
     governor_target: tuple[str, ...] = ()
     owner_target: bool = False
