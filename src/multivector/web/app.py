@@ -8,6 +8,7 @@ through its own DuckDB cursor (see :mod:`multivector.web.database`). Errors in f
 from __future__ import annotations
 
 import json
+import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -55,6 +56,9 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # the network aggregates take seconds on a large database: compute them before the
+        # first visitor asks (requests arriving meanwhile wait for the same computation)
+        threading.Thread(target=network.warm, daemon=True, name="mv-warm").start()
         yield
         if owned:
             db.close()

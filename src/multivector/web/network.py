@@ -14,6 +14,7 @@ those rows in Python, so changing the period filter costs a millisecond, not a s
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 from collections import defaultdict
@@ -100,7 +101,9 @@ class Network:
 
     def graph(self, **kw) -> dict:
         """:meth:`compute` with a small cache: the explorer asks for the same few views."""
-        key = (self.db.generation, tuple(sorted(kw.items())))
+        bound = inspect.signature(self.compute).bind(**kw)
+        bound.apply_defaults()  # graph() and graph(period="all") are one view
+        key = (self.db.generation, tuple(sorted(bound.arguments.items())))
         with self._lock:
             hit = self._cache.get(key)
         if hit is None:
@@ -110,6 +113,14 @@ class Network:
                     self._cache.pop(next(iter(self._cache)))
                 self._cache[key] = hit
         return hit  # shared: callers must not modify it
+
+    def warm(self) -> None:
+        """Compute the aggregates and the explorer's two default views."""
+        try:
+            self.graph()
+            self.graph(types="states", rollup=True)
+        except Exception as exc:  # reported again, with its reason, on the first request
+            log.warning("could not precompute the network: %r", exc)
 
     def base(self) -> _Base:
         with self._lock:
