@@ -58,7 +58,7 @@ def _subject(verb):
             return subj
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ in INHERIT_DEPS and tok.head is not tok:
+        if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" or (tok.dep_ == "pobj"):
@@ -151,7 +151,7 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
     if content is None and kind == "speech":
         content_range = _following_clause(tok)
     if content is None and content_range is None and kind == "speech" and tok.dep_ == "parataxis" \
-            and _parenthetical(tok) and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+            and _parenthetical(tok) and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         # "... local officials, he said, should be vigilant" / "X is strong, Graham said, since ..."
         head = tok.head
         own = {t.i for t in tok.subtree}
@@ -195,9 +195,9 @@ def _following_clause(tok) -> tuple[int, int] | None:
     if j >= len(doc) or doc[j].is_punct or doc[j].pos_ in ("ADP", "ADV", "DET", "CCONJ", "PART"):
         return None
     head = doc[j]
-    while head.head is not head and head.head.i > tok.i and head.pos_ not in ("VERB", "AUX"):
+    while head.head.i != head.i and head.head.i > tok.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    if head.pos_ not in ("VERB", "AUX") or head.i <= tok.i or head is tok:
+    if head.pos_ not in ("VERB", "AUX") or head.i <= tok.i or head.i == tok.i:
         return None
     toks = [t.i for t in head.subtree if t.i > tok.i]
     sent_end = tok.sent.end
@@ -275,6 +275,6 @@ def _according(tok, lex: Lexicon) -> Cue | None:
         if src is None:
             return None
         head = tok.head
-        content = head if head is not tok and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else None
+        content = head if head.i != tok.i and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else None
         return Cue(tok, "according", src, None, None, content, (tok.i, to.i + 1))
     return None

@@ -78,7 +78,7 @@ class DirectAttributor:
             for t in after[:6] + before[:8]:
                 if t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she"):
                     head = t
-                    while head.dep_ in ("compound", "flat") and head.head is not head:
+                    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                         head = head.head
                     sp = self.resolver.from_token(head, pos)
                     if sp is not None:
@@ -120,7 +120,7 @@ class DirectAttributor:
         toks = self.index.between(span.start, span.end)
         for t in toks:
             h = t.head
-            if h is t or self._inside(h, span):
+            if h.i == t.i or self._inside(h, span):
                 continue
             c = cue_for(h, self.lex)
             if c is not None and c.kind in ATTRIBUTING + ("belief", "object"):
@@ -195,7 +195,7 @@ class DirectAttributor:
         for t in self.index.between(start, start + 60)[:4]:
             if t.ent_type_ == "PERSON" or t.ent_type_ == "ORG":
                 head = t
-                while head.dep_ in ("compound", "flat") and head.head is not head and head.head.i > head.i:
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i > head.i:
                     head = head.head
                 return self.resolver.from_token(head, start)
         return None

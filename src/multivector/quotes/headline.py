@@ -37,7 +37,7 @@ def headline_quote(doc: Doc, lex: Lexicon, resolver: SpeakerResolver, index: Tok
     ents = [t for t in toks if t.ent_type_ in ("PERSON", "ORG")]
     if ents:
         head = ents[-1]
-        while head.dep_ in ("compound", "flat") and head.head is not head and head.head.i > head.i \
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i > head.i \
                 and head.head.i < toks[-1].i + 1:
             head = head.head
         speaker = resolver.from_token(head, s0)
