@@ -215,20 +215,17 @@ def load(store, period: str = "month", keys: Iterable[str] | None = None) -> Agg
     countries = _countries(store)
     dates = _doc_dates(store)
     want = set(keys) if keys else None
-    sentences: dict[tuple[str, int], str] = {}
+    # the sentence of each stance, for evidence (one query, not one per stance)
+    sentences = {(r[0], r[1]): r[2] for r in store.con.execute(
+        "SELECT s.doc_id, s.idx, s.text FROM sentences s JOIN "
+        "(SELECT DISTINCT doc_id, sentence FROM stances) t "
+        "ON s.doc_id = t.doc_id AND s.idx = t.sentence").fetchall()}
     for ev in store.rows("events"):
         ev["doc_date"] = dates.get(ev.get("doc_id"))
         agg.add_event(ev, countries)
     for st in store.rows("stances"):
         st["doc_date"] = dates.get(st.get("doc_id"))
-        if st.get("sentence") is not None:
-            k = (st["doc_id"], st["sentence"])
-            if k not in sentences:
-                r = store.con.execute(
-                    "SELECT text FROM sentences WHERE doc_id = ? AND idx = ?", [k[0], k[1]]
-                ).fetchone()
-                sentences[k] = r[0] if r else None
-            st["sentence_text"] = sentences[k]
+        st["sentence_text"] = sentences.get((st.get("doc_id"), st.get("sentence")))
         agg.add_stance(st, countries)
     if want is not None:
         agg.cells = {k: c for k, c in agg.cells.items() if k[0] in want or k[1] in want}
