@@ -21,6 +21,7 @@ from typing import Any
 from .lexicon import lexicon, places
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+TITLE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}  # sectors a title before a name can give
 PLACE_TYPES = {"region", "place", "city", "location"}
 # Heads that stand for the actor in their modifier or complement: collectives and quantities
 # ("a group of Moroccan diplomats", "one third of the rebels") and things an actor owns or does
@@ -79,8 +80,9 @@ def head_sector(tok) -> str | None:
     if tok.pos_ == "PROPN":  # "US Secretary of State Anthony Blinken": a title before a name
         i, j = np_range(tok)
         for t in tok.doc[i:j]:
-            if t is not tok and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in sector_of:
-                return sector_of[t.lemma_.lower()]
+            sec = sector_of.get(t.lemma_.lower())
+            if t is not tok and t.pos_ in ("NOUN", "PROPN") and sec in TITLE_SECTORS:
+                return sec
     return None
 
 
