@@ -58,8 +58,10 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
     async def lifespan(app: FastAPI):
         # the network aggregates take seconds on a large database: compute them before the
         # first visitor asks (requests arriving meanwhile wait for the same computation)
-        threading.Thread(target=network.warm, daemon=True, name="mv-warm").start()
+        warm = threading.Thread(target=network.warm, daemon=True, name="mv-warm")
+        warm.start()
         yield
+        warm.join(timeout=60)  # never close the database under a running computation
         if owned:
             db.close()
 

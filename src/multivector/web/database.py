@@ -59,6 +59,7 @@ class Database:
                 self.con = duckdb.connect(self.path, read_only=True)
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        self._root = self.con.cursor()
         self.tables = {r[0] for r in self.con.execute(
             "SELECT table_name FROM information_schema.tables").fetchall()}
         self.columns = {
@@ -73,7 +74,9 @@ class Database:
         cur = getattr(self._local, "cursor", None)
         if cur is None:
             with self._lock:
-                cur = self.con.cursor()
+                # from a root cursor that never runs queries: the main connection may be busy
+                # writing (Store.write), and DuckDB refuses to open a cursor on a busy one
+                cur = self._root.cursor()
                 self._cursors.append(cur)
             self._local.cursor = cur
         return cur
@@ -120,6 +123,7 @@ class Database:
                 cur.close()
             except Exception:  # pragma: no cover
                 pass
+        self._root.close()
         if self.store is not None:
             self.store.close()
         else:
