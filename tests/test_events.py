@@ -297,3 +297,14 @@ def test_private_arrival_is_not_a_visit_but_a_ministers_is(events_pipeline):
     e = only(code(events_pipeline, "The Turkish foreign minister arrived in Moscow on Friday."),
              "CONSULT")
     assert countries(e.target) == ["RUS"] and e.location is None
+
+
+def test_reciprocal_meetings_keep_all_participants_as_sources(events_pipeline):
+    e = only(code(events_pipeline, "The presidents of Russia and Turkey met in Sochi on Friday."),
+             "CONSULT")
+    assert sorted(countries(e.source)) == ["RUS", "TUR"] and e.target == []
+    assert e.location == "Sochi"
+    e = only(code(events_pipeline, "Talks between Armenia and Azerbaijan resumed in Brussels."),
+             "CONSULT")
+    assert sorted(countries(e.source)) == ["ARM", "AZE"]
+    assert code(events_pipeline, "The committee met in Sochi on Friday.") == []

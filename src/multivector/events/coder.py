@@ -332,12 +332,43 @@ class EventCoder:
             if t.pos_ == "PRON" or t.lower_ in THIRD_PERSON:
                 ref = self._pronoun(doc, t, resolver, context)
             else:
+                many = self._coordinated_owners(t, resolver, allow_place)
+                if many:
+                    for r in many:
+                        if not any(_same(r, x) for x in refs):
+                            refs.append(r)
+                    continue
                 ref = resolver.actor(t, allow_place=allow_place)
                 if ref is None:
                     ref = self._possessive_pronoun_np(doc, t, resolver, context)
             if ref is not None and not any(_same(ref, r) for r in refs):
                 refs.append(ref)
         return refs
+
+    def _coordinated_owners(self, t, resolver: ActorResolver, allow_place: bool) -> list[dict]:
+        """"the presidents of Russia and Turkey": one actor per coordinated owner, with the
+        head's sector."""
+        hs = head_sector(t)
+        if hs is None:
+            return []
+        owners = [o for o in _prep_objects(t, "of") if o.conjuncts]
+        if not owners:
+            return []
+        out = []
+        for o in _expand(owners):
+            r = resolver.actor(o, allow_place=True)
+            if r is None:
+                return []
+            r = dict(r)
+            r["sector"] = hs
+            r["name"] = f"{t.text} of {r.get('name')}"
+            if r.get("type") == "state":
+                kb = resolver._kb() if hasattr(resolver, "_kb") else None
+                d = kb.derived(r.get("country"), hs) if kb is not None else None
+                if d is not None:
+                    r["id"], r["type"] = d.id, d.type
+            out.append(r)
+        return out
 
     def _possessive_pronoun_np(self, doc, t, resolver, context) -> dict | None:
         """"their government": a sector head owned by a pronoun takes the country of the
@@ -460,7 +491,7 @@ class EventCoder:
                                                     context=context)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
-        if not sources:
+        if not sources or len(sources) < p.min_sources:
             return None
         if (p.requires_target or p.object_class == "actor") and not targets:
             return None

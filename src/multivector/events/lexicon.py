@@ -45,6 +45,7 @@ class Pattern:
     source_type: tuple[str, ...] = ()
     target_type: dict = field(default_factory=dict)
     political_source: bool = False
+    min_sources: int = 1
     intent: bool = False
     governor_target: tuple[str, ...] = ()
     owner_target: bool = False
