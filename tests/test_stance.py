@@ -254,3 +254,9 @@ def test_as_phrase_affect_nouns_expletive_and_attitude_adjectives(segmenter):
     assert not [s for s in st if s.holder["name"] == "Arman Seitkali" and s.method == "lexicon"]
     crit = [s for s in st if s.method == "directed" and s.holder["id"] == "AZE"]
     assert crit and crit[0].target["id"] == "RUS" and crit[0].polarity < 0
+
+
+def test_pos_restricted_cue(tmp_path):
+    lex = load_lexicon()
+    assert lex.lookup(("demand",), ("attitude",), "VERB").weight < 0
+    assert lex.lookup(("demand",), ("attitude",), "NOUN") is None  # "demand for goods"

@@ -79,7 +79,7 @@ def find_cues(tokens: Iterable, lexicon: Lexicon) -> list[Cue]:
             for n in range(min(lexicon.max_len, len(toks) - i), 0, -1):
                 seq = toks[i:i + n]
                 for words in (tuple(t.lemma_.lower() for t in seq), tuple(t.lower_ for t in seq)):
-                    entry = lexicon.lookup(words, kinds)
+                    entry = lexicon.lookup(words, kinds, seq[0].pos_)
                     if entry is not None:
                         found = (entry, seq)
                         break

@@ -47,9 +47,15 @@ class Lexicon:
     relational: set[str] = field(default_factory=set)  # role nouns about their "of X"
     max_len: int = 1
 
-    def lookup(self, words: tuple[str, ...], kinds: tuple[str, ...]) -> CueEntry | None:
+    def lookup(self, words: tuple[str, ...], kinds: tuple[str, ...],
+               pos: str | None = None) -> CueEntry | None:
+        """The first kind that has ``words``; an entry written ``word/POS`` in the file only
+        matches a head of that coarse part of speech ("demand/VERB": not "demand for goods")."""
         for kind in kinds:
-            w = self.cues.get(kind, {}).get(words)
+            table = self.cues.get(kind, {})
+            w = table.get(words + (f"/{pos}",)) if pos else None
+            if w is None:
+                w = table.get(words)
             if w is not None:
                 return CueEntry(words, kind, w)
         return None
@@ -67,7 +73,13 @@ def _read_yaml(path: Path) -> dict:
 
 
 def _words(key: object) -> tuple[str, ...]:
-    return tuple(str(key).lower().split())
+    """``"draw closer"`` -> ("draw", "closer"); ``"demand/VERB"`` -> ("demand", "/VERB")."""
+    text = str(key)
+    pos = None
+    if "/" in text:
+        text, pos = text.rsplit("/", 1)
+    words = tuple(text.lower().split())
+    return words + (f"/{pos.upper()}",) if pos else words
 
 
 def load_lexicon(cues_path: str | Path | None = None,
@@ -94,8 +106,9 @@ def load_lexicon(cues_path: str | Path | None = None,
                 raise LexiconError(f"{cues_path}: {kind}.{word}: weight {weight!r} is not a number") from exc
             if not -1.0 <= w <= 1.0:
                 raise LexiconError(f"{cues_path}: {kind}.{word}: weight {w} outside [-1, 1]")
-            table[_words(word)] = w
-            lex.max_len = max(lex.max_len, len(_words(word)))
+            key = _words(word)
+            table[key] = w
+            lex.max_len = max(lex.max_len, len([k for k in key if not k.startswith("/")]))
     for aspect, words in _read_yaml(aspects_path).items():
         if not isinstance(words, list):
             raise LexiconError(f"{aspects_path}: {aspect}: expected a list of keywords")

@@ -70,6 +70,8 @@ def subjects(v, _depth: int = 0) -> list:
     """Logical subjects (agents) of a verb, inherited through coordination and control."""
     if _depth > 4:
         return []
+    if any(c.dep_ == "expl" for c in v.children):  # "there were challenges": nobody's
+        return []
     agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
         return conj(agents)
@@ -100,7 +102,8 @@ def objects(v) -> list:
         out += [c for c in v.children if c.dep_ == "nsubjpass"]
     for p in v.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in PATIENT_PREPS | RELATION_PREPS:
-            out += [g for g in p.children if g.dep_ == "pobj"]
+            out += [g for g in p.children if g.dep_ == "pobj"
+                    and g.ent_type_ not in ("DATE", "TIME")]  # "on Monday" is no patient
     return conj(out)
 
 
