@@ -7,6 +7,7 @@ through its own DuckDB cursor (see :mod:`multivector.web.database`). Errors in f
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from contextlib import asynccontextmanager
@@ -17,7 +18,7 @@ from typing import Optional
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from . import queries
@@ -45,6 +46,21 @@ def _swagger_dir():
         return None
     path = Path(str(swagger_ui_path))  # an installed (unzipped) package: a real directory
     return path if (path / "swagger-ui-bundle.js").is_file() else None
+
+
+def _json(content) -> Response:
+    """JSON without FastAPI's generic encoder: our rows are plain dicts of JSON types, and
+    encoding large pages field by field cost more than the query (see docs/web.md)."""
+    return Response(json.dumps(content, ensure_ascii=False, separators=(",", ":"),
+                               default=str), media_type="application/json")
+
+
+def fast(endpoint):
+    """Decorator for API endpoints returning plain data (keeps the signature for FastAPI)."""
+    @functools.wraps(endpoint)
+    def wrapper(*args, **kwargs):
+        return _json(endpoint(*args, **kwargs))
+    return wrapper
 
 
 def create_app(settings: Settings, db: Database | None = None, pipeline=None) -> FastAPI:
@@ -106,6 +122,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
 
     # ------------------------------------------------------------------ API
     @app.get("/api/info", tags=["meta"])
+    @fast
     def info():
         """What the server allows and how much the database holds."""
         return {"db": settings.db, "allow_write": settings.allow_write,
@@ -113,6 +130,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
                 "counts": queries.stats(db)}
 
     @app.get("/api/documents", tags=["documents"])
+    @fast
     def list_documents(
         q: Optional[str] = Query(None, description="text in title or body"),
         actor: Optional[str] = Query(None, description="documents that mention this actor id"),
@@ -128,6 +146,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
                                  offset=offset)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"])
+    @fast
     def get_document(doc_id: str):
         """One document with its text and every record pointing into it."""
         doc = queries.document(db, doc_id)
@@ -136,6 +155,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         return doc
 
     @app.get("/api/actors", tags=["actors"])
+    @fast
     def list_actors(
         q: Optional[str] = Query(None, description="name, id or alias"),
         type: Optional[str] = Query(None, description="state, igo, person, ..."),
@@ -145,6 +165,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         return queries.actors(db, q=q, type=type, country=country, limit=limit, offset=offset)
 
     @app.get("/api/actors/{actor_id:path}", tags=["actors"])
+    @fast
     def get_actor(actor_id: str, limit: int = Query(50, ge=1, le=500)):
         """An actor with its roles, mentions over time, what it said (quotes it is the speaker
         of), what others say about it (stances with it as target) and its documents."""
@@ -155,6 +176,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         return out
 
     @app.get("/api/mentions", tags=["records"])
+    @fast
     def list_mentions(
         actor: Optional[str] = None, document: Optional[str] = None,
         language: Optional[str] = None,
@@ -169,6 +191,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
                                 limit=limit, offset=offset)
 
     @app.get("/api/quotes", tags=["records"])
+    @fast
     def list_quotes(
         actor: Optional[str] = Query(None, description="speaker or mentioned"),
         speaker: Optional[str] = None,
@@ -185,6 +208,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
                               date_to=date_to, limit=limit, offset=offset)
 
     @app.get("/api/events", tags=["records"])
+    @fast
     def list_events(
         actor: Optional[str] = Query(None, description="source or target"),
         a: Optional[str] = Query(None, description="dyad: first actor (with b)"),
@@ -207,6 +231,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
                               limit=limit, offset=offset)
 
     @app.get("/api/stances", tags=["records"])
+    @fast
     def list_stances(
         actor: Optional[str] = Query(None, description="holder or target"),
         holder: Optional[str] = None, target: Optional[str] = None,
@@ -227,6 +252,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
                                rollup=rollup, limit=limit, offset=offset)
 
     @app.get("/api/relations", tags=["relations"])
+    @fast
     def relations(
         period: str = Query("all", pattern="^(all|month|year)$"),
         date_from: Optional[str] = Query(None, alias="from"),
@@ -245,6 +271,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
                              rollup=rollup)
 
     @app.get("/api/search", tags=["search"])
+    @fast
     def search(q: str, limit: int = Query(20, ge=1, le=100)):
         return queries.search(db, q, limit=limit)
 
