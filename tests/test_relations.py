@@ -186,6 +186,8 @@ def test_cli_relations_profile_export(store, tmp_path):
     assert r.exit_code == 0, r.output
     prof = json.loads(r.stdout.splitlines()[0])
     assert prof["state"] == "UZB" and prof["periods"][0]["dominant"] == "RUS"
+    r = CliRunner().invoke(app, ["profile", "GBR", "--db", str(store)])
+    assert r.exit_code == 1 and "no ties between GBR" in r.output
     r = CliRunner().invoke(app, ["relations", "UZB", "--db", str(store), "--period", "decade"])
     assert r.exit_code == 2
     r = CliRunner().invoke(app, ["relations", "UZB", "--db", str(tmp_path / "missing.duckdb")])

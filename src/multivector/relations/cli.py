@@ -128,9 +128,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             prof = compute_profile(store, key, period, pw)
         if as_json:
             print(json.dumps(prof, ensure_ascii=False))
-        else:
+        if not prof["periods"]:
+            err.print(f"no ties between {key} and {', '.join(prof['powers'])} in {db}")
+            raise typer.Exit(0 if as_json else 1)
+        if not as_json:
             _show_profile(out, prof)
-        if plot and prof["periods"]:
+        if plot:
             periods = [r["period"] for r in prof["periods"]]
             try:
                 p = plot_lines(plot, periods,
@@ -144,8 +147,6 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 err.print(f"[red]error:[/red] {exc}")
                 raise typer.Exit(2)
             err.print(f"chart -> {p}")
-        if not prof["periods"]:
-            err.print(f"no ties between {key} and {', '.join(prof['powers'])} in {db}")
 
 
 def _show_dyad(out, rows, ka, kb, periods, plot, sparkline, plot_lines, series, quiet,
