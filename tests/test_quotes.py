@@ -281,3 +281,23 @@ def test_mentions_inside_quotes_and_speaker_actor(qpipe):
 def test_stage_survives_text_without_english(qpipe):
     _, qs = quotes(qpipe, "«Мы готовы к переговорам», — сказал министр.\n\n这是一个测试。")
     assert isinstance(qs, list)
+
+
+def test_transcript_labels(qpipe):
+    text = ("Senator Nora Blake joined the program on Sunday, interviewed by host Peter Grant.\n\n"
+            "GRANT: Will the committee publish the report this month?\n\n"
+            "BLAKE: We expect to publish it before the recess. The draft is ready.\n\n"
+            "GRANT: And the budget?\n\n"
+            "BLAKE: That is a separate question, and we will answer it in the autumn.")
+    doc, qs = quotes(qpipe, text)
+    turns = [q for q in qs if q.cue == "label"]
+    assert [name(q) for q in turns] == ["Peter Grant", "Nora Blake", "Peter Grant", "Nora Blake"]
+    assert turns[1].text.startswith("We expect")
+    assert [p.is_question for p in doc.paragraphs[1:5]] == [True, False, True, False]
+
+
+def test_a_note_label_is_not_a_transcript(qpipe):
+    text = ("NOTE: This article was updated on Monday.\n\n"
+            "The talks continued in Geneva, officials said.")
+    _, qs = quotes(qpipe, text)
+    assert not any(q.cue == "label" for q in qs)

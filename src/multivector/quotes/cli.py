@@ -41,6 +41,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             m = res[key]
             t.add_row(label, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", str(m["matched"]))
         Console().print(t)
+        by = res.get("overlap_recall_by_class") or {}
+        if by:
+            Console().print("overlap recall by gold class: " + ", ".join(
+                f"{k} {v['found']}/{v['gold']} = {v['recall']:.3f}" for k, v in by.items()))
         acc = res["speaker_accuracy"]
         Console().print(f"speaker accuracy (overlap matches with a gold source): "
                         f"{acc if acc is None else f'{acc:.3f}'} over {res['speaker_pairs']} pairs; "

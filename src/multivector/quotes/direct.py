@@ -30,7 +30,7 @@ from .tokens import TokenIndex
 
 SENT_END = {".", "!", "?"}
 MIN_WORDS = 4
-DASH_NAME = re.compile(r"^\s*[,]?\s*[–—-]+\s*")
+DASH_NAME = re.compile(r"^\s*[,]?\s*[–—―-]+\s*")
 ATTRIBUTING = ("speech", "relay", "according")
 
 

@@ -33,6 +33,8 @@ def headline_quote(doc: Doc, lex: Lexicon, resolver: SpeakerResolver, index: Tok
     if body_b - body_a < 10:
         return None
     toks = index.between(s0, s1)
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None  # "X added: ..." is a colon-introduced quote, not a headline
     speaker: Speaker | None = None
     ents = [t for t in toks if t.ent_type_ in ("PERSON", "ORG")]
     if ents:

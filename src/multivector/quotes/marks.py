@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 OPENERS: dict[str, tuple[str, ...]] = {
     "“": ("”", "“", '"'),
     '"': ('"', "”", "“"),
+    "”": ("”", "“", '"'),  # ” typed as an opening mark
     "„": ("“", "”", '"'),
     "«": ("»",),
     "»": ("«",),  # Danish/Swedish reversed guillemets; only used when no « opened
@@ -31,8 +32,8 @@ OPENERS: dict[str, tuple[str, ...]] = {
 DOUBLE = set("“”\"„«»「」『』")
 SINGLE = set("‘’'‹›")
 ALL_MARKS = DOUBLE | SINGLE
-OPEN_CONTEXT = set(" \t\n([{—–-/:;,“\"„«‘'「『\u00a0")  # characters that may precede an opening mark
-DASHES = "—–-•·*"
+OPEN_CONTEXT = set(" \t\n([{—–―-/:;,“\"„«‘'「『\u00a0")  # characters that may precede an opening mark
+DASHES = "—–―-•·*"
 
 
 @dataclass

@@ -39,6 +39,8 @@ class GoldFragment:
     sources: list[tuple[int, int]]
     source_text: str
     attribution: str
+    cue: str = ""
+    cls: str = "other"  # direct (in quotation marks), speech (a speech/belief cue), other
 
 
 @dataclass
@@ -91,9 +93,31 @@ def parse_ann(text: str, where: str = "<ann>") -> list[GoldFragment]:
             continue
         src = tb.get(roles.get("Source", ""))
         sources = src[1] if src else []
+        cue = tb.get(roles.get("Cue", ""))
         for a, b in content[1]:
-            out.append(GoldFragment(a, b, sources, src[2] if src else "", etype))
+            out.append(GoldFragment(a, b, sources, src[2] if src else "", etype, cue[2] if cue else ""))
     return out
+
+
+def classify(fragments: list[GoldFragment], text: str, nlp=None) -> None:
+    """Label each gold fragment: 'direct' when its content is in quotation marks, 'speech'
+    when its cue has a speech or belief verb of our lexicon (or is "according to" / a colon),
+    'other' for the rest (attitudes, actions, nominal attributions: beyond our scope)."""
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for f in fragments:
+        body = text[f.start : f.end].strip()
+        if body[:1] in QUOTE_CHARS or body[-1:] in QUOTE_CHARS:
+            f.cls = "direct"
+            continue
+        cue = f.cue.lower()
+        if ":" in cue or "according" in cue:
+            f.cls = "speech"
+            continue
+        lemmas = [t.lemma_.lower() for t in nlp(f.cue)] if nlp is not None and f.cue else cue.split()
+        if any(lex.is_reporting(l) for l in lemmas):
+            f.cls = "speech"
 
 
 def load_gold(directory: str | Path, limit: int | None = None) -> list[GoldDoc]:
@@ -144,10 +168,18 @@ class Counts:
     overlap: int = 0
     speaker_total: int = 0
     speaker_ok: int = 0
+    gold_by_class: dict = field(default_factory=dict)
+    found_by_class: dict = field(default_factory=dict)
 
     def add(self, o: "Counts") -> None:
         for k in self.__dataclass_fields__:
-            setattr(self, k, getattr(self, k) + getattr(o, k))
+            v = getattr(o, k)
+            if isinstance(v, dict):
+                mine = getattr(self, k)
+                for kk, vv in v.items():
+                    mine[kk] = mine.get(kk, 0) + vv
+            else:
+                setattr(self, k, getattr(self, k) + v)
 
 
 def _words(s: str) -> set[str]:
@@ -157,6 +189,8 @@ def _words(s: str) -> set[str]:
 def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: float = 0.3) -> Counts:
     """``pred``: dicts with start, end and speaker (the Quote record fields)."""
     c = Counts(gold=len(gold), pred=len(pred))
+    for g in gold:
+        c.gold_by_class[g.cls] = c.gold_by_class.get(g.cls, 0) + 1
     gn = [_norm(text, g.start, g.end) for g in gold]
     pn = [_norm(text, p["start"], p["end"]) for p in pred]
     used: set[int] = set()
@@ -179,6 +213,7 @@ def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: 
             continue
         used.add(best)
         c.overlap += 1
+        c.found_by_class[g.cls] = c.found_by_class.get(g.cls, 0) + 1
         if g.sources:
             c.speaker_total += 1
             if _speaker_ok(g, pred[best].get("speaker")):
@@ -210,6 +245,11 @@ def metrics(c: Counts, threshold: float) -> dict:
         "overlap": {**prf(c.overlap), "threshold": threshold},
         "speaker_accuracy": round(c.speaker_ok / c.speaker_total, 4) if c.speaker_total else None,
         "speaker_pairs": c.speaker_total,
+        "overlap_recall_by_class": {
+            k: {"gold": n, "found": c.found_by_class.get(k, 0),
+                "recall": round(c.found_by_class.get(k, 0) / n, 4) if n else None}
+            for k, n in sorted(c.gold_by_class.items())
+        },
     }
 
 
@@ -240,6 +280,8 @@ def evaluate(directory: str | Path, limit: int | None = None, threshold: float =
     if pipeline is None:
         stages = [s for s in ("actors", "quotes") if importlib.util.find_spec(STAGE_MODULES[s])]
         pipeline = Pipeline(stages=stages)
+    for g in docs:
+        classify(g.fragments, g.text, pipeline.nlp)
     total = Counts()
     by_kind: dict[str, int] = {}
     errors: list[str] = []
@@ -254,13 +296,11 @@ def evaluate(directory: str | Path, limit: int | None = None, threshold: float =
         for g in batch:
             d = by_source.get(g.name)
             if d is None:
-                total.add(Counts(gold=len(g.fragments)))
+                total.add(score_doc(g.text, g.fragments, [], threshold))
                 continue
             fix = _offset_map(g.text, d.text)
             preds = []
             for q in d.quotes:
-                if q.kind == "interview" and q.cue == "question":
-                    continue
                 p = {"start": q.start, "end": q.end, "speaker": dict(q.speaker) if q.speaker else None}
                 if fix is not None:
                     p["start"], p["end"] = fix(p["start"]), fix(p["end"])

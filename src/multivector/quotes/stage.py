@@ -20,6 +20,7 @@ from .marks import find_marks
 from .records import Draft, make_quotes, strip_span
 from .speakers import Speaker, SpeakerResolver
 from .tokens import TokenIndex
+from .transcript import detect as transcript_detect, transcript_drafts
 
 
 def build(config, nlp):
@@ -40,14 +41,21 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     drafts: list[Draft] = []
     skip_direct: set[int] = set()
     skip_indirect: set[int] = set()
-    iv = detect(doc, lex, resolver)
+    tr = transcript_detect(doc)
+    iv = detect(doc, lex, resolver) if tr is None else None
+    if tr is not None:
+        drafts.extend(transcript_drafts(doc, tr, resolver))
+        skip_direct |= set(tr.turns)
+        skip_indirect |= set(tr.turns)
+        if doc.document.genre is None and sum(doc.paragraphs[i].is_question for i in tr.turns) >= 2:
+            doc.document.genre = "interview"
     if iv is not None:
         resolver.interviewee = iv.interviewee
         drafts.extend(_interview_drafts(doc, iv, lex, resolver))
         skip_direct = set(iv.questions) | set(iv.answers)
         skip_indirect = set(iv.questions)
     head = headline_quote(doc, lex, resolver, index)
-    if head is not None and not any(s.outer_start < head.end and head.start < s.outer_end for s in spans):
+    if head is not None:
         drafts.append(head)
         resolver.remember(head.cue_at, head.speaker)
     direct = DirectAttributor(doc, lex, resolver, index, spans)
@@ -58,6 +66,9 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
         # the interviewee's own "I think that ..." inside an answer is part of the answer
         i_drafts = [d for d in i_drafts if not (d.speaker and d.speaker.same_as(iv.interviewee)
                                                  and doc.paragraph_at(d.start).idx in iv.answers)]
+    if head is not None:  # the headline statement already covers quotes inside it
+        d_drafts = [d for d in d_drafts if not (head.start <= d.start and d.end <= head.end)]
+        i_drafts = [d for d in i_drafts if not (head.start <= d.start and d.end <= head.end)]
     drafts.extend(_merge(d_drafts, _unique(i_drafts)))
     doc.quotes = make_quotes(doc, drafts)
     return doc.quotes
