@@ -54,8 +54,9 @@ def _attach_sentences(db: Database, rows: list[dict]) -> None:
     docs = sorted({r["doc_id"] for r in rows if r.get("sentence") is not None})
     found = {}
     if docs:
+        marks = ", ".join("?" * len(docs))  # an IN list of placeholders can use the index
         for x in db.query('SELECT doc_id, idx, text, start, "end" FROM sentences '
-                          "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [docs]):
+                          f"WHERE doc_id IN ({marks})", docs):
             found[(x["doc_id"], x["idx"])] = x
     for r in rows:
         x = found.get((r["doc_id"], r.get("sentence")), {})
