@@ -255,3 +255,15 @@ def test_document_page_marks_every_evidence_range(client):
     assert page.count('id="evidence"') == 1
     plain = client.get(f"/documents/{doc_id}").text
     assert "hl-evidence\"" not in plain.split('id="doc-text"')[1]
+
+
+def test_docs_fall_back_to_a_local_endpoint_list(tmp_path, monkeypatch):
+    import multivector.web.app as web_app
+
+    monkeypatch.setattr(web_app, "_swagger_dir", lambda: None)
+    db = write_sample_db(tmp_path / "d.duckdb")
+    with TestClient(create_app(Settings(db=db))) as c:
+        page = c.get("/docs")
+        assert page.status_code == 200 and '<script src="/static/app.js">' in page.text
+        assert "swagger" not in page.text.lower()
+        assert c.get("/static/swagger/swagger-ui-bundle.js").status_code == 404
