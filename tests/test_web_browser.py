@@ -157,3 +157,15 @@ def test_document_and_actor_lists(server, browser_page):
     assert page.locator("#search-q").input_value() == "drones"
     assert page.locator("#search-results mark.ev").first.inner_text().lower() == "drones"
     assert not page.errors
+
+
+def test_docs_fallback_lists_endpoints(tmp_path, monkeypatch, browser_page):
+    import multivector.web.app as web_app
+
+    monkeypatch.setattr(web_app, "_swagger_dir", lambda: None)
+    db = write_sample_db(tmp_path / "docs.duckdb")
+    with serve_in_thread(create_app(Settings(db=db))) as base:
+        browser_page.goto(base + "/docs")
+        browser_page.wait_for_selector("dl.endpoints dt")
+        listed = browser_page.locator("dl.endpoints dt").all_text_contents()
+        assert "GET /api/relations" in listed and "POST /api/analyze" in listed
