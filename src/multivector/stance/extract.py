@@ -57,14 +57,13 @@ class _Ref:
 
 
 def _mention_at(doc: Doc, start: int, end: int):
-    best = None
-    for m in doc.mentions_in(start, end) or [m for m in doc.mentions
-                                              if m.start < end and m.end > start]:
-        if m.actor_id is None:
-            continue
-        if best is None or (m.end - m.start) > (best.end - best.start):
-            best = m
-    return best
+    """The linked mention over ``[start, end)`` (bisect over the sorted mentions)."""
+    try:
+        from ..actors.api import actor_at
+    except ImportError:  # actors package not installed: a linear scan
+        ms = [m for m in doc.mentions if m.actor_id and m.start < end and m.end > start]
+        return max(ms, key=lambda m: m.end - m.start) if ms else None
+    return actor_at(doc, start, end)
 
 
 def _ref(doc: Doc, actor_id: str) -> dict:
