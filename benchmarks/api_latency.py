@@ -197,6 +197,9 @@ def main() -> int:
                     print(server.stderr.read().decode(errors="replace"), file=sys.stderr)
                     return 1
                 time.sleep(0.2)
+        # the server computes the network aggregates in the background at start-up; wait for
+        # them so they do not compete with the first measurements
+        httpx.get(base + "/api/relations", timeout=600).raise_for_status()
         t0 = time.perf_counter()
         rows = measure(base, args.requests)
         elapsed = time.perf_counter() - t0

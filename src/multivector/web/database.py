@@ -44,6 +44,7 @@ class Database:
         self._lock = threading.Lock()
         self._cursors: list[Any] = []
         self._pool: ThreadPoolExecutor | None = None
+        self._cache: dict[tuple, Any] = {}
         if allow_write:
             self.store: Store | None = Store(self.path, read_only=False)
             self.con = self.store.con
@@ -80,6 +81,17 @@ class Database:
                 self._cursors.append(cur)
             self._local.cursor = cur
         return cur
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per data generation (aggregates over whole tables)."""
+        k = (self.generation, key)
+        if k not in self._cache:
+            value = compute()
+            with self._lock:
+                self._cache = {kk: v for kk, v in self._cache.items()
+                               if kk[0] == self.generation}
+                self._cache[k] = value
+        return self._cache[k]
 
     def parallel(self, jobs: dict[str, Callable[[], Any]]) -> dict[str, Any]:
         """Run independent read jobs at once (DuckDB releases the GIL while it works); results
