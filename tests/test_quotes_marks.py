@@ -86,3 +86,24 @@ def test_stray_closing_mark_after_a_finished_paragraph_is_ignored():
 def test_no_marks_no_spans_and_empty_text():
     assert contents("Plain text without any quotation.") == []
     assert find_marks("", []) == []
+
+
+def test_cue_lexicon_loads_and_is_consistent():
+    from multivector.quotes.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert {"say", "tell", "note", "add", "emphasise"} <= lex.speech_verbs
+    assert "believe" in lex.belief_verbs and "quote" in lex.relay_verbs
+    assert "according to" in lex.according_to
+    assert not lex.speech_verbs & lex.evidence_verbs - {"suggest", "reveal", "report", "confirm", "estimate", "conclude"}
+
+
+def test_bad_cue_file_names_the_file(tmp_path):
+    import pytest
+
+    from multivector.quotes.lexicon import load_lexicon
+
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("speech_verbs: [say\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="cues.yaml"):
+        load_lexicon(str(bad))

@@ -144,6 +144,10 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         words = (tok.i, tok.i + 2)
     if _hedged(tok, kind):
         return None
+    if kind == "evidence" and speaker is not None and not (
+            speaker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or speaker.lemma_.lower() in lex.evidence_sources
+            or speaker.lower_ in ("he", "she", "they", "we", "i")):
+        return None  # "modern processes indicate that ..." is the author's argument
     content = _content(tok, lex, kind)
     content_range = None
     if content is not None and content.i < tok.i and not _parenthetical(tok) and tok.dep_ != "ROOT":

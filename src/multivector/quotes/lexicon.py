@@ -24,6 +24,7 @@ class Lexicon:
     prep_content: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
     headline_sources: frozenset[str] = frozenset()
+    evidence_sources: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     interview_markers: tuple[str, ...] = ()
     question_labels: tuple[str, ...] = ()
@@ -68,6 +69,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         prep_content={k: frozenset(v) for k, v in (data.get("prep_content") or {}).items()},
         claim_nouns=words("claim_nouns"),
         headline_sources=words("headline_sources"),
+        evidence_sources=words("evidence_sources"),
         speech_nouns=words("speech_nouns"),
         interview_markers=tuple(str(w).lower() for w in data.get("interview_markers") or []),
         question_labels=tuple(data.get("question_labels") or []),
