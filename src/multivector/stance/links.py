@@ -268,8 +268,10 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
         out.evaluated = agents
         out.pairs = [(a, p) for a in agents for p in patients]
     elif cue.kind == "mutual":
-        parties = agents + prep_objects(t, RELATION_PREPS | {"of"})
-        parties += [p for p in patients if p not in parties]
+        # parties, not places: "conflicts in the Middle East" has no parties named
+        parties = agents + prep_objects(t, RELATION_PREPS | {"of", "against", "to"})
+        parties += [p for p in patients if p not in parties  # "expand cooperation with X"
+                    and p.head.lower_ in RELATION_PREPS | {"against", "to"}]
         out.evaluated = parties if cue.weight > 0 else []
         out.pairs = [(a, b) for a in parties for b in parties if a != b]
     else:
