@@ -260,3 +260,13 @@ def test_pos_restricted_cue(tmp_path):
     lex = load_lexicon()
     assert lex.lookup(("demand",), ("attitude",), "VERB").weight < 0
     assert lex.lookup(("demand",), ("attitude",), "NOUN") is None  # "demand for goods"
+
+
+def test_mutual_cues_take_parties_not_places(segmenter):
+    doc = make_doc(segmenter, "Notes\n\nTalks were overshadowed by conflicts in Georgia and "
+                   "Iran, Leyla Mammadova said. Baku wants to expand cooperation with Ankara, "
+                   "Leyla Mammadova added.")
+    st = extract_stances(doc)
+    assert not [s for s in st if s.target["id"] in ("GEO", "IRN")]
+    pairs = {(s.holder["id"], s.target["id"]) for s in st if s.method == "directed"}
+    assert ("AZE", "TUR") in pairs and ("TUR", "AZE") in pairs
