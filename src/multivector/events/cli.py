@@ -1,7 +1,8 @@
 """Commands of the events package.
 
-    multivector eval events --plover FILE [--json]
-    multivector eval events --petrarch FILE [--json] [--no-dictionaries]
+    multivector eval events --plover FILE [--json] [--verbs CAMEO.2.0.txt]
+    multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--verbs FILE]
+    multivector events import-verbs FILE [-o OVERLAY] [--fallback]
     multivector events export [--db DB] [--modality asserted] [--dyadic] [--format jsonl|csv|gdelt]
 """
 
@@ -27,7 +28,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         petrarch: Optional[Path] = typer.Option(None, "--petrarch", help="PETRARCH validation XML."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
-                                             help="PETRARCH: do not load the file's actor/agent dictionaries."),
+                                             help="PETRARCH: do not load the file's actor/agent/verb dictionaries."),
+        verbs: list[Path] = typer.Option([], "--verbs",
+                                         help="Verb dictionary (CAMEO.2.0.txt) or pattern YAML to load for this run (repeatable)."),
     ) -> None:
         """Score event coding against PLOVER or PETRARCH gold data."""
         from .evaluate import GoldFormatError, evaluate_petrarch, evaluate_plover
@@ -40,10 +43,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if not path.is_file():
             console.print(f"[red]error:[/red] {path}: no such file")
             raise typer.Exit(2)
+        for v in verbs:
+            if not v.is_file():
+                console.print(f"[red]error:[/red] {v}: no such file")
+                raise typer.Exit(2)
+        vfiles = tuple(str(v) for v in verbs)
         try:
-            result = (evaluate_plover(path) if plover else
-                      evaluate_petrarch(path, use_dictionaries=not no_dictionaries))
-        except (GoldFormatError, DictionaryError) as exc:
+            result = (evaluate_plover(path, verbs=vfiles) if plover else
+                      evaluate_petrarch(path, use_dictionaries=not no_dictionaries, verbs=vfiles))
+        except (GoldFormatError, DictionaryError, ValueError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2)
         if as_json:
@@ -57,6 +65,28 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         for k, v in result.items():
             t.add_row(k, "" if v is None else str(v))
         Console().print(t)
+
+    @events_app.command("import-verbs")
+    def import_verbs(
+        file: Path = typer.Argument(..., help="PETRARCH/CAMEO verb dictionary (CAMEO.2.0.txt)."),
+        output: Path = typer.Option(Path("event_verbs.yaml"), "-o", "--output",
+                                    help="Pattern overlay to write (YAML)."),
+        fallback: bool = typer.Option(False, "--fallback",
+                                      help="Try the converted senses after the packaged ones (default: before)."),
+    ) -> None:
+        """Convert a PETRARCH/CAMEO verb dictionary into an event pattern overlay; name the
+        overlay in ``event_patterns`` (config) or MULTIVECTOR_EVENT_PATTERNS."""
+        from .verb_dicts import VerbDictionaryError, convert_file, write_overlay
+
+        try:
+            entries, stats = convert_file(file, fallback=fallback)
+        except VerbDictionaryError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        write_overlay(entries, output, source=file.name)
+        console.print(f"{file}: {stats['blocks']} verb blocks, {stats['verbs']} verbs, "
+                      f"{stats['patterns']} patterns ({stats['skipped']} not expressible), "
+                      f"{stats['synsets']} synsets -> {stats['entries']} pattern entries -> {output}")
 
     @events_app.command("export")
     def export_events(

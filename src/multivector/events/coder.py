@@ -140,6 +140,8 @@ class EventCoder:
             if self._absorbed(tok, emitted):
                 continue
             for p in found[i]:
+                if p.null:
+                    break  # the dictionary says this use of the word is no event
                 ev = self._event(doc, sent, tok, p, resolver, question)
                 if ev is not None:
                     out.append(ev)
@@ -156,8 +158,10 @@ class EventCoder:
             objs = _children(tok, "dobj") + _children(tok, "nsubjpass")
             if tok.pos_ in NOUN_POS:
                 objs = _prep_objects(tok, "of")
-            if not any(o.lemma_.lower() in p.object or o.lower_ in p.object
-                       for o in _expand(objs)):
+            hits = [o for o in _expand(objs) if o.lemma_.lower() in p.object or o.lower_ in p.object]
+            if not hits:
+                return False
+            if p.object_words and not any(_has_modifiers(o, p.object_words) for o in hits):
                 return False
         if p.xcomp or p.xcomp_required:
             xs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
@@ -530,7 +534,10 @@ class EventCoder:
         if modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_AGREE and not p.plover:
             code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code)]
         cc = self.onto.cameo_code(code)
-        if cc is None or cc.plover is None and p.plover is None:
+        if p.raw_code and (cc is None or cc.code != code):
+            # an imported dictionary's own code: kept as given, typed by its CAMEO parent (if any)
+            cc = _RawCode(code, cc)
+        elif cc is None or cc.plover is None and p.plover is None:
             return None
         plover = p.plover or cc.plover
         mode = p.mode if p.mode is not None else cc.mode
@@ -600,6 +607,30 @@ class EventCoder:
                         j = max(t.i for t in o.subtree) + 1
                         return o.doc[i:j].text
         return None
+
+
+class _RawCode:
+    """A code from an imported verb dictionary that is not (exactly) in the CAMEO table: the
+    code is kept; PLOVER type, Goldstein score and QuadClass come from its CAMEO parent."""
+
+    def __init__(self, code: str, parent) -> None:
+        self.code = code
+        self.plover = parent.plover if parent is not None else None
+        self.mode = parent.mode if parent is not None else None
+        self.contexts = parent.contexts if parent is not None else ()
+        self.goldstein = parent.goldstein if parent is not None else None
+        self.quad_class = parent.quad_class if parent is not None else None
+
+
+def _has_modifiers(obj, groups) -> bool:
+    """Every word group has a member among the object's left modifiers ("full diplomatic
+    ties": groups [[diplomatic]])."""
+    words = set()
+    for c in obj.lefts:
+        for t in c.subtree:
+            words.add(t.lower_)
+            words.add(t.lemma_.lower())
+    return all(any(w in words for w in g) for g in groups)
 
 
 def _is_passive(verb) -> bool:

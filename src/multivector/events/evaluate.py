@@ -283,16 +283,19 @@ def _pipeline(config):
     return Pipeline(config, stages=stages)
 
 
-def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 64) -> list[list[Event]]:
+def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 64,
+            pattern_files: tuple[str, ...] = ()) -> list[list[Event]]:
     from ..config import Config
     from ..text.clean import make_document
 
     config = config or Config()
     pipe = _pipeline(config)
+    files = tuple(getattr(config, "event_patterns", ()) or ()) + tuple(str(f) for f in pattern_files)
     if overlay is not None:
-        coder = EventCoder(resolver_factory=lambda doc, date: OverlayResolver(doc, date, overlay))
+        coder = EventCoder(resolver_factory=lambda doc, date: OverlayResolver(doc, date, overlay),
+                           pattern_files=files)
     else:
-        coder = EventCoder()
+        coder = EventCoder(pattern_files=files)
     out: list[list[Event]] = []
     for i in range(0, len(records), batch):
         chunk = records[i:i + batch]
@@ -305,26 +308,39 @@ def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 6
     return out
 
 
-def evaluate_plover(path: str | Path, config=None) -> dict:
+def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = ()) -> dict:
+    """Score against PLOVER gold; ``verbs``: CAMEO verb dictionaries (or pattern YAML files)
+    loaded as user pattern overlays for this run."""
     records = read_plover(path)
-    result = score(records, predict(records, config), "plover")
+    result = score(records, predict(records, config, pattern_files=tuple(verbs)), "plover")
     result["file"] = str(path)
+    result["verbs"] = [str(v) for v in verbs]
     return result
 
 
-def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = True) -> dict:
+def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = True,
+                      verbs: tuple[str, ...] = ()) -> dict:
+    """Score against PETRARCH validation records. With ``use_dictionaries`` the dictionaries
+    named in the file's <Environment> that exist beside it are loaded for this run: actors and
+    agents as an actor overlay, the verb dictionary as a pattern overlay (before ours: the
+    records' codes are that dictionary's)."""
     from .petrarch_dicts import PetrarchOverlay
 
     path = Path(path)
     records, env = read_petrarch(path)
     overlay = None
+    files = list(verbs)
     if use_dictionaries and env.get("Actorfile"):
         actors = path.parent / env["Actorfile"]
         agents = path.parent / env["Agentfile"] if env.get("Agentfile") else None
         if actors.is_file():
             overlay = PetrarchOverlay.from_files(
                 actors, agents if agents is not None and agents.is_file() else None)
-    result = score(records, predict(records, config, overlay=overlay), "petrarch")
+    if use_dictionaries and env.get("Verbfile") and (path.parent / env["Verbfile"]).is_file():
+        files.insert(0, str(path.parent / env["Verbfile"]))
+    result = score(records, predict(records, config, overlay=overlay, pattern_files=tuple(files)),
+                   "petrarch")
     result["file"] = str(path)
     result["dictionaries"] = bool(overlay)
+    result["verbs"] = files
     return result

@@ -11,9 +11,10 @@ import yaml
 
 def _yaml(name: str, path=None):
     path = path if path is not None else resources.files(__package__).joinpath("data", name)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # large imported overlays
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=loader)
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: invalid YAML: {exc}") from exc
     except OSError as exc:
@@ -49,14 +50,31 @@ class Pattern:
     intent: bool = False
     governor_target: tuple[str, ...] = ()
     owner_target: bool = False
+    object_words: tuple[tuple[str, ...], ...] = ()
+    fallback: bool = False
+    raw_code: bool = False
+    origin: str | None = None
+
+    @property
+    def null(self) -> bool:
+        """A null sense (``cameo: "---"``): when it matches, the trigger codes nothing."""
+        return self.cameo == "---"
 
 
 _TUPLE_KEYS = {"particle", "object", "xcomp", "xcomp_object", "source", "target", "governor_target", "source_type"}
 
 
-def _pattern(raw: dict, i: int, where: str = "events/data/patterns.yaml") -> Pattern:
+def _pattern(raw: dict, i: int, where: str = "events/data/patterns.yaml") -> list[Pattern]:
+    """The entry's patterns: one per lemma (``lemma`` may be a list: the verbs of a synset)."""
     if not isinstance(raw, dict) or "lemma" not in raw or "cameo" not in raw:
         raise ValueError(f"{where} entry {i + 1}: needs 'lemma' and 'cameo'")
+    lemmas = raw["lemma"] if isinstance(raw["lemma"], list) else [raw["lemma"]]
+    if not lemmas:
+        raise ValueError(f"{where} entry {i + 1}: empty 'lemma' list")
+    return [_one_pattern(dict(raw, lemma=lem), i, where) for lem in lemmas]
+
+
+def _one_pattern(raw: dict, i: int, where: str) -> Pattern:
     kw = dict(raw)
     kw["lemma"] = str(kw["lemma"]).lower()
     kw["pos"] = str(kw.get("pos", "verb")).lower()
@@ -64,6 +82,15 @@ def _pattern(raw: dict, i: int, where: str = "events/data/patterns.yaml") -> Pat
     for k in _TUPLE_KEYS:
         if k in kw:
             kw[k] = tuple(str(x).lower() for x in (kw[k] or ()))
+    if "object_words" in kw:
+        groups = kw["object_words"] or ()
+        if not isinstance(groups, (list, tuple)):
+            raise ValueError(f"{where} entry {i + 1}: object_words must be a list of word lists")
+        kw["object_words"] = tuple(tuple(str(w).lower() for w in (g if isinstance(g, list) else [g]))
+                                   for g in groups)
+    if "prep_object" in kw:
+        kw["prep_object"] = {str(k).lower(): tuple(str(w).lower() for w in (v or ()))
+                             for k, v in (kw["prep_object"] or {}).items()}
     if "contexts" in kw and kw["contexts"] is not None:
         kw["contexts"] = tuple(kw["contexts"])
     if kw["pos"] == "verb":
@@ -83,16 +110,35 @@ def patterns(extra_files: tuple[str, ...] = ()) -> dict[tuple[str, str], list[Pa
     sense."""
     from pathlib import Path
 
-    out: dict[tuple[str, str], list[Pattern]] = {}
-    sources = [(str(f), _yaml(Path(f).name, Path(f))) for f in extra_files]
+    first: dict[tuple[str, str], list[Pattern]] = {}
+    last: dict[tuple[str, str], list[Pattern]] = {}
+    sources = [(str(f), _user_rows(Path(f))) for f in extra_files]
     sources.append(("events/data/patterns.yaml", _yaml("patterns.yaml")))
     for where, rows in sources:
         if rows is not None and not isinstance(rows, list):
             raise ValueError(f"{where}: expected a YAML list of patterns")
         for i, raw in enumerate(rows or []):
-            p = _pattern(raw, i, where)
-            out.setdefault((p.lemma, p.pos), []).append(p)
+            for p in _pattern(raw, i, where):
+                (last if p.fallback else first).setdefault((p.lemma, p.pos), []).append(p)
+    out = first
+    for key, ps in last.items():  # fallback senses: after the packaged ones
+        out.setdefault(key, []).extend(ps)
     return out
+
+
+def _user_rows(path) -> list:
+    """A user pattern file: YAML in the pattern format, or a PETRARCH/CAMEO verb dictionary
+    (``.txt``, ``.verbs``), converted when loaded (see verb_dicts.py)."""
+    if path.suffix.lower() in (".txt", ".verbs"):
+        from .verb_dicts import VerbDictionaryError, convert_file
+
+        try:
+            return convert_file(path)[0]
+        except VerbDictionaryError as exc:
+            raise ValueError(str(exc)) from exc
+    if not path.is_file():
+        raise ValueError(f"{path}: event pattern file not found")
+    return _yaml(path.name, path)
 
 
 @lru_cache(maxsize=1)
