@@ -99,18 +99,22 @@ def document(db: Database, doc_id: str) -> dict | None:
     if not rows:
         return None
     doc = decode_row("documents", rows[0])
-    doc["mentions"] = [decode_row("mentions", r) for r in db.query(
-        "SELECT m.*, a.name AS actor_name, a.type AS actor_type FROM mentions m "
-        "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start", [doc_id])]
-    doc["quotes"] = [decode_row("quotes", r) for r in db.query(
-        "SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id])]
-    doc["events"] = [decode_row("events", r) for r in db.query(
-        "SELECT * FROM events WHERE doc_id = ? ORDER BY start", [doc_id])]
-    doc["stances"] = [decode_row("stances", r) for r in db.query(
-        "SELECT * FROM stances WHERE doc_id = ? ORDER BY sentence, id", [doc_id])]
-    doc["paragraphs"] = db.query(
-        'SELECT idx, start, "end", lang, translation_of, is_question FROM paragraphs '
-        "WHERE doc_id = ? ORDER BY idx", [doc_id])
+    parts = db.parallel({  # one indexed lookup per layer, side by side
+        "mentions": lambda: [decode_row("mentions", r) for r in db.query(
+            "SELECT m.*, a.name AS actor_name, a.type AS actor_type FROM mentions m "
+            "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start",
+            [doc_id])],
+        "quotes": lambda: [decode_row("quotes", r) for r in db.query(
+            "SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id])],
+        "events": lambda: [decode_row("events", r) for r in db.query(
+            "SELECT * FROM events WHERE doc_id = ? ORDER BY start", [doc_id])],
+        "stances": lambda: [decode_row("stances", r) for r in db.query(
+            "SELECT * FROM stances WHERE doc_id = ? ORDER BY sentence, id", [doc_id])],
+        "paragraphs": lambda: db.query(
+            'SELECT idx, start, "end", lang, translation_of, is_question FROM paragraphs '
+            "WHERE doc_id = ? ORDER BY idx", [doc_id]),
+    })
+    doc.update(parts)
     ids = sorted({m["actor_id"] for m in doc["mentions"] if m.get("actor_id")})
     doc["actors"] = [decode_row("actors", r) for r in db.query(
         "SELECT * FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name", [ids])]
