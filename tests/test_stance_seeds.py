@@ -74,4 +74,10 @@ def test_relations_and_profile_over_seeds(seeds_db):
         rows = list(relations_rows(s, period="year"))
         prof = profile(s, "UZB", period="year")
     assert any(r["b"] == "RUS" and r["n_stances"] for r in rows)
+    with Store(seeds_db, read_only=True) as s:  # evidence points at the stored text
+        texts = {d["id"]: d["text"] for d in s.rows("documents")}
+    for r in rows:
+        for e in r["evidence"]:
+            if e["text"] is not None and e["start"] is not None:
+                assert texts[e["doc_id"]][e["start"]:e["end"]] == e["text"]
     assert prof["state"] == "UZB" and "RUS" in prof["powers"]

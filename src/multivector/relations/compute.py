@@ -119,9 +119,15 @@ class Aggregator:
                 g = ev.get("goldstein")
                 if g is not None:
                     cell.goldstein.append(float(g))
+                if ev.get("sentence_span"):  # the sentence and its offsets
+                    text, start, end = ev["sentence_span"]
+                else:  # the event's own extent
+                    start, end = ev.get("start"), ev.get("end")
+                    text = ev.get("text") if ev.get("text") and start is not None and \
+                        end is not None and len(ev["text"]) == end - start else None
                 cell.evidence.append({
-                    "kind": "event", "doc_id": ev.get("doc_id"), "start": ev.get("start"),
-                    "end": ev.get("end"), "text": ev.get("text"), "what": ev.get("plover"),
+                    "kind": "event", "doc_id": ev.get("doc_id"), "start": start,
+                    "end": end, "text": text, "what": ev.get("plover"),
                     "weight": abs(float(g)) if g is not None else 0.0})
 
     def add_stance(self, st: dict, countries: dict | None = None) -> None:
@@ -138,9 +144,13 @@ class Aggregator:
         hname = (holder or {}).get("name") or a
         cell.holders[hname].append(pol)
         ev = (st.get("evidence") or [{}])[0]
+        if st.get("sentence_span"):  # the whole sentence, as events give theirs
+            text, start, end = st["sentence_span"]
+        else:
+            text, start, end = ev.get("text"), ev.get("start"), ev.get("end")
         cell.evidence.append({
-            "kind": "stance", "doc_id": st.get("doc_id"), "start": ev.get("start"),
-            "end": ev.get("end"), "text": st.get("sentence_text") or ev.get("text"),
+            "kind": "stance", "doc_id": st.get("doc_id"), "start": start, "end": end,
+            "text": text, "cue": ev.get("text"),
             "what": f"{hname}: {st.get('label')} ({st.get('aspect') or 'general'})",
             "weight": abs(pol) * 10})
 
@@ -215,17 +225,18 @@ def load(store, period: str = "month", keys: Iterable[str] | None = None) -> Agg
     countries = _countries(store)
     dates = _doc_dates(store)
     want = set(keys) if keys else None
-    # the sentence of each stance, for evidence (one query, not one per stance)
-    sentences = {(r[0], r[1]): r[2] for r in store.con.execute(
-        "SELECT s.doc_id, s.idx, s.text FROM sentences s JOIN "
-        "(SELECT DISTINCT doc_id, sentence FROM stances) t "
+    # the sentence of each event and stance, for evidence (one query, not one per record)
+    sentences = {(r[0], r[1]): (r[2], r[3], r[4]) for r in store.con.execute(
+        "SELECT s.doc_id, s.idx, s.text, s.start, s.\"end\" FROM sentences s JOIN "
+        "(SELECT doc_id, sentence FROM stances UNION SELECT doc_id, sentence FROM events) t "
         "ON s.doc_id = t.doc_id AND s.idx = t.sentence").fetchall()}
     for ev in store.rows("events"):
         ev["doc_date"] = dates.get(ev.get("doc_id"))
+        ev["sentence_span"] = sentences.get((ev.get("doc_id"), ev.get("sentence")))
         agg.add_event(ev, countries)
     for st in store.rows("stances"):
         st["doc_date"] = dates.get(st.get("doc_id"))
-        st["sentence_text"] = sentences.get((st.get("doc_id"), st.get("sentence")))
+        st["sentence_span"] = sentences.get((st.get("doc_id"), st.get("sentence")))
         agg.add_stance(st, countries)
     if want is not None:
         agg.cells = {k: c for k, c in agg.cells.items() if k[0] in want or k[1] in want}
