@@ -12,7 +12,7 @@ One function per construction keeps each rule small and testable:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 
@@ -31,6 +31,7 @@ class Cue:
     content: object | None = None  # Token heading the content (indirect speech)
     words: tuple[int, int] | None = None  # token index range [i, j) of the cue words
     content_range: tuple[int, int] | None = None  # token range when no single head covers it
+    extra_ranges: list = field(default_factory=list)  # a second piece (around an interjected cue)
 
     def text(self) -> str:
         doc = self.verb.doc
@@ -150,6 +151,7 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return None  # "modern processes indicate that ..." is the author's argument
     content = _content(tok, lex, kind)
     content_range = None
+    extra: list[tuple[int, int]] = []
     if content is not None and content.i < tok.i and not _parenthetical(tok) and tok.dep_ != "ROOT":
         content = None  # a clause before a cue that is not set off by commas is not its content
     if content is None and kind == "speech":
@@ -169,7 +171,23 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
                 hi += 1
             if toks[hi] - toks[lo] >= 2:
                 content_range = (toks[lo], toks[hi] + 1)
-    return Cue(tok, kind, speaker, None, _addressee(tok), content, words, content_range)
+                # the other side of the interjection is part of the same statement
+                # ("Though that went smoothly, he said, replacing her would be harder")
+                rest = [i for i in toks if i < toks[lo] or i > toks[hi]]
+                side = [i for i in rest if (i < tok.i) == (toks[lo] > tok.i)]
+                if len(side) >= 3:
+                    runs: list[list[int]] = [[side[0]]]
+                    for i in side[1:]:
+                        if i == runs[-1][-1] + 1:
+                            runs[-1].append(i)
+                        else:
+                            runs.append([i])
+                    near = runs[-1] if toks[lo] > tok.i else runs[0]
+                    if len(near) >= 3:
+                        extra = [(near[0], near[-1] + 1)]
+    cue = Cue(tok, kind, speaker, None, _addressee(tok), content, words, content_range)
+    cue.extra_ranges = extra
+    return cue
 
 
 def _parenthetical(tok) -> bool:

@@ -67,7 +67,18 @@ class IndirectExtractor:
                 d = self._draft(cue)
                 if d is not None:
                     drafts.append(d)
+                    for i, j in cue.extra_ranges:
+                        a, b = self._range_offsets(cue.verb, i, j)
+                        if b - a >= 8 and self._quote_around(a, b) is None:
+                            drafts.append(Draft(a, b, "indirect", d.cue, d.speaker, d.via, d.addressee,
+                                                d.confidence - 0.05, d.cue_at, "interjection"))
         return drafts
+
+    def _range_offsets(self, tok, i: int, j: int) -> tuple[int, int]:
+        sdoc = tok.doc
+        base = self.doc.paragraph_of_token(tok).start
+        return strip_span(self.doc.text, base + sdoc[i].idx, base + sdoc[j - 1].idx + len(sdoc[j - 1].text),
+                          " \t\n,;:–—-")
 
     def _claim(self, noun) -> Draft | None:
         """"Trump's claim that ...": content = the that-clause, speaker = the possessor."""
@@ -90,11 +101,7 @@ class IndirectExtractor:
         if cue.speaker.lower_ in SELF_PRONOUNS:
             return None  # the author's or the quoted speaker's own "I think": not a new quote
         if cue.content is None:
-            i, j = cue.content_range
-            sdoc = cue.verb.doc
-            base = doc.paragraph_of_token(cue.verb).start
-            a, b = strip_span(doc.text, base + sdoc[i].idx, base + sdoc[j - 1].idx + len(sdoc[j - 1].text),
-                              " \t\n,;:–—-")
+            a, b = self._range_offsets(cue.verb, *cue.content_range)
         elif cue.kind == "according":
             exclude = [cue.verb]
             a, b = subtree_offsets(doc, cue.content, exclude)
