@@ -80,3 +80,15 @@ def test_eval_quotes_cli_bad_dir(tmp_path):
 
     res = CliRunner().invoke(app, ["eval", "quotes", "--polnear", str(tmp_path), "-q"])
     assert res.exit_code == 2
+
+
+def test_offsets_map_back_to_the_raw_gold_text():
+    from multivector.quotes.polnear import _offset_map
+    from multivector.text.clean import normalize
+
+    raw = "A\xa0b  \nc\r\nd\ufeffe\u200bf \t\ng"
+    clean = normalize(raw)
+    fix = _offset_map(raw, clean)
+    assert [raw[fix(i)].replace("\xa0", " ") for i in range(len(clean))] == list(clean)
+    assert fix(len(clean)) == len(raw)
+    assert _offset_map("same", "same") is None

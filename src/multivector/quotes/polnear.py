@@ -19,7 +19,6 @@ sorted order, so every document counts once.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 import time
@@ -255,17 +254,21 @@ def metrics(c: Counts, threshold: float) -> dict:
 
 # --- running the pipeline ----------------------------------------------------------------
 def _offset_map(raw: str, clean: str) -> Callable[[int], int] | None:
-    """Map offsets in ``clean`` back to ``raw`` when cleaning changed the text (CRLF, BOM)."""
+    """Map offsets in ``clean`` back to ``raw`` when cleaning changed the text. Verbatim
+    cleaning only deletes characters (\\r, BOM, zero-width spaces, blanks before a newline) or
+    swaps one for another (no-break space -> space, lone \\r -> \\n), so a parallel walk that
+    skips deleted raw characters is exact."""
     if raw == clean:
         return None
     table = [0] * (len(clean) + 1)
-    sm = difflib.SequenceMatcher(None, clean, raw, autojunk=False)
-    last = 0
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        for k in range(i1, i2):
-            table[k] = j1 + min(k - i1, max(j2 - j1 - 1, 0)) if tag != "equal" else j1 + (k - i1)
-        last = j2
-    table[len(clean)] = last
+    j = 0
+    for i, ch in enumerate(clean):
+        while j < len(raw) and raw[j] != ch and not (raw[j] == "\xa0" and ch == " ") \
+                and not (raw[j] == "\r" and ch == "\n" and raw[j + 1 : j + 2] != "\n"):
+            j += 1
+        table[i] = min(j, len(raw))
+        j += 1
+    table[len(clean)] = min(j, len(raw))
     return lambda i: table[min(max(i, 0), len(clean))]
 
 
