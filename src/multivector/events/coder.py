@@ -50,7 +50,15 @@ DEMAND_CODE = {"RETREAT": "1056", "CONCEDE": "105", "AID": "103", "COOPERATE": "
                "CONSULT": "106", "AGREE": "106", "SUPPORT": "102"}
 DEMAND_DEFAULT = "1042"
 # CAMEO "express intent to ..." codes for future cooperative events (PLOVER manual, AGREE).
-FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033",
+                   "CONCEDE": "035", "RETREAT": "035"}
+# ... and future hostile acts are threats (CAMEO 13x "threaten to ...").
+FUTURE_AS_THREAT = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "SANCTION": "131"}
+# Heads that measure or wrap the real object: "a state of emergency", "tons of food aid".
+QUANTITY_HEADS = {"state", "ton", "tonne", "million", "billion", "worth", "amount", "kind",
+                  "part", "series", "number", "lot", "batch", "shipment", "consignment",
+                  "package", "dollar", "euro", "kilogram", "kg", "thousand", "hundred", "dozen",
+                  "round", "wave", "barrage", "volley", "string"}
 
 
 def _children(tok, dep: str) -> list:
@@ -158,6 +166,8 @@ class EventCoder:
             objs = _children(tok, "dobj") + _children(tok, "nsubjpass")
             if tok.pos_ in NOUN_POS:
                 objs = _prep_objects(tok, "of")
+            objs = objs + [g for o in objs if o.lemma_.lower() in QUANTITY_HEADS
+                           for g in _prep_objects(o, "of")]
             hits = [o for o in _expand(objs) if o.lemma_.lower() in p.object or o.lower_ in p.object]
             if not hits:
                 return False
@@ -533,6 +543,8 @@ class EventCoder:
         # PLOVER: future meetings, support, cooperation and aid are coded AGREE (intent)
         if modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_AGREE and not p.plover:
             code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code)]
+        elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_THREAT and not p.plover:
+            code = FUTURE_AS_THREAT[self.onto.plover_for_cameo(code)]
         cc = self.onto.cameo_code(code)
         if p.raw_code and (cc is None or cc.code != code):
             # an imported dictionary's own code: kept as given, typed by its CAMEO parent (if any)
