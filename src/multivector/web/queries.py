@@ -161,28 +161,32 @@ def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
         if not seen:
             return None
         info = {"id": actor_id, "name": None, "type": None, "roles": [], "aliases": {}}
-    per_doc = ("(SELECT doc_id, count(*) AS n FROM mentions WHERE actor_id = ? "
-               "GROUP BY doc_id) c JOIN documents d ON d.id = c.doc_id")
     # independent queries: run side by side (each worker thread reads through its own cursor)
     parts = db.parallel({
-        "mentions_by_period": lambda: db.query(
-            "SELECT coalesce(left(d.date, 7), 'undated') AS period, sum(c.n)::INTEGER AS n "
-            f"FROM {per_doc} GROUP BY 1 ORDER BY 1", [actor_id]),
-        "counts": lambda: db.query(
-            "SELECT count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents "
-            "FROM mentions WHERE actor_id = ?", [actor_id])[0],
+        "per_doc": lambda: db.query(
+            "SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM (SELECT doc_id, "
+            "count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY doc_id) c "
+            "JOIN documents d ON d.id = c.doc_id", [actor_id]),
         "names": lambda: db.query(
             "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
             "ORDER BY n DESC, text LIMIT 10", [actor_id]),
-        "documents": lambda: db.query(
-            f"SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM {per_doc} "
-            "ORDER BY c.n DESC, d.date DESC NULLS LAST, d.id LIMIT ?", [actor_id, limit]),
         "said": lambda: quotes(db, speaker=actor_id, limit=limit),
         "said_about": lambda: stances(db, target=actor_id, limit=limit),
         "quotes_mentioning": lambda: quotes(db, about=actor_id, limit=limit),
         "stances_held": lambda: stances(db, holder=actor_id, limit=limit),
     })
-    counts = parts.pop("counts")
+    per_doc = parts.pop("per_doc")  # one row per document: counts, timeline, top documents
+    by_period: dict[str, int] = {}
+    for d in per_doc:
+        p = (d["date"] or "")[:7] or "undated"
+        by_period[p] = by_period.get(p, 0) + d["n_mentions"]
+    parts["mentions_by_period"] = [{"period": p, "n": n} for p, n in sorted(by_period.items())]
+    # most mentions first, then newest, then id (stable sorts, last key first)
+    per_doc.sort(key=lambda d: d["id"])
+    per_doc.sort(key=lambda d: d["date"] or "", reverse=True)
+    per_doc.sort(key=lambda d: -d["n_mentions"])
+    parts["documents"] = per_doc[:limit]
+    counts = {"n_mentions": sum(d["n_mentions"] for d in per_doc), "n_documents": len(per_doc)}
     return {"actor": info, **counts, **parts}
 
 
