@@ -270,3 +270,27 @@ def test_mutual_cues_take_parties_not_places(segmenter):
     assert not [s for s in st if s.target["id"] in ("GEO", "IRN")]
     pairs = {(s.holder["id"], s.target["id"]) for s in st if s.method == "directed"}
     assert ("AZE", "TUR") in pairs and ("TUR", "AZE") in pairs
+
+
+def test_views_and_stances_command(tmp_path):
+    from multivector.cli import app
+    from multivector.doc import Doc, Document, Stance
+    from multivector.stance.views import views
+
+    expert = {"id": "PER:leyla-mammadova", "name": "Leyla Mammadova", "type": "person"}
+    iran = {"id": "IRN", "name": "Iran", "type": "state", "country": "IRN"}
+    text = "Iran is an ally in energy. Iran is a threat to independence."
+    d = Doc(Document(id="d1", source="d1.txt", text=text))
+    ev = lambda w: [{"start": text.index(w), "end": text.index(w) + len(w), "text": w}]  # noqa: E731
+    d.stances = [Stance("d1:st1", expert, iran, 0.8, "cooperative", "energy", ev("ally"), 0),
+                 Stance("d1:st2", expert, iran, -0.8, "hostile", "sovereignty", ev("threat"), 1)]
+    db = tmp_path / "v.duckdb"
+    with Store(db) as s:
+        s.write([d])
+        (v,) = views(s.rows("stances"), holder="mammadova", target="IRN")
+    assert v["label"] == "mixed" and v["mean_polarity"] == 0.0
+    assert v["aspects"] == {"energy": 0.8, "sovereignty": -0.8}
+    r = CliRunner().invoke(app, ["stances", "--db", str(db), "--target", "Iran", "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)[0]["label"] == "mixed"
+    r = CliRunner().invoke(app, ["stances", "--db", str(db), "--holder", "nobody"])
+    assert r.exit_code == 1

@@ -12,6 +12,66 @@ from rich.table import Table
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command("stances")
+    def stances(
+        holder: Optional[str] = typer.Option(None, "--holder", help="Holder id, country or "
+                                             "part of the name."),
+        target: Optional[str] = typer.Option(None, "--target", help="Target id, country or "
+                                             "part of the name."),
+        method: Optional[str] = typer.Option(None, "--method", help="lexicon (the holder's own "
+                                             "view) or directed (A's view of B in the text)."),
+        db: str = typer.Option("multivector.duckdb", "--db", help="DuckDB file."),
+        evidence: bool = typer.Option(False, "--evidence", help="List the cue and sentence of "
+                                      "each record."),
+        top: int = typer.Option(30, "--top", help="Views shown."),
+        as_json: bool = typer.Option(False, "--json", help="Print the views as JSON."),
+    ) -> None:
+        """Who sees whom how: stances summed per holder and target (mixed views stay mixed)."""
+        from ..store.db import Store, StoreError
+        from .views import views
+
+        err, out = Console(stderr=True), Console()
+        try:
+            store = Store(db, read_only=True)
+        except StoreError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        with store:
+            vs = views(store.rows("stances"), holder, target, method)[:top]
+            sentences = {}
+            if evidence and vs:
+                for v in vs:
+                    for e in v["evidence"]:
+                        if e["doc_id"] and e["start"] is not None and (e["doc_id"], e["start"]) not in sentences:
+                            row = store.con.execute(
+                                'SELECT text FROM sentences WHERE doc_id = ? AND start <= ? '
+                                'AND "end" > ? LIMIT 1', [e["doc_id"], e["start"], e["start"]]
+                            ).fetchone()
+                            sentences[(e["doc_id"], e["start"])] = row[0] if row else None
+        if as_json:
+            print(json.dumps(vs, ensure_ascii=False))
+            return
+        if not vs:
+            err.print("no stances match")
+            raise typer.Exit(1)
+        t = Table(title=f"stances in {db}")
+        for c in ("holder", "target", "n", "+", "−", "polarity", "view", "by aspect"):
+            t.add_column(c, justify="right" if c in ("n", "+", "−", "polarity") else "left")
+        for v in vs:
+            t.add_row((v["holder"] or {}).get("name") or (v["holder"] or {}).get("id") or "–",
+                      (v["target"] or {}).get("name") or (v["target"] or {}).get("id") or "–",
+                      str(v["n"]), str(v["n_cooperative"]), str(v["n_hostile"]),
+                      f"{v['mean_polarity']:+.2f}", v["label"],
+                      ", ".join(f"{a} {p:+.1f}" for a, p in v["aspects"].items()))
+        out.print(t)
+        if evidence:
+            for v in vs:
+                out.print(f"[bold]{(v['holder'] or {}).get('name')} → "
+                          f"{(v['target'] or {}).get('name')}[/bold]")
+                for e in v["evidence"]:
+                    sent = sentences.get((e["doc_id"], e["start"])) or ""
+                    out.print(f"  {e['polarity']:+.2f} [{e['cue']}] {sent[:200]}", markup=False)
+
     @eval_app.command("stance")
     def eval_stance(
         dsa: Path = typer.Option(..., "--dsa", help="Directed-sentiment TSV: sentence with "
