@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -43,7 +42,6 @@ class Database:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._cursors: list[Any] = []
-        self._pool: ThreadPoolExecutor | None = None
         self._cache: dict[tuple, Any] = {}
         if allow_write:
             self.store: Store | None = Store(self.path, read_only=False)
@@ -93,16 +91,6 @@ class Database:
                 self._cache[k] = value
         return self._cache[k]
 
-    def parallel(self, jobs: dict[str, Callable[[], Any]]) -> dict[str, Any]:
-        """Run independent read jobs at once (DuckDB releases the GIL while it works); results
-        by name. Errors propagate."""
-        if self._pool is None:
-            with self._lock:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mv-db")
-        futures = {k: self._pool.submit(f) for k, f in jobs.items()}
-        return {k: f.result() for k, f in futures.items()}
-
     def has(self, table: str) -> bool:
         return table in self.tables
 
@@ -128,8 +116,6 @@ class Database:
         return n
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
         for cur in self._cursors:
             try:
                 cur.close()

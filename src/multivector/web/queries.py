@@ -48,6 +48,12 @@ def _page(db: Database, table: str, select: str, frm: str, where: Where, order: 
             "items": [decode_row(table, r) for r in rows]}
 
 
+def _run(jobs: dict[str, Any]) -> dict[str, Any]:
+    """Run named read jobs, one after the other. (Running them in threads was measured slower
+    on 2 cores: DuckDB already uses every core for each query.)"""
+    return {name: job() for name, job in jobs.items()}
+
+
 def _attach_sentences(db: Database, rows: list[dict]) -> None:
     """Add the evidence sentence (``sentence_text``, ``sentence_start``, ``sentence_end``) to
     records of one page: looked up for those rows only, not joined over the whole table."""
@@ -99,7 +105,7 @@ def document(db: Database, doc_id: str) -> dict | None:
     if not rows:
         return None
     doc = decode_row("documents", rows[0])
-    parts = db.parallel({  # one indexed lookup per layer, side by side
+    parts = _run({  # one indexed lookup per layer
         "mentions": lambda: [decode_row("mentions", r) for r in db.query(
             "SELECT m.*, a.name AS actor_name, a.type AS actor_type FROM mentions m "
             "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start",
@@ -161,8 +167,7 @@ def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
         if not seen:
             return None
         info = {"id": actor_id, "name": None, "type": None, "roles": [], "aliases": {}}
-    # independent queries: run side by side (each worker thread reads through its own cursor)
-    parts = db.parallel({
+    parts = _run({
         "per_doc": lambda: db.query(
             "SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM (SELECT doc_id, "
             "count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY doc_id) c "
