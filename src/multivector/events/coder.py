@@ -292,7 +292,10 @@ class EventCoder:
         out = []
         for r in roles:
             if r == "dobj":
-                out += _children(tok, "dobj")
+                for o in _children(tok, "dobj"):  # "scores of refugees": the refugees
+                    of = _prep_objects(o, "of") if o.lemma_.lower() in QUANTITY_HEADS | {
+                        "score", "dozen", "hundred", "thousand", "group", "member"} else []
+                    out += of or [o]
             elif r == "dative":
                 for c in _children(tok, "dative"):
                     out += _children(c, "pobj") if c.pos_ == "ADP" else [c]
@@ -355,6 +358,8 @@ class EventCoder:
                 ref = resolver.actor(t, allow_place=allow_place)
                 if ref is None:
                     ref = self._possessive_pronoun_np(doc, t, resolver, context)
+                if ref is None:
+                    ref = self._located_group(t, resolver)
             if ref is not None and not any(_same(ref, r) for r in refs):
                 refs.append(ref)
         return refs
@@ -383,6 +388,37 @@ class EventCoder:
                     r["id"], r["type"] = d.id, d.type
             out.append(r)
         return out
+
+    def _located_group(self, t, resolver: ActorResolver) -> dict | None:
+        """"demonstrators in Baghdad", "rebels in the Ivory Coast", "the deputy chief of Israel's
+        militia": a group or office named by its sector head is an actor of the state its
+        complement names (PLOVER/CAMEO code such groups by country). Only sector heads (data:
+        lexicon ``sectors``), and only when the head is not itself the name of someone else."""
+        hs = head_sector(t)
+        if hs is None or t.pos_ == "PROPN":
+            return None
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "from", "of"):
+                continue
+            for o in _children(c, "pobj"):
+                r = resolver.actor(o, allow_place=True)
+                if r is None or not r.get("country") or r.get("type") not in (
+                        "state", "region", "place", "city", "location", None):
+                    continue
+                if r.get("type") is None and not r.get("id"):
+                    continue
+                name = " ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl", "punct"))
+                aid = None
+                kb = resolver._kb() if hasattr(resolver, "_kb") else None
+                if kb is not None:
+                    try:
+                        d = kb.derived(r["country"], hs)
+                        aid = d.id if d is not None else None
+                    except Exception:
+                        aid = None
+                return {"id": aid or r["country"], "name": name, "country": r["country"],
+                        "sector": hs, "type": "government" if hs == "GOV" else None, "text": name}
+        return None
 
     def _possessive_pronoun_np(self, doc, t, resolver, context) -> dict | None:
         """"their government": a sector head owned by a pronoun takes the country of the
