@@ -328,10 +328,14 @@ class EventCoder:
         request": its owner)."""
         out = []
         for c in tok.children:
-            if c.dep_ == "xcomp" and p.xcomp:
+            if c.dep_ == "xcomp" and (p.xcomp or p.xcomp_required or "xcomp_args" in p.target):
                 for w in ("with", "to", "against", "on", "from"):
                     out += _prep_objects(c, w)
-                out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
+                objs = [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
+                out += objs
+                for o in objs:  # "threatened to impose restrictions against German goods"
+                    for w in ("to", "against", "on", "with"):
+                        out += _prep_objects(o, w)
         for o in _children(tok, "dobj"):
             if p.object:
                 for w in ("to", "on", "against", "with"):
