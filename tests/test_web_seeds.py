@@ -45,6 +45,8 @@ def test_network_of_states_and_alliances(seeds_base):
 
 
 def test_russia_leads_to_experts_quotes_and_highlighted_evidence(seeds_base):
+    from playwright.sync_api import expect
+
     with chromium_page(require_chromium()) as page:
         page.goto(seeds_base + "/?types=states")
         page.wait_for_selector("svg#network[data-ready='1']")
@@ -56,6 +58,13 @@ def test_russia_leads_to_experts_quotes_and_highlighted_evidence(seeds_base):
             has=page.locator("a.actor-link[href^='/actors/PER']"))
         assert expert_quotes.count() >= 2
         assert page.locator("#said-about li").count() >= 1  # stances towards Russia
+        shown = page.locator("#quotes-about > li").count()
+        more = page.locator("#quotes-about + button.more")
+        if more.count():  # more quotes than the first page: "show all" loads the rest
+            total = int(more.inner_text().split()[-1])
+            more.click()
+            expect(page.locator("#quotes-about > li")).to_have_count(total)
+            assert total > shown
         quote_text = expert_quotes.first.locator("blockquote").inner_text().strip()
         expert_quotes.first.locator("a.evidence-link").click()
         page.wait_for_url("**/documents/**")

@@ -166,9 +166,10 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
 
     @app.get("/api/actors/{actor_id:path}", tags=["actors"])
     @fast
-    def get_actor(actor_id: str, limit: int = Query(50, ge=1, le=500)):
+    def get_actor(actor_id: str, limit: int = Query(20, ge=1, le=500)):
         """An actor with its roles, mentions over time, what it said (quotes it is the speaker
-        of), what others say about it (stances with it as target) and its documents."""
+        of), what others say about it (stances with it as target) and its documents: the
+        first `limit` of each list with its total (the list endpoints page through the rest)."""
         out = queries.actor(db, actor_id, limit=limit)
         if out is None:
             raise HTTPException(404, "no such actor")

@@ -273,18 +273,30 @@
       add(grid, section("Roles", roles.length, roles.length ? h("ul", {}, roles) : empty("No roles recorded.")));
       add(grid, section("Mentions over time", null,
         d.mentions_by_period.length ? barChart(d.mentions_by_period) : empty("Never mentioned.")));
-      add(grid, section("What " + name + " said", d.said.total,
-        d.said.items.length ? h("ul", { class: "plain", id: "said" }, d.said.items.map(function (q) { return quoteItem(q, false); }))
-                            : empty("No quotes with " + name + " as the speaker.")));
-      add(grid, section("What others say about " + name, d.said_about.total,
-        d.said_about.items.length ? h("ul", { class: "plain", id: "said-about" }, d.said_about.items.map(function (s) { return stanceItem(s, "holder"); }))
-                                  : empty("No stances towards " + name + ".")));
-      add(grid, section("Quotes that mention " + name, d.quotes_mentioning.total,
-        d.quotes_mentioning.items.length ? h("ul", { class: "plain", id: "quotes-about" }, d.quotes_mentioning.items.map(function (q) { return quoteItem(q, true); }))
-                                         : empty("No quotes mention " + name + ".")));
-      add(grid, section(name + "'s stances towards others", d.stances_held.total,
-        d.stances_held.items.length ? h("ul", { class: "plain" }, d.stances_held.items.map(function (s) { return stanceItem(s, "target"); }))
-                                    : empty("None recorded.")));
+      // A card listing the first records of a paginated list; "show all" loads the rest.
+      function recordsCard(title, page, id, render, path, query, none) {
+        var list = h("ul", { class: "plain", id: id }, page.items.map(render));
+        var more = page.total > page.items.length ? h("button", { type: "button", class: "more",
+          on: { click: function () {
+            more.disabled = true;
+            api(path, Object.assign({ limit: 500 }, query)).then(function (all) {
+              clear(list); add(list, all.items.map(render)); more.remove();
+            }).catch(fail);
+          } } }, "show all " + page.total) : null;
+        return section(title, page.total, page.items.length ? [list, more] : empty(none));
+      }
+      add(grid, recordsCard("What " + name + " said", d.said, "said",
+        function (q) { return quoteItem(q, false); }, "quotes", { speaker: a.id },
+        "No quotes with " + name + " as the speaker."));
+      add(grid, recordsCard("What others say about " + name, d.said_about, "said-about",
+        function (s) { return stanceItem(s, "holder"); }, "stances", { target: a.id },
+        "No stances towards " + name + "."));
+      add(grid, recordsCard("Quotes that mention " + name, d.quotes_mentioning, "quotes-about",
+        function (q) { return quoteItem(q, true); }, "quotes", { about: a.id },
+        "No quotes mention " + name + "."));
+      add(grid, recordsCard(name + "'s stances towards others", d.stances_held, "stances-held",
+        function (s) { return stanceItem(s, "target"); }, "stances", { holder: a.id },
+        "None recorded."));
       add(grid, section("Relations", d.partners.length,
         d.partners.length ? h("ul", { class: "plain" }, d.partners.map(function (e) {
           var other = e.source === a.id ? e.target : e.source;
