@@ -301,3 +301,10 @@ def test_a_note_label_is_not_a_transcript(qpipe):
             "The talks continued in Geneva, officials said.")
     _, qs = quotes(qpipe, text)
     assert not any(q.cue == "label" for q in qs)
+
+
+def test_place_headline_is_a_topic_not_a_speaker(qpipe):
+    text = ("Central Asia: Moscow's uneasy partners\n\n"
+            "Trade with Russia kept growing last year.")
+    _, qs = quotes(qpipe, text)
+    assert not any(q.cue == ":" for q in qs)

@@ -17,6 +17,11 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon
 
 SUBJ = ("nsubj", "nsubjpass")
+# speech verbs whose object is not what was said ("told reporters", "said the same", "wrote a book")
+NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "write", "post", "tweet", "quote", "call", "answer",
+                     "reply", "speak", "respond", "continue", "repeat", "reiterate", "counter", "object",
+                     "urge", "warn", "assure", "threaten", "praise", "accuse", "criticise", "criticize"}
+NAMING = {"call", "label", "brand", "dub", "term"}
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")  # verbs sharing the subject of their head
 CONTENT_DEPS = ("ccomp",)
 
@@ -97,7 +102,7 @@ def _content(verb, lex: Lexicon, kind: str):
         x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if x is not None:
             return x
-    if lemma in lex.object_content_verbs:
+    if lemma in lex.object_content_verbs or (kind == "speech" and lemma not in NO_OBJECT_CONTENT):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in ("this", "that", "it"):
             return obj
@@ -154,7 +159,14 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
     extra: list[tuple[int, int]] = []
     if content is not None and content.i < tok.i and not _parenthetical(tok) and tok.dep_ != "ROOT":
         content = None  # a clause before a cue that is not set off by commas is not its content
-    if content is None and kind == "speech":
+    if content is None and lemma in NAMING:
+        # "X called the charges unsubstantiated": the object and what it was called
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        pred = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and obj is not None
+                     and c.i > obj.i), None)
+        if obj is not None and pred is not None:
+            content_range = (obj.left_edge.i, pred.right_edge.i + 1)
+    if content is None and content_range is None and kind == "speech":
         content_range = _following_clause(tok)
     if content is None and content_range is None and kind == "speech" and tok.dep_ == "parataxis" \
             and _parenthetical(tok) and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):

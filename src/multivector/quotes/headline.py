@@ -15,6 +15,7 @@ from .records import Draft, strip_span
 from .speakers import Speaker, SpeakerResolver
 from .tokens import TokenIndex
 
+PLACE_TYPES = {"region", "state"}
 HEAD = re.compile(r"^(?P<src>[^:\n]{2,60}?)\s*:\s+(?P<body>\S.{8,})$")
 
 
@@ -43,12 +44,16 @@ def headline_quote(doc: Doc, lex: Lexicon, resolver: SpeakerResolver, index: Tok
                 and head.head.i < toks[-1].i + 1:
             head = head.head
         speaker = resolver.from_token(head, s0)
-    elif toks and all(t.pos_ == "PROPN" for t in toks if t.is_alpha) and len(toks) <= 3:
+    elif toks and all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in toks if t.is_alpha) \
+            and len(toks) <= 3:
         speaker = resolver.from_token(toks[-1], s0)
     elif toks and doc.text[s0:s1].strip().lower() in lex.headline_sources:
         speaker = Speaker(doc.text[s0:s1].strip(), None, None, s0, s1, None, "phrase")
     if speaker is None:
         return None
+    actor = doc.actors.get(speaker.actor_id) if speaker.actor_id else None
+    if actor is not None and actor.type in PLACE_TYPES:
+        return None  # "Central Asia: ..." names a topic, not a speaker
     # a later, fuller mention ("Bakhrom Khamroev") is the better name for a bare surname
     known = resolver._named_by_name(speaker.name or "", s0)
     if known is not None and speaker.actor_id is None:
