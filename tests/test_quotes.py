@@ -308,3 +308,26 @@ def test_place_headline_is_a_topic_not_a_speaker(qpipe):
             "Trade with Russia kept growing last year.")
     _, qs = quotes(qpipe, text)
     assert not any(q.cue == ":" for q in qs)
+
+
+def test_bold_qa_labels_and_custom_cue_file(qpipe, tmp_path):
+    text = ("Grain and rails\n\n"
+            "In an interview, logistics analyst Dana Sultanova described the new corridor.\n\n"
+            "**Q:** How much cargo will the line carry?\n\n"
+            "**A:** About five million tonnes in the first year, if the border works.\n\n"
+            "**Q:** And later?\n\n"
+            "**A:** Twice as much once the second track opens.")
+    doc, qs = quotes(qpipe, text)
+    answers = [q for q in qs if q.cue == "answer"]
+    assert [a.text[:5] for a in answers] == ["About", "Twice"]
+    assert all(name(a) == "Dana Sultanova" for a in answers)
+
+    from multivector.config import Config
+    from multivector.quotes.stage import build
+
+    cues = tmp_path / "cues.yaml"
+    cues.write_text("speech_verbs: [murmur]\n", encoding="utf-8")
+    stage = build(Config(quote_cues_file=str(cues)), None)
+    doc = qpipe.analyze_text("“We will see,” murmured Nikolai Orlov.")
+    stage(doc)
+    assert [q.cue for q in doc.quotes] == ["murmured"]

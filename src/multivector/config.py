@@ -31,6 +31,8 @@ class Config:
     # events: extra trigger pattern files (YAML, layout of multivector/events/data/patterns.yaml),
     # tried before the packaged dictionary
     event_patterns: tuple[str, ...] = ()
+    # quotes: replacement cue lexicon (YAML, layout of multivector/quotes/data/cues.yaml)
+    quote_cues_file: str = ""
 
     def with_(self, **kw) -> "Config":
         kw = {k: v for k, v in kw.items() if v is not None}
