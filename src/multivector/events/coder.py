@@ -123,7 +123,12 @@ class EventCoder:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ in NOUN_POS else None
             if pos is None:
                 continue
-            pats = self.patterns.get((tok.lemma_.lower(), pos))
+            pats = None
+            if pos == "verb" and tok.lower_ != tok.lemma_.lower():
+                # an inflected form listed on its own (PETRARCH dictionaries: "LEFT" [032])
+                pats = self.patterns.get((tok.lower_, pos))
+            if pats is None:
+                pats = self.patterns.get((tok.lemma_.lower(), pos))
             if pats is None and pos == "noun":
                 pats = self.patterns.get((tok.lower_, pos))
             if pats:
@@ -581,7 +586,9 @@ class EventCoder:
                 sources = [speaker]
                 modality = "reported"
         # PLOVER: future meetings, support, cooperation and aid are coded AGREE (intent)
-        if modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_AGREE and not p.plover:
+        if p.raw_code:
+            pass  # an imported dictionary's code already says what it means
+        elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_AGREE and not p.plover:
             code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code)]
         elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_THREAT and not p.plover:
             code = FUTURE_AS_THREAT[self.onto.plover_for_cameo(code)]

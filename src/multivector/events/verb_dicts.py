@@ -49,6 +49,11 @@ PREPOSITIONS = {"to", "for", "with", "against", "in", "on", "into", "onto", "fro
                 "through", "across", "behind", "before", "after", "along", "within", "without",
                 "among", "amid", "near", "beyond", "despite", "around", "during", "like",
                 "throughout", "inside", "outside", "via", "per", "since", "until"}
+# Reporting verbs frame other events ("X said Y attacked Z"); their bare dictionary code (SAID
+# [023] in old TABARI files) would turn every attribution into an event, so it is not imported
+# (their patterns with objects are).
+REPORTING_VERBS = {"say", "said", "says", "saying", "tell", "told", "tells", "state", "stated",
+                   "add", "added", "note", "noted", "report", "reported"}
 # Roles an imported sense looks in for its target. "in", "at", "near" are left out on purpose:
 # places in locative phrases are never actors.
 TARGET_ROLES_BARE = ["dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on",
@@ -452,7 +457,7 @@ def to_patterns(vd: VerbDictionary, fallback: bool = False) -> list[dict]:
             # the verb alone: its own code, else the block's
             for v in verbs:
                 code = v.code or b.code
-                if not code or code == "---":
+                if not code or code == "---" or v.lemma in REPORTING_VERBS:
                     continue
                 order += 1
                 ent = dict(base)
