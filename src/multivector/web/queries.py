@@ -176,10 +176,12 @@ def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
             "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
             "ORDER BY n DESC, text LIMIT 10", [actor_id]),
         "said": lambda: quotes(db, speaker=actor_id, limit=limit),
-        "said_about": lambda: stances(db, target=actor_id, limit=limit),
+        "said_about": lambda: stances(db, target=actor_id, limit=limit, sentences=False),
         "quotes_mentioning": lambda: quotes(db, about=actor_id, limit=limit),
-        "stances_held": lambda: stances(db, holder=actor_id, limit=limit),
+        "stances_held": lambda: stances(db, holder=actor_id, limit=limit, sentences=False),
     })
+    # one sentence lookup for both stance lists
+    _attach_sentences(db, parts["said_about"]["items"] + parts["stances_held"]["items"])
     per_doc = parts.pop("per_doc")  # one row per document: counts, timeline, top documents
     by_period: dict[str, int] = {}
     for d in per_doc:
@@ -317,9 +319,10 @@ def stances(db: Database, *, actor: str | None = None, holder: str | None = None
             document: str | None = None, type: str | None = None,
             language: str | None = None, date_from: str | None = None,
             date_to: str | None = None, q: str | None = None, order: str = "desc",
-            rollup: bool = False, limit: int = 50, offset: int = 0) -> dict:
+            rollup: bool = False, limit: int = 50, offset: int = 0,
+            sentences: bool = True) -> dict:
     """``type`` is the label (cooperative, hostile, mixed, neutral); ``rollup`` as for
-    :func:`events`."""
+    :func:`events`; ``sentences=False`` leaves the evidence sentences to the caller."""
     w = Where()
     if actor:
         w.add("s.holder_id = ? OR s.target_id = ?", actor, actor)
@@ -343,7 +346,8 @@ def stances(db: Database, *, actor: str | None = None, holder: str | None = None
     page = _page(db, "stances", select, frm, w,
                  f"d.date {direction} NULLS LAST, s.doc_id, s.sentence, s.id", limit, offset,
                  count_frm="stances s")
-    _attach_sentences(db, page["items"])
+    if sentences:
+        _attach_sentences(db, page["items"])
     return page
 
 
