@@ -42,6 +42,7 @@ CONTENT_NOUNS = {"demand", "call", "request", "appeal", "proposal", "plan", "off
                  "promise", "pledge", "ultimatum", "warning", "suggestion", "idea", "need",
                  "possibility", "attempt", "effort", "bid", "intention", "readiness", "refusal",
                  "decision", "agreement", "willingness", "opportunity", "chance", "right"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
 
 # When an official's quote says "X must <cooperate/retreat/...>", the event is the official's
@@ -165,7 +166,10 @@ class EventCoder:
 
     # ================================================================ matching
     def _syntax_ok(self, tok, p: Pattern) -> bool:
-        if p.particle and not any(c.dep_ == "prt" and c.lower_ in p.particle for c in tok.children):
+        # imported dictionaries do not say particle from preposition ("HAND_OVER", "CLASH OVER"):
+        # for their senses either parse will do
+        prt_deps = ("prt", "prep") if p.raw_code else ("prt",)
+        if p.particle and not any(c.dep_ in prt_deps and c.lower_ in p.particle for c in tok.children):
             return False
         if p.object:
             objs = _children(tok, "dobj") + _children(tok, "nsubjpass")
@@ -355,6 +359,8 @@ class EventCoder:
         refs = []
         for t in _expand(toks):
             ref = None
+            if t.ent_type_ in NON_ACTOR_ENTS:
+                continue  # "on Monday", "by 5 percent": never an actor
             if t.pos_ == "PRON" or t.lower_ in THIRD_PERSON:
                 ref = self._pronoun(doc, t, resolver, context)
             else:

@@ -44,6 +44,8 @@ from typing import Iterable
 
 PARTICLES = {"down", "up", "out", "off", "away", "back", "forward", "aside", "together",
              "apart", "ahead"}
+# words after a multi-word verb that the parse may call a particle ("hand over the report")
+ADVERB_PREPS = {"over", "around", "through", "along", "across", "about", "by", "in", "on", "off"}
 PREPOSITIONS = {"to", "for", "with", "against", "in", "on", "into", "onto", "from", "at", "of",
                 "over", "upon", "about", "between", "by", "toward", "towards", "under",
                 "through", "across", "behind", "before", "after", "along", "within", "without",
@@ -248,7 +250,7 @@ def _verb_entry(head: str, line: int) -> VerbEntry | None:
     e = VerbEntry(lemma=verb.lower(), line=line)
     rest = [w.lower() for w in parts[idx + 1:]]
     if rest:
-        if rest[0] in PARTICLES:
+        if rest[0] in PARTICLES or rest[0] in ADVERB_PREPS and len(rest) == 1:
             e.particle.append(rest[0])
         elif rest[0] in PREPOSITIONS:
             e.prep.append(rest[0])
