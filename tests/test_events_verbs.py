@@ -88,15 +88,19 @@ def test_overlay_round_trip_and_lemma_index(tmp_path):
     assert wd[0].origin is None and wd[-1].fallback
 
 
-def test_dictionary_codes_a_sentence(pipeline):
-    coder = EventCoder(pattern_files=(str(SMALL),))
+def test_dictionary_codes_a_sentence(pipeline, tmp_path):
+    first = tmp_path / "first.yaml"
+    write_overlay(convert_file(SMALL)[0], first)
+    coder = EventCoder(pattern_files=(str(first),))
     doc = pipeline.analyze_text("Estonia restored diplomatic ties with Finland on Monday.",
                                 date="2024-03-12")
     evs = coder.code(doc)
     assert [(e.cameo, e.plover) for e in evs] == [("064", "COOPERATE")]
+    # a dictionary named directly comes after the packaged senses ("restore ties" = 050)
+    assert [e.cameo for e in EventCoder(pattern_files=(str(SMALL),)).code(doc)] == ["050"]
     assert [s["country"] for s in evs[0].source] == ["EST"]
     assert [t["country"] for t in evs[0].target] == ["FIN"]
-    # the null sense: the verb codes nothing here
+    # the null sense: the verb codes nothing here (the bare verb alone would be 050)
     doc = pipeline.analyze_text("Estonia restored the monument in Tartu.", date="2024-03-12")
     assert coder.code(doc) == []
 

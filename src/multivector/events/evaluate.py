@@ -336,10 +336,21 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
         if actors.is_file():
             overlay = PetrarchOverlay.from_files(
                 actors, agents if agents is not None and agents.is_file() else None)
-    if use_dictionaries and env.get("Verbfile") and (path.parent / env["Verbfile"]).is_file():
-        files.insert(0, str(path.parent / env["Verbfile"]))
-    result = score(records, predict(records, config, overlay=overlay, pattern_files=tuple(files)),
-                   "petrarch")
+    import tempfile
+
+    from .verb_dicts import convert_file, write_overlay
+
+    with tempfile.TemporaryDirectory(prefix="mv-verbs-") as tmp:
+        pattern_files = list(files)
+        if use_dictionaries and env.get("Verbfile") and (path.parent / env["Verbfile"]).is_file():
+            verbfile = path.parent / env["Verbfile"]
+            files.insert(0, str(verbfile))
+            # the records' codes are this dictionary's: its senses go before ours
+            overlay_yaml = Path(tmp) / "verbs.yaml"
+            write_overlay(convert_file(verbfile, fallback=False)[0], overlay_yaml, verbfile.name)
+            pattern_files.insert(0, str(overlay_yaml))
+        predicted = predict(records, config, overlay=overlay, pattern_files=tuple(pattern_files))
+    result = score(records, predicted, "petrarch")
     result["file"] = str(path)
     result["dictionaries"] = bool(overlay)
     result["verbs"] = files

@@ -128,12 +128,14 @@ def patterns(extra_files: tuple[str, ...] = ()) -> dict[tuple[str, str], list[Pa
 
 def _user_rows(path) -> list:
     """A user pattern file: YAML in the pattern format, or a PETRARCH/CAMEO verb dictionary
-    (``.txt``, ``.verbs``), converted when loaded (see verb_dicts.py)."""
+    (``.txt``, ``.verbs``), converted when loaded (see verb_dicts.py). A dictionary named
+    directly is tried after the packaged senses (it adds coverage; our curated senses keep
+    precision); to try it first, convert it with ``multivector events import-verbs``."""
     if path.suffix.lower() in (".txt", ".verbs"):
         from .verb_dicts import VerbDictionaryError, convert_file
 
         try:
-            return convert_file(path)[0]
+            return convert_file(path, fallback=True)[0]
         except VerbDictionaryError as exc:
             raise ValueError(str(exc)) from exc
     if not path.is_file():
