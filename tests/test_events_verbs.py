@@ -90,7 +90,7 @@ def test_overlay_round_trip_and_lemma_index(tmp_path):
 
 def test_dictionary_codes_a_sentence(pipeline, tmp_path):
     first = tmp_path / "first.yaml"
-    write_overlay(convert_file(SMALL)[0], first)
+    write_overlay(convert_file(SMALL, require_target=False)[0], first)
     coder = EventCoder(pattern_files=(str(first),))
     doc = pipeline.analyze_text("Estonia restored diplomatic ties with Finland on Monday.",
                                 date="2024-03-12")
@@ -100,7 +100,14 @@ def test_dictionary_codes_a_sentence(pipeline, tmp_path):
     assert [e.cameo for e in EventCoder(pattern_files=(str(SMALL),)).code(doc)] == ["050"]
     assert [s["country"] for s in evs[0].source] == ["EST"]
     assert [t["country"] for t in evs[0].target] == ["FIN"]
-    # the null sense: the verb codes nothing here (the bare verb alone would be 050)
+    # the bare verb codes 050 even without a target when allowed ...
+    doc = pipeline.analyze_text("Estonia restored the bridge in Tartu.", date="2024-03-12")
+    assert [e.cameo for e in coder.code(doc)] == ["050"]
+    # ... but not by default (a bare verb needs a target actor)
+    default = tmp_path / "default.yaml"
+    write_overlay(convert_file(SMALL)[0], default)
+    assert EventCoder(pattern_files=(str(default),)).code(doc) == []
+    # the null sense: the verb codes nothing here
     doc = pipeline.analyze_text("Estonia restored the monument in Tartu.", date="2024-03-12")
     assert coder.code(doc) == []
 

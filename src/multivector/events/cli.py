@@ -73,13 +73,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                     help="Pattern overlay to write (YAML)."),
         fallback: bool = typer.Option(False, "--fallback",
                                       help="Try the converted senses after the packaged ones (default: before)."),
+        targetless: bool = typer.Option(False, "--allow-targetless",
+                                        help="Let bare verbs (no object/phrase in the pattern) code without a target actor."),
     ) -> None:
         """Convert a PETRARCH/CAMEO verb dictionary into an event pattern overlay; name the
         overlay in ``event_patterns`` (config) or MULTIVECTOR_EVENT_PATTERNS."""
         from .verb_dicts import VerbDictionaryError, convert_file, write_overlay
 
         try:
-            entries, stats = convert_file(file, fallback=fallback)
+            entries, stats = convert_file(file, fallback=fallback, require_target=not targetless)
         except VerbDictionaryError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2)
