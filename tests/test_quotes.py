@@ -331,3 +331,13 @@ def test_bold_qa_labels_and_custom_cue_file(qpipe, tmp_path):
     doc = qpipe.analyze_text("“We will see,” murmured Nikolai Orlov.")
     stage(doc)
     assert [q.cue for q in doc.quotes] == ["murmured"]
+
+
+def test_person_inside_a_descriptive_phrase_and_late_agent(qpipe):
+    text = ("Fund manager Marta Koval - the club's largest investor - said she would only add money "
+            "if she got a greater say. \"We want clear accounts,\" she is quoted as saying by the Baltic Herald.")
+    _, qs = quotes(qpipe, text)
+    d = next(q for q in qs if q.kind == "direct")
+    assert name(d) == "Marta Koval" and d.via == "Baltic Herald"
+    ind = next(q for q in qs if q.kind == "indirect")
+    assert name(ind) == "Marta Koval"

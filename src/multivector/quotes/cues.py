@@ -280,10 +280,14 @@ def _relay(tok, lex: Lexicon) -> Cue:
                     if g.lemma_.lower() in lex.speech_verbs:
                         content = next((x for x in g.children if x.dep_ in CONTENT_DEPS), None)
                         end = max(end, g.i + 1)
+                        if via is None:  # "quoted as saying by Manager Magazin"
+                            ag = next((x for x in g.children if x.dep_ in ("agent", "prep") and x.lower_ == "by"), None)
+                            if ag is not None:
+                                via = next((x for x in ag.children if x.dep_ == "pobj"), None)
                         if content is None:
                             # "as saying that his country, while ..." (no verb in the clause)
                             rest = [x for x in g.sent if x.i > g.i and not x.is_space]
-                            if len(rest) >= 3:
+                            if len(rest) >= 4 and rest[0].pos_ != "ADP" and not rest[0].is_punct:
                                 content_range = (rest[0].i, rest[-1].i + 1)
                     else:
                         content = g

@@ -155,10 +155,7 @@ def _interviewee(doc: Doc, intro: list[int], lex: Lexicon, resolver: SpeakerReso
             if persons_before:
                 return _as_speaker(persons_before[-1], resolver), interviewer, True
         persons_before.extend(persons)
-    distinct = {n.name for n in persons_before}
-    if len(distinct) == 1:
-        return _as_speaker(persons_before[-1], resolver), interviewer, False
-    return None, interviewer, False
+    return None, interviewer, False  # never guess the interviewee
 
 
 def _as_speaker(n, resolver: SpeakerResolver) -> Speaker:

@@ -71,6 +71,19 @@ def _clean_phrase(text: str) -> str:
     return " ".join(words)
 
 
+def person_name(ent) -> str:
+    """A PERSON entity's name: its first run of proper nouns ("Florian Hamm - Borussia
+    Dortmund's" -> "Florian Hamm"; a mis-tagged span stops at the first punctuation)."""
+    run: list = []
+    for t in ent:
+        if t.pos_ == "PROPN" or (t.is_alpha and t.text[:1].isupper() and not run == [] and t.pos_ != "PART"):
+            run.append(t)
+        elif run:
+            break
+    text = " ".join(t.text for t in run) if run else ent.text
+    return _clean_phrase(text)
+
+
 def _span_text(doc: Doc, start: int, end: int) -> str:
     return " ".join(doc.text[start:end].split())
 
@@ -112,7 +125,7 @@ class SpeakerResolver:
                 seen.add((a, b))
                 m = self._mention(a, b)
                 role = self.role_of(ent.root) if ent.label_ == "PERSON" else None
-                name = _clean_phrase(ent.text)
+                name = person_name(ent) if ent.label_ == "PERSON" else _clean_phrase(ent.text)
                 actor_id = None
                 if m is not None:
                     actor_id = m.actor_id
@@ -235,6 +248,10 @@ class SpeakerResolver:
         low = head.lower_
         # 1. the actors stage linked this phrase (a name, a pronoun, a descriptor)
         m = self._mention(tok_start, tok_end)
+        if m is not None and m.actor_id and low in PERSON_PRONOUNS:
+            actor = doc.actors.get(m.actor_id)
+            if actor is not None and actor.type != "person":
+                m = None  # "he" is a person, whatever the linker thought
         if m is not None and m.actor_id:
             name = self._actor_name(m) or m.text
             if head.pos_ == "PROPN" or head.ent_type_:
@@ -254,7 +271,7 @@ class SpeakerResolver:
         if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PROPN":
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
-                name = _clean_phrase(ent.text)
+                name = person_name(ent) if ent.label_ == "PERSON" else _clean_phrase(ent.text)
                 label = ent.label_
             else:
                 toks = [t for t in head.subtree if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i and t.dep_ in ("compound", "flat"))]
@@ -283,6 +300,18 @@ class SpeakerResolver:
                 if ante is not None:
                     return Speaker(ante.name, ante.actor_id, ante.role or _clean_phrase(head.doc[head.left_edge.i:head.i + 1].text),
                                    np_start, np_end, ante.label, "descriptor")
+            # "Fund manager Florian Hamm - the club's largest investor": the person in the phrase
+            person = next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start >= head.left_edge.i
+                           and e.end <= head.i + 1), None)
+            if person is not None:
+                pname = person_name(person)
+                pm = self._mention(*doc.span_offsets(person))
+                role = self._preceding_role(head.doc, person.start) or _clean_phrase(
+                    head.doc[person.end : head.i + 1].text) or None
+                if pm is not None and pm.actor_id:
+                    return Speaker(self._actor_name(pm) or pname, pm.actor_id, pm.role or role,
+                                   np_start, np_end, "PERSON", "mention")
+                return Speaker(pname, None, role, np_start, np_end, "PERSON", "name")
             phrase = _clean_phrase(_span_text(doc, np_start, np_end))
             if not phrase or len(phrase.split()) > 12:
                 return None
