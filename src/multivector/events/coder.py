@@ -133,7 +133,8 @@ class EventCoder:
             if pats is None and pos == "noun":
                 pats = self.patterns.get((tok.lower_, pos))
             if pats:
-                ok = [p for p in pats if self._syntax_ok(tok, p)]
+                info = _token_info(tok)  # once per token: large imported dictionaries list
+                ok = [p for p in pats if self._syntax_ok(tok, p, info)]  # many senses a lemma
                 if ok:
                     found[tok.i] = ok
         if not found:
@@ -165,34 +166,32 @@ class EventCoder:
         return out
 
     # ================================================================ matching
-    def _syntax_ok(self, tok, p: Pattern) -> bool:
-        # imported dictionaries do not say particle from preposition ("HAND_OVER", "CLASH OVER"):
-        # for their senses either parse will do
-        prt_deps = ("prt", "prep") if p.raw_code else ("prt",)
-        if p.particle and not any(c.dep_ in prt_deps and c.lower_ in p.particle for c in tok.children):
-            return False
+    def _syntax_ok(self, tok, p: Pattern, info: dict | None = None) -> bool:
+        info = info if info is not None else _token_info(tok)
+        if p.particle:
+            # imported dictionaries do not say particle from preposition ("HAND_OVER", "CLASH
+            # OVER"): for their senses either parse will do
+            words = info["prt"] | info["prep"] if p.raw_code else info["prt"]
+            if words.isdisjoint(p.particle):
+                return False
         if p.object:
-            objs = _children(tok, "dobj") + _children(tok, "nsubjpass")
-            if tok.pos_ in NOUN_POS:
-                objs = _prep_objects(tok, "of")
-            objs = objs + [g for o in objs if o.lemma_.lower() in QUANTITY_HEADS
-                           for g in _prep_objects(o, "of")]
-            hits = [o for o in _expand(objs) if o.lemma_.lower() in p.object or o.lower_ in p.object]
-            if not hits:
+            if info["obj_words"].isdisjoint(p.object):
                 return False
-            if p.object_words and not any(_has_modifiers(o, p.object_words) for o in hits):
-                return False
+            if p.object_words:
+                hits = [o for o in info["objs"] if o.lemma_.lower() in p.object or o.lower_ in p.object]
+                if not any(_has_modifiers(o, p.object_words) for o in hits):
+                    return False
         if p.xcomp or p.xcomp_required:
-            xs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
-            if p.xcomp and not any(x.lemma_.lower() in p.xcomp for x in xs):
-                return False
+            xs = info["xs"]
             if p.xcomp_required and not xs:
+                return False
+            if p.xcomp and info["x_lemmas"].isdisjoint(p.xcomp):
                 return False
             if p.xcomp_object and not any(o.lemma_.lower() in p.xcomp_object
                                           for x in xs for o in _children(x, "dobj")):
                 return False
         for prep, lemmas in (p.prep_object or {}).items():
-            objs = _prep_objects(tok, str(prep))
+            objs = info["pobj"].get(str(prep))
             if not objs or lemmas and not any(o.lemma_.lower() in lemmas for o in objs):
                 return False
         return True
@@ -540,6 +539,11 @@ class EventCoder:
                     inherited = True
                 if lem in p.governor_target:
                     tgt_toks = tgt_toks or self._subject(gov)[0]
+        if not src_toks:
+            return None  # no source phrase at all: nothing to resolve
+        if (p.requires_target or p.object_class == "actor") and not tgt_toks and not (
+                is_verb and self._fallback_targets(tok, p)):
+            return None  # cheap exit before the (costly) phrase resolution
         sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
         if sources:
             context["antecedent"] = sources[0]
@@ -672,6 +676,30 @@ class EventCoder:
                         j = max(t.i for t in o.subtree) + 1
                         return o.doc[i:j].text
         return None
+
+
+def _token_info(tok) -> dict:
+    """What the pattern conditions look at, computed once per candidate trigger."""
+    prt, prep, pobj = set(), set(), {}
+    for c in tok.children:
+        if c.dep_ == "prt":
+            prt.add(c.lower_)
+        elif c.dep_ in ("prep", "dative", "agent"):
+            prep.add(c.lower_)
+            pobj.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.pos_ in NOUN_POS:
+        objs = list(pobj.get("of", []))
+    else:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs = objs + [g for o in objs if o.lemma_.lower() in QUANTITY_HEADS for g in _prep_objects(o, "of")]
+    objs = _expand(objs)
+    words = set()
+    for o in objs:
+        words.add(o.lemma_.lower())
+        words.add(o.lower_)
+    xs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    return {"prt": prt, "prep": prep, "pobj": pobj, "objs": objs, "obj_words": words, "xs": xs,
+            "x_lemmas": {x.lemma_.lower() for x in xs}}
 
 
 class _RawCode:
