@@ -15,7 +15,6 @@ polarity and the kind of each cue, the rules decide the direction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from .cues import Cue
 
