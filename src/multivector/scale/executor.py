@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -91,7 +92,11 @@ class DaskExecutor:
         self.parquet = parquet
         self.cluster = None
         if address and address != "local":
-            self.client = Client(address, timeout="30s")
+            try:
+                self.client = Client(address, timeout="30s")
+            except Exception as exc:
+                raise RuntimeError(f"cannot connect to the Dask scheduler at {address}: {exc}"
+                                   ) from exc
         else:
             n = workers or default_workers()
             self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
@@ -233,7 +238,11 @@ class LazyExecutor:
                                 parquet=True, run_dir=self.config.parquet_dir or None)
         n = self.workers or default_workers()
         if n > 1 and several:
-            return DaskExecutor(self.config, workers=n)
+            try:
+                return DaskExecutor(self.config, workers=n)
+            except Exception as exc:  # e.g. no local ports or processes allowed here
+                print(f"warning: cannot start {n} worker processes ({exc!r}); "
+                      "analysing in this process", file=sys.stderr)
         return LocalExecutor(self.config)
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator:
