@@ -341,3 +341,10 @@ def test_person_inside_a_descriptive_phrase_and_late_agent(qpipe):
     assert name(d) == "Marta Koval" and d.via == "Baltic Herald"
     ind = next(q for q in qs if q.kind == "indirect")
     assert name(ind) == "Marta Koval"
+
+
+def test_unresolvable_pronoun_keeps_the_statement_without_a_speaker(qpipe):
+    text = "The plaintiffs filed their briefs on Monday. They argue that the agency overstepped its authority."
+    _, qs = quotes(qpipe, text)
+    q = next(q for q in qs if q.cue == "argue")
+    assert q.speaker is None and q.text.startswith("that the agency") and q.confidence <= 0.5

@@ -117,8 +117,14 @@ class IndirectExtractor:
         if cue.kind == "according" and (a <= pos < b):
             return None
         sp = self.resolver.from_token(cue.speaker, pos)
+        unresolved = False
         if sp is None:
-            return None
+            # "It says the campaign broke the law" / "They argue that ...": a real statement whose
+            # speaker we cannot name; keep it with speaker null rather than guess or drop it
+            if not (cue.speaker.lower_ in ("it", "they") and cue.kind in ("speech", "belief")
+                    and cue.content is not None and cue.content.dep_ == "ccomp"):
+                return None
+            unresolved = True
         via = None
         if cue.via is not None:
             via = via_name(cue.via)
@@ -131,6 +137,8 @@ class IndirectExtractor:
             ad = self.resolver.from_token(cue.addressee)
             addressee = ad.name if ad else None
         conf = 0.8 if cue.kind in ("speech", "relay", "according") else 0.7
+        if unresolved:
+            return Draft(a, b, "indirect", cue.text(), None, via, addressee, 0.5, pos, cue.kind)
         if sp.method == "phrase":
             conf -= 0.1
         self.resolver.remember(pos, sp)
