@@ -348,3 +348,11 @@ def test_unresolvable_pronoun_keeps_the_statement_without_a_speaker(qpipe):
     _, qs = quotes(qpipe, text)
     q = next(q for q in qs if q.cue == "argue")
     assert q.speaker is None and q.text.startswith("that the agency") and q.confidence <= 0.5
+
+
+def test_cue_inside_an_interrupted_quote(qpipe):
+    text = "“The border will stay open,” Interior Minister Ruslan Tokhtarov said, “but checks will be stricter.”"
+    _, qs = quotes(qpipe, text)
+    parts = [q for q in qs if q.kind == "direct"]
+    assert [p.text[:10] for p in parts] == ["The border", "but checks"]
+    assert all(name(p) == "Ruslan Tokhtarov" for p in parts)

@@ -206,8 +206,7 @@ class SpeakerResolver:
         toks = []
         while i >= 0:
             t = sdoc[i]
-            if t.pos_ in ("NOUN", "ADJ") or t.tag_ == "POS" or (t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
-                                                                and i - 1 >= 0 and False):
+            if t.pos_ in ("NOUN", "ADJ") or t.tag_ == "POS":
                 toks.append(t)
                 i -= 1
                 continue
