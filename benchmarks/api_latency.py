@@ -122,7 +122,11 @@ def endpoints(client: httpx.Client) -> list[tuple[str, list[str]]]:
         ("documents/{id}", [f"/api/documents/{i}" for i in doc_ids]),
         ("actors (page)", ["/api/actors?limit=50", "/api/actors?type=state",
                            "/api/actors?q=expert"]),
-        ("actors/{id}", [f"/api/actors/{a}" for a in actor_ids + experts[:3]]),
+        ("actors/{id} (revisited)", [f"/api/actors/{a}" for a in actor_ids + experts[:3]]),
+        # never asked before (the server keeps recent actor pages): the other states first
+        ("actors/{id} (first visit)", [f"/api/actors/{s}" for s in sorted(STATES)
+                                       if s not in actor_ids] +
+         [f"/api/actors/PER:expert-{k:03d}" for k in range(1, 300) if k % 37]),
         ("mentions ?actor", [f"/api/mentions?actor={a}" for a in actor_ids]),
         ("quotes ?speaker", [f"/api/quotes?speaker={e}" for e in experts]),
         ("quotes ?about", [f"/api/quotes?about={a}" for a in actor_ids]),
@@ -149,8 +153,9 @@ def measure(base: str, requests: int) -> list[dict]:
     rows = []
     with httpx.Client(base_url=base, timeout=30) as client:
         for name, urls in endpoints(client):
-            for u in urls[:3]:  # warm-up (first network call also fills its cache)
-                client.get(u).raise_for_status()
+            if "first visit" not in name:  # warm-up (first calls also fill the caches)
+                for u in urls[:3]:
+                    client.get(u).raise_for_status()
             times = []
             for i in range(requests):
                 u = urls[i % len(urls)]

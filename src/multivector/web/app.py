@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -46,6 +47,29 @@ def _swagger_dir():
         return None
     path = Path(str(swagger_ui_path))  # an installed (unzipped) package: a real directory
     return path if (path / "swagger-ui-bundle.js").is_file() else None
+
+
+class LRU:
+    """A small thread-safe least-recently-used cache."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        return None
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
 
 
 def _json(content) -> Response:
@@ -86,6 +110,9 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
     app.state.settings = settings
     app.state.db = db
     network = Network(db)
+    # an actor page runs about ten queries; analysts go back and forth between the network, an
+    # actor and its documents, so recent pages are kept (the key includes the data generation)
+    actor_pages = LRU(256)
     analyzer = Analyzer(db, settings.max_upload, pipeline=pipeline)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload, paths=("/api/analyze",))
 
@@ -170,10 +197,14 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
         """An actor with its roles, mentions over time, what it said (quotes it is the speaker
         of), what others say about it (stances with it as target) and its documents: the
         first `limit` of each list with its total (the list endpoints page through the rest)."""
-        out = queries.actor(db, actor_id, limit=limit)
+        key = (db.generation, actor_id, limit)
+        out = actor_pages.get(key)
         if out is None:
-            raise HTTPException(404, "no such actor")
-        out["partners"] = network.graph(actor=actor_id, limit=30)["edges"]
+            out = queries.actor(db, actor_id, limit=limit)
+            if out is None:
+                raise HTTPException(404, "no such actor")
+            out["partners"] = network.graph(actor=actor_id, limit=30)["edges"]
+            actor_pages.put(key, out)
         return out
 
     @app.get("/api/mentions", tags=["records"])
