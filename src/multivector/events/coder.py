@@ -345,7 +345,7 @@ class EventCoder:
                     for w in ("to", "against", "on", "with"):
                         out += _prep_objects(o, w)
         for o in _children(tok, "dobj"):
-            if p.object:
+            if p.object or p.raw_code:  # "broke relations with Libya": the partner of the object
                 for w in ("to", "on", "against", "with"):
                     out += _prep_objects(o, w)
             if p.owner_target:
