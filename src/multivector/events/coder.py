@@ -55,6 +55,9 @@ FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID"
                    "CONCEDE": "035", "RETREAT": "035"}
 # ... and future hostile acts are threats (CAMEO 13x "threaten to ...").
 FUTURE_AS_THREAT = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "SANCTION": "131"}
+# Heads that count the real actors ("thousands of Iraqi Kurds")
+COUNT_HEADS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group", "number",
+               "crowd", "band", "handful", "some", "many", "most", "all", "members", "member"}
 # Heads that measure or wrap the real object: "a state of emergency", "tons of food aid".
 QUANTITY_HEADS = {"state", "ton", "tonne", "million", "billion", "worth", "amount", "kind",
                   "part", "series", "number", "lot", "batch", "shipment", "consignment",
@@ -345,7 +348,7 @@ class EventCoder:
                     for w in ("to", "against", "on", "with"):
                         out += _prep_objects(o, w)
         for o in _children(tok, "dobj"):
-            if p.object or p.raw_code:  # "broke relations with Libya": the partner of the object
+            if o.pos_ in NOUN_POS:  # "broke relations with Libya": the partner of the object
                 for w in ("to", "on", "against", "with"):
                     out += _prep_objects(o, w)
             if p.owner_target:
@@ -374,6 +377,12 @@ class EventCoder:
                     ref = self._possessive_pronoun_np(doc, t, resolver, context)
                 if ref is None:
                     ref = self._located_group(t, resolver)
+                if ref is None and t.lemma_.lower() in COUNT_HEADS:
+                    # "thousands of Iraqi Kurds", "a group of Chechen refugees": the members
+                    for o in _prep_objects(t, "of"):
+                        ref = resolver.actor(o, allow_place=False) or self._located_group(o, resolver)
+                        if ref is not None:
+                            break
             if ref is not None and not any(_same(ref, r) for r in refs):
                 refs.append(ref)
         return refs
