@@ -168,3 +168,14 @@ def test_stdin(tmp_path, pipeline):
     with Store(db, read_only=True) as s:
         (doc,) = list(s.rows("documents"))
     assert doc["source"] == "-" and doc["title"] == "Ankara visit"
+
+
+def test_export_relations_by_period(examples_db):
+    db, _ = examples_db
+    res = runner.invoke(app, ["export", "relations", "--db", str(db), "--period", "year"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
+    assert rows and {"a", "b", "period", "n_events", "mean_polarity"} <= set(rows[0])
+    assert all(r["period"] == "undated" or len(r["period"]) == 4 for r in rows)
+    res = runner.invoke(app, ["export", "relations", "--db", str(db), "--period", "decade"])
+    assert res.exit_code == 2 and "unknown period" in res.output

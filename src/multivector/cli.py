@@ -84,13 +84,14 @@ def export(
     db: str = typer.Option(DEFAULT_DB, "--db"),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (events: gdelt)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (default: stdout)."),
+    period: str = typer.Option("month", "--period", help="relations: week, month, quarter or year."),
 ) -> None:
     """Export one table. Field names are a stable contract: they are extended, never renamed."""
     from .exporting import export_table, ExportError
     from .store.db import StoreError
 
     try:
-        n = export_table(table, db=db, fmt=format, output=output)
+        n = export_table(table, db=db, fmt=format, output=output, period=period)
     except (ExportError, StoreError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)

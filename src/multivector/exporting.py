@@ -24,22 +24,28 @@ class ExportError(ValueError):
     pass
 
 
-def table_rows(store: Store, table: str) -> Iterator[dict]:
+PERIODS = ("week", "month", "quarter", "year")
+
+
+def table_rows(store: Store, table: str, period: str = "month") -> Iterator[dict]:
     if table == "relations":
         from .relations.compute import relations_rows
 
-        yield from relations_rows(store)
+        yield from relations_rows(store, period=period)
     else:
         yield from store.rows(table)
 
 
-def export_table(table: str, db: str, fmt: str = "jsonl", output: Path | None = None) -> int:
+def export_table(table: str, db: str, fmt: str = "jsonl", output: Path | None = None,
+                 period: str = "month") -> int:
+    if period not in PERIODS:
+        raise ExportError(f"unknown period {period!r}; use one of {', '.join(PERIODS)}")
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if table not in TABLES and table != "relations":
         raise ExportError(f"unknown table {table!r}; tables: {', '.join([*TABLES, 'relations'])}")
     with Store(db, read_only=True) as store:
-        rows: Iterable[dict] = table_rows(store, table)
+        rows: Iterable[dict] = table_rows(store, table, period)
         if fmt == "gdelt":
             if table != "events":
                 raise ExportError("--format gdelt applies to the events table only")
