@@ -136,6 +136,15 @@ def test_no_event_from_sentences_that_report_none(events_pipeline, text):
     ("Moscow must withdraw its troops from Syria.", "RETREAT", "recommended"),
     ("Moscow should withdraw its troops from Syria.", "RETREAT", "recommended"),
     ("Georgia accused Russia of meddling.", "ACCUSE", "asserted"),
+    # reported intentions: "said ... would" is future in the past, unless a condition is named
+    ("Mongolia said it would release the Chinese fishermen.", "AGREE", "future"),
+    ("Mongolia said it would release the Chinese fishermen if China paid.", "RETREAT", "hypothetical"),
+    # future hostile acts are threats; future concessions are agreements
+    ("Armenia will impose sanctions on Azerbaijan.", "THREATEN", "future"),
+    # verb classes of general news
+    ("Latvian police arrested two Russian journalists in Riga.", "COERCE", "asserted"),
+    ("Thousands of Georgian students demonstrated against the government.", "PROTEST", "asserted"),
+    ("Azerbaijan suspended flights to Russia.", "SANCTION", "asserted"),
 ])
 def test_modality(events_pipeline, text, plover, modality):
     e = only(code(events_pipeline, text), plover)

@@ -361,7 +361,7 @@ class EventCoder:
         refs = []
         for t in _expand(toks):
             ref = None
-            if t.ent_type_ in NON_ACTOR_ENTS:
+            if t.ent_type_ in NON_ACTOR_ENTS and t.lemma_.lower() not in COUNT_HEADS:
                 continue  # "on Monday", "by 5 percent": never an actor
             if t.pos_ == "PRON" or t.lower_ in THIRD_PERSON:
                 ref = self._pronoun(doc, t, resolver, context)
@@ -372,7 +372,7 @@ class EventCoder:
                         if not any(_same(r, x) for x in refs):
                             refs.append(r)
                     continue
-                ref = resolver.actor(t, allow_place=allow_place)
+                ref = None if t.ent_type_ in NON_ACTOR_ENTS else resolver.actor(t, allow_place=allow_place)
                 if ref is None:
                     ref = self._possessive_pronoun_np(doc, t, resolver, context)
                 if ref is None:

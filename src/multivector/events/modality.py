@@ -63,12 +63,33 @@ def _conditional_child(tok, m: dict, out: set) -> None:
             out.add("hypothetical")
 
 
+def _reported_would(tok, m: dict) -> bool:
+    """"would" is the only hypothetical cue of a clause reported by a speech verb, with no
+    if/unless clause: "Iraq said it would allow the inspectors back" reports an intention."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING:
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if "would" not in auxes or any(a in m["hypothetical_aux"] and a != "would" for a in auxes):
+        return False
+    cond: set = set()
+    _conditional_child(tok, m, cond)
+    if cond or any(c.dep_ == "mark" and c.lower_ in m["conditional_marks"] for c in tok.children):
+        return False
+    return not any(c.dep_ == "acomp" and c.lemma_.lower() in m["hypothetical_governors"]
+                   for c in tok.children)
+
+
 def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> str:
     """The modality label for the trigger token ``tok`` (see module docstring)."""
     m = lexicon()["modality"]
     cues: set[str] = set()
     _own_cues(tok, m, cues, pattern_intent)
     _conditional_child(tok, m, cues)
+    if "hypothetical" in cues and _reported_would(tok, m):
+        # "X said it would allow ...": future in the past of the reported clause, not a guess
+        cues.discard("hypothetical")
+        if not pattern_intent:
+            cues.add("future")
     # climb the clause chain: "refused to X", "plans to X", "it is important to X", "if ... X"
     cur = tok
     hops = 0
