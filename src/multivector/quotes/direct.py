@@ -29,6 +29,7 @@ from .speakers import Speaker, SpeakerResolver, _clean_phrase
 from .tokens import TokenIndex
 
 SENT_END = {".", "!", "?"}
+TITLE_PREPS = {"on", "in", "at", "of", "titled", "entitled", "called", "dubbed", "named", "show", "program"}
 MIN_WORDS = 4
 DASH_NAME = re.compile(r"^\s*[,]?\s*[–—―-]+\s*")
 ATTRIBUTING = ("speech", "relay", "according")
@@ -132,9 +133,20 @@ class DirectAttributor:
                 return c, list(t.sent)
         return None
 
+    def _title_like(self, span: MarkSpan) -> bool:
+        """A programme, book or event name: "said on “Face the Nation,”"."""
+        words = re.findall(r"[^\W\d_][\w’'-]*", self.doc.text[span.start : span.end])
+        if not words:
+            return True
+        caps = sum(1 for w in words if w[0].isupper())
+        before = self.doc.text[max(0, span.outer_start - 12) : span.outer_start].lower().split()
+        return caps >= 0.6 * len(words) and len(words) > 1 or (bool(before) and before[-1] in TITLE_PREPS)
+
     def _clause_like(self, span: MarkSpan) -> bool:
         """A short quote that is a statement ("Never," / "We won.") rather than a title or a
         scare-quoted phrase: it has a verb or ends with its own punctuation."""
+        if self._title_like(span):
+            return False
         toks = self.index.between(span.start, span.end)
         if any(t.pos_ in ("VERB", "AUX") for t in toks):
             return True
@@ -244,7 +256,8 @@ class DirectAttributor:
         found = self._parse_cue(span)
         # a short quote counts only when it is a statement or an interrupted quote ("My hope,"
         # he said, "is ..."); otherwise it is a scare quote or a title ("the bulk")
-        statement = not short or self._clause_like(span) or self.doc.text[span.start : span.end].rstrip().endswith(",")
+        statement = not short or self._clause_like(span) or (
+            self.doc.text[span.start : span.end].rstrip().endswith(",") and not self._title_like(span))
         if found is not None:
             cue, window = found
             if short and (cue.kind not in ("speech", "relay") or not statement):

@@ -44,8 +44,10 @@ def headline_quote(doc: Doc, lex: Lexicon, resolver: SpeakerResolver, index: Tok
                 and head.head.i < toks[-1].i + 1:
             head = head.head
         speaker = resolver.from_token(head, s0)
-    elif toks and all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in toks if t.is_alpha) \
-            and len(toks) <= 3:
+    elif toks and all(t.pos_ == "PROPN" for t in toks if t.is_alpha) and len(toks) <= 3 and any(
+            n.label in ("PERSON", "ORG") and n.start > s1 and n.name.split()[-1:] == [toks[-1].text]
+            for n in resolver.named):
+        # a bare surname the article names in full later ("Khamroev: ...")
         speaker = resolver.from_token(toks[-1], s0)
     elif toks and doc.text[s0:s1].strip().lower() in lex.headline_sources:
         speaker = Speaker(doc.text[s0:s1].strip(), None, None, s0, s1, None, "phrase")

@@ -56,8 +56,14 @@ def _is_question(seg: str, lex: Lexicon) -> bool:
         return True
     if _label(seg, lex.answer_labels):
         return False
-    body = TRAIL.sub("", LEAD.sub("", seg))
-    return body.endswith("?") and len(body.split()) <= 120
+    body = LEAD.sub("", seg).rstrip().rstrip("*_ ").rstrip()
+    if not body.endswith("?") or len(body.split()) > 120:
+        return False  # a question mark inside a closing quotation mark is someone else's question
+    # an interview question is mostly questions; an essay paragraph that ends with a
+    # rhetorical one is mostly statements
+    sents = [x for x in re.split(r"(?<=[.!?])\s+", body) if x.strip()]
+    asked = sum(1 for x in sents if x.rstrip("\"'”’»)").endswith("?"))
+    return asked * 2 >= len(sents)
 
 
 def _is_trailer(seg: str, lex: Lexicon) -> bool:
@@ -115,6 +121,8 @@ def detect(doc: Doc, lex: Lexicon, resolver: SpeakerResolver) -> Interview | Non
     marker = any(re.search(rf"\b{re.escape(m)}\b", intro_text) for m in lex.interview_markers)
     if not (marker or labelled >= 2 or dashed_q >= 2):
         return None
+    if not (labelled >= 2 or dashed_q >= 2) and len(answers) > 4 * len(questions):
+        return None  # a few questions in a long article: rhetorical, not an interview
     iv = Interview(questions=questions, answers=answers)
     iv.interviewee, iv.interviewer, strong = _interviewee(doc, intro, lex, resolver)
     iv.interviewer = iv.interviewer or doc.document.outlet or _source_line(doc, order, segs)

@@ -21,6 +21,7 @@ NOT_LABELS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "RE
               "BREAKING", "SOURCE", "SOURCES", "CLICK HERE", "RELATED", "ALSO", "PHOTO", "VIDEO",
               "Q", "A", "UPDATED", "CORRECTION", "WARNING", "SPOILER", "TAGS", "EXCLUSIVE"}
 QUOTE_OPEN = "\"“”«„"
+STAGE = re.compile(r"^\s*(\(|\[|follow |click |watch |read )", re.I)  # stage directions, promos
 
 
 @dataclass
@@ -44,7 +45,8 @@ def detect(doc: Doc) -> Transcript | None:
             labels.add(label)
             last = (label, bool(m.group("lead").strip()))
             continue
-        if last is not None and last[1] and seg[:1] in QUOTE_OPEN and not LABEL.match(seg):
+        if last is not None and last[1] and seg[:1] in QUOTE_OPEN and not LABEL.match(seg) \
+                and not STAGE.match(seg[1:]):
             tr.turns[p.idx] = (last[0], p.start + 1)  # the same turn continues
             continue
         last = None
