@@ -62,7 +62,8 @@ COUNT_HEADS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group
 QUANTITY_HEADS = {"state", "ton", "tonne", "million", "billion", "worth", "amount", "kind",
                   "part", "series", "number", "lot", "batch", "shipment", "consignment",
                   "package", "dollar", "euro", "kilogram", "kg", "thousand", "hundred", "dozen",
-                  "round", "wave", "barrage", "volley", "string"}
+                  "round", "wave", "barrage", "volley", "string", "day", "week", "month",
+                  "hour", "year"}
 
 
 def _children(tok, dep: str) -> list:
@@ -303,7 +304,7 @@ class EventCoder:
         out = []
         for r in roles:
             if r == "dobj":
-                for o in _children(tok, "dobj"):  # "scores of refugees": the refugees
+                for o in _direct_objects(tok):  # "scores of refugees": the refugees
                     of = _prep_objects(o, "of") if o.lemma_.lower() in QUANTITY_HEADS | {
                         "score", "dozen", "hundred", "thousand", "group", "member"} else []
                     out += of or [o]
@@ -687,19 +688,39 @@ class EventCoder:
         return None
 
 
+PARTICLE_PREPS = {"off", "down", "up", "out", "back"}
+
+
+def _direct_objects(tok) -> list:
+    """Direct objects, including one the parse hid behind "up to" ("kidnapped up to 16
+    advisers", "contribute up to 4,000 troops")."""
+    out = [c for c in tok.children if c.dep_ == "dobj"]
+    if not out:
+        for c in tok.children:
+            if c.dep_ in ("prep", "advmod") and c.lower_ == "up":
+                for to in c.children:
+                    if to.dep_ == "prep" and to.lower_ == "to":
+                        out += [g for g in to.children if g.dep_ == "pobj"]
+    return out
+
+
 def _token_info(tok) -> dict:
     """What the pattern conditions look at, computed once per candidate trigger."""
     prt, prep, pobj = set(), set(), {}
+    prep_objs = []  # objects the parse hung on a particle-like preposition ("called off a strike")
     for c in tok.children:
         if c.dep_ == "prt":
             prt.add(c.lower_)
         elif c.dep_ in ("prep", "dative", "agent"):
             prep.add(c.lower_)
-            pobj.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+            pobj.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            if c.lower_ in PARTICLE_PREPS:
+                prt.add(c.lower_)
+                prep_objs += [g for g in c.children if g.dep_ == "pobj"]
     if tok.pos_ in NOUN_POS:
         objs = list(pobj.get("of", []))
     else:
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs = _direct_objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"] + prep_objs
     objs = objs + [g for o in objs if o.lemma_.lower() in QUANTITY_HEADS for g in _prep_objects(o, "of")]
     objs = _expand(objs)
     words = set()
