@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import threading
 from collections import OrderedDict
 from contextlib import asynccontextmanager
@@ -30,6 +31,8 @@ from .highlight import parse_ranges
 from .network import Network
 from .pages import document_page, shell
 from .security import CSP, CSP_DOCS, BodyLimit, Settings, require_write, token_needed
+
+log = logging.getLogger(__name__)
 
 API_DESCRIPTION = """Read the multivector database: documents, actors and every record that
 points back to them (mentions, quotes, events, stances), the actor network (relations) and a
@@ -98,7 +101,14 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
     async def lifespan(app: FastAPI):
         # the network aggregates take seconds on a large database: compute them before the
         # first visitor asks (requests arriving meanwhile wait for the same computation)
-        warm = threading.Thread(target=network.warm, daemon=True, name="mv-warm")
+        def warm_all() -> None:
+            network.warm()
+            try:
+                queries.warm(db)
+            except Exception as exc:  # reported again on the request that needs it
+                log.warning("could not precompute lookups: %r", exc)
+
+        warm = threading.Thread(target=warm_all, daemon=True, name="mv-warm")
         warm.start()
         yield
         warm.join(timeout=60)  # never close the database under a running computation

@@ -257,16 +257,26 @@ def family(db: Database, actor_id: str) -> list[str]:
 
 # ---------------------------------------------------------------------- events
 EVENT_DATE = "coalesce(e.date, d.date)"
-_PLAIN_ID = re.compile(r"^[\x20-\x7e]+$")
+ROWIDS = "e.rowid IN (SELECT unnest(?::BIGINT[]))"
 
 
-def _json_prefilter(w: Where, actor_id: str) -> None:
-    """A cheap necessary condition before parsing JSON: the id, as a JSON string, occurs in
-    the raw text of source or target. (Skipped for ids JSON would escape.)"""
-    if _PLAIN_ID.match(actor_id) and '"' not in actor_id and "\\" not in actor_id:
-        needle = f'"{actor_id}"'
-        w.add("contains(CAST(e.source AS VARCHAR), ?) OR contains(CAST(e.target AS VARCHAR), ?)",
-              needle, needle)
+def _event_index(db: Database) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """actor id -> row ids of the events it is a source of, and a target of. Built once per
+    data generation (one pass over the events' JSON), so filtering events by actor or dyad
+    does not parse JSON per request. Row ids are stable while the server holds the file
+    (read-only, or the only writer; the index is rebuilt after each write)."""
+    def build():
+        src: dict[str, list[int]] = {}
+        tgt: dict[str, list[int]] = {}
+        for r in db.query(f"SELECT rowid AS r, {EVENT_SOURCE_IDS} AS s, {EVENT_TARGET_IDS} AS t "
+                          "FROM events e"):
+            for i in set(r["s"] or ()):
+                src.setdefault(i, []).append(r["r"])
+            for i in set(r["t"] or ()):
+                tgt.setdefault(i, []).append(r["r"])
+        return src, tgt
+
+    return db.cached("event_index", build)
 
 
 def events(db: Database, *, actor: str | None = None, a: str | None = None,
@@ -279,21 +289,20 @@ def events(db: Database, *, actor: str | None = None, a: str | None = None,
     direction (a source and b target, or the reverse); ``rollup``: a state in the dyad also
     stands for its government, military and legislature (as in the rolled-up network)."""
     w = Where()
-    if actor:
-        _json_prefilter(w, actor)
-        w.add(f"list_contains({EVENT_SOURCE_IDS}, ?) OR list_contains({EVENT_TARGET_IDS}, ?)",
-              actor, actor)
-    if a or b:
-        if not (a and b):
-            raise FilterError("a dyad needs both a and b")
-        fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
-        if len(fa) == 1 and len(fb) == 1:
-            _json_prefilter(w, a)
-            _json_prefilter(w, b)
-        has = "list_has_any({}, ?::VARCHAR[])"
-        w.add(f"({has.format(EVENT_SOURCE_IDS)} AND {has.format(EVENT_TARGET_IDS)}) "
-              f"OR ({has.format(EVENT_SOURCE_IDS)} AND {has.format(EVENT_TARGET_IDS)})",
-              fa, fb, fb, fa)
+    if actor or a or b:
+        src, tgt = _event_index(db)
+        if actor:
+            w.add(ROWIDS, sorted(set(src.get(actor, ())) | set(tgt.get(actor, ()))))
+        if a or b:
+            if not (a and b):
+                raise FilterError("a dyad needs both a and b")
+            fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
+
+            def side(index: dict, ids: list[str]) -> set:
+                return set().union(*(index.get(i, ()) for i in ids))
+
+            pairs = (side(src, fa) & side(tgt, fb)) | (side(src, fb) & side(tgt, fa))
+            w.add(ROWIDS, sorted(pairs))
     w.equals("e.doc_id", document)
     if type:  # PLOVER category, or a CAMEO code prefix ("04" = consult)
         w.add("e.plover = ? OR starts_with(coalesce(e.cameo, ''), ?)", type.upper(), type)
@@ -376,6 +385,12 @@ def search(db: Database, q: str, *, limit: int = 20) -> dict[str, Any]:
         "documents": hits,
         "quotes": quotes(db, q=q, limit=limit),
     }
+
+
+def warm(db: Database) -> None:
+    """Build the per-generation lookups (event actors, actor mention counts) ahead of use."""
+    _event_index(db)
+    actors(db, limit=1)
 
 
 def stats(db: Database) -> dict:
