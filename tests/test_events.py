@@ -317,3 +317,19 @@ def test_reciprocal_meetings_keep_all_participants_as_sources(events_pipeline):
              "CONSULT")
     assert sorted(countries(e.source)) == ["ARM", "AZE"]
     assert code(events_pipeline, "The committee met in Sochi on Friday.") == []
+
+
+def test_speech_demands(pipeline):
+    """A political actor's "X must ..." in indirect speech is its demand on X; an analyst's is not."""
+    from multivector.events.coder import EventCoder
+
+    coder = EventCoder()
+    doc = pipeline.analyze_text("Russia said on Tuesday that Sudan must return the captured helicopter.",
+                                date="2024-03-12")
+    req = [e for e in coder.code(doc) if e.plover == "REQUEST"]
+    assert req and req[0].modality in ("asserted", "reported")  # indirect speech may be a quote
+    assert [a["country"] for a in req[0].source] == ["RUS"]
+    assert [a["country"] for a in req[0].target] == ["SDN"]
+    doc = pipeline.analyze_text("A political analyst said that Russia must return the captured helicopter.",
+                                date="2024-03-12")
+    assert not [e for e in coder.code(doc) if e.plover == "REQUEST"]

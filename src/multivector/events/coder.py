@@ -50,6 +50,9 @@ THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them",
 DEMAND_CODE = {"RETREAT": "1056", "CONCEDE": "105", "AID": "103", "COOPERATE": "101",
                "CONSULT": "106", "AGREE": "106", "SUPPORT": "102"}
 DEMAND_DEFAULT = "1042"
+# Speech verbs whose "X must ..." complement is the speaker's demand (see _speech_demands).
+SPEECH_VERBS = {"say", "declare", "insist", "reiterate", "demand", "stress", "state", "tell",
+                "conclude", "warn", "announce", "emphasize", "emphasise", "argue", "add"}
 # CAMEO "express intent to ..." codes for future cooperative events (PLOVER manual, AGREE).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033",
                    "CONCEDE": "035", "RETREAT": "035"}
@@ -166,7 +169,66 @@ class EventCoder:
                     out.append(ev)
                     emitted[i] = True
                     break
+        out += self._speech_demands(doc, sent, resolver, emitted, out)
         out.sort(key=lambda e: e.start)
+        return out
+
+    def _speech_demands(self, doc: Doc, sent, resolver: ActorResolver, emitted: dict,
+                        coded: list[Event]) -> list[Event]:
+        """"Russia said Sudan must return the helicopter": a political actor's statement that
+        another actor must act is that actor's demand (REQUEST), whatever the demanded act is.
+        Only for reported clauses (ccomp of a speech verb) with "must"/"has to"; the speaker
+        must be political (state, government, military, IGO ...), so an analyst's "Russia must
+        ..." stays an opinion (and the demanded act itself stays ``recommended``)."""
+        out = []
+        m = self.lex["modality"]
+        for tok in sent.span:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+                continue
+            head = tok.head
+            if head.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+            if not auxes & {"must"} and not (
+                    head.lemma_.lower() in ("demand", "insist") and "should" in auxes):
+                continue
+            speaker_toks = _children(head, "nsubj")
+            actor_toks = _children(tok, "nsubj") or _children(tok, "nsubjpass")
+            if not speaker_toks or not actor_toks:
+                continue
+            context: dict = {"quote": _quote_at(doc, doc.token_start(tok))}
+            speakers = self._resolve(doc, speaker_toks, resolver, allow_place=False, context=context)
+            speakers = [a for a in speakers if a.get("type") in GOV_TYPES or a.get("sector") in GOV_SECTORS]
+            if not speakers:
+                continue
+            context["antecedent"] = speakers[0]
+            targets = [t for t in self._resolve(doc, actor_toks, resolver, allow_place=False,
+                                                context=context)
+                       if not any(_same(t, s_) for s_ in speakers)]
+            if not targets:
+                continue
+            inner = next((e for e in coded if e.start <= doc.token_start(tok) < e.end
+                          and e.trigger.split()[0] == tok.text), None)
+            code = DEMAND_CODE.get(inner.plover, "100") if inner is not None else "100"
+            cc = self.onto.cameo_code(code)
+            modality = modality_of(head, question=False)
+            if context["quote"] is not None and modality == "asserted":
+                modality = "reported"
+            date, precision = event_date(head, doc.document.date, future=False)
+            i0 = min(t.i for t in speaker_toks + actor_toks + [tok])
+            i1 = max(t.i for t in speaker_toks + actor_toks + [tok]) + 1
+            i0 = min(i0, np_range(speaker_toks[0])[0])
+            s_abs, e_abs = doc.span_offsets(tok.doc[i0:i1])
+            eid = hashlib.sha1(f"{doc.id}:{doc.token_start(head)}:{code}:speech".encode()).hexdigest()[:16]
+            out.append(Event(
+                id=eid, sentence=sent.idx, start=s_abs, end=e_abs,
+                trigger=f"{head.text} {' '.join(sorted(auxes & {'must', 'should'}))} {tok.text}",
+                plover=cc.plover, mode=cc.mode, contexts=list(cc.contexts), cameo=cc.code,
+                goldstein=cc.goldstein, quad_class=cc.quad_class,
+                source=[public(a) for a in speakers], target=[public(t) for t in targets],
+                location=None, modality=modality, date=date, date_precision=precision,
+                quote_id=context["quote"].id if context["quote"] is not None else None,
+                confidence=0.7, text=doc.text[sent.start:sent.end]))
         return out
 
     # ================================================================ matching
