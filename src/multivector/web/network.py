@@ -88,6 +88,9 @@ class _Base:
     periods: list[str] = field(default_factory=list)
     # the same rows by country (from multivector.relations when it is installed)
     country_rows: list[tuple] | None = None
+    # actor -> its rows, for ego networks (the actor page asks for one per actor)
+    by_actor: dict[str, list[tuple]] = field(default_factory=dict)
+    country_by_actor: dict[str, list[tuple]] = field(default_factory=dict)
 
 
 class Network:
@@ -147,6 +150,11 @@ class Network:
             r["p"] for r in db.query(
                 "SELECT DISTINCT left(date, 7) AS p FROM documents WHERE date IS NOT NULL")})
         base.country_rows = self._country_rows(base)
+        for rows, index in ((base.rows, base.by_actor),
+                            (base.country_rows or [], base.country_by_actor)):
+            for row in rows:
+                index.setdefault(row[0], []).append(row)
+                index.setdefault(row[1], []).append(row)
         return base
 
     def _country_rows(self, base: _Base) -> list[tuple] | None:
@@ -214,11 +222,13 @@ class Network:
         mentions: dict[str, int] = defaultdict(int)
         for i, n in base.mentions.items():
             mentions[owner.get(i, i)] += n
-        rows = base.rows
+        rows, index = base.rows, base.by_actor
         if rollup and base.country_rows is not None:
-            rows, owner_rows = base.country_rows, {}
+            rows, index, owner_rows = base.country_rows, base.country_by_actor, {}
         else:
             owner_rows = owner
+        if actor and not owner_rows:
+            rows = index.get(actor, [])
         edges: dict[tuple[str, str], dict] = {}
         for a, b, month, kind, n, coop, hostile in rows:
             if owner_rows:
