@@ -161,6 +161,18 @@ class OverlayResolver(ActorResolver):
             i, j = np_range(tok)
             span = tok.doc[i:j]
             hit = self.overlay.code(span.text, self.date)
+            if hit and hit[0].startswith("---"):
+                # an agent without its country ("Lawmakers in Fornost"): the complement's actor
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                        for o in c.children:
+                            if o.dep_ != "pobj":
+                                continue
+                            a, b = np_range(o)
+                            own = self.overlay.code(tok.doc[a:b].text, self.date)
+                            if own and not own[0].startswith("---"):
+                                hit = (own[0][:3] + hit[0][3:], hit[1])
+                                break
             if hit:
                 code = hit[0]
                 return {"id": code, "name": _name(span), "code": code,
