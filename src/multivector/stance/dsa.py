@@ -92,6 +92,7 @@ def read_dsa(path: str | Path) -> Iterator[DSAItem]:
             yield DSAItem(text, ps, qs, lab, n)
 
 
+THIRD_PERSON = {"he", "him", "his", "she", "her", "hers"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 
 
@@ -136,14 +137,36 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         if src and tgt and src != tgt:
             scores[(src, tgt)] = scores.get((src, tgt), 0.0) + w
 
+    def other(name: str | None) -> str | None:
+        """The entity that is not ``name`` (a sentence marks exactly two)."""
+        rest = [n for n in spans if n != name]
+        return rest[0] if name and len(rest) == 1 else None
+
+    def side(tok, deep: bool) -> str | None:
+        """The entity of a source or target token (a relative pronoun stands for its
+        antecedent); None for a third-person pronoun, resolved by the caller."""
+        name = _entity_of(tok, spans, deep=deep)
+        if name is None and not deep and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.pos_ in ("PROPN", "NOUN"):
+            # "the Twitter account of X blasted Y", "a spokesman for X criticised Y"
+            name = _entity_of(tok, spans, deep=True)
+        return name
+
     cues = find_cues(span, lexicon)
     for cue in cues:
         ln = link(cue, lexicon.relational)
         for a, b in ln.pairs:
-            src = _entity_of(a, spans)
+            src = side(a, False)
             if src is None and a.lower_ in FIRST_PERSON:
                 src = holder
-            add(src, _entity_of(b, spans, deep=True), cue.weight)
+            tgt = side(b, True)
+            # binding: a third-person pronoun opposite one entity is the other one
+            # ("X said Y had attacked him", "Y's attack on her")
+            if src is None and a.lower_ in THIRD_PERSON:
+                src = other(tgt)
+            if tgt is None and b.lower_ in THIRD_PERSON:
+                tgt = other(src)
+            add(src, tgt, cue.weight)
         if ln.evaluated:
             says = [_entity_of(s, spans) for s in speakers(cue.token)]
             says = [s for s in says if s] or ([holder] if holder else [])
@@ -155,11 +178,16 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         # fallback: a speaker's reported clause that carries cues is that speaker's view of the
         # other entity in it ("Y avoided a crisis thanks to ..., says X")
         for cue in cues:
-            says = {_entity_of(s, spans) for s in speakers(cue.token)} - {None}
-            for s in says:
-                for other in spans:
-                    if other != s:
-                        add(s, other, cue.weight * reported_weight)
+            for sp in speakers(cue.token):
+                s = _entity_of(sp, spans)
+                if s is None:
+                    continue
+                # the other entity must be in the reported clause, not in the speaker's own
+                # phrase ("County Attorney X said ...": the county is not reported on)
+                lo, hi = sp.left_edge.idx, sp.right_edge.idx + len(sp.right_edge.text)
+                for o in spans:
+                    if o != s and not (spans[o][0] < hi and spans[o][1] > lo):
+                        add(s, o, cue.weight * reported_weight)
     return scores
 
 

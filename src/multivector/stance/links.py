@@ -42,6 +42,16 @@ AFFECT_NOUNS = {"sympathy", "hope", "trust", "support", "respect", "admiration",
                 "hostility", "fear", "anger", "disgust", "contempt", "antipathy"}
 QUANTIFIERS = {"one", "some", "any", "each", "many", "few", "none", "all", "most", "several"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+# negative attitude verbs whose "that"-clause subject is the one they are against
+CHARGING = {"allege", "complain", "charge", "blame", "accuse", "warn", "fear", "lament",
+            "grumble", "protest", "worry"}
+RELATIVE = {"who", "whom", "which", "that"}
+# verbs whose subject receives what their object noun expresses ("X drew praise from Y",
+# "X came under criticism from Y", "X won Y's endorsement"): the noun's agent is its
+# possessor or the "from/by" phrase, its patient the verb's subject
+RECEIVE = {"receive", "win", "get", "earn", "draw", "attract", "face", "gain", "garner", "pick",
+           "come", "enjoy", "meet", "suffer", "endure", "incur", "court", "secure", "land",
+           "collect", "take"}
 
 
 @dataclass
@@ -61,6 +71,14 @@ def conj(tokens) -> list:
     return out
 
 
+def antecedent(tok):
+    """A relative pronoun's antecedent ("Smith, whom Jones praised": whom -> Smith), else the
+    token itself."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
+        return tok.head.head
+    return tok
+
+
 def _passive(v) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
@@ -78,7 +96,7 @@ def subjects(v, _depth: int = 0) -> list:
     if not subs and not _passive(v):
         subs = [c for c in v.children if c.dep_ == "nsubjpass"]
     if subs:
-        return conj(subs)
+        return conj([antecedent(c) for c in subs])
     if _passive(v):
         return []
     if v.dep_ in ("conj", "xcomp", "advcl") and v.head != v and v.head.pos_ in ("VERB", "AUX"):
@@ -99,6 +117,7 @@ def objects(v) -> list:
     out = [c for c in v.children if c.dep_ in ("dobj", "dative", "obj")]
     if _passive(v):
         out += [c for c in v.children if c.dep_ == "nsubjpass"]
+    out = [antecedent(c) for c in out]
     for p in v.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in PATIENT_PREPS | RELATION_PREPS:
             out += [g for g in p.children if g.dep_ == "pobj"
@@ -204,6 +223,15 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
         if cue.kind == "role":
             # "a supporter of Moscow", "a threat to its neighbours", "a partner for Baku"
             others = prep_objects(t, {"of", "to", "for", "with", "against", "toward", "towards"})
+            if t.lemma_.lower() in relational:
+                # "a vocal Trump critic", "Trump critic Jeff Flake": the name modifying a
+                # relational noun is what it is about; the noun's own head is its holder
+                named = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+                         and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
+                if named:
+                    others = others + conj(named)
+                    if not chars and t.dep_ in ("compound", "appos") and t.head.pos_ == "PROPN":
+                        chars = [t.head]
             sources = prep_objects(t, {"from"})
             if sources:  # "a threat from Moscow"
                 out.evaluated = out.evaluated + sources
@@ -212,6 +240,10 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
                 out.pairs += [(c, o) for c in chars for o in others]
             if t.lemma_.lower() in relational and prep_objects(t, {"of"}):
                 out.evaluated = []
+            if t.lemma_.lower() in AFFECT_NOUNS and t.pos_ == "NOUN" and _received(
+                    out, [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]):
+                out.evaluated = []  # "X drew support from Y": Y's view, not the holder's
+                return out
             if t.lemma_.lower() in AFFECT_NOUNS:
                 # "sympathy for Moscow", "trust in Beijing", "such hope is not seen in Ankara":
                 # felt by the possessor ("on the part of X") toward the complement; with no
@@ -249,6 +281,10 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
             out.evaluated = parties if cue.weight > 0 else []
             out.pairs = [(a, b) for a in parties for b in parties if a != b]
         else:  # attitude: the experiencer's view, not the text holder's
+            if cue.weight < 0 and t.lemma_.lower() in CHARGING:
+                # "X alleged that Y failed ...", "X complained that Y ...": X -> Y
+                patients = patients + [s for c in t.children if c.dep_ == "ccomp"
+                                       for s in subjects(c) if s not in patients]
             out.pairs = [(a, p) for a in agents for p in patients]
         return out
     # nouns of action, cooperation or attitude
@@ -257,6 +293,8 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
     host = t
     while host.dep_ == "conj" and host.head != host:
         host = host.head
+    if cue.kind != "mutual" and _received(out, agents):
+        return out
     if host.dep_ in ("dobj", "nsubjpass", "pobj") and host.head.pos_ == "VERB":
         v = host.head if host.dep_ != "pobj" else host.head.head
         if v.pos_ == "VERB" and (v.lemma_.lower() in LIGHT or host.dep_ == "dobj"):
@@ -276,6 +314,40 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
     else:
         out.pairs = [(a, p) for a in agents for p in patients]
     return out
+
+
+def _received(out: Link, agents: list) -> bool:
+    """Pairs for a noun its host verb's subject receives: "X drew praise from Y", "X came
+    under criticism from Y", "X won Y's endorsement" (Y -> X). False when the noun has no
+    such host."""
+    t = out.cue.token
+    host = t
+    while host.dep_ == "conj" and host.head != host:
+        host = host.head
+    recv = _receiver_verb(host)
+    if recv is None:
+        return False
+    givers = [m for m in agents if m.dep_ in ("poss", "compound", "amod")]
+    sources = prep_objects(recv, {"from", "by"}) + prep_objects(t, {"from", "by"})
+    if sources:
+        givers = [g for g in givers if g.pos_ != "PRON"] + sources
+    out.pairs = [(g, r) for g in conj(givers) for r in subjects(recv) if g != r]
+    return True
+
+
+def _receiver_verb(host):
+    """The verb whose subject receives the noun ``host`` ("drew praise", "came under fire",
+    "faced criticism from"), or None."""
+    v = None
+    if host.dep_ == "dobj":
+        v = host.head
+    elif host.dep_ == "pobj" and host.head.lower_ in ("under", "in", "for") and host.head.head != host.head:
+        v = host.head.head  # "came under criticism"; "drew him in for praise"
+        if v.lemma_.lower() != "come" or host.head.lower_ != "under":
+            return None
+    if v is None or v.pos_ != "VERB" or v.lemma_.lower() not in RECEIVE or _passive(v):
+        return None
+    return v
 
 
 def speakers(tok) -> list:
