@@ -356,3 +356,10 @@ def test_cue_inside_an_interrupted_quote(qpipe):
     parts = [q for q in qs if q.kind == "direct"]
     assert [p.text[:10] for p in parts] == ["The border", "but checks"]
     assert all(name(p) == "Ruslan Tokhtarov" for p in parts)
+
+
+def test_it_said_goes_to_the_organisation_named_before(qpipe):
+    text = "Shares in Vodafone rose on Monday. It said that profits would double next year."
+    _, qs = quotes(qpipe, text)
+    q = next(q for q in qs if q.kind == "indirect")
+    assert "Vodafone" in name(q)

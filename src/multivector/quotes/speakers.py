@@ -261,6 +261,10 @@ class SpeakerResolver:
             return Speaker(name, m.actor_id, role, np_start, np_end, label, "mention")
         # 2. pronouns: the last person named outside quotation marks
         if head.pos_ == "PRON":
+            if low == "it" and head.dep_ in ("nsubj", "nsubjpass"):
+                org = self.organisation_before(pos)
+                if org is not None:
+                    return Speaker(org.name, org.actor_id, None, tok_start, tok_end, "ORG", "pronoun")
             if low in PERSON_PRONOUNS:
                 ante = self.antecedent(pos)
                 if ante is not None:
@@ -343,6 +347,21 @@ class SpeakerResolver:
         if pos - cand[0] > 2500:
             return None
         return cand[1]
+
+    def organisation_before(self, pos: int) -> _Named | None:
+        """"It said ...": the last organisation named outside quotes in the ~2 sentences before
+        (a company, a ministry, a party), provided no person was named after it."""
+        best = None
+        for n in self.named:
+            if n.start >= pos:
+                break
+            if pos - n.start > 400 or self._inside_quote(n.start):
+                continue
+            if n.label == "ORG":
+                best = n
+            elif n.label == "PERSON" and best is not None:
+                best = None
+        return best
 
     def by_role(self, noun: str, pos: int) -> _Named | Speaker | None:
         """The last person before ``pos`` stated to be a ``noun`` ("scientist"); failing that,
