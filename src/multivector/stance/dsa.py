@@ -122,6 +122,19 @@ def _entity_of(tok, spans: dict[str, tuple[int, int]], deep: bool = False) -> st
     return None
 
 
+def _speaker_entity(tok, spans: dict[str, tuple[int, int]]) -> str | None:
+    """A speaker's entity: the name itself, else the organisation its apposition names
+    ("said Jane Roe, president of [the Association]")."""
+    name = _entity_of(tok, spans)
+    if name is None:
+        for ap in tok.children:
+            if ap.dep_ == "appos":
+                name = _entity_of(ap, spans, deep=True)
+                if name:
+                    break
+    return name
+
+
 def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexicon | None = None,
                     holder: str | None = None,
                     reported_weight: float = 0.5) -> dict[tuple[str, str], float]:
@@ -168,7 +181,7 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
                 tgt = other(src)
             add(src, tgt, cue.weight)
         if ln.evaluated:
-            says = [_entity_of(s, spans) for s in speakers(cue.token)]
+            says = [_entity_of(s, spans, deep=True) for s in speakers(cue.token)]
             says = [s for s in says if s] or ([holder] if holder else [])
             for ev in ln.evaluated:
                 tgt = _entity_of(ev, spans, deep=True)
@@ -179,7 +192,7 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         # other entity in it ("Y avoided a crisis thanks to ..., says X")
         for cue in cues:
             for sp in speakers(cue.token):
-                s = _entity_of(sp, spans)
+                s = _speaker_entity(sp, spans)
                 if s is None:
                     continue
                 # the other entity must be in the reported clause, not in the speaker's own

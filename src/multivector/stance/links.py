@@ -27,7 +27,9 @@ CONSIDER = {"see", "regard", "consider", "view", "call", "perceive", "treat", "d
 REPORTING = {"say", "tell", "add", "note", "argue", "claim", "write", "believe", "think", "insist",
              "state", "declare", "stress", "emphasise", "emphasize", "explain", "suggest",
              "assert", "maintain", "observe", "comment", "remark", "admit", "acknowledge",
-             "announce", "contend", "conclude", "point", "reply", "answer", "warn", "told", "says"}
+             "announce", "contend", "conclude", "point", "reply", "answer", "warn", "told", "says",
+             "thunder", "tweet", "counter", "retort", "quip", "scoff", "fume", "lament",
+             "complain", "allege", "charge", "concede", "joke", "boast", "recall", "predict"}
 # light verbs: "impose sanctions on X", "provide help to X", "launch an invasion of X"
 LIGHT = {"impose", "provide", "give", "offer", "launch", "carry", "exert", "put", "apply",
          "extend", "lend", "make", "conduct", "wage", "continue", "start", "begin", "step",
