@@ -363,3 +363,11 @@ def test_it_said_goes_to_the_organisation_named_before(qpipe):
     _, qs = quotes(qpipe, text)
     q = next(q for q in qs if q.kind == "indirect")
     assert "Vodafone" in name(q)
+
+
+def test_possessor_and_dates_are_not_speakers(qpipe):
+    _, qs = quotes(qpipe, "“No wedding plans have been set yet,” the singer Lena Ford's agent said.")
+    sp = name(next(q for q in qs if q.kind == "direct"))
+    assert sp != "Lena Ford" and sp.endswith("agent")
+    _, qs = quotes(qpipe, "“The team can win this cup,” Woodward said Friday.")
+    assert name(next(q for q in qs if q.kind == "direct")) == "Woodward"

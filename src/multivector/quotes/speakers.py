@@ -25,6 +25,7 @@ except Exception:  # pragma: no cover - actors package absent or broken
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 INTERVIEWEE_NOUNS = {"interlocutor", "interviewee", "guest", "respondent"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARTICLES = {"a", "an", "the"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ogist")
@@ -270,7 +271,9 @@ class SpeakerResolver:
                 if ante is not None:
                     return Speaker(ante.name, ante.actor_id, ante.role, tok_start, tok_end, "PERSON", "pronoun")
             return None
-        # 3. a name
+        # 3. a name (a date or a number tagged as a proper noun is not one: "said Friday")
+        if head.ent_type_ in NOT_SPEAKERS:
+            return None
         if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PROPN":
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
@@ -305,7 +308,8 @@ class SpeakerResolver:
                                    np_start, np_end, ante.label, "descriptor")
             # "Fund manager Florian Hamm - the club's largest investor": the person in the phrase
             person = next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start >= head.left_edge.i
-                           and e.end <= head.i + 1), None)
+                           and e.end <= head.i + 1 and e.root.dep_ != "poss"
+                           and not any(t.tag_ == "POS" for t in head.doc[e.end : e.end + 1])), None)
             if person is not None:
                 pname = person_name(person)
                 pm = self._mention(*doc.span_offsets(person))
