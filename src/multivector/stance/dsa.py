@@ -92,7 +92,7 @@ def read_dsa(path: str | Path) -> Iterator[DSAItem]:
             yield DSAItem(text, ps, qs, lab, n)
 
 
-THIRD_PERSON = {"he", "him", "his", "she", "her", "hers"}
+THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 
 
@@ -120,6 +120,26 @@ def _entity_of(tok, spans: dict[str, tuple[int, int]], deep: bool = False) -> st
                 if t.idx < e and t.idx + len(t.text) > s:
                     return name
     return None
+
+
+def _reported_clause(speaker, cue_tok) -> list:
+    """Tokens of the clause a speaker reports that holds ``cue_tok``: the reporting verb's
+    clausal child on the way to the cue ("X said [that ...]"), or, for a trailing "..., says
+    X", the sentence outside the reporting verb's own phrase."""
+    verb = speaker.head
+    sent = cue_tok.sent
+    if cue_tok in verb.subtree and cue_tok != verb:
+        for c in verb.children:
+            if c.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "prep", "agent", "npadvmod") \
+                    and cue_tok in c.subtree:
+                return list(c.subtree)
+        return []
+    if verb.lower_ == "to" or speaker.dep_ == "pobj":  # "according to X": the rest of it
+        inside = set(verb.head.subtree) if verb.lower_ == "to" else set(verb.subtree)
+    else:
+        inside = {verb} | {t for c in verb.children if c.dep_ not in ("ccomp", "parataxis")
+                           for t in c.subtree}
+    return [t for t in sent if t not in inside]
 
 
 def _speaker_entity(tok, spans: dict[str, tuple[int, int]]) -> str | None:
@@ -181,11 +201,14 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
                 tgt = other(src)
             add(src, tgt, cue.weight)
         if ln.evaluated:
-            says = [_entity_of(s, spans, deep=True) for s in speakers(cue.token)]
+            who = speakers(cue.token)
+            says = [_entity_of(s, spans, deep=True) for s in who]
             says = [s for s in says if s] or ([holder] if holder else [])
             for ev in ln.evaluated:
                 tgt = _entity_of(ev, spans, deep=True)
-                for s in says:
+                # "Y is reckless, he said": the pronoun speaker is the other entity
+                pron = [other(tgt) for s in who if s.lower_ in THIRD_PERSON] if not says else []
+                for s in says or pron:
                     add(s, tgt, cue.weight * 0.8)
     if not scores and reported_weight:
         # fallback: a speaker's reported clause that carries cues is that speaker's view of the
@@ -196,10 +219,11 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
                 if s is None:
                     continue
                 # the other entity must be in the reported clause, not in the speaker's own
-                # phrase ("County Attorney X said ...": the county is not reported on)
-                lo, hi = sp.left_edge.idx, sp.right_edge.idx + len(sp.right_edge.text)
+                # phrase ("County Attorney X said ...") nor the frame ("told [the Times]")
+                clause = _reported_clause(sp, cue.token)
                 for o in spans:
-                    if o != s and not (spans[o][0] < hi and spans[o][1] > lo):
+                    if o != s and any(t.idx < spans[o][1] and t.idx + len(t.text) > spans[o][0]
+                                      for t in clause):
                         add(s, o, cue.weight * reported_weight)
     return scores
 
