@@ -179,9 +179,11 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         """The entity of a source or target token (a relative pronoun stands for its
         antecedent); None for a third-person pronoun, resolved by the caller."""
         name = _entity_of(tok, spans, deep=deep)
-        if name is None and not deep and tok.dep_ in ("nsubj", "nsubjpass") \
-                and tok.pos_ in ("PROPN", "NOUN"):
-            # "the Twitter account of X blasted Y", "a spokesman for X criticised Y"
+        if name is None and not deep and tok.pos_ in ("PROPN", "NOUN") and (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                or (tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from"))):
+            # "the Twitter account of X blasted Y", "a spokesman for X criticised Y",
+            # "praise from the cinematography of X"
             name = _entity_of(tok, spans, deep=True)
         return name
 
@@ -191,7 +193,9 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         for a, b in ln.pairs:
             src = side(a, False)
             if src is None and a.lower_ in FIRST_PERSON:
-                src = holder
+                # "We applaud Y, said X": the first person is the quoted speaker
+                said = [_speaker_entity(sp, spans) for sp in speakers(cue.token)]
+                src = next((x for x in said if x), holder)
             tgt = side(b, True)
             # binding: a third-person pronoun opposite one entity is the other one
             # ("X said Y had attacked him", "Y's attack on her")

@@ -29,7 +29,8 @@ REPORTING = {"say", "tell", "add", "note", "argue", "claim", "write", "believe",
              "assert", "maintain", "observe", "comment", "remark", "admit", "acknowledge",
              "announce", "contend", "conclude", "point", "reply", "answer", "warn", "told", "says",
              "thunder", "tweet", "counter", "retort", "quip", "scoff", "fume", "lament",
-             "complain", "allege", "charge", "concede", "joke", "boast", "recall", "predict"}
+             "complain", "allege", "charge", "concede", "joke", "boast", "recall", "predict",
+             "gush", "rave", "enthuse"}
 # light verbs: "impose sanctions on X", "provide help to X", "launch an invasion of X"
 LIGHT = {"impose", "provide", "give", "offer", "launch", "carry", "exert", "put", "apply",
          "extend", "lend", "make", "conduct", "wage", "continue", "start", "begin", "step",
@@ -119,6 +120,10 @@ def objects(v) -> list:
     out = [c for c in v.children if c.dep_ in ("dobj", "dative", "obj")]
     if _passive(v):
         out += [c for c in v.children if c.dep_ == "nsubjpass"]
+        if not out and v.dep_ == "xcomp" and v.head != v:
+            # "X's decision is likely to be welcomed by Y": the raised subject
+            h = v.head.head if v.head.dep_ == "acomp" else v.head
+            out += [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
     out = [antecedent(c) for c in out]
     for p in v.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in PATIENT_PREPS | RELATION_PREPS:
