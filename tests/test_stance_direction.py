@@ -1,0 +1,58 @@
+"""Directional rules of the directed-sentiment predictor, one sentence (our own) per rule.
+
+Labels: 0 neutral, 1 positive p->q, 2 positive q->p, 3 negative p->q, 4 negative q->p; p is the
+first bracketed entity. The q->p cases are the reverse constructions: passives, relative clauses,
+"drew praise from", trailing speakers, pronouns bound to the other entity.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from multivector.stance.dsa import directed_scores, parse_marked, predict_label
+
+
+def label_of(nlp, marked: str) -> int:
+    import re
+
+    p, q = re.findall(r"\[([^\]]*)\]", marked)
+    text, ps, qs = parse_marked(marked, p, q)
+    return predict_label(directed_scores(nlp(text)[:], {"p": ps, "q": qs}))
+
+
+@pytest.mark.parametrize("marked,label", [
+    # relative pronouns stand for their antecedent
+    ("[Mirziyoyev], whom [Tokayev] praised for the water deal, arrived on Monday.", 2),
+    ("[Baku], which condemned [Yerevan] over the shelling, recalled its envoy.", 3),
+    # the subject of receive-verbs is the one the noun is aimed at
+    ("[Astana] drew praise from [Brussels] for the new media law.", 2),
+    ("[Dushanbe] came under sharp criticism from [Kabul] after the border clash.", 4),
+    ("[Bishkek] won [Beijing]'s endorsement for the railway project.", 2),
+    ("[Astana] drew praise from the trade delegation of [Brussels].", 2),
+    # a name modifying a relational noun is what the noun is about
+    ("[Arman Seitkali] is a vocal [Kremlin] critic.", 3),
+    ("[Moscow] critic [Leyla Mammadova] spoke at the forum.", 4),
+    # a third-person pronoun opposite one entity is the other one
+    ("[Tokayev] said that [Lukashenko] had insulted him in public.", 4),
+    ("[Ankara] hopes that [Baku] will not criticise it again.", 0),
+    # the subject of a that-clause is the target of accusing verbs
+    ("[Baku] alleged that [Yerevan] had broken the ceasefire.", 3),
+    # first person in a quote is the speaker
+    ("We applaud [Astana] for its courage, said [the EU envoy].", 2),
+    # passive raised to the subject of "likely", "expected"
+    ("[Astana]'s decision is likely to be welcomed by [Moscow].", 2),
+    ("[Tashkent] is expected to be criticised by [Brussels] over the trial.", 4),
+])
+def test_directional_rules(nlp, marked, label):
+    assert label_of(nlp, marked) == label
+
+
+def test_reported_view_never_reaches_the_audience(nlp):
+    # "told [the Times]" names the audience, not what the speaker reports on
+    assert label_of(nlp, "The raid was reckless, [Seitkali] told [the Times].") == 0
+    # but a reported clause about the other entity is the speaker's view of it
+    assert label_of(nlp, "[Bishkek] acted recklessly and undermined the talks, said [Seitkali].") == 4
+
+
+def test_speaker_apposition_names_the_organisation(nlp):
+    assert label_of(nlp, "[Bishkek] undermined the talks, said Jane Roe, head of [the Institute].") == 4
