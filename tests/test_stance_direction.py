@@ -42,6 +42,11 @@ def label_of(nlp, marked: str) -> int:
     # passive raised to the subject of "likely", "expected"
     ("[Astana]'s decision is likely to be welcomed by [Moscow].", 2),
     ("[Tashkent] is expected to be criticised by [Brussels] over the trial.", 4),
+    # stimulus verbs: the object feels it about the subject
+    ("[Astana]'s new visa rules angered [Moscow].", 4),
+    ("[Tokayev] was impressed by [Mirziyoyev]'s reforms.", 1),
+    # lemmas the tagger gets wrong ("lambasted" -> lambast, "shamed" -> sham)
+    ("[Yerevan] was lambasted by [Baku] for the delay.", 4),
 ])
 def test_directional_rules(nlp, marked, label):
     assert label_of(nlp, marked) == label

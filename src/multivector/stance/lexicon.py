@@ -14,12 +14,12 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
-KINDS = ("role", "action", "mutual", "attitude", "quality")
+KINDS = ("role", "action", "mutual", "attitude", "quality", "stimulus")
 
 # Which cue kinds a token may have, by coarse part of speech, in order of preference:
 # "support" the noun is a role ("a support"), the verb an attitude ("they support").
 KINDS_BY_POS = {
-    "VERB": ("attitude", "action", "mutual"),
+    "VERB": ("attitude", "action", "mutual", "stimulus"),
     "AUX": (),
     "NOUN": ("role", "action", "mutual", "attitude"),
     "PROPN": (),

@@ -283,6 +283,10 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
         if cue.kind == "action":
             out.evaluated = agents
             out.pairs = [(a, p) for a in agents for p in patients]
+        elif cue.kind == "stimulus":
+            # "X's remarks angered Y", "Y was impressed by X": the object feels it about
+            # the subject (the cause), not the other way round
+            out.pairs = [(p, a) for a in agents for p in patients]
         elif cue.kind == "mutual":
             parties = agents + [p for p in patients if p not in agents]
             out.evaluated = parties if cue.weight > 0 else []
