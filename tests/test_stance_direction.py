@@ -47,6 +47,11 @@ def label_of(nlp, marked: str) -> int:
     ("[Tokayev] was impressed by [Mirziyoyev]'s reforms.", 1),
     # lemmas the tagger gets wrong ("lambasted" -> lambast, "shamed" -> sham)
     ("[Yerevan] was lambasted by [Baku] for the delay.", 4),
+    # a document does what its author does
+    ("[Baku] released a statement accusing [Yerevan] of shelling villages.", 3),
+    ("[Baku]'s lawyers filed a complaint condemning [Yerevan] for the blockade.", 3),
+    # the deed an accusation names is the accused's act against its object
+    ("Prosecutors accused [Petrov] of attacking [Ivanova] outside the court.", 3),
 ])
 def test_directional_rules(nlp, marked, label):
     assert label_of(nlp, marked) == label

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 
 from .cues import find_cues
 from .lexicon import Lexicon, default_lexicon
-from .links import FIRST_PERSON, link, speakers
+from .links import FIRST_PERSON, link, objects, speakers
 
 LABELS = ["neutral", "pos p->q", "pos q->p", "neg p->q", "neg q->p"]
 
@@ -122,6 +122,23 @@ def _entity_of(tok, spans: dict[str, tuple[int, int]], deep: bool = False) -> st
     return None
 
 
+ACCUSING = {"accuse", "charge", "blame", "suspect", "indict", "convict", "sue", "criticise",
+            "criticize", "condemn", "fault", "slam", "blast", "attack", "denounce", "prosecute"}
+
+
+def _misdeed_pairs(cue) -> list:
+    """"X accused Y of attacking Z", "Y was charged with assaulting Z": the deed the
+    accusation names is Y's act against Z (pairs Y -> Z); their weight is the cue's own, so
+    only negative accusing cues give them."""
+    t = cue.token
+    if cue.weight >= 0 or t.pos_ != "VERB" or t.lemma_.lower() not in ACCUSING:
+        return []
+    accused = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    deeds = [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "with")
+             for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    return [(a, o) for a in accused for d in deeds for o in objects(d)]
+
+
 def _reported_clause(speaker, cue_tok) -> list:
     """Tokens of the clause a speaker reports that holds ``cue_tok``: the reporting verb's
     clausal child on the way to the cue ("X said [that ...]"), or, for a trailing "..., says
@@ -190,6 +207,7 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
     cues = find_cues(span, lexicon)
     for cue in cues:
         ln = link(cue, lexicon.relational)
+        ln.pairs = ln.pairs + _misdeed_pairs(cue)
         for a, b in ln.pairs:
             src = side(a, False)
             if src is None and a.lower_ in FIRST_PERSON:

@@ -48,6 +48,13 @@ FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 # negative attitude verbs whose "that"-clause subject is the one they are against
 CHARGING = {"allege", "complain", "charge", "blame", "accuse", "warn", "fear", "lament",
             "grumble", "protest", "worry"}
+# nouns for something written or said: what they do ("a statement accusing X") is done by
+# their author
+DOCUMENTS = {"statement", "letter", "lawsuit", "suit", "complaint", "report", "tweet", "post",
+             "ad", "advert", "advertisement", "video", "resolution", "motion", "memo", "message",
+             "speech", "article", "editorial", "op", "column", "remark", "comment", "affidavit",
+             "indictment", "filing", "petition", "campaign", "email", "note", "op-ed", "blog",
+             "interview", "book", "essay", "announcement", "communique", "declaration"}
 RELATIVE = {"who", "whom", "which", "that"}
 # verbs whose subject receives what their object noun expresses ("X drew praise from Y",
 # "X came under criticism from Y", "X won Y's endorsement"): the noun's agent is its
@@ -72,6 +79,18 @@ def conj(tokens) -> list:
             if c not in out:
                 out.append(c)
     return out
+
+
+def authors(noun) -> list:
+    """Who wrote or said a document noun ("a statement accusing X" drafted by the
+    ministers, "Y's lawsuit", "a letter from Z"): its possessor, its "by/from" phrase, or the
+    subject of the verb it is the object of. Empty for other nouns."""
+    if noun.lemma_.lower() not in DOCUMENTS:
+        return []
+    out = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, {"by", "from"})
+    if not out and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        out = [s for s in noun.head.children if s.dep_ in SUBJ]
+    return conj(out)
 
 
 def antecedent(tok):
@@ -99,7 +118,8 @@ def subjects(v, _depth: int = 0) -> list:
     if not subs and not _passive(v):
         subs = [c for c in v.children if c.dep_ == "nsubjpass"]
     if subs:
-        return conj([antecedent(c) for c in subs])
+        subs = [antecedent(c) for c in subs]
+        return conj(subs + [a for c in subs for a in authors(c) if a not in subs])
     if _passive(v):
         return []
     if v.dep_ in ("conj", "xcomp", "advcl") and v.head != v and v.head.pos_ in ("VERB", "AUX"):
@@ -110,7 +130,7 @@ def subjects(v, _depth: int = 0) -> list:
             return subjects(h, _depth + 1)
         return [h] if h.pos_ in ("NOUN", "PROPN") else []
     if v.dep_ in ("relcl", "acl") and v.head != v:
-        return [v.head]
+        return [v.head] + authors(v.head)
     return []
 
 
