@@ -52,6 +52,11 @@ def label_of(nlp, marked: str) -> int:
     ("[Baku]'s lawyers filed a complaint condemning [Yerevan] for the blockade.", 3),
     # the deed an accusation names is the accused's act against its object
     ("Prosecutors accused [Petrov] of attacking [Ivanova] outside the court.", 3),
+    # "his decision to endorse X": the possessor decides; refusing negates
+    ("[Sadyrov] defended his decision to endorse [Japarov].", 1),
+    ("[Tokayev] refused to condemn [Moscow] at the summit.", 0),
+    # a fronted prepositional phrase is not the object an as-phrase characterises
+    ("On most issues, [Seitkali] has emerged as one of [Tokayev]'s staunchest supporters.", 1),
 ])
 def test_directional_rules(nlp, marked, label):
     assert label_of(nlp, marked) == label

@@ -14,7 +14,8 @@ from .lexicon import KINDS_BY_POS, Lexicon
 
 NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither", "hardly"}
 # a cue that is the object or predicate of these verbs is denied: treated like a negation
-NEGATING_VERBS = {"deny", "reject", "refute", "dismiss"}
+NEGATING_VERBS = {"deny", "reject", "refute", "dismiss", "refuse", "refusal", "decline", "fail",
+                  "failure"}
 # verbs whose negation negates the clause they govern
 NEGATABLE_FRAMES = {"agree", "believe", "think", "accept", "share", "expect", "want", "seek",
                     "aspire", "plan", "intend", "try", "see", "consider", "regard", "become",
@@ -53,7 +54,8 @@ def _negated(tok) -> bool:
     # "not a threat": negation on the governing copula / verb / "as"
     h = tok
     for _ in range(3):
-        if h.dep_ in ("attr", "dobj", "acomp", "oprd", "pobj", "prep", "xcomp", "conj") and h.head != h:
+        if h.dep_ in ("attr", "dobj", "acomp", "oprd", "pobj", "prep", "xcomp", "conj", "acl") \
+                and h.head != h:
             h = h.head
             if h.pos_ == "ADP" and h.lower_ == "without":
                 return True

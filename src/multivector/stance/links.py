@@ -130,6 +130,11 @@ def subjects(v, _depth: int = 0) -> list:
             return subjects(h, _depth + 1)
         return [h] if h.pos_ in ("NOUN", "PROPN") else []
     if v.dep_ in ("relcl", "acl") and v.head != v:
+        if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "his decision to endorse X", "Y's refusal to condemn X": the possessor decides
+            owners = [c for c in v.head.children if c.dep_ == "poss"]
+            if owners:
+                return conj(owners)
         return [v.head] + authors(v.head)
     return []
 
@@ -190,7 +195,7 @@ def predicate_head(tok):
             return v, "consider"
         # "turned their eyes to Russia as the hope", "uses Kazakhstan as a tool": the
         # as-phrase characterises the verb's object; "acts as a guarantor": its subject
-        if v.pos_ == "VERB" and any(o.i < t.head.i for o in objects(v)):
+        if v.pos_ == "VERB" and any(v.i < o.i < t.head.i for o in objects(v)):
             return v, "object"
         return v, "copula"
     if t.dep_ in ("attr", "acomp", "oprd", "dobj") and t.head.pos_ in ("VERB", "AUX"):
@@ -217,7 +222,7 @@ def _characterised(tok) -> tuple[list, list]:
     if how == "source":  # "the main threat comes from China"
         return prep_objects(v, {"from"}), []
     if how == "object":
-        objs = [o for o in objects(v) if o.i < tok.i]
+        objs = [o for o in objects(v) if v.i < o.i < tok.i]
         return objs or subjects(v), []
     if how == "consider":
         if _passive(v):
