@@ -57,6 +57,13 @@ def label_of(nlp, marked: str) -> int:
     ("[Tokayev] refused to condemn [Moscow] at the summit.", 0),
     # a fronted prepositional phrase is not the object an as-phrase characterises
     ("On most issues, [Seitkali] has emerged as one of [Tokayev]'s staunchest supporters.", 1),
+    # "whose" stands for its antecedent
+    ("[Astana], whose reforms [Brussels] praised, raised taxes.", 2),
+    # patient roles: the of-phrase acts against the subject
+    ("[Dushanbe] has been a frequent target of [Kabul].", 4),
+    ("[Seitkali] was a victim of [Mammadova]'s smear campaign.", 4),
+    # of-phrases of a received noun give it
+    ("[Bishkek] got the backing of [Beijing] for the loan.", 2),
 ])
 def test_directional_rules(nlp, marked, label):
     assert label_of(nlp, marked) == label

@@ -196,6 +196,11 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         """The entity of a source or target token (a relative pronoun stands for its
         antecedent); None for a third-person pronoun, resolved by the caller."""
         name = _entity_of(tok, spans, deep=deep)
+        if name is None and any(c.lower_ == "whose" for c in tok.children):
+            # "Y, whose reforms X praised": the reforms are Y's
+            rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if rel is not None:
+                name = _entity_of(rel.head, spans)
         if name is None and not deep and tok.pos_ in ("PROPN", "NOUN") and (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 or (tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from"))):
@@ -206,7 +211,7 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
 
     cues = find_cues(span, lexicon)
     for cue in cues:
-        ln = link(cue, lexicon.relational)
+        ln = link(cue, lexicon.relational, lexicon.patient)
         ln.pairs = ln.pairs + _misdeed_pairs(cue)
         for a, b in ln.pairs:
             src = side(a, False)

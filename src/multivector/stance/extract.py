@@ -212,7 +212,7 @@ def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors:
                    after: dict) -> list[Hit]:
     hits: list[Hit] = []
     for cue in find_cues(sent.span, lexicon):
-        ln = link(cue, lexicon.relational)
+        ln = link(cue, lexicon.relational, lexicon.patient)
         if not ln.evaluated and not ln.pairs:
             continue
         c_start = doc.token_start(cue.tokens[0])

@@ -45,6 +45,7 @@ class Lexicon:
     cues: dict[str, dict[tuple[str, ...], float]] = field(default_factory=dict)  # kind -> words -> w
     aspects: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     relational: set[str] = field(default_factory=set)  # role nouns about their "of X"
+    patient: set[str] = field(default_factory=set)  # role nouns whose "of X" aims at the subject
     max_len: int = 1
 
     def lookup(self, words: tuple[str, ...], kinds: tuple[str, ...],
@@ -93,6 +94,10 @@ def load_lexicon(cues_path: str | Path | None = None,
     if not isinstance(rel, list):
         raise LexiconError(f"{cues_path}: relational_roles: expected a list of nouns")
     lex.relational = {str(w).lower() for w in rel}
+    pat = raw.pop("patient_roles", []) or []
+    if not isinstance(pat, list):
+        raise LexiconError(f"{cues_path}: patient_roles: expected a list of nouns")
+    lex.patient = {str(w).lower() for w in pat}
     for kind, entries in raw.items():
         if kind not in KINDS:
             raise LexiconError(f"{cues_path}: unknown cue kind {kind!r}; known: {', '.join(KINDS)}")

@@ -232,11 +232,23 @@ def _characterised(tok) -> tuple[list, list]:
     return subjects(v), []
 
 
-def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset()) -> Link:
+def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset(),
+         patient: frozenset[str] | set[str] = frozenset()) -> Link:
     """Apply the rules for one cue. ``relational``: role nouns whose "of X" complement is what
-    they are about ("a supporter of Moscow" says nothing of the holder's view of the subject)."""
+    they are about ("a supporter of Moscow" says nothing of the holder's view of the subject).
+    ``patient``: role nouns whose "of X" complement acts against their subject ("Y is a
+    target of X", "a victim of X": X -> Y; Y is not judged)."""
     t = cue.token
     out = Link(cue)
+    if cue.kind == "role" and t.lemma_.lower() in patient:
+        chars, _ = _characterised(t)
+        if not chars and t.dep_ == "appos":
+            chars = [t.head]
+        agents = prep_objects(t, {"of", "by", "from", "for"}) + [
+            c for c in t.children if c.dep_ in ("poss", "compound", "amod")
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
+        out.pairs = [(a, c) for a in conj(agents) for c in chars if a != c]
+        return out
     if cue.kind in ("role", "quality"):
         chars, viewers = _characterised(t)
         if cue.kind == "quality" and t.dep_ == "amod":
@@ -364,7 +376,8 @@ def _received(out: Link, agents: list) -> bool:
     if recv is None:
         return False
     givers = [m for m in agents if m.dep_ in ("poss", "compound", "amod")]
-    sources = prep_objects(recv, {"from", "by"}) + prep_objects(t, {"from", "by"})
+    # "got the backing of X", "won the support of X": of-phrases of the received noun give
+    sources = prep_objects(recv, {"from", "by"}) + prep_objects(t, {"from", "by", "of"})
     if sources:
         givers = [g for g in givers if g.pos_ != "PRON"] + sources
     out.pairs = [(g, r) for g in conj(givers) for r in subjects(recv) if g != r]
