@@ -78,3 +78,14 @@ def test_reported_view_never_reaches_the_audience(nlp):
 
 def test_speaker_apposition_names_the_organisation(nlp):
     assert label_of(nlp, "[Bishkek] undermined the talks, said Jane Roe, head of [the Institute].") == 4
+
+
+def test_patient_roles_must_be_a_list(tmp_path):
+    from multivector.stance.lexicon import LexiconError, load_lexicon
+
+    cues = tmp_path / "cues.yaml"
+    cues.write_text("role:\n  target: -0.5\npatient_roles: target\n")
+    with pytest.raises(LexiconError, match=r"cues.yaml: patient_roles: expected a list"):
+        load_lexicon(cues)
+    cues.write_text("role:\n  target: -0.5\npatient_roles: [target]\n")
+    assert load_lexicon(cues).patient == {"target"}
