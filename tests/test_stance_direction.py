@@ -89,3 +89,15 @@ def test_patient_roles_must_be_a_list(tmp_path):
         load_lexicon(cues)
     cues.write_text("role:\n  target: -0.5\npatient_roles: [target]\n")
     assert load_lexicon(cues).patient == {"target"}
+
+
+def test_as_phrase_takes_passive_subject_not_fronted_phrase(nlp):
+    from multivector.stance.cues import find_cues
+    from multivector.stance.lexicon import default_lexicon
+    from multivector.stance.links import link
+
+    lex = default_lexicon()
+    d = nlp("In our view, Kazakhstan could be more actively involved in the talks as an equal partner.")
+    cue = next(c for c in find_cues(d[:], lex) if c.token.lower_ == "partner")
+    evaluated = {t.text for t in link(cue, lex.relational, lex.patient).evaluated}
+    assert "Kazakhstan" in evaluated and "view" not in evaluated

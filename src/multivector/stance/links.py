@@ -195,7 +195,7 @@ def predicate_head(tok):
             return v, "consider"
         # "turned their eyes to Russia as the hope", "uses Kazakhstan as a tool": the
         # as-phrase characterises the verb's object; "acts as a guarantor": its subject
-        if v.pos_ == "VERB" and any(v.i < o.i < t.head.i for o in objects(v)):
+        if v.pos_ == "VERB" and any(_as_object(o, v, t.head) for o in objects(v)):
             return v, "object"
         return v, "copula"
     if t.dep_ in ("attr", "acomp", "oprd", "dobj") and t.head.pos_ in ("VERB", "AUX"):
@@ -212,6 +212,13 @@ def predicate_head(tok):
     return None, None
 
 
+def _as_object(o, v, as_tok) -> bool:
+    """Whether object ``o`` of ``v`` can be what an as-phrase at ``as_tok`` characterises:
+    before the as-phrase, and a passive subject or after the verb (a fronted "On most issues,"
+    is not)."""
+    return o.i < as_tok.i and (o.i > v.i or o.dep_ == "nsubjpass")
+
+
 def _characterised(tok) -> tuple[list, list]:
     """(characterised actors, holders-of-the-view) for a predicate noun/adjective."""
     v, how = predicate_head(tok)
@@ -222,7 +229,7 @@ def _characterised(tok) -> tuple[list, list]:
     if how == "source":  # "the main threat comes from China"
         return prep_objects(v, {"from"}), []
     if how == "object":
-        objs = [o for o in objects(v) if v.i < o.i < tok.i]
+        objs = [o for o in objects(v) if _as_object(o, v, tok)]
         return objs or subjects(v), []
     if how == "consider":
         if _passive(v):
