@@ -97,7 +97,7 @@ def test_as_phrase_takes_passive_subject_not_fronted_phrase(nlp):
     from multivector.stance.links import link
 
     lex = default_lexicon()
-    d = nlp("In our view, Kazakhstan could be more actively involved in the talks as an equal partner.")
+    d = nlp("In the new treaty, Kazakhstan was admitted to the union as a full partner.")
     cue = next(c for c in find_cues(d[:], lex) if c.token.lower_ == "partner")
     evaluated = {t.text for t in link(cue, lex.relational, lex.patient).evaluated}
-    assert "Kazakhstan" in evaluated and "view" not in evaluated
+    assert "Kazakhstan" in evaluated and "treaty" not in evaluated
