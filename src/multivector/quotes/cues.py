@@ -98,6 +98,8 @@ def _content(verb, lex: Lexicon, kind: str):
         return ccs[0]
     if kind == "evidence":
         return None
+    if kind == "attitude":
+        return _attitude_content(verb)
     if lemma in lex.xcomp_verbs:
         x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if x is not None:
@@ -114,6 +116,29 @@ def _content(verb, lex: Lexicon, kind: str):
     return None
 
 
+def _attitude_content(verb):
+    """What is wanted, hoped, planned or preferred: the infinitive ("wants to leave"), else a
+    noun object ("prefers Clinton"). "sees X as Y" is handled by :func:`_seen_as`."""
+    if verb.lemma_.lower() == "see":
+        return None
+    x = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if x is not None:
+        return x
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in ("this", "that", "it"):
+        return obj
+    return None
+
+
+def _seen_as(verb) -> tuple[int, int] | None:
+    """"X sees Cruz as a uniter": the object and what it is seen as."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if obj is None or as_ is None or as_.i < obj.i:
+        return None
+    return (obj.left_edge.i, as_.right_edge.i + 1)
+
+
 def cue_for(tok, lex: Lexicon) -> Cue | None:
     """The cue headed by ``tok``, or None when ``tok`` is not a reporting word."""
     low = tok.lower_
@@ -128,8 +153,11 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return _relay(tok.head.head, lex)  # "saying" in "X is quoted by Y as saying"
     if lemma in lex.speech_verbs and _particle_ok(tok, lex):
         kind = "speech"
-    elif lemma in lex.belief_verbs:
+    elif lemma in lex.belief_verbs and (lemma not in lex.attitude_verbs or any(
+            c.dep_ == "ccomp" for c in tok.children)):
         kind = "belief"
+    elif lemma in lex.attitude_verbs:
+        kind = "attitude"
     elif lemma in lex.evidence_verbs:
         kind = "evidence"
     elif lemma in lex.object_content_verbs or lemma in lex.xcomp_verbs or any(
@@ -166,6 +194,8 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
                      and c.i > obj.i), None)
         if obj is not None and pred is not None:
             content_range = (obj.left_edge.i, pred.right_edge.i + 1)
+    if content is None and kind == "attitude" and lemma == "see":
+        content_range = _seen_as(tok)
     if content is None and content_range is None and kind == "speech":
         content_range = _following_clause(tok)
     if content is None and content_range is None and kind == "speech" and tok.dep_ == "parataxis" \

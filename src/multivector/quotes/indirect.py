@@ -96,6 +96,15 @@ class IndirectExtractor:
             return None
         return Draft(a, b, "indirect", noun.text, sp, None, None, 0.65, pos, "claim")
 
+    def _long_enough(self, cue, a: int, b: int) -> bool:
+        """Reported clauses need three words; the object of a stance verb may be a bare name
+        ("endorsed Cruz", "prefers Clinton", "wants a recount")."""
+        n = len(self.index.between(a, b))
+        if cue.kind in ("object", "attitude") and cue.content is not None and cue.content.dep_ == "dobj" \
+                and cue.content.pos_ in ("NOUN", "PROPN"):
+            return b - a >= 4 and n >= 1
+        return b - a >= 8 and n >= MIN_TOKENS
+
     def _draft(self, cue) -> Draft | None:
         doc = self.doc
         if cue.speaker.lower_ in SELF_PRONOUNS:
@@ -107,7 +116,7 @@ class IndirectExtractor:
             a, b = subtree_offsets(doc, cue.content, exclude)
         else:
             a, b = subtree_offsets(doc, cue.content)
-        if b - a < 8 or len(self.index.between(a, b)) < MIN_TOKENS:
+        if not self._long_enough(cue, a, b):
             return None
         pos = self.index.start(cue.verb)
         # the content is a direct quote already (the direct pass handles it)

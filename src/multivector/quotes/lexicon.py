@@ -20,6 +20,7 @@ class Lexicon:
     according_to: tuple[str, ...]
     phrasal_particles: dict[str, frozenset[str]] = field(default_factory=dict)
     evidence_verbs: frozenset[str] = frozenset()
+    attitude_verbs: frozenset[str] = frozenset()
     xcomp_verbs: frozenset[str] = frozenset()
     prep_content: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
@@ -65,6 +66,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         according_to=tuple(str(w).lower() for w in data.get("according_to") or []),
         phrasal_particles={k: frozenset(v) for k, v in (data.get("phrasal_particles") or {}).items()},
         evidence_verbs=words("evidence_verbs"),
+        attitude_verbs=words("attitude_verbs"),
         xcomp_verbs=words("xcomp_verbs"),
         prep_content={k: frozenset(v) for k, v in (data.get("prep_content") or {}).items()},
         claim_nouns=words("claim_nouns"),

@@ -27,6 +27,9 @@ INTERVIEWEE_NOUNS = {"interlocutor", "interviewee", "guest", "respondent"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARTICLES = {"a", "an", "the"}
+# a share of people that can hold a view ("47 percent said", "a third said", "six in 10 say")
+GROUP_COUNTS = {"PERCENT", "CARDINAL", "ORDINAL"}
+GROUP_PRONOUNS = {"some", "many", "most", "others", "several", "both", "few"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ogist")
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
@@ -261,6 +264,8 @@ class SpeakerResolver:
             label = "PERSON" if head.ent_type_ == "PERSON" or low in PERSON_PRONOUNS else head.ent_type_ or None
             return Speaker(name, m.actor_id, role, np_start, np_end, label, "mention")
         # 2. pronouns: the last person named outside quotation marks
+        if head.pos_ == "PRON" and low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            return self._group(head, np_start, np_end)  # "some of his rivals", "most say"
         if head.pos_ == "PRON":
             if low == "it" and head.dep_ in ("nsubj", "nsubjpass"):
                 org = self.organisation_before(pos)
@@ -272,6 +277,8 @@ class SpeakerResolver:
                     return Speaker(ante.name, ante.actor_id, ante.role, tok_start, tok_end, "PERSON", "pronoun")
             return None
         # 3. a name (a date or a number tagged as a proper noun is not one: "said Friday")
+        if head.ent_type_ in GROUP_COUNTS and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "NUM"):
+            return self._group(head, np_start, np_end)  # "Twenty-four percent said ...": a poll's share
         if head.ent_type_ in NOT_SPEAKERS:
             return None
         if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PROPN":
@@ -324,6 +331,14 @@ class SpeakerResolver:
                 return None
             return Speaker(phrase, None, None, np_start, np_end, None, "phrase")
         return None
+
+    def _group(self, head, np_start: int, np_end: int) -> Speaker | None:
+        """A share of people as the holder ("47 percent", "nearly half of voters", "six in
+        10", "some of his rivals"): the phrase itself, with no actor."""
+        phrase = _clean_phrase(_span_text(self.doc, np_start, np_end))
+        if not phrase or len(phrase.split()) > 12:
+            return None
+        return Speaker(phrase, None, None, np_start, np_end, None, "phrase")
 
     def _named_by_name(self, name: str, pos: int) -> _Named | None:
         last = name.split()[-1] if name else ""

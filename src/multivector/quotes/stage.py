@@ -69,7 +69,7 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     if head is not None:  # the headline statement already covers quotes inside it
         d_drafts = [d for d in d_drafts if not (head.start <= d.start and d.end <= head.end)]
         i_drafts = [d for d in i_drafts if not (head.start <= d.start and d.end <= head.end)]
-    drafts.extend(_merge(d_drafts, _unique(i_drafts)))
+    drafts.extend(_merge(d_drafts, _unique(i_drafts), doc.text))
     doc.quotes = make_quotes(doc, drafts)
     return doc.quotes
 
@@ -84,7 +84,18 @@ def _unique(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _merge(direct: list[Draft], indirect: list[Draft]) -> list[Draft]:
+def _clause_frames_quote(text: str, ind: Draft, d: Draft) -> bool:
+    """The reported clause contains the whole quote and starts with at least two words of the
+    narrator's before its opening mark (same speaker)."""
+    if not (ind.start < d.start and d.end <= ind.end + 2):
+        return False
+    if ind.speaker is None or d.speaker is None or not ind.speaker.same_as(d.speaker):
+        return False
+    lead = text[ind.start : d.start].strip(" \t\n\"'“”‘’«»„")
+    return len(lead.split()) >= 2
+
+
+def _merge(direct: list[Draft], indirect: list[Draft], text: str = "") -> list[Draft]:
     """One record per statement: a reported clause that is mostly a direct quote keeps the
     direct quote; a direct fragment inside a longer reported clause with the same cue is
     folded into the clause."""
@@ -97,6 +108,11 @@ def _merge(direct: list[Draft], indirect: list[Draft]) -> list[Draft]:
             if inter <= 0:
                 continue
             if inter >= 0.7 * (ind.end - ind.start):
+                if _clause_frames_quote(text, ind, d):
+                    # "he said there is “only one ...”": the reported clause is the statement,
+                    # the quoted words are part of it
+                    drop_direct.add(k)
+                    continue
                 covered = True
                 break
             if d.start >= ind.start and d.end <= ind.end + 2 and (d.cue_at == ind.cue_at or d.speaker is None):
