@@ -64,6 +64,10 @@ def label_of(nlp, marked: str) -> int:
     ("[Seitkali] was a victim of [Mammadova]'s smear campaign.", 4),
     # of-phrases of a received noun give it
     ("[Bishkek] got the backing of [Beijing] for the loan.", 2),
+    # causatives: "X prompted a protest from Y" is Y's view of X
+    ("[Ashgabat]'s new gas deal prompted a formal protest from [Baku].", 4),
+    # evaluative adjectives in a reported clause are the speaker's view
+    ("[Japarov]'s handling of the floods was excellent, said [the ambassador].", 2),
 ])
 def test_directional_rules(nlp, marked, label):
     assert label_of(nlp, marked) == label

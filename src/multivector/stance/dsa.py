@@ -213,6 +213,7 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
     for cue in cues:
         ln = link(cue, lexicon.relational, lexicon.patient)
         ln.pairs = ln.pairs + _misdeed_pairs(cue)
+        linked: set[tuple[str | None, str | None]] = set()  # one cue counts once per direction
         for a, b in ln.pairs:
             src = side(a, False)
             if src is None and a.lower_ in FIRST_PERSON:
@@ -226,7 +227,9 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
                 src = other(tgt)
             if tgt is None and b.lower_ in THIRD_PERSON:
                 tgt = other(src)
-            add(src, tgt, cue.weight)
+            if (src, tgt) not in linked:
+                linked.add((src, tgt))
+                add(src, tgt, cue.weight)
         if ln.evaluated:
             who = speakers(cue.token)
             says = [_entity_of(s, spans, deep=True) for s in who]

@@ -61,7 +61,9 @@ RELATIVE = {"who", "whom", "which", "that"}
 # possessor or the "from/by" phrase, its patient the verb's subject
 RECEIVE = {"receive", "win", "get", "earn", "draw", "attract", "face", "gain", "garner", "pick",
            "come", "enjoy", "meet", "suffer", "endure", "incur", "court", "secure", "land",
-           "collect", "take"}
+           "collect", "take",
+           # causatives: "X prompted a protest from Y", "X stoked the ire of Y"
+           "prompt", "provoke", "spark", "trigger", "elicit", "stoke", "invite", "inspire"}
 
 
 @dataclass
