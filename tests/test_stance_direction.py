@@ -66,6 +66,9 @@ def label_of(nlp, marked: str) -> int:
     ("[Bishkek] got the backing of [Beijing] for the loan.", 2),
     # causatives: "X prompted a protest from Y" is Y's view of X
     ("[Ashgabat]'s new gas deal prompted a formal protest from [Baku].", 4),
+    # stimulus verbs with an object reverse; without one the subject feels it
+    ("[Tokayev]'s plan worried [Moscow].", 4),
+    ("[Baku] worries about [Yerevan]'s rearmament.", 3),
     # evaluative adjectives in a reported clause are the speaker's view
     ("[Japarov]'s handling of the floods was excellent, said [the ambassador].", 2),
 ])

@@ -159,6 +159,14 @@ def _reported_clause(speaker, cue_tok) -> list:
     return [t for t in sent if t not in inside]
 
 
+def _inside(name: str | None, tok, spans: dict[str, tuple[int, int]]) -> bool:
+    """Whether entity ``name`` lies inside the phrase (subtree) of ``tok``."""
+    if name is None:
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return spans[name][0] < hi and spans[name][1] > lo
+
+
 def _speaker_entity(tok, spans: dict[str, tuple[int, int]]) -> str | None:
     """A speaker's entity: the name itself, else the organisation its apposition names
     ("said Jane Roe, president of [the Association]")."""
@@ -214,6 +222,7 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         ln = link(cue, lexicon.relational, lexicon.patient)
         ln.pairs = ln.pairs + _misdeed_pairs(cue)
         linked: set[tuple[str | None, str | None]] = set()  # one cue counts once per direction
+        said_by = {_speaker_entity(sp, spans) for sp in speakers(cue.token)} - {None}
         for a, b in ln.pairs:
             src = side(a, False)
             if src is None and a.lower_ in FIRST_PERSON:
@@ -223,10 +232,16 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
             tgt = side(b, True)
             # binding: a third-person pronoun opposite one entity is the other one
             # ("X said Y had attacked him", "Y's attack on her")
-            if src is None and a.lower_ in THIRD_PERSON:
+            # (never to an entity inside the other side's own phrase: "X's manager accused him")
+            if src is None and a.lower_ in THIRD_PERSON and not _inside(other(tgt), b, spans):
                 src = other(tgt)
-            if tgt is None and b.lower_ in THIRD_PERSON:
+            if tgt is None and b.lower_ in THIRD_PERSON and not _inside(other(src), a, spans):
                 tgt = other(src)
+            if tgt in said_by and src != tgt and b.lower_ not in THIRD_PERSON \
+                    and _entity_of(b, spans) != tgt:
+                # a speaker found deep inside the patient's phrase is not its patient:
+                # "[X] misrepresented the number of crimes ... committed by ..., [Y] charges"
+                continue
             if (src, tgt) not in linked:
                 linked.add((src, tgt))
                 add(src, tgt, cue.weight)

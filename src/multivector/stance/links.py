@@ -331,8 +331,14 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset(),
             out.pairs = [(a, p) for a in agents for p in patients]
         elif cue.kind == "stimulus":
             # "X's remarks angered Y", "Y was impressed by X": the object feels it about
-            # the subject (the cause), not the other way round
-            out.pairs = [(p, a) for a in agents for p in patients]
+            # the subject (the cause), not the other way round; used without an object the
+            # subject feels it about the prepositional one ("X worries about Y")
+            direct = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")] or _passive(t)
+            if direct:
+                out.pairs = [(p, a) for a in agents for p in patients]
+            else:
+                out.pairs = [(a, o) for a in agents
+                             for o in prep_objects(t, {"about", "over", "at", "with"})]
         elif cue.kind == "mutual":
             parties = agents + [p for p in patients if p not in agents]
             out.evaluated = parties if cue.weight > 0 else []
