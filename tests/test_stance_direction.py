@@ -69,6 +69,8 @@ def label_of(nlp, marked: str) -> int:
     # stimulus verbs with an object reverse; without one the subject feels it
     ("[Tokayev]'s plan worried [Moscow].", 4),
     ("[Baku] worries about [Yerevan]'s rearmament.", 3),
+    # an in-phrase of an attitude verb is where, not whom
+    ("[The patriarch] celebrated Mass in [Tbilisi] on Sunday.", 0),
     # evaluative adjectives in a reported clause are the speaker's view
     ("[Japarov]'s handling of the floods was excellent, said [the ambassador].", 2),
 ])

@@ -231,8 +231,9 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
                 src = next((x for x in said if x), holder)
             tgt = side(b, True)
             # binding: a third-person pronoun opposite one entity is the other one
-            # ("X said Y had attacked him", "Y's attack on her")
-            # (never to an entity inside the other side's own phrase: "X's manager accused him")
+            # ("X said Y had attacked him", "Y's attack on her"; never to an entity inside the
+            # other side's own phrase: "X's manager accused him"). Measured on train, binding
+            # also inside one clause gains more than it loses ("X praised them in [Y]").
             if src is None and a.lower_ in THIRD_PERSON and not _inside(other(tgt), b, spans):
                 src = other(tgt)
             if tgt is None and b.lower_ in THIRD_PERSON and not _inside(other(src), a, spans):

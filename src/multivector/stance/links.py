@@ -344,6 +344,9 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset(),
             out.evaluated = parties if cue.weight > 0 else []
             out.pairs = [(a, b) for a in parties for b in parties if a != b]
         else:  # attitude: the experiencer's view, not the text holder's
+            # "praised X in London": an in-phrase is where, not whom ("believe in" aside)
+            patients = [p for p in patients if not (p.dep_ == "pobj" and p.head.lower_ == "in"
+                                                    and p.head.head == t and t.lemma_.lower() != "believe")]
             if cue.weight < 0 and t.lemma_.lower() in CHARGING:
                 # "X alleged that Y failed ...", "X complained that Y ...": X -> Y
                 patients = patients + [s for c in t.children if c.dep_ == "ccomp"
