@@ -116,6 +116,18 @@ def _content(verb, lex: Lexicon, kind: str):
     return None
 
 
+def _inside_report(tok, lex: Lexicon) -> bool:
+    """``tok`` sits in the clausal complement of a speech or belief verb."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "ccomp" and lex.is_reporting(t.head.lemma_):
+            return True
+        t = t.head
+    return False
+
+
 def _attitude_content(verb):
     """What is wanted, hoped, planned or preferred: the infinitive ("wants to leave"), else a
     noun object ("prefers Clinton"). "sees X as Y" is handled by :func:`_seen_as`."""
@@ -142,7 +154,7 @@ def _seen_as(verb) -> tuple[int, int] | None:
 def cue_for(tok, lex: Lexicon) -> Cue | None:
     """The cue headed by ``tok``, or None when ``tok`` is not a reporting word."""
     low = tok.lower_
-    lemma = tok.lemma_.lower()
+    lemma = lex.lemma(tok)
     if low == "according" or (low in ("words", "opinion", "view") and tok.dep_ == "pobj"):
         return _according(tok, lex)
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
@@ -157,6 +169,8 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
             c.dep_ == "ccomp" for c in tok.children)):
         kind = "belief"
     elif lemma in lex.attitude_verbs:
+        if tok.dep_ in ("relcl", "acl") or _inside_report(tok, lex):
+            return None  # "he says he wants ...": part of the statement, not a second one
         kind = "attitude"
     elif lemma in lex.evidence_verbs:
         kind = "evidence"

@@ -21,6 +21,7 @@ class Lexicon:
     phrasal_particles: dict[str, frozenset[str]] = field(default_factory=dict)
     evidence_verbs: frozenset[str] = frozenset()
     attitude_verbs: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
     xcomp_verbs: frozenset[str] = frozenset()
     prep_content: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
@@ -31,6 +32,10 @@ class Lexicon:
     question_labels: tuple[str, ...] = ()
     answer_labels: tuple[str, ...] = ()
     trailer_prefixes: tuple[str, ...] = ()
+
+    def lemma(self, tok) -> str:
+        """The token's lemma, corrected where the model is known to get it wrong."""
+        return self.lemma_fixes.get(tok.lower_, tok.lemma_.lower())
 
     def is_speech(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
@@ -67,6 +72,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         phrasal_particles={k: frozenset(v) for k, v in (data.get("phrasal_particles") or {}).items()},
         evidence_verbs=words("evidence_verbs"),
         attitude_verbs=words("attitude_verbs"),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         xcomp_verbs=words("xcomp_verbs"),
         prep_content={k: frozenset(v) for k, v in (data.get("prep_content") or {}).items()},
         claim_nouns=words("claim_nouns"),

@@ -1,0 +1,100 @@
+"""Reported attitudes and the cue classes added for PolNeAR recall, on sentences we wrote:
+wants/hopes/prefers/sees-as, poll shares as holders, stance objects that are bare names, and a
+reported clause that frames a partial quote."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def qpipe():
+    from multivector.pipeline import Pipeline, STAGE_MODULES
+
+    stages = [s for s in ("actors", "quotes") if importlib.util.find_spec(STAGE_MODULES[s])]
+    return Pipeline(stages=stages)
+
+
+def only(qpipe, text):
+    qs = qpipe.analyze_text(text).quotes
+    assert len(qs) == 1, [(q.cue, q.text) for q in qs]
+    return qs[0]
+
+
+def name(q):
+    return (q.speaker or {}).get("name") or ""
+
+
+def test_want_with_infinitive(qpipe):
+    q = only(qpipe, "Foreign Minister Daniyar Osmonov wants to reopen the border crossing before winter.")
+    assert q.kind == "indirect" and q.cue == "wants"
+    assert q.text == "to reopen the border crossing before winter"
+    assert "Osmonov" in name(q)
+
+
+def test_prefer_with_object(qpipe):
+    q = only(qpipe, "Senator Aigul Temirova prefers a gradual reform of the pension system.")
+    assert q.cue == "prefers" and q.text == "a gradual reform of the pension system"
+    assert "Temirova" in name(q)
+
+
+def test_hopes_with_clause_despite_the_lemmatiser(qpipe):
+    # the small model lemmatises "hopes" as "hop"; the lexicon corrects it
+    q = only(qpipe, "Ambassador Karl Hummel hopes the talks will resume in March.")
+    assert q.cue == "hopes" and q.text == "the talks will resume in March"
+    assert "Hummel" in name(q)
+
+
+def test_sees_x_as_y(qpipe):
+    q = only(qpipe, "Analyst Timur Bekov sees Ankara as a reliable partner in the region.")
+    assert q.cue == "sees" and q.text == "Ankara as a reliable partner in the region"
+    assert "Bekov" in name(q)
+
+
+def test_attitude_inside_a_statement_is_not_a_second_quote(qpipe):
+    q = only(qpipe, "Foreign Minister Daniyar Osmonov said he wants to reopen the border crossing before winter.")
+    assert q.cue == "said" and q.text.startswith("he wants to reopen")
+
+
+def test_no_holder_no_quote(qpipe):
+    # a passive with no agent names nobody; a relative clause describes, it does not report
+    assert qpipe.analyze_text("The minister is expected to arrive in Tashkent on Monday.").quotes == []
+    assert qpipe.analyze_text("Farmers who oppose the new tariff marched through Bishkek on Sunday.").quotes == []
+
+
+def test_hedged_attitude_is_not_reported(qpipe):
+    assert qpipe.analyze_text("Voters in the north would prefer a candidate from the capital.").quotes == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Twenty-four percent said they would vote for the incumbent in October.", "Twenty-four percent"),
+    ("Nearly half said they prefer a candidate with experience in government.", "Nearly half"),
+    ("Some of his rivals said the plan would never pass parliament.", "Some of his rivals"),
+])
+def test_poll_shares_and_groups_hold_views(qpipe, text, speaker):
+    q = only(qpipe, text)
+    assert q.cue == "said" and name(q) == speaker
+    assert q.speaker["actor_id"] is None  # a share of respondents is not an actor
+
+
+def test_a_date_is_still_not_a_speaker(qpipe):
+    qs = qpipe.analyze_text("Monday said nothing about the border, the ministry noted in its bulletin.").quotes
+    assert all(name(q) != "Monday" for q in qs)
+
+
+def test_endorsed_a_bare_name(qpipe):
+    q = only(qpipe, "Former governor Ruslan Abenov endorsed Temirova on Tuesday.")
+    assert q.cue == "endorsed" and q.text == "Temirova" and "Abenov" in name(q)
+
+
+def test_reported_clause_framing_a_partial_quote_is_one_statement(qpipe):
+    q = only(qpipe, "Foreign Minister Daniyar Osmonov said the agreement was “a turning point for the whole region.”")
+    assert q.kind == "indirect" and q.text.startswith("the agreement was “a turning point")
+    assert "Osmonov" in name(q)
+
+
+def test_a_whole_quote_after_said_stays_direct(qpipe):
+    q = only(qpipe, "Foreign Minister Daniyar Osmonov said: “The agreement is a turning point for the whole region.”")
+    assert q.kind == "direct" and q.text.startswith("The agreement is")
