@@ -327,7 +327,7 @@ class SpeakerResolver:
                                    np_start, np_end, "PERSON", "mention")
                 return Speaker(pname, None, role, np_start, np_end, "PERSON", "name")
             phrase = _clean_phrase(_span_text(doc, np_start, np_end))
-            if not phrase or len(phrase.split()) > 12:
+            if not phrase or len(phrase.split()) > 20:  # "early results of exit polls conducted for ..."
                 return None
             return Speaker(phrase, None, None, np_start, np_end, None, "phrase")
         return None

@@ -89,7 +89,8 @@ def _clause_frames_quote(text: str, ind: Draft, d: Draft) -> bool:
     narrator's before its opening mark (same speaker)."""
     if not (ind.start < d.start and d.end <= ind.end + 2):
         return False
-    if ind.speaker is None or d.speaker is None or not ind.speaker.same_as(d.speaker):
+    same_cue = ind.cue_at is not None and ind.cue_at == d.cue_at
+    if not same_cue and (ind.speaker is None or d.speaker is None or not ind.speaker.same_as(d.speaker)):
         return False
     lead = text[ind.start : d.start].strip(" \t\n\"'“”‘’«»„")
     return len(lead.split()) >= 2
