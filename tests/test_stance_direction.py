@@ -70,7 +70,7 @@ def label_of(nlp, marked: str) -> int:
     ("[Tokayev]'s plan worried [Moscow].", 4),
     ("[Baku] worries about [Yerevan]'s rearmament.", 3),
     # an in-phrase of an attitude verb is where, not whom
-    ("[The patriarch] celebrated Mass in [Tbilisi] on Sunday.", 0),
+    ("[The patriarch] celebrated the liturgy in [Tbilisi] on Sunday.", 0),
     # evaluative adjectives in a reported clause are the speaker's view
     ("[Japarov]'s handling of the floods was excellent, said [the ambassador].", 2),
 ])
