@@ -98,3 +98,15 @@ def test_reported_clause_framing_a_partial_quote_is_one_statement(qpipe):
 def test_a_whole_quote_after_said_stays_direct(qpipe):
     q = only(qpipe, "Foreign Minister Daniyar Osmonov said: “The agreement is a turning point for the whole region.”")
     assert q.kind == "direct" and q.text.startswith("The agreement is")
+
+
+def test_a_document_saying_something_is_the_source(qpipe):
+    # "a statement saying ...": the participle's noun is what speaks (no person is guessed)
+    q = only(qpipe, "The ministry issued a statement saying the border would stay closed until spring.")
+    assert q.cue == "saying" and q.text == "the border would stay closed until spring"
+    assert name(q) == "statement"
+
+
+def test_participle_after_a_clause_keeps_the_clause_subject(qpipe):
+    q = only(qpipe, "Foreign Minister Daniyar Osmonov left the summit early, saying the talks had failed.")
+    assert q.text == "the talks had failed" and "Osmonov" in name(q)

@@ -64,6 +64,8 @@ def _subject(verb):
             return subj
         if tok.dep_ == "relcl":
             return tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a statement saying ...", "911 calls saying shots were fired"
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
             tok = tok.head
             continue
