@@ -56,7 +56,7 @@ def label_of(nlp, marked: str) -> int:
     ("[Sadyrov] defended his decision to endorse [Japarov].", 1),
     ("[Tokayev] refused to condemn [Moscow] at the summit.", 0),
     # a fronted prepositional phrase is not the object an as-phrase characterises
-    ("On most issues, [Seitkali] has emerged as one of [Tokayev]'s staunchest supporters.", 1),
+    ("In parliament, [Seitkali] has served as one of [Tokayev]'s closest supporters.", 1),
     # "whose" stands for its antecedent
     ("[Astana], whose reforms [Brussels] praised, raised taxes.", 2),
     # patient roles: the of-phrase acts against the subject

@@ -212,8 +212,8 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
         if name is None and not deep and tok.pos_ in ("PROPN", "NOUN") and (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 or (tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from"))):
-            # "the Twitter account of X blasted Y", "a spokesman for X criticised Y",
-            # "praise from the cinematography of X"
+            # "the press office of X blasted Y", "a spokesman for X criticised Y",
+            # "praise from the staff of X"
             name = _entity_of(tok, spans, deep=True)
         return name
 
@@ -241,7 +241,7 @@ def directed_scores(span: Any, spans: dict[str, tuple[int, int]], lexicon: Lexic
             if tgt in said_by and src != tgt and b.lower_ not in THIRD_PERSON \
                     and _entity_of(b, spans) != tgt:
                 # a speaker found deep inside the patient's phrase is not its patient:
-                # "[X] misrepresented the number of crimes ... committed by ..., [Y] charges"
+                # "[X] misrepresented the figures of a study by [Y], [Y] charges"
                 continue
             if (src, tgt) not in linked:
                 linked.add((src, tgt))

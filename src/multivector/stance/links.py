@@ -148,7 +148,7 @@ def objects(v) -> list:
     if _passive(v):
         out += [c for c in v.children if c.dep_ == "nsubjpass"]
         if not out and v.dep_ == "xcomp" and v.head != v:
-            # "X's decision is likely to be welcomed by Y": the raised subject
+            # "X's plan is likely to be welcomed by Y": the raised subject
             h = v.head.head if v.head.dep_ == "acomp" else v.head
             out += [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
     out = [antecedent(c) for c in out]
@@ -216,7 +216,7 @@ def predicate_head(tok):
 
 def _as_object(o, v, as_tok) -> bool:
     """Whether object ``o`` of ``v`` can be what an as-phrase at ``as_tok`` characterises:
-    before the as-phrase, and a passive subject or after the verb (a fronted "On most issues,"
+    before the as-phrase, and a passive subject or after the verb (a fronted "In the treaty,"
     is not)."""
     return o.i < as_tok.i and (o.i > v.i or o.dep_ == "nsubjpass")
 
@@ -277,7 +277,7 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset(),
             # "a supporter of Moscow", "a threat to its neighbours", "a partner for Baku"
             others = prep_objects(t, {"of", "to", "for", "with", "against", "toward", "towards"})
             if t.lemma_.lower() in relational:
-                # "a vocal Trump critic", "Trump critic Jeff Flake": the name modifying a
+                # "a vocal Kremlin critic", "Kremlin critic Jane Roe": the name modifying a
                 # relational noun is what it is about; the noun's own head is its holder
                 named = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod")
                          and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
