@@ -110,3 +110,8 @@ def test_a_document_saying_something_is_the_source(qpipe):
 def test_participle_after_a_clause_keeps_the_clause_subject(qpipe):
     q = only(qpipe, "Foreign Minister Daniyar Osmonov left the summit early, saying the talks had failed.")
     assert q.text == "the talks had failed" and "Osmonov" in name(q)
+
+
+def test_offered_an_object(qpipe):
+    q = only(qpipe, "Governor Ruslan Abenov offered his condolences to the families of the miners.")
+    assert q.cue == "offered" and q.text.startswith("his condolences") and "Abenov" in name(q)

@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 
 SUBJ = ("nsubj", "nsubjpass")
 # speech verbs whose object is not what was said ("told reporters", "said the same", "wrote a book")
-NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "write", "post", "tweet", "quote", "call", "answer",
+NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "quote", "call", "answer",
                      "reply", "speak", "respond", "continue", "repeat", "reiterate", "counter", "object",
                      "urge", "warn", "assure", "threaten", "praise", "accuse", "criticise", "criticize"}
 NAMING = {"call", "label", "brand", "dub", "term"}
