@@ -58,6 +58,11 @@ def test_attitude_inside_a_statement_is_not_a_second_quote(qpipe):
     assert q.cue == "said" and q.text.startswith("he wants to reopen")
 
 
+def test_belief_inside_a_statement_is_not_a_second_quote(qpipe):
+    q = only(qpipe, "Ambassador Karl Hummel said he hopes the talks will resume in March.")
+    assert q.cue == "said" and q.text == "he hopes the talks will resume in March"
+
+
 def test_no_holder_no_quote(qpipe):
     # a passive with no agent names nobody; a relative clause describes, it does not report
     assert qpipe.analyze_text("The minister is expected to arrive in Tashkent on Monday.").quotes == []

@@ -169,6 +169,8 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         kind = "speech"
     elif lemma in lex.belief_verbs and (lemma not in lex.attitude_verbs or any(
             c.dep_ == "ccomp" for c in tok.children)):
+        if _inside_report(tok, lex):
+            return None  # "she said she hopes ...": one statement
         kind = "belief"
     elif lemma in lex.attitude_verbs:
         if tok.dep_ in ("relcl", "acl") or _inside_report(tok, lex):
