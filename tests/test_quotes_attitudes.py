@@ -120,3 +120,9 @@ def test_participle_after_a_clause_keeps_the_clause_subject(qpipe):
 def test_offered_an_object(qpipe):
     q = only(qpipe, "Governor Ruslan Abenov offered his condolences to the families of the miners.")
     assert q.cue == "offered" and q.text.startswith("his condolences") and "Abenov" in name(q)
+
+
+def test_accused_x_of_y_keeps_the_charge(qpipe):
+    q = only(qpipe, "Senator Aigul Temirova accused the governor of hiding the budget figures from parliament.")
+    assert q.cue == "accused" and q.text == "the governor of hiding the budget figures from parliament"
+    assert "Temirova" in name(q)

@@ -21,6 +21,10 @@ SUBJ = ("nsubj", "nsubjpass")
 NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "quote", "call", "answer",
                      "reply", "speak", "respond", "continue", "repeat", "reiterate", "counter", "object",
                      "urge", "warn", "assure", "threaten", "praise", "accuse", "criticise", "criticize"}
+# verbs whose object is followed by the charge, reason or description: "accused X of Y"
+OBJECT_PREPS = {"accuse": ("of",), "blame": ("for",), "praise": ("for",), "criticize": ("for",),
+                "criticise": ("for",), "thank": ("for",), "credit": ("with", "for"), "describe": ("as",),
+                "condemn": ("for",), "attack": ("for", "over"), "slam": ("for", "over")}
 NAMING = {"call", "label", "brand", "dub", "term"}
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")  # verbs sharing the subject of their head
 CONTENT_DEPS = ("ccomp",)
@@ -205,6 +209,13 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
     extra: list[tuple[int, int]] = []
     if content is not None and content.i < tok.i and not _parenthetical(tok) and tok.dep_ != "ROOT":
         content = None  # a clause before a cue that is not set off by commas is not its content
+    if content is not None and content.dep_ == "dobj" and kind in ("object", "speech", "attitude"):
+        # "accused Clinton of being influenced ...", "praised Ali for ...": the charge is content too
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(lemma, ())
+                     and c.i > content.i), None)
+        if prep is not None:
+            content_range = (content.left_edge.i, prep.right_edge.i + 1)
+            content = None
     if content is None and lemma in NAMING:
         # "X called the charges unsubstantiated": the object and what it was called
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
