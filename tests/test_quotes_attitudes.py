@@ -126,3 +126,12 @@ def test_accused_x_of_y_keeps_the_charge(qpipe):
     q = only(qpipe, "Senator Aigul Temirova accused the governor of hiding the budget figures from parliament.")
     assert q.cue == "accused" and q.text == "the governor of hiding the budget figures from parliament"
     assert "Temirova" in name(q)
+
+
+def test_pointed_to_a_topic(qpipe):
+    q = only(qpipe, "Governor Ruslan Abenov pointed to the drop in gas exports from Turkmenistan.")
+    assert q.text == "the drop in gas exports from Turkmenistan" and "Abenov" in name(q)
+
+
+def test_a_future_plan_to_speak_is_not_yet_a_statement(qpipe):
+    assert qpipe.analyze_text("Senator Aigul Temirova will focus on the pension reform.").quotes == []
