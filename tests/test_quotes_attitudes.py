@@ -135,3 +135,10 @@ def test_pointed_to_a_topic(qpipe):
 
 def test_a_future_plan_to_speak_is_not_yet_a_statement(qpipe):
     assert qpipe.analyze_text("Senator Aigul Temirova will focus on the pension reform.").quotes == []
+
+
+def test_a_poll_shows_an_object(qpipe):
+    q = only(qpipe, "A new poll shows Temirova with a clear lead in the capital.")
+    assert q.cue == "shows" and q.text == "Temirova with a clear lead in the capital"
+    # a subject that is not a source ("modern processes") states nothing
+    assert qpipe.analyze_text("Modern processes show signs of strain in the region.").quotes == []

@@ -103,6 +103,10 @@ def _content(verb, lex: Lexicon, kind: str):
     if ccs:
         return ccs[0]
     if kind == "evidence":
+        # "a poll shows Sanders with 47 percent": the object (the subject was checked to be a source)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and lemma in ("show", "find", "reveal", "indicate"):
+            return obj
         return None
     if kind == "attitude":
         return _attitude_content(verb)
@@ -209,6 +213,11 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
     extra: list[tuple[int, int]] = []
     if content is not None and content.i < tok.i and not _parenthetical(tok) and tok.dep_ != "ROOT":
         content = None  # a clause before a cue that is not set off by commas is not its content
+    if content is not None and content.dep_ == "dobj" and kind == "evidence":
+        # "a poll shows Temirova with a clear lead": the object and what the source says of it
+        tail = [c for c in tok.children if c.i > content.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp")]
+        content_range = (content.left_edge.i, max([content.right_edge.i] + [c.right_edge.i for c in tail]) + 1)
+        content = None
     if content is not None and content.dep_ == "dobj" and kind in ("object", "speech", "attitude"):
         # "accused Clinton of being influenced ...", "praised Ali for ...": the charge is content too
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(lemma, ())
