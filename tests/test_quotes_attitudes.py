@@ -142,3 +142,8 @@ def test_a_poll_shows_an_object(qpipe):
     assert q.cue == "shows" and q.text == "Temirova with a clear lead in the capital"
     # a subject that is not a source ("modern processes") states nothing
     assert qpipe.analyze_text("Modern processes show signs of strain in the region.").quotes == []
+
+
+def test_calling_for_someone_to_act(qpipe):
+    q = only(qpipe, "Senator Aigul Temirova is calling for the government to publish the gas contracts.")
+    assert q.text == "the government to publish the gas contracts" and "Temirova" in name(q)

@@ -152,6 +152,17 @@ def _attitude_content(verb):
     return None
 
 
+def _for_clause(verb) -> tuple[int, int] | None:
+    """"X is calling for the United States to step up ...": the parser makes "for" the mark of
+    an adverbial clause; its subject and infinitive are what was called for."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i:
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            if mark is not None:
+                return (mark.i + 1, c.right_edge.i + 1)
+    return None
+
+
 def _seen_as(verb) -> tuple[int, int] | None:
     """"X sees Cruz as a uniter": the object and what it is seen as."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
@@ -232,6 +243,9 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
                      and c.i > obj.i), None)
         if obj is not None and pred is not None:
             content_range = (obj.left_edge.i, pred.right_edge.i + 1)
+    if content is None and content_range is None and lemma in lex.prep_content.get("for", ()) \
+            and not any(t.is_quote for t in tok.sent):
+        content_range = _for_clause(tok)
     if content is None and kind == "attitude" and lemma == "see":
         content_range = _seen_as(tok)
     if content is None and content_range is None and kind == "speech":
