@@ -19,23 +19,12 @@ Skips (exit 0) when the corpus is absent. Results: stdout and
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
+from corpus_sample import DEFAULT_CORPUS, sample, save
+
 SEGMENT_KEYS = ("language", "nlp", "sentences")
-
-
-def sample(corpus: Path, n: int) -> list[Path]:
-    files = []
-    for section in ("politics", "business", "tech", "entertainment", "sport"):
-        files += sorted((corpus / section).glob("*.txt"))
-    if not files:
-        return []
-    step = max(1, len(files) // n)
-    return files[::step][:n]
 
 
 def run(pipe, docs_in, batch: int) -> tuple[float, float, float, int]:
@@ -86,10 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         "startup_seconds": round(startup, 2), "mentions": mentions,
         "goal": "<= 0.25",
     }
-    print(json.dumps(res, indent=1))
-    out = ROOT / "benchmarks" / "results" / "actors_overhead.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    save("actors_overhead", res)
     return 0
 
 
