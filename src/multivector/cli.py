@@ -105,14 +105,9 @@ def stats(db: str = typer.Option(DEFAULT_DB, "--db"),
     """Counts per table and languages in a database."""
     from rich.table import Table
 
-    from .store.db import Store, StoreError
+    from .cli_support import open_read_only
 
-    try:
-        store = Store(db, read_only=True)
-    except StoreError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
-    with store:
+    with open_read_only(db, console) as store:
         s = store.stats()
     if as_json:
         out.print_json(json.dumps(s))

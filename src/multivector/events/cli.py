@@ -102,7 +102,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         """Export events, optionally only some modalities (``--modality asserted`` keeps factual
         events) and/or flattened to source-target dyads."""
         from ..exporting import write_rows
-        from ..store.db import Store, StoreError
+        from ..cli_support import open_read_only
         from .dyads import dyads, keep_modalities
         from .gdelt import gdelt_rows
 
@@ -110,12 +110,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if format not in ("jsonl", "csv", "gdelt"):
             console.print(f"[red]error:[/red] unknown format {format!r}; use jsonl, csv or gdelt")
             raise typer.Exit(2)
-        try:
-            store = Store(db, read_only=True)
-        except StoreError as exc:
-            console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
-        with store:
+        with open_read_only(db, console) as store:
             try:
                 rows = list(keep_modalities(store.rows("events"), wanted))
             except ValueError as exc:

@@ -10,17 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..cli_support import open_read_only
+
 DEFAULT_DB = "multivector.duckdb"
-
-
-def _open(db: str, err: Console):
-    from ..store.db import Store, StoreError
-
-    try:
-        return Store(db, read_only=True)
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
 
 
 def _fmt(v, nd: int = 2) -> str:
@@ -77,7 +69,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if period not in PERIODS:
             err.print(f"[red]error:[/red] unknown period {period!r}; use {', '.join(PERIODS)}")
             raise typer.Exit(2)
-        with _open(db, err) as store:
+        with open_read_only(db, err) as store:
             ka = resolve_key(store, a)
             kb = resolve_key(store, b) if b else None
             agg = load(store, period, keys=[ka])
@@ -119,7 +111,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if period not in PERIODS:
             err.print(f"[red]error:[/red] unknown period {period!r}; use {', '.join(PERIODS)}")
             raise typer.Exit(2)
-        with _open(db, err) as store:
+        with open_read_only(db, err) as store:
             key = resolve_key(store, state)
             pw = default_powers()
             if powers:

@@ -27,16 +27,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the views as JSON."),
     ) -> None:
         """Who sees whom how: stances summed per holder and target (mixed views stay mixed)."""
-        from ..store.db import Store, StoreError
+        from ..cli_support import open_read_only
         from .views import views
 
         err, out = Console(stderr=True), Console()
-        try:
-            store = Store(db, read_only=True)
-        except StoreError as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
-        with store:
+        with open_read_only(db, err) as store:
             vs = views(store.rows("stances"), holder, target, method)[:top]
             sentences = {}
             if evidence and vs:
