@@ -111,13 +111,18 @@ def read_actors(path: str | Path) -> list[DictEntry]:
     return out
 
 
+def _read_lines(path: Path) -> list[str]:
+    """The dictionary's lines without comments; an unreadable file names itself."""
+    try:
+        return _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read: {exc}") from exc
+
+
 def read_actors_own(path: str | Path) -> list[DictEntry]:
     """The small reader of this module (used when the actors package is absent)."""
     path = Path(path)
-    try:
-        lines = _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read: {exc}") from exc
+    lines = _read_lines(path)
     entries: list[DictEntry] = []
     group: list[DictEntry] = []
     for n, line in enumerate(lines, 1):
@@ -152,10 +157,7 @@ def read_actors_own(path: str | Path) -> list[DictEntry]:
 
 def read_agents(path: str | Path) -> list[DictEntry]:
     path = Path(path)
-    try:
-        lines = _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read: {exc}") from exc
+    lines = _read_lines(path)
     macros: dict[str, list[str]] = {}
     out: list[DictEntry] = []
     for line in lines:

@@ -15,6 +15,14 @@ from ..cli_support import open_read_only
 DEFAULT_DB = "multivector.duckdb"
 
 
+def _check_period(period: str, err: Console) -> None:
+    from .compute import PERIODS
+
+    if period not in PERIODS:
+        err.print(f"[red]error:[/red] unknown period {period!r}; use {', '.join(PERIODS)}")
+        raise typer.Exit(2)
+
+
 def _fmt(v, nd: int = 2) -> str:
     if v is None:
         return "–"
@@ -62,13 +70,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         top: int = typer.Option(20, "--top", help="Partners shown for a single actor."),
     ) -> None:
         """How a relationship moves over time: events by quad class, Goldstein, stances."""
-        from .compute import PERIODS, load, resolve_key, series
+        from .compute import load, resolve_key, series
         from .plot import PlotError, plot_lines, sparkline
 
         err, out = Console(stderr=True), Console()
-        if period not in PERIODS:
-            err.print(f"[red]error:[/red] unknown period {period!r}; use {', '.join(PERIODS)}")
-            raise typer.Exit(2)
+        _check_period(period, err)
         with open_read_only(db, err) as store:
             ka = resolve_key(store, a)
             kb = resolve_key(store, b) if b else None
@@ -103,14 +109,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     ) -> None:
         """Multi-vector profile: the spread of a state's cooperative ties across the powers."""
-        from .compute import PERIODS, resolve_key
+        from .compute import resolve_key
         from .plot import PlotError, plot_lines
         from .profile import default_powers, profile as compute_profile
 
         err, out = Console(stderr=True), Console()
-        if period not in PERIODS:
-            err.print(f"[red]error:[/red] unknown period {period!r}; use {', '.join(PERIODS)}")
-            raise typer.Exit(2)
+        _check_period(period, err)
         with open_read_only(db, err) as store:
             key = resolve_key(store, state)
             pw = default_powers()
