@@ -16,7 +16,6 @@ segmentation.)
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -40,11 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{a.corpus}: corpus not found, skipping")
         return 0
     from multivector.config import Config
-    from multivector.pipeline import STAGE_MODULES, Pipeline
+    from multivector.pipeline import Pipeline
     from multivector.text.clean import make_document
 
-    stages = [s for s in STAGES if importlib.util.find_spec(STAGE_MODULES[s]) is not None]
-    config = Config(event_patterns=tuple(str(v) for v in a.verbs)) if a.verbs else None
+    stages = list(STAGES)
+    config = Config().with_settings("events", patterns=tuple(str(v) for v in a.verbs)) if a.verbs else None
     pipe = Pipeline(config, stages=stages)
     documents = [make_document(p.read_text(encoding="utf-8", errors="replace"), source=str(p))
                  for p in files]

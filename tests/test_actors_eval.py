@@ -20,7 +20,7 @@ def actors_pipeline():
 
 
 def test_gold_scores_on_examples(actors_pipeline):
-    from multivector.actors.evaluate import default_gold, evaluate
+    from multivector.eval.actors import default_gold, evaluate
 
     res = evaluate(default_gold(), pipeline=actors_pipeline)
     assert res["documents"] == 10 and res["gold_mentions"] > 500
@@ -105,7 +105,7 @@ def test_store_writes_actors_and_mentions(tmp_path, actors_pipeline):
 
 
 def test_resolver_country_accuracy_on_plover_gsr(shared_dir):
-    from multivector.actors.evaluate import evaluate_gsr
+    from multivector.eval.actors import evaluate_gsr
 
     res = evaluate_gsr(shared_dir / "eval" / "events" / "PLOVER_GSR_CAMEO.json")
     assert res["phrases"] > 600 and res["country_accuracy"] >= 0.75

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from multivector.events.evaluate import read_petrarch, read_plover
+from multivector.eval.events import read_petrarch, read_plover
 from multivector.events.gdelt import COLUMNS, gdelt_rows
 from multivector.events.ontology import PLOVER_TYPES, ontology
 from multivector.events.petrarch_dicts import PetrarchOverlay
@@ -58,7 +58,7 @@ def test_petrarch_dictionary_overlay_codes_and_dates():
 
 
 def test_bad_gold_file_is_a_clear_error(tmp_path):
-    from multivector.events.evaluate import GoldFormatError
+    from multivector.eval.events import GoldFormatError
 
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
@@ -117,7 +117,7 @@ def test_cli_eval_events_needs_exactly_one_file():
 
 @pytest.mark.slow
 def test_plover_gold_from_shared(shared_dir):
-    from multivector.events.evaluate import evaluate_plover
+    from multivector.eval.events import evaluate_plover
 
     res = evaluate_plover(shared_dir / "eval" / "events" / "PLOVER_GSR_CAMEO.json")
     assert res["records"] > 300 and res["precision"] > 0.3

@@ -114,7 +114,7 @@ def test_dictionary_codes_a_sentence(pipeline, tmp_path):
 
 @pytest.mark.slow
 def test_eval_petrarch_loads_the_verb_dictionary():
-    from multivector.events.evaluate import evaluate_petrarch
+    from multivector.eval.events import evaluate_petrarch
 
     res = evaluate_petrarch(FIX / "petrarch_verbs.xml")
     assert res["verbs"] and res["verbs"][0].endswith("small.verbs.txt")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
@@ -12,10 +11,9 @@ from multivector.quotes.stage import extract_quotes
 @pytest.fixture(scope="module")
 def qpipe():
     """The pipeline with the actors stage (when installed) and the quotes stage."""
-    from multivector.pipeline import Pipeline, STAGE_MODULES
+    from multivector.pipeline import Pipeline
 
-    stages = [s for s in ("actors", "quotes") if importlib.util.find_spec(STAGE_MODULES[s])]
-    return Pipeline(stages=stages)
+    return Pipeline(stages=["quotes"])
 
 
 def quotes(qpipe, text):
@@ -269,8 +267,6 @@ def test_ids_are_deterministic_and_ordered(qpipe):
 
 
 def test_mentions_inside_quotes_and_speaker_actor(qpipe):
-    if importlib.util.find_spec("multivector.actors.stage") is None:
-        pytest.skip("actors stage not installed")
     text = "“Russia and China will not decide this for us,” said Kazakh President Kassym-Jomart Tokayev."
     _, qs = quotes(qpipe, text)
     q = next(q for q in qs if q.kind == "direct")
@@ -327,7 +323,7 @@ def test_bold_qa_labels_and_custom_cue_file(qpipe, tmp_path):
 
     cues = tmp_path / "cues.yaml"
     cues.write_text("speech_verbs: [murmur]\n", encoding="utf-8")
-    stage = build(Config(quote_cues_file=str(cues)), None)
+    stage = build(Config().with_settings("quotes", cues_file=str(cues)), None)
     doc = qpipe.analyze_text("“We will see,” murmured Nikolai Orlov.")
     stage(doc)
     assert [q.cue for q in doc.quotes] == ["murmured"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.quotes.polnear import PolnearError, load_gold, parse_ann, score_doc, metrics
+from multivector.eval.polnear import PolnearError, load_gold, parse_ann, score_doc, metrics
 
 FIX = Path(__file__).parent / "fixtures" / "polnear" / "dev"
 
@@ -42,7 +42,7 @@ def test_load_gold_and_missing_layout(tmp_path):
 
 def test_score_exact_overlap_and_speaker():
     text = 'He said "we agree on the plan" today, the minister added.'
-    from multivector.quotes.polnear import GoldFragment
+    from multivector.eval.polnear import GoldFragment
 
     a = text.index('"we')
     b = text.index(" today")
@@ -83,7 +83,7 @@ def test_eval_quotes_cli_bad_dir(tmp_path):
 
 
 def test_offsets_map_back_to_the_raw_gold_text():
-    from multivector.quotes.polnear import _offset_map
+    from multivector.eval.polnear import _offset_map
     from multivector.text.clean import normalize
 
     raw = "A\xa0b  \nc\r\nd\ufeffe\u200bf \t\ng"

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from multivector.doc import Actor, Mention, Quote
 from multivector.stance.dsa import DSAFormatError, directed_scores, parse_marked, predict_label, read_dsa
-from multivector.stance.evaluate import scores
+from multivector.eval.stance import scores
 from multivector.stance.extract import extract_stances, label_for, summarize
 from multivector.stance.lexicon import LexiconError, load_lexicon
 from multivector.store.db import Store
@@ -137,8 +137,8 @@ def test_unknown_holder_gives_no_record(segmenter):
     assert by_target(extract_stances(doc), "IRN") == []  # no author, no outlet, no speaker
     doc2 = make_doc(segmenter, "Wire copy\n\nIran is a threat to shipping.", outlet="Caspian Wire")
     st = by_target(extract_stances(doc2), "IRN")
-    assert st and st[0].holder == {"id": None, "name": "Caspian Wire", "type": "media",
-                                   "role": "outlet"}
+    assert st and st[0].holder.as_party() == {"id": None, "name": "Caspian Wire", "type": "media",
+                                              "country": None, "role": "outlet"}
 
 
 def test_interview_questions_hold_no_stance(segmenter):
@@ -233,7 +233,7 @@ def test_stage_uses_configured_lexicon(segmenter, tmp_path):
     cues = tmp_path / "my_cues.yaml"
     cues.write_text("role:\n  partner: -0.9\n")
     doc = make_doc(segmenter, "Notes\n\nIran is a partner of many states, said Leyla Mammadova.")
-    build(Config(stance_cues_file=str(cues)), None)(doc)
+    build(Config().with_settings("stances", cues_file=str(cues)), None)(doc)
     assert [s.polarity for s in by_target(doc.stances, "IRN")] == [-0.9]
     build(Config(), None)(doc)
     assert [s.polarity for s in by_target(doc.stances, "IRN")] == [0.7]

@@ -1,6 +1,6 @@
 """The ``multivector`` command line.
 
-Core commands live here (analyze, export, stats). Each capability package adds its own commands
+Core commands live here (analyze, export, stats, stages). Each capability package adds its own commands
 through ``register(app, eval_app)`` in its ``cli`` module (listed in ``COMMAND_MODULES``), so the
 command surface grows with the packages without this file knowing their details.
 
@@ -99,6 +99,26 @@ def export(
         console.print(f"{n} rows of {table} -> {output}")
 
 
+@app.command("stages")
+def stages_cmd(as_json: bool = typer.Option(False, "--json", help="Print a JSON list.")) -> None:
+    """The pipeline's stages: what each requires and assigns, its tables, where it comes from."""
+    from rich.table import Table
+
+    from .stages import describe_all
+
+    rows = describe_all()
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table(title="multivector stages (in run order)")
+    for col in ("stage", "requires", "assigns", "tables", "from"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["name"], ", ".join(r["requires"]) or "-", ", ".join(r["assigns"]),
+                  ", ".join(r["tables"]) or "-", r["origin"])
+    out.print(t)
+
+
 @app.command()
 def stats(db: str = typer.Option(DEFAULT_DB, "--db"),
           as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
@@ -124,20 +144,21 @@ def stats(db: str = typer.Option(DEFAULT_DB, "--db"),
 
 def _register_modules() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # capability not installed in this build
-                continue
-            raise
-        module.register(app, eval_app)
+        importlib.import_module(name).register(app, eval_app)
 
 
 _register_modules()
 
 
 def main() -> None:  # console script
-    app()
+    """Run the CLI; a deliberate error (bad option value, config, data file) is one line, rc 2."""
+    from .errors import MultivectorError
+
+    try:
+        app()
+    except MultivectorError as exc:
+        console.print(f"error: {exc}", style="red", highlight=False, markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

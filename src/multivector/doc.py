@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, ClassVar, Iterator
 
 
 @dataclass
@@ -77,6 +77,69 @@ class Actor:
 
 
 @dataclass
+class ActorRef:
+    """A reference from a record to an actor: a quote's speaker, an event's source or target, a
+    stance's holder or target. One type for all three, so an actor is described the same way
+    everywhere; ``id`` is the canonical actor id or None when the text names someone the knowledge
+    base does not know (``name`` then carries the words of the text). ``start``/``end`` point at
+    the mention the reference was taken from, when there is one.
+
+    Each layer stores the reference in the shape its export has always had (see the ``as_*``
+    methods): the export field names are a contract. ``get``/``[]`` read the legacy keys so code
+    written against the old dictionaries keeps working.
+    """
+
+    id: str | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    type: str | None = None
+    role: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    _ALIASES: ClassVar[dict[str, str]] = {"actor_id": "id"}
+
+    # --- the stored shapes --------------------------------------------------------------
+    def as_speaker(self) -> dict:
+        """``quotes.speaker``."""
+        return {"actor_id": self.id, "name": self.name, "role": self.role,
+                "start": self.start, "end": self.end}
+
+    def as_participant(self) -> dict:
+        """``events.source`` / ``events.target`` items."""
+        return {"id": self.id, "name": self.name, "country": self.country, "sector": self.sector}
+
+    def as_party(self) -> dict:
+        """``stances.holder`` / ``stances.target``."""
+        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
+                "role": self.role}
+
+    # --- construction and legacy access -------------------------------------------------
+    @classmethod
+    def coerce(cls, value: "ActorRef | dict | None") -> "ActorRef | None":
+        """An ActorRef from an ActorRef, a legacy dict (any of the stored shapes) or None."""
+        if value is None or isinstance(value, ActorRef):
+            return value
+        known = {f.name for f in dataclasses.fields(cls)}
+        kw = {cls._ALIASES.get(k, k): v for k, v in value.items()}
+        return cls(**{k: v for k, v in kw.items() if k in known})
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = getattr(self, self._ALIASES.get(key, key), None)
+        return default if v is None else v
+
+    def __getitem__(self, key: str) -> Any:
+        name = self._ALIASES.get(key, key)
+        if name.startswith("_") or not hasattr(self, name):
+            raise KeyError(key)
+        return getattr(self, name)
+
+    def __bool__(self) -> bool:
+        return True
+
+
+@dataclass
 class Mention:
     """A span of text that refers to an actor (row of table ``mentions``)."""
 
@@ -101,7 +164,7 @@ class Quote:
     end: int
     kind: str  # direct, indirect, interview, floating
     cue: str | None = None
-    speaker: dict | None = None  # {actor_id, name, role} or None when unknown
+    speaker: ActorRef | None = None  # None when the text does not say who
     via: str | None = None  # outlet the quote was relayed through
     addressee: str | None = None
     mentioned: list[str] = field(default_factory=list)  # actor ids mentioned in the quote
@@ -124,8 +187,8 @@ class Event:
     cameo: str | None = None
     goldstein: float | None = None
     quad_class: int | None = None
-    source: list[dict] = field(default_factory=list)  # {id, name, country, sector}
-    target: list[dict] = field(default_factory=list)
+    source: list[ActorRef] = field(default_factory=list)
+    target: list[ActorRef] = field(default_factory=list)
     location: str | None = None
     modality: str = "asserted"  # asserted, negated, hypothetical, future, recommended, reported
     date: str | None = None
@@ -140,8 +203,8 @@ class Stance:
     """How a holder sees a target actor (row of table ``stances``)."""
 
     id: str
-    holder: dict  # {id, name, type}
-    target: dict  # {id, name, type}
+    holder: ActorRef
+    target: ActorRef
     polarity: float  # [-1, 1]
     label: str  # cooperative, hostile, mixed, neutral
     aspect: str | None = None
@@ -174,6 +237,7 @@ class Doc:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    layers: dict[str, list] = field(default_factory=dict)  # layers added by plugin stages
     timings: dict[str, float] = field(default_factory=dict)
     user_data: dict = field(default_factory=dict)  # scratch space shared between stages
 

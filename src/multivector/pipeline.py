@@ -1,81 +1,40 @@
-"""The pipeline: a list of stages that each add one layer to a batch of ``Doc`` objects.
+"""The pipeline: segmentation, then the registered stages in an order that meets their needs.
 
-    segment  (text.segment)   paragraphs, languages, translations, sentences, spaCy parse
+    segment  (text.segment)   paragraphs, languages, translations, sentences, the parse
     actors   (actors.stage)   mentions linked to canonical actors
     quotes   (quotes.stage)   who said what
     events   (events.stage)   who did what to whom (PLOVER + CAMEO)
     stances  (stance.stage)   how each holder sees each actor
 
-A stage module exposes ``build(config, nlp) -> callable(doc)``; the callable mutates one ``Doc``.
-Stages are looked up by name in ``STAGE_MODULES`` so each can be developed and tested alone, and
-a user can run a subset (``--stages actors,quotes``). Segmentation is batched over documents
-because ``nlp.pipe`` is where most of the time goes.
+Stages register themselves (``multivector.stages``) with the layers they require and assign;
+the pipeline resolves a requested subset into a runnable order (``--stages events`` also runs
+``actors`` and ``quotes``, and says so). Segmentation is batched over documents because
+``nlp.pipe`` is where most of the time goes.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from .config import Config
 from .doc import Doc, Document
-
-STAGE_MODULES: dict[str, str] = {
-    "actors": "multivector.actors.stage",
-    "quotes": "multivector.quotes.stage",
-    "events": "multivector.events.stage",
-    "stances": "multivector.stance.stage",
-}
-
-_NLP_CACHE: dict[str, object] = {}
-
-
-def load_nlp(model: str):
-    """Load (once per process) the spaCy model named in the config."""
-    if model not in _NLP_CACHE:
-        import spacy
-
-        try:
-            _NLP_CACHE[model] = spacy.load(model)
-        except OSError as exc:
-            raise RuntimeError(
-                f"spaCy model {model!r} is not installed. Install the pinned default with "
-                "`pip install --no-deps --require-hashes -r requirements/model.txt`, or set "
-                "MULTIVECTOR_SPACY_MODEL to an installed model name or path."
-            ) from exc
-    return _NLP_CACHE[model]
-
-
-class StageError(RuntimeError):
-    def __init__(self, stage: str, doc: Doc, exc: BaseException):
-        super().__init__(f"{doc.document.source}: stage {stage} failed: {exc!r}")
-        self.stage = stage
-        self.exc = exc
-
+from .errors import StageError
+from .nlp import load_nlp
+from .stages import get_stage, resolve_order
 
 class Pipeline:
     def __init__(self, config: Config | None = None, stages: Iterable[str] | None = None):
         from .text.segment import Segmenter
 
         self.config = config or Config()
+        requested = list(stages if stages is not None else self.config.stages)
+        order, added = resolve_order(requested)
+        self.added = added  # stages run only because a requested one needs them
         self.nlp = load_nlp(self.config.spacy_model)
         self.segmenter = Segmenter(self.nlp, self.config)
-        names = list(stages if stages is not None else self.config.stages)
-        unknown = [n for n in names if n not in STAGE_MODULES]
-        if unknown:
-            raise ValueError(f"unknown stage(s) {unknown}; known: {list(STAGE_MODULES)}")
-        self.stages: list[tuple[str, Callable[[Doc], None]]] = []
-        self.missing: list[str] = []
-        for name in names:
-            try:
-                module = importlib.import_module(STAGE_MODULES[name])
-            except ModuleNotFoundError as exc:
-                if exc.name != STAGE_MODULES[name]:
-                    raise
-                self.missing.append(name)  # capability not present in this build
-                continue
-            self.stages.append((name, module.build(self.config, self.nlp)))
+        self.stages: list[tuple[str, Callable[[Doc], None]]] = [
+            (name, get_stage(name).build(self.config, self.nlp)) for name in order]
 
     @property
     def stage_names(self) -> list[str]:
@@ -83,22 +42,23 @@ class Pipeline:
 
     def process(self, documents: list[Document]) -> tuple[list[Doc], list[StageError]]:
         """Run every stage over a batch. A document whose stage fails is dropped from the
-        result (and reported) so the rest of the batch is stored."""
+        result (and reported with its stage) so the rest of the batch is stored."""
         docs = self.segmenter.process_batch(documents)
         ok: list[Doc] = []
         errors: list[StageError] = []
         for doc in docs:
+            name = "segment"
             try:
                 for name, stage in self.stages:
                     t0 = time.perf_counter()
                     stage(doc)
                     doc.timings[name] = doc.timings.get(name, 0.0) + time.perf_counter() - t0
                 ok.append(doc)
-            except Exception as exc:  # one bad document never kills the run
-                errors.append(StageError(name, doc, exc))
+            except Exception as exc:  # noqa: BLE001 - the runner records it in `failures`
+                errors.append(StageError(name, doc.document.source, exc, doc_id=doc.id))
         return ok, errors
 
-    def analyze_text(self, text: str, **meta) -> Doc:
+    def analyze_text(self, text: str, **meta: Any) -> Doc:
         """Analyse one text (tests, the API, notebooks). ``meta`` fills Document fields."""
         from .text.clean import make_document
 

@@ -9,8 +9,6 @@ stored, and a re-run resumes from there.
 from __future__ import annotations
 
 import time
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
@@ -18,28 +16,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .config import Config
-from .doc import Doc, Document
+from .doc import Document
+from .errors import MultivectorError
+from .execution import Executor, RunStats, account
 from .ingest import IngestError, InputRef, expand, read
+from .stages import resolve_order
 from .store.db import Store, StoreError
 from .text.clean import document_from_raw
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
-
-
-@dataclass
-class RunStats:
-    new: int = 0
-    unchanged: int = 0
-    skipped: int = 0  # could not be read (bad input)
-    failed: int = 0  # read, but analysis failed
-    paragraphs: int = 0
-    sentences: int = 0
-    words: int = 0
-    languages: Counter = field(default_factory=Counter)
-    stage_seconds: Counter = field(default_factory=Counter)
-    layers: Counter = field(default_factory=Counter)
-    seconds: float = 0.0
-    problems: list[str] = field(default_factory=list)
 
 
 def iter_documents(refs: list[InputRef], config: Config,
@@ -77,49 +62,12 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-class LocalExecutor:
-    """Runs batches in this process. (Parallel executors live in ``multivector.scale``.)"""
-
-    def __init__(self, config: Config):
-        from .pipeline import Pipeline
-
-        self.pipeline = Pipeline(config)
-
-    def map(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Doc], list[str]]]:
-        for batch in batches:
-            docs, errors = self.pipeline.process(batch)
-            yield docs, [str(e) for e in errors]
-
-    def close(self) -> None:
-        pass
-
-
-def make_executor(config: Config, workers: int | None, dask: str | None):
+def make_executor(config: Config, workers: int | None, dask: str | None) -> Executor:
     """``multivector.scale`` picks (lazily, on the first batch with new documents) between this
     process, a LocalCluster of ``workers`` processes (default: all cores) and ``--dask``."""
-    try:
-        from .scale import make_parallel_executor
-    except ImportError:
-        make_parallel_executor = None
-    if make_parallel_executor is not None:
-        return make_parallel_executor(config, workers=workers, dask=dask)
-    return LocalExecutor(config)
+    from .scale import make_parallel_executor
 
-
-def _account(stats: RunStats, docs: list[Doc]) -> None:
-    for d in docs:
-        stats.paragraphs += len(d.paragraphs)
-        stats.sentences += len(d.sentences)
-        stats.words += len(d.text.split())
-        for p in d.paragraphs:
-            if p.lang:
-                stats.languages[p.lang] += 1
-        for k, v in d.timings.items():
-            stats.stage_seconds[k] += v
-        stats.layers["mentions"] += len(d.mentions)
-        stats.layers["quotes"] += len(d.quotes)
-        stats.layers["events"] += len(d.events)
-        stats.layers["stances"] += len(d.stances)
+    return make_parallel_executor(config, workers=workers, dask=dask)
 
 
 def run_analyze(paths: list[str], db: str, config: Config, workers: int | None = None,
@@ -141,6 +89,15 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
     if not refs:
         console.print("nothing to analyse", style="red")
         return EXIT_NOTHING if bad else EXIT_USAGE
+    try:
+        order, added = resolve_order(config.stages)
+    except MultivectorError as exc:
+        console.print(f"error: {exc}", style="red", highlight=False, markup=False)
+        return EXIT_USAGE
+    if added:
+        console.print(f"stages: {', '.join(order)} ({', '.join(added)} added: "
+                      f"{'it is' if len(added) == 1 else 'they are'} required by the stages asked for)",
+                      highlight=False, markup=False)
     try:
         store = Store(db)
     except StoreError as exc:
@@ -172,17 +129,19 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
                         yield todo
 
             executor = make_executor(config, workers, dask)
-            for docs, errors in executor.map(fresh_documents()):
-                for e in errors:
+            for result in executor.map(fresh_documents()):
+                docs = result.docs
+                for f in result.failures:
                     stats.failed += 1
-                    stats.problems.append(e)
-                    console.print(f"failed: {e}", highlight=False, markup=False, soft_wrap=True)
+                    stats.problems.append(str(f))
+                    console.print(f"failed: {f}", highlight=False, markup=False, soft_wrap=True)
+                store.record_failures([f.row() for f in result.failures])
                 if hasattr(docs, "store_into"):  # a batch --dask workers wrote as Parquet
                     stats.new += docs.store_into(store)
                     docs.account(stats)
                 else:
                     stats.new += store.write(docs)
-                    _account(stats, docs)
+                    account(stats, docs)
                 progress.update(task, status=f"{stats.new} new, {stats.unchanged} unchanged")
             progress.update(task, completed=len(refs))
     except KeyboardInterrupt:
@@ -213,9 +172,9 @@ def print_summary(stats: RunStats, db: str, out: Console) -> None:
     t.add_row("sentences", str(stats.sentences))
     t.add_row("languages (paragraphs)",
               ", ".join(f"{k} {v}" for k, v in stats.languages.most_common()) or "-")
-    for k in ("mentions", "quotes", "events", "stances"):
-        if stats.layers.get(k):
-            t.add_row(k, str(stats.layers[k]))
+    for k, v in stats.layers.items():
+        if v:
+            t.add_row(k, str(v))
     t.add_row("seconds", f"{stats.seconds:.1f}")
     rate = stats.new / stats.seconds if stats.seconds else 0.0
     t.add_row("docs/s", f"{rate:.2f}")

@@ -229,7 +229,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                     actors: list[Path] = OverlayOpt,
                     ) -> None:
         """Mention precision/recall and linking accuracy against a gold file."""
-        from .evaluate import GoldError, default_gold, evaluate, evaluate_gsr
+        from ..eval.actors import GoldError, default_gold, evaluate, evaluate_gsr
 
         if plover_gsr is not None:
             try:

@@ -17,7 +17,7 @@ class PhraseResolver:
     _default: "PhraseResolver | None" = None
 
     def __init__(self, config: Config | None = None, nlp=None):
-        from ..pipeline import load_nlp
+        from ..nlp import load_nlp
         from .stage import linker_for
 
         self.config = config or Config()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..doc import ActorRef
 from .lexicon import lexicon, places
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -297,7 +298,7 @@ def _pycountry(name: str) -> str | None:
         return None
 
 
-def public(ref: dict) -> dict:
-    """The stored shape of an actor in ``Event.source``/``target``."""
-    return {"id": ref.get("id"), "name": ref.get("name"), "country": ref.get("country"),
-            "sector": ref.get("sector")}
+def public(ref: dict) -> ActorRef:
+    """The reference stored in ``Event.source``/``target``."""
+    return ActorRef(id=ref.get("id"), name=ref.get("name"), country=ref.get("country"),
+                    sector=ref.get("sector"))

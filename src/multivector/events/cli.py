@@ -33,7 +33,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                          help="Verb dictionary (CAMEO.2.0.txt) or pattern YAML to load for this run (repeatable)."),
     ) -> None:
         """Score event coding against PLOVER or PETRARCH gold data."""
-        from .evaluate import GoldFormatError, evaluate_petrarch, evaluate_plover
+        from ..eval.events import GoldFormatError, evaluate_petrarch, evaluate_plover
         from .petrarch_dicts import DictionaryError
 
         if (plover is None) == (petrarch is None):

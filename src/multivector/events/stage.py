@@ -1,21 +1,59 @@
 """Pipeline stage ``events``: code who did what to whom in every English sentence.
 
 Runs after ``actors`` (argument -> actor links) and ``quotes`` (events inside a quote are
-``reported`` and carry the quote id). Works without them too: arguments then come from spaCy
-entities with null actor ids.
+``reported`` and carry the quote id).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..config import Config
 from ..doc import Doc
+from ..layers import Layer, register_layer, simple_rows
+from ..stages import register_stage
 from .coder import EventCoder
 
 
+@dataclass(frozen=True)
+class EventSettings:
+    """``[multivector.events]``"""
+
+    # extra trigger pattern files (YAML, layout of multivector/events/data/patterns.yaml),
+    # tried before the packaged dictionary
+    patterns: tuple[str, ...] = ()
+
+
+def _event_row(ev: Any, row: dict) -> None:
+    row["source"] = [_participant(a) for a in ev.source]
+    row["target"] = [_participant(a) for a in ev.target]
+
+
+def _participant(a: Any) -> dict:
+    from ..doc import ActorRef
+
+    ref = ActorRef.coerce(a)
+    return ref.as_participant() if ref is not None else {}
+
+
+register_layer(Layer(
+    name="events", table="events", order=30, rows=simple_rows("events", _event_row),
+    count=lambda doc: len(doc.events),
+    columns=(("doc_id", "VARCHAR"), ("id", "VARCHAR"), ("sentence", "INTEGER"),
+             ("start", "INTEGER"), ("end", "INTEGER"), ("trigger", "VARCHAR"),
+             ("plover", "VARCHAR"), ("mode", "VARCHAR"), ("contexts", "JSON"),
+             ("cameo", "VARCHAR"), ("goldstein", "DOUBLE"), ("quad_class", "INTEGER"),
+             ("source", "JSON"), ("target", "JSON"), ("location", "VARCHAR"),
+             ("modality", "VARCHAR"), ("date", "VARCHAR"), ("date_precision", "VARCHAR"),
+             ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"), ("text", "VARCHAR"))))
+
+
+@register_stage("events", requires=("mentions", "quotes"), assigns=("events",),
+                settings=EventSettings)
 def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
-    coder = EventCoder(pattern_files=tuple(getattr(config, "event_patterns", ()) or ()))
+    """Who did what to whom: PLOVER and CAMEO events with source, target and modality."""
+    coder = EventCoder(pattern_files=tuple(config.settings("events").patterns))
 
     def run(doc: Doc) -> None:
         doc.events = coder.code(doc)

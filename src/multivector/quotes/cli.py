@@ -23,7 +23,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        from .polnear import PolnearError, evaluate
+        from ..eval.polnear import PolnearError, evaluate
 
         err = Console(stderr=True)
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..doc import Doc, Quote
+from ..doc import ActorRef, Doc, Quote
 from .speakers import Speaker
 
 STRIP = " \t\n\r\u00a0,;:–—-\"'“”‘’«»„「」『』"
@@ -79,7 +79,7 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
                 end=d.end,
                 kind=d.kind,
                 cue=d.cue,
-                speaker=d.speaker.as_dict() if d.speaker is not None else None,
+                speaker=ActorRef.coerce(d.speaker.as_dict()) if d.speaker is not None else None,
                 via=d.via,
                 addressee=d.addressee,
                 mentioned=mentioned,

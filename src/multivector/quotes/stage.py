@@ -10,7 +10,13 @@ de-duplication -> records with ids in text order.
 
 from __future__ import annotations
 
-from ..doc import Doc, Quote
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..config import Config
+from ..doc import ActorRef, Doc, Quote
+from ..layers import Layer, register_layer, simple_rows
+from ..stages import register_stage
 from .direct import DirectAttributor
 from .headline import headline_quote
 from .indirect import IndirectExtractor
@@ -23,8 +29,34 @@ from .tokens import TokenIndex
 from .transcript import detect as transcript_detect, transcript_drafts
 
 
-def build(config, nlp):
-    lex = load_lexicon(getattr(config, "quote_cues_file", None) or None)
+@dataclass(frozen=True)
+class QuoteSettings:
+    """``[multivector.quotes]``"""
+
+    cues_file: str = ""  # replacement cue lexicon (YAML, layout of quotes/data/cues.yaml)
+
+
+def _quote_row(q: Any, row: dict) -> None:
+    sp = ActorRef.coerce(q.speaker)
+    row["speaker"] = sp.as_speaker() if sp is not None else None
+    row["speaker_id"] = sp.id if sp is not None else None
+    row["speaker_name"] = sp.name if sp is not None else None
+
+
+register_layer(Layer(
+    name="quotes", table="quotes", order=20, rows=simple_rows("quotes", _quote_row),
+    count=lambda doc: len(doc.quotes),
+    columns=(("doc_id", "VARCHAR"), ("id", "VARCHAR"), ("text", "VARCHAR"), ("start", "INTEGER"),
+             ("end", "INTEGER"), ("kind", "VARCHAR"), ("cue", "VARCHAR"), ("speaker", "JSON"),
+             ("speaker_id", "VARCHAR"), ("speaker_name", "VARCHAR"), ("via", "VARCHAR"),
+             ("addressee", "VARCHAR"), ("mentioned", "JSON"), ("sentence", "INTEGER"),
+             ("confidence", "DOUBLE"))))
+
+
+@register_stage("quotes", requires=("mentions",), assigns=("quotes",), settings=QuoteSettings)
+def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
+    """Who said what: direct and reported quotes, interviews, speakers and the outlet relayed."""
+    lex = load_lexicon(config.settings("quotes").cues_file or None)
 
     def run(doc: Doc) -> None:
         extract_quotes(doc, lex)

@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 
 from ..config import Config
 from ..doc import Document
+from ..execution import BatchResult, Failure, LocalExecutor
 from .worker import BatchSummary, ParquetResult, analyse_batch, analyse_batch_to_parquet, \
     read_bytes, remove_files
 
@@ -176,18 +177,18 @@ class DaskExecutor:
             future, sources = self._futures.popleft()
             try:
                 result = future.result()
-            except Exception as exc:  # a worker died or the batch could not be sent back
-                yield [], [f"{s}: worker failed: {exc!r}" for s in sources]
+            except Exception as exc:  # noqa: BLE001 - a worker died or the batch did not come back
+                yield BatchResult([], [Failure(None, s, "worker", repr(exc)) for s in sources])
                 continue
             finally:
                 future.release()
             if self.parquet:
                 try:
                     batch = self._local_batch(result)
-                except Exception as exc:  # the worker holding the files went away
-                    yield [], [f"{s}: cannot fetch Parquet from worker: {exc!r}" for s in sources]
+                except Exception as exc:  # noqa: BLE001 - the worker holding the files went away
+                    yield BatchResult([], [Failure(None, s, "fetch", repr(exc)) for s in sources])
                     continue
-                yield batch, result.errors
+                yield BatchResult(batch, result.failures)
             else:
                 yield result
 
@@ -247,8 +248,6 @@ class LazyExecutor:
         self.inner = None
 
     def _build(self, several: bool):
-        from ..runner import LocalExecutor
-
         if self.dask:
             return DaskExecutor(self.config, workers=self.workers, address=self.dask,
                                 parquet=True, run_dir=self.config.parquet_dir or None)

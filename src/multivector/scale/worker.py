@@ -24,18 +24,18 @@ from pathlib import Path
 
 from ..config import Config
 from ..doc import Doc, Document
+from ..execution import BatchResult, Failure, RunStats, account
+from ..pipeline import Pipeline
 
-_PIPELINES: dict[Config, object] = {}
+_PIPELINES: dict[Config, Pipeline] = {}
 _LOCK = threading.Lock()
 
 
-def pipeline_for(config: Config):
+def pipeline_for(config: Config) -> Pipeline:
     """The pipeline of this process for ``config`` (built on first use, then reused)."""
     with _LOCK:
         pipe = _PIPELINES.get(config)
         if pipe is None:
-            from ..pipeline import Pipeline
-
             pipe = _PIPELINES[config] = Pipeline(config)
         return pipe
 
@@ -50,9 +50,9 @@ def strip(doc: Doc) -> Doc:
     return doc
 
 
-def analyse_batch(config: Config, documents: list[Document]) -> tuple[list[Doc], list[str]]:
+def analyse_batch(config: Config, documents: list[Document]) -> BatchResult:
     docs, errors = pipeline_for(config).process(documents)
-    return [strip(d) for d in docs], [str(e) for e in errors]
+    return BatchResult([strip(d) for d in docs], [Failure.from_error(e) for e in errors])
 
 
 @dataclass
@@ -69,10 +69,8 @@ class BatchSummary:
 
 
 def summarise(docs: list[Doc]) -> BatchSummary:
-    from ..runner import RunStats, _account
-
     st = RunStats()
-    _account(st, docs)
+    account(st, docs)
     return BatchSummary(docs=len(docs), paragraphs=st.paragraphs, sentences=st.sentences,
                         words=st.words, languages=dict(st.languages),
                         stage_seconds=dict(st.stage_seconds), layers=dict(st.layers))
@@ -81,7 +79,7 @@ def summarise(docs: list[Doc]) -> BatchSummary:
 @dataclass
 class ParquetResult:
     files: dict[str, str]  # table -> Parquet file (on the worker's file system)
-    errors: list[str]
+    failures: list[Failure]
     summary: BatchSummary
     host: str  # where the files were written (the client fetches them if it cannot see them)
     worker: str | None = None  # Dask worker address
@@ -139,7 +137,8 @@ def analyse_batch_to_parquet(config: Config, documents: list[Document], run_dir:
         worker = get_worker().address
     except Exception:  # not inside a Dask worker (tests call this directly)
         pass
-    return ParquetResult(files=files, errors=[str(e) for e in errors], summary=summarise(docs),
+    return ParquetResult(files=files, failures=[Failure.from_error(e) for e in errors],
+                         summary=summarise(docs),
                          host=socket.gethostname(), worker=worker)
 
 

@@ -76,9 +76,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Score actor-to-actor sentiment (who criticises or praises whom) on a TSV file."""
         from ..config import load_config
-        from ..pipeline import load_nlp
+        from ..nlp import load_nlp
         from .dsa import DSAFormatError
-        from .evaluate import evaluate_dsa
+        from ..eval.stance import evaluate_dsa
 
         err = Console(stderr=True)
         cfg = load_config().with_(spacy_model=model)

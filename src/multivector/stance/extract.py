@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ..doc import Doc, Stance
+from ..doc import ActorRef, Doc, Stance
 from .aspects import aspect_of
 from .cues import find_cues
 from .holders import HolderContext, holder_context, quote_at, speaker_holder
@@ -254,7 +254,7 @@ def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors:
     return hits
 
 
-def _key(h: dict | None) -> str:
+def _key(h: dict | ActorRef | None) -> str:
     if not h:
         return ""
     return str(h.get("id") or h.get("name") or "")
@@ -291,7 +291,8 @@ def group_hits(doc: Doc, hits: list[Hit]) -> list[Stance]:
                     evidence.append(e)
         first = hs[0]
         out.append(Stance(
-            id=f"{doc.id}:st{n + 1}", holder=first.holder, target=first.target, polarity=pol,
+            id=f"{doc.id}:st{n + 1}", holder=ActorRef.coerce(first.holder),  # type: ignore[arg-type]
+            target=ActorRef.coerce(first.target), polarity=pol,  # type: ignore[arg-type]
             label=label, aspect=first.aspect, evidence=evidence, sentence=first.sentence,
             quote_id=first.quote_id, method=first.method,
             confidence=round(max(h.confidence for h in hs), 3)))

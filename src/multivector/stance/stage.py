@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
-from ..doc import Doc
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..config import Config
+from ..doc import ActorRef, Doc
+from ..layers import Layer, register_layer, simple_rows
+from ..stages import register_stage
 from .extract import extract_stances
 from .lexicon import default_lexicon, load_lexicon
 
 
-def build(config, nlp):
-    """Load the lexicons once; return the per-document callable.
+@dataclass(frozen=True)
+class StanceSettings:
+    """``[multivector.stances]``: replacement lexicon files (YAML, layout of stance/data/)."""
 
-    ``config.stance_cues_file`` / ``config.stance_aspects_file`` (when the config has them)
-    replace the packaged lexicons."""
-    cues = getattr(config, "stance_cues_file", None)
-    aspects = getattr(config, "stance_aspects_file", None)
-    lexicon = load_lexicon(cues, aspects) if (cues or aspects) else default_lexicon()
+    cues_file: str = ""
+    aspects_file: str = ""
+
+
+def _stance_row(st: Any, row: dict) -> None:
+    holder, target = ActorRef.coerce(st.holder), ActorRef.coerce(st.target)
+    row["holder"] = holder.as_party() if holder is not None else None
+    row["target"] = target.as_party() if target is not None else None
+    row["holder_id"] = holder.id if holder is not None else None
+    row["target_id"] = target.id if target is not None else None
+
+
+register_layer(Layer(
+    name="stances", table="stances", order=40, rows=simple_rows("stances", _stance_row),
+    count=lambda doc: len(doc.stances),
+    columns=(("doc_id", "VARCHAR"), ("id", "VARCHAR"), ("holder", "JSON"),
+             ("holder_id", "VARCHAR"), ("target", "JSON"), ("target_id", "VARCHAR"),
+             ("polarity", "DOUBLE"), ("label", "VARCHAR"), ("aspect", "VARCHAR"),
+             ("evidence", "JSON"), ("sentence", "INTEGER"), ("quote_id", "VARCHAR"),
+             ("method", "VARCHAR"), ("confidence", "DOUBLE"))))
+
+
+@register_stage("stances", requires=("mentions", "quotes"), assigns=("stances",),
+                settings=StanceSettings)
+def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
+    """How each holder (speaker or author) sees each actor: cooperative, hostile or mixed."""
+    s = config.settings("stances")
+    lexicon = (load_lexicon(s.cues_file or None, s.aspects_file or None)
+               if (s.cues_file or s.aspects_file) else default_lexicon())
 
     def run(doc: Doc) -> None:
         extract_stances(doc, lexicon)

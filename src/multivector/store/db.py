@@ -17,7 +17,9 @@ from typing import Any, Iterable, Iterator
 import duckdb
 import pyarrow as pa
 
-from ..doc import Doc, record_dict
+from .. import layers
+from ..doc import Doc
+from ..errors import MultivectorError
 from .schema import DOC_TABLES, TABLES, column_names, json_columns
 
 _LOCK = threading.Lock()
@@ -29,7 +31,7 @@ def _jsonable(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-class StoreError(RuntimeError):
+class StoreError(MultivectorError, RuntimeError):
     pass
 
 
@@ -175,6 +177,12 @@ class Store:
             )
         self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
 
+    def delete_failures(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if ids:
+            self.con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                             [ids])
+
     def write(self, docs: list[Doc]) -> int:
         """Store analysed documents in one transaction; returns how many were new.
 
@@ -194,6 +202,7 @@ class Store:
                 stale = [old for src, old in by_source.items()
                          if old not in {d.id for d in fresh}]
                 self.delete_documents(stale)
+                self.delete_failures(d.id for d in fresh)
                 self._insert_docs(fresh)
                 self.con.execute("COMMIT")
             except BaseException:
@@ -202,48 +211,18 @@ class Store:
         return len(fresh)
 
     def _insert_docs(self, docs: list[Doc]) -> None:
+        """Insert every stored layer of ``docs`` (rows built by the layer declarations)."""
         now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
-        rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        rows: dict[str, list[dict]] = {}
+        declared = [la for la in layers.all_layers() if la.table and la.rows is not None]
         for doc in docs:
-            d = record_dict(doc.document)
-            d["n_words"] = len(doc.text.split())
+            for la in declared:
+                rows.setdefault(la.table, []).extend(la.rows(doc))  # type: ignore[arg-type,misc]
+        for d in rows.get("documents", []):
             d["added_at"] = now
-            rows["documents"].append(d)
-            text = doc.text
-            for p in doc.paragraphs:
-                r = record_dict(p)
-                r.update(doc_id=doc.id, text=text[p.start:p.end])
-                rows["paragraphs"].append(r)
-            for s in doc.sentences:
-                r = record_dict(s)
-                r.update(doc_id=doc.id, text=text[s.start:s.end])
-                rows["sentences"].append(r)
-            for m in doc.mentions:
-                r = record_dict(m)
-                r["doc_id"] = doc.id
-                rows["mentions"].append(r)
-            for q in doc.quotes:
-                r = record_dict(q)
-                r["doc_id"] = doc.id
-                sp = q.speaker or {}
-                r["speaker_id"] = sp.get("actor_id")
-                r["speaker_name"] = sp.get("name")
-                rows["quotes"].append(r)
-            for e in doc.events:
-                r = record_dict(e)
-                r["doc_id"] = doc.id
-                rows["events"].append(r)
-            for s in doc.stances:
-                r = record_dict(s)
-                r["doc_id"] = doc.id
-                r["holder_id"] = (s.holder or {}).get("id")
-                r["target_id"] = (s.target or {}).get("id")
-                rows["stances"].append(r)
-            for a in doc.actors.values():
-                rows["actors"].append(record_dict(a))
         # one row per actor id; a knowledge-base entry wins over a discovered one
         uniq: dict[str, dict] = {}
-        for a in rows["actors"]:
+        for a in rows.get("actors", []):
             prev = uniq.get(a["id"])
             if prev is None or (prev.get("discovered") and not a.get("discovered")):
                 uniq[a["id"]] = a
@@ -254,8 +233,28 @@ class Store:
             ).fetchall()}
             rows["actors"] = [a for a in uniq.values()
                               if not (a.get("discovered") and a["id"] in existing)]
-        for table in ["documents", *DOC_TABLES, "actors"]:
-            self._insert(table, rows[table])
+        for la in declared:
+            self._insert(la.table, rows.get(la.table, []))  # type: ignore[arg-type]
+
+    def record_failures(self, failures: list[dict]) -> None:
+        """Store per-document failures ({doc_id, source, stage, error}) in one transaction.
+
+        The failed document is not stored, so a re-run analyses it again; its failure rows are
+        replaced then (or removed when it succeeds)."""
+        if not failures:
+            return
+        now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+        with _LOCK:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(
+                    "DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [[f.get("doc_id") for f in failures]])
+                self._insert("failures", [{**f, "at": now} for f in failures])
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
 
     def load_parquet(self, files: dict[str, str]) -> int:
         """Store one batch that a Dask worker wrote as Parquet (one file per table, see
@@ -282,6 +281,7 @@ class Store:
                 by_source = self.ids_by_source(fresh.values())
                 self.delete_documents([old for old in by_source.values() if old not in fresh])
                 ids = list(fresh)
+                self.delete_failures(ids)
                 if ids:
                     for table in ["documents", *DOC_TABLES]:
                         if table not in files:
@@ -305,16 +305,6 @@ class Store:
                 raise
         return len(fresh)
 
-    def upsert_actors(self, actors: list[dict]) -> None:
-        with _LOCK:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self._insert("actors", actors)
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
-
     # ------------------------------------------------------------------ summary
     def stats(self) -> dict[str, Any]:
         out: dict[str, Any] = {t: self.count(t) for t in TABLES}
@@ -323,4 +313,6 @@ class Store:
         ).fetchall()
         out["paragraph_languages"] = {str(k): v for k, v in langs}
         out["words"] = self.con.execute("SELECT coalesce(sum(n_words),0) FROM documents").fetchone()[0]
+        out["failures_by_stage"] = {str(k): v for k, v in self.con.execute(
+            "SELECT stage, count(*) FROM failures GROUP BY stage ORDER BY 2 DESC").fetchall()}
         return out

@@ -1,135 +1,43 @@
-"""Table definitions. Columns may be added freely (old files are migrated by ADD COLUMN);
-columns are never renamed or dropped: other tools read the exports.
+"""Table definitions, read from the layer declarations (``multivector.layers``).
 
-Each table is a list of (column, DuckDB type). JSON columns hold lists/objects and are
-decoded on export. ``doc_id`` ties every layer to its document so a changed document can be
-replaced in one transaction.
+Columns may be added freely (old files are migrated by ADD COLUMN); columns are never renamed or
+dropped: other tools read the exports. JSON columns hold lists/objects and are decoded on export.
+``doc_id`` ties every layer to its document so a changed document can be replaced in one
+transaction.
+
+``TABLES`` and ``DOC_TABLES`` are live views: a stage registered by a plugin (or a test) adds
+its table without an edit here.
 """
 
 from __future__ import annotations
 
-TABLES: dict[str, list[tuple[str, str]]] = {
-    "documents": [
-        ("id", "VARCHAR PRIMARY KEY"),
-        ("source", "VARCHAR"),
-        ("title", "VARCHAR"),
-        ("date", "VARCHAR"),
-        ("date_source", "VARCHAR"),
-        ("author", "VARCHAR"),
-        ("url", "VARCHAR"),
-        ("outlet", "VARCHAR"),
-        ("genre", "VARCHAR"),
-        ("encoding", "VARCHAR"),
-        ("format", "VARCHAR"),
-        ("languages", "JSON"),
-        ("removed", "JSON"),
-        ("meta", "JSON"),
-        ("text", "VARCHAR"),
-        ("n_words", "INTEGER"),
-        ("added_at", "TIMESTAMP"),
-    ],
-    "paragraphs": [
-        ("doc_id", "VARCHAR"),
-        ("idx", "INTEGER"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("lang", "VARCHAR"),
-        ("translation_of", "INTEGER"),
-        ("is_question", "BOOLEAN"),
-        ("text", "VARCHAR"),
-    ],
-    "sentences": [
-        ("doc_id", "VARCHAR"),
-        ("idx", "INTEGER"),
-        ("paragraph", "INTEGER"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("lang", "VARCHAR"),
-        ("text", "VARCHAR"),
-    ],
-    "actors": [
-        ("id", "VARCHAR PRIMARY KEY"),
-        ("name", "VARCHAR"),
-        ("type", "VARCHAR"),
-        ("country", "VARCHAR"),
-        ("cameo", "VARCHAR"),
-        ("sector", "VARCHAR"),
-        ("roles", "JSON"),
-        ("aliases", "JSON"),
-        ("discovered", "BOOLEAN"),
-    ],
-    "mentions": [
-        ("doc_id", "VARCHAR"),
-        ("actor_id", "VARCHAR"),
-        ("text", "VARCHAR"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("sentence", "INTEGER"),
-        ("language", "VARCHAR"),
-        ("method", "VARCHAR"),
-        ("role", "VARCHAR"),
-        ("confidence", "DOUBLE"),
-    ],
-    "quotes": [
-        ("doc_id", "VARCHAR"),
-        ("id", "VARCHAR"),
-        ("text", "VARCHAR"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("kind", "VARCHAR"),
-        ("cue", "VARCHAR"),
-        ("speaker", "JSON"),
-        ("speaker_id", "VARCHAR"),
-        ("speaker_name", "VARCHAR"),
-        ("via", "VARCHAR"),
-        ("addressee", "VARCHAR"),
-        ("mentioned", "JSON"),
-        ("sentence", "INTEGER"),
-        ("confidence", "DOUBLE"),
-    ],
-    "events": [
-        ("doc_id", "VARCHAR"),
-        ("id", "VARCHAR"),
-        ("sentence", "INTEGER"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("trigger", "VARCHAR"),
-        ("plover", "VARCHAR"),
-        ("mode", "VARCHAR"),
-        ("contexts", "JSON"),
-        ("cameo", "VARCHAR"),
-        ("goldstein", "DOUBLE"),
-        ("quad_class", "INTEGER"),
-        ("source", "JSON"),
-        ("target", "JSON"),
-        ("location", "VARCHAR"),
-        ("modality", "VARCHAR"),
-        ("date", "VARCHAR"),
-        ("date_precision", "VARCHAR"),
-        ("quote_id", "VARCHAR"),
-        ("confidence", "DOUBLE"),
-        ("text", "VARCHAR"),
-    ],
-    "stances": [
-        ("doc_id", "VARCHAR"),
-        ("id", "VARCHAR"),
-        ("holder", "JSON"),
-        ("holder_id", "VARCHAR"),
-        ("target", "JSON"),
-        ("target_id", "VARCHAR"),
-        ("polarity", "DOUBLE"),
-        ("label", "VARCHAR"),
-        ("aspect", "VARCHAR"),
-        ("evidence", "JSON"),
-        ("sentence", "INTEGER"),
-        ("quote_id", "VARCHAR"),
-        ("method", "VARCHAR"),
-        ("confidence", "DOUBLE"),
-    ],
-}
+from collections.abc import Iterator, Mapping, Sequence
 
+from .. import layers
+
+
+class _Tables(Mapping[str, list[tuple[str, str]]]):
+    def __getitem__(self, table: str) -> list[tuple[str, str]]:
+        return layers.tables()[table]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(layers.tables())
+
+    def __len__(self) -> int:
+        return len(layers.tables())
+
+
+class _DocTables(Sequence[str]):
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        return layers.doc_tables()[i]
+
+    def __len__(self) -> int:
+        return len(layers.doc_tables())
+
+
+TABLES: Mapping[str, list[tuple[str, str]]] = _Tables()
 # Tables whose rows belong to one document (deleted and re-inserted when it changes).
-DOC_TABLES = ["paragraphs", "sentences", "mentions", "quotes", "events", "stances"]
+DOC_TABLES: Sequence[str] = _DocTables()
 
 
 def json_columns(table: str) -> set[str]:

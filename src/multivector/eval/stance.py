@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .dsa import LABELS, predict, read_dsa
+from ..stance.dsa import LABELS, predict, read_dsa
 
 
 def scores(gold: list[int], pred: list[int], n_classes: int = 5) -> dict:

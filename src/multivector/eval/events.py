@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from ..doc import Event
-from .arguments import ActorResolver, _name, np_range
-from .coder import EventCoder
-from .ontology import ontology
+from ..events.arguments import ActorResolver, _name, np_range
+from ..events.coder import EventCoder
+from ..events.ontology import ontology
 
 
 class GoldFormatError(ValueError):
@@ -283,16 +283,10 @@ def score(records: list[GoldRecord], predicted: list[list[Event]], kind: str) ->
 
 # ------------------------------------------------------------------------------ running
 def _pipeline(config):
-    """Segmentation plus the stages before events (actors, quotes) that are installed."""
-    import importlib.util
+    """Segmentation plus the stages events requires (actors, quotes)."""
+    from ..pipeline import Pipeline
 
-    from ..pipeline import STAGE_MODULES, Pipeline
-
-    stages = []
-    for s in ("actors", "quotes"):
-        if s in config.stages and importlib.util.find_spec(STAGE_MODULES[s]) is not None:
-            stages.append(s)
-    return Pipeline(config, stages=stages)
+    return Pipeline(config, stages=["quotes"])
 
 
 def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 64,
@@ -336,7 +330,7 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
     named in the file's <Environment> that exist beside it are loaded for this run: actors and
     agents as an actor overlay, the verb dictionary as a pattern overlay (before ours: the
     records' codes are that dictionary's)."""
-    from .petrarch_dicts import PetrarchOverlay
+    from ..events.petrarch_dicts import PetrarchOverlay
 
     path = Path(path)
     records, env = read_petrarch(path)
@@ -350,7 +344,7 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
                 actors, agents if agents is not None and agents.is_file() else None)
     import tempfile
 
-    from .verb_dicts import convert_file, write_overlay
+    from ..events.verb_dicts import convert_file, write_overlay
 
     with tempfile.TemporaryDirectory(prefix="mv-verbs-") as tmp:
         pattern_files = list(files)

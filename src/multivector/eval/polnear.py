@@ -102,7 +102,7 @@ def classify(fragments: list[GoldFragment], text: str, nlp=None) -> None:
     """Label each gold fragment: 'direct' when its content is in quotation marks, 'speech'
     when its cue has a speech or belief verb of our lexicon (or is "according to" / a colon),
     'other' for the rest (attitudes, actions, nominal attributions: beyond our scope)."""
-    from .lexicon import load_lexicon
+    from ..quotes.lexicon import load_lexicon
 
     lex = load_lexicon()
     for f in fragments:
@@ -275,14 +275,12 @@ def _offset_map(raw: str, clean: str) -> Callable[[int], int] | None:
 def evaluate(directory: str | Path, limit: int | None = None, threshold: float = 0.3,
              pipeline=None, progress: bool = True, batch_size: int = 16) -> dict:
     """Run the pipeline over the gold texts (verbatim, no cleaning) and score the quotes."""
-    from ..pipeline import Pipeline, STAGE_MODULES
+    from ..pipeline import Pipeline
     from ..text.clean import make_document
-    import importlib.util
 
     docs = load_gold(directory, limit)
     if pipeline is None:
-        stages = [s for s in ("actors", "quotes") if importlib.util.find_spec(STAGE_MODULES[s])]
-        pipeline = Pipeline(stages=stages)
+        pipeline = Pipeline(stages=["quotes"])
     for g in docs:
         classify(g.fragments, g.text, pipeline.nlp)
     total = Counts()
@@ -304,7 +302,7 @@ def evaluate(directory: str | Path, limit: int | None = None, threshold: float =
             fix = _offset_map(g.text, d.text)
             preds = []
             for q in d.quotes:
-                p = {"start": q.start, "end": q.end, "speaker": dict(q.speaker) if q.speaker else None}
+                p = {"start": q.start, "end": q.end, "speaker": q.speaker.as_speaker() if q.speaker else None}
                 if fix is not None:
                     p["start"], p["end"] = fix(p["start"]), fix(p["end"])
                     if p["speaker"] and p["speaker"].get("start") is not None:

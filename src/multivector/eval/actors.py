@@ -149,14 +149,14 @@ def evaluate_gsr(path: str | Path, overlays: tuple[str, ...] = ()) -> dict:
     sector of the whole clause ("Hungarian ... officials") on a one-word actorText.
     """
     from ..config import Config
-    from .resolve import PhraseResolver
+    from ..actors.resolve import PhraseResolver
 
     path = Path(path)
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"{path}: cannot read PLOVER GSR file: {exc}") from exc
-    resolver = PhraseResolver(Config(actors_files=tuple(overlays)))
+    resolver = PhraseResolver(Config().with_settings("actors", files=tuple(overlays)))
     kb = resolver.kb
     n = ok = skipped = 0
     misses: list[str] = []
