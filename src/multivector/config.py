@@ -21,6 +21,8 @@ from typing import Any
 
 from .errors import ConfigError
 
+from .lang import default_languages
+
 CONFIG_FILES = ["multivector.toml", "~/.config/multivector/config.toml"]
 DEFAULT_DB = "multivector.duckdb"
 
@@ -34,7 +36,7 @@ LEGACY_KEYS = {
 }
 
 
-DEFAULT_LANGUAGES = ("en", "ru", "zh", "kk", "uk", "tr", "de", "fr")
+DEFAULT_LANGUAGES = default_languages()  # the registry (multivector/lang/languages.yaml)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ import re
 from .candidates import Cand
 from .kb import KnowledgeBase
 
-SINGLE_OK_AFTER = set("方官军政总外")
+from ..lang import lexicon as lang_lexicon
+
+SINGLE_OK_AFTER = lang_lexicon("zh").words("single_ok_after")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

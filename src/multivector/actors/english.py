@@ -17,44 +17,31 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from ..doc import Actor
+from ..lang import lexicon as lang_lexicon
 from .candidates import Cand
 from .kb import DERIVED, KnowledgeBase, fold, norm, slug
 from .lexicon import MODIFIERS, PRONOUNS, lexicon
 
-LOC_PREPS = {"in", "at", "near", "across", "around", "outside", "inside", "via", "through",
-             "within", "throughout"}
-MOTION_PREPS = {"to", "from", "into"}  # a place only after a motion word ("flew to Moscow")
-MOVE_VERBS = {"visit", "arrive", "travel", "fly", "go", "come", "return", "reach", "leave", "tour",
-              "move", "flee", "deport", "migrate", "send", "deliver", "drive", "head", "relocate",
-              "trip", "visit", "flight", "journey", "route", "road", "railway", "pipeline",
-              "export", "import", "transit", "evacuate", "expel", "extradite", "commute",
-              "booking", "ticket", "bus", "train", "cargo", "shipment"}
-MESSAGES = {"note", "letter", "message", "request", "protest", "signal", "invitation", "proposal",
-            "complaint", "appeal", "warning", "demand", "ultimatum"}
+LOC_PREPS = lang_lexicon("en").words("loc_preps")
+MOTION_PREPS = lang_lexicon("en").words("motion_preps")  # a place only after a motion word ("flew to Moscow")
+MOVE_VERBS = lang_lexicon("en").words("move_words")
+MESSAGES = lang_lexicon("en").words("message_nouns")
 QUOTE_CHARS = ('"', "“", "”", "«", "»", "„")
-INSTITUTIONS = {"ministry", "department", "office", "committee", "agency", "service", "council",
-                "administration", "commission", "directorate", "inspectorate", "chamber"}
-QUANT = {"several", "many", "some", "few", "other", "most", "all", "both", "numerous", "various"}
-SMALL_WORDS = {"of", "and", "the", "for", "de", "la", "in", "on", "to", "al", "at", "a", "an"}
-REPORTING = {"say", "add", "note", "tell", "explain", "warn", "stress", "emphasise", "emphasize",
-             "believe", "argue", "recall", "insist", "claim", "think", "point", "conclude",
-             "admit", "suggest", "remind", "write", "agree", "disagree", "comment", "expect"}
+INSTITUTIONS = lang_lexicon("en").words("institution_nouns")
+QUANT = lang_lexicon("en").words("quantifiers")
+SMALL_WORDS = lang_lexicon("en").words("name_small_words")
+REPORTING = lang_lexicon("en").subset("reporting_verbs", "actors")
 NER_LINKABLE = {"GPE", "ORG", "NORP", "LOC", "FAC", "PERSON"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-DETS = {"a", "an", "the", "this", "that", "these", "those"}
+DETS = lang_lexicon("en").words("determiners")
 NAME_RE = re.compile(r"^[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*)*$")
 FUZZY_STATE = 90.0  # ratio threshold for misspelt state names ("Kazakhtan")
 FUZZY_PERSON = 92.0  # stricter for people: "Umarov" must not become "Usmanov"
-NOT_PERSON_FIRST = {"lake", "mount", "river", "cape", "gulf", "sea", "fort", "port", "saint",
-                    "st", "san", "santa", "camp", "university", "radio", "hotel"}
-HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f",
-              "dame": "f", "dr": None, "prof": None, "madam": "f", "mme": "f", "herr": "m",
-              "frau": "f"}
-NOT_PERSON_PREV = {"daily", "newspaper", "magazine", "outlet", "agency", "channel", "website",
-                   "portal", "weekly", "company", "firm", "bank", "tabloid", "broadcaster"}
-NOT_PERSON_NEXT = {"amendment", "act", "law", "doctrine", "plan", "prize", "award", "bill",
-                   "formula", "initiative", "agreement", "accords", "treaty", "line", "report"}
-EXPERT_WORDS = {"expert", "interlocutor", "analyst", "interviewee", "observer", "commentator"}
+NOT_PERSON_FIRST = lang_lexicon("en").words("not_person_first")
+HONORIFICS = lang_lexicon("en").table("honorifics")
+NOT_PERSON_PREV = lang_lexicon("en").words("not_person_prev")
+NOT_PERSON_NEXT = lang_lexicon("en").words("not_person_next")
+EXPERT_WORDS = lang_lexicon("en").words("expert_words")
 
 
 class EnglishRecognizer:

@@ -32,12 +32,13 @@ from typing import Iterable
 import yaml
 
 from ..doc import Actor
+from ..lang import kb_name_languages
 
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
             "people.yaml", "agents.tsv"]
 CACHE_VERSION = "6"
-LANGS = ("en", "ru", "zh", "kk", "uz")
+LANGS = kb_name_languages()  # multivector/lang/languages.yaml, kb_names: true
 DERIVED = {  # suffix -> (type, sector, English name template)
     "GOV": ("government", "GOV", "Government of {}"),
     "MIL": ("military", "MIL", "Armed forces of {}"),

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..lang import lexicon as lang_lexicon
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # Words that may precede a role without changing it ("former foreign minister", "leading expert").
-MODIFIERS = ["former", "ex-", "acting", "first", "deputy", "senior", "junior", "leading",
-             "prominent", "famous", "well-known", "independent", "international", "local",
-             "renowned", "veteran", "chief", "current", "outgoing", "incoming", "then", "then-"]
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
-            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+MODIFIERS = list(lang_lexicon("en").ordered("role_modifiers"))
+PRONOUNS = lang_lexicon("en").table("gendered_pronouns")
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 
 from ..doc import Actor, Doc, Mention
+from ..lang import lexicon as lang_lexicon
 from .candidates import Cand, select
-from .chinese import CJK, ChineseRecognizer
-from .english import EXPERT_WORDS, EnglishRecognizer
+from ..lang import Language, fallback_order, get_language
+from .english import EXPERT_WORDS
 from .kb import KnowledgeBase, date_in, norm, slug
 from .lexicon import MODIFIERS
 
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach
 DESCRIPTOR_WINDOW = 1000  # paragraphs back (and 2 forward) a descriptor may reach
-FEMALE_ENDINGS = ("ova", "eva", "yeva", "ina", "aya", "kaya", "ska")
-MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "skiy", "iy")
+FEMALE_ENDINGS = lang_lexicon("en").ordered("female_surname_endings")
+MALE_ENDINGS = lang_lexicon("en").ordered("male_surname_endings")
 
 
 _TR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -50,17 +51,38 @@ def guess_gender(actor: Actor | None) -> str | None:
 class DocLinker:
     def __init__(self, kb: KnowledgeBase, nlp):
         self.kb = kb
-        self.en = EnglishRecognizer(kb, nlp) if nlp is not None else None
-        self.zh = ChineseRecognizer(kb)
-        self._ru = None
+        self.nlp = nlp
+        self._recognisers: dict[str, object] = {}  # code -> recogniser, built on first use
+        self._fallback = fallback_order()
+
+    def recogniser(self, lang: Language):
+        """The language's recogniser (built once; the Russian one loads models on first use)."""
+        if lang.code not in self._recognisers:
+            factory = lang.recogniser
+            self._recognisers[lang.code] = factory(self.kb, self.nlp) if factory else None
+        return self._recognisers[lang.code]
 
     @property
-    def ru(self):
-        if self._ru is None:
-            from .russian import RussianRecognizer
+    def en(self):
+        """The English recogniser (``actors resolve TEXT`` parses English)."""
+        rec = self.recogniser(get_language("en"))
+        return rec.rec if rec is not None else None
 
-            self._ru = RussianRecognizer(kb=self.kb)
-        return self._ru
+    def recogniser_for(self, p, text: str):
+        """By the language registry: the paragraph's own language when its recogniser reads
+        it (a parsed paragraph always), else the first language whose script the text has."""
+        lang = get_language(p.lang)
+        if lang is not None and lang.recogniser is not None and (
+                p.spacy is not None or lang.reads(text)):
+            rec = self.recogniser(lang)
+            if rec is not None:
+                return rec
+        for lang in self._fallback:
+            if lang.reads(text):
+                rec = self.recogniser(lang)
+                if rec is not None:
+                    return rec
+        return None
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc) -> None:
@@ -69,15 +91,8 @@ class DocLinker:
         para_of: dict[int, int] = {}
         for p in doc.paragraphs:
             text = doc.text[p.start:p.end]
-            found: list[Cand] = []
-            if p.spacy is not None and self.en is not None:
-                found = self.en.paragraph(p.spacy, p.start, date, lang=p.lang or "en")
-            elif p.lang == "ru" or (p.lang not in ("zh", "en") and re.search("[А-Яа-яЁё]", text)):
-                found = self.ru.paragraph(text, p.start, date)
-            elif CJK.search(text):
-                found = self.zh.paragraph(text, p.start, date)
-            elif self.en is not None and re.search("[A-Za-z]", text):
-                found = self.en.plain(text, p.start, p.lang)
+            rec = self.recogniser_for(p, text)
+            found: list[Cand] = rec(p, text, date) if rec is not None else []
             for c in found:
                 para_of[id(c)] = p.idx
             cands += found

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from ..doc import Actor
+from ..lang import lexicon as lang_lexicon
 from .candidates import Cand
 from .kb import KnowledgeBase, slug
 
 CYR = re.compile(r"[А-Яа-яЁё]")
 MAX_ALIAS_TOKENS = 6
-RU_PLACE_PREPS = {"в", "во", "из", "до", "через", "под", "около", "возле"}
+RU_PLACE_PREPS = lang_lexicon("ru").words("place_preps")
 
 
 class RussianRecognizer:

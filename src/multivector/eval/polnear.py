@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..lang import lexicon as lang_lexicon
+
 QUOTE_CHARS = "\"'“”‘’«»„「」"
 TRIM_END = ".,;:!? \t\n"
-STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "he", "she", "his", "her", "said", "in"}
+STOP = lang_lexicon("en").words("polnear_stop_words")
 
 
 @dataclass

@@ -21,16 +21,15 @@ from typing import Any
 from ..doc import ActorRef
 from .lexicon import lexicon, places
 
+from ..lang import lexicon as lang_lexicon
+
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 TITLE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}  # sectors a title before a name can give
 PLACE_TYPES = {"region", "place", "city", "location"}
 # Heads that stand for the actor in their modifier or complement: collectives and quantities
 # ("a group of Moroccan diplomats", "one third of the rebels") and things an actor owns or does
 # ("Turkey's efforts", "Belarus's proposal").
-TRANSPARENT_HEADS = {"group", "side", "third", "half", "part", "number", "member", "majority",
-                     "bunch", "team", "delegation", "unit", "contingent", "effort", "policy",
-                     "decision", "plan", "proposal", "position", "stance", "move", "initiative",
-                     "programme", "program", "bid", "campaign", "leadership", "ruler"}
+TRANSPARENT_HEADS = lang_lexicon("en").words("transparent_heads")
 
 
 def _actors_api():

@@ -24,6 +24,7 @@ import hashlib
 from typing import Any, Callable, Iterable
 
 from ..doc import Doc, Event, Quote
+from ..lang import lexicon as lang_lexicon
 from .arguments import ActorResolver, head_sector, np_range, public
 from .dates import event_date
 from .lexicon import Pattern, lexicon, patterns
@@ -31,19 +32,14 @@ from .modality import modality_of
 from .ontology import ontology
 
 NOUN_POS = {"NOUN", "PROPN"}
-LOCATION_PREPS = {"in", "at", "near", "within", "inside", "across", "throughout"}
-OBJECT_CONTROL = {"ask", "urge", "tell", "call", "persuade", "convince", "force", "order",
-                  "invite", "encourage", "press", "help", "warn", "allow"}
-LIGHT_VERBS = {"issue", "hold", "make", "pay", "conduct", "launch", "carry", "start", "begin",
-               "stage", "mount", "deliver", "give"}
+LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
+OBJECT_CONTROL = lang_lexicon("en").words("object_control_verbs")
+LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
-CONTENT_NOUNS = {"demand", "call", "request", "appeal", "proposal", "plan", "offer", "threat",
-                 "promise", "pledge", "ultimatum", "warning", "suggestion", "idea", "need",
-                 "possibility", "attempt", "effort", "bid", "intention", "readiness", "refusal",
-                 "decision", "agreement", "willingness", "opportunity", "chance", "right"}
+CONTENT_NOUNS = lang_lexicon("en").words("content_nouns")
 NON_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
+THIRD_PERSON = lang_lexicon("en").words("event_third_person")
 
 # When an official's quote says "X must <cooperate/retreat/...>", the event is the official's
 # demand (REQUEST) on X. CAMEO demand codes by the PLOVER type of the demanded action.
@@ -51,22 +47,16 @@ DEMAND_CODE = {"RETREAT": "1056", "CONCEDE": "105", "AID": "103", "COOPERATE": "
                "CONSULT": "106", "AGREE": "106", "SUPPORT": "102"}
 DEMAND_DEFAULT = "1042"
 # Speech verbs whose "X must ..." complement is the speaker's demand (see _speech_demands).
-SPEECH_VERBS = {"say", "declare", "insist", "reiterate", "demand", "stress", "state", "tell",
-                "conclude", "warn", "announce", "emphasize", "emphasise", "argue", "add"}
+SPEECH_VERBS = lang_lexicon("en").subset("reporting_verbs", "speech_demands")
 # CAMEO "express intent to ..." codes for future cooperative events (PLOVER manual, AGREE).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033",
                    "CONCEDE": "035", "RETREAT": "035"}
 # ... and future hostile acts are threats (CAMEO 13x "threaten to ...").
 FUTURE_AS_THREAT = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "SANCTION": "131"}
 # Heads that count the real actors ("thousands of Iraqi Kurds")
-COUNT_HEADS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group", "number",
-               "crowd", "band", "handful", "some", "many", "most", "all", "members", "member"}
+COUNT_HEADS = lang_lexicon("en").words("count_heads")
 # Heads that measure or wrap the real object: "a state of emergency", "tons of food aid".
-QUANTITY_HEADS = {"state", "ton", "tonne", "million", "billion", "worth", "amount", "kind",
-                  "part", "series", "number", "lot", "batch", "shipment", "consignment",
-                  "package", "dollar", "euro", "kilogram", "kg", "thousand", "hundred", "dozen",
-                  "round", "wave", "barrage", "volley", "string", "day", "week", "month",
-                  "hour", "year"}
+QUANTITY_HEADS = lang_lexicon("en").words("quantity_heads")
 
 
 def _children(tok, dep: str) -> list:
@@ -710,7 +700,7 @@ class EventCoder:
             text=doc.text[sent.start:sent.end])
 
     def _sentence_contexts(self, span) -> list[str]:
-        """PLOVER contexts named by words of the sentence (lexicon.yaml ``contexts``)."""
+        """PLOVER contexts named by words of the sentence (lang/en/events.yaml ``contexts``)."""
         table = self.lex["context_of"]
         text = span.text.lower()
         found = []
@@ -750,7 +740,7 @@ class EventCoder:
         return None
 
 
-PARTICLE_PREPS = {"off", "down", "up", "out", "back"}
+PARTICLE_PREPS = lang_lexicon("en").words("particle_preps")
 
 
 def _direct_objects(tok) -> list:

@@ -12,13 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+from ..lang import lexicon as lang_lexicon
+
+MONTHS = lang_lexicon("en").table("month_names")
+WEEKDAYS = lang_lexicon("en").table("weekdays")
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

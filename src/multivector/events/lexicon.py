@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+from ..lang import lexicon as lang_lexicon
+
 
 def _yaml(name: str, path=None):
     path = path if path is not None else resources.files(__package__).joinpath("data", name)
@@ -145,7 +147,7 @@ def _user_rows(path) -> list:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    lex = _yaml("lexicon.yaml")
+    lex = dict(lang_lexicon("en").section("events"))  # multivector/lang/en/events.yaml
     sector_of = {}
     for sector, words in lex["sectors"].items():
         for w in words:

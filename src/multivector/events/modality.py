@@ -18,13 +18,13 @@ through complement clauses (``xcomp``/``ccomp``/``acomp``), stopping at a report
 
 from __future__ import annotations
 
+from ..lang import lexicon as lang_lexicon
 from .lexicon import lexicon
 
 ORDER = ("negated", "hypothetical", "recommended", "future", "reported", "asserted")
 CLAUSE_UP = {"xcomp", "ccomp", "acomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"}
 # Verbs that introduce what someone said; the modality of the saying does not pass down.
-REPORTING = {"say", "tell", "state", "note", "add", "announce", "claim", "report", "write",
-             "declare", "stress", "emphasize", "emphasise", "believe", "think", "argue"}
+REPORTING = lang_lexicon("en").subset("reporting_verbs", "modality")
 
 
 def _own_cues(tok, m: dict, out: set, intent: bool) -> None:

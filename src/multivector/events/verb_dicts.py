@@ -42,20 +42,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-PARTICLES = {"down", "up", "out", "off", "away", "back", "forward", "aside", "together",
-             "apart", "ahead"}
+from ..lang import lexicon as lang_lexicon
+
+PARTICLES = lang_lexicon("en").words("dictionary_particles")
 # words after a multi-word verb that the parse may call a particle ("hand over the report")
-ADVERB_PREPS = {"over", "around", "through", "along", "across", "about", "by", "in", "on", "off"}
-PREPOSITIONS = {"to", "for", "with", "against", "in", "on", "into", "onto", "from", "at", "of",
-                "over", "upon", "about", "between", "by", "toward", "towards", "under",
-                "through", "across", "behind", "before", "after", "along", "within", "without",
-                "among", "amid", "near", "beyond", "despite", "around", "during", "like",
-                "throughout", "inside", "outside", "via", "per", "since", "until"}
+ADVERB_PREPS = lang_lexicon("en").words("dictionary_adverb_preps")
+PREPOSITIONS = lang_lexicon("en").words("prepositions")
 # Reporting verbs frame other events ("X said Y attacked Z"); their bare dictionary code (SAID
 # [023] in old TABARI files) would turn every attribution into an event, so it is not imported
 # (their patterns with objects are).
-REPORTING_VERBS = {"say", "said", "says", "saying", "tell", "told", "tells", "state", "stated",
-                   "add", "added", "note", "noted", "report", "reported"}
+REPORTING_VERBS = lang_lexicon("en").subset("reporting_verbs", "dictionary")
 # Roles an imported sense looks in for its target. "in", "at", "near" are left out on purpose:
 # places in locative phrases are never actors.
 TARGET_ROLES_BARE = ["dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on",

@@ -16,16 +16,14 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 
+from ..lang import lexicon as lang_lexicon
+
 SUBJ = ("nsubj", "nsubjpass")
 # speech verbs whose object is not what was said ("told reporters", "said the same", "wrote a book")
-NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "quote", "call", "answer",
-                     "reply", "speak", "respond", "continue", "repeat", "reiterate", "counter", "object",
-                     "urge", "warn", "assure", "threaten", "praise", "accuse", "criticise", "criticize"}
+NO_OBJECT_CONTENT = lang_lexicon("en").words("no_object_content_verbs")
 # verbs whose object is followed by the charge, reason or description: "accused X of Y"
-OBJECT_PREPS = {"accuse": ("of",), "blame": ("for",), "praise": ("for",), "criticize": ("for",),
-                "criticise": ("for",), "thank": ("for",), "credit": ("with", "for"), "describe": ("as",),
-                "condemn": ("for",), "attack": ("for", "over"), "slam": ("for", "over")}
-NAMING = {"call", "label", "brand", "dub", "term"}
+OBJECT_PREPS = {k: tuple(v) for k, v in lang_lexicon("en").table("object_preps").items()}
+NAMING = lang_lexicon("en").words("naming_verbs")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")  # verbs sharing the subject of their head
 CONTENT_DEPS = ("ccomp",)
 
@@ -326,8 +324,8 @@ def _following_clause(tok) -> tuple[int, int] | None:
     return (tok.i + 1 if doc[tok.i + 1].lower_ == "that" else lo, hi + 1)
 
 
-MODALS = {"must", "should", "could", "might", "may", "can", "ca", "shall", "ought"}
-FUTURE = {"will", "would", "'ll", "'d", "wo"}
+MODALS = lang_lexicon("en").words("modals")
+FUTURE = lang_lexicon("en").words("future_aux")
 
 
 def _hedged(tok, kind: str) -> bool:

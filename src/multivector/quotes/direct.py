@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
+from ..lang import lexicon as lang_lexicon
 from .cues import Cue, cue_for
 from .lexicon import Lexicon
 from .marks import MarkSpan
@@ -29,7 +30,7 @@ from .speakers import Speaker, SpeakerResolver, _clean_phrase
 from .tokens import TokenIndex
 
 SENT_END = {".", "!", "?"}
-TITLE_PREPS = {"on", "in", "at", "of", "titled", "entitled", "called", "dubbed", "named", "show", "program"}
+TITLE_PREPS = lang_lexicon("en").words("title_preps")
 MIN_WORDS = 4
 DASH_NAME = re.compile(r"^\s*[,]?\s*[–—―-]+\s*")
 ATTRIBUTING = ("speech", "relay", "according")

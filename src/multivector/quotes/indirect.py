@@ -7,6 +7,7 @@ to", the clause it modifies); the speaker comes from :mod:`.speakers`.
 from __future__ import annotations
 
 from ..doc import Doc
+from ..lang import lexicon as lang_lexicon
 from .cues import cue_for
 from .lexicon import Lexicon
 from .marks import MarkSpan
@@ -15,7 +16,7 @@ from .records import Draft, strip_span, subtree_offsets
 from .speakers import SpeakerResolver, _clean_phrase
 from .tokens import TokenIndex
 
-SELF_PRONOUNS = {"i", "we", "you", "me", "us"}
+SELF_PRONOUNS = lang_lexicon("en").words("self_pronouns")
 MIN_TOKENS = 3
 
 

@@ -1,4 +1,5 @@
-"""The cue lexicon (``data/cues.yaml``) as sets, loaded once per process.
+"""The cue lexicon (``multivector/lang/en/quotes.yaml``; the speech verbs are the ``quotes``
+subset of ``lang/en/reporting.yaml``) as sets, loaded once per process.
 
 Kept as data so an analyst can add a reporting verb without touching code."""
 
@@ -6,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import yaml
+
+from ..lang import lexicon as lang_lexicon
 
 
 @dataclass(frozen=True)
@@ -49,16 +51,16 @@ class Lexicon:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the cue file (the packaged one unless ``path`` is given)."""
     if path is None:
-        text = resources.files("multivector.quotes").joinpath("data/cues.yaml").read_text("utf-8")
-        where = "multivector/quotes/data/cues.yaml"
+        en = lang_lexicon("en")
+        data = dict(en.section("quotes"))
+        data["speech_verbs"] = sorted(en.subset("reporting_verbs", "quotes"))
     else:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
-        where = path
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{where}: not valid YAML: {exc}") from exc
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{path}: not valid YAML: {exc}") from exc
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])

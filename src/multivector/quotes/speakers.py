@@ -16,22 +16,23 @@ import bisect
 from dataclasses import dataclass
 
 from ..doc import Doc, Mention
+from ..lang import lexicon as lang_lexicon
 
 try:  # the actors stage's public API (optional: quotes works without it)
     from ..actors.api import actor_at as _actor_at
 except Exception:  # pragma: no cover - actors package absent or broken
     _actor_at = None
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-INTERVIEWEE_NOUNS = {"interlocutor", "interviewee", "guest", "respondent"}
+PERSON_PRONOUNS = lang_lexicon("en").words("person_pronouns")
+INTERVIEWEE_NOUNS = lang_lexicon("en").words("interviewee_nouns")
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-ARTICLES = {"a", "an", "the"}
+ARTICLES = lang_lexicon("en").words("articles")
 # a share of people that can hold a view ("47 percent said", "a third said", "six in 10 say")
 GROUP_COUNTS = {"PERCENT", "CARDINAL", "ORDINAL"}
-GROUP_PRONOUNS = {"some", "many", "most", "others", "several", "both", "few"}
+GROUP_PRONOUNS = lang_lexicon("en").words("group_pronouns")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ogist")
+ROLE_SUFFIXES = lang_lexicon("en").ordered("role_suffixes")
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
 

@@ -33,7 +33,7 @@ from .transcript import detect as transcript_detect, transcript_drafts
 class QuoteSettings:
     """``[multivector.quotes]``"""
 
-    cues_file: str = ""  # replacement cue lexicon (YAML, layout of quotes/data/cues.yaml)
+    cues_file: str = ""  # replacement cue lexicon (YAML, layout of lang/en/quotes.yaml + speech_verbs)
 
 
 def _quote_row(q: Any, row: dict) -> None:

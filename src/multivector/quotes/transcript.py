@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc
+from ..lang import lexicon as lang_lexicon
 from .records import Draft, strip_span
 from .speakers import Speaker, SpeakerResolver
 
 LABEL = re.compile(r"^(?P<lead>\s*[\"“”]?\s*)(?P<label>[A-Z][A-Z.'’\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
-NOT_LABELS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ MORE", "PHOTOS",
-              "BREAKING", "SOURCE", "SOURCES", "CLICK HERE", "RELATED", "ALSO", "PHOTO", "VIDEO",
-              "Q", "A", "UPDATED", "CORRECTION", "WARNING", "SPOILER", "TAGS", "EXCLUSIVE"}
+NOT_LABELS = lang_lexicon("en").words("not_speaker_labels")
 QUOTE_OPEN = "\"“”«„"
 STAGE = re.compile(r"^\s*(\(|\[|follow |click |watch |read )", re.I)  # stage directions, promos
 

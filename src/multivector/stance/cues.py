@@ -12,14 +12,13 @@ from typing import Any, Iterable
 
 from .lexicon import KINDS_BY_POS, Lexicon
 
-NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither", "hardly"}
+from ..lang import lexicon as lang_lexicon
+
+NEGATORS = lang_lexicon("en").words("negators")
 # a cue that is the object or predicate of these verbs is denied: treated like a negation
-NEGATING_VERBS = {"deny", "reject", "refute", "dismiss", "refuse", "refusal", "decline", "fail",
-                  "failure"}
+NEGATING_VERBS = lang_lexicon("en").words("negating_verbs")
 # verbs whose negation negates the clause they govern
-NEGATABLE_FRAMES = {"agree", "believe", "think", "accept", "share", "expect", "want", "seek",
-                    "aspire", "plan", "intend", "try", "see", "consider", "regard", "become",
-                    "say", "claim", "mean"}
+NEGATABLE_FRAMES = lang_lexicon("en").words("negatable_frames")
 
 
 @dataclass

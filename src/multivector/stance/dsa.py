@@ -20,6 +20,8 @@ from .cues import find_cues
 from .lexicon import Lexicon, default_lexicon
 from .links import FIRST_PERSON, link, objects, speakers
 
+from ..lang import lexicon as lang_lexicon
+
 LABELS = ["neutral", "pos p->q", "pos q->p", "neg p->q", "neg q->p"]
 
 
@@ -92,7 +94,7 @@ def read_dsa(path: str | Path) -> Iterator[DSAItem]:
             yield DSAItem(text, ps, qs, lab, n)
 
 
-THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"}
+THIRD_PERSON = lang_lexicon("en").words("dsa_third_person")
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 
 
@@ -122,8 +124,7 @@ def _entity_of(tok, spans: dict[str, tuple[int, int]], deep: bool = False) -> st
     return None
 
 
-ACCUSING = {"accuse", "charge", "blame", "suspect", "indict", "convict", "sue", "criticise",
-            "criticize", "condemn", "fault", "slam", "blast", "attack", "denounce", "prosecute"}
+ACCUSING = lang_lexicon("en").words("accusing_verbs")
 
 
 def _misdeed_pairs(cue) -> list:

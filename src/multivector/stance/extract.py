@@ -21,6 +21,7 @@ import logging
 from dataclasses import dataclass, field
 
 from ..doc import ActorRef, Doc, Stance
+from ..lang import lexicon as lang_lexicon
 from .aspects import aspect_of
 from .cues import find_cues
 from .holders import HolderContext, holder_context, quote_at, speaker_holder
@@ -29,7 +30,7 @@ from .links import FIRST_PERSON, REPORTING, link, speakers, subjects
 
 log = logging.getLogger(__name__)
 
-PRONOUNS_IT = {"it", "its", "itself"}
+PRONOUNS_IT = lang_lexicon("en").words("it_pronouns")
 NON_PERSON_TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "region",
                     "company", "group", "media", "think-tank"}
 MIXED_MIN_SHARE = 0.0  # any disagreement inside one group makes it mixed
@@ -158,7 +159,7 @@ def _span(doc: Doc, start: int, end: int) -> dict:
     return {"start": start, "end": end, "text": doc.text[start:end]}
 
 
-ANAPHORS = {"this", "that", "so", "it"}
+ANAPHORS = lang_lexicon("en").words("anaphors")
 
 
 def anaphoric_speakers(doc: Doc, actors: "TokenActors") -> dict[int, tuple[dict, int, int]]:

@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..doc import Doc, Quote
+from ..lang import lexicon as lang_lexicon
 
-OPINION_GENRES = {"opinion", "analysis", "editorial", "column", "commentary", "blog"}
-BYLINE_VERBS = {"write", "argue", "opine", "contend", "reflect", "explain"}
+OPINION_GENRES = lang_lexicon("en").words("opinion_genres")
+BYLINE_VERBS = lang_lexicon("en").words("byline_verbs")
 
 
 @dataclass

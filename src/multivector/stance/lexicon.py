@@ -2,7 +2,7 @@
 
 Why data files: an analyst can read and extend what counts as "cooperative" or "hostile" without
 touching code, and every stance record names the cue that produced it, so a wrong cue is easy to
-spot and fix in ``data/cues.yaml``.
+spot and fix in ``multivector/lang/en/stance.yaml``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parent / "data"
+from ..lang import lexicon as lang_lexicon
+
 KINDS = ("role", "action", "mutual", "attitude", "quality", "stimulus")
 
 # Which cue kinds a token may have, by coarse part of speech, in order of preference:
@@ -86,10 +87,12 @@ def _words(key: object) -> tuple[str, ...]:
 def load_lexicon(cues_path: str | Path | None = None,
                  aspects_path: str | Path | None = None) -> Lexicon:
     """Read the cue and aspect files (the packaged ones by default)."""
-    cues_path = Path(cues_path) if cues_path else DATA / "cues.yaml"
-    aspects_path = Path(aspects_path) if aspects_path else DATA / "aspects.yaml"
+    packaged = cues_path is None or cues_path == ""
+    cues_path = Path(cues_path) if cues_path else Path("multivector/lang/en/stance.yaml")
+    aspects_packaged = not aspects_path
+    aspects_path = Path(aspects_path) if aspects_path else Path("multivector/lang/en/stance_aspects.yaml")
     lex = Lexicon()
-    raw = _read_yaml(cues_path)
+    raw = dict(lang_lexicon("en").section("stance")) if packaged else _read_yaml(cues_path)
     rel = raw.pop("relational_roles", []) or []
     if not isinstance(rel, list):
         raise LexiconError(f"{cues_path}: relational_roles: expected a list of nouns")
@@ -114,7 +117,9 @@ def load_lexicon(cues_path: str | Path | None = None,
             key = _words(word)
             table[key] = w
             lex.max_len = max(lex.max_len, len([k for k in key if not k.startswith("/")]))
-    for aspect, words in _read_yaml(aspects_path).items():
+    aspects = lang_lexicon("en").section("stance_aspects") if aspects_packaged \
+        else _read_yaml(aspects_path)
+    for aspect, words in aspects.items():
         if not isinstance(words, list):
             raise LexiconError(f"{aspects_path}: {aspect}: expected a list of keywords")
         lex.aspects[str(aspect)] = [_words(w) for w in words]

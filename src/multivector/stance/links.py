@@ -8,7 +8,7 @@ For each cue the rules return two things:
   "A is a *supporter* of B", "A's *invasion* of B"): actor-to-actor sentiment.
 
 The rules work on the head of each argument; coordinated arguments ("Russia and China") are
-expanded. They are deliberately few and readable; the lexicon (``data/cues.yaml``) decides the
+expanded. They are deliberately few and readable; the lexicon (``lang/en/stance.yaml``) decides the
 polarity and the kind of each cue, the rules decide the direction.
 """
 
@@ -16,54 +16,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lang import lexicon as lang_lexicon
 from .cues import Cue
 
 # verbs whose predicate noun/adjective characterises their subject
-COPULAS = {"be", "remain", "stay", "become", "pose", "seem", "appear", "represent", "act", "serve",
-           "turn", "constitute", "prove", "look", "sound", "continue", "emerge", "grow", "get"}
+COPULAS = lang_lexicon("en").words("copulas")
 # verbs whose "as"-phrase characterises their object, held by their subject
-CONSIDER = {"see", "regard", "consider", "view", "call", "perceive", "treat", "describe", "label",
-            "brand", "name", "recognise", "recognize", "portray", "deem", "find", "paint", "cast"}
-REPORTING = {"say", "tell", "add", "note", "argue", "claim", "write", "believe", "think", "insist",
-             "state", "declare", "stress", "emphasise", "emphasize", "explain", "suggest",
-             "assert", "maintain", "observe", "comment", "remark", "admit", "acknowledge",
-             "announce", "contend", "conclude", "point", "reply", "answer", "warn", "told", "says",
-             "thunder", "tweet", "counter", "retort", "quip", "scoff", "fume", "lament",
-             "complain", "allege", "charge", "concede", "joke", "boast", "recall", "predict",
-             "gush", "rave", "enthuse"}
+CONSIDER = lang_lexicon("en").words("consider_verbs")
+REPORTING = lang_lexicon("en").subset("reporting_verbs", "stance")
 # light verbs: "impose sanctions on X", "provide help to X", "launch an invasion of X"
-LIGHT = {"impose", "provide", "give", "offer", "launch", "carry", "exert", "put", "apply",
-         "extend", "lend", "make", "conduct", "wage", "continue", "start", "begin", "step",
-         "express", "voice", "show", "receive", "seek", "strengthen", "develop", "build", "expand",
-         "deepen", "enhance", "boost", "maintain", "need", "want", "establish", "sign"}
-PATIENT_PREPS = {"to", "against", "on", "upon", "at", "into", "toward", "towards", "for", "of",
-                 "over", "in"}
-RELATION_PREPS = {"with", "between", "among", "and"}
+LIGHT = lang_lexicon("en").words("stance_light_verbs")
+PATIENT_PREPS = lang_lexicon("en").words("patient_preps")
+RELATION_PREPS = lang_lexicon("en").words("relation_preps")
 SUBJ = {"nsubj", "csubj"}
-AFFECT_NOUNS = {"sympathy", "hope", "trust", "support", "respect", "admiration", "faith",
-                "confidence", "gratitude", "distrust", "mistrust", "suspicion", "resentment",
-                "hostility", "fear", "anger", "disgust", "contempt", "antipathy"}
-QUANTIFIERS = {"one", "some", "any", "each", "many", "few", "none", "all", "most", "several"}
-FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+AFFECT_NOUNS = lang_lexicon("en").words("affect_nouns")
+QUANTIFIERS = lang_lexicon("en").words("stance_quantifiers")
+FIRST_PERSON = lang_lexicon("en").words("first_person")
 # negative attitude verbs whose "that"-clause subject is the one they are against
-CHARGING = {"allege", "complain", "charge", "blame", "accuse", "warn", "fear", "lament",
-            "grumble", "protest", "worry"}
+CHARGING = lang_lexicon("en").words("charging_verbs")
 # nouns for something written or said: what they do ("a statement accusing X") is done by
 # their author
-DOCUMENTS = {"statement", "letter", "lawsuit", "suit", "complaint", "report", "tweet", "post",
-             "ad", "advert", "advertisement", "video", "resolution", "motion", "memo", "message",
-             "speech", "article", "editorial", "op", "column", "remark", "comment", "affidavit",
-             "indictment", "filing", "petition", "campaign", "email", "note", "op-ed", "blog",
-             "interview", "book", "essay", "announcement", "communique", "declaration"}
-RELATIVE = {"who", "whom", "which", "that"}
+DOCUMENTS = lang_lexicon("en").words("document_nouns")
+RELATIVE = lang_lexicon("en").words("relative_pronouns")
 # verbs whose subject receives what their object noun expresses ("X drew praise from Y",
 # "X came under criticism from Y", "X won Y's endorsement"): the noun's agent is its
 # possessor or the "from/by" phrase, its patient the verb's subject
-RECEIVE = {"receive", "win", "get", "earn", "draw", "attract", "face", "gain", "garner", "pick",
-           "come", "enjoy", "meet", "suffer", "endure", "incur", "court", "secure", "land",
-           "collect", "take",
-           # causatives: "X prompted a protest from Y", "X stoked the ire of Y"
-           "prompt", "provoke", "spark", "trigger", "elicit", "stoke", "invite", "inspire"}
+RECEIVE = lang_lexicon("en").words("receive_verbs")
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 The stored (cleaned) text is what every offset points into, so cleaning happens exactly once,
 here, before any analysis. What was removed is kept in ``Document.removed`` (kind and text) so
-nothing disappears silently. Patterns live in ``data/boilerplate.yaml``.
+nothing disappears silently. Patterns live in ``multivector/lang/mul/boilerplate.yaml`` (one file
+for all languages: cleaning runs before language detection).
 
 Paragraphs: blocks separated by blank lines; inside a block, lines that end a sentence stay
 separate paragraphs, while hard-wrapped lines (ending mid-sentence) are joined with a space.
@@ -19,20 +20,21 @@ from pathlib import Path
 import yaml
 
 from ..doc import Document
+from ..lang import lexicon
 from .dates import find_dateline, parse_date
 
-DATA = Path(__file__).parent / "data"
 
 _END = re.compile(r"[.!?…:;\"”»’)\]。！？」』]\s*$")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[re.Pattern]]:
-    files = [DATA / "boilerplate.yaml"]
+    packaged = lexicon("mul").section("boilerplate")
+    merged: dict[str, list[str]] = {k: list(v or []) for k, v in packaged.items()}
+    files = []
     extra = os.environ.get("MULTIVECTOR_BOILERPLATE")
     if extra:
         files.append(Path(extra))
-    merged: dict[str, list[str]] = {}
     for f in files:
         with open(f, encoding="utf-8") as fh:
             for k, v in (yaml.safe_load(fh) or {}).items():

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SCRIPTS = {"latin": ("en", "tr", "de", "fr", "es", "it", "uz", "pt", "nl", "pl"),
-           "cyrillic": ("ru", "uk", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"),
-           "han": ("zh",)}
+from ..lang import script_languages
+
+SCRIPTS = script_languages()  # script -> codes, from the language registry
 MIN_LETTERS = 12
 
 

@@ -12,6 +12,7 @@ import time
 
 from ..config import Config
 from ..doc import Doc, Document, Paragraph, Sentence
+from ..lang import get_language, parsed_languages
 from .language import LanguageDetector, rough_sentences
 from .translation import find_translations
 
@@ -37,6 +38,9 @@ class Segmenter:
         self.nlp = nlp
         self.config = config or Config()
         self.detector = LanguageDetector(self.config.languages)
+        # which paragraphs spaCy parses, and other languages' own sentence splitters: from the
+        # language registry (multivector.lang)
+        self.parsed = parsed_languages()
 
     # ------------------------------------------------------------------ paragraphs
     def paragraphs(self, text: str) -> list[Paragraph]:
@@ -88,7 +92,7 @@ class Segmenter:
                     chars[p.lang] = chars.get(p.lang, 0) + (p.end - p.start)
             document.languages = sorted(chars, key=lambda k: -chars[k])
             for p in doc.paragraphs:
-                if p.lang == "en":
+                if p.lang in self.parsed:
                     jobs.append((di, p))
             docs.append(doc)
         t_lang = time.perf_counter() - t0
@@ -125,7 +129,10 @@ class Segmenter:
                     sents.append(Sentence(idx=len(sents), paragraph=p.idx, start=p.start + s,
                                           end=p.start + e, lang=p.lang, span=span))
             else:
-                for s, e in rough_sentences(doc.text[p.start:p.end], p.start):
+                lang = get_language(p.lang)
+                split = lang.parser if lang is not None and callable(lang.parser) \
+                    else rough_sentences
+                for s, e in split(doc.text[p.start:p.end], p.start):
                     sents.append(Sentence(idx=len(sents), paragraph=p.idx, start=s, end=e,
                                           lang=p.lang))
         doc.sentences = sents

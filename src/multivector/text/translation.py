@@ -6,7 +6,7 @@ non-English paragraph is marked ``translation_of`` the English one and later sta
 
 Method (no translation model needed): each paragraph is reduced to a set of *anchors* that survive
 translation: numbers, and names of states, organisations, people and a few key terms, matched
-through a multilingual lexicon (``data/anchors.yaml`` plus pycountry's Russian and Chinese
+through a multilingual lexicon (``multivector/lang/mul/anchors.yaml`` plus pycountry's Russian and Chinese
 country names). A non-English paragraph is a translation of the English paragraph within three
 paragraphs of it that shares the most anchors, when
 - they share at least two anchors and the Jaccard overlap is at least 0.6 (measured: true
@@ -20,22 +20,20 @@ paragraphs of it that shares the most anchors, when
 
 from __future__ import annotations
 
+import copy
 import gettext
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from ..lang import lexicon
 
-DATA = Path(__file__).parent / "data"
 WINDOW = 3
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, dict[str, list[str]]]:
-    with open(DATA / "anchors.yaml", encoding="utf-8") as fh:
-        lex: dict[str, dict[str, list[str]]] = yaml.safe_load(fh)
+    lex: dict[str, dict[str, list[str]]] = copy.deepcopy(lexicon("mul").section("anchors"))
     try:
         import pycountry
 

@@ -1,0 +1,169 @@
+"""The language registry: which languages multivector knows and, for each, how a paragraph is
+parsed and which actor recogniser reads it.
+
+Why a registry: adding a language should be a lexicon folder plus one ``register_language``
+call, not edits in the segmenter, the linker and three separate language lists. The built-in
+languages register themselves exactly as a plugin would: through the entry-point group
+``multivector.languages``, whose entries are callables run once (see ``builtin.register``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any, Protocol
+
+ENTRY_POINT_GROUP = "multivector.languages"
+BUILTIN = "multivector.lang.builtin:register"
+SCRIPTS = ("latin", "cyrillic", "han")
+SPACY = "spacy"  # parser: the configured spaCy pipeline, run in batches (nlp.pipe)
+PUNCTUATION = "punctuation"  # parser: sentences split at sentence punctuation, no tokens
+
+
+class LanguageError(ValueError):
+    """A bad language registration (names the language and the problem)."""
+
+
+class Recogniser(Protocol):
+    """Reads one paragraph, returns actor candidates (``actors.candidates.Cand``).
+
+    ``paragraph`` is a ``doc.Paragraph`` (its ``spacy`` parse is set when the language's parser
+    is spaCy), ``text`` its text, ``date`` the document date (ISO) or None."""
+
+    def __call__(self, paragraph: Any, text: str, date: str | None) -> list: ...
+
+
+SentenceSplitter = Callable[[str, int], list[tuple[int, int]]]
+RecogniserFactory = Callable[[Any, Any], Recogniser | None]  # (knowledge base, spaCy nlp)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language. ``parser`` is ``"spacy"`` (parsed with the configured spaCy model: tokens,
+    sentences, dependencies), ``"punctuation"`` (sentences only) or a callable
+    ``(text, offset) -> [(start, end), ...]`` giving absolute sentence spans."""
+
+    code: str
+    name: str
+    script: str  # the letters LanguageDetector counts for it: latin, cyrillic, han
+    detect: bool = False  # in the default ``languages`` setting
+    kb_names: bool = False  # actor records may carry names in it (a top-level ``ru: [...]``)
+    parser: str | SentenceSplitter = PUNCTUATION
+    recogniser: RecogniserFactory | None = None
+    # text this language's recogniser can read; also used to pick a recogniser for paragraphs
+    # of languages without one (lowest ``fallback_rank`` whose pattern matches first)
+    accepts: re.Pattern | None = None
+    fallback_rank: int = 100
+    origin: str = ""  # who registered it (module of the registering function)
+
+    @property
+    def parsed(self) -> bool:
+        return self.parser == SPACY
+
+    def reads(self, text: str) -> bool:
+        return self.recogniser is not None and (self.accepts is None
+                                                or self.accepts.search(text) is not None)
+
+
+_REGISTRY: dict[str, Language] = {}
+_LOADED = False
+_LOADING = False
+
+
+def register_language(code: str, *, name: str | None = None, script: str = "latin",
+                      detect: bool = False, kb_names: bool = False,
+                      parser: str | SentenceSplitter = PUNCTUATION,
+                      recogniser: RecogniserFactory | None = None,
+                      accepts: str | re.Pattern | None = None, fallback_rank: int = 100,
+                      replace: bool = False, origin: str = "") -> Language:
+    """Add (or, with ``replace=True``, redefine) a language. Returns the registered entry."""
+    if not re.fullmatch(r"[a-z]{2,3}", code or ""):
+        raise LanguageError(f"language {code!r}: the code must be 2-3 lower-case letters"
+                            " (ISO 639)")
+    if script not in SCRIPTS:
+        raise LanguageError(f"language {code!r}: script {script!r} is not one of {SCRIPTS}")
+    if not (callable(parser) or parser in (SPACY, PUNCTUATION)):
+        raise LanguageError(f"language {code!r}: parser must be {SPACY!r}, {PUNCTUATION!r}"
+                            " or a callable (text, offset) -> sentence spans")
+    if code in _REGISTRY and not replace:
+        raise LanguageError(f"language {code!r} is already registered by"
+                            f" {_REGISTRY[code].origin or 'another module'};"
+                            " pass replace=True to redefine it")
+    lang = Language(code=code, name=name or code, script=script, detect=detect,
+                    kb_names=kb_names, parser=parser, recogniser=recogniser,
+                    accepts=re.compile(accepts) if isinstance(accepts, str) else accepts,
+                    fallback_rank=fallback_rank, origin=origin)
+    _REGISTRY[code] = lang
+    return lang
+
+
+def unregister_language(code: str) -> None:
+    """Remove a language (tests that register a toy language clean up with this)."""
+    _REGISTRY.pop(code, None)
+
+
+def _load() -> None:
+    """Run the built-in registration, then every plugin of the entry-point group, once."""
+    global _LOADED, _LOADING
+    if _LOADED or _LOADING:
+        return
+    _LOADING = True
+    try:
+        from .builtin import register
+
+        register()  # also reachable as an entry point; run first so plugins may replace
+        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if ep.value == BUILTIN:
+                continue
+            try:
+                fn = ep.load()
+            except Exception as exc:  # a broken plugin must be named, not crash silently
+                raise LanguageError(f"language plugin {ep.name!r} ({ep.value}) cannot be"
+                                    f" loaded: {exc}") from exc
+            fn()
+        _LOADED = True
+    finally:
+        _LOADING = False
+
+
+def languages() -> list[Language]:
+    """Every registered language, in registration order (the one list of languages)."""
+    _load()
+    return list(_REGISTRY.values())
+
+
+def get_language(code: str | None) -> Language | None:
+    _load()
+    return _REGISTRY.get(code) if code else None
+
+
+def default_languages() -> tuple[str, ...]:
+    """Codes detected by default (the default of the ``languages`` setting)."""
+    return tuple(lang.code for lang in languages() if lang.detect)
+
+
+def kb_name_languages() -> tuple[str, ...]:
+    """Codes an actor record may list names under (``ru: [...]``)."""
+    return tuple(lang.code for lang in languages() if lang.kb_names)
+
+
+def script_languages() -> dict[str, tuple[str, ...]]:
+    """script -> codes of that script (what LanguageDetector may ask lingua to choose from)."""
+    out: dict[str, tuple[str, ...]] = {s: () for s in SCRIPTS}
+    for lang in languages():
+        out[lang.script] += (lang.code,)
+    return out
+
+
+def parsed_languages() -> frozenset[str]:
+    """Codes whose paragraphs the spaCy pipeline parses."""
+    return frozenset(lang.code for lang in languages() if lang.parsed)
+
+
+def fallback_order() -> list[Language]:
+    """Languages with a recogniser, in the order they are tried on a paragraph whose own
+    language has none (or whose recogniser cannot read it)."""
+    return sorted((lang for lang in languages() if lang.recogniser is not None),
+                  key=lambda lang: lang.fallback_rank)
