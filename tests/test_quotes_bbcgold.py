@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.quotes.bbcgold import (GoldArticle, GoldError, GoldQuote, Tally, check_article,
+from multivector.eval.bbc_quotes import (GoldArticle, GoldError, GoldQuote, Tally, check_article,
                                         load_gold, metrics, read_article, score_article, speaker_ok)
 
 GOLD = Path(__file__).parent / "gold" / "bbc_quotes.jsonl"

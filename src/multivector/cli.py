@@ -104,7 +104,7 @@ def stages_cmd(as_json: bool = typer.Option(False, "--json", help="Print a JSON 
     """The pipeline's stages: what each requires and assigns, its tables, where it comes from."""
     from rich.table import Table
 
-    from .stages import describe_all
+    from .catalog import describe_all
 
     rows = describe_all()
     if as_json:

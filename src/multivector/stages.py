@@ -19,7 +19,7 @@ batched over documents for speed) but is listed here too, as the root every stag
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -57,13 +57,6 @@ class StageSpec:
     settings: type | None = None  # frozen dataclass of the stage's options
     origin: str = ""  # module (and distribution) that registered it
     doc: str = ""  # one line: what the stage does
-
-    def describe(self) -> dict[str, Any]:
-        from .layers import layer_tables
-
-        return {"name": self.name, "requires": list(self.requires), "assigns": list(self.assigns),
-                "tables": layer_tables(self.assigns), "origin": self.origin,
-                "settings": _settings_fields(self.settings), "doc": self.doc}
 
 
 _REGISTRY: dict[str, StageSpec] = {}
@@ -158,33 +151,3 @@ def resolve_order(requested: Iterable[str]) -> tuple[list[str], list[str]]:
         visit(n, ())
     added = [n for n in closure if n not in wanted]
     return closure, added
-
-
-def _settings_fields(cls: type | None) -> dict[str, Any]:
-    if cls is None:
-        return {}
-    from dataclasses import MISSING, fields
-
-    out: dict[str, Any] = {}
-    for f in fields(cls):
-        default = f.default if f.default is not MISSING else (
-            f.default_factory() if f.default_factory is not MISSING else None)
-        out[f.name] = list(default) if isinstance(default, tuple) else default
-    return out
-
-
-@dataclass(frozen=True)
-class NoSettings:
-    """Placeholder for stages without options."""
-
-
-def describe_all() -> list[dict[str, Any]]:
-    """``multivector stages``: the segmentation root, then every registered stage."""
-    rows = [{"name": "segment", "requires": [], "assigns": list(SEGMENT_ASSIGNS),
-             "tables": ["documents", "paragraphs", "sentences"], "origin": "multivector.text.segment",
-             "settings": {}, "doc": "paragraphs, languages, translations, sentences and the parse"}]
-    stages = load_stages()
-    order, _ = resolve_order(stages)
-    rows.extend(stages[n].describe() for n in order)
-    return rows
-
