@@ -9,6 +9,7 @@ languages register themselves exactly as a plugin would: through the entry-point
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,9 +112,10 @@ def _load() -> None:
         return
     _LOADING = True
     try:
-        from .builtin import register
-
-        register()  # also reachable as an entry point; run first so plugins may replace
+        # by name, like any plugin: the built-in languages module imports the stage packages'
+        # recognisers, which import this package (no import-time cycle)
+        module, _, attr = BUILTIN.partition(":")
+        getattr(importlib.import_module(module), attr)()  # run first so plugins may replace
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
             if ep.value == BUILTIN:
                 continue
