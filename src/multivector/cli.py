@@ -22,7 +22,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from .config import load_config
+from .config import Config, load_config
 
 app = typer.Typer(
     name="multivector",
@@ -36,7 +36,7 @@ app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 out = Console()
 
-DEFAULT_DB = "multivector.duckdb"
+DEFAULT_DB = Config.db  # analyze; reading commands fall back to load_config().db
 
 COMMAND_MODULES = [
     "multivector.actors.cli",
@@ -81,17 +81,18 @@ def analyze(
 def export(
     table: str = typer.Argument(..., help="documents, paragraphs, sentences, actors, mentions, "
                                 "quotes, events, stances, relations"),
-    db: str = typer.Option(DEFAULT_DB, "--db"),
+    db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the configured db)."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (events: gdelt)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (default: stdout)."),
     period: str = typer.Option("month", "--period", help="relations: week, month, quarter or year."),
 ) -> None:
     """Export one table. Field names are a stable contract: they are extended, never renamed."""
+    from .cli_support import db_path
     from .exporting import export_table, ExportError
     from .store.db import StoreError
 
     try:
-        n = export_table(table, db=db, fmt=format, output=output, period=period)
+        n = export_table(table, db=db_path(db), fmt=format, output=output, period=period)
     except (ExportError, StoreError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
@@ -120,13 +121,15 @@ def stages_cmd(as_json: bool = typer.Option(False, "--json", help="Print a JSON 
 
 
 @app.command()
-def stats(db: str = typer.Option(DEFAULT_DB, "--db"),
+def stats(db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+                                          "configured db)."),
           as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
     """Counts per table and languages in a database."""
     from rich.table import Table
 
-    from .cli_support import open_read_only
+    from .cli_support import db_path, open_read_only
 
+    db = db_path(db)
     with open_read_only(db, console) as store:
         s = store.stats()
     if as_json:

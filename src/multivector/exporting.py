@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .store.db import Store
+from .store.read import Reader
 from .store.schema import TABLES
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
@@ -27,7 +27,7 @@ class ExportError(ValueError):
 PERIODS = ("week", "month", "quarter", "year")
 
 
-def table_rows(store: Store, table: str, period: str = "month") -> Iterator[dict]:
+def table_rows(store: Reader, table: str, period: str = "month") -> Iterator[dict]:
     if table == "relations":
         from .relations.compute import relations_rows
 
@@ -44,7 +44,7 @@ def export_table(table: str, db: str, fmt: str = "jsonl", output: Path | None = 
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if table not in TABLES and table != "relations":
         raise ExportError(f"unknown table {table!r}; tables: {', '.join([*TABLES, 'relations'])}")
-    with Store(db, read_only=True) as store:
+    with Reader.open(db) as store:
         rows: Iterable[dict] = table_rows(store, table, period)
         if fmt == "gdelt":
             if table != "events":

@@ -92,7 +92,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @events_app.command("export")
     def export_events(
-        db: str = typer.Option("multivector.duckdb", "--db"),
+        db: Optional[str] = typer.Option(None, "--db",
+                                         help="DuckDB file (default: the configured db)."),
         modality: list[str] = typer.Option([], "--modality", "-m",
                                            help="Keep only these modalities (repeat or comma-separate), e.g. asserted."),
         dyadic: bool = typer.Option(False, "--dyadic", help="One row per (source, target) pair."),

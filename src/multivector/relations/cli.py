@@ -10,9 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..cli_support import open_read_only
-
-DEFAULT_DB = "multivector.duckdb"
+from ..cli_support import db_path, open_read_only
 
 
 def _check_period(period: str, err: Console) -> None:
@@ -65,7 +63,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         b: Optional[str] = typer.Argument(None, help="Second actor: show the dyad A-B."),
         period: str = typer.Option("month", "--period", help="week, month, quarter or year."),
         plot: Optional[Path] = typer.Option(None, "--plot", help="Chart file (.png or .svg)."),
-        db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file."),
+        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+                                                                 "configured db)."),
         as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
         top: int = typer.Option(20, "--top", help="Partners shown for a single actor."),
     ) -> None:
@@ -75,6 +74,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         err, out = Console(stderr=True), Console()
         _check_period(period, err)
+        db = db_path(db)
         with open_read_only(db, err) as store:
             ka = resolve_key(store, a)
             kb = resolve_key(store, b) if b else None
@@ -103,7 +103,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         state: str = typer.Argument(..., help="State: ISO3 country code (UZB) or actor name."),
         period: str = typer.Option("year", "--period", help="week, month, quarter or year."),
         plot: Optional[Path] = typer.Option(None, "--plot", help="Chart file (.png or .svg)."),
-        db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file."),
+        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+                                                                 "configured db)."),
         powers: Optional[str] = typer.Option(None, "--powers",
                                              help="Comma-separated keys (default RUS,CHN,USA,IGO:EU,TUR)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
@@ -115,6 +116,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         err, out = Console(stderr=True), Console()
         _check_period(period, err)
+        db = db_path(db)
         with open_read_only(db, err) as store:
             key = resolve_key(store, state)
             pw = default_powers()

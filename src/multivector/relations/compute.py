@@ -17,6 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+from ..store.read import reader
+
 PERIODS = ("week", "month", "quarter", "year")
 COUNTED_MODALITIES = {None, "asserted", "reported"}
 UNDATED = "undated"
@@ -211,30 +213,21 @@ def stance_label(polarities: list[float], labels: list[str]) -> str | None:
 
 
 # --------------------------------------------------------------------------- store access
-def _countries(store) -> dict[str, str | None]:
-    return {r[0]: r[1] for r in store.con.execute("SELECT id, country FROM actors").fetchall()}
-
-
-def _doc_dates(store) -> dict[str, str | None]:
-    return {r[0]: r[1] for r in store.con.execute("SELECT id, date FROM documents").fetchall()}
-
-
-def load(store, period: str = "month", keys: Iterable[str] | None = None) -> Aggregator:
-    """Aggregate the whole store (or the dyads touching ``keys``)."""
+def load(source, period: str = "month", keys: Iterable[str] | None = None) -> Aggregator:
+    """Aggregate the whole database (or the dyads touching ``keys``). ``source``: a
+    :class:`~multivector.store.read.Reader`, a ``Store`` or a DuckDB connection."""
+    db = reader(source)
     agg = Aggregator(period)
-    countries = _countries(store)
-    dates = _doc_dates(store)
+    countries = db.actor_countries()
+    dates = db.document_dates()
     want = set(keys) if keys else None
     # the sentence of each event and stance, for evidence (one query, not one per record)
-    sentences = {(r[0], r[1]): (r[2], r[3], r[4]) for r in store.con.execute(
-        "SELECT s.doc_id, s.idx, s.text, s.start, s.\"end\" FROM sentences s JOIN "
-        "(SELECT doc_id, sentence FROM stances UNION SELECT doc_id, sentence FROM events) t "
-        "ON s.doc_id = t.doc_id AND s.idx = t.sentence").fetchall()}
-    for ev in store.rows("events"):
+    sentences = db.record_sentences()
+    for ev in db.rows("events"):
         ev["doc_date"] = dates.get(ev.get("doc_id"))
         ev["sentence_span"] = sentences.get((ev.get("doc_id"), ev.get("sentence")))
         agg.add_event(ev, countries)
-    for st in store.rows("stances"):
+    for st in db.rows("stances"):
         st["doc_date"] = dates.get(st.get("doc_id"))
         st["sentence_span"] = sentences.get((st.get("doc_id"), st.get("sentence")))
         agg.add_stance(st, countries)
@@ -242,38 +235,31 @@ def load(store, period: str = "month", keys: Iterable[str] | None = None) -> Agg
         agg.cells = {k: c for k, c in agg.cells.items() if k[0] in want or k[1] in want}
     # a country key is named after the state actor whose id is that code ("RUS" -> Russia)
     keys = {k for cell in agg.cells for k in cell[:2]}
-    for r in store.con.execute(
-            "SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted(keys)]).fetchall():
-        if r[1]:
-            agg.names[r[0]] = r[1]
+    for i, name in db.actor_names(keys).items():
+        if name:
+            agg.names[i] = name
     return agg
 
 
-def relations_rows(store, period: str = "month") -> Iterator[dict]:
+def relations_rows(source, period: str = "month") -> Iterator[dict]:
     """Rows of the ``relations`` export: one per directed dyad and period.
 
     Fields: a, a_name, b, b_name, period, n_events, quad1..quad4, mean_goldstein, n_stances,
     mean_polarity, n_cooperative, n_hostile, stance_label, holders, tone, trend, evidence.
     """
-    yield from load(store, period).rows()
+    yield from load(source, period).rows()
 
 
-def resolve_key(store, text: str) -> str:
+def resolve_key(source, text: str) -> str:
     """A key from what a user typed: a country code, an actor id, or an actor name."""
+    db = reader(source)
     t = text.strip()
-    row = store.con.execute(
-        "SELECT country FROM actors WHERE upper(country) = upper(?) LIMIT 1", [t]).fetchone()
-    if row:
-        return row[0]
-    row = store.con.execute("SELECT id, country FROM actors WHERE id = ? LIMIT 1", [t]).fetchone()
-    if row:
-        return row[1] or row[0]
-    row = store.con.execute(
-        "SELECT id, country FROM actors WHERE lower(name) = lower(?) ORDER BY discovered LIMIT 1",
-        [t]).fetchone()
-    if row:
-        return row[1] or row[0]
+    code = db.country_code(t)
+    if code:
+        return code
+    for found in (db.actor_by_id(t), db.actor_by_name(t)):
+        if found:
+            return found[1] or found[0]
     return t.upper() if len(t) == 3 and t.isalpha() else t
 
 

@@ -104,6 +104,7 @@ def write_parquet(docs: list[Doc], out_dir: Path, batch_no: int) -> dict[str, st
     load and a local run store exactly the same thing.
     """
     from ..store.db import Store
+    from ..store.read import Reader
     from ..store.schema import TABLES
 
     files: dict[str, str] = {}
@@ -115,15 +116,10 @@ def write_parquet(docs: list[Doc], out_dir: Path, batch_no: int) -> dict[str, st
                 continue
             path = out_dir / f"{table}-{batch_no:06d}.parquet"
             tmp = path.with_suffix(".tmp")
-            mem.con.execute(f'COPY (SELECT * FROM "{table}") TO \'{_sql_path(tmp)}\' '
-                            "(FORMAT parquet)")
+            Reader(mem.con).copy_to_parquet(table, tmp)
             os.replace(tmp, path)  # never a half-written file under the final name
             files[table] = str(path)
     return files
-
-
-def _sql_path(p: Path) -> str:
-    return str(p).replace("'", "''")
 
 
 def analyse_batch_to_parquet(config: Config, documents: list[Document], run_dir: str,

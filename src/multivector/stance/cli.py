@@ -20,17 +20,19 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                              "part of the name."),
         method: Optional[str] = typer.Option(None, "--method", help="lexicon (the holder's own "
                                              "view) or directed (A's view of B in the text)."),
-        db: str = typer.Option("multivector.duckdb", "--db", help="DuckDB file."),
+        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+                                         "configured db)."),
         evidence: bool = typer.Option(False, "--evidence", help="List the cue and sentence of "
                                       "each record."),
         top: int = typer.Option(30, "--top", help="Views shown."),
         as_json: bool = typer.Option(False, "--json", help="Print the views as JSON."),
     ) -> None:
         """Who sees whom how: stances summed per holder and target (mixed views stay mixed)."""
-        from ..cli_support import open_read_only
+        from ..cli_support import db_path, open_read_only
         from .views import views
 
         err, out = Console(stderr=True), Console()
+        db = db_path(db)
         with open_read_only(db, err) as store:
             vs = views(store.rows("stances"), holder, target, method)[:top]
             sentences = {}
@@ -38,11 +40,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 for v in vs:
                     for e in v["evidence"]:
                         if e["doc_id"] and e["start"] is not None and (e["doc_id"], e["start"]) not in sentences:
-                            row = store.con.execute(
-                                'SELECT text FROM sentences WHERE doc_id = ? AND start <= ? '
-                                'AND "end" > ? LIMIT 1', [e["doc_id"], e["start"], e["start"]]
-                            ).fetchone()
-                            sentences[(e["doc_id"], e["start"])] = row[0] if row else None
+                            sentences[(e["doc_id"], e["start"])] = store.sentence_at(
+                                e["doc_id"], e["start"])
         if as_json:
             print(json.dumps(vs, ensure_ascii=False))
             return

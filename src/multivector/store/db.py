@@ -113,31 +113,10 @@ class Store:
 
     def rows(self, table: str, where: str = "", params: list | None = None,
              order: str | None = None) -> Iterator[dict]:
-        """Rows of a table as dicts, JSON columns decoded. ``where`` must use ? parameters."""
-        self._check_table(table)
-        cols = column_names(table)
-        jcols = json_columns(table)
-        sql = f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"'
-        if where:
-            sql += f" WHERE {where}"
-        if order is None:
-            order = "doc_id, idx" if "idx" in cols and "doc_id" in cols else (
-                "doc_id, start" if "start" in cols and "doc_id" in cols else cols[0])
-        sql += f" ORDER BY {order}"
-        cur = self.con.execute(sql, params or [])
-        while True:
-            batch = cur.fetchmany(1000)
-            if not batch:
-                break
-            for r in batch:
-                d = dict(zip(cols, r))
-                for c in jcols:
-                    if d.get(c) is not None:
-                        d[c] = json.loads(d[c])
-                for k, v in d.items():
-                    if isinstance(v, (_dt.datetime, _dt.date)):
-                        d[k] = v.isoformat()
-                yield d
+        """Rows of a table as dicts (see :meth:`multivector.store.read.Reader.rows`)."""
+        from .read import Reader
+
+        yield from Reader(self.con).rows(table, where, params, order)
 
     # ------------------------------------------------------------------ writes
     def _insert(self, table: str, rows: list[dict]) -> None:
@@ -307,12 +286,7 @@ class Store:
 
     # ------------------------------------------------------------------ summary
     def stats(self) -> dict[str, Any]:
-        out: dict[str, Any] = {t: self.count(t) for t in TABLES}
-        langs = self.con.execute(
-            "SELECT lang, count(*) FROM paragraphs GROUP BY lang ORDER BY 2 DESC"
-        ).fetchall()
-        out["paragraph_languages"] = {str(k): v for k, v in langs}
-        out["words"] = self.con.execute("SELECT coalesce(sum(n_words),0) FROM documents").fetchone()[0]
-        out["failures_by_stage"] = {str(k): v for k, v in self.con.execute(
-            "SELECT stage, count(*) FROM failures GROUP BY stage ORDER BY 2 DESC").fetchall()}
-        return out
+        """Counts per table (see :meth:`multivector.store.read.Reader.stats`)."""
+        from .read import Reader
+
+        return Reader(self.con).stats()

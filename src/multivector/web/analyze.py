@@ -71,9 +71,10 @@ def to_document(sub: Submission, max_bytes: int) -> Document:
 class Analyzer:
     """Holds the pipeline (built lazily) and writes results through the server's database."""
 
-    def __init__(self, db, max_bytes: int, pipeline=None):
+    def __init__(self, db, max_bytes: int, pipeline=None, config=None):
         self.db = db
         self.max_bytes = max_bytes
+        self.config = config  # the server's Config (TOML, MULTIVECTOR_*, --actors), as analyze
         self._pipeline = pipeline
         self._lock = threading.Lock()
 
@@ -81,7 +82,7 @@ class Analyzer:
         if self._pipeline is None:
             from ..pipeline import Pipeline
 
-            self._pipeline = Pipeline()
+            self._pipeline = Pipeline(self.config)
         return self._pipeline
 
     def run(self, sub: Submission) -> dict:

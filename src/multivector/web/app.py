@@ -23,10 +23,11 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from . import queries
+from ..config import Config, load_config
+from ..store import browse as queries
+from ..store.where import FilterError
 from .analyze import Analyzer, AnalyzeError, Submission
 from .database import Database
-from .filters import FilterError
 from .highlight import parse_ranges
 from .network import Network
 from .pages import document_page, shell
@@ -90,9 +91,11 @@ def fast(endpoint):
     return wrapper
 
 
-def create_app(settings: Settings, db: Database | None = None, pipeline=None) -> FastAPI:
+def create_app(settings: Settings, db: Database | None = None, pipeline=None,
+               config: Config | None = None) -> FastAPI:
     """Build the app for one database. ``db`` and an already loaded ``pipeline`` may be
-    passed in (tests; otherwise the pipeline is loaded on the first analyze request)."""
+    passed in (tests; otherwise the pipeline is loaded on the first analyze request, from
+    ``config``: the configuration `serve` loaded, default :func:`load_config`)."""
     owned = db is None
     if db is None:
         db = Database(settings.db, allow_write=settings.allow_write)
@@ -123,7 +126,8 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None) ->
     # an actor page runs about ten queries; analysts go back and forth between the network, an
     # actor and its documents, so recent pages are kept (the key includes the data generation)
     actor_pages = LRU(256)
-    analyzer = Analyzer(db, settings.max_upload, pipeline=pipeline)
+    analyzer = Analyzer(db, settings.max_upload, pipeline=pipeline,
+                        config=config if config is not None else load_config())
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload, paths=("/api/analyze",))
 
     @app.middleware("http")

@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 import os
-from typing import Optional
+from pathlib import Path
+from typing import Any, Optional
 
 import typer
+
+
+def build_app(*, db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
+              allow_write: bool = False, token: str | None = None,
+              max_upload: int = 5 * 1024 * 1024, config: Path | None = None,
+              actors: list[Path] | None = None, console: Any = None):
+    """The application `serve` runs, and its settings. The configuration is loaded as for
+    `multivector analyze` (``--config`` or multivector.toml, ``MULTIVECTOR_*`` variables,
+    ``--actors`` overlays) and handed to the analyzer, so ``POST /api/analyze`` stores what
+    `analyze` would store; the database is ``--db``, else the configured one."""
+    from ..config import load_config
+    from .app import create_app
+    from .security import Settings, is_loopback, new_token
+
+    cfg = load_config(config).with_(
+        actors_files=tuple(str(a) for a in actors) if actors else None)
+    if allow_write and not token and not is_loopback(host):
+        token = new_token()
+        if console is not None:
+            console.print(f"write token (send as 'Authorization: Bearer …'): [bold]{token}[/bold]")
+    settings = Settings(db=db or cfg.db, host=host, port=port, allow_write=allow_write,
+                        token=token, max_upload=max_upload)
+    return create_app(settings, config=cfg), settings
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: str = typer.Option("multivector.duckdb", "--db", help="DuckDB file to explore."),
+        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file to explore (default: "
+                                         "the configured db)."),
         host: str = typer.Option("127.0.0.1", "--host",
                                  help="Address to listen on (default: this machine only)."),
         port: int = typer.Option(8000, "--port"),
@@ -24,6 +49,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                  "if --allow-write is used on a non-loopback --host)."),
         max_upload: int = typer.Option(5 * 1024 * 1024, "--max-upload",
                                        help="Largest accepted request body in bytes (413 above)."),
+        config: Optional[Path] = typer.Option(None, "--config", help="TOML config file (as for "
+                                              "analyze; used by POST /api/analyze)."),
+        actors: list[Path] = typer.Option([], "--actors", help="Actor overlay file(s) "
+                                          "(YAML/JSON) for POST /api/analyze."),
     ) -> None:
         """Explore a database in the browser: actor network, dyads, actors, documents with
         evidence highlighted, search; JSON API under /api/ (OpenAPI at /docs)."""
@@ -31,18 +60,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from rich.console import Console
 
         from ..store.db import StoreError
-        from .app import create_app
-        from .security import Settings, is_loopback, new_token
 
         console = Console(stderr=True)
-        if allow_write and not token and not is_loopback(host):
-            token = new_token()
-            console.print(f"write token (send as 'Authorization: Bearer …'): [bold]{token}[/bold]")
-        settings = Settings(db=db, host=host, port=port, allow_write=allow_write, token=token,
-                            max_upload=max_upload)
         try:
-            application = create_app(settings)
-        except StoreError as exc:
+            application, settings = build_app(
+                db=db, host=host, port=port, allow_write=allow_write, token=token,
+                max_upload=max_upload, config=config, actors=actors, console=console)
+        except (StoreError, FileNotFoundError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2)
         shown = f"[{host}]" if ":" in host else host

@@ -6,33 +6,24 @@ read-only (the default: `multivector analyze` may run later) or, with ``--allow-
 through :class:`~multivector.store.db.Store` so ``POST /api/analyze`` can store its result. Every
 request reads through a cursor that belongs to its worker thread (created once, reused), which
 keeps a request at a few milliseconds of overhead. ``generation`` increases after every write so
-cached aggregates (the network) are recomputed.
+cached aggregates (the network) are recomputed. The queries themselves are the read layer's
+(:class:`~multivector.store.read.Reader`, which this class is).
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import duckdb
 
 from ..store.db import Store, StoreError
-from ..store.schema import TABLES, json_columns
-
-# Extra indexes for the lookups the API makes by actor. Only created when the server owns the
-# file read-write (a read-only connection cannot create them); DuckDB scans are fast enough
-# without them at 10k documents (see docs/web.md), they help point lookups on larger files.
-WEB_INDEXES = [
-    ("mentions", "actor_id"),
-    ("quotes", "speaker_id"),
-    ("stances", "holder_id"),
-    ("stances", "target_id"),
-]
+from ..store.read import Reader, add_read_indexes
+from ..store.schema import TABLES
 
 
-class Database:
+class Database(Reader):
     """Read access for request handlers, plus the write path for the analyze endpoint."""
 
     def __init__(self, path: str | Path, allow_write: bool = False):
@@ -43,30 +34,26 @@ class Database:
         self._lock = threading.Lock()
         self._cursors: list[Any] = []
         self._cache: dict[tuple, Any] = {}
+        # register every stage's layer now, in this thread: the lookup of the table list is
+        # lazy and not thread-safe, and the warm-up thread and request threads start at once
+        len(TABLES)
         if allow_write:
             self.store: Store | None = Store(self.path, read_only=False)
-            self.con = self.store.con
-            for table, col in WEB_INDEXES:
-                self.con.execute(
-                    f'CREATE INDEX IF NOT EXISTS "idx_web_{table}_{col}" ON "{table}" ("{col}")'
-                )
+            con = self.store.con
+            add_read_indexes(con)
         else:
             if self.path != ":memory:" and not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such database (run `multivector analyze` first)")
             self.store = None
             try:
-                self.con = duckdb.connect(self.path, read_only=True)
+                con = duckdb.connect(self.path, read_only=True)
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
-        self._root = self.con.cursor()
-        self.tables = {r[0] for r in self.con.execute(
-            "SELECT table_name FROM information_schema.tables").fetchall()}
-        self.columns = {
-            t: {r[0] for r in self.con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [t]
-            ).fetchall()}
-            for t in self.tables
-        }
+        super().__init__(con)
+        self._root = con.cursor()
+        columns = Reader(self._root.cursor()).schema()
+        self.tables = set(columns)
+        self.columns = columns
 
     # ------------------------------------------------------------------ reads
     def cursor(self):
@@ -94,19 +81,6 @@ class Database:
     def has(self, table: str) -> bool:
         return table in self.tables
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict]:
-        """Rows as dicts. ``sql`` is a constant written in this package; every value from a
-        request travels in ``params`` (never formatted into the SQL)."""
-        cur = self.cursor()
-        cur.execute(sql, list(params))
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        cur = self.cursor()
-        row = cur.execute(sql, list(params)).fetchone()
-        return row[0] if row else None
-
     # ------------------------------------------------------------------ writes
     def write(self, docs: list) -> int:
         if self.store is None:
@@ -126,22 +100,3 @@ class Database:
             self.store.close()
         else:
             self.con.close()
-
-
-def decode_row(table: str, row: dict) -> dict:
-    """Decode the JSON columns of one row of ``table`` (DuckDB returns them as strings)."""
-    for c in json_columns(table):
-        v = row.get(c)
-        if isinstance(v, str):
-            try:
-                row[c] = json.loads(v)
-            except ValueError:
-                pass
-    for k, v in list(row.items()):
-        if hasattr(v, "isoformat"):
-            row[k] = v.isoformat()
-    return row
-
-
-def table_columns(table: str) -> list[str]:
-    return [c for c, _ in TABLES[table]]

@@ -20,64 +20,13 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..store.where import FilterError, check_date
 from .database import Database
-from .filters import FilterError, check_date
 
 log = logging.getLogger(__name__)
 
 # Types shown as the "states and alliances" view; others (persons, media, ...) are optional.
 STATE_TYPES = ("state", "government", "military", "igo", "legislature")
-
-PAIR_SQL = """
-WITH ev AS (
-    SELECT e.doc_id, e.id, coalesce(e.date, d.date) AS dt, e.quad_class, e.goldstein,
-           json_extract_string(e.source, '$[*].id') AS src,
-           json_extract_string(e.target, '$[*].id') AS tgt
-    FROM events e JOIN documents d ON d.id = e.doc_id
-), one AS (
-    SELECT doc_id, id, dt, quad_class, goldstein, unnest(src) AS x, tgt FROM ev
-), two AS (
-    SELECT doc_id, id, dt, quad_class, goldstein, x, unnest(tgt) AS y FROM one
-), pairs AS (  -- one row per event and unordered pair ("A and B met" is not two events)
-    SELECT DISTINCT doc_id, id, dt, quad_class, goldstein, least(x, y) AS a, greatest(x, y) AS b
-    FROM two WHERE x IS NOT NULL AND y IS NOT NULL AND x <> y
-)
-SELECT a, b, coalesce(left(dt, 7), '') AS period, 'event' AS kind, count(*) AS n,
-       sum(CASE WHEN quad_class IN (1, 2) OR (quad_class IS NULL AND goldstein > 0)
-           THEN 1 ELSE 0 END) AS coop,
-       sum(CASE WHEN quad_class IN (3, 4) OR (quad_class IS NULL AND goldstein < 0)
-           THEN 1 ELSE 0 END) AS hostile
-FROM pairs
-GROUP BY ALL
-UNION ALL
-SELECT least(s.holder_id, s.target_id), greatest(s.holder_id, s.target_id),
-       coalesce(left(d.date, 7), ''), 'stance', count(*),
-       sum(CASE WHEN s.polarity > 0.05 THEN 1 ELSE 0 END),
-       sum(CASE WHEN s.polarity < -0.05 THEN 1 ELSE 0 END)
-FROM stances s JOIN documents d ON d.id = s.doc_id
-WHERE s.holder_id IS NOT NULL AND s.target_id IS NOT NULL AND s.holder_id <> s.target_id
-GROUP BY ALL
-"""
-
-STANCE_NAMES_SQL = """
-SELECT DISTINCT holder_id AS id, json_extract_string(holder, '$.name') AS name,
-       json_extract_string(holder, '$.type') AS type FROM stances WHERE holder_id IS NOT NULL
-UNION
-SELECT DISTINCT target_id, json_extract_string(target, '$.name'),
-       json_extract_string(target, '$.type') FROM stances WHERE target_id IS NOT NULL
-"""
-
-EVENT_NAMES_SQL = """
-WITH r AS (SELECT unnest(from_json(source, '[{"id":"VARCHAR","name":"VARCHAR"}]')) AS x FROM events
-           UNION ALL
-           SELECT unnest(from_json(target, '[{"id":"VARCHAR","name":"VARCHAR"}]')) FROM events)
-SELECT DISTINCT x.id AS id, x.name AS name FROM r WHERE x.id IS NOT NULL
-"""
-
-MENTION_COUNTS_SQL = (
-    "SELECT actor_id, count(*) AS n FROM mentions WHERE actor_id IS NOT NULL GROUP BY actor_id"
-)
-
 
 @dataclass
 class _Base:
@@ -134,21 +83,18 @@ class Network:
     def _load(self) -> _Base:
         db = self.db
         base = _Base(generation=db.generation)
-        base.rows = [(r["a"], r["b"], r["period"], r["kind"], r["n"], r["coop"], r["hostile"])
-                     for r in db.query(PAIR_SQL)]
-        for r in db.query(EVENT_NAMES_SQL):
+        base.rows = [tuple(r) for r in db.pair_periods()]
+        for r in db.event_actor_names():
             base.actors.setdefault(r["id"], {"id": r["id"], "name": r["name"]})
-        for r in db.query(STANCE_NAMES_SQL):  # fill what events did not name
+        for r in db.stance_actor_names():  # fill what events did not name
             cur = base.actors.setdefault(r["id"], {"id": r["id"]})
             for k in ("name", "type"):
                 if cur.get(k) is None:
                     cur[k] = r[k]
-        for r in db.query("SELECT id, name, type, country FROM actors"):
+        for r in db.actor_summaries():
             base.actors[r["id"]] = dict(r)  # the actors table wins
-        base.mentions = {r["actor_id"]: r["n"] for r in db.query(MENTION_COUNTS_SQL)}
-        base.periods = sorted({r[2] for r in base.rows if r[2]} | {
-            r["p"] for r in db.query(
-                "SELECT DISTINCT left(date, 7) AS p FROM documents WHERE date IS NOT NULL")})
+        base.mentions = db.mention_counts()
+        base.periods = sorted({r[2] for r in base.rows if r[2]} | db.document_months())
         base.country_rows = self._country_rows(base)
         for rows, index in ((base.rows, base.by_actor),
                             (base.country_rows or [], base.country_by_actor)):
@@ -164,18 +110,9 @@ class Network:
             from ..relations.compute import relations_rows
         except ImportError:
             return None
-        from ..store.db import Store
-
-        class StoreView:  # the part of Store that relations reads, on our read-only cursor
-            rows = Store.rows
-            _check_table = Store._check_table
-
-            def __init__(self, con):
-                self.con = con
-
         out = []
         try:
-            for r in relations_rows(StoreView(self.db.cursor()), period="month"):
+            for r in relations_rows(self.db, period="month"):
                 a, b = min(r["a"], r["b"]), max(r["a"], r["b"])
                 month = "" if r["period"] == "undated" else r["period"]
                 if r.get("n_events"):

@@ -1,9 +1,11 @@
-"""The read queries behind the JSON API: one function per collection, all paginated.
+"""The page queries behind the web API: one function per collection, all paginated, each over a
+:class:`~multivector.store.read.Reader` (part of the read layer, so no SQL lives in the web
+package).
 
 Each function returns ``{"total", "limit", "offset", "items"}`` so a client can page through any
 list the same way. Text columns that can be large (a document's text) are left out of lists and
 returned by the single-item endpoints. Every SQL string here is a constant; request values are
-passed as parameters (see :mod:`multivector.web.filters`).
+passed as parameters (see :mod:`multivector.store.where`).
 """
 
 from __future__ import annotations
@@ -11,15 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .database import Database, decode_row
-from .filters import (EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page,
+from .read import Reader, decode_row
+from .where import (EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page,
                       ilike)
 
 DOC_LIST_COLS = ("d.id, d.source, d.title, d.date, d.date_source, d.author, d.url, d.outlet, "
                  "d.genre, d.format, d.languages, d.n_words")
 
 
-def _page(db: Database, table: str, select: str, frm: str, where: Where, order: str,
+def _page(db: Reader, table: str, select: str, frm: str, where: Where, order: str,
           limit: int, offset: int, window: bool = False, count_frm: str | None = None) -> dict:
     """A page of rows and the total. ``window``: one scan computes both (a window count);
     worth it when the filter is a costly scan (text search) and the selected columns are
@@ -54,7 +56,7 @@ def _run(jobs: dict[str, Any]) -> dict[str, Any]:
     return {name: job() for name, job in jobs.items()}
 
 
-def _attach_sentences(db: Database, rows: list[dict]) -> None:
+def _attach_sentences(db: Reader, rows: list[dict]) -> None:
     """Add the evidence sentence (``sentence_text``, ``sentence_start``, ``sentence_end``) to
     records of one page: looked up for those rows only, not joined over the whole table."""
     docs = sorted({r["doc_id"] for r in rows if r.get("sentence") is not None})
@@ -83,7 +85,7 @@ def _doc_language(where: Where, language: str | None) -> None:
 
 
 # ---------------------------------------------------------------------- documents
-def documents(db: Database, *, q: str | None = None, actor: str | None = None,
+def documents(db: Reader, *, q: str | None = None, actor: str | None = None,
               date_from: str | None = None, date_to: str | None = None,
               language: str | None = None, type: str | None = None, outlet: str | None = None,
               limit: int = 50, offset: int = 0) -> dict:
@@ -100,7 +102,7 @@ def documents(db: Database, *, q: str | None = None, actor: str | None = None,
                  "d.date DESC NULLS LAST, d.id", limit, offset, window=bool(q))
 
 
-def document(db: Database, doc_id: str) -> dict | None:
+def document(db: Reader, doc_id: str) -> dict | None:
     rows = db.query("SELECT * FROM documents WHERE id = ?", [doc_id])
     if not rows:
         return None
@@ -128,7 +130,7 @@ def document(db: Database, doc_id: str) -> dict | None:
 
 
 # ---------------------------------------------------------------------- actors
-def actors(db: Database, *, q: str | None = None, type: str | None = None,
+def actors(db: Reader, *, q: str | None = None, type: str | None = None,
            country: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Actors matching the filters, most mentioned first. The mention counts of all actors
     are computed once per data generation; the actors table itself is small."""
@@ -152,7 +154,7 @@ def actors(db: Database, *, q: str | None = None, type: str | None = None,
             "items": [decode_row("actors", r) for r in rows[offset:offset + limit]]}
 
 
-def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
+def actor(db: Reader, actor_id: str, *, limit: int = 50) -> dict | None:
     """Everything the actor page shows: who it is, how often it is mentioned over time, what it
     said (quotes it is the speaker of), what others say about it (stances with it as target),
     what it says about others, and the documents that mention it most."""
@@ -198,7 +200,7 @@ def actor(db: Database, actor_id: str, *, limit: int = 50) -> dict | None:
 
 
 # ---------------------------------------------------------------------- mentions
-def mentions(db: Database, *, actor: str | None = None, document: str | None = None,
+def mentions(db: Reader, *, actor: str | None = None, document: str | None = None,
              language: str | None = None, type: str | None = None,
              date_from: str | None = None, date_to: str | None = None, q: str | None = None,
              limit: int = 50, offset: int = 0) -> dict:
@@ -218,7 +220,7 @@ def mentions(db: Database, *, actor: str | None = None, document: str | None = N
 
 
 # ---------------------------------------------------------------------- quotes
-def quotes(db: Database, *, actor: str | None = None, speaker: str | None = None,
+def quotes(db: Reader, *, actor: str | None = None, speaker: str | None = None,
            about: str | None = None, document: str | None = None, type: str | None = None,
            language: str | None = None, date_from: str | None = None,
            date_to: str | None = None, q: str | None = None, limit: int = 50,
@@ -246,7 +248,7 @@ def quotes(db: Database, *, actor: str | None = None, speaker: str | None = None
                  limit, offset, count_frm="quotes t")
 
 
-def family(db: Database, actor_id: str) -> list[str]:
+def family(db: Reader, actor_id: str) -> list[str]:
     """A state and every actor of that country (government, army, officials, citizens); any
     other actor alone. Matches :func:`multivector.web.network.rollup_map`."""
     rows = db.query(
@@ -260,7 +262,7 @@ EVENT_DATE = "coalesce(e.date, d.date)"
 ROWIDS = "e.rowid IN (SELECT unnest(?::BIGINT[]))"
 
 
-def _event_index(db: Database) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+def _event_index(db: Reader) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """actor id -> row ids of the events it is a source of, and a target of. Built once per
     data generation (one pass over the events' JSON), so filtering events by actor or dyad
     does not parse JSON per request. Row ids are stable while the server holds the file
@@ -279,7 +281,7 @@ def _event_index(db: Database) -> tuple[dict[str, list[int]], dict[str, list[int
     return db.cached("event_index", build)
 
 
-def events(db: Database, *, actor: str | None = None, a: str | None = None,
+def events(db: Reader, *, actor: str | None = None, a: str | None = None,
            b: str | None = None, document: str | None = None, type: str | None = None,
            modality: str | None = None, quad_class: int | None = None,
            language: str | None = None, date_from: str | None = None,
@@ -323,7 +325,7 @@ def events(db: Database, *, actor: str | None = None, a: str | None = None,
 
 
 # ---------------------------------------------------------------------- stances
-def stances(db: Database, *, actor: str | None = None, holder: str | None = None,
+def stances(db: Reader, *, actor: str | None = None, holder: str | None = None,
             target: str | None = None, a: str | None = None, b: str | None = None,
             document: str | None = None, type: str | None = None,
             language: str | None = None, date_from: str | None = None,
@@ -361,7 +363,7 @@ def stances(db: Database, *, actor: str | None = None, holder: str | None = None
 
 
 # ---------------------------------------------------------------------- search
-def search(db: Database, q: str, *, limit: int = 20) -> dict[str, Any]:
+def search(db: Reader, q: str, *, limit: int = 20) -> dict[str, Any]:
     """One box for everything: actors by name or alias, documents by title or text (with a
     snippet around the first hit), quotes by text."""
     q = (q or "").strip()
@@ -387,13 +389,13 @@ def search(db: Database, q: str, *, limit: int = 20) -> dict[str, Any]:
     }
 
 
-def warm(db: Database) -> None:
+def warm(db: Reader) -> None:
     """Build the per-generation lookups (event actors, actor mention counts) ahead of use."""
     _event_index(db)
     actors(db, limit=1)
 
 
-def stats(db: Database) -> dict:
+def stats(db: Reader) -> dict:
     out = {}
     for t in ("documents", "actors", "mentions", "quotes", "events", "stances"):
         out[t] = db.scalar(f'SELECT count(*) FROM "{t}"') if db.has(t) else 0

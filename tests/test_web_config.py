@@ -1,0 +1,71 @@
+"""`serve` hands its configuration to the server: the database from the configuration, and the
+TOML file, MULTIVECTOR_* variables and --actors overlays to POST /api/analyze (which analyses
+as `multivector analyze` would with the same options)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from multivector.cli import app as cli_app
+from multivector.web.sample import write_sample_db
+
+OVERLAY = (
+    "- {id: PER:zarina-qodirova-test, name: Zarina Qodirova, country: UZB,\n"
+    "   en: [Zarina Qodirova, Qodirova], roles: ['ambassador UZB 2020-01-01 -']}\n")
+TEXT = ("Uzbekistan opens a consulate in Kazan\n\n"
+        "Zarina Qodirova met officials of Tatarstan on Tuesday to open the consulate, "
+        "which will serve migrant workers from Uzbekistan.")
+
+
+def served_app(monkeypatch, args: list[str]):
+    """The application `multivector serve ARGS` would run (uvicorn is not started)."""
+    import uvicorn
+
+    captured = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: captured.update(app=application))
+    result = CliRunner().invoke(cli_app, ["serve", *args])
+    assert result.exit_code == 0, result.output
+    return captured["app"]
+
+
+def test_serve_reads_the_configured_database(tmp_path, monkeypatch):
+    db = write_sample_db(tmp_path / "configured.duckdb")
+    monkeypatch.setenv("MULTIVECTOR_DB", str(db))
+    monkeypatch.chdir(tmp_path)  # no multivector.toml of the developer's
+    app = served_app(monkeypatch, [])  # no --db: the configured one
+    with TestClient(app) as client:
+        assert client.get("/api/documents").json()["total"] == 3
+    monkeypatch.setenv("MULTIVECTOR_DB", str(tmp_path / "missing.duckdb"))
+    result = CliRunner().invoke(cli_app, ["serve"])
+    assert result.exit_code == 2 and "missing.duckdb" in result.output
+
+
+def test_reading_commands_use_the_configured_database(tmp_path, monkeypatch):
+    db = write_sample_db(tmp_path / "configured.duckdb")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "multivector.toml").write_text(f'[multivector]\ndb = "{db}"\n')
+    result = CliRunner().invoke(cli_app, ["export", "documents"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("\n") == 3
+    result = CliRunner().invoke(cli_app, ["stats", "--json"])
+    assert result.exit_code == 0 and '"documents": 3' in result.output
+
+
+@pytest.mark.slow
+def test_analyze_endpoint_uses_the_actor_overlay_given_to_serve(tmp_path, monkeypatch):
+    overlay = tmp_path / "mine.yaml"
+    overlay.write_text(OVERLAY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    ids = {}
+    for name, extra in (("plain", []), ("overlay", ["--actors", str(overlay)])):
+        db = write_sample_db(tmp_path / f"{name}.duckdb")  # the same text has the same id
+        app = served_app(monkeypatch, ["--db", str(db), "--allow-write", *extra])
+        with TestClient(app) as client:
+            r = client.post("/api/analyze", json={"text": TEXT})
+            assert r.status_code == 201 and r.json()["new"], r.text
+            doc = client.get(f"/api/documents/{r.json()['id']}").json()
+            ids[name] = {m["actor_id"] for m in doc["mentions"]}
+    assert "PER:zarina-qodirova-test" in ids["overlay"]
+    assert "PER:zarina-qodirova-test" not in ids["plain"]  # the overlay made the difference
