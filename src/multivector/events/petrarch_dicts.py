@@ -86,12 +86,10 @@ def _name(raw: str) -> tuple[tuple[str, ...], bool]:
 
 
 def read_actors(path: str | Path) -> list[DictEntry]:
-    """Actor entries, read with the actors package's Phoenix reader when it is installed
-    (``multivector actors import-phoenix`` uses the same one), else with :func:`read_actors_own`."""
-    try:
-        from ..actors.phoenix import PhoenixError, parse
-    except ImportError:  # pragma: no cover - trimmed build without the actors package
-        return read_actors_own(path)
+    """Actor entries, read with the actors package's Phoenix reader (``multivector actors
+    import-phoenix`` uses the same one)."""
+    from ..actors.phoenix import PhoenixError, parse
+
     try:
         entries, _ = parse(path)
     except PhoenixError as exc:

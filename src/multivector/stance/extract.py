@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from ..actors.api import actor_at, actor_ref
 from ..doc import ActorRef, Doc, Stance
 from ..lang import lexicon as lang_lexicon
 from .aspects import aspect_of
@@ -59,23 +60,13 @@ class _Ref:
 
 def _mention_at(doc: Doc, start: int, end: int):
     """The linked mention over ``[start, end)`` (bisect over the sorted mentions)."""
-    try:
-        from ..actors.api import actor_at
-    except ImportError:  # actors package not installed: a linear scan
-        ms = [m for m in doc.mentions if m.actor_id and m.start < end and m.end > start]
-        return max(ms, key=lambda m: m.end - m.start) if ms else None
     return actor_at(doc, start, end)
 
 
 def _ref(doc: Doc, actor_id: str) -> dict:
     a = doc.actors.get(actor_id)
     if a is None:
-        try:
-            from ..actors.api import actor_ref
-
-            r = actor_ref(doc, actor_id)
-        except Exception:  # actors package missing or its knowledge base unreadable
-            r = None
+        r = actor_ref(doc, actor_id)
         return r or {"id": actor_id, "name": None, "type": None, "country": None}
     return {"id": a.id, "name": a.name, "type": a.type, "country": a.country}
 
