@@ -17,6 +17,7 @@ Id scheme (documented in docs/actors.md):
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
@@ -33,11 +34,13 @@ import yaml
 
 from ..doc import Actor
 from ..lang import kb_name_languages
+from .sectors import canonical, composite
 
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
-            "people.yaml", "agents.tsv"]
-CACHE_VERSION = "6"
+            "people.yaml", "world_curated.yaml", "agents.tsv", "world.json.gz"]
+WORLD = "world.json.gz"  # built by scripts/build_actor_kb.py from ../shared sources
+CACHE_VERSION = "7"
 LANGS = kb_name_languages()  # multivector/lang/languages.yaml, kb_names: true
 DERIVED = {  # suffix -> (type, sector, English name template)
     "GOV": ("government", "GOV", "Government of {}"),
@@ -45,13 +48,15 @@ DERIVED = {  # suffix -> (type, sector, English name template)
     "LEG": ("legislature", "LEG", "Parliament of {}"),
     "COP": ("government", "COP", "Security forces of {}"),
     "SPY": ("government", "SPY", "Intelligence services of {}"),
+    "JUD": ("judiciary", "JUD", "Judiciary of {}"),
 }
 THE_NAMES = {"United States", "United Kingdom", "Netherlands", "Philippines", "Bahamas",
              "Gambia", "Czech Republic", "Dominican Republic", "Central African Republic",
              "United Arab Emirates", "Maldives", "Comoros", "Marshall Islands", "Solomon Islands",
              "Holy See", "Republic of the Congo", "Seychelles"}
 TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "think-tank", "media",
-         "company", "person", "group", "region"}
+         "company", "person", "group", "region", "party", "judiciary"}
+CONTEXT = "context"  # Entry.kind of an alias that links only when the document supports its country
 
 
 class KBError(ValueError):
@@ -62,6 +67,7 @@ _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", 
                        "«": "", "»": "", "“": "", "”": "", '"': ""})
 
 
+@lru_cache(maxsize=400_000)
 def norm(text: str) -> str:
     """Normalised alias key: NFKC, unified apostrophes and dashes, lower case, single spaces,
     no leading article. Used for every dictionary lookup so spellings meet in one key."""
@@ -74,7 +80,10 @@ def norm(text: str) -> str:
 
 def fold(text: str) -> str:
     """``norm`` without diacritics (Erdoğan = Erdogan) for fuzzy and fallback lookups."""
-    t = unicodedata.normalize("NFKD", norm(text))
+    t = norm(text)
+    if t.isascii():
+        return t
+    t = unicodedata.normalize("NFKD", t)
     return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i")
 
 
@@ -127,6 +136,12 @@ class KnowledgeBase:
     agents: dict[str, str] = field(default_factory=dict)  # norm(noun phrase) -> sector
     surnames: dict[str, list[str]] = field(default_factory=dict)  # norm(surname) -> person ids
     sources: list[str] = field(default_factory=list)
+    actor_sources: dict[str, list[str]] = field(default_factory=dict)  # world id -> sources
+    # names that need the document's support (party acronyms, names several countries use):
+    # folded key -> entries; kept out of ``index`` so they never link on their own
+    context: dict[str, list[Entry]] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # folded sub-national place -> ISO3
+    world_counts: dict[str, int] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ queries
     def get(self, actor_id: str) -> Actor | None:
@@ -141,7 +156,23 @@ class KnowledgeBase:
         hits = self.index.get(lang, {}).get(key)
         if hits:
             return hits
-        return self.folded.get(lang, {}).get(fold(alias), [])
+        fk = fold(alias)
+        return self.folded.get(lang, {}).get(fk) or self.index.get(lang, {}).get(fk, [])
+
+    def lookup_context(self, alias: str) -> list[Entry]:
+        """Candidates of an ambiguous name (acronym, generic party or unit name)."""
+        return self.context.get(fold(alias), [])
+
+    def place_country(self, name: str) -> str | None:
+        """The state a sub-national place or city belongs to ("Herat" -> AFG), if unique."""
+        return self.places.get(fold(name))
+
+    def add_context(self, alias: str, actor_id: str) -> None:
+        key = fold(alias)
+        if key:
+            bucket = self.context.setdefault(key, [])
+            if not any(e.actor_id == actor_id for e in bucket):
+                bucket.append(Entry(actor_id, CONTEXT, "en"))
 
     def derived(self, iso3: str | None, sector: str | None) -> Actor | None:
         """The government/military/legislature actor of a state for a sector code."""
@@ -186,8 +217,9 @@ class KnowledgeBase:
 
         q = fold(text)
         scored: dict[str, float] = {}
-        for lang, idx in self.folded.items():
+        for lang, idx in [*self.index.items(), *self.folded.items()]:
             for key, entries in idx.items():
+                key = fold(key)
                 if q and q in key:
                     s = 100.0 if key == q else 90.0 - min(len(key) - len(q), 30) / 3
                     for e in entries:
@@ -196,10 +228,10 @@ class KnowledgeBase:
             if q and q in aid.lower():
                 scored[aid] = max(scored.get(aid, 0), 95.0 if aid.lower() == q else 80.0)
         if len(scored) < limit:
-            keys = list(self.folded.get("en", {}))
+            keys = list(self.folded.get("en", {})) + list(self.index.get("en", {}))
             for key, score, _ in process.extract(q, keys, scorer=fuzz.WRatio, limit=limit * 2):
                 if score >= 80:
-                    for e in self.folded["en"][key]:
+                    for e in self.folded["en"].get(key) or self.index["en"].get(key, []):
                         scored.setdefault(e.actor_id, score * 0.8)
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self._type_rank(kv[0]), kv[0]))
         return [self.actors[a] for a, _ in ranked[:limit]]
@@ -229,20 +261,35 @@ class KnowledgeBase:
         return old
 
     def add_alias(self, lang: str, alias: str, actor_id: str, kind: str = "name") -> None:
+        """Index one alias. Entries are shared objects (one per actor, kind and language) and
+        the folded index only holds keys that folding changes: both keep the pickled cache
+        small, which is what makes loading fast."""
         key = norm(alias)
         if not key:
             return
-        for idx, k in ((self.index, key), (self.folded, fold(alias))):
+        interned = self.__dict__.setdefault("_entries", {})
+        entry = interned.get((actor_id, kind, lang))
+        if entry is None:
+            entry = interned[(actor_id, kind, lang)] = Entry(actor_id, kind, lang)
+        fk = fold(alias)
+        for idx, k in ((self.index, key), (self.folded, fk)) if fk != key else ((self.index, key),):
             bucket = idx.setdefault(lang, {}).setdefault(k, [])
-            if not any(e.actor_id == actor_id and e.kind == kind for e in bucket):
-                bucket.append(Entry(actor_id, kind, lang))
+            if entry not in bucket:
+                bucket.append(entry)
 
     def finish(self) -> None:
-        """Index every actor's aliases and people's surnames (after all files are merged)."""
+        """Index every actor's aliases and people's surnames (after all files are merged).
+        Actors indexed by an earlier call are skipped (later merges index their own names)."""
+        done = self.__dict__.setdefault("_indexed", set())
         for a in self.actors.values():
+            if a.id in done:
+                continue
+            done.add(a.id)
             for lang, names in a.aliases.items():
                 for n in names:
                     self.add_alias(lang, n, a.id, "name")
+            if a.id in self.actor_sources and a.name not in a.aliases.get("en", []):
+                continue  # a world actor's name is indexed only when it is a usable alias
             self.add_alias("en", a.name, a.id, "name")
         counts: dict[str, set[str]] = {}
         for a in self.actors.values():
@@ -324,7 +371,7 @@ def actor_from_record(rec: dict, where: str, default_type: str | None = None) ->
         sector = sector or "GOV"
         cameo = cameo or (f"{country}{sector}" if country else None)
     elif typ == "media":
-        sector = sector or "MED"
+        sector = sector or "JRN"  # PLOVER: journalists/media (CAMEO's MED stays in ``cameo``)
         cameo = cameo or (f"{country}MED" if country else "MED")
     elif typ in ("think-tank", "ngo"):
         sector = sector or ("EDU" if typ == "think-tank" else "NGO")
@@ -334,6 +381,12 @@ def actor_from_record(rec: dict, where: str, default_type: str | None = None) ->
         cameo = cameo or (f"{country}BUS" if country else "BUS")
     elif typ == "igo":
         sector = sector or "GOV"
+    elif typ == "party":
+        sector = sector or "PTY"
+        cameo = cameo or (f"{country}PTY" if country else "PTY")
+    elif typ == "judiciary":
+        sector = sector or "JUD"
+    sector = canonical(sector)
     return Actor(id=aid, name=str(name), type=typ, country=country, cameo=cameo, sector=sector,
                  roles=_roles(rec.get("roles"), f"{where}: {aid}"), aliases=aliases,
                  discovered=bool(rec.get("discovered", False)))
@@ -365,7 +418,8 @@ def _load_states(kb: KnowledgeBase, states: list, extras: dict) -> None:
                        "MIL": [f"{adj} military", f"{adj} armed forces", f"{adj} army"],
                        "LEG": [f"{adj} parliament"],
                        "COP": [f"{adj} police", f"{adj} security forces"],
-                       "SPY": [f"{adj} intelligence", f"{adj} special services"]}[suffix]
+                       "SPY": [f"{adj} intelligence", f"{adj} special services"],
+                       "JUD": [f"{adj} judiciary", f"{adj} courts"]}[suffix]
             aliases = {"en": en}
             for m in (ex.get("metonyms") or {}).get(suffix, []):
                 lang = "ru" if re.search("[а-яА-Я]", m) else "zh" if re.search("[一-鿿]", m) else "en"
@@ -434,40 +488,153 @@ def _cache_dir() -> Path:
     return Path(base).expanduser() / "multivector" if base else Path.home() / ".cache" / "multivector"
 
 
-def build_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
-    """Parse the packaged files and overlays (no cache)."""
+def world_path() -> Path:
+    """The world KB file: packaged, or ``$MULTIVECTOR_WORLD_KB`` (evaluation builds that leave
+    a fold of actors out)."""
+    return Path(os.environ.get("MULTIVECTOR_WORLD_KB") or DATA / WORLD)
+
+
+def _load_world(kb: KnowledgeBase, path: Path) -> None:
+    """Merge the generated world actors under the curated ones: a curated actor keeps its
+    fields and aliases (a world record with its id only adds names and roles); a world alias
+    that a curated actor owns is not added; ambiguous names (party acronyms, names used in
+    several countries) are indexed as ``context`` entries that link only with support."""
+    if not path.is_file():
+        return
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, json.JSONDecodeError, EOFError) as exc:
+        raise KBError(f"{path}: cannot read the world actor file: {exc}") from exc
+    taken = set(kb.index.get("en", {}))
+    for rec in data.get("actors", []):
+        aid = rec["id"]
+        old = kb.actors.get(aid)
+        roles = [{"role": r["role"], "org": r.get("org"), "country": r.get("country"),
+                  "start": r.get("start"), "end": r.get("end"), "sector": r.get("sector"),
+                  **({"cameo": r["cameo"]} if r.get("cameo") else {}),
+                  **({"source": r["src"]} if r.get("src") else {})}
+                 for r in rec.get("roles", [])]
+        ctx = set(rec.get("ctx", []))
+        names = [n for n in rec.get("en", []) if n not in ctx]
+        if old is not None:
+            have = old.aliases.setdefault("en", [])
+            for n in names:
+                if n not in have and norm(n) not in taken:
+                    have.append(n)
+                    kb.add_alias("en", n, aid, "name")
+            old.roles.extend(r for r in roles if r not in old.roles)
+            kb.actor_sources[aid] = sorted(set(kb.actor_sources.get(aid, [])) | set(rec.get("src", [])))
+        else:
+            sector = canonical(rec.get("sector"))
+            if rec["type"] == "person" and roles:
+                sector = canonical(roles[-1].get("sector")) or "GOV"
+            country = rec.get("country")
+            a = Actor(id=aid, name=rec["name"], type=rec["type"], country=country,
+                      cameo=rec.get("cameo") or composite(country, sector), sector=sector,
+                      roles=roles, aliases={"en": names})
+            kb.actors[aid] = a
+            kb.actor_sources[aid] = list(rec.get("src", []))
+        for n in ctx:
+            kb.add_context(n, aid)
+    names = data.get("names", {})
+    for iso, ns in names.get("states", {}).items():
+        if iso in kb.actors:
+            for n in ns:
+                if norm(n) not in taken:
+                    kb.places.setdefault(fold(n), iso)
+    shared = set(names.get("derived_ctx", [])) | _GENERIC_UNITS
+    for did, ns in names.get("derived", {}).items():
+        a = kb.actors.get(did)
+        if a is None:
+            continue
+        for n in ns:
+            k = norm(n)
+            if k in taken:
+                continue
+            if k in shared or (" " not in n and not n.isupper()):
+                kb.add_context(n, did)
+            else:
+                a.aliases.setdefault("en", []).append(n)
+                kb.add_alias("en", n, did, "name")
+    for phrase, code in data.get("agents", []):
+        sector = canonical(code)
+        if sector:
+            kb.agents.setdefault(norm(phrase), sector)
+    kb.world_counts = dict(data.get("counts", {}))
+
+
+# unit names that every state has: link only with the document's support for one country
+_GENERIC_UNITS = {"army", "navy", "air force", "national police", "police", "national guard",
+                  "coast guard", "gendarmerie", "border guard", "marines", "marine corps",
+                  "armed forces", "republican guard", "presidential guard", "special forces",
+                  "ground forces", "air defense forces", "air defence forces", "national army",
+                  "federal police", "state police", "military police", "border police",
+                  "national assembly", "senate", "parliament", "house of representatives",
+                  "chamber of deputies", "supreme court", "constitutional court", "high court",
+                  "court of appeal", "court of cassation", "council of state", "national council",
+                  "federal council", "assembly of the republic", "house of assembly",
+                  "legislative assembly", "national intelligence service", "intelligence service",
+                  "state security service", "national security service", "revolutionary guard",
+                  "republican guard corps", "people's army", "national defense forces",
+                  "defense forces", "defence forces", "self-defense forces", "navy seals",
+                  "national security council", "cabinet", "council of ministers", "ministry of interior",
+                  "ministry of defense", "ministry of defence", "interior ministry", "defense ministry",
+                  "defence ministry", "national defence force", "national defense force",
+                  "ground force", "air force command", "naval forces", "land forces"}
+
+
+def build_kb(overlays: tuple[str, ...] = (), world: bool = True) -> KnowledgeBase:
+    """Parse the packaged files and overlays (no cache). ``world=False``: curated files only
+    (what scripts/build_actor_kb.py builds the world file against)."""
     kb = KnowledgeBase()
     states = _read(DATA / "states.json")
     extras = _read(DATA / "state_extras.yaml") or {}
     _load_states(kb, states, extras)
     for fname, typ in (("igos.yaml", "igo"), ("regions.yaml", "region"), ("orgs.yaml", None),
                        ("people.yaml", "person")):
+        if not (DATA / fname).is_file():
+            continue
         for i, rec in enumerate(_read(DATA / fname) or []):
             a = kb.add_actor(actor_from_record(rec, f"{DATA / fname}: entry {i + 1}", typ))
             for m in rec.get("metonyms") or []:  # "Brussels" for the EU
                 lang = "ru" if re.search("[а-яА-Я]", m) else "zh" if re.search("[一-鿿]", m) else "en"
                 kb.add_alias(lang, m, a.id, "metonym")
+    if (DATA / "world_curated.yaml").is_file():  # merges into derived actors (RUSSPY ...)
+        load_overlay(kb, DATA / "world_curated.yaml")
     _load_agents(kb, _read(DATA / "agents.tsv"))
     kb.finish()
+    if world:
+        _load_world(kb, world_path())
+        kb.finish()
     for o in overlays:
         load_overlay(kb, Path(o))
     kb.surnames = {}
     kb.finish()
-    kb.sources = [str(DATA / f) for f in PACKAGED] + list(overlays)
+    kb.sources = [str(DATA / f) for f in PACKAGED if f != WORLD] + [str(world_path())] + list(overlays)
     return kb
 
 
 @lru_cache(maxsize=8)
 def load_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
     """The knowledge base, from the pickled cache when the files have not changed."""
-    paths = [DATA / f for f in PACKAGED] + [Path(o).expanduser() for o in overlays]
+    paths = [world_path() if f == WORLD else DATA / f for f in PACKAGED] + [
+        Path(o).expanduser() for o in overlays]
     for p in paths[len(PACKAGED):]:
         if not p.is_file():
             raise KBError(f"{p}: actor overlay file not found")
     cache = _cache_dir() / f"actors-{_fingerprint(paths)}.pickle"
+    import gc
+
     try:
         with open(cache, "rb") as fh:
-            kb = pickle.load(fh)
+            gc_was = gc.isenabled()
+            gc.disable()  # ~400k small objects: cyclic GC passes during unpickling double the time
+            try:
+                kb = pickle.load(fh)
+            finally:
+                if gc_was:
+                    gc.enable()
         if isinstance(kb, KnowledgeBase):
             return kb
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
