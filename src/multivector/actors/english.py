@@ -44,6 +44,20 @@ NOT_PERSON_NEXT = lang_lexicon("en").words("not_person_next")
 EXPERT_WORDS = lang_lexicon("en").words("expert_words")
 
 
+def one_typo(text: str, name: str) -> bool:
+    """A bounded typo of a known full name: the same number of words, every word equal except
+    one of at least six letters that is one edit away ("Erdogn" for "Erdogan"). Why so strict:
+    with tens of thousands of people in the KB, "Samir Haddad" must not become "Sami Haddad"."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = text.split(), name.split()
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 6 and \
+        Levenshtein.distance(*diff[0]) <= 1
+
+
 class EnglishRecognizer:
     """Builds the gazetteer matchers once (per knowledge base and spaCy vocab)."""
 
@@ -454,7 +468,7 @@ class EnglishRecognizer:
             if actor_id is None and len(span) >= 2:
                 best = process.extractOne(fold(name), self._person_keys, scorer=fuzz.ratio,
                                           score_cutoff=FUZZY_PERSON)
-                if best:
+                if best and one_typo(fold(name), best[0]):
                     actor_id, method = self.fuzzy_people[best[0]], "fuzzy"
             # a role with an office and a country settles ambiguous or unknown surnames
             if role is not None and role[1].kb_role and aff_ids:
