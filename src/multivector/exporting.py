@@ -8,11 +8,10 @@ JSON columns are exported as nested objects in JSON lines and Parquet (as JSON t
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .store.read import Reader
 from .store.schema import TABLES

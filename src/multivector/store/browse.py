@@ -14,8 +14,7 @@ import re
 from typing import Any
 
 from .read import Reader, decode_row
-from .where import (EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page,
-                      ilike)
+from .where import EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page, ilike
 
 DOC_LIST_COLS = ("d.id, d.source, d.title, d.date, d.date_source, d.author, d.url, d.outlet, "
                  "d.genre, d.format, d.languages, d.n_words")

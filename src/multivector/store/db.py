@@ -14,12 +14,12 @@ import threading
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import duckdb
 import pyarrow as pa
 
 from .. import layers
 from ..doc import Doc
-from ..errors import MultivectorError
+from .connect import StoreError, connect  # noqa: F401  (StoreError: imported from here)
+from .read import Reader
 from .schema import DOC_TABLES, TABLES, column_names, json_columns
 
 _LOCK = threading.Lock()
@@ -31,25 +31,12 @@ def _jsonable(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-class StoreError(MultivectorError, RuntimeError):
-    pass
-
-
 class Store:
     """A multivector database file (DuckDB)."""
 
     def __init__(self, path: str | Path = "multivector.duckdb", read_only: bool = False):
         self.path = str(path)
-        if self.path != ":memory:":
-            parent = Path(self.path).expanduser().resolve().parent
-            if not read_only:
-                parent.mkdir(parents=True, exist_ok=True)
-            elif not Path(self.path).exists():
-                raise StoreError(f"{self.path}: no such database (run `multivector analyze` first)")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:  # locked by another process, not a DuckDB file, ...
-            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        self.con = connect(self.path, read_only=read_only)
         self.read_only = read_only
         if not read_only:
             self._migrate()
@@ -114,8 +101,6 @@ class Store:
     def rows(self, table: str, where: str = "", params: list | None = None,
              order: str | None = None) -> Iterator[dict]:
         """Rows of a table as dicts (see :meth:`multivector.store.read.Reader.rows`)."""
-        from .read import Reader
-
         yield from Reader(self.con).rows(table, where, params, order)
 
     # ------------------------------------------------------------------ writes
@@ -287,6 +272,4 @@ class Store:
     # ------------------------------------------------------------------ summary
     def stats(self) -> dict[str, Any]:
         """Counts per table (see :meth:`multivector.store.read.Reader.stats`)."""
-        from .read import Reader
-
         return Reader(self.con).stats()

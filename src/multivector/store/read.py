@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
-from .db import Store, StoreError
+from .connect import StoreError, connect
 from .schema import TABLES, column_names, json_columns
 
 
@@ -39,15 +40,14 @@ class Reader:
         self.con = con
         self._cursor_factory = cursor
         self._memo: dict[str, Any] = {}
-        self._owner: Any = None  # a Store opened by Reader.open, closed by close()
+        self._owner: Any = None  # the connection Reader.open made, closed by close()
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: str | Path) -> "Reader":
+    def open(cls, path: str | Path) -> Reader:
         """A read-only Reader on a database file (``StoreError`` when it is missing or locked)."""
-        store = Store(path, read_only=True)
-        reader = cls(store.con)
-        reader._owner = store
+        reader = cls(connect(path, read_only=True))
+        reader._owner = reader.con
         return reader
 
     def close(self) -> None:
@@ -55,7 +55,7 @@ class Reader:
             self._owner.close()
             self._owner = None
 
-    def __enter__(self) -> "Reader":
+    def __enter__(self) -> Reader:
         return self
 
     def __exit__(self, *exc: Any) -> None:

@@ -44,12 +44,12 @@ class Where:
     clauses: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
 
-    def add(self, clause: str, *params: Any) -> "Where":
+    def add(self, clause: str, *params: Any) -> Where:
         self.clauses.append(f"({clause})")
         self.params.extend(params)
         return self
 
-    def date_range(self, expr: str, date_from: str | None, date_to: str | None) -> "Where":
+    def date_range(self, expr: str, date_from: str | None, date_to: str | None) -> Where:
         """``from``/``to`` are inclusive and may be a year, a month or a day: ``to=2023-05``
         keeps every date of May 2023. Undated rows drop out when a range is given."""
         date_from = check_date("from", date_from)
@@ -60,7 +60,7 @@ class Where:
             self.add(f"left({expr}, length(?)) <= ?", date_to, date_to)
         return self
 
-    def contains(self, expr: str, text: str | None) -> "Where":
+    def contains(self, expr: str, text: str | None) -> Where:
         """Case-insensitive substring match: ``%`` and ``_`` typed by the user match
         themselves. (Plain ILIKE is DuckDB's fast path; the ESCAPE form, about half as fast,
         is only used when the text has a character to escape.)"""
@@ -69,7 +69,7 @@ class Where:
             self.add(clause, pattern)
         return self
 
-    def equals(self, expr: str, value: Any) -> "Where":
+    def equals(self, expr: str, value: Any) -> Where:
         if value not in (None, ""):
             self.add(f"{expr} = ?", value)
         return self

@@ -15,7 +15,6 @@ from collections import OrderedDict
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -26,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from ..config import Config, load_config
 from ..store import browse as queries
 from ..store.where import FilterError
-from .analyze import Analyzer, AnalyzeError, Submission
+from .analyze import AnalyzeError, Analyzer, Submission
 from .database import Database
 from .highlight import parse_ranges
 from .network import Network
@@ -173,13 +172,13 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @app.get("/api/documents", tags=["documents"])
     @fast
     def list_documents(
-        q: Optional[str] = Query(None, description="text in title or body"),
-        actor: Optional[str] = Query(None, description="documents that mention this actor id"),
-        date_from: Optional[str] = Query(None, alias="from"),
-        date_to: Optional[str] = Query(None, alias="to"),
-        language: Optional[str] = Query(None, description="ISO 639-1 code"),
-        type: Optional[str] = Query(None, description="genre: interview, opinion, ..."),
-        outlet: Optional[str] = None,
+        q: str | None = Query(None, description="text in title or body"),
+        actor: str | None = Query(None, description="documents that mention this actor id"),
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        language: str | None = Query(None, description="ISO 639-1 code"),
+        type: str | None = Query(None, description="genre: interview, opinion, ..."),
+        outlet: str | None = None,
         limit: int = 50, offset: int = 0,
     ):
         return queries.documents(db, q=q, actor=actor, date_from=date_from, date_to=date_to,
@@ -198,9 +197,9 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @app.get("/api/actors", tags=["actors"])
     @fast
     def list_actors(
-        q: Optional[str] = Query(None, description="name, id or alias"),
-        type: Optional[str] = Query(None, description="state, igo, person, ..."),
-        country: Optional[str] = Query(None, description="ISO 3166 alpha-3"),
+        q: str | None = Query(None, description="name, id or alias"),
+        type: str | None = Query(None, description="state, igo, person, ..."),
+        country: str | None = Query(None, description="ISO 3166 alpha-3"),
         limit: int = 50, offset: int = 0,
     ):
         return queries.actors(db, q=q, type=type, country=country, limit=limit, offset=offset)
@@ -224,12 +223,12 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @app.get("/api/mentions", tags=["records"])
     @fast
     def list_mentions(
-        actor: Optional[str] = None, document: Optional[str] = None,
-        language: Optional[str] = None,
-        type: Optional[str] = Query(None, description="method: gazetteer, ner, demonym, ..."),
-        q: Optional[str] = None,
-        date_from: Optional[str] = Query(None, alias="from"),
-        date_to: Optional[str] = Query(None, alias="to"),
+        actor: str | None = None, document: str | None = None,
+        language: str | None = None,
+        type: str | None = Query(None, description="method: gazetteer, ner, demonym, ..."),
+        q: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
         limit: int = 50, offset: int = 0,
     ):
         return queries.mentions(db, actor=actor, document=document, language=language,
@@ -239,14 +238,14 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @app.get("/api/quotes", tags=["records"])
     @fast
     def list_quotes(
-        actor: Optional[str] = Query(None, description="speaker or mentioned"),
-        speaker: Optional[str] = None,
-        about: Optional[str] = Query(None, description="quotes mentioning this actor"),
-        document: Optional[str] = None,
-        type: Optional[str] = Query(None, description="direct, indirect, interview, floating"),
-        language: Optional[str] = None, q: Optional[str] = None,
-        date_from: Optional[str] = Query(None, alias="from"),
-        date_to: Optional[str] = Query(None, alias="to"),
+        actor: str | None = Query(None, description="speaker or mentioned"),
+        speaker: str | None = None,
+        about: str | None = Query(None, description="quotes mentioning this actor"),
+        document: str | None = None,
+        type: str | None = Query(None, description="direct, indirect, interview, floating"),
+        language: str | None = None, q: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
         limit: int = 50, offset: int = 0,
     ):
         return queries.quotes(db, actor=actor, speaker=speaker, about=about, document=document,
@@ -256,16 +255,16 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @app.get("/api/events", tags=["records"])
     @fast
     def list_events(
-        actor: Optional[str] = Query(None, description="source or target"),
-        a: Optional[str] = Query(None, description="dyad: first actor (with b)"),
-        b: Optional[str] = Query(None, description="dyad: second actor (with a)"),
-        document: Optional[str] = None,
-        type: Optional[str] = Query(None, description="PLOVER category or CAMEO code prefix"),
-        modality: Optional[str] = None,
-        quad_class: Optional[int] = Query(None, ge=0, le=4),
-        language: Optional[str] = None, q: Optional[str] = None,
-        date_from: Optional[str] = Query(None, alias="from"),
-        date_to: Optional[str] = Query(None, alias="to"),
+        actor: str | None = Query(None, description="source or target"),
+        a: str | None = Query(None, description="dyad: first actor (with b)"),
+        b: str | None = Query(None, description="dyad: second actor (with a)"),
+        document: str | None = None,
+        type: str | None = Query(None, description="PLOVER category or CAMEO code prefix"),
+        modality: str | None = None,
+        quad_class: int | None = Query(None, ge=0, le=4),
+        language: str | None = None, q: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
         order: str = Query("desc", pattern="^(asc|desc)$"),
         rollup: bool = Query(False, description="a state in a dyad also stands for every "
                                                 "actor of its country"),
@@ -279,14 +278,14 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @app.get("/api/stances", tags=["records"])
     @fast
     def list_stances(
-        actor: Optional[str] = Query(None, description="holder or target"),
-        holder: Optional[str] = None, target: Optional[str] = None,
-        a: Optional[str] = None, b: Optional[str] = None,
-        document: Optional[str] = None,
-        type: Optional[str] = Query(None, description="cooperative, hostile, mixed, neutral"),
-        language: Optional[str] = None, q: Optional[str] = None,
-        date_from: Optional[str] = Query(None, alias="from"),
-        date_to: Optional[str] = Query(None, alias="to"),
+        actor: str | None = Query(None, description="holder or target"),
+        holder: str | None = None, target: str | None = None,
+        a: str | None = None, b: str | None = None,
+        document: str | None = None,
+        type: str | None = Query(None, description="cooperative, hostile, mixed, neutral"),
+        language: str | None = None, q: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
         order: str = Query("desc", pattern="^(asc|desc)$"),
         rollup: bool = Query(False, description="a state in a dyad also stands for every "
                                                 "actor of its country"),
@@ -301,10 +300,10 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @fast
     def relations(
         period: str = Query("all", pattern="^(all|month|year)$"),
-        date_from: Optional[str] = Query(None, alias="from"),
-        date_to: Optional[str] = Query(None, alias="to"),
-        actor: Optional[str] = None,
-        types: Optional[str] = Query(None, description="actor types, comma-separated, or "
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        actor: str | None = None,
+        types: str | None = Query(None, description="actor types, comma-separated, or "
                                                        "'states' for states and organisations"),
         min_volume: int = 1, limit: int = 300, isolated: int = 40,
         rollup: bool = Query(False, description="relations by country: every actor with a "
@@ -335,7 +334,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
 
     # ------------------------------------------------------------------ pages
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_view(doc_id: str, hl: Optional[str] = None):
+    def document_view(doc_id: str, hl: str | None = None):
         doc = queries.document(db, doc_id)
         if doc is None:
             raise HTTPException(404, "no such document")

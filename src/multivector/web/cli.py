@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -35,7 +35,7 @@ def build_app(*, db: str | None = None, host: str = "127.0.0.1", port: int = 800
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file to explore (default: "
+        db: str | None = typer.Option(None, "--db", help="DuckDB file to explore (default: "
                                          "the configured db)."),
         host: str = typer.Option("127.0.0.1", "--host",
                                  help="Address to listen on (default: this machine only)."),
@@ -43,13 +43,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         allow_write: bool = typer.Option(False, "--allow-write",
                                          help="Enable POST /api/analyze (opens the file "
                                               "read-write: no other process may write it)."),
-        token: Optional[str] = typer.Option(
+        token: str | None = typer.Option(
             None, "--token", envvar="MULTIVECTOR_TOKEN",
             help="Bearer token for write endpoints (required, and generated when missing, "
                  "if --allow-write is used on a non-loopback --host)."),
         max_upload: int = typer.Option(5 * 1024 * 1024, "--max-upload",
                                        help="Largest accepted request body in bytes (413 above)."),
-        config: Optional[Path] = typer.Option(None, "--config", help="TOML config file (as for "
+        config: Path | None = typer.Option(None, "--config", help="TOML config file (as for "
                                               "analyze; used by POST /api/analyze)."),
         actors: list[Path] = typer.Option([], "--actors", help="Actor overlay file(s) "
                                           "(YAML/JSON) for POST /api/analyze."),

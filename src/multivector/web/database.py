@@ -13,12 +13,12 @@ cached aggregates (the network) are recomputed. The queries themselves are the r
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-import duckdb
-
-from ..store.db import Store, StoreError
+from ..store.connect import connect
+from ..store.db import Store
 from ..store.read import Reader, add_read_indexes
 from ..store.schema import TABLES
 
@@ -42,13 +42,8 @@ class Database(Reader):
             con = self.store.con
             add_read_indexes(con)
         else:
-            if self.path != ":memory:" and not Path(self.path).exists():
-                raise StoreError(f"{self.path}: no such database (run `multivector analyze` first)")
             self.store = None
-            try:
-                con = duckdb.connect(self.path, read_only=True)
-            except duckdb.Error as exc:
-                raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+            con = connect(self.path, read_only=True)
         super().__init__(con)
         self._root = con.cursor()
         columns = Reader(self._root.cursor()).schema()

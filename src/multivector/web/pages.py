@@ -8,7 +8,7 @@ escaped) and works without JavaScript. Templates are plain files in ``templates/
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from string import Template
 from urllib.parse import quote as urlquote
@@ -16,12 +16,12 @@ from urllib.parse import quote as urlquote
 from .highlight import document_spans, esc, render_spans
 
 
-@lru_cache(maxsize=None)
+@cache
 def template(name: str) -> Template:
     return Template(resources.files(__package__).joinpath("templates", name).read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def shell() -> str:
     """The explorer page (network, actor, dyad, search, documents): routed in the browser."""
     return resources.files(__package__).joinpath("templates", "index.html").read_text("utf-8")
