@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
-from fastapi.testclient import TestClient
 
 from multivector.web.app import create_app
 from multivector.web.sample import write_sample_db
 from multivector.web.security import Settings
+from multivector.web.testing import local_client
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +27,7 @@ AUTH = {"Authorization": "Bearer tok"}
 def client(tmp_path_factory, pipeline):
     db = write_sample_db(tmp_path_factory.mktemp("weba") / "a.duckdb")
     app = create_app(Settings(db=db, allow_write=True, token="tok"), pipeline=pipeline)
-    with TestClient(app) as c:
+    with local_client(app) as c:
         yield c
 
 
@@ -56,15 +58,22 @@ def test_analyze_text_stores_and_shows_it(client):
 
 
 def test_analyze_file_upload_and_bad_input(client):
-    r = client.post("/api/analyze", headers=AUTH, data={"title": "Uploaded note"},
-                    files={"file": ("note.txt", TEXT.replace("Monday", "Tuesday").encode(),
-                                    "text/plain")})
+    note = base64.b64encode(TEXT.replace("Monday", "Tuesday").encode()).decode()
+    r = client.post("/api/analyze", headers=AUTH,
+                    json={"title": "Uploaded note", "file": note, "filename": "note.txt"})
     assert r.status_code == 201, r.text
     assert r.json()["title"] == "Uploaded note"
     r = client.post("/api/analyze", headers=AUTH, json={"text": "   "})
     assert r.status_code == 422
     r = client.post("/api/analyze", headers=AUTH, json={"text": ["not", "a", "string"]})
     assert r.status_code == 422
-    r = client.post("/api/analyze", headers=AUTH,
-                    files={"file": ("blob.bin", b"\x00\x01\x02\x00" * 50, "application/x")})
+    blob = base64.b64encode(b"\x00\x01\x02\x00" * 50).decode()
+    r = client.post("/api/analyze", headers=AUTH, json={"file": blob, "filename": "blob.bin"})
     assert r.status_code == 422
+    r = client.post("/api/analyze", headers=AUTH, json={"file": "not base64!"})
+    assert r.status_code == 422
+    # only JSON bodies: a form (what a cross-site page can send) is refused unread
+    r = client.post("/api/analyze", headers=AUTH, data={"text": TEXT})
+    assert r.status_code == 415
+    r = client.post("/api/analyze", headers={**AUTH, "Content-Type": "text/plain"}, content=TEXT)
+    assert r.status_code == 415

@@ -6,17 +6,17 @@ import re
 from importlib import resources
 
 import pytest
-from fastapi.testclient import TestClient
 
 from multivector.web.app import create_app
 from multivector.web.sample import write_sample_db
 from multivector.web.security import Settings
+from multivector.web.testing import local_client
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     db = write_sample_db(tmp_path_factory.mktemp("web") / "sample.duckdb")
-    with TestClient(create_app(Settings(db=db))) as c:
+    with local_client(create_app(Settings(db=db))) as c:
         yield c
 
 
@@ -160,10 +160,10 @@ def test_rollup_without_the_relations_module_gives_the_same_relations(tmp_path, 
     from multivector.web.network import Network
 
     db = write_sample_db(tmp_path / "r.duckdb")
-    with TestClient(create_app(Settings(db=db))) as c:
+    with local_client(create_app(Settings(db=db))) as c:
         with_module = c.get("/api/relations?rollup=true&types=states").json()
     monkeypatch.setattr(Network, "_country_rows", lambda self, base: None)
-    with TestClient(create_app(Settings(db=db))) as c:
+    with local_client(create_app(Settings(db=db))) as c:
         without = c.get("/api/relations?rollup=true&types=states").json()
     # same relations and tones; volumes may differ only where one event has both actors on
     # each side ("A and B held joint patrols"): relations counts it once per direction
@@ -242,7 +242,7 @@ def test_quotes_about_an_actor_found_by_mentions_inside_the_quote(tmp_path):
                               "speaker": "PER:aigerim-sadvakasova"}])
     doc.quotes[0].mentioned = []
     db = write_sample_db(tmp_path / "about.duckdb", extra=[doc])
-    with TestClient(create_app(Settings(db=db))) as c:
+    with local_client(create_app(Settings(db=db))) as c:
         items = c.get("/api/quotes?about=TUR").json()["items"]
         assert [q["text"] for q in items] == ["Ankara will decide alone,"]
         assert c.get("/api/quotes?about=RUS").json()["total"] == 2  # unchanged
@@ -262,8 +262,8 @@ def test_docs_fall_back_to_a_local_endpoint_list(tmp_path, monkeypatch):
 
     monkeypatch.setattr(web_app, "_swagger_dir", lambda: None)
     db = write_sample_db(tmp_path / "d.duckdb")
-    with TestClient(create_app(Settings(db=db))) as c:
+    with local_client(create_app(Settings(db=db))) as c:
         page = c.get("/docs")
-        assert page.status_code == 200 and '<script src="/static/app.js">' in page.text
+        assert page.status_code == 200 and '<script src="/static/app.js?v=' in page.text
         assert "swagger" not in page.text.lower()
         assert c.get("/static/swagger/swagger-ui-bundle.js").status_code == 404

@@ -5,11 +5,11 @@ as `multivector analyze` would with the same options)."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from multivector.cli import app as cli_app
 from multivector.web.sample import write_sample_db
+from multivector.web.testing import local_client
 
 OVERLAY = (
     "- {id: PER:zarina-qodirova-test, name: Zarina Qodirova, country: UZB,\n"
@@ -35,7 +35,7 @@ def test_serve_reads_the_configured_database(tmp_path, monkeypatch):
     monkeypatch.setenv("MULTIVECTOR_DB", str(db))
     monkeypatch.chdir(tmp_path)  # no multivector.toml of the developer's
     app = served_app(monkeypatch, [])  # no --db: the configured one
-    with TestClient(app) as client:
+    with local_client(app) as client:
         assert client.get("/api/documents").json()["total"] == 3
     monkeypatch.setenv("MULTIVECTOR_DB", str(tmp_path / "missing.duckdb"))
     result = CliRunner().invoke(cli_app, ["serve"])
@@ -62,7 +62,7 @@ def test_analyze_endpoint_uses_the_actor_overlay_given_to_serve(tmp_path, monkey
     for name, extra in (("plain", []), ("overlay", ["--actors", str(overlay)])):
         db = write_sample_db(tmp_path / f"{name}.duckdb")  # the same text has the same id
         app = served_app(monkeypatch, ["--db", str(db), "--allow-write", *extra])
-        with TestClient(app) as client:
+        with local_client(app) as client:
             r = client.post("/api/analyze", json={"text": TEXT})
             assert r.status_code == 201 and r.json()["new"], r.text
             doc = client.get(f"/api/documents/{r.json()['id']}").json()

@@ -8,6 +8,7 @@ ever be compared with, never parsed as SQL.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # far beyond any table; keeps values inside a 64-bit integer
 
 
 class FilterError(ValueError):
@@ -24,16 +26,26 @@ class FilterError(ValueError):
 def check_date(name: str, value: str | None) -> str | None:
     if value in (None, ""):
         return None
-    if not DATE_RE.match(value):
-        raise FilterError(f"{name}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    if not DATE_RE.match(value) or not _real_date(value):
+        raise FilterError(f"{name}: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     return value
+
+
+def _real_date(value: str) -> bool:
+    """2024, 2024-02 and 2024-02-29 are dates; 2024-13 and 2023-02-29 are not."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return parts[0] >= 1
 
 
 def check_page(limit: int, offset: int) -> tuple[int, int]:
     if limit < 1 or limit > MAX_LIMIT:
         raise FilterError(f"limit: must be between 1 and {MAX_LIMIT}")
-    if offset < 0:
-        raise FilterError("offset: must be 0 or more")
+    if offset < 0 or offset > MAX_OFFSET:
+        raise FilterError(f"offset: must be between 0 and {MAX_OFFSET:,}")
     return limit, offset
 
 

@@ -18,6 +18,14 @@ class AnalyzeError(ValueError):
     """Input that cannot be analysed (reported as 422 with the reason)."""
 
 
+class Busy(RuntimeError):
+    """Too many analyses waiting (reported as 503 with Retry-After)."""
+
+    def __init__(self, message: str, retry_after: int = 30):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 @dataclass
 class Submission:
     text: str | None = None
@@ -71,8 +79,14 @@ def to_document(sub: Submission, max_bytes: int) -> Document:
 class Analyzer:
     """Holds the pipeline (built lazily) and writes results through the server's database."""
 
-    def __init__(self, db, max_bytes: int, pipeline=None, config=None):
+    def __init__(self, db, max_bytes: int, pipeline=None, config=None, max_queue: int = 4):
         self.db = db
+        # analyses run one at a time (spaCy objects are not shared by threads mid-call); at
+        # most ``max_queue`` may wait or run, so a flood of requests cannot pile up minutes of
+        # CPU work each: the rest are refused at once
+        self.max_queue = max(1, max_queue)
+        self._pending = 0
+        self._count = threading.Lock()
         self.max_bytes = max_bytes
         self.config = config  # the server's Config (TOML, MULTIVECTOR_*, --actors), as analyze
         self._pipeline = pipeline
@@ -87,11 +101,20 @@ class Analyzer:
 
     def run(self, sub: Submission) -> dict:
         document = to_document(sub, self.max_bytes)
-        with self._lock:
-            docs, errors = self.pipeline().process([document])
-            if errors:
-                raise AnalyzeError(str(errors[0]))
-            new = self.db.write(docs)
+        with self._count:
+            if self._pending >= self.max_queue:
+                raise Busy(f"{self._pending} analyses are queued (limit {self.max_queue}); "
+                           "try again later")
+            self._pending += 1
+        try:
+            with self._lock:
+                docs, errors = self.pipeline().process([document])
+                if errors:
+                    raise AnalyzeError(str(errors[0]))
+                new = self.db.write(docs)
+        finally:
+            with self._count:
+                self._pending -= 1
         doc = docs[0]
         return {
             "id": doc.id,

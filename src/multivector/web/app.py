@@ -7,6 +7,8 @@ through its own DuckDB cursor (see :mod:`multivector.web.database`). Errors in f
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import json
 import logging
@@ -21,16 +23,20 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from ..config import Config, load_config
 from ..store import browse as queries
 from ..store.where import FilterError
-from .analyze import AnalyzeError, Analyzer, Submission
+from .analyze import AnalyzeError, Analyzer, Busy, Submission
+from .assets import CachedStatic, fingerprint_html
 from .database import Database
 from .highlight import parse_ranges
+from .middleware import HeadAsGet
 from .network import Network
-from .pages import document_page, shell
-from .security import CSP, CSP_DOCS, BodyLimit, Settings, require_write, token_needed
+from .pages import document_page, error_page, shell, shown_path
+from .security import CSP, CSP_DOCS, BodyLimit, Guard, Settings, require_write, token_needed
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +113,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
             network.warm()
             try:
                 queries.warm(db)
-            except Exception as exc:  # reported again on the request that needs it
+            except Exception as exc:  # noqa: BLE001  (not hidden: the request that needs it fails)
                 log.warning("could not precompute lookups: %r", exc)
 
         warm = threading.Thread(target=warm_all, daemon=True, name="mv-warm")
@@ -126,7 +132,10 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     # actor and its documents, so recent pages are kept (the key includes the data generation)
     actor_pages = LRU(256)
     analyzer = Analyzer(db, settings.max_upload, pipeline=pipeline,
-                        config=config if config is not None else load_config())
+                        config=config if config is not None else load_config(),
+                        max_queue=settings.max_queue)
+    # innermost first (each add wraps the previous): the body limit sits right around the
+    # app, so its 413 is sent before anything reads the body
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload, paths=("/api/analyze",))
 
     @app.middleware("http")
@@ -137,23 +146,39 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
         if response.headers.get("content-type", "").startswith("text/html"):
             docs = request.url.path == "/docs"
             response.headers.setdefault("Content-Security-Policy", CSP_DOCS if docs else CSP)
+        # data changes with every write: always revalidate (static files set their own)
+        response.headers.setdefault("Cache-Control", "no-cache")
         return response
+
+    # outermost last: HEAD -> GET, then the Host/Origin guard, then compression
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(Guard, settings=settings)
+    app.add_middleware(HeadAsGet)
 
     @app.exception_handler(FilterError)
     async def bad_filter(request: Request, exc: FilterError):
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        return _error(request, 422, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, exc.detail, exc.headers)
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy):
+        return JSONResponse({"detail": str(exc)}, status_code=503,
+                            headers={"Retry-After": str(exc.retry_after)})
 
     swagger = _swagger_dir()
     if swagger is not None:  # before /static, which would otherwise match these paths
         app.mount("/static/swagger", StaticFiles(directory=str(swagger)), name="swagger")
     static = resources.files(__package__).joinpath("static")
-    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.mount("/static", CachedStatic(directory=str(static)), name="static")
 
     # ------------------------------------------------------------------ API docs
     @app.get("/docs", include_in_schema=False)
     def api_docs():
         if swagger is None:  # package missing: a plain local list of the endpoints
-            return HTMLResponse(shell())
+            return HTMLResponse(fingerprint_html(shell()))
         return get_swagger_ui_html(
             openapi_url="/openapi.json", title="multivector API",
             swagger_js_url="/static/swagger/swagger-ui-bundle.js",
@@ -165,7 +190,8 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @fast
     def info():
         """What the server allows and how much the database holds."""
-        return {"db": settings.db, "allow_write": settings.allow_write,
+        return {"db": shown_path(settings.db, settings.show_paths),
+                "allow_write": settings.allow_write,
                 "token_required": token_needed(settings), "max_upload": settings.max_upload,
                 "counts": queries.stats(db)}
 
@@ -181,9 +207,12 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
         outlet: str | None = None,
         limit: int = 50, offset: int = 0,
     ):
-        return queries.documents(db, q=q, actor=actor, date_from=date_from, date_to=date_to,
+        page = queries.documents(db, q=q, actor=actor, date_from=date_from, date_to=date_to,
                                  language=language, type=type, outlet=outlet, limit=limit,
                                  offset=offset)
+        for d in page["items"]:
+            d["source"] = shown_path(d.get("source"), settings.show_paths)
+        return page
 
     @app.get("/api/documents/{doc_id}", tags=["documents"])
     @fast
@@ -192,6 +221,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
         doc = queries.document(db, doc_id)
         if doc is None:
             raise HTTPException(404, "no such document")
+        doc["source"] = shown_path(doc.get("source"), settings.show_paths)
         return doc
 
     @app.get("/api/actors", tags=["actors"])
@@ -310,7 +340,10 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
                                                 "country counts as that country"),
     ):
         """The actor network: nodes and edges with volume and tone (cooperative, hostile,
-        mixed, neutral), for a date range; per-period counts with period=month|year."""
+        mixed, neutral), for a date range; per-period counts with period=month|year. An
+        unknown `actor` is 404."""
+        if actor and not network.knows(actor):
+            raise HTTPException(404, "no such actor")
         return network.graph(period=period, date_from=date_from, date_to=date_to, actor=actor,
                              types=types, min_volume=min_volume, limit=limit, isolated=isolated,
                              rollup=rollup)
@@ -323,14 +356,16 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     @app.post("/api/analyze", tags=["write"], status_code=201,
               dependencies=[Depends(require_write)])
     async def analyze(request: Request):
-        """Analyse a text and store it. Send JSON `{"text", "title", "date", "source"}`,
-        `text/plain`, or a multipart form with `file` (txt or html) and optional `title`,
-        `date`. Bodies over the server's limit get 413."""
-        sub = await _submission(request, settings.max_upload)
+        """Analyse a text and store it. Send JSON `{"text", "title", "date", "source", "url"}`
+        or, for a file, `{"file": BASE64, "filename", "title", "date"}` (txt or html).
+        Only `application/json` is accepted (415 otherwise; a cross-site form cannot send it).
+        Bodies over the server's limit get 413; analyses run one at a time, and more than
+        the queue limit waiting get 503 with Retry-After."""
+        sub = await _submission(request)
         try:
             return await run_in_threadpool(analyzer.run, sub)
         except AnalyzeError as exc:
-            raise HTTPException(422, str(exc))
+            raise HTTPException(422, str(exc)) from exc
 
     # ------------------------------------------------------------------ pages
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -338,39 +373,44 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
         doc = queries.document(db, doc_id)
         if doc is None:
             raise HTTPException(404, "no such document")
-        return HTMLResponse(document_page(doc, parse_ranges(hl)))
+        doc["source"] = shown_path(doc.get("source"), settings.show_paths)
+        return HTMLResponse(fingerprint_html(document_page(doc, parse_ranges(hl))))
 
+    page = fingerprint_html(shell())
     for path in ("/", "/actors", "/actors/{rest:path}", "/documents", "/dyad", "/search"):
-        app.add_api_route(path, lambda: HTMLResponse(shell()), methods=["GET"],
+        app.add_api_route(path, lambda: HTMLResponse(page), methods=["GET"],
                           include_in_schema=False, response_class=HTMLResponse)
     return app
 
 
-async def _submission(request: Request, max_bytes: int) -> Submission:
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        form = await request.form(max_files=1, max_fields=20, max_part_size=max_bytes)
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
-        upload = form.get("file")
-        sub = Submission(text=fields.get("text"), title=fields.get("title") or None,
-                         date=fields.get("date") or None, source=fields.get("source") or None,
-                         url=fields.get("url") or None)
-        if upload is not None and not isinstance(upload, str):
-            sub.data = await upload.read()
-            sub.filename = upload.filename
-        return sub
-    raw = await request.body()
-    if ctype == "application/json":
+def _error(request: Request, status: int, detail, headers=None) -> Response:
+    """JSON for the API and files, an HTML page for every other path (the pages)."""
+    if request.url.path.startswith(("/api/", "/openapi", "/static/")):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    return HTMLResponse(fingerprint_html(error_page(status, str(detail))), status_code=status,
+                        headers=headers)
+
+
+FIELDS = ("text", "title", "date", "source", "url", "file", "filename")
+
+
+async def _submission(request: Request) -> Submission:
+    """The JSON body of an analyze request (the Guard already refused other content types)."""
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except ValueError as exc:
+        raise HTTPException(422, "body is not valid JSON") from exc
+    if not isinstance(body, dict):
+        raise HTTPException(422, "JSON body must be an object")
+    vals = {k: body.get(k) for k in FIELDS}
+    if any(v is not None and not isinstance(v, str) for v in vals.values()):
+        raise HTTPException(422, f"{', '.join(FIELDS)} must be strings")
+    data = None
+    if vals["file"] is not None:
         try:
-            body = json.loads(raw or b"{}")
-        except ValueError:
-            raise HTTPException(422, "body is not valid JSON")
-        if not isinstance(body, dict):
-            raise HTTPException(422, "JSON body must be an object")
-        vals = {k: body.get(k) for k in ("text", "title", "date", "source", "url")}
-        if any(v is not None and not isinstance(v, str) for v in vals.values()):
-            raise HTTPException(422, "text, title, date, source and url must be strings")
-        return Submission(**vals)
-    if ctype in ("text/plain", ""):
-        return Submission(data=raw, filename=request.query_params.get("filename"))
-    raise HTTPException(415, f"unsupported content type {ctype!r}")
+            data = base64.b64decode(vals["file"], validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise HTTPException(422, "file: expected base64") from exc
+    return Submission(text=vals["text"], data=data, filename=vals["filename"],
+                      title=vals["title"] or None, date=vals["date"] or None,
+                      source=vals["source"] or None, url=vals["url"] or None)

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from ..store.connect import connect
 from ..store.db import Store
 from ..store.read import Reader, add_read_indexes
@@ -88,7 +90,7 @@ class Database(Reader):
         for cur in self._cursors:
             try:
                 cur.close()
-            except Exception:  # pragma: no cover
+            except duckdb.Error:  # pragma: no cover - already closed
                 pass
         self._root.close()
         if self.store is not None:

@@ -71,8 +71,13 @@ class Network:
         try:
             self.graph()
             self.graph(types="states", rollup=True)
-        except Exception as exc:  # reported again, with its reason, on the first request
+        except Exception as exc:  # noqa: BLE001  (not hidden: the request that needs it fails)
             log.warning("could not precompute the network: %r", exc)
+
+    def knows(self, actor: str) -> bool:
+        """Whether ``actor`` is an actor of the database (named anywhere, or in an edge)."""
+        base = self.base()
+        return actor in base.actors or actor in base.by_actor or actor in base.country_by_actor
 
     def base(self) -> _Base:
         with self._lock:
@@ -103,29 +108,23 @@ class Network:
                 index.setdefault(row[1], []).append(row)
         return base
 
-    def _country_rows(self, base: _Base) -> list[tuple] | None:
+    def _country_rows(self, base: _Base) -> list[tuple]:
         """Country-level rows from ``multivector.relations`` (the same numbers as
-        `multivector export relations`), or None when that package is not there."""
-        try:
-            from ..relations.compute import relations_rows
-        except ImportError:
-            return None
+        `multivector export relations`)."""
+        from ..relations.compute import relations_rows
+
         out = []
-        try:
-            for r in relations_rows(self.db, period="month"):
-                a, b = min(r["a"], r["b"]), max(r["a"], r["b"])
-                month = "" if r["period"] == "undated" else r["period"]
-                if r.get("n_events"):
-                    out.append((a, b, month, "event", r["n_events"], r["quad1"] + r["quad2"],
-                                r["quad3"] + r["quad4"]))
-                if r.get("n_stances"):
-                    out.append((a, b, month, "stance", r["n_stances"], r["n_cooperative"],
-                                r["n_hostile"]))
-                for k, name in ((r["a"], r.get("a_name")), (r["b"], r.get("b_name"))):
-                    base.actors.setdefault(k, {"id": k, "name": name})
-        except Exception as exc:  # a broken optional module must not break the explorer
-            log.warning("relations module failed, rolling up in the web layer: %r", exc)
-            return None
+        for r in relations_rows(self.db, period="month"):
+            a, b = min(r["a"], r["b"]), max(r["a"], r["b"])
+            month = "" if r["period"] == "undated" else r["period"]
+            if r.get("n_events"):
+                out.append((a, b, month, "event", r["n_events"], r["quad1"] + r["quad2"],
+                            r["quad3"] + r["quad4"]))
+            if r.get("n_stances"):
+                out.append((a, b, month, "stance", r["n_stances"], r["n_cooperative"],
+                            r["n_hostile"]))
+            for k, name in ((r["a"], r.get("a_name")), (r["b"], r.get("b_name"))):
+                base.actors.setdefault(k, {"id": k, "name": name})
         return out
 
     # ------------------------------------------------------------------ requests

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import PurePath
 from string import Template
 from urllib.parse import quote as urlquote
 
@@ -94,3 +95,26 @@ def document_page(doc: dict, evidence: list[tuple[int, int]] | None = None) -> s
     return template("document.html").substitute(
         title=esc(title), meta=" · ".join(meta), body=body, side=side, doc_id=esc(doc["id"]),
         languages=esc(", ".join(doc.get("languages") or [])))
+
+
+def shown_path(value: str | None, show_paths: bool = False) -> str | None:
+    """A file path as responses show it: the file name only (the server's folders are nobody's
+    business), unless the server runs with ``--show-paths``. URLs and labels (``api``,
+    ``upload:x``) are kept."""
+    if not value or show_paths or "://" in value:
+        return value
+    if "/" in value or "\\" in value:
+        return PurePath(value.replace("\\", "/")).name or value
+    return value
+
+
+ERROR_TITLES = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Not allowed",
+                413: "Too large", 415: "Unsupported", 421: "Wrong host", 422: "Invalid input",
+                503: "Busy"}
+
+
+def error_page(status: int, message: str) -> str:
+    """The HTML page of an error on a page route (the API answers JSON)."""
+    title = ERROR_TITLES.get(status, "Error")
+    return template("error.html").substitute(status=status, title=esc(title),
+                                             message=esc(message))

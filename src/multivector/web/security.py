@@ -1,17 +1,31 @@
-"""Who may write, and how much: the guards in front of ``POST /api/analyze``.
+"""Who may read and write, and how much: the guards in front of the server.
 
 The server is read-only unless started with ``--allow-write``. Writing from another machine also
 needs a bearer token: on a loopback address only local users reach the port, on any other
 address anyone on the network could fill the database (or the CPU) otherwise. Request bodies of
 the write endpoint are capped while they stream in (413), so a huge upload is refused before it
 is held in memory.
+
+A browser is the other way in: any page the user visits can send requests to 127.0.0.1. Two
+guards close that hole (:class:`Guard`):
+
+* **Host allow-list.** A page on ``evil.example`` whose DNS name is switched to 127.0.0.1 (DNS
+  rebinding) sends ``Host: evil.example``: refused with 421, so it can neither read nor write.
+  Allowed: the loopback names, ``--host`` and every ``--allowed-host``.
+* **Same origin for writes.** A state-changing request whose ``Sec-Fetch-Site`` says another
+  site, or whose ``Origin`` is not this server, is refused with 403; the write endpoint takes
+  only ``application/json`` bodies (415 otherwise), which a cross-site form cannot send and a
+  cross-site script cannot send without a CORS preflight this server never grants. Clients that
+  are not browsers (curl, scripts) send neither header and pass; the token rules still apply.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import secrets
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 
@@ -26,6 +40,35 @@ class Settings:
     allow_write: bool = False
     token: str | None = None
     max_upload: int = DEFAULT_MAX_UPLOAD
+    allowed_hosts: tuple[str, ...] = ()  # Host header names accepted besides the defaults
+    show_paths: bool = False  # full server paths in responses (else the file name only)
+    max_queue: int = 4  # analysis requests waiting or running; more get 503
+    analysis_slots: int = 1  # analyses running at once
+
+
+LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "127.0.0.1", "::1")
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def host_name(value: str) -> str:
+    """The name of a Host header or URL authority, without port, lower case (``[::1]:8000`` ->
+    ``::1``)."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    if value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+def allowed_hosts(settings: Settings) -> set[str]:
+    """The Host names this server answers: loopback names, ``--host`` (unless it is a wildcard
+    address) and ``--allowed-host``."""
+    names = set(LOOPBACK_NAMES)
+    if settings.host not in ("0.0.0.0", "::", ""):
+        names.add(host_name(settings.host))
+    names.update(host_name(h) for h in settings.allowed_hosts if h.strip())
+    return names
 
 
 def is_loopback(host: str) -> bool:
@@ -59,6 +102,61 @@ def require_write(request: Request) -> None:
                 given.strip().encode(), expected.encode()):
             raise HTTPException(401, "a valid bearer token is required",
                                 headers={"WWW-Authenticate": "Bearer"})
+
+
+def _refusal(status: int, message: str) -> tuple[dict, bytes]:
+    body = json.dumps({"detail": message}).encode()
+    return ({"type": "http.response.start", "status": status,
+             "headers": [(b"content-type", b"application/json"),
+                         (b"content-length", str(len(body)).encode()),
+                         (b"cache-control", b"no-store")]}, body)
+
+
+def check_request(settings: Settings, hosts: set[str], method: str,
+                  headers: dict[str, str], path: str) -> tuple[int, str] | None:
+    """(status, reason) when the request must be refused, else None. ``headers``: lower-case
+    names. Order: a foreign Host first (it may not even read), then the origin of writes."""
+    host = headers.get("host", "")
+    if host_name(host) not in hosts:
+        return 421, (f"this server does not answer for host {host_name(host)!r}; start it with "
+                     f"--allowed-host {host_name(host) or 'NAME'} to allow it")
+    if method not in UNSAFE_METHODS:
+        return None
+    site = headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        return 403, f"cross-site request refused (Sec-Fetch-Site: {site})"
+    origin = headers.get("origin")
+    if origin is not None:
+        parts = urlsplit(origin)
+        if origin == "null" or not parts.netloc or parts.netloc.lower() != host.lower():
+            return 403, f"cross-origin request refused (Origin: {origin})"
+    if path.startswith("/api/"):
+        ctype = headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype != "application/json":
+            return 415, "send the body as application/json"
+    return None
+
+
+class Guard:
+    """ASGI middleware applying :func:`check_request` to every HTTP request."""
+
+    def __init__(self, app, settings: Settings):
+        self.app = app
+        self.settings = settings
+        self.hosts = allowed_hosts(settings)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1")
+                   for k, v in scope.get("headers") or []}
+        refused = check_request(self.settings, self.hosts, scope["method"], headers,
+                                scope["path"])
+        if refused is None:
+            return await self.app(scope, receive, send)
+        start, body = _refusal(*refused)
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
 
 
 class TooLarge(HTTPException):

@@ -85,6 +85,14 @@ def chromium_page(chromium: str, width: int = 1400, height: int = 900):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def local_client(app, **kw):
+    """A Starlette TestClient that reaches ``app`` as a local browser would: Host 127.0.0.1
+    (the default ``testserver`` is not an allowed Host, see :mod:`multivector.web.security`)."""
+    from fastapi.testclient import TestClient
+
+    return TestClient(app, base_url="http://127.0.0.1:8000", **kw)
+
+
 def require_chromium() -> str:
     """The Chromium path, or skip the calling test with the reason (pytest only)."""
     import pytest
