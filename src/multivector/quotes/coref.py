@@ -1,0 +1,234 @@
+"""Speaker coreference for attribution: pronouns, descriptors, statement carriers and groups.
+
+The speaker resolver (``speakers.py``) asks this module when the subject of a cue is not a
+name: "he"/"she"/"it"/"they", "the 61-year-old", "the minister", "our correspondent", "a Home
+Office spokesman", "the two firms", "a statement from X", "Mr Tanzi's statement", "the
+report". Answers come from the document's entity registry (``registry.py``) and carry a method
+(pronoun, descriptor, carrier) and a confidence; when the registry cannot decide, the answer is
+"unresolved" with the candidates it weighed, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .registry import Entity, Registry, Resolution, SpeakerWords
+
+PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "man", "woman", "person")
+
+
+@dataclass
+class CorefAnswer:
+    """What the subject token refers to: an entity (or a phrase for an unnamed speaker), how it
+    was found, and the outlet/document it came through (carriers)."""
+
+    entity: Entity | None
+    method: str
+    confidence: float
+    name: str | None = None  # when there is no entity: the words to show ("prime minister's spokesman")
+    role: str | None = None
+    via: str | None = None
+    candidates: list[str] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> bool:
+        return self.entity is not None or bool(self.name)
+
+
+def excluded_tokens(head: Any, para: int) -> set[tuple[int, int]]:
+    """Tokens a pronoun subject cannot refer to: the other arguments of its own verb ("Mr
+    Sullivan 'made accounting decisions,' he told the court": Sullivan is inside what "he"
+    said)."""
+    verb = head.head
+    if verb is head:
+        return set()
+    own = {t.i for t in head.subtree}
+    return {(para, t.i) for t in verb.subtree if t.i not in own and t.i != verb.i}
+
+
+def _from_result(res: Resolution, via: str | None = None) -> CorefAnswer:
+    return CorefAnswer(res.entity, res.method, res.confidence, via=via, candidates=res.candidates)
+
+
+def _definite(head: Any) -> bool:
+    dets = [c for c in head.children if c.dep_ in ("det", "poss")]
+    return bool(dets) and all(c.lower_ in ("the", "this", "that", "these", "those", "our") for c in dets if c.dep_ == "det")
+
+
+def _is_person_noun(head: Any, sw: SpeakerWords) -> bool:
+    low = head.lower_
+    return (low in sw.female_nouns or low in sw.male_nouns or low.endswith(PERSON_SUFFIXES)
+            or low.endswith("-old") or head.ent_type_ == "NORP")
+
+
+def _noun_gender(low: str, sw: SpeakerWords) -> str | None:
+    if low in sw.female_nouns:
+        return "f"
+    if low in sw.male_nouns:
+        return "m"
+    return None
+
+
+class Coref:
+    """Resolves non-name subjects against the registry of one document."""
+
+    def __init__(self, registry: Registry, token_start: Any):
+        self.reg = registry
+        self.sw = registry.sw
+        self.token_start = token_start  # token -> absolute offset (Doc.token_start)
+
+    # --- pronouns ---------------------------------------------------------------------------
+    def pronoun(self, head: Any, pos: int) -> CorefAnswer | None:
+        low = head.lower_
+        sw = self.sw
+        if low not in sw.male_pronouns | sw.female_pronouns | sw.org_pronouns | sw.plural_pronouns:
+            return None
+        para = self.reg.para_index(self.token_start(head))
+        excl = excluded_tokens(head, para)
+        res = self.reg.pronoun(low, self.token_start(head), excl)
+        if res.entity is None and low in sw.plural_pronouns:
+            # "they": the group named last, else an organisation (a firm's staff speaking as it)
+            res2 = self.reg._decide(self.reg.scores(self.token_start(head), ("org",), excl), "pronoun", margin=1.5)
+            if res2.entity is not None:
+                res = res2
+        return _from_result(res)
+
+    # --- nouns ------------------------------------------------------------------------------
+    def noun(self, head: Any, pos: int) -> CorefAnswer | None:
+        """A descriptor, carrier, spokesman or group noun at the subject; None when the noun is
+        none of these (the caller keeps its own handling)."""
+        sw = self.sw
+        low = head.lower_
+        lemma = head.lemma_.lower()
+        start = self.token_start(head)
+        para = self.reg.para_index(start)
+        excl = excluded_tokens(head, para)
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        # "our correspondent"
+        if lemma in sw.reporter_nouns and any(p.lower_ in sw.reporter_possessives for p in poss):
+            return _from_result(self.reg.reporter(start))
+        if lemma in sw.carrier_nouns or low in sw.carrier_nouns:
+            return self.carrier(head, start, excl)
+        if lemma in sw.spokes_nouns or low in sw.spokes_nouns:
+            return self.spokes(head, start, excl)
+        age = next((t for t in [head, *head.children] if re.fullmatch(sw.age_pattern, t.lower_)), None)
+        if age is not None and _definite(head) or re.fullmatch(sw.age_pattern, low):
+            m = re.match(r"(\d{1,3})", (age or head).lower_)
+            if m:
+                res = self.reg.by_age(m.group(1), start)
+                if res.entity is None:
+                    res = self.reg.salient_person(start, excl, _noun_gender(low, sw))
+                return _from_result(res)
+        if head.tag_ in ("NNS", "NNPS") and _definite(head):
+            if low in sw.org_plural_nouns:
+                return _from_result(self.reg.group(start, orgs=True))
+            if low in sw.person_plural_nouns:
+                res = self.reg.group(start, orgs=False)
+                return _from_result(res) if res.entity is not None else None
+            return None
+        if not _definite(head) or poss and not any(p.lower_ in ("the",) for p in poss):
+            return None
+        if lemma in sw.org_nouns:
+            res = self.reg.org_by_word(lemma, start, excl)
+            if res.entity is None:
+                last = self._last_org_speaker(start, lemma)
+                if last is not None:
+                    return CorefAnswer(last, "descriptor", 0.6)
+            return _from_result(res) if res.entity is not None else None
+        if _is_person_noun(head, sw):
+            res = self.reg.by_role_word(lemma, start, excl)
+            if res.entity is None and low != lemma:
+                res = self.reg.by_role_word(low, start, excl)
+            if res.entity is None:
+                res = self.reg.salient_person(start, excl, _noun_gender(low, sw))
+            return _from_result(res)
+        return None
+
+    def _last_org_speaker(self, pos: int, noun: str | None = None) -> Entity | None:
+        for p, i in reversed(self.reg.speaker_events):
+            if p >= pos:
+                continue
+            e = self.reg.entities[i]
+            if e.kind == "org" and (noun is None or noun in e.name.lower()):
+                return e
+        return None
+
+    def _entity_of(self, tok: Any) -> Entity | None:
+        a = self.token_start(tok)
+        # the whole name phrase the token heads
+        lo = min(t.i for t in tok.subtree)
+        hi = max(t.i for t in tok.subtree)
+        b = self.token_start(tok.doc[hi]) + len(tok.doc[hi].text)
+        a = min(a, self.token_start(tok.doc[lo]))
+        return self.reg.entity_at(a, b)
+
+    def carrier(self, head: Any, pos: int, excl: set) -> CorefAnswer:
+        """"Mr Tanzi's statement", "a BBC statement", "a report from the British Retail
+        Consortium", "the report" -> whoever issued it."""
+        via = head.lemma_.lower()
+        for c in head.children:
+            if c.dep_ == "poss":
+                e = self._entity_of(c)
+                if e is not None:
+                    return CorefAnswer(e, "carrier", 0.9, via=via)
+        for c in head.children:
+            if c.dep_ in ("compound", "nmod", "amod") and (c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or c.pos_ == "PROPN"):
+                e = self._entity_of(c)
+                if e is not None:
+                    return CorefAnswer(e, "carrier", 0.85, via=via)
+        for c in head.children:
+            if c.dep_ in ("prep", "acl") and c.lower_ in ("from", "by", "of", "issued", "published", "released"):
+                for g in c.subtree:
+                    if g.dep_ in ("pobj", "agent") or g.head is c and g.dep_ == "dobj":
+                        e = self._entity_of(g)
+                        if e is not None:
+                            return CorefAnswer(e, "carrier", 0.85, via=via)
+        if _definite(head) or head.tag_ in ("NNS",):
+            last = self._last_org_speaker(pos)
+            if last is not None:
+                return CorefAnswer(last, "carrier", 0.6, via=via)
+            res = self.reg._decide(self.reg.scores(pos, ("org",), excl), "carrier", margin=1.5, floor=0.3)
+            if res.entity is not None:
+                return CorefAnswer(res.entity, "carrier", res.confidence * 0.8, via=via)
+            return CorefAnswer(None, "carrier", 0.0, via=via, candidates=res.candidates)
+        return CorefAnswer(None, "carrier", 0.0, via=via)
+
+    def spokes(self, head: Any, pos: int, excl: set) -> CorefAnswer:
+        """"A Home Office spokesman" speaks for the Home Office; "the spokesman" is the one met
+        before. The unnamed person is registered, so a later "he added" finds him."""
+        sw = self.sw
+        low = head.lower_
+        gender = _noun_gender(low, sw)
+        org: Entity | None = None
+        for c in head.children:
+            if c.dep_ in ("compound", "poss", "nmod", "amod"):
+                e = self._entity_of(c)
+                if e is not None and e.kind in ("org", "group", "person"):
+                    org = e
+                    break
+        if org is None:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            e = self._entity_of(g)
+                            if e is not None:
+                                org = e
+        if org is None and _definite(head) and not [c for c in head.children if c.dep_ == "poss"]:
+            prior = [e for _, e in self.reg.scores(pos, ("person",), excl)
+                     if e.unnamed and (lowrole := " ".join(e.roles).lower()) and head.lemma_.lower() in lowrole]
+            if prior:
+                e = prior[0]
+                return CorefAnswer(e, "descriptor", 0.7, role=head.lemma_.lower())
+        if org is None:
+            words = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
+            phrase = " ".join(t.text for t in words) if words else head.text
+            phrase = re.sub(r"\s+'s\b|\s+’s\b", "'s", phrase)
+            e = self.reg.unnamed_person(phrase, gender, None, pos, head, 0, head.lemma_.lower())
+            return CorefAnswer(e, "descriptor", 0.7, role=head.lemma_.lower())
+        name = org.name if org.kind != "person" else f"{org.name}'s {head.lemma_.lower()}"
+        e = self.reg.unnamed_person(name, gender, org if org.kind != "person" else None, pos, head, 0,
+                                    head.lemma_.lower())
+        return CorefAnswer(e, "descriptor", 0.8, role=head.lemma_.lower())

@@ -1,0 +1,548 @@
+"""Who is who in one document: the entity registry speaker attribution resolves against.
+
+A news article introduces people once ("Former WorldCom chief Bernie Ebbers", "Attallah
+Shabazz, the daughter of activist Malcolm X") and then refers to them by surname, title,
+pronoun or description ("Mr Ebbers", "she", "the 87-year-old", "the Black Sabbath singer").
+The registry collects, per document:
+
+* people: full name, first and last name, titles, the roles stated next to the name
+  (apposition, role words before it), a stated age, and a gender from evidence in the text —
+  titles (Mr/Ms), gendered role nouns (wife, spokeswoman, actress), pronouns in a sentence
+  about only that person — and, weakest, the given-name list shipped in
+  ``lang/en/given_names.tsv``;
+* organisations (spaCy ORG/GPE names) and groups (two or more names joined by "and");
+* every mention with its sentence, paragraph and grammatical weight (a subject counts more
+  than an object), outside quotation marks only.
+
+Resolution is by salience, not by recency alone: each candidate scores the best of its mentions,
+``weight * 0.5 ** (sentences back)``, plus a bonus for being the current speaker; candidates of
+the wrong gender or number are out, and mentions inside the statement being attributed are not
+candidates ("Mr Sullivan 'made accounting decisions,' he told the court": "he" is not Sullivan).
+A resolution returns the entity, the method and a confidence, or None with the candidates, never
+a guess between equals.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from ..doc import Doc
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+ARG_DEPS = {"dobj", "pobj", "poss", "agent", "appos", "attr", "dative", "conj"}
+WINDOW_SENTENCES = 12  # how far back a pronoun or descriptor may reach
+WINDOW_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """The word lists of ``lang/<code>/speaker_words.yaml``."""
+
+    titles_male: frozenset[str]
+    titles_female: frozenset[str]
+    titles_neutral: frozenset[str]
+    female_nouns: frozenset[str]
+    male_nouns: frozenset[str]
+    spokes_nouns: frozenset[str]
+    carrier_nouns: frozenset[str]
+    org_plural_nouns: frozenset[str]
+    person_plural_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    age_pattern: str
+    male_pronouns: frozenset[str]
+    female_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    reporter_nouns: frozenset[str]
+    reporter_possessives: frozenset[str]
+
+    @property
+    def titles(self) -> frozenset[str]:
+        return self.titles_male | self.titles_female | self.titles_neutral
+
+
+@lru_cache(maxsize=4)
+def speaker_words(code: str = "en") -> SpeakerWords:
+    """The speaker word lists of ``multivector/lang/<code>/speaker_words.yaml``."""
+    from ..lang import lexicon
+
+    lex = lexicon(code)
+    kw: dict[str, Any] = {}
+    for name, f in SpeakerWords.__dataclass_fields__.items():
+        kw[name] = str(lex.get(name)) if f.type == "str" else frozenset(w.lower() for w in lex.words(name))
+    return SpeakerWords(**kw)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> 'm' / 'f' (see scripts/build_given_names.py for the sources)."""
+    out: dict[str, str] = {}
+    text = resources.files("multivector.lang").joinpath("en/given_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, g = line.partition("\t")
+            out[name] = g.strip()
+    return out
+
+
+@dataclass
+class Entity:
+    idx: int
+    kind: str  # person, org, group
+    name: str
+    first: str | None = None
+    last: str | None = None
+    actor_id: str | None = None
+    roles: list[str] = field(default_factory=list)
+    role_words: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)
+    votes: dict[str, float] = field(default_factory=dict)
+    members: list[int] = field(default_factory=list)  # a group's people or organisations
+    org: int | None = None  # an unnamed spokesman's organisation
+    unnamed: bool = False
+    media: bool = False  # introduced as a reporter ("The BBC's Zubair Ahmed")
+
+    @property
+    def gender(self) -> str | None:
+        m, f = self.votes.get("m", 0.0), self.votes.get("f", 0.0)
+        if m > f:
+            return "m"
+        if f > m:
+            return "f"
+        return None
+
+    def vote(self, gender: str | None, weight: float) -> None:
+        if gender in ("m", "f"):
+            self.votes[gender] = self.votes.get(gender, 0.0) + weight
+
+    def add_role(self, role: str | None) -> None:
+        if not role or role in self.roles:
+            return
+        self.roles.append(role)
+        for w in re.findall(r"[a-z][a-z\-]+", role.lower()):
+            self.role_words.add(w)
+            if w.endswith("s") and len(w) > 3:
+                self.role_words.add(w[:-1])
+
+
+@dataclass
+class EMention:
+    start: int
+    end: int
+    entity: int
+    sent: int
+    para: int
+    weight: float
+    token: tuple[int, int] | None = None  # (paragraph idx, token index) of the mention's head
+
+
+@dataclass
+class Resolution:
+    entity: Entity | None
+    method: str
+    confidence: float
+    candidates: list[str] = field(default_factory=list)
+
+
+def _strip_titles(words: list[str], sw: SpeakerWords) -> tuple[list[str], str | None]:
+    """Drop leading titles; return the rest and the gender the titles state."""
+    gender = None
+    while words and words[0].lower().rstrip(".") in sw.titles:
+        t = words[0].lower().rstrip(".")
+        if t in sw.titles_male:
+            gender = "m"
+        elif t in sw.titles_female:
+            gender = "f"
+        words = words[1:]
+    return words, gender
+
+
+class Registry:
+    """The people, organisations and groups of one document (see the module docstring)."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None,
+                 role_of: Any = None, words: SpeakerWords | None = None):
+        self.doc = doc
+        self.sw = words or speaker_words()
+        self.quoted = sorted(quoted or [])
+        self.role_of = role_of
+        self.entities: list[Entity] = []
+        self.mentions: list[EMention] = []
+        self.speaker_events: list[tuple[int, int]] = []  # (position of the cue, entity idx)
+        self._sent_starts: list[int] = [s.start for s in doc.sentences]
+        self._build()
+
+    # --- geometry ------------------------------------------------------------------------
+    def in_quote(self, pos: int) -> bool:
+        for a, b in self.quoted:
+            if a <= pos < b:
+                return True
+            if a > pos:
+                break
+        return False
+
+    def sent_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self._sent_starts, pos) - 1, 0)
+
+    def para_index(self, pos: int) -> int:
+        p = self.doc.paragraph_at(pos)
+        return p.idx if p is not None else 0
+
+    # --- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        doc = self.doc
+        for s in doc.english_sentences():
+            span = s.span
+            if span is None:
+                continue
+            para = self.doc.paragraphs[s.paragraph]
+            in_sentence: list[int] = []
+            covered: set[int] = set()
+            for ent in span.ents:
+                titled = ent[0].lower_.rstrip(".") in self.sw.titles_male | self.sw.titles_female
+                if ent.label_ == "PERSON" or titled:
+                    e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
+                elif ent.label_ in ("ORG", "GPE"):
+                    e = self._org_from_span(ent, s.idx, para.idx, para.start)
+                else:
+                    continue
+                if e is not None:
+                    covered.update(t.i for t in ent)
+                    in_sentence.append(e.idx)
+            # titled names the tagger missed ("Mr Khatami", "Sir Alan")
+            for t in span:
+                if t.i in covered or t.lower_.rstrip(".") not in self.sw.titles_male | self.sw.titles_female:
+                    continue
+                run = [t]
+                j = t.i + 1
+                while j < len(t.doc) and t.doc[j].text[:1].isupper() and t.doc[j].is_alpha and j < span.end:
+                    run.append(t.doc[j])
+                    j += 1
+                if len(run) > 1:
+                    e = self._person_from_tokens(run, s.idx, para.idx, para.start)
+                    if e is not None:
+                        covered.update(x.i for x in run)
+                        in_sentence.append(e.idx)
+            # surnames of people already introduced, tagged as something else ("May said")
+            for t in span:
+                if t.i in covered or not t.text[:1].isupper() or not t.is_alpha:
+                    continue
+                if t.dep_ not in SUBJECT_DEPS | {"poss", "pobj", "appos", "conj"} or t.pos_ not in ("PROPN", "NOUN", "VERB", "AUX", "ADJ"):
+                    continue
+                e = self.person_by_name(t.text)
+                if e is not None:
+                    self._add_mention(e, t, t, s.idx, para.idx, para.start)
+                    in_sentence.append(e.idx)
+            self._groups(span, s.idx, para.idx, para.start)
+            self._pronoun_gender(span, in_sentence, para.start)
+        for e in self.entities:
+            if e.kind == "person" and e.first and not e.votes:
+                e.vote(given_names().get(e.first), 0.5)
+
+    def _weight(self, tok: Any) -> float:
+        if tok.dep_ in SUBJECT_DEPS:
+            return 3.0
+        if tok.dep_ in ARG_DEPS or tok.dep_ == "compound" and tok.head.dep_ in SUBJECT_DEPS:
+            return 1.5
+        return 1.0
+
+    def _add_mention(self, e: Entity, first: Any, last: Any, sent: int, para: int, pbase: int) -> None:
+        a = pbase + first.idx
+        b = pbase + last.idx + len(last.text)
+        if self.in_quote(a):
+            return
+        head = last
+        for t in first.doc[first.i : last.i + 1]:
+            if t.head.i < first.i or t.head.i > last.i:
+                head = t
+                break
+        self.mentions.append(EMention(a, b, e.idx, sent, para, self._weight(head), (para, head.i)))
+
+    def person_by_name(self, word: str) -> Entity | None:
+        """The one person whose last (or, with a title like Sir, first) name is ``word``."""
+        hits = [e for e in self.entities if e.kind == "person" and not e.unnamed
+                and (e.last == word or e.name == word)]
+        if len(hits) == 1:
+            return hits[0]
+        return None
+
+    def _person_from_tokens(self, toks: list, sent: int, para: int, pbase: int) -> Entity | None:
+        # the name: the run of capitalised words, titles first
+        prev = toks[0].doc[toks[0].i - 1] if toks[0].i > 0 else None
+        run = [t for t in toks if t.text[:1].isupper() or t.text in ("-", "'", "’")]
+        if not run:
+            return None
+        words = [t.text for t in run if t.text not in ("'s", "’s")]
+        title_words = [prev.text] if prev is not None and prev.lower_.rstrip(".") in self.sw.titles else []
+        words, g = _strip_titles(title_words + words, self.sw)
+        if not words:
+            return None
+        was_sir = bool(title_words or len(words) < len(run)) and (title_words[:1] or [run[0].text])[0].lower() in ("sir", "dame", "lord", "lady")
+        name = " ".join(words)
+        e = self._find_person(words, was_sir)
+        if e is None:
+            e = Entity(len(self.entities), "person", name)
+            if len(words) > 1:
+                e.first, e.last = words[0], words[-1]
+            else:
+                e.last = words[0]
+            self.entities.append(e)
+        elif len(words) > len(e.name.split()):
+            e.name = name
+            e.first, e.last = words[0], words[-1]
+        e.vote(g, 2.0)
+        root = run[-1]
+        for t in run:
+            if t.head.i < run[0].i or t.head.i > run[-1].i:
+                root = t
+                break
+        if self.role_of is not None:
+            try:
+                role = self.role_of(root)
+            except Exception:  # a parse oddity must not break the stage
+                role = None
+            if role:
+                e.add_role(role)
+                words_l = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]+", role)]
+                for w in (words_l[:1] + words_l[-1:]) if words_l else []:
+                    if w in self.sw.female_nouns:
+                        e.vote("f", 1.5)
+                    elif w in self.sw.male_nouns:
+                        e.vote("m", 1.5)
+                m = re.search(r"(\d{1,3})-year-old", role)
+                if m:
+                    e.ages.add(m.group(1))
+        # "Mr Tanzi, 66," - an age in apposition
+        nxt = root.doc[run[-1].i + 1 : run[-1].i + 4]
+        if len(nxt) >= 2 and nxt[0].text == "," and nxt[1].like_num and nxt[1].text.isdigit():
+            e.ages.add(nxt[1].text)
+        # "The BBC's Zubair Ahmed": a reporter of an outlet
+        if prev is not None and prev.tag_ == "POS" and prev.i > 0 and prev.doc[prev.i - 1].ent_type_ == "ORG":
+            e.media = True
+        self._add_mention(e, run[0], run[-1], sent, para, pbase)
+        return e
+
+    def _find_person(self, words: list[str], by_first: bool) -> Entity | None:
+        name = " ".join(words)
+        for e in self.entities:
+            if e.kind == "person" and not e.unnamed and e.name == name:
+                return e
+        if len(words) == 1:
+            w = words[0]
+            hits = [e for e in self.entities if e.kind == "person" and not e.unnamed
+                    and (e.last == w or (by_first and e.first == w))]
+            if not hits:  # a first name alone ("Charlie") for the one person who has it
+                firsts = [e for e in self.entities if e.kind == "person" and not e.unnamed and e.first == w]
+                hits = firsts if len(firsts) == 1 else []
+            return hits[-1] if hits else None
+        # a full name after its surname alone ("Sullivan" ... "Scott Sullivan")
+        hits = [e for e in self.entities if e.kind == "person" and not e.unnamed and e.first is None
+                and e.last == words[-1]]
+        return hits[-1] if hits else None
+
+    def _org_from_span(self, ent: Any, sent: int, para: int, pbase: int) -> Entity | None:
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if not toks:
+            return None
+        toks = [t for t in toks if t.tag_ != "POS"]
+        if not toks:
+            return None
+        name = " ".join(t.text for t in toks)
+        e = next((x for x in self.entities if x.kind == "org" and x.name == name), None)
+        if e is None and name.isupper() and len(name) >= 2:
+            # an acronym of an organisation named before ("British Retail Consortium" ... "BRC")
+            e = next((x for x in self.entities if x.kind == "org" and
+                      "".join(w[0] for w in x.name.split() if w[0].isupper()) == name), None)
+        if e is None:
+            e = Entity(len(self.entities), "org", name)
+            self.entities.append(e)
+        self._add_mention(e, toks[0], toks[-1], sent, para, pbase)
+        return e
+
+    def _groups(self, span: Any, sent: int, para: int, pbase: int) -> None:
+        """Two or more names joined by 'and' ("Elan and Biogen Idec") become a group."""
+        by_tok: dict[int, int] = {}
+        for m in self.mentions:
+            if m.sent == sent and m.token is not None and m.token[0] == para:
+                by_tok[m.token[1]] = m.entity
+        for i, eidx in by_tok.items():
+            tok = span.doc[i]
+            conj = [c for c in tok.children if c.dep_ == "conj" and c.i in by_tok]
+            if not conj:
+                continue
+            members = [eidx] + [by_tok[c.i] for c in conj]
+            if len(set(members)) < 2:
+                continue
+            kinds = {self.entities[m].kind for m in members}
+            name = " and ".join(self.entities[m].name for m in members)
+            g = next((x for x in self.entities if x.kind == "group" and x.members == members), None)
+            if g is None:
+                g = Entity(len(self.entities), "group", name, members=members)
+                g.roles.append("+".join(sorted(kinds)))
+                self.entities.append(g)
+            last = max(conj, key=lambda c: c.i)
+            self._add_mention(g, tok, last, sent, para, pbase)
+            self.mentions[-1].weight = self._weight(tok)
+
+    def _pronoun_gender(self, span: Any, ents: list[int], pbase: int) -> None:
+        """A sentence about one person: its he/his or she/her is that person's gender."""
+        people = {i for i in ents if self.entities[i].kind == "person"}
+        if len(people) != 1:
+            return
+        e = self.entities[next(iter(people))]
+        first = min((m.start for m in self.mentions if m.entity == e.idx and m.start >= pbase + span.start_char), default=None)
+        for t in span:
+            if first is None or pbase + t.idx <= first or self.in_quote(pbase + t.idx):
+                continue
+            low = t.lower_
+            if low in self.sw.male_pronouns:
+                e.vote("m", 1.0)
+            elif low in self.sw.female_pronouns:
+                e.vote("f", 1.0)
+
+    # --- salience --------------------------------------------------------------------------
+    def remember_speaker(self, pos: int, entity: Entity | None) -> None:
+        if entity is not None:
+            self.speaker_events.append((pos, entity.idx))
+            self.speaker_events.sort()
+
+    def scores(self, pos: int, kinds: Iterable[str], exclude: set[tuple[int, int]] | None = None,
+               gender: str | None = None) -> list[tuple[float, Entity]]:
+        """Candidates of the wanted kinds before ``pos``, best first."""
+        kinds = set(kinds)
+        cur_s = self.sent_index(pos)
+        cur_p = self.para_index(pos)
+        best: dict[int, float] = {}
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if cur_s - m.sent > WINDOW_SENTENCES or cur_p - m.para > WINDOW_PARAGRAPHS:
+                continue
+            if exclude and m.token in exclude:
+                continue
+            e = self.entities[m.entity]
+            if e.kind not in kinds:
+                continue
+            s = m.weight * 0.5 ** (cur_s - m.sent)
+            if s > best.get(e.idx, 0.0):
+                best[e.idx] = s
+        last = [(p, i) for p, i in self.speaker_events if p < pos]
+        if last:
+            p, i = last[-1]
+            e = self.entities[i]
+            if e.kind in kinds and cur_p - self.para_index(p) <= WINDOW_PARAGRAPHS:
+                best[i] = best.get(i, 0.0) + 1.0 * 0.5 ** (cur_s - self.sent_index(p))
+        out = []
+        for i, s in best.items():
+            e = self.entities[i]
+            if gender is not None and e.kind == "person":
+                if e.gender is not None and e.gender != gender:
+                    continue
+                if e.gender is None:
+                    s *= 0.7
+            out.append((s, e))
+        out.sort(key=lambda x: (-x[0], -x[1].idx))
+        return out
+
+    @staticmethod
+    def _decide(cands: list[tuple[float, Entity]], method: str, margin: float = 1.25,
+                floor: float = 0.1) -> Resolution:
+        if not cands or cands[0][0] < floor:
+            return Resolution(None, method, 0.0, [e.name for _, e in cands[:5]])
+        top, e = cands[0]
+        second = cands[1][0] if len(cands) > 1 else 0.0
+        if second and top < margin * second:
+            return Resolution(None, method, 0.0, [x.name for _, x in cands[:5]])
+        conf = round(min(0.95, 0.5 + 0.5 * (top - second) / top), 3)
+        return Resolution(e, method, conf, [x.name for _, x in cands[1:5]])
+
+    # --- resolution --------------------------------------------------------------------------
+    def pronoun(self, word: str, pos: int, exclude: set[tuple[int, int]] | None = None) -> Resolution:
+        low = word.lower()
+        if low in self.sw.male_pronouns or low in self.sw.female_pronouns:
+            g = "m" if low in self.sw.male_pronouns else "f"
+            return self._decide(self.scores(pos, ("person",), exclude, g), "pronoun", margin=1.15)
+        if low in self.sw.org_pronouns:
+            return self._decide(self.scores(pos, ("org",), exclude), "pronoun", margin=1.15)
+        if low in self.sw.plural_pronouns:
+            return self._decide(self.scores(pos, ("group",), exclude), "pronoun", margin=1.15)
+        return Resolution(None, "pronoun", 0.0)
+
+    def by_age(self, age: str, pos: int) -> Resolution:
+        cands = [(s, e) for s, e in self.scores(pos, ("person",)) if age in e.ages]
+        if not cands:
+            cands = [(0.2, e) for e in self.entities if e.kind == "person" and age in e.ages]
+        return self._decide(cands, "descriptor", floor=0.0)
+
+    def by_role_word(self, noun: str, pos: int, exclude: set[tuple[int, int]] | None = None) -> Resolution:
+        """A definite descriptor ("the minister", "the guitarist"): the salient person whose
+        stated role has that word; failing that, the first one introduced just after."""
+        noun = noun.lower()
+        cands = [(s, e) for s, e in self.scores(pos, ("person",), exclude) if noun in e.role_words]
+        if cands:
+            return self._decide(cands, "descriptor", margin=1.1, floor=0.0)
+        ahead = [m for m in self.mentions if pos <= m.start < pos + 1500
+                 and self.entities[m.entity].kind == "person" and noun in self.entities[m.entity].role_words]
+        if ahead:
+            return Resolution(self.entities[ahead[0].entity], "descriptor", 0.6)
+        return Resolution(None, "descriptor", 0.0)
+
+    def salient_person(self, pos: int, exclude: set[tuple[int, int]] | None = None,
+                       gender: str | None = None) -> Resolution:
+        """The one clearly most salient person (a descriptor no stated role matches: "the
+        55-year-old Frenchman" in an article about one man)."""
+        return self._decide(self.scores(pos, ("person",), exclude, gender), "descriptor", margin=2.0, floor=0.5)
+
+    def org_by_word(self, noun: str, pos: int, exclude: set[tuple[int, int]] | None = None) -> Resolution:
+        noun = noun.lower()
+        cands = self.scores(pos, ("org",), exclude)
+        named = [(s, e) for s, e in cands if noun in e.name.lower().split()]
+        if named:
+            return self._decide(named, "descriptor", margin=1.1, floor=0.0)
+        return Resolution(None, "descriptor", 0.0, [e.name for _, e in cands[:5]])
+
+    def group(self, pos: int, orgs: bool | None = None) -> Resolution:
+        cands = self.scores(pos, ("group",))
+        if orgs is not None:
+            cands = [(s, e) for s, e in cands if ("org" in e.roles[0]) == orgs] if cands else []
+        return self._decide(cands, "descriptor", margin=1.1, floor=0.0)
+
+    def reporter(self, pos: int) -> Resolution:
+        """"Our correspondent": the reporter the article introduced ("The BBC's Zubair Ahmed")."""
+        hits = [e for e in self.entities if e.kind == "person" and (e.media or e.role_words & self.sw.reporter_nouns)
+                and any(m.entity == e.idx and m.start < pos for m in self.mentions)]
+        if len(hits) == 1:
+            return Resolution(hits[0], "descriptor", 0.8)
+        return Resolution(None, "descriptor", 0.0, [e.name for e in hits])
+
+    def entity_at(self, start: int, end: int, kinds: Iterable[str] = ("person", "org", "group")) -> Entity | None:
+        kinds = set(kinds)
+        best = None
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if m.end > start and self.entities[m.entity].kind in kinds:
+                if best is None or (m.end - m.start) > (best[1] - best[0]):
+                    best = (m.start, m.end, m.entity)
+        return self.entities[best[2]] if best else None
+
+    def unnamed_person(self, name: str, gender: str | None, org: Entity | None, pos: int,
+                       sent_tok: Any, pbase: int, role: str) -> Entity:
+        """Register "a Home Office spokesman" so that a later "he added" finds him."""
+        e = next((x for x in self.entities if x.unnamed and x.name == name), None)
+        if e is None:
+            e = Entity(len(self.entities), "person", name, unnamed=True, org=org.idx if org else None)
+            e.add_role(role)
+            self.entities.append(e)
+        e.vote(gender, 2.0)
+        s = self.sent_index(pos)
+        p = self.para_index(pos)
+        self.mentions.append(EMention(pos, pos + len(sent_tok.text), e.idx, s, p, 3.0,
+                                      (p, sent_tok.i)))
+        self.mentions.sort(key=lambda m: m.start)
+        return e
