@@ -97,14 +97,21 @@ class ActorRef:
     role: str | None = None
     start: int | None = None
     end: int | None = None
+    method: str | None = None  # quotes: how the speaker was found (name, pronoun, descriptor, continuation, carrier)
+    confidence: float | None = None  # quotes: how sure that resolution is
 
     _ALIASES: ClassVar[dict[str, str]] = {"actor_id": "id"}
 
     # --- the stored shapes --------------------------------------------------------------
     def as_speaker(self) -> dict:
         """``quotes.speaker``."""
-        return {"actor_id": self.id, "name": self.name, "role": self.role,
-                "start": self.start, "end": self.end}
+        out = {"actor_id": self.id, "name": self.name, "role": self.role,
+               "start": self.start, "end": self.end}
+        if self.method is not None:
+            out["method"] = self.method
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        return out
 
     def as_participant(self) -> dict:
         """``events.source`` / ``events.target`` items."""
@@ -170,6 +177,7 @@ class Quote:
     mentioned: list[str] = field(default_factory=list)  # actor ids mentioned in the quote
     sentence: int | None = None
     confidence: float = 1.0
+    speaker_candidates: list[str] = field(default_factory=list)  # speaker null: who it could be
 
 
 @dataclass

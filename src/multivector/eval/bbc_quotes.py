@@ -259,7 +259,7 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str
             raise GoldError("; ".join(probs[:3]))
         documents.append(d)
     if pipeline is None:
-        pipeline = Pipeline(stages=["quotes"])
+        pipeline = Pipeline(stages=["quotes"])  # and the stages it requires (actors)
     t0 = time.perf_counter()
     analysed, errs = pipeline.process(documents)
     by_source = {d.document.source: d for d in analysed}
@@ -277,8 +277,9 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str
 
 
 def _pred(q) -> dict:
-    sp = dict(q.speaker) if q.speaker else None
-    return {"start": q.start, "end": q.end, "kind": q.kind, "cue": q.cue, "speaker": sp}
+    sp = q.speaker.as_speaker() if hasattr(q.speaker, "as_speaker") else (dict(q.speaker) if q.speaker else None)
+    return {"start": q.start, "end": q.end, "kind": q.kind, "cue": q.cue, "speaker": sp,
+            "candidates": getattr(q, "speaker_candidates", [])}
 
 
 def _format(res: dict) -> str:

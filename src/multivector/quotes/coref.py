@@ -48,6 +48,17 @@ def excluded_tokens(head: Any, para: int) -> set[tuple[int, int]]:
     return {(para, t.i) for t in verb.subtree if t.i not in own and t.i != verb.i}
 
 
+def _compound_word(head: Any) -> list | None:
+    """"e-mail" split by the tokenizer into e / - / mail: the three tokens."""
+    i = head.i
+    doc = head.doc
+    for lo in (i, i - 1, i - 2):
+        if lo >= 0 and lo + 2 < len(doc) and doc[lo].lower_ == "e" and doc[lo + 1].text == "-" \
+                and doc[lo + 2].lower_ in ("mail", "mails"):
+            return [doc[lo], doc[lo + 1], doc[lo + 2]]
+    return None
+
+
 def _from_result(res: Resolution, via: str | None = None) -> CorefAnswer:
     return CorefAnswer(res.entity, res.method, res.confidence, via=via, candidates=res.candidates)
 
@@ -109,8 +120,9 @@ class Coref:
         # "our correspondent"
         if lemma in sw.reporter_nouns and any(p.lower_ in sw.reporter_possessives for p in poss):
             return _from_result(self.reg.reporter(start))
-        if lemma in sw.carrier_nouns or low in sw.carrier_nouns:
-            return self.carrier(head, start, excl)
+        group = _compound_word(head)
+        if lemma in sw.carrier_nouns or low in sw.carrier_nouns or group is not None:
+            return self.carrier(head, start, excl, group)
         if lemma in sw.spokes_nouns or low in sw.spokes_nouns:
             return self.spokes(head, start, excl)
         age = next((t for t in [head, *head.children] if re.fullmatch(sw.age_pattern, t.lower_)), None)
@@ -136,7 +148,14 @@ class Coref:
                 last = self._last_org_speaker(start, lemma)
                 if last is not None:
                     return CorefAnswer(last, "descriptor", 0.6)
-            return _from_result(res) if res.entity is not None else None
+                # the organisation as the text names it ("the joint committee on human rights")
+                words = [t for t in head.subtree if t.dep_ != "det" and not t.is_punct
+                         and not any(c.dep_ in ("relcl", "acl") for c in t.ancestors if c.i > head.i)]
+                phrase = " ".join(t.text for t in sorted(words, key=lambda x: x.i))
+                if phrase and len(phrase.split()) <= 8:
+                    return CorefAnswer(self.reg.phrase_org(phrase, start, head), "descriptor", 0.6)
+                return None
+            return _from_result(res)
         if _is_person_noun(head, sw):
             res = self.reg.by_role_word(lemma, start, excl)
             if res.entity is None and low != lemma:
@@ -164,16 +183,17 @@ class Coref:
         a = min(a, self.token_start(tok.doc[lo]))
         return self.reg.entity_at(a, b)
 
-    def carrier(self, head: Any, pos: int, excl: set) -> CorefAnswer:
+    def carrier(self, head: Any, pos: int, excl: set, group: list | None = None) -> CorefAnswer:
         """"Mr Tanzi's statement", "a BBC statement", "a report from the British Retail
         Consortium", "the report" -> whoever issued it."""
-        via = head.lemma_.lower()
-        for c in head.children:
+        via = head.lemma_.lower() if group is None else "".join(t.text for t in group).lower()
+        kids = [c for t in (group or [head]) for c in t.children]
+        for c in kids:
             if c.dep_ == "poss":
                 e = self._entity_of(c)
                 if e is not None:
                     return CorefAnswer(e, "carrier", 0.9, via=via)
-        for c in head.children:
+        for c in kids:
             if c.dep_ in ("compound", "nmod", "amod") and (c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or c.pos_ == "PROPN"):
                 e = self._entity_of(c)
                 if e is not None:
@@ -185,7 +205,7 @@ class Coref:
                         e = self._entity_of(g)
                         if e is not None:
                             return CorefAnswer(e, "carrier", 0.85, via=via)
-        if _definite(head) or head.tag_ in ("NNS",):
+        if _definite(head):
             last = self._last_org_speaker(pos)
             if last is not None:
                 return CorefAnswer(last, "carrier", 0.6, via=via)
@@ -193,7 +213,7 @@ class Coref:
             if res.entity is not None:
                 return CorefAnswer(res.entity, "carrier", res.confidence * 0.8, via=via)
             return CorefAnswer(None, "carrier", 0.0, via=via, candidates=res.candidates)
-        return CorefAnswer(None, "carrier", 0.0, via=via)
+        return CorefAnswer(None, "phrase", 0.5, name="", via=via)
 
     def spokes(self, head: Any, pos: int, excl: set) -> CorefAnswer:
         """"A Home Office spokesman" speaks for the Home Office; "the spokesman" is the one met

@@ -113,7 +113,7 @@ class DirectAttributor:
         if span.recovered:
             conf -= 0.15
         return Draft(span.start, span.end, "direct", cue.text(), sp, via, self._addressee(cue),
-                     conf if sp is not None else min(conf, 0.5), pos, source)
+                     conf if sp is not None and sp.name else min(conf, 0.5), pos, source)
 
     # --- the rules ------------------------------------------------------------------------
     def _parse_cue(self, span: MarkSpan) -> tuple[Cue, list] | None:
@@ -249,7 +249,7 @@ class DirectAttributor:
                 continue
             drafts.append(d)
             by_para[p.idx] = d
-            if d.speaker is not None:
+            if d.speaker is not None and d.speaker.name:
                 last = d
         return drafts
 
@@ -268,6 +268,10 @@ class DirectAttributor:
             return None
         after = self._after_window(span)
         c = self._window_cue(after, nearest_last=False)
+        if c is not None and (c.content is not None or (after and after[-1].text == ":")):
+            # '"... play." Roger Bennett said: "..."' or '"..." Analysts said it was a move.':
+            # that cue introduces other words, not this quote
+            c = None
         if c is not None:
             return self._draft(span, c, after, 0.85, "after")
         before = self._before_window(span)

@@ -128,7 +128,9 @@ class IndirectExtractor:
             return None
         sp = self.resolver.from_token(cue.speaker, pos)
         unresolved = False
-        if sp is None:
+        if sp is not None and not sp.name:
+            unresolved = True  # a pronoun or descriptor we could not resolve: candidates kept
+        elif sp is None:
             # "It says the campaign broke the law" / "They argue that ...": a real statement whose
             # speaker we cannot name; keep it with speaker null rather than guess or drop it
             if not (cue.speaker.lower_ in ("it", "they") and cue.kind in ("speech", "belief")
@@ -148,7 +150,7 @@ class IndirectExtractor:
             addressee = ad.name if ad else None
         conf = 0.8 if cue.kind in ("speech", "relay", "according") else 0.7
         if unresolved:
-            return Draft(a, b, "indirect", cue.text(), None, via, addressee, 0.5, pos, cue.kind)
+            return Draft(a, b, "indirect", cue.text(), sp, via, addressee, 0.5, pos, cue.kind)
         if sp.method == "phrase":
             conf -= 0.1
         self.resolver.remember(pos, sp)

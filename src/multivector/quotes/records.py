@@ -79,12 +79,13 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
                 end=d.end,
                 kind=d.kind,
                 cue=d.cue,
-                speaker=ActorRef.coerce(d.speaker.as_dict()) if d.speaker is not None else None,
+                speaker=ActorRef.coerce(d.speaker.as_dict()) if d.speaker is not None and d.speaker.name else None,
                 via=d.via,
                 addressee=d.addressee,
                 mentioned=mentioned,
                 sentence=sent.idx if sent is not None else None,
                 confidence=round(d.confidence, 3),
+                speaker_candidates=list(d.speaker.candidates or []) if d.speaker is not None and not d.speaker.name else [],
             )
         )
     return out

@@ -175,6 +175,13 @@ class Registry:
         self.mentions: list[EMention] = []
         self.speaker_events: list[tuple[int, int]] = []  # (position of the cue, entity idx)
         self._sent_starts: list[int] = [s.start for s in doc.sentences]
+        # distance counts narrative sentences: a long quotation does not push referents away
+        self._narr: list[int] = []
+        n = 0
+        for st in self._sent_starts:
+            if not self.in_quote(st):
+                n += 1
+            self._narr.append(n)
         self._build()
 
     # --- geometry ------------------------------------------------------------------------
@@ -188,6 +195,14 @@ class Registry:
 
     def sent_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self._sent_starts, pos) - 1, 0)
+
+    def _dist(self, a: int, b: int) -> int:
+        """Narrative sentences from sentence ``a`` to sentence ``b``."""
+        if not self._narr:
+            return b - a
+        a = min(max(a, 0), len(self._narr) - 1)
+        b = min(max(b, 0), len(self._narr) - 1)
+        return max(self._narr[b] - self._narr[a], 0)
 
     def para_index(self, pos: int) -> int:
         p = self.doc.paragraph_at(pos)
@@ -204,7 +219,12 @@ class Registry:
             in_sentence: list[int] = []
             covered: set[int] = set()
             for ent in span.ents:
-                titled = ent[0].lower_.rstrip(".") in self.sw.titles_male | self.sw.titles_female
+                pt = span.doc[ent.start - 1] if ent.start > 0 else None
+                person_titles = self.sw.titles_male | self.sw.titles_female
+                titled = ent[0].lower_.rstrip(".") in person_titles or (
+                    pt is not None and pt.lower_.rstrip(".") in person_titles)
+                if ent.label_ != "PERSON" and not titled and self.person_by_name(ent.text) is not None:
+                    titled = True  # a known person's surname the tagger took for a company
                 if ent.label_ == "PERSON" or titled:
                     e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
                 elif ent.label_ in ("ORG", "GPE"):
@@ -217,6 +237,8 @@ class Registry:
             # titled names the tagger missed ("Mr Khatami", "Sir Alan")
             for t in span:
                 if t.i in covered or t.lower_.rstrip(".") not in self.sw.titles_male | self.sw.titles_female:
+                    continue
+                if t.i + 1 < len(t.doc) and t.i + 1 in covered:
                     continue
                 run = [t]
                 j = t.i + 1
@@ -238,6 +260,16 @@ class Registry:
                 if e is not None:
                     self._add_mention(e, t, t, s.idx, para.idx, para.start)
                     in_sentence.append(e.idx)
+            for t in span:
+                if t.i in covered or t.dep_ not in SUBJECT_DEPS or t.pos_ != "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "DATE"):
+                    continue
+                run = sorted([c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [t], key=lambda x: x.i)
+                role = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < run[0].i]
+                if len(run) >= 2 and (role or run[0].text in given_names()) and all(x.i not in covered for x in run):
+                    e = self._person_from_tokens(run, s.idx, para.idx, para.start)
+                    if e is not None:
+                        covered.update(x.i for x in run)
+                        in_sentence.append(e.idx)
             self._groups(span, s.idx, para.idx, para.start)
             self._pronoun_gender(span, in_sentence, para.start)
         for e in self.entities:
@@ -246,7 +278,19 @@ class Registry:
 
     def _weight(self, tok: Any) -> float:
         if tok.dep_ in SUBJECT_DEPS:
-            return 3.0
+            v = tok.head
+            while v.dep_ == "conj" and v.head.i != v.i:
+                v = v.head
+            # the subject of the main clause, not of a clause inside it
+            return 3.0 if v.dep_ == "ROOT" else 1.5
+        # inside the subject phrase ("Shares in firm X", "X's e-mail") counts nearly as much
+        t, hops = tok, 0
+        while t.head.i != t.i and hops < 4:
+            t, hops = t.head, hops + 1
+            if t.dep_ in SUBJECT_DEPS:
+                return 2.5 if self._weight(t) == 3.0 else 1.5
+            if t.pos_ in ("VERB", "AUX"):
+                break
         if tok.dep_ in ARG_DEPS or tok.dep_ == "compound" and tok.head.dep_ in SUBJECT_DEPS:
             return 1.5
         return 1.0
@@ -373,7 +417,7 @@ class Registry:
         for i, eidx in by_tok.items():
             tok = span.doc[i]
             conj = [c for c in tok.children if c.dep_ == "conj" and c.i in by_tok]
-            if not conj:
+            if not conj or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in tok.children):
                 continue
             members = [eidx] + [by_tok[c.i] for c in conj]
             if len(set(members)) < 2:
@@ -428,7 +472,7 @@ class Registry:
             e = self.entities[m.entity]
             if e.kind not in kinds:
                 continue
-            s = m.weight * 0.5 ** (cur_s - m.sent)
+            s = m.weight * 0.5 ** self._dist(m.sent, cur_s)
             if s > best.get(e.idx, 0.0):
                 best[e.idx] = s
         last = [(p, i) for p, i in self.speaker_events if p < pos]
@@ -436,7 +480,7 @@ class Registry:
             p, i = last[-1]
             e = self.entities[i]
             if e.kind in kinds and cur_p - self.para_index(p) <= WINDOW_PARAGRAPHS:
-                best[i] = best.get(i, 0.0) + 1.0 * 0.5 ** (cur_s - self.sent_index(p))
+                best[i] = best.get(i, 0.0) + 1.0 * 0.5 ** self._dist(self.sent_index(p), cur_s)
         out = []
         for i, s in best.items():
             e = self.entities[i]
@@ -452,6 +496,8 @@ class Registry:
     @staticmethod
     def _decide(cands: list[tuple[float, Entity]], method: str, margin: float = 1.25,
                 floor: float = 0.1) -> Resolution:
+        if len(cands) == 1 and floor > 0.02:
+            floor = 0.02  # the only candidate in reach
         if not cands or cands[0][0] < floor:
             return Resolution(None, method, 0.0, [e.name for _, e in cands[:5]])
         top, e = cands[0]
@@ -530,6 +576,19 @@ class Registry:
                 if best is None or (m.end - m.start) > (best[1] - best[0]):
                     best = (m.start, m.end, m.entity)
         return self.entities[best[2]] if best else None
+
+    def phrase_org(self, name: str, pos: int, tok: Any) -> Entity:
+        """An organisation the text names with common nouns ("the joint committee on human
+        rights") once it speaks, so "it" and "the report" can point back to it."""
+        e = next((x for x in self.entities if x.kind == "org" and x.name.lower() == name.lower()), None)
+        if e is None:
+            e = Entity(len(self.entities), "org", name, unnamed=True)
+            self.entities.append(e)
+        s = self.sent_index(pos)
+        p = self.para_index(pos)
+        self.mentions.append(EMention(pos, pos + len(tok.text), e.idx, s, p, 3.0, (p, tok.i)))
+        self.mentions.sort(key=lambda m: m.start)
+        return e
 
     def unnamed_person(self, name: str, gender: str | None, org: Entity | None, pos: int,
                        sent_tok: Any, pbase: int, role: str) -> Entity:

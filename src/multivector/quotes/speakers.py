@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from ..doc import Doc, Mention
 from ..lang import lexicon as lang_lexicon
+from .coref import Coref, CorefAnswer
+from .registry import Entity, Registry
 
 try:  # the actors stage's public API (optional: quotes works without it)
     from ..actors.api import actor_at as _actor_at
@@ -44,11 +46,21 @@ class Speaker:
     start: int | None = None  # the words in the text the cue points to (name, pronoun, ...)
     end: int | None = None
     label: str | None = None  # PERSON, ORG, ... when known
-    method: str = "name"  # name, mention, pronoun, descriptor, phrase, interview, context
+    method: str = "name"  # name, mention, pronoun, descriptor, carrier, continuation, phrase, interview
+    confidence: float | None = None  # how sure the resolution is (pronouns, descriptors, carriers)
+    candidates: list[str] | None = None  # unresolved (name None): who it could have been
+    via: str | None = None  # a carrier's document ("statement", "report")
 
     def as_dict(self) -> dict:
         return {"actor_id": self.actor_id, "name": self.name, "role": self.role,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, "method": self.public_method,
+                "confidence": self.confidence}
+
+    @property
+    def public_method(self) -> str:
+        """The exported ``speaker.method``: name, pronoun, descriptor, continuation, carrier
+        (and interview, label, phrase for the layouts and unnamed groups)."""
+        return {"mention": "name", "context": "continuation"}.get(self.method, self.method)
 
     def same_as(self, other: "Speaker | None") -> bool:
         if other is None:
@@ -104,6 +116,18 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, Speaker]] = []  # (position of cue, speaker) found so far
         self.interviewee: Speaker | None = None  # set when the document is an interview
         self._build()
+        self.registry = Registry(doc, self.quoted, role_of=self.role_of)
+        self.coref = Coref(self.registry, doc.token_start)
+        # unnamed spokesmen as subjects are people a later "he added" can point to: register
+        # them before any quote is attributed
+        spokes = self.registry.sw.spokes_nouns
+        for s in doc.english_sentences():
+            for t in s.span if s.span is not None else ():
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lemma_.lower() in spokes:
+                    try:
+                        self.coref.spokes(t, doc.token_start(t), set())
+                    except Exception:  # a parse oddity must not break the stage
+                        pass
 
     # --- registry of named speakers -------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
@@ -250,6 +274,19 @@ class SpeakerResolver:
         np_start, np_end = self.noun_phrase(head)
         pos = position if position is not None else tok_start
         low = head.lower_
+        # 0. pronouns, descriptors, carriers and groups: the document's registry decides
+        if head.pos_ == "PRON" and not (low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass")):
+            ans = self.coref.pronoun(head, pos)
+            if ans is not None:
+                return self._answer(ans, tok_start, tok_end)
+        elif head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lemma_.lower() in self.registry.sw.carrier_nouns):
+            ans = self.coref.noun(head, pos)
+            if ans is not None and (ans.resolved or ans.method in ("carrier", "pronoun")):
+                return self._answer(ans, np_start, np_end)
+        elif head.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "AUX") and head.text[:1].isupper() and head.ent_type_ != "PERSON":
+            e = self.registry.person_by_name(head.text)
+            if e is not None and not self.registry.in_quote(tok_start):
+                return self._entity_speaker(e, np_start, np_end, "name", None, pos)
         # 1. the actors stage linked this phrase (a name, a pronoun, a descriptor)
         m = self._mention(tok_start, tok_end)
         if m is not None and m.actor_id and low in PERSON_PRONOUNS:
@@ -293,6 +330,9 @@ class SpeakerResolver:
                 name = _clean_phrase(head.doc[lo : hi + 1].text)
                 label = None
             role = self.role_of(head) if label in (None, "PERSON") else None
+            ent_reg = self.registry.entity_at(tok_start, tok_end, ("person",)) if label in (None, "PERSON") else None
+            if ent_reg is not None and not ent_reg.unnamed and len(ent_reg.name) > len(name) and name.split()[-1:] == ent_reg.name.split()[-1:]:
+                name = ent_reg.name  # "Mr Ebbers" -> "Bernie Ebbers"
             known = self._named_by_name(name, pos)
             actor_id = None
             if known is not None:
@@ -406,6 +446,63 @@ class SpeakerResolver:
         if speaker is not None and speaker.name:
             self.speakers.append((position, speaker))
             self.speakers.sort(key=lambda x: x[0])
+            e = None
+            if speaker.start is not None and speaker.end is not None:
+                e = self.registry.entity_at(speaker.start, speaker.end)
+            if e is None:
+                e = next((x for x in self.registry.entities if x.name == speaker.name), None)
+            self.registry.remember_speaker(position, e)
+
+    # --- registry answers -------------------------------------------------------------------
+    def _entity_speaker(self, e: Entity, start: int, end: int, method: str, conf: float | None,
+                        pos: int, role: str | None = None, via: str | None = None,
+                        candidates: list[str] | None = None) -> Speaker:
+        actor_id = None
+        for m in self.registry.mentions:
+            if m.entity == e.idx and m.start < pos + 1:
+                hit = self._mention(m.start, m.end)
+                if hit is not None and hit.actor_id:
+                    actor_id = hit.actor_id
+        if e.kind == "person" and e.unnamed and e.org is not None:
+            org = self.registry.entities[e.org]
+            name = org.name
+            for m in self.registry.mentions:
+                if m.entity == org.idx and m.start < pos + 1:
+                    hit = self._mention(m.start, m.end)
+                    if hit is not None and hit.actor_id:
+                        actor_id = hit.actor_id
+        else:
+            name = e.name
+        if role is None:
+            role = (self._role_for_actor(actor_id, pos) if actor_id else None) or (e.roles[0] if e.roles else None)
+        label = {"person": "PERSON", "org": "ORG", "group": None}.get(e.kind)
+        return Speaker(name, actor_id, role, start, end, label, method, conf, candidates, via)
+
+    def continuation(self, prev: Speaker, prev_end: int, pos: int) -> Speaker | None:
+        """The previous quote's speaker for a quote with no cue of its own, when it is at most
+        three paragraphs back and no other person or organisation speaks or is named (outside
+        quotation marks) in between."""
+        pa, pb = self.doc.paragraph_at(prev_end - 1), self.doc.paragraph_at(pos)
+        if pa is None or pb is None or pb.idx - pa.idx > 3:
+            return None
+        mine = self.registry.entity_at(prev.start, prev.end) if prev.start is not None and prev.end is not None else None
+        for m in self.registry.mentions:
+            if m.start >= pos:
+                break
+            if m.start < prev_end:
+                continue
+            e = self.registry.entities[m.entity]
+            if e.kind == "person" and (mine is None or e.idx != mine.idx) and e.name != prev.name:
+                return None
+        return Speaker(prev.name, prev.actor_id, prev.role, prev.start, prev.end, prev.label,
+                       "continuation", 0.6, None, prev.via)
+
+    def _answer(self, ans: CorefAnswer, start: int, end: int) -> Speaker:
+        if ans.entity is not None:
+            return self._entity_speaker(ans.entity, start, end, ans.method, ans.confidence, start,
+                                        ans.role, ans.via, ans.candidates or None)
+        return Speaker(ans.name, None, ans.role, start, end, None, ans.method,
+                       ans.confidence if ans.name else 0.0, ans.candidates or [], ans.via)
 
     def last_speaker(self, pos: int) -> tuple[int, Speaker] | None:
         best = None

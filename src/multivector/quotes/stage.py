@@ -50,7 +50,7 @@ register_layer(Layer(
              ("end", "INTEGER"), ("kind", "VARCHAR"), ("cue", "VARCHAR"), ("speaker", "JSON"),
              ("speaker_id", "VARCHAR"), ("speaker_name", "VARCHAR"), ("via", "VARCHAR"),
              ("addressee", "VARCHAR"), ("mentioned", "JSON"), ("sentence", "INTEGER"),
-             ("confidence", "DOUBLE"))))
+             ("confidence", "DOUBLE"), ("speaker_candidates", "JSON"))))
 
 
 @register_stage("quotes", requires=("mentions",), assigns=("quotes",), settings=QuoteSettings)
@@ -102,8 +102,25 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
         d_drafts = [d for d in d_drafts if not (head.start <= d.start and d.end <= head.end)]
         i_drafts = [d for d in i_drafts if not (head.start <= d.start and d.end <= head.end)]
     drafts.extend(_merge(d_drafts, _unique(i_drafts), doc.text))
+    _continue_speakers(drafts, resolver)
     doc.quotes = make_quotes(doc, drafts)
     return doc.quotes
+
+
+def _continue_speakers(drafts: list[Draft], resolver: SpeakerResolver) -> None:
+    """A quotation with no cue continues the speaker of the statement before it, direct or
+    reported, until another speaker or person comes in (``SpeakerResolver.continuation``)."""
+    drafts.sort(key=lambda d: (d.start, d.end))
+    prev: Draft | None = None
+    for d in drafts:
+        if d.kind == "floating" and d.cue is None and (d.speaker is None or not d.speaker.name):
+            if prev is not None and prev.speaker is not None and prev.speaker.name:
+                sp = resolver.continuation(prev.speaker, prev.end, d.start)
+                if sp is not None:
+                    d.speaker = sp
+                    d.confidence = min(d.confidence, 0.6) if d.confidence else 0.6
+        if d.speaker is not None and d.speaker.name and d.kind != "interview":
+            prev = d
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:
