@@ -46,6 +46,44 @@ class Cue:
         return doc[i:j].text
 
 
+def _purpose_or_control(tok) -> bool:
+    """A to-infinitive without its own subject ("to discuss the border", "sought to question
+    him", "reason to think"): what someone set out to do, not something said; the verb above it
+    is the cue when it is one ("urged X to ...", "declined to ...")."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _wh_content(tok) -> bool:
+    """'know which games are suitable', 'understand how it works': an indirect question."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+            first = c.doc[c.left_edge.i]
+            if first.lower_ in ("which", "what", "how", "whether", "who", "whom", "where", "when", "why", "if"):
+                return True
+    return False
+
+
+def _animate(tok) -> bool:
+    """Can this subject hold a view? People, organisations, places standing for their
+    governments, pronouns and nouns for people or bodies; not "the budget" or "the movie"."""
+    from .registry import speaker_words
+
+    if tok.pos_ == "PRON" or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.pos_ in ("NUM",) or tok.ent_type_ in ("PERCENT", "CARDINAL"):
+        return True  # "47 percent want ..."
+    sw = speaker_words()
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    if lemma in sw.org_nouns or lemma in sw.spokes_nouns or low in sw.person_plural_nouns or low in sw.org_plural_nouns:
+        return True
+    if low in sw.female_nouns or low in sw.male_nouns or lemma in sw.reporter_nouns:
+        return True
+    return lemma.endswith(("ist", "er", "or", "ian", "ant", "ent", "ee", "man", "woman", "person", "ary", "ics", "ive", "al"))
+
+
 def _particle_ok(tok, lex: Lexicon) -> bool:
     parts = lex.phrasal_particles.get(tok.lemma_.lower())
     if not parts:
@@ -200,6 +238,12 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         kind = "object"
     else:
         return None
+    if _purpose_or_control(tok):
+        return None  # "met his counterpart to discuss the border": an aim, not a statement
+    if kind == "evidence" and any(c.dep_ == "prt" for c in tok.children) and not lex.phrasal_particles.get(lemma):
+        return None  # "showed off the new machine"
+    if kind == "belief" and _wh_content(tok):
+        return None  # "parents know which games are suitable": no view is stated
     if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
         speaker = None  # "it was said that ..."
     else:
@@ -213,6 +257,8 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         words = (tok.i, tok.i + 2)
     if _hedged(tok, kind):
         return None
+    if kind in ("attitude", "object") and speaker is not None and not _animate(speaker):
+        return None  # "the budget seeks ...", "the movie refused to ...": things hold no views
     if kind == "evidence" and speaker is not None and not (
             speaker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or speaker.lemma_.lower() in lex.evidence_sources
             or speaker.lower_ in ("he", "she", "they", "we", "i")):

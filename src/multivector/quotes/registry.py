@@ -34,6 +34,9 @@ from typing import Any, Iterable
 from ..doc import Doc
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman")
+COMPANY_NOUNS = {"company", "firm", "group", "giant", "maker", "manufacturer", "retailer", "carrier",
+                 "airline", "bank", "operator", "publisher", "chain", "insurer", "lender"}
 ARG_DEPS = {"dobj", "pobj", "poss", "agent", "appos", "attr", "dative", "conj"}
 WINDOW_SENTENCES = 12  # how far back a pronoun or descriptor may reach
 WINDOW_PARAGRAPHS = 3
@@ -225,6 +228,10 @@ class Registry:
                     pt is not None and pt.lower_.rstrip(".") in person_titles)
                 if ent.label_ != "PERSON" and not titled and self.person_by_name(ent.text) is not None:
                     titled = True  # a known person's surname the tagger took for a company
+                if ent.label_ == "ORG" and not titled and pt is not None and pt.pos_ == "NOUN" and pt.dep_ == "compound" \
+                        and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and (
+                        pt.lower_ in self.sw.titles_neutral or pt.lower_.endswith(ROLE_ENDINGS)):
+                    titled = True  # "captain Fabien Pelous" tagged as a company
                 if ent.label_ == "PERSON" or titled:
                     e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
                 elif ent.label_ in ("ORG", "GPE"):
@@ -270,6 +277,7 @@ class Registry:
                     if e is not None:
                         covered.update(x.i for x in run)
                         in_sentence.append(e.idx)
+            self._org_noun_subjects(span, covered, s.idx, para.idx, para.start)
             self._groups(span, s.idx, para.idx, para.start)
             self._pronoun_gender(span, in_sentence, para.start)
         for e in self.entities:
@@ -408,6 +416,45 @@ class Registry:
         self._add_mention(e, toks[0], toks[-1], sent, para, pbase)
         return e
 
+    def _org_noun_subjects(self, span: Any, covered: set[int], sent: int, para: int, pbase: int) -> None:
+        """"A committee of MPs and peers has warned", "the committee also highlighted", "the
+        firm said": organisations named with common nouns, as subjects."""
+        for t in span:
+            if t.i in covered or t.dep_ not in SUBJECT_DEPS or t.pos_ != "NOUN" or t.tag_ != "NN":
+                continue
+            lemma = t.lemma_.lower()
+            if lemma not in self.sw.org_nouns:
+                continue
+            if any(c.dep_ in ("compound", "poss") and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for c in t.children):
+                continue  # "the Home Office spokesman", "Labour's campaign": a name is there
+            dets = [c for c in t.children if c.dep_ == "det"]
+            if not dets:
+                continue
+            a = pbase + t.idx
+            if self.in_quote(a):
+                continue
+            e = None
+            for m in reversed(self.mentions):
+                x = self.entities[m.entity]
+                if m.start < a and x.kind == "org" and lemma in x.name.lower().split():
+                    e = x
+                    break
+            if e is None and lemma in COMPANY_NOUNS and dets[0].lower_ in ("the", "this"):
+                for m in reversed(self.mentions):
+                    x = self.entities[m.entity]
+                    if m.start < a and x.kind == "org" and not x.unnamed and para - m.para <= 2:
+                        e = x
+                        break
+            if e is None:
+                words = [w for w in t.subtree if w.dep_ != "det" and not w.is_punct and w.i <= t.right_edge.i
+                         and not any(anc.dep_ in ("relcl", "acl") and anc.i > t.i for anc in w.ancestors)]
+                name = " ".join(w.text for w in sorted(words, key=lambda x: x.i))
+                if not name or len(name.split()) > 8:
+                    continue
+                e = Entity(len(self.entities), "org", name, unnamed=True)
+                self.entities.append(e)
+            self.mentions.append(EMention(a, a + len(t.text), e.idx, sent, para, self._weight(t), (para, t.i)))
+
     def _groups(self, span: Any, sent: int, para: int, pbase: int) -> None:
         """Two or more names joined by 'and' ("Elan and Biogen Idec") become a group."""
         by_tok: dict[int, int] = {}
@@ -488,7 +535,7 @@ class Registry:
                 if e.gender is not None and e.gender != gender:
                     continue
                 if e.gender is None:
-                    s *= 0.7
+                    s *= 0.85
             out.append((s, e))
         out.sort(key=lambda x: (-x[0], -x[1].idx))
         return out
