@@ -282,7 +282,7 @@ def _pred(q) -> dict:
             "candidates": getattr(q, "speaker_candidates", [])}
 
 
-def _format(res: dict) -> str:
+def format_result(res: dict) -> str:
     lines = [f"quotes vs BBC gold ({res['articles']} articles, split {res['split']}, "
              f"{res['gold_quotes']} gold quotes, {res['predicted']} predicted)"]
     for key in ("overlap", "exact"):
@@ -296,7 +296,7 @@ def _format(res: dict) -> str:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m multivector.quotes.bbcgold", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m multivector.eval.bbc_quotes", description=__doc__.split("\n")[0])
     ap.add_argument("--gold", required=True)
     ap.add_argument("--corpus", default=None)
     ap.add_argument("--split", default="all", choices=("all", "dev", "heldout"))
@@ -309,7 +309,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(res, ensure_ascii=False) if a.json else _format(res))
+    print(json.dumps(res, ensure_ascii=False) if a.json else format_result(res))
     return 0
 
 

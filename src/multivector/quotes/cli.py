@@ -1,4 +1,5 @@
-"""``multivector eval quotes``: score quote extraction against PolNeAR."""
+"""``multivector eval quotes``: score quote extraction against PolNeAR (``--polnear DIR``) or
+our hand-written BBC gold (``--gold tests/gold/bbc_quotes.jsonl``)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,41 @@ import typer
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @eval_app.command("quotes")
     def eval_quotes(
-        polnear: Path = typer.Option(..., "--polnear", help="PolNeAR split directory (text/ + attributions/), "
-                                     "e.g. ../shared/eval/quotes/polnear/dev"),
+        polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR split directory (text/ + attributions/), "
+                                               "e.g. ../shared/eval/quotes/polnear/dev"),
+        gold: Optional[Path] = typer.Option(None, "--gold", help="BBC quote gold (jsonl), e.g. tests/gold/bbc_quotes.jsonl"),
+        corpus: Optional[Path] = typer.Option(None, "--corpus", help="With --gold: the BBC corpus (default ../shared/corpora/bbc)."),
+        split: str = typer.Option("all", "--split", help="With --gold: dev, heldout or all."),
+        details: bool = typer.Option(False, "--details", help="With --gold --json: every miss, spurious quote and wrong speaker."),
         limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
         overlap: float = typer.Option(0.3, "--overlap", help="Overlap threshold |gold∩pred|/|gold|."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
     ) -> None:
-        """Content-span P/R/F1 (exact and overlap) and speaker accuracy on PolNeAR."""
+        """Quote P/R/F1 (exact and overlap) and speaker accuracy on PolNeAR or on the BBC gold."""
         from rich.console import Console
         from rich.table import Table
 
         from ..eval.polnear import PolnearError, evaluate
 
         err = Console(stderr=True)
+        if (polnear is None) == (gold is None):
+            err.print("[red]error:[/red] give one of --polnear DIR or --gold FILE")
+            raise typer.Exit(2)
+        if gold is not None:
+            from ..eval.bbc_quotes import GoldError, evaluate as evaluate_gold, format_result
+
+            if split not in ("all", "dev", "heldout"):
+                err.print(f"[red]error:[/red] --split must be dev, heldout or all, not {split!r}")
+                raise typer.Exit(2)
+            try:
+                gres = evaluate_gold(gold, corpus, split, overlap, details=details)
+            except GoldError as exc:
+                err.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2)
+            print(json.dumps(gres, ensure_ascii=False) if as_json else format_result(gres))
+            return
+        assert polnear is not None
         try:
             res = evaluate(polnear, limit=limit, threshold=overlap, progress=not quiet)
         except PolnearError as exc:

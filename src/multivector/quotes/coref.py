@@ -125,9 +125,9 @@ class Coref:
             return self.carrier(head, start, excl, group)
         if lemma in sw.spokes_nouns or low in sw.spokes_nouns:
             return self.spokes(head, start, excl)
-        age = next((t for t in [head, *head.children] if re.fullmatch(sw.age_pattern, t.lower_)), None)
-        if age is not None and _definite(head) or re.fullmatch(sw.age_pattern, low):
-            m = re.match(r"(\d{1,3})", (age or head).lower_)
+        np_text = "".join(t.text_with_ws for t in head.doc[head.left_edge.i : head.i + 1]).strip()
+        m = re.search(r"\b(\d{1,3})\s?-\s?year\s?-\s?old\b", np_text.lower())
+        if m and _definite(head):
             if m:
                 res = self.reg.by_age(m.group(1), start)
                 if res.entity is None:

@@ -18,6 +18,8 @@ Where the cue can be, in the order we look:
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 
 from ..doc import Doc
@@ -362,6 +364,8 @@ class DirectAttributor:
             if near and not others:
                 kind = "direct" if same_para else "floating"
                 cue = last.cue if same_para else None
-                return Draft(span.start, span.end, kind, cue, last.speaker, last.via, last.addressee,
+                sp = dataclasses.replace(last.speaker, method="continuation",
+                                         confidence=0.75 if same_para else 0.6)
+                return Draft(span.start, span.end, kind, cue, sp, last.via, last.addressee,
                              0.75 if same_para else 0.6, span.outer_start, "continued" if same_para else "floating")
         return Draft(span.start, span.end, "floating", None, None, None, None, 0.4, span.outer_start, "floating")

@@ -285,6 +285,8 @@ class Registry:
                 e.vote(given_names().get(e.first), 0.5)
 
     def _weight(self, tok: Any) -> float:
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            return self._weight(tok.head)  # "Ann Clark and Mary Stone met ...": equally salient
         if tok.dep_ in SUBJECT_DEPS:
             v = tok.head
             while v.dep_ == "conj" and v.head.i != v.i:
@@ -520,6 +522,8 @@ class Registry:
             if e.kind not in kinds:
                 continue
             s = m.weight * 0.5 ** self._dist(m.sent, cur_s)
+            if e.kind in ("org", "group") and m.para <= 1:
+                s = max(s, 0.6 * m.weight)  # the organisations of the lead stay the topic
             if s > best.get(e.idx, 0.0):
                 best[e.idx] = s
         last = [(p, i) for p, i in self.speaker_events if p < pos]
@@ -602,7 +606,8 @@ class Registry:
     def group(self, pos: int, orgs: bool | None = None) -> Resolution:
         cands = self.scores(pos, ("group",))
         if orgs is not None:
-            cands = [(s, e) for s, e in cands if ("org" in e.roles[0]) == orgs] if cands else []
+            kind = [(s, e) for s, e in cands if ("org" in e.roles[0]) == orgs]
+            cands = kind or cands  # the tagger often takes firms for people
         return self._decide(cands, "descriptor", margin=1.1, floor=0.0)
 
     def reporter(self, pos: int) -> Resolution:

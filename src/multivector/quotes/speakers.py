@@ -279,7 +279,8 @@ class SpeakerResolver:
             ans = self.coref.pronoun(head, pos)
             if ans is not None:
                 return self._answer(ans, tok_start, tok_end)
-        elif head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lemma_.lower() in self.registry.sw.carrier_nouns):
+        elif head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lemma_.lower() in self.registry.sw.carrier_nouns) \
+                or (head.lower_ == "old" and head.dep_ in ("nsubj", "nsubjpass")):  # "the 61-year-old said"
             ans = self.coref.noun(head, pos)
             if ans is not None and (ans.resolved or ans.method in ("carrier", "pronoun")):
                 return self._answer(ans, np_start, np_end)
