@@ -17,7 +17,6 @@ import importlib
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -52,14 +51,14 @@ COMMAND_MODULES = [
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files, directories, globs, URLs, or - for stdin."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to create or extend."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML config file."),
+    config: Path | None = typer.Option(None, "--config", help="TOML config file."),
     actors: list[Path] = typer.Option([], "--actors", help="Actor overlay file(s) (YAML/JSON)."),
-    stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated subset of stages."),
-    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path."),
-    languages: Optional[str] = typer.Option(None, "--languages", help="Language codes for detection."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per batch."),
-    workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (default: all cores)."),
-    dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler address, or 'local'."),
+    stages: str | None = typer.Option(None, "--stages", help="Comma-separated subset of stages."),
+    model: str | None = typer.Option(None, "--model", help="spaCy model name or path."),
+    languages: str | None = typer.Option(None, "--languages", help="Language codes for detection."),
+    batch_size: int | None = typer.Option(None, "--batch-size", help="Documents per batch."),
+    workers: int | None = typer.Option(None, "--workers", help="Worker processes (default: all cores)."),
+    dask: str | None = typer.Option(None, "--dask", help="Dask scheduler address, or 'local'."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Analyse documents and store every layer in a DuckDB file."""
@@ -81,21 +80,21 @@ def analyze(
 def export(
     table: str = typer.Argument(..., help="documents, paragraphs, sentences, actors, mentions, "
                                 "quotes, events, stances, relations"),
-    db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the configured db)."),
+    db: str | None = typer.Option(None, "--db", help="DuckDB file (default: the configured db)."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (events: gdelt)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (default: stdout)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="File (default: stdout)."),
     period: str = typer.Option("month", "--period", help="relations: week, month, quarter or year."),
 ) -> None:
     """Export one table. Field names are a stable contract: they are extended, never renamed."""
     from .cli_support import db_path
-    from .exporting import export_table, ExportError
+    from .exporting import ExportError, export_table
     from .store.db import StoreError
 
     try:
         n = export_table(table, db=db_path(db), fmt=format, output=output, period=period)
     except (ExportError, StoreError) as exc:
         console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if output:
         console.print(f"{n} rows of {table} -> {output}")
 
@@ -121,7 +120,7 @@ def stages_cmd(as_json: bool = typer.Option(False, "--json", help="Print a JSON 
 
 
 @app.command()
-def stats(db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+def stats(db: str | None = typer.Option(None, "--db", help="DuckDB file (default: the "
                                           "configured db)."),
           as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
     """Counts per table and languages in a database."""
@@ -165,4 +164,4 @@ def main() -> None:  # console script
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

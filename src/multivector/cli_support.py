@@ -27,4 +27,4 @@ def open_read_only(db: str | None, err: Console | None = None) -> Reader:
         return Reader.open(db_path(db))
     except StoreError as exc:
         (err or Console(stderr=True)).print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-
 from .lang import default_languages
 
 CONFIG_FILES = ["multivector.toml", "~/.config/multivector/config.toml"]
@@ -54,7 +53,7 @@ class Config:
     # per-stage settings: ((stage, settings dataclass instance), ...), see settings()
     stage_settings: tuple[tuple[str, Any], ...] = ()
 
-    def with_(self, **kw: Any) -> "Config":
+    def with_(self, **kw: Any) -> Config:
         """A copy with the given global fields replaced (None values are ignored)."""
         kw = {k: v for k, v in kw.items() if v is not None}
         cfg = self
@@ -76,7 +75,7 @@ class Config:
         cls = _settings_class(stage)
         return cls() if cls is not None else None
 
-    def with_settings(self, stage: str, **kw: Any) -> "Config":
+    def with_settings(self, stage: str, **kw: Any) -> Config:
         """A copy with some settings of ``stage`` replaced (None values are ignored)."""
         kw = {k: v for k, v in kw.items() if v is not None}
         current = self.settings(stage)

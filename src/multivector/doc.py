@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 
 
 @dataclass
@@ -105,7 +106,7 @@ class ActorRef:
     # --- the stored shapes --------------------------------------------------------------
     def as_speaker(self) -> dict:
         """``quotes.speaker``."""
-        out = {"actor_id": self.id, "name": self.name, "role": self.role,
+        out: dict[str, Any] = {"actor_id": self.id, "name": self.name, "role": self.role,
                "start": self.start, "end": self.end}
         if self.method is not None:
             out["method"] = self.method
@@ -124,7 +125,7 @@ class ActorRef:
 
     # --- construction and legacy access -------------------------------------------------
     @classmethod
-    def coerce(cls, value: "ActorRef | dict | None") -> "ActorRef | None":
+    def coerce(cls, value: ActorRef | dict | None) -> ActorRef | None:
         """An ActorRef from an ActorRef, a legacy dict (any of the stored shapes) or None."""
         if value is None or isinstance(value, ActorRef):
             return value

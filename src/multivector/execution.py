@@ -8,8 +8,9 @@ Dask workers) both need these, and neither may import the other (no import cycle
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import layers
 from .config import Config
@@ -29,7 +30,7 @@ class Failure:
     error: str
 
     @classmethod
-    def from_error(cls, err: "StageError") -> "Failure":
+    def from_error(cls, err: StageError) -> Failure:
         return cls(doc_id=err.doc_id, source=err.source, stage=err.stage, error=repr(err.exc))
 
     def __str__(self) -> str:
@@ -65,7 +66,7 @@ class RunStats:
     sentences: int = 0
     words: int = 0
     languages: Counter = field(default_factory=Counter)
-    stage_seconds: Counter = field(default_factory=Counter)
+    stage_seconds: Counter[str] = field(default_factory=Counter)
     layers: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
@@ -82,7 +83,7 @@ def account(stats: RunStats, docs: list[Doc]) -> None:
             if p.lang:
                 stats.languages[p.lang] += 1
         for k, v in d.timings.items():
-            stats.stage_seconds[k] += v
+            stats.stage_seconds[k] += v  # type: ignore[assignment]  # seconds, not counts
         for la in counted:
             stats.layers[la.name] += la.count(d)  # type: ignore[misc]
 

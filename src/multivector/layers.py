@@ -14,8 +14,9 @@ is replaced in one transaction. Columns are only ever added (old files are migra
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -30,14 +31,14 @@ class Layer:
     name: str  # also the Doc attribute, or the key in ``Doc.layers`` for plugin layers
     table: str | None  # None: in memory only (the spaCy parse)
     columns: tuple[Column, ...] = ()
-    rows: Callable[["Doc"], list[dict]] | None = None  # table rows for one document
-    count: Callable[["Doc"], int] | None = None  # what the run summary counts (None: not shown)
+    rows: Callable[[Doc], list[dict]] | None = None  # table rows for one document
+    count: Callable[[Doc], int] | None = None  # what the run summary counts (None: not shown)
     per_document: bool = True  # rows belong to one document (deleted when it changes)
     upsert_key: str | None = None  # shared rows (actors): INSERT OR REPLACE on this key
     summary: bool = True  # show the count in `analyze`'s summary and the web counts
     order: int = 100  # position among tables (and in the summary)
 
-    def get(self, doc: "Doc") -> list:
+    def get(self, doc: Doc) -> list:
         """The layer's records on ``doc``."""
         if hasattr(doc, self.name) and self.name != "layers":
             return getattr(doc, self.name)
@@ -87,10 +88,10 @@ def record_dict(record: Any) -> dict:
 
 
 def simple_rows(name: str, extra: Callable[[Any, dict], None] | None = None
-                ) -> Callable[["Doc"], list[dict]]:
+                ) -> Callable[[Doc], list[dict]]:
     """Row builder: each record of the layer as a dict plus ``doc_id`` (then ``extra``)."""
 
-    def rows(doc: "Doc") -> list[dict]:
+    def rows(doc: Doc) -> list[dict]:
         out = []
         layer = _LAYERS[name]
         for rec in layer.get(doc):
@@ -104,19 +105,19 @@ def simple_rows(name: str, extra: Callable[[Any, dict], None] | None = None
     return rows
 
 
-def _count(name: str) -> Callable[["Doc"], int]:
+def _count(name: str) -> Callable[[Doc], int]:
     return lambda doc: len(_LAYERS[name].get(doc))
 
 
 # ---------------------------------------------------------------------------- core layers
-def _document_rows(doc: "Doc") -> list[dict]:
+def _document_rows(doc: Doc) -> list[dict]:
     d = record_dict(doc.document)
     d["n_words"] = len(doc.text.split())
     return [d]
 
 
-def _text_rows(name: str) -> Callable[["Doc"], list[dict]]:
-    def rows(doc: "Doc") -> list[dict]:
+def _text_rows(name: str) -> Callable[[Doc], list[dict]]:
+    def rows(doc: Doc) -> list[dict]:
         out = []
         for rec in getattr(doc, name):
             r = record_dict(rec)
@@ -127,7 +128,7 @@ def _text_rows(name: str) -> Callable[["Doc"], list[dict]]:
     return rows
 
 
-def _actor_rows(doc: "Doc") -> list[dict]:
+def _actor_rows(doc: Doc) -> list[dict]:
     return [record_dict(a) for a in doc.actors.values()]
 
 

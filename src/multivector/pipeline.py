@@ -15,13 +15,15 @@ the pipeline resolves a requested subset into a runnable order (``--stages event
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from .config import Config
 from .doc import Doc, Document
 from .errors import StageError
 from .nlp import load_nlp
 from .stages import get_stage, resolve_order
+
 
 class Pipeline:
     def __init__(self, config: Config | None = None, stages: Iterable[str] | None = None):

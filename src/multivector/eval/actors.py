@@ -148,8 +148,8 @@ def evaluate_gsr(path: str | Path, overlays: tuple[str, ...] = ()) -> dict:
     date is passed, so office titles resolve by date. Sector is not scored: the GSR puts the
     sector of the whole clause ("Hungarian ... officials") on a one-word actorText.
     """
-    from ..config import Config
     from ..actors.resolve import PhraseResolver
+    from ..config import Config
 
     path = Path(path)
     try:

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from ..lang import lexicon as lang_lexicon
 
@@ -95,8 +95,9 @@ def parse_ann(text: str, where: str = "<ann>") -> list[GoldFragment]:
         src = tb.get(roles.get("Source", ""))
         sources = src[1] if src else []
         cue = tb.get(roles.get("Cue", ""))
-        for a, b in content[1]:
-            out.append(GoldFragment(a, b, sources, src[2] if src else "", etype, cue[2] if cue else ""))
+        for start, end in content[1]:
+            out.append(GoldFragment(start, end, sources, src[2] if src else "", etype,
+                                    cue[2] if cue else ""))
     return out
 
 
@@ -117,7 +118,7 @@ def classify(fragments: list[GoldFragment], text: str, nlp=None) -> None:
             f.cls = "speech"
             continue
         lemmas = [t.lemma_.lower() for t in nlp(f.cue)] if nlp is not None and f.cue else cue.split()
-        if any(lex.is_reporting(l) for l in lemmas):
+        if any(lex.is_reporting(lemma) for lemma in lemmas):
             f.cls = "speech"
 
 
@@ -172,7 +173,7 @@ class Counts:
     gold_by_class: dict = field(default_factory=dict)
     found_by_class: dict = field(default_factory=dict)
 
-    def add(self, o: "Counts") -> None:
+    def add(self, o: Counts) -> None:
         for k in self.__dataclass_fields__:
             v = getattr(o, k)
             if isinstance(v, dict):
@@ -195,19 +196,19 @@ def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: 
     gn = [_norm(text, g.start, g.end) for g in gold]
     pn = [_norm(text, p["start"], p["end"]) for p in pred]
     used: set[int] = set()
-    for gi, g in enumerate(gn):
-        for pi, p in enumerate(pn):
-            if pi not in used and p == g:
+    for gnorm in gn:
+        for pi, pnorm in enumerate(pn):
+            if pi not in used and pnorm == gnorm:
                 used.add(pi)
                 c.exact += 1
                 break
     used = set()
-    for gi, g in enumerate(gold):
+    for g in gold:
         best, best_s = None, 0.0
-        for pi, p in enumerate(pred):
+        for pi, pr in enumerate(pred):
             if pi in used:
                 continue
-            s = _overlap((g.start, g.end), (p["start"], p["end"]))
+            s = _overlap((g.start, g.end), (pr["start"], pr["end"]))
             if s >= threshold and s > best_s:
                 best, best_s = pi, s
         if best is None:

@@ -39,7 +39,7 @@ def evaluate_dsa(path: str | Path, nlp) -> dict:
     """Run the directed-sentiment predictor over a TSV file and score it."""
     items = list(read_dsa(path))
     pred = predict(items, nlp)
-    out = scores([i.label for i in items], pred)
+    out = scores([i.label if i.label is not None else 0 for i in items], pred)
     out["file"] = str(path)
     out["method"] = "lexicon+dependency"
     return out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -60,10 +59,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @app.command()
     def relations(
         a: str = typer.Argument(..., help="Actor: ISO3 country (RUS), actor id (IGO:EU) or name."),
-        b: Optional[str] = typer.Argument(None, help="Second actor: show the dyad A-B."),
+        b: str | None = typer.Argument(None, help="Second actor: show the dyad A-B."),
         period: str = typer.Option("month", "--period", help="week, month, quarter or year."),
-        plot: Optional[Path] = typer.Option(None, "--plot", help="Chart file (.png or .svg)."),
-        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+        plot: Path | None = typer.Option(None, "--plot", help="Chart file (.png or .svg)."),
+        db: str | None = typer.Option(None, "--db", help="DuckDB file (default: the "
                                                                  "configured db)."),
         as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
         top: int = typer.Option(20, "--top", help="Partners shown for a single actor."),
@@ -96,23 +95,24 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 _show_partners(out, rows, ka, periods, plot, top, sparkline, plot_lines, as_json)
         except PlotError as exc:
             err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
 
     @app.command()
     def profile(
         state: str = typer.Argument(..., help="State: ISO3 country code (UZB) or actor name."),
         period: str = typer.Option("year", "--period", help="week, month, quarter or year."),
-        plot: Optional[Path] = typer.Option(None, "--plot", help="Chart file (.png or .svg)."),
-        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+        plot: Path | None = typer.Option(None, "--plot", help="Chart file (.png or .svg)."),
+        db: str | None = typer.Option(None, "--db", help="DuckDB file (default: the "
                                                                  "configured db)."),
-        powers: Optional[str] = typer.Option(None, "--powers",
+        powers: str | None = typer.Option(None, "--powers",
                                              help="Comma-separated keys (default RUS,CHN,USA,IGO:EU,TUR)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     ) -> None:
         """Multi-vector profile: the spread of a state's cooperative ties across the powers."""
         from .compute import resolve_key
         from .plot import PlotError, plot_lines
-        from .profile import default_powers, profile as compute_profile
+        from .profile import default_powers
+        from .profile import profile as compute_profile
 
         err, out = Console(stderr=True), Console()
         _check_period(period, err)
@@ -143,7 +143,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                        for k in prof["powers"]})
             except PlotError as exc:
                 err.print(f"[red]error:[/red] {exc}")
-                raise typer.Exit(2)
+                raise typer.Exit(2) from None
             err.print(f"chart -> {p}")
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..store.read import reader
 
@@ -98,8 +99,9 @@ class Aggregator:
             self.cells[k] = Cell(a, b, p)
         return self.cells[k]
 
-    def _name(self, key: str, ref: dict) -> None:
+    def _name(self, key: str, ref: dict[str, Any] | None) -> None:
         if key not in self.names:
+            ref = ref or {}
             c = ref.get("country")
             self.names[key] = (ref.get("name") if not c or c == ref.get("id") else None) or key
 
@@ -224,12 +226,12 @@ def load(source, period: str = "month", keys: Iterable[str] | None = None) -> Ag
     # the sentence of each event and stance, for evidence (one query, not one per record)
     sentences = db.record_sentences()
     for ev in db.rows("events"):
-        ev["doc_date"] = dates.get(ev.get("doc_id"))
-        ev["sentence_span"] = sentences.get((ev.get("doc_id"), ev.get("sentence")))
+        ev["doc_date"] = dates.get(ev["doc_id"])
+        ev["sentence_span"] = sentences.get((ev["doc_id"], ev["sentence"]))
         agg.add_event(ev, countries)
     for st in db.rows("stances"):
-        st["doc_date"] = dates.get(st.get("doc_id"))
-        st["sentence_span"] = sentences.get((st.get("doc_id"), st.get("sentence")))
+        st["doc_date"] = dates.get(st["doc_id"])
+        st["sentence_span"] = sentences.get((st["doc_id"], st["sentence"]))
         agg.add_stance(st, countries)
     if want is not None:
         agg.cells = {k: c for k, c in agg.cells.items() if k[0] in want or k[1] in want}

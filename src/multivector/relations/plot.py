@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 BARS = "▁▂▃▄▅▆▇█"
 FORMATS = {".png", ".svg"}
@@ -63,10 +63,11 @@ def plot_lines(path: Path, periods: list[str], series: dict[str, list[float | No
         ax.legend(fontsize=8, loc="best")
     if counts:
         bx = axes[1][0]
-        bottom = [0] * len(periods)
-        for name, vals in counts.items():
-            bx.bar(x, vals, bottom=bottom, label=name)
-            bottom = [b + v for b, v in zip(bottom, vals)]
+        bottom: list[float] = [0.0] * len(periods)
+        for name, cvals in counts.items():
+            heights = [float(v or 0) for v in cvals]
+            bx.bar(x, heights, bottom=bottom, label=name)
+            bottom = [b + v for b, v in zip(bottom, heights)]
         bx.set_ylabel("count")
         bx.legend(fontsize=8, loc="best")
     axes[-1][0].set_xticks(x)

@@ -61,12 +61,12 @@ def balance_figures(ties: dict[str, list[float]], powers: list[str]) -> dict:
     total = sum(coop.values())
     n = len(powers)
     if total > 0:
-        share = {p: round(coop[p] / total, 3) for p in powers}
+        share: dict[str, float | None] = {p: round(coop[p] / total, 3) for p in powers}
         hhi = sum((coop[p] / total) ** 2 for p in powers)
         mv = round((1 - hhi) / (1 - 1 / n), 3) if n > 1 else 0.0
         dominant = max(powers, key=lambda p: coop[p])
     else:
-        share = {p: None for p in powers}
+        share = dict.fromkeys(powers)
         hhi, mv, dominant = None, None, None
     balance = {p: (round((coop[p] - conf[p]) / (coop[p] + conf[p]), 3)
                    if coop[p] + conf[p] > 0 else None) for p in powers}
@@ -79,7 +79,7 @@ def profile_from(agg: Aggregator, state: str, powers: dict[str, str] | None = No
     powers = powers or default_powers()
     keys = [p for p in powers if p != state]
     ties = _ties(agg, state, keys)
-    periods = sorted((p for p in ties if p != UNDATED)) + ([UNDATED] if UNDATED in ties else [])
+    periods = sorted(p for p in ties if p != UNDATED) + ([UNDATED] if UNDATED in ties else [])
     rows = []
     overall: dict[str, list[float]] = {}
     for period in periods:
