@@ -1,7 +1,13 @@
-"""API latency of `multivector serve` on a database of 10k documents: p50 and p95 per endpoint.
+"""API latency of `multivector serve` on a database of 10k documents: p50, p95 and p99 per
+endpoint, and requests per second.
 
     .venv/bin/python benchmarks/api_latency.py                 # build (once) and measure
     .venv/bin/python benchmarks/api_latency.py --docs 2000 --requests 30 --rebuild
+    .venv/bin/python benchmarks/api_latency.py --concurrency 16 --workers 1   # one process
+    .venv/bin/python benchmarks/api_latency.py --concurrency 16 --workers 2   # serve --workers 2
+
+With ``--concurrency C`` each endpoint's requests are sent by C clients at once (each its own
+keep-alive connection); requests/s is the endpoint's requests over the wall time they took.
 
 The database is synthesised, not analysed: the hand-annotated sample corpus
 (``multivector/web/data/sample_corpus.yaml``) is copied ``--docs`` times with other actors
@@ -18,85 +24,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import httpx
 
+from multivector.web.sample import STATES, write_synthetic_db
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 
-STATES = {
-    "RUS": "Russia", "KAZ": "Kazakhstan", "UZB": "Uzbekistan", "KGZ": "Kyrgyzstan",
-    "TJK": "Tajikistan", "TKM": "Turkmenistan", "CHN": "China", "USA": "United States",
-    "TUR": "Turkey", "IRN": "Iran", "IND": "India", "PAK": "Pakistan", "AFG": "Afghanistan",
-    "AZE": "Azerbaijan", "ARM": "Armenia", "GEO": "Georgia", "UKR": "Ukraine", "BLR": "Belarus",
-    "MNG": "Mongolia", "JPN": "Japan", "KOR": "South Korea", "DEU": "Germany", "FRA": "France",
-    "GBR": "United Kingdom", "POL": "Poland", "ISR": "Israel", "SAU": "Saudi Arabia",
-    "ARE": "United Arab Emirates", "QAT": "Qatar", "EGY": "Egypt",
-}
-IGOS = {"IGO:NATO": "NATO", "IGO:CSTO": "Collective Security Treaty Organization",
-        "IGO:SCO": "Shanghai Cooperation Organisation", "IGO:EU": "European Union"}
-FILLER = [
-    "Officials on both sides declined to give details of the talks, which took place behind "
-    "closed doors and lasted longer than planned.",
-    "Trade between the two countries has grown every year since the border crossings reopened, "
-    "driven mostly by fuel, grain and construction materials.",
-    "Analysts in the region expect the next round of negotiations to focus on water, energy "
-    "prices and the transit of goods to European markets.",
-    "The ministry said a joint working group would meet again in the autumn to review "
-    "progress on the agreements signed during the visit.",
-    "Opposition politicians criticised the government for publishing so little about the "
-    "terms of the loan and the guarantees attached to it.",
-    "Local media reported that the delegation also visited an industrial park and a new "
-    "logistics hub close to the railway junction.",
-]
-
-
 def build_db(path: Path, n_docs: int, seed: int = 7) -> None:
-    from multivector.doc import Actor
-    from multivector.store.db import Store
-    from multivector.web.sample import actors as sample_actors, build_doc, corpus
-
-    rng = random.Random(seed)
-    extra = {i: Actor(id=i, name=n, type="state", country=i, cameo=i) for i, n in STATES.items()}
-    extra.update({i: Actor(id=i, name=n, type="igo") for i, n in IGOS.items()})
-    experts = [f"PER:expert-{k:03d}" for k in range(300)]
-    extra.update({e: Actor(id=e, name=f"Expert {k:03d}", type="person",
-                           roles=[{"role": "political scientist", "org": None, "country": None,
-                                   "start": None, "end": None}])
-                  for k, e in enumerate(experts)})
-    base = sample_actors()
-    states_in_sample = [i for i, a in base.items() if a.type == "state"]
-    igos_in_sample = [i for i, a in base.items() if a.type == "igo"]
-    people_in_sample = [i for i, a in base.items() if a.type == "person"]
-    specs = corpus()["documents"]
-    if path.exists():
-        path.unlink()
     t0 = time.perf_counter()
-    with Store(path) as store:
-        batch = []
-        for n in range(n_docs):
-            states = rng.sample(sorted(STATES), len(states_in_sample))
-            rename = dict(zip(states_in_sample, states))
-            rename.update(zip(igos_in_sample, rng.sample(sorted(IGOS), len(igos_in_sample))))
-            rename.update(zip(people_in_sample, rng.sample(experts, len(people_in_sample))))
-            date = f"{rng.randint(2019, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            filler = [rng.choice(FILLER) for _ in range(rng.randint(15, 30))]
-            batch.append(build_doc(specs[n % len(specs)], source=f"synthetic/{n:05d}.txt",
-                                   date=date, rename=rename, extra_actors=extra,
-                                   extra_paragraphs=filler, key_suffix=f"Document {n}."))
-            if len(batch) == 1000:
-                store.write(batch)
-                batch = []
-        store.write(batch)
-        counts = {t: store.count(t) for t in ("documents", "mentions", "quotes", "events",
-                                               "stances")}
+    counts = write_synthetic_db(path, n_docs, seed)
     print(f"built {path} in {time.perf_counter() - t0:.1f}s: {counts}", file=sys.stderr)
 
 
@@ -149,24 +94,49 @@ def pct(values: list[float], p: float) -> float:
     return values[k]
 
 
-def measure(base: str, requests: int) -> list[dict]:
+def _timed(clients: list[httpx.Client], urls: list[str], requests: int) -> tuple[list, float]:
+    """Send ``requests`` GETs cycling through ``urls`` from all clients at once; returns the
+    latencies (ms) and the wall time (s)."""
+    times: list[float] = []
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def work(client: httpx.Client) -> None:
+        for i in counter:  # shared: the clients take the next request number
+            u = urls[i % len(urls)]
+            t0 = time.perf_counter()
+            r = client.get(u)
+            dt = (time.perf_counter() - t0) * 1000
+            r.raise_for_status()
+            with lock:
+                times.append(dt)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=work, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return times, time.perf_counter() - t0
+
+
+def measure(base: str, requests: int, concurrency: int = 1) -> list[dict]:
     rows = []
-    with httpx.Client(base_url=base, timeout=30) as client:
-        for name, urls in endpoints(client):
+    clients = [httpx.Client(base_url=base, timeout=60) for _ in range(concurrency)]
+    try:
+        for name, urls in endpoints(clients[0]):
             if "first visit" not in name:  # warm-up (first calls also fill the caches)
                 for u in urls[:3]:
-                    client.get(u).raise_for_status()
-            times = []
-            for i in range(requests):
-                u = urls[i % len(urls)]
-                t0 = time.perf_counter()
-                r = client.get(u)
-                times.append((time.perf_counter() - t0) * 1000)
-                r.raise_for_status()
+                    for c in clients[: min(concurrency, 4)]:  # reach several workers
+                        c.get(u).raise_for_status()
+            times, wall = _timed(clients, urls, requests)
             rows.append({"endpoint": name, "n": len(times), "p50_ms": round(pct(times, 50), 1),
-                         "p95_ms": round(pct(times, 95), 1),
+                         "p95_ms": round(pct(times, 95), 1), "p99_ms": round(pct(times, 99), 1),
                          "mean_ms": round(statistics.fmean(times), 1),
-                         "example": urls[0]})
+                         "rps": round(len(times) / wall, 1), "example": urls[0]})
+    finally:
+        for c in clients:
+            c.close()
     return rows
 
 
@@ -176,7 +146,13 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--requests", type=int, default=60, help="timed requests per endpoint")
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--concurrency", type=int, default=1, help="clients sending at once")
+    ap.add_argument("--workers", type=int, default=1, help="serve --workers N")
+    ap.add_argument("--out", type=Path, default=None, help="JSON results (default: "
+                    "benchmarks/results/api_latency[-cC-wW].json)")
     args = ap.parse_args()
+    if not 1 <= args.concurrency <= 64 or not 1 <= args.workers <= 64:
+        ap.error("--concurrency and --workers must be between 1 and 64")
     if args.requests < 1 or args.requests > 1000:
         ap.error("--requests must be between 1 and 1000")
     args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -188,7 +164,8 @@ def main() -> int:
     port = free_port()
     exe = Path(sys.executable).with_name("multivector")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "multivector.cli"]
-    server = subprocess.Popen([*cmd, "serve", "--db", str(args.db), "--port", str(port)],
+    server = subprocess.Popen([*cmd, "serve", "--db", str(args.db), "--port", str(port),
+                               "--workers", str(args.workers)],
                               stderr=subprocess.PIPE, env={**os.environ, "MULTIVECTOR_TOKEN": ""})
     base = f"http://127.0.0.1:{port}"
     try:
@@ -204,26 +181,35 @@ def main() -> int:
                 time.sleep(0.2)
         # the server computes the network aggregates in the background at start-up; wait for
         # them so they do not compete with the first measurements
-        httpx.get(base + "/api/relations", timeout=600).raise_for_status()
+        for _ in range(2 * args.workers):  # each worker process computes its own
+            httpx.get(base + "/api/relations", timeout=600).raise_for_status()
         t0 = time.perf_counter()
-        rows = measure(base, args.requests)
+        rows = measure(base, args.requests, args.concurrency)
         elapsed = time.perf_counter() - t0
     finally:
         server.terminate()
         server.wait(timeout=10)
     width = max(len(r["endpoint"]) for r in rows)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"API latency, {args.docs:,} documents, {args.requests} sequential requests per "
-          f"endpoint over loopback HTTP ({elapsed:.0f}s; {os.cpu_count()} cpus, load average "
-          f"{load:.1f} at the end)")
-    print(f"{'endpoint':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  {'mean ms':>7}")
+    total = sum(r["n"] for r in rows)
+    busy = sum(r["n"] / r["rps"] for r in rows)
+    print(f"API latency, {args.docs:,} documents, {args.requests} requests per endpoint from "
+          f"{args.concurrency} concurrent client(s), serve --workers {args.workers}, loopback "
+          f"HTTP ({elapsed:.0f}s; {os.cpu_count()} cpus, load average {load:.1f} at the end)")
+    print(f"{'endpoint':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  {'req/s':>7}")
     for r in rows:
         flag = "" if r["p95_ms"] < 100 else "  > 100 ms"
         print(f"{r['endpoint']:<{width}}  {r['p50_ms']:>7.1f}  {r['p95_ms']:>7.1f}  "
-              f"{r['mean_ms']:>7.1f}{flag}")
-    out = RESULTS / "api_latency.json"
+              f"{r['p99_ms']:>7.1f}  {r['rps']:>7.1f}{flag}")
+    print(f"{'all endpoints':<{width}}  {'':>7}  {'':>7}  {'':>7}  {total / busy:>7.1f}")
+    suffix = "" if (args.concurrency, args.workers) == (1, 1) else \
+        f"-c{args.concurrency}-w{args.workers}"
+    out = args.out or RESULTS / f"api_latency{suffix}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"docs": args.docs, "requests": args.requests, "cpus": os.cpu_count(),
-                               "load_average": load, "rows": rows}, indent=2))
+                               "concurrency": args.concurrency, "workers": args.workers,
+                               "load_average": load, "rps_all": round(total / busy, 1),
+                               "rows": rows}, indent=2))
     print(f"-> {out}", file=sys.stderr)
     return 0
 

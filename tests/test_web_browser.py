@@ -16,7 +16,7 @@ import pytest
 from multivector.web.app import create_app
 from multivector.web.sample import custom_doc, write_sample_db
 from multivector.web.security import Settings
-from multivector.web.testing import chromium_page, require_chromium, serve_in_thread
+from multivector.web.testing import chromium_page, click_node, require_chromium, serve_in_thread, wait_network
 
 pytestmark = pytest.mark.browser
 
@@ -55,15 +55,13 @@ def browser_page():
 def test_network_to_actor_to_highlighted_quote(server, browser_page):
     page = browser_page
     ARTIFACTS.mkdir(exist_ok=True)
-    page.goto(server["base"] + "/")
-    page.wait_for_selector("svg#network[data-ready='1']")
-    edges = page.locator("svg#network line.edge")
-    assert edges.count() >= 10
-    assert page.locator("svg#network line.edge.tone-hostile").count() >= 1
-    assert page.locator("svg#network line.edge.tone-cooperative").count() >= 1
+    page.goto(server["base"] + "/?types=")  # all actors, not only states
+    wait_network(page)
+    tones = page.evaluate("mvNetwork.edges().map(e => e.data('tone'))")
+    assert len(tones) >= 10 and "hostile" in tones and "cooperative" in tones
     page.screenshot(path=str(ARTIFACTS / "web_network.png"))
 
-    page.locator("svg#network a.node[data-id='RUS']").click()
+    click_node(page, "RUS")
     page.wait_for_url("**/actors/RUS")
     page.wait_for_selector("#said-about li")
     assert page.locator("#actor-name").inner_text() == "Russia"
@@ -89,8 +87,8 @@ def test_network_to_actor_to_highlighted_quote(server, browser_page):
 
 def test_dyad_panel_and_search(server, browser_page):
     page = browser_page
-    page.goto(server["base"] + "/")
-    page.wait_for_selector("svg#network[data-ready='1']")
+    page.goto(server["base"] + "/?types=")
+    wait_network(page)
     page.locator("#top-relations a", has_text="Kazakhstan – Russia").click()
     page.wait_for_selector("#dyad-timeline li")
     items = page.locator("#dyad-timeline li")
@@ -111,14 +109,15 @@ def test_period_filter_redraws_network(server, browser_page):
     from playwright.sync_api import expect
 
     page = browser_page
-    page.goto(server["base"] + "/")
-    page.wait_for_selector("svg#network[data-ready='1']")
+    page.goto(server["base"] + "/?types=")
+    wait_network(page)
     page.select_option("#period-from", "2023-09")
     page.click("#network-controls button[type=submit]")
     expect(page.locator("#network-status")).not_to_contain_text("loading")
-    expect(page.locator("svg#network line.edge[data-target='KAZ']")).to_have_count(0)
-    sources = page.locator("svg#network line.edge").evaluate_all(
-        "ls => ls.map(l => l.dataset.source + '-' + l.dataset.target)")
+    wait_network(page)
+    sources = page.evaluate(
+        "mvNetwork.edges().map(e => e.data('source') + '-' + e.data('target'))")
+    assert not [s for s in sources if s.endswith("-KAZ")]
     assert "IGO:NATO-RUS" in sources and "KAZ-RUS" not in sources
     assert "from=2023-09" in page.url
 

@@ -25,7 +25,7 @@ def served_app(monkeypatch, args: list[str]):
 
     captured = {}
     monkeypatch.setattr(uvicorn, "run", lambda application, **kw: captured.update(app=application))
-    result = CliRunner().invoke(cli_app, ["serve", *args])
+    result = CliRunner().invoke(cli_app, ["serve", "--workers", "1", *args])
     assert result.exit_code == 0, result.output
     return captured["app"]
 

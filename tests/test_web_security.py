@@ -184,3 +184,38 @@ def test_serve_binds_loopback_by_default(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_serve_workers_run_several_read_only_processes(tmp_path):
+    import psutil
+
+    db = write_sample_db(tmp_path / "workers.duckdb")
+    port = _free_port()
+    exe = Path(sys.executable).with_name("multivector")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "multivector.cli"]
+    proc = subprocess.Popen([*cmd, "serve", "--db", db, "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/info", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"server did not start: {proc.stderr.read1().decode(errors='replace')}")
+        workers = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                   if "spawn_main" in " ".join(c.cmdline())]
+        assert len(workers) == 2
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            totals = {client.get("/api/documents").json()["total"] for _ in range(6)}
+        assert totals == {3}
+        # both processes hold the file read-only: another reader may open it meanwhile
+        from multivector.store.read import Reader
+
+        with Reader.open(db) as r:
+            assert r.count("documents") == 3
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

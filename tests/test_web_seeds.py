@@ -11,7 +11,7 @@ import pytest
 from multivector.store.db import Store
 from multivector.web.app import create_app
 from multivector.web.security import Settings
-from multivector.web.testing import chromium_page, require_chromium, serve_in_thread
+from multivector.web.testing import chromium_page, click_node, require_chromium, serve_in_thread, wait_network
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -49,8 +49,8 @@ def test_russia_leads_to_experts_quotes_and_highlighted_evidence(seeds_base):
 
     with chromium_page(require_chromium()) as page:
         page.goto(seeds_base + "/?types=states")
-        page.wait_for_selector("svg#network[data-ready='1']")
-        page.locator("svg#network a.node[data-id='RUS']").click()
+        wait_network(page)
+        click_node(page, "RUS")
         page.wait_for_url("**/actors/RUS")
         page.wait_for_selector("#quotes-about li")
         # quotes about Russia by people (experts), each linking to its document
@@ -60,8 +60,8 @@ def test_russia_leads_to_experts_quotes_and_highlighted_evidence(seeds_base):
         assert page.locator("#said-about li").count() >= 1  # stances towards Russia
         shown = page.locator("#quotes-about > li").count()
         more = page.locator("#quotes-about + button.more")
-        if more.count():  # more quotes than the first page: "show all" loads the rest
-            total = int(more.inner_text().split()[-1])
+        if more.count():  # more quotes than the first page: "show more" loads the next ones
+            total = int(more.get_attribute("data-total"))
             more.click()
             expect(page.locator("#quotes-about > li")).to_have_count(total)
             assert total > shown

@@ -18,9 +18,11 @@ class StoreError(MultivectorError, RuntimeError):
     """The database cannot be opened or has no such table."""
 
 
-def connect(path: str | Path, read_only: bool = False) -> Any:
+def connect(path: str | Path, read_only: bool = False, threads: int | None = None) -> Any:
     """A DuckDB connection to ``path`` (``:memory:`` allowed). Read-only: the file must exist
-    (nothing is created by a reading command); read-write: its folder is created."""
+    (nothing is created by a reading command); read-write: its folder is created. ``threads``:
+    DuckDB's worker threads for this connection (default: every core; a server running one
+    process per core gives each one)."""
     path = str(path)
     if path != ":memory:":
         parent = Path(path).expanduser().resolve().parent
@@ -29,6 +31,7 @@ def connect(path: str | Path, read_only: bool = False) -> Any:
         elif not Path(path).exists():
             raise StoreError(f"{path}: no such database (run `multivector analyze` first)")
     try:
-        return duckdb.connect(path, read_only=read_only)
+        config: dict[str, Any] = {"threads": threads} if threads else {}
+        return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as exc:  # locked by another process, not a DuckDB file, ...
         raise StoreError(f"{path}: cannot open database: {exc}") from exc

@@ -103,7 +103,7 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     ``config``: the configuration `serve` loaded, default :func:`load_config`)."""
     owned = db is None
     if db is None:
-        db = Database(settings.db, allow_write=settings.allow_write)
+        db = Database(settings.db, allow_write=settings.allow_write, threads=settings.threads)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

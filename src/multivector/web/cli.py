@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,10 @@ import typer
 
 def build_app(*, db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
               allow_write: bool = False, token: str | None = None,
-              max_upload: int = 5 * 1024 * 1024, config: Path | None = None,
-              actors: list[Path] | None = None, allowed_hosts: list[str] | None = None,
-              show_paths: bool = False, max_queue: int = 4, console: Any = None):
+              max_upload: int = 5 * 1024 * 1024, config: str | Path | None = None,
+              actors: list[str] | list[Path] | None = None, allowed_hosts: list[str] | None = None,
+              show_paths: bool = False, max_queue: int = 4, threads: int | None = None,
+              console: Any = None):
     """The application `serve` runs, and its settings. The configuration is loaded as for
     `multivector analyze` (``--config`` or multivector.toml, ``MULTIVECTOR_*`` variables,
     ``--actors`` overlays) and handed to the analyzer, so ``POST /api/analyze`` stores what
@@ -31,8 +33,26 @@ def build_app(*, db: str | None = None, host: str = "127.0.0.1", port: int = 800
     settings = Settings(db=db or cfg.db, host=host, port=port, allow_write=allow_write,
                         token=token, max_upload=max_upload,
                         allowed_hosts=tuple(allowed_hosts or ()), show_paths=show_paths,
-                        max_queue=max_queue)
+                        max_queue=max_queue, threads=threads)
     return create_app(settings, config=cfg), settings
+
+
+WORKER_ENV = "MULTIVECTOR_SERVE_ARGS"
+
+
+def worker_app():
+    """The application of one worker process of ``serve --workers N`` (uvicorn imports this
+    factory in each process; the options travel in an environment variable)."""
+    args = json.loads(os.environ[WORKER_ENV])
+    application, _ = build_app(**args)
+    return application
+
+
+def default_workers(allow_write: bool) -> int:
+    """One process per core for a read-only server. A writing server is one process: DuckDB lets
+    one process open a file read-write and then no other may open it at all, so the write
+    path stays single (its readers are threads with their own cursors)."""
+    return 1 if allow_write else max(1, os.cpu_count() or 1)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -63,6 +83,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                         "(database, document sources); default: file names."),
         max_queue: int = typer.Option(4, "--max-queue", help="Analysis requests waiting or "
                                       "running at once; more get 503."),
+        workers: int | None = typer.Option(
+            None, "--workers", help="Server processes, each with its own read-only connection "
+            "(default: one per core; 1 with --allow-write, whose write path stays single)."),
     ) -> None:
         """Explore a database in the browser: actor network, dyads, actors, documents with
         evidence highlighted, search; JSON API under /api/ (OpenAPI at /docs)."""
@@ -72,17 +95,36 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from ..store.db import StoreError
 
         console = Console(stderr=True)
+        n = workers if workers is not None else default_workers(allow_write)
+        if n < 1:
+            console.print("[red]error:[/red] --workers must be 1 or more")
+            raise typer.Exit(2)
+        if allow_write and n > 1:
+            console.print("note: --allow-write runs one process (the write path is single)")
+            n = 1
+        options: dict[str, Any] = dict(db=db, host=host, port=port, allow_write=allow_write, token=token,
+                       max_upload=max_upload, config=str(config) if config else None,
+                       actors=[str(a) for a in actors], allowed_hosts=allowed_host,
+                       show_paths=show_paths, max_queue=max_queue)
         try:
-            application, settings = build_app(
-                db=db, host=host, port=port, allow_write=allow_write, token=token,
-                max_upload=max_upload, config=config, actors=actors,
-                allowed_hosts=allowed_host, show_paths=show_paths, max_queue=max_queue,
-                console=console)
+            application, settings = build_app(**options, console=console)
         except (StoreError, FileNotFoundError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
         shown = f"[{host}]" if ":" in host else host
         console.print(f"multivector: http://{shown}:{port}/  (API docs: /docs; "
-                      f"{'read-write' if allow_write else 'read-only'})")
-        uvicorn.run(application, host=host, port=port,
-                    log_level=os.environ.get("MULTIVECTOR_LOG_LEVEL", "warning"))
+                      f"{'read-write' if allow_write else 'read-only'}; {n} "
+                      f"process{'es' if n > 1 else ''})")
+        level = os.environ.get("MULTIVECTOR_LOG_LEVEL", "warning")
+        if n == 1:
+            uvicorn.run(application, host=host, port=port, log_level=level)
+            return
+        # several processes: each builds its own app (own read-only connection, own caches);
+        # this one only checked the options and the file
+        application.state.db.close()
+        # the cores are shared out: N processes of one DuckDB thread pool each would oversubscribe
+        options.update(db=settings.db, token=settings.token,
+                       threads=max(1, (os.cpu_count() or 1) // n))
+        os.environ[WORKER_ENV] = json.dumps(options)
+        uvicorn.run("multivector.web.cli:worker_app", factory=True, workers=n, host=host,
+                    port=port, log_level=level)

@@ -28,7 +28,7 @@ from ..store.schema import TABLES
 class Database(Reader):
     """Read access for request handlers, plus the write path for the analyze endpoint."""
 
-    def __init__(self, path: str | Path, allow_write: bool = False):
+    def __init__(self, path: str | Path, allow_write: bool = False, threads: int | None = None):
         self.path = str(path)
         self.allow_write = allow_write
         self.generation = 0
@@ -45,7 +45,7 @@ class Database(Reader):
             add_read_indexes(con)
         else:
             self.store = None
-            con = connect(self.path, read_only=True)
+            con = connect(self.path, read_only=True, threads=threads)
         super().__init__(con)
         self._root = con.cursor()
         columns = Reader(self._root.cursor()).schema()

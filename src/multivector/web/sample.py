@@ -9,6 +9,7 @@ the pipeline would store them, so every highlight can be checked against the tex
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 from functools import lru_cache
 from importlib import resources
@@ -159,3 +160,75 @@ def write_sample_db(path, extra: list[Doc] | tuple = ()) -> str:
     with Store(path) as store:
         store.write(sample_docs() + list(extra))
     return str(path)
+
+
+STATES = {
+    "RUS": "Russia", "KAZ": "Kazakhstan", "UZB": "Uzbekistan", "KGZ": "Kyrgyzstan",
+    "TJK": "Tajikistan", "TKM": "Turkmenistan", "CHN": "China", "USA": "United States",
+    "TUR": "Turkey", "IRN": "Iran", "IND": "India", "PAK": "Pakistan", "AFG": "Afghanistan",
+    "AZE": "Azerbaijan", "ARM": "Armenia", "GEO": "Georgia", "UKR": "Ukraine", "BLR": "Belarus",
+    "MNG": "Mongolia", "JPN": "Japan", "KOR": "South Korea", "DEU": "Germany", "FRA": "France",
+    "GBR": "United Kingdom", "POL": "Poland", "ISR": "Israel", "SAU": "Saudi Arabia",
+    "ARE": "United Arab Emirates", "QAT": "Qatar", "EGY": "Egypt",
+}
+IGOS = {"IGO:NATO": "NATO", "IGO:CSTO": "Collective Security Treaty Organization",
+        "IGO:SCO": "Shanghai Cooperation Organisation", "IGO:EU": "European Union"}
+FILLER = [
+    "Officials on both sides declined to give details of the talks, which took place behind "
+    "closed doors and lasted longer than planned.",
+    "Trade between the two countries has grown every year since the border crossings reopened, "
+    "driven mostly by fuel, grain and construction materials.",
+    "Analysts in the region expect the next round of negotiations to focus on water, energy "
+    "prices and the transit of goods to European markets.",
+    "The ministry said a joint working group would meet again in the autumn to review "
+    "progress on the agreements signed during the visit.",
+    "Opposition politicians criticised the government for publishing so little about the "
+    "terms of the loan and the guarantees attached to it.",
+    "Local media reported that the delegation also visited an industrial park and a new "
+    "logistics hub close to the railway junction.",
+]
+
+
+def write_synthetic_db(path, n_docs: int, seed: int = 7) -> dict[str, int]:
+    """A database of ``n_docs`` documents made from the sample corpus (the latency benchmark
+    and the pages-at-size browser tests): each copy gets other actors (30 states, 4
+    organisations, 300 experts), another date (2019-2024) and filler paragraphs to the size of
+    a news article. Returns the row counts."""
+    from pathlib import Path
+
+    from ..store.db import Store
+
+    path = Path(path)
+    rng = random.Random(seed)
+    extra = {i: Actor(id=i, name=n, type="state", country=i, cameo=i) for i, n in STATES.items()}
+    extra.update({i: Actor(id=i, name=n, type="igo") for i, n in IGOS.items()})
+    experts = [f"PER:expert-{k:03d}" for k in range(300)]
+    extra.update({e: Actor(id=e, name=f"Expert {k:03d}", type="person",
+                           roles=[{"role": "political scientist", "org": None, "country": None,
+                                   "start": None, "end": None}])
+                  for k, e in enumerate(experts)})
+    base = actors()
+    states_in_sample = [i for i, a in base.items() if a.type == "state"]
+    igos_in_sample = [i for i, a in base.items() if a.type == "igo"]
+    people_in_sample = [i for i, a in base.items() if a.type == "person"]
+    specs = corpus()["documents"]
+    if path.exists():
+        path.unlink()
+    with Store(path) as store:
+        batch = []
+        for n in range(n_docs):
+            states = rng.sample(sorted(STATES), len(states_in_sample))
+            rename = dict(zip(states_in_sample, states))
+            rename.update(zip(igos_in_sample, rng.sample(sorted(IGOS), len(igos_in_sample))))
+            rename.update(zip(people_in_sample, rng.sample(experts, len(people_in_sample))))
+            date = f"{rng.randint(2019, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            filler = [rng.choice(FILLER) for _ in range(rng.randint(15, 30))]
+            batch.append(build_doc(specs[n % len(specs)], source=f"synthetic/{n:05d}.txt",
+                                   date=date, rename=rename, extra_actors=extra,
+                                   extra_paragraphs=filler, key_suffix=f"Document {n}."))
+            if len(batch) == 1000:
+                store.write(batch)
+                batch = []
+        store.write(batch)
+        return {t: store.count(t) for t in ("documents", "mentions", "quotes", "events",
+                                            "stances")}

@@ -43,7 +43,7 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()  # Host header names accepted besides the defaults
     show_paths: bool = False  # full server paths in responses (else the file name only)
     max_queue: int = 4  # analysis requests waiting or running; more get 503
-    analysis_slots: int = 1  # analyses running at once
+    threads: int | None = None  # DuckDB threads of the read connection (None: every core)
 
 
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "127.0.0.1", "::1")

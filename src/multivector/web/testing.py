@@ -74,9 +74,14 @@ def chromium_page(chromium: str, width: int = 1400, height: int = 900):
                 viewport={"width": width, "height": height})
             page = context.new_page()
             errors: list[str] = []
+
+            def on_dialog(dialog) -> None:  # an alert would mean injected script ran
+                errors.append(f"dialog: {dialog.message}")
+                dialog.dismiss()
+
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
-            page.errors = errors
+            page.on("dialog", on_dialog)
+            setattr(page, "errors", errors)  # noqa: B010  (read by the tests)
             try:
                 yield page
             finally:
@@ -104,3 +109,51 @@ def require_chromium() -> str:
     pytest.importorskip("playwright.sync_api",
                         reason="Playwright's Python package is not installed")
     return chromium
+
+
+# ---------------------------------------------------------------------- the network (cytoscape)
+NODE_SCREEN_JS = """id => {
+  const cy = window.mvNetwork, n = cy.getElementById(id);
+  if (!n.length) return null;
+  const p = n.renderedPosition(), r = cy.container().getBoundingClientRect();
+  return [r.left + p.x, r.top + p.y];
+}"""
+
+# Rendered boxes of the nodes (discs) and of the labels shown, and the container's size.
+NETWORK_BOXES_JS = """() => {
+  const cy = window.mvNetwork, c = cy.container();
+  const box = b => [b.x1, b.y1, b.x2, b.y2];
+  return {
+    width: c.clientWidth, height: c.clientHeight,
+    nodes: cy.nodes().map(n => ({id: n.id(),
+      disc: box(n.renderedBoundingBox({includeLabels: false, includeOverlays: false})),
+      label: n.hasClass("nolabel") ? null : box(n.renderedBoundingBox(
+        {includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false}))})),
+  };
+}"""
+
+
+def wait_js(page, expression: str, timeout: float = 15.0) -> None:
+    """Wait until ``expression`` is true in the page. (Playwright's wait_for_function compiles
+    the expression inside the page, which the strict Content-Security-Policy refuses.)"""
+    deadline = time.time() + timeout
+    while not page.evaluate(expression):
+        if time.time() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(100)
+
+
+def wait_network(page) -> None:
+    page.wait_for_selector("#network[data-ready='1']")
+
+
+def click_node(page, actor_id: str) -> None:
+    """Click the node of ``actor_id`` where it is drawn (a real mouse click on the canvas)."""
+    xy = page.evaluate(NODE_SCREEN_JS, actor_id)
+    if xy is None:
+        raise AssertionError(f"no node {actor_id} in the network")
+    page.mouse.click(*xy)
+
+
+def overlaps(a, b, pad: float = 0.0) -> bool:
+    return a[0] < b[2] - pad and b[0] < a[2] - pad and a[1] < b[3] - pad and b[1] < a[3] - pad

@@ -54,6 +54,19 @@
         });
       });
   }
+  // Every page of a list endpoint (500 at a time), as one page object.
+  function apiAll(path, query) {
+    return api(path, Object.assign({}, query, { limit: 500, offset: 0 })).then(function (first) {
+      var pages = [];
+      for (var o = 500; o < Math.min(first.total, 20000); o += 500) {
+        pages.push(api(path, Object.assign({}, query, { limit: 500, offset: o })));
+      }
+      return Promise.all(pages).then(function (rest) {
+        rest.forEach(function (p) { first.items = first.items.concat(p.items); });
+        return first;
+      });
+    });
+  }
   function fail(err) {
     add(app, h("p", { class: "notice error" }, "Could not load: " + err.message));
   }
@@ -113,48 +126,53 @@
   // ------------------------------------------------------------------ network
   function networkPage() {
     setTitle("Network");
+    // default: countries and organisations (rolled up), the strongest ties
     var state = {
       from: params.get("from") || "", to: params.get("to") || "",
-      types: params.get("types") || "", min_volume: params.get("min_volume") || "1"
+      types: params.get("types") !== null ? params.get("types") : "states",
+      min_volume: params.get("min_volume") || "1", top: params.get("top") || "40"
     };
-    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("id", "network");
-    svg.setAttribute("class", "network");
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "actor network");
+    var box = h("div", { id: "network", class: "network", role: "img",
+                         "aria-label": "actor network" });
     var fromSel = h("select", { name: "from", id: "period-from" });
     var toSel = h("select", { name: "to", id: "period-to" });
     var typeSel = h("select", { name: "types", id: "types" },
-      h("option", { value: "" }, "all actors"),
-      h("option", { value: "states" }, "countries and organisations"));
+      h("option", { value: "states" }, "countries and organisations"),
+      h("option", { value: "" }, "all actors"));
     typeSel.value = state.types;
     var minVol = h("input", { type: "number", min: 1, value: state.min_volume, name: "min_volume",
                               id: "min-volume", class: "narrow" });
+    var top = h("input", { type: "range", min: 5, max: 300, step: 5, value: state.top,
+                           name: "top", id: "top-n" });
+    var topOut = h("output", { for: "top-n", id: "top-n-value" }, state.top);
+    top.addEventListener("input", function () { topOut.textContent = top.value; });
+    top.addEventListener("change", function () { apply(); });
     var status = h("span", { class: "muted", id: "network-status" });
     var side = h("div", { class: "side-list", id: "top-relations" });
     var form = h("form", { class: "controls", id: "network-controls",
       on: { submit: function (ev) { ev.preventDefault(); apply(); } } },
       h("label", {}, "From ", fromSel), h("label", {}, "to ", toSel),
-      h("label", {}, "Show ", typeSel), h("label", {}, "min. volume ", minVol),
+      h("label", {}, "Show ", typeSel), h("label", {}, "strongest ", top, " ", topOut),
+      h("label", {}, "min. volume ", minVol),
       h("button", { type: "submit" }, "Apply"), status);
     var legend = h("p", { class: "legend" },
       h("span", { class: "swatch tone-cooperative" }), "cooperative ",
       h("span", { class: "swatch tone-hostile" }), "hostile ",
       h("span", { class: "swatch tone-mixed" }), "mixed ",
-      h("span", { class: "swatch tone-neutral" }), "neutral · width = volume of events and stances · ",
+      h("span", { class: "swatch tone-neutral" }), "neutral · width = volume · ",
       h("span", { class: "dot type-state" }), "state ",
       h("span", { class: "dot type-igo" }), "organisation ",
       h("span", { class: "dot type-person" }), "person ",
-      h("span", { class: "dot type-unknown" }), "other");
+      h("span", { class: "dot type-unknown" }), "other · hover a node for a hidden label");
     clear(app);
     add(app, h("div", { class: "network-layout" },
       h("div", { class: "network-main" }, h("h1", {}, "Actor network"), form, legend,
-        h("div", { class: "svg-wrap" }, svg)),
+        h("div", { class: "graph-wrap" }, box)),
       h("aside", { class: "network-side" }, h("h2", {}, "Strongest relations"), side)));
 
     function apply() {
       state.from = fromSel.value; state.to = toSel.value; state.types = typeSel.value;
-      state.min_volume = minVol.value || "1";
+      state.min_volume = minVol.value || "1"; state.top = top.value;
       history.replaceState(null, "", "/" + qs(state));
       load();
     }
@@ -170,64 +188,129 @@
     }
     function load() {
       status.textContent = " loading…";
+      box.removeAttribute("data-ready");
       var rollup = state.types === "states";
       api("relations", { from: state.from, to: state.to, types: state.types,
-                         min_volume: state.min_volume, rollup: rollup ? 1 : "" }).then(function (g) {
+                         min_volume: state.min_volume, rollup: rollup ? 1 : "",
+                         limit: state.top, isolated: 0 }).then(function (g) {
         fillPeriods(g.periods);
-        var width = Math.max(svg.clientWidth || 900, 600), height = 620;
-        svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-        MVGraph.layout(g.nodes, g.edges, width, height, 300);
-        MVGraph.draw(svg, g.nodes, g.edges, {
+        MVGraph.draw(box, g.nodes, g.edges, {
           nodeHref: function (d) { return actorHref(d.id); },
           edgeHref: function (e) { return dyadHref(e.source, e.target, rollup); }
         });
         status.textContent = " " + g.nodes.length + " actors, " + g.edges.length + " relations" +
-          (g.truncated ? " (strongest shown)" : "");
+          (g.truncated ? " (the strongest " + g.edges.length + ": move the slider for more)" : "");
         var names = {};
         g.nodes.forEach(function (d) { names[d.id] = d.name; });
         clear(side);
         if (!g.edges.length) add(side, empty("No events or stances link two actors in this period."));
-        add(side, h("ol", { class: "relations" }, g.edges.slice(0, 25).map(function (e) {
+        var rows = g.edges.map(function (e) {
           return h("li", {}, h("a", { href: dyadHref(e.source, e.target, rollup) },
             names[e.source] + " – " + names[e.target]), " ", tag(e.tone, "tone-" + e.tone),
             h("span", { class: "muted" }, " " + e.volume));
-        })));
-        svg.setAttribute("data-ready", "1");
+        });
+        add(side, pagedList(h("ol", { class: "relations" }), rows, 25));
+        box.setAttribute("data-ready", "1");
       }).catch(function (err) { status.textContent = " " + err.message; });
     }
     load();
   }
 
-  // ------------------------------------------------------------------ actor page
-  function barChart(rows) {
-    var SVGNS = "http://www.w3.org/2000/svg";
-    var w = Math.max(320, rows.length * 28), hgt = 140, max = 1;
-    rows.forEach(function (r) { max = Math.max(max, r.n); });
-    var svg = document.createElementNS(SVGNS, "svg");
-    svg.setAttribute("viewBox", "0 0 " + w + " " + hgt);
-    svg.setAttribute("class", "bars");
-    var bw = (w - 10) / Math.max(rows.length, 1);
-    rows.forEach(function (r, i) {
-      var bh = ((hgt - 34) * r.n) / max;
-      var rect = document.createElementNS(SVGNS, "rect");
-      rect.setAttribute("x", 5 + i * bw + 2); rect.setAttribute("width", Math.max(bw - 4, 2));
-      rect.setAttribute("y", hgt - 20 - bh); rect.setAttribute("height", bh);
-      var t = document.createElementNS(SVGNS, "title");
-      t.textContent = r.period + ": " + r.n + " mentions";
-      rect.appendChild(t);
-      svg.appendChild(rect);
-      var lab = document.createElementNS(SVGNS, "text");
-      lab.setAttribute("x", 5 + i * bw + bw / 2); lab.setAttribute("y", hgt - 6);
-      lab.setAttribute("text-anchor", "middle");
-      lab.textContent = rows.length > 14 && i % 3 ? "" : r.period;
-      svg.appendChild(lab);
-      var num = document.createElementNS(SVGNS, "text");
-      num.setAttribute("x", 5 + i * bw + bw / 2); num.setAttribute("y", hgt - 24 - bh);
-      num.setAttribute("text-anchor", "middle");
-      num.textContent = r.n;
-      svg.appendChild(num);
+  // A list showing `step` items, with "show more" / "show all" for the rest (in page flow).
+  function pagedList(list, items, step) {
+    var shown = 0, wrap = h("div", { class: "paged" }, list), more = null;
+    function next(n) {
+      add(list, items.slice(shown, shown + n));
+      shown = Math.min(items.length, shown + n);
+      if (more) more.remove();
+      more = null;
+      if (shown < items.length) {
+        more = h("div", { class: "more-row" },
+          h("button", { type: "button", class: "more", on: { click: function () { next(step); } } },
+            "show " + Math.min(step, items.length - shown) + " more"),
+          " ", h("button", { type: "button", class: "more", on: { click: function () {
+            next(items.length); } } }, "show all " + items.length));
+        add(wrap, more);
+      }
+    }
+    next(step);
+    return wrap;
+  }
+
+  // "show more" for a list whose first `shown` items came with the page: loads the next pages
+  // of `path` (offset paging, 100 at a time), appending what `render` returns. `fromStart`:
+  // page from offset 0 (the first items came in another order; `render` skips repeats).
+  function moreButton(list, shown, total, render, path, query, fromStart) {
+    if (total <= shown) return null;
+    var offset = fromStart ? 0 : shown, count = shown;
+    var label = function () { return "show more (" + count + " of " + total + ")"; };
+    var button = h("button", { type: "button", class: "more", "data-total": total, on: { click: function () {
+      button.disabled = true;
+      api(path, Object.assign({ limit: 100, offset: offset }, query)).then(function (page) {
+        page.items.forEach(function (x) {
+          var li = render(x);
+          if (li) { add(list, li); count += 1; }
+        });
+        offset += page.items.length;
+        if (offset >= page.total || !page.items.length) button.remove();
+        else { button.disabled = false; button.textContent = label(); }
+      }).catch(fail);
+    } } }, label());
+    return button;
+  }
+
+  // ------------------------------------------------------------------ charts (uPlot)
+  // Counts per month on a continuous time axis (months without records are 0, not skipped);
+  // records without a month (undated, or dated to the year only) are counted apart in the caption.
+  function monthlyChart(id, series, caption) {
+    // series: [{label, colour, rows: [{period, n}]}]
+    var months = {}, apart = 0;
+    series.forEach(function (s) {
+      s.rows.forEach(function (r) {
+        if (/^\d{4}-\d{2}$/.test(r.period)) months[r.period] = true; else apart += r.n;
+      });
     });
-    return svg;
+    var keys = Object.keys(months).sort();
+    var wrap = h("div", { class: "chart", id: id });
+    var note = h("p", { class: "muted chart-note" }, caption(apart));
+    if (!keys.length) { add(wrap, note); return wrap; }
+    var xs = [], first = keys[0].split("-"), last = keys[keys.length - 1].split("-");
+    var y = +first[0], m = +first[1];
+    while (y < +last[0] || (y === +last[0] && m <= +last[1])) {
+      xs.push(Date.UTC(y, m - 1, 1) / 1000);
+      m += 1; if (m > 12) { m = 1; y += 1; }
+    }
+    var data = [xs];
+    series.forEach(function (s) {
+      var by = {};
+      s.rows.forEach(function (r) { by[r.period] = (by[r.period] || 0) + r.n; });
+      data.push(xs.map(function (t) {
+        var d = new Date(t * 1000);
+        var k = d.getUTCFullYear() + "-" + String(d.getUTCMonth() + 1).padStart(2, "0");
+        return by[k] || 0;
+      }));
+    });
+    var plotBox = h("div", { class: "chart-plot" });
+    add(wrap, plotBox, note);
+    requestAnimationFrame(function () {
+      var width = Math.max(260, plotBox.clientWidth || wrap.clientWidth || 320);
+      var opts = {
+        width: width, height: 170, tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"); },
+        legend: { show: series.length > 1 }, cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: true, range: function (u, lo, hi) { return [lo - 16 * 86400, hi + 16 * 86400]; } }, y: { range: function (u, lo, hi) { return [0, Math.max(1, hi)]; } } },
+        axes: [{ stroke: "#6b7785", grid: { stroke: "#eef1f4" }, space: 60 },
+               { stroke: "#6b7785", grid: { stroke: "#eef1f4" }, size: 40,
+                 values: function (u, vals) { return vals.map(function (v) { return Number.isInteger(v) ? v : ""; }); } }],
+        series: [{}].concat(series.map(function (s) {
+          return { label: s.label, stroke: s.colour, fill: s.colour + "55", width: 1,
+                   points: { show: false },
+                   paths: uPlot.paths.bars({ size: [0.8, 24], align: 0 }) };
+        }))
+      };
+      plotBox.mvChart = new uPlot(opts, data, plotBox);
+      wrap.setAttribute("data-ready", "1");
+    });
+    return wrap;
   }
 
   function quoteItem(q, showSpeaker) {
@@ -272,18 +355,16 @@
       add(app, grid);
       add(grid, section("Roles", roles.length, roles.length ? h("ul", {}, roles) : empty("No roles recorded.")));
       add(grid, section("Mentions over time", null,
-        d.mentions_by_period.length ? barChart(d.mentions_by_period) : empty("Never mentioned.")));
+        d.mentions_by_period.length ? monthlyChart("mentions-chart",
+          [{ label: "mentions", colour: "#1d5c8c", rows: d.mentions_by_period }],
+          function (apart) { return "per month" + (apart ? " · " + apart +
+            " mentions in undated documents (or dated to the year only), not drawn" : ""); })
+          : empty("Never mentioned.")));
       // A card listing the first records of a paginated list; "show all" loads the rest.
       function recordsCard(title, page, id, render, path, query, none) {
         var list = h("ul", { class: "plain", id: id }, page.items.map(render));
-        var more = page.total > page.items.length ? h("button", { type: "button", class: "more",
-          on: { click: function () {
-            more.disabled = true;
-            api(path, Object.assign({ limit: 500 }, query)).then(function (all) {
-              clear(list); add(list, all.items.map(render)); more.remove();
-            }).catch(fail);
-          } } }, "show all " + page.total) : null;
-        return section(title, page.total, page.items.length ? [list, more] : empty(none));
+        return section(title, page.total, page.items.length ?
+          [list, moreButton(list, page.items.length, page.total, render, path, query)] : empty(none));
       }
       add(grid, recordsCard("What " + name + " said", d.said, "said",
         function (q) { return quoteItem(q, false); }, "quotes", { speaker: a.id },
@@ -305,11 +386,19 @@
             " ", tag(e.tone, "tone-" + e.tone), h("span", { class: "muted" },
               " " + e.events + " events, " + e.stances + " stances"));
         })) : empty("No events or stances with other actors.")));
-      add(grid, section("Documents", d.n_documents,
-        d.documents.length ? h("ul", { class: "plain", id: "actor-documents" }, d.documents.map(function (doc) {
-          return h("li", {}, h("a", { href: "/documents/" + enc(doc.id) }, doc.title || doc.id),
-            h("span", { class: "muted" }, " " + (doc.date || "undated") + " · " + doc.n_mentions + " mentions"));
-        })) : empty("No documents.")));
+      function docItem(doc) {
+        return h("li", {}, h("a", { href: "/documents/" + enc(doc.id) }, doc.title || doc.id),
+          h("span", { class: "muted" }, " " + (doc.date || "undated") +
+            (doc.n_mentions ? " · " + doc.n_mentions + " mentions" : "")));
+      }
+      var docList = h("ul", { class: "plain", id: "actor-documents" }, d.documents.map(docItem));
+      // the first ones are those that mention the actor most; the rest come newest first
+      var seen = {};
+      d.documents.forEach(function (doc) { seen[doc.id] = true; });
+      add(grid, section("Documents", d.n_documents, d.documents.length ? [docList,
+        moreButton(docList, d.documents.length, d.n_documents, function (doc) {
+          return seen[doc.id] ? null : docItem(doc);
+        }, "documents", { actor: a.id }, true)] : empty("No documents.")));
     }).catch(function (err) { clear(app); fail(err); });
   }
 
@@ -318,9 +407,10 @@
     var a = params.get("a"), b = params.get("b"), rollup = params.get("rollup") ? 1 : "";
     clear(app);
     if (!a || !b) { add(app, empty("Choose a relation in the network (a and b).")); return; }
+    var order = params.get("order") === "asc" ? "asc" : "desc";
     Promise.all([
-      api("events", { a: a, b: b, order: "asc", limit: 500, rollup: rollup }),
-      api("stances", { a: a, b: b, order: "asc", limit: 500, rollup: rollup })
+      apiAll("events", { a: a, b: b, order: "asc", rollup: rollup }),
+      apiAll("stances", { a: a, b: b, order: "asc", rollup: rollup })
     ]).then(function (res) {
       var ev = res[0], st = res[1], names = {};
       ev.items.forEach(function (e) {
@@ -341,7 +431,12 @@
       st.items.forEach(function (s) {
         items.push({ date: s.doc_date || "", kind: "stance", tone: s.label, rec: s });
       });
-      items.sort(function (x, y) { return x.date < y.date ? -1 : x.date > y.date ? 1 : 0; });
+      // by date, newest or oldest first as chosen; undated always last
+      items.sort(function (x, y) {
+        if (!x.date !== !y.date) return x.date ? -1 : 1;
+        var c = x.date < y.date ? -1 : x.date > y.date ? 1 : 0;
+        return order === "asc" ? c : -c;
+      });
       var coop = items.filter(function (i) { return i.tone === "cooperative"; }).length;
       var host = items.filter(function (i) { return i.tone === "hostile"; }).length;
       add(app, h("header", { class: "actor-head" },
@@ -349,7 +444,23 @@
         h("p", { class: "muted" }, ev.total + " events, " + st.total + " stances · " + coop +
           " cooperative, " + host + " hostile")));
       var list = h("ol", { class: "timeline", id: "dyad-timeline" });
-      items.forEach(function (it) {
+      var orderSel = h("select", { id: "dyad-order", name: "order", on: { change: function () {
+        var p = new URLSearchParams(location.search);
+        p.set("order", orderSel.value);
+        location.search = p.toString();
+      } } }, h("option", { value: "desc" }, "newest first"), h("option", { value: "asc" }, "oldest first"));
+      orderSel.value = order;
+      var byMonth = function (kind) {
+        var rows = [];
+        items.forEach(function (i) { if (i.tone === kind) rows.push({ period: (i.date || "").slice(0, 7) || "undated", n: 1 }); });
+        return rows;
+      };
+      add(app, section("Over time", null, monthlyChart("dyad-chart", [
+        { label: "cooperative", colour: "#1e8c4e", rows: byMonth("cooperative") },
+        { label: "hostile", colour: "#c0392b", rows: byMonth("hostile") }],
+        function (apart) { return "events and stances per month" + (apart ? " · " + apart +
+          " undated, not drawn" : ""); })));
+      var rendered = items.map(function (it) {
         var r = it.rec, head, sentence, sStart, ranges;
         if (it.kind === "event") {
           head = [tag(r.plover || "EVENT", "tone-" + it.tone),
@@ -368,14 +479,16 @@
           sStart = r.sentence_text ? r.sentence_start : e0.start;
           ranges = evRanges(r.evidence);
         }
-        add(list, h("li", { class: "timeline-item kind-" + it.kind },
+        return h("li", { class: "timeline-item kind-" + it.kind },
           h("div", { class: "when" }, it.date || "undated"),
           h("div", { class: "what" }, h("div", {}, head),
             h("p", { class: "evidence" }, evidenceText(sentence, sStart, ranges)),
             h("a", { href: docHref(r.doc_id, ranges), class: "evidence-link" },
-              "→ " + (r.doc_title || r.doc_id)))));
+              "→ " + (r.doc_title || r.doc_id))));
       });
-      add(app, section("Timeline", items.length, items.length ? list : empty("Nothing links these two actors.")));
+      add(app, section("Timeline", items.length, items.length ?
+        [h("div", { class: "controls" }, h("label", {}, "Order ", orderSel)), pagedList(list, rendered, 50)]
+        : empty("Nothing links these two actors.")));
     }).catch(fail);
   }
 
@@ -389,21 +502,34 @@
     add(app, h("h1", {}, "Search"), h("form", { class: "controls", action: "/search", method: "get" },
       input, h("button", { type: "submit" }, "Search")));
     if (q.length < 2) { add(app, empty("Type at least two characters.")); return; }
+    var headerBox = document.querySelector("header .search-box input");
+    if (headerBox) headerBox.value = q;  // the header box keeps the query too
     api("search", { q: q, limit: 20 }).then(function (r) {
       var grid = h("div", { class: "grid", id: "search-results" });
       add(app, grid);
-      add(grid, section("Actors", r.actors.total, r.actors.items.length ? h("ul", { class: "plain" },
-        r.actors.items.map(function (a) {
-          return h("li", {}, actorLink(a), " ", tag(a.type || "actor"),
-            h("span", { class: "muted" }, " " + a.n_mentions + " mentions"));
-        })) : empty("No actor matches.")));
-      add(grid, section("Documents", r.documents.total, r.documents.items.length ? h("ul", { class: "plain" },
-        r.documents.items.map(function (d) {
-          return h("li", {}, h("a", { href: "/documents/" + enc(d.id) }, d.title || d.id),
-            h("span", { class: "muted" }, " " + (d.date || "")), h("p", { class: "snippet" }, "…", marked(d.snippet || "", q), "…"));
-        })) : empty("No document matches.")));
-      add(grid, section("Quotes", r.quotes.total, r.quotes.items.length ? h("ul", { class: "plain" },
-        r.quotes.items.map(function (x) { return quoteItem(x, true); })) : empty("No quote matches.")));
+      function actorItem(a) {
+        return h("li", {}, actorLink(a), " ", tag(a.type || "actor"),
+          h("span", { class: "muted" }, " " + a.n_mentions + " mentions"));
+      }
+      function docItem(d) {
+        return h("li", {}, h("a", { href: "/documents/" + enc(d.id) }, d.title || d.id),
+          h("span", { class: "muted" }, " " + (d.date || "")),
+          d.snippet ? h("p", { class: "snippet" }, "…", marked(d.snippet, q), "…") : null);
+      }
+      var actorsList = h("ul", { class: "plain" }, r.actors.items.map(actorItem));
+      add(grid, section("Actors", r.actors.total, r.actors.items.length ? [actorsList,
+        moreButton(actorsList, r.actors.items.length, r.actors.total, actorItem, "actors", { q: q })]
+        : empty("No actor matches.")));
+      var docsList = h("ul", { class: "plain" }, r.documents.items.map(docItem));
+      add(grid, section("Documents", r.documents.total, r.documents.items.length ? [docsList,
+        moreButton(docsList, r.documents.items.length, r.documents.total, docItem, "documents", { q: q })]
+        : empty("No document matches.")));
+      var quoteList = h("ul", { class: "plain" },
+        r.quotes.items.map(function (x) { return quoteItem(x, true); }));
+      add(grid, section("Quotes", r.quotes.total, r.quotes.items.length ? [quoteList,
+        moreButton(quoteList, r.quotes.items.length, r.quotes.total,
+          function (x) { return quoteItem(x, true); }, "quotes", { q: q })]
+        : empty("No quote matches.")));
     }).catch(fail);
   }
 

@@ -1,126 +1,128 @@
-// A small force-directed layout (Fruchterman–Reingold) and its SVG drawing, in plain JS.
-// Deterministic: nodes start on a circle in id order, so the same data gives the same picture
-// (and the browser tests can find a node where they saw it).
-(function (global) {
+// The actor network, drawn by cytoscape.js (vendored, static/vendor/cytoscape): a force-directed
+// layout (cose) that keeps nodes apart, then two passes of our own so the graph stays readable
+// at any size: nodes that still overlap are pushed apart (every node can be clicked), and labels
+// are shown greedily from the most important node down, skipping any label that would overlap
+// one already shown (the hidden ones appear on hover). Deterministic for the same data: the
+// layout starts from a circle in id order and cose runs without randomisation.
+(function () {
   "use strict";
-  var SVG = "http://www.w3.org/2000/svg";
 
-  // Linked nodes get a force layout; unlinked ones (shown for context) are lined up in rows
-  // along the bottom, most mentioned first, so they neither crowd nor push the graph around.
-  function layout(nodes, edges, width, height, iterations) {
-    var linked = {};
-    edges.forEach(function (e) { linked[e.source] = true; linked[e.target] = true; });
-    var alone = nodes.filter(function (d) { return !linked[d.id]; })
-      .sort(function (a, b) { return b.mentions - a.mentions || (a.name < b.name ? -1 : 1); });
-    var connected = nodes.filter(function (d) { return linked[d.id]; });
-    var perRow = Math.max(1, Math.floor((width - 40) / 120));
-    var rows = Math.ceil(alone.length / perRow);
-    var rowH = 42, bottom = connected.length ? rows * rowH : 0;
-    alone.forEach(function (d, i) {
-      var r = Math.floor(i / perRow), c = i % perRow;
-      d.x = 60 + c * ((width - 120) / Math.max(perRow - 1, 1));
-      d.y = (connected.length ? height - bottom + 18 : 40) + r * rowH;
+  var TYPE_COLOUR = { state: "#2f6db5", government: "#2f6db5", military: "#2f6db5",
+                      legislature: "#2f6db5", igo: "#7b4fb0", person: "#168a87" };
+  var TONE_COLOUR = { cooperative: "#1e8c4e", hostile: "#c0392b", mixed: "#d98a1c",
+                      neutral: "#9aa5b1" };
+
+  function size(d) { return 14 + Math.min(30, 5 * Math.sqrt((d.volume || 0) + (d.mentions || 0) / 4)); }
+
+  function elements(nodes, edges) {
+    var maxV = 1;
+    edges.forEach(function (e) { maxV = Math.max(maxV, e.volume); });
+    var ids = nodes.map(function (d) { return d.id; }).sort();
+    var r = 40 * Math.sqrt(ids.length + 1);
+    var pos = {};
+    ids.forEach(function (id, i) {
+      var a = (2 * Math.PI * i) / Math.max(ids.length, 1);
+      pos[id] = { x: r * Math.cos(a), y: r * Math.sin(a) };
     });
-    force(connected, edges, width, Math.max(height - bottom - 10, 200), iterations);
+    var els = nodes.map(function (d) {
+      return { group: "nodes", position: pos[d.id],
+               data: { id: d.id, name: d.name || d.id, type: d.type || "other", size: size(d),
+                       weight: (d.volume || 0) * 4 + (d.mentions || 0),
+                       colour: TYPE_COLOUR[d.type] || "#8a949f" } };
+    });
+    edges.forEach(function (e, i) {
+      els.push({ group: "edges",
+                 data: { id: "e" + i, source: e.source, target: e.target, tone: e.tone,
+                         volume: e.volume, width: 1.5 + 7 * Math.sqrt(e.volume / maxV),
+                         colour: TONE_COLOUR[e.tone] || TONE_COLOUR.neutral } });
+    });
+    return els;
   }
 
-  function force(nodes, edges, width, height, iterations) {
-    var n = nodes.length;
-    if (!n) return;
-    var index = {};
-    nodes.forEach(function (d, i) {
-      index[d.id] = i;
-      var a = (2 * Math.PI * i) / n;
-      d.x = width / 2 + (width / 3) * Math.cos(a);
-      d.y = height / 2 + (height / 3) * Math.sin(a);
-    });
-    var links = edges
-      .filter(function (e) { return e.source in index && e.target in index; })
-      .map(function (e) { return [index[e.source], index[e.target], Math.log2(1 + e.volume)]; });
-    var degree = new Float64Array(n);
-    links.forEach(function (l) { degree[l[0]] += 1; degree[l[1]] += 1; });
-    var k = Math.sqrt((width * height) / n) * 0.7;
-    var t = width / 8;
-    iterations = iterations || 300;
-    for (var it = 0; it < iterations; it++) {
-      var dx = new Float64Array(n), dy = new Float64Array(n);
-      for (var i = 0; i < n; i++) {
-        for (var j = i + 1; j < n; j++) {
-          var x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y;
-          var d2 = x * x + y * y || 0.01;
-          var f = (k * k) / d2;
-          dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f;
+  function overlap(a, b, pad) {
+    return a.x1 < b.x2 + pad && b.x1 < a.x2 + pad && a.y1 < b.y2 + pad && b.y1 < a.y2 + pad;
+  }
+
+  // Push apart nodes whose discs overlap (cose usually leaves none; this makes it certain).
+  function separate(cy) {
+    var nodes = cy.nodes().toArray();
+    for (var round = 0; round < 60; round++) {
+      var moved = false;
+      for (var i = 0; i < nodes.length; i++) {
+        for (var j = i + 1; j < nodes.length; j++) {
+          var p = nodes[i].position(), q = nodes[j].position();
+          var need = (nodes[i].data("size") + nodes[j].data("size")) / 2 + 6;
+          var dx = q.x - p.x, dy = q.y - p.y, dist = Math.sqrt(dx * dx + dy * dy);
+          if (dist >= need) continue;
+          if (dist < 0.01) { dx = 1; dy = (i % 2 ? 1 : -1) * 0.5; dist = 1.1; }
+          var push = (need - dist) / 2 + 0.5, ux = dx / dist, uy = dy / dist;
+          nodes[i].position({ x: p.x - ux * push, y: p.y - uy * push });
+          nodes[j].position({ x: q.x + ux * push, y: q.y + uy * push });
+          moved = true;
         }
       }
-      links.forEach(function (l) {
-        var a = nodes[l[0]], b = nodes[l[1]];
-        var x = a.x - b.x, y = a.y - b.y;
-        var d = Math.sqrt(x * x + y * y) || 0.01;
-        var f = (d / k) * (0.5 + 0.5 * l[2]);
-        dx[l[0]] -= x * f; dy[l[0]] -= y * f; dx[l[1]] += x * f; dy[l[1]] += y * f;
-      });
-      for (i = 0; i < n; i++) {
-        // gravity keeps nodes (twice as much the unconnected ones) off the borders
-        var g = (degree[i] ? 0.06 : 0.12) * k / 10;
-        dx[i] += (width / 2 - nodes[i].x) * g;
-        dy[i] += (height / 2 - nodes[i].y) * g * 1.4;
-        var len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
-        var step = Math.min(len, t);
-        nodes[i].x = Math.min(width - 70, Math.max(70, nodes[i].x + (dx[i] / len) * step));
-        nodes[i].y = Math.min(height - 20, Math.max(35, nodes[i].y + (dy[i] / len) * step));
-      }
-      t *= 0.985;
+      if (!moved) return;
     }
   }
 
-  function el(name, attrs) {
-    var e = document.createElementNS(SVG, name);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    return e;
-  }
-
-  // Draw into `svg`. opts: onNode(node), onEdge(edge), nodeHref(node), edgeHref(edge).
-  function draw(svg, nodes, edges, opts) {
-    while (svg.firstChild) svg.removeChild(svg.firstChild);
-    var byId = {};
-    nodes.forEach(function (d) { byId[d.id] = d; });
-    var gEdges = el("g", { class: "edges" }), gNodes = el("g", { class: "nodes" });
-    svg.appendChild(gEdges); svg.appendChild(gNodes);
-    edges.forEach(function (e) {
-      var a = byId[e.source], b = byId[e.target];
-      if (!a || !b) return;
-      var link = el("a", { href: opts.edgeHref(e), class: "edge-link" });
-      var line = el("line", {
-        x1: a.x, y1: a.y, x2: b.x, y2: b.y,
-        class: "edge tone-" + e.tone,
-        "stroke-width": (1 + 1.6 * Math.log2(1 + e.volume)).toFixed(2),
-        "data-source": e.source, "data-target": e.target
+  // Show labels from the heaviest node down, skipping any that would overlap a shown label
+  // or another node's disc.
+  function placeLabels(cy) {
+    var shown = [];
+    var discs = cy.nodes().map(function (n) { return n.boundingBox({ includeLabels: false, includeOverlays: false }); });
+    cy.nodes().sort(function (a, b) { return b.data("weight") - a.data("weight") ||
+                                             (a.id() < b.id() ? -1 : 1); })
+      .forEach(function (n) {
+        var box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        var own = n.boundingBox({ includeLabels: false, includeOverlays: false });
+        var free = shown.every(function (s) { return !overlap(box, s, 2); }) &&
+          discs.every(function (d) {
+            return (d.x1 === own.x1 && d.y1 === own.y1) || !overlap(box, d, 0);
+          });
+        if (free) { shown.push(box); n.removeClass("nolabel"); }
+        else n.addClass("nolabel");
       });
-      var title = el("title");
-      title.textContent = (a.name + " – " + b.name + ": " + e.volume + " (" + e.events +
-        " events, " + e.stances + " stances; " + e.cooperative + " cooperative, " + e.hostile +
-        " hostile)");
-      line.appendChild(title);
-      link.appendChild(line);
-      gEdges.appendChild(link);
-    });
-    nodes.forEach(function (d) {
-      var r = 5 + 2.2 * Math.sqrt(d.mentions + d.volume);
-      var link = el("a", { href: opts.nodeHref(d), class: "node", "data-id": d.id });
-      link.setAttribute("aria-label", d.name);
-      var circle = el("circle", { cx: d.x, cy: d.y, r: Math.min(r, 28).toFixed(1),
-                                  class: "node-dot type-" + (d.type || "unknown") });
-      var title = el("title");
-      title.textContent = d.name + " (" + (d.type || "actor") + "): " + d.mentions +
-        " mentions, " + d.volume + " interactions";
-      circle.appendChild(title);
-      var label = el("text", { x: d.x, y: d.y - Math.min(r, 28) - 4, class: "node-label",
-                               "text-anchor": "middle" });
-      label.textContent = d.name.length > 24 ? d.name.slice(0, 22) + "…" : d.name;
-      link.appendChild(circle); link.appendChild(label);
-      gNodes.appendChild(link);
-    });
   }
 
-  global.MVGraph = { layout: layout, draw: draw };
-})(window);
+  function draw(container, nodes, edges, opts) {
+    if (window.mvNetwork) window.mvNetwork.destroy();
+    var cy = cytoscape({
+      container: container,
+      elements: elements(nodes, edges),
+      layout: { name: "preset" },
+      minZoom: 0.2, maxZoom: 4, boxSelectionEnabled: false,
+      autoungrabify: false,
+      style: [
+        { selector: "node", style: {
+          "width": "data(size)", "height": "data(size)", "background-color": "data(colour)",
+          "border-width": 2, "border-color": "#fff", "label": "data(name)",
+          "font-size": 12, "color": "#1f2933", "text-valign": "bottom", "text-margin-y": 3,
+          "text-outline-width": 3, "text-outline-color": "#fff", "text-wrap": "ellipsis",
+          "text-max-width": 140 } },
+        { selector: "node.nolabel", style: { "text-opacity": 0 } },
+        { selector: "node.hover", style: { "text-opacity": 1, "z-index": 20,
+                                           "border-color": "#18324a", "border-width": 3 } },
+        { selector: "edge", style: {
+          "width": "data(width)", "line-color": "data(colour)", "opacity": 0.75,
+          "curve-style": "bezier" } },
+        { selector: "edge.hover", style: { "opacity": 1, "z-index": 10 } }
+      ]
+    });
+    cy.layout({ name: "cose", randomize: false, animate: false, fit: false, padding: 30,
+                nodeRepulsion: function () { return 9000; },
+                idealEdgeLength: function () { return 90; }, nodeOverlap: 20,
+                numIter: 1500, componentSpacing: 60, gravity: 0.6 }).run();
+    separate(cy);
+    cy.fit(undefined, 24);
+    placeLabels(cy);
+    cy.fit(undefined, 24);  // shown labels are inside the frame, not cut at the edges
+    cy.on("mouseover", "node, edge", function (ev) { ev.target.addClass("hover"); container.style.cursor = "pointer"; });
+    cy.on("mouseout", "node, edge", function (ev) { ev.target.removeClass("hover"); container.style.cursor = ""; });
+    cy.on("tap", "node", function (ev) { location.href = opts.nodeHref(ev.target.data()); });
+    cy.on("tap", "edge", function (ev) { location.href = opts.edgeHref(ev.target.data()); });
+    window.mvNetwork = cy;
+    return cy;
+  }
+
+  window.MVGraph = { draw: draw };
+})();
