@@ -47,3 +47,19 @@ def test_reader_on_a_store_and_a_file(tmp_path):
     with Store(db, read_only=True) as s:  # the relations functions take a Store too
         assert reader(s).count("actors") == s.count("actors")
         assert [d["id"] for d in s.rows("documents")] == [d["id"] for d in docs]
+
+
+def test_a_file_older_than_a_column_still_exports_it_as_null(tmp_path):
+    import duckdb
+
+    from multivector.store.schema import column_names
+
+    db = write_sample_db(tmp_path / "old.duckdb")
+    con = duckdb.connect(db)
+    con.execute('DROP INDEX IF EXISTS "idx_quotes_doc"')
+    con.execute('ALTER TABLE quotes DROP COLUMN "confidence"')  # as if written before it existed
+    con.close()
+    with Reader.open(db) as r:
+        rows = list(r.rows("quotes"))
+    assert rows and list(rows[0]) == column_names("quotes")
+    assert all(q["confidence"] is None for q in rows) and all(q["text"] for q in rows)

@@ -108,7 +108,11 @@ class Reader:
             raise StoreError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
         cols = column_names(table)
         jcols = json_columns(table)
-        sql = f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"'
+        # a file written before a column was declared lacks it (read-only: not migrated); the
+        # column is still exported, as null, so every file gives the same fields
+        have = self.cached("schema", self.schema).get(table, set(cols))
+        select = ", ".join(f'"{c}"' if c in have else f'NULL AS "{c}"' for c in cols)
+        sql = f'SELECT {select} FROM "{table}"'
         if where:
             sql += f" WHERE {where}"
         if order is None:
