@@ -114,6 +114,10 @@
                 numIter: 1500, componentSpacing: 60, gravity: 0.6 }).run();
     separate(cy);
     cy.fit(undefined, 24);
+    // on a small screen the fitted graph is zoomed out: grow the labels so they are still
+    // about 11 px on screen (fewer of them fit, the placement below hides the rest)
+    var font = Math.max(12, 11 / cy.zoom());
+    cy.style().selector("node").style("font-size", font).update();
     placeLabels(cy);
     cy.fit(undefined, 24);  // shown labels are inside the frame, not cut at the edges
     cy.on("mouseover", "node, edge", function (ev) { ev.target.addClass("hover"); container.style.cursor = "pointer"; });
