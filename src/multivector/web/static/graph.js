@@ -12,11 +12,15 @@
   var TONE_COLOUR = { cooperative: "#1e8c4e", hostile: "#c0392b", mixed: "#d98a1c",
                       neutral: "#9aa5b1" };
 
-  function size(d) { return 14 + Math.min(30, 5 * Math.sqrt((d.volume || 0) + (d.mentions || 0) / 4)); }
+  function weight(d) { return (d.volume || 0) * 4 + (d.mentions || 0); }
 
   function elements(nodes, edges) {
-    var maxV = 1;
+    var maxV = 1, maxW = 1;
     edges.forEach(function (e) { maxV = Math.max(maxV, e.volume); });
+    nodes.forEach(function (d) { maxW = Math.max(maxW, weight(d)); });
+    // area grows with the weight, relative to the heaviest node: sizes stay readable whether
+    // the database holds ten documents or ten thousand
+    function size(d) { return 12 + 28 * Math.sqrt(weight(d) / maxW); }
     var ids = nodes.map(function (d) { return d.id; }).sort();
     var r = 40 * Math.sqrt(ids.length + 1);
     var pos = {};
@@ -27,7 +31,7 @@
     var els = nodes.map(function (d) {
       return { group: "nodes", position: pos[d.id],
                data: { id: d.id, name: d.name || d.id, type: d.type || "other", size: size(d),
-                       weight: (d.volume || 0) * 4 + (d.mentions || 0),
+                       weight: weight(d),
                        colour: TYPE_COLOUR[d.type] || "#8a949f" } };
     });
     edges.forEach(function (e, i) {
