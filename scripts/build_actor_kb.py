@@ -193,6 +193,20 @@ PLACE_STOP = {"nice", "split", "mobile", "bath", "reading", "orange", "hope", "v
               "highlands", "lowlands", "valley", "islands", "island", "capital", "province"}
 
 
+def _common_words() -> set[str]:
+    """Words written in lower case at least 3 times in the BBC corpus: a single-word name that
+    is also such a word ("Forward", "Security", "Centre") needs the document's support."""
+    root = SHARED / "corpora" / "bbc"
+    counts: Counter = Counter()
+    if root.is_dir():
+        for f in sorted(root.rglob("*.txt")):
+            counts.update(re.findall(r"\b[a-z][a-z'\-]+\b", f.read_text(encoding="latin-1")))
+    return {w for w, n in counts.items() if n >= 3}
+
+
+COMMON_WORDS = _common_words()
+
+
 def usable_alias(name: str) -> bool:
     """Not a pronoun, stop word, single letter or sentence-length string."""
     if not name or len(name) > 90 or not re.search(r"[A-Za-z]", name):
@@ -295,8 +309,9 @@ class World:
         name = re.sub(r"\s+", " ", name).strip(" ,;:")
         if not usable_alias(name):
             return
-        if " " not in name and not name.isupper() and rec["type"] != "person":
-            ctx = True  # "Forward", "Renew", "Hope": single words link only with support
+        if " " not in name and not name.isupper() and rec["type"] != "person" and \
+                name.lower() in COMMON_WORDS:
+            ctx = True  # "Forward", "Renew", "Hope": common words link only with support
         if name not in rec["en"]:
             rec["en"].append(name)
         if ctx:
@@ -896,6 +911,11 @@ def build_world(out: Path, holdout: tuple[int, int] | None) -> int:
         out_rec["en"] = keep
         if ctx:
             out_rec["ctx"] = ctx
+        if rec["type"] == "person":
+            for n in list(keep):
+                for v in name_variants(n):
+                    if v not in keep and norm(v) not in curated_keys:
+                        keep.append(v)
         if out_rec.get("roles"):
             out_rec["roles"] = merge_roles(out_rec["roles"])
             out_rec["roles"] = sorted(out_rec["roles"], key=lambda r: (
@@ -912,12 +932,14 @@ def build_world(out: Path, holdout: tuple[int, int] | None) -> int:
         for n in ns:
             place_owner[norm(n)].add(iso)
     extras = {"states": {k: sorted(n for n in v if len(place_owner[norm(n)]) == 1 and usable_alias(n)
-                                   and norm(n) not in PLACE_STOP)
+                                   and norm(n) not in PLACE_STOP and n.lower() not in COMMON_WORDS)
                          for k, v in sorted(world.state_alias.items())},
               "derived": {k: sorted(n for n in v if usable_alias(n) and not TITLE_WORDS.search(n)
                                     and not GEO_WORDS.search(n))
                           for k, v in sorted(world.derived_alias.items())},
-              "derived_ctx": sorted({n for n, isos in shared_units.items() if len(isos) > 1})}
+              "derived_ctx": sorted({n for n, isos in shared_units.items() if len(isos) > 1}
+                                    | {norm(n) for v in world.derived_alias.values() for n in v
+                                       if " " not in n and n.lower() in COMMON_WORDS})}
     payload = {"version": 1, "built_from": sorted(
         ["factbook_history.jsonl", "partyfacts-core-parties.csv", "us-executive.yaml",
          "us-legislators-current.yaml", "Phoenix.Countries.actors.txt",
@@ -943,6 +965,25 @@ def build_world(out: Path, holdout: tuple[int, int] | None) -> int:
                               for h in world.heldout), encoding="utf-8")
         print(f"{len(world.heldout)} held-out items -> {ho}")
     return 0
+
+
+ARABIC_GIVEN = [("Muhammad", "Mohammed"), ("Muhammad", "Mohammad"), ("Mohammed", "Muhammad"),
+                ("Mohamed", "Mohammed"), ("Abd al-", "Abdul "), ("Abdallah", "Abdullah")]
+
+
+def name_variants(name: str) -> list[str]:
+    """'Muhammad bin Salman bin Abd al-Aziz Al Saud' -> 'Muhammad bin Salman',
+    'Mohammed bin Salman'; transliteration variants of common Arabic given names."""
+    out = []
+    toks = name.split()
+    if "bin" in toks[1:-1]:
+        i = toks.index("bin")
+        out.append(" ".join(toks[: i + 2]))
+    for a, b in ARABIC_GIVEN:
+        for n in [name] + out:
+            if n.startswith(a):
+                out.append(b + n[len(a):])
+    return [o for o in dict.fromkeys(out) if o != name and len(o.split()) >= 2]
 
 
 def merge_roles(roles: list[dict]) -> list[dict]:

@@ -62,17 +62,25 @@ def mentions_in(doc: Doc, start: int, end: int, linked_only: bool = True) -> lis
 
 def actor_ref(doc: Doc | None, actor_id: str | None) -> dict | None:
     """A compact dict for an actor id (used in events' source/target, stances' holder/target).
-    Looks in ``doc.actors`` first, then the knowledge base."""
+    Looks in ``doc.actors`` first, then the knowledge base. A person's country and sector are
+    those of the role held on the document's date (ELI once every office has ended); ``code``
+    is the CAMEO-style composite of country and PLOVER sector (``RUSMIL``, ``---REB``)."""
     if actor_id is None:
         return None
     a: Actor | None = doc.actors.get(actor_id) if doc is not None else None
+    kb = load_kb()
     if a is None:
-        a = load_kb().get(actor_id)
+        a = kb.get(actor_id)
     if a is None:
         return {"id": actor_id, "name": None, "type": None, "country": None, "sector": None,
-                "cameo": None}
-    return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
-            "sector": a.sector, "cameo": a.cameo}
+                "cameo": None, "code": None}
+    date = doc.document.date if doc is not None else None
+    country, sector, _ = kb.role_on(a, date) if a.type == "person" else (a.country, a.sector, None)
+    from .sectors import composite
+
+    return {"id": a.id, "name": a.name, "type": a.type, "country": country,
+            "sector": sector, "cameo": a.cameo,
+            "code": composite(country, sector) if (country or sector) else None}
 
 
 def resolve_phrase(text: str, date: str | None = None) -> dict | None:

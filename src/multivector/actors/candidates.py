@@ -10,7 +10,8 @@ from ..doc import Actor
 # Higher wins when two candidates of the same length overlap.
 PRIORITY = {"role": 9, "apposition": 9, "gazetteer": 8, "alias": 8, "metonym": 7, "demonym": 7,
             "capital": 7, "surname": 6, "ner": 6, "fuzzy": 4, "discovered": 5,
-            "descriptor": 3, "pronoun": 2, "given-name": 5}
+            "descriptor": 3, "pronoun": 2, "given-name": 5,
+            "context": 5}
 
 
 @dataclass

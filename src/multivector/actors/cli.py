@@ -110,19 +110,24 @@ def search(name: str = typer.Argument(...), limit: int = typer.Option(10, "--lim
 
 def _null(text: str, date: str | None) -> dict:
     return {"id": None, "name": None, "country": None, "type": None, "sector": None,
-            "cameo": None, "span": None, "text": text, "date": date}
+            "cameo": None, "code": None, "span": None, "text": text, "date": date}
 
 
 @actors_app.command("resolve")
 def resolve(text: Optional[str] = typer.Argument(None, help="A short phrase, e.g. 'Uzbek diplomats'."),
-            date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD: who held office then."),
+            date: Optional[str] = typer.Option(None, "--date", help="Who held office then: any common "
+                                               "form (2018-01-01, '1 January 2018', 'Jan 1 2018')."),
+            context: Optional[str] = typer.Option(None, "--context", help="Text around the phrase "
+                                                  "(article, dateline): support for ambiguous names."),
+            country: Optional[str] = typer.Option(None, "--country", help="ISO3 the document is about."),
             batch: Optional[Path] = typer.Option(None, "--batch",
-                                                 help="JSON lines {\"text\", \"date\"}; - for stdin."),
+                                                 help="JSON lines {\"text\", \"date\", \"context\", "
+                                                      "\"country\"}; - for stdin."),
             as_json: bool = typer.Option(False, "--json", help="Print JSON (always on with --batch)."),
             actors: list[Path] = OverlayOpt) -> None:
     """The best actor for a short phrase, with id, name, country, type, sector and span."""
     from ..config import load_config
-    from .kb import parse_date
+    from .kb import any_date as parse_date
     from .resolve import PhraseResolver
 
     if text is None and batch is None:
@@ -132,8 +137,8 @@ def resolve(text: Optional[str] = typer.Argument(None, help="A short phrase, e.g
     cfg = load_config().with_(actors_files=tuple(str(a) for a in actors) if actors else None)
     resolver = PhraseResolver(cfg)
 
-    def one(t: str, d: str | None) -> dict:
-        r = resolver.resolve(t, date=d)
+    def one(t: str, d: str | None, ctx: str | None = None, iso: str | None = None) -> dict:
+        r = resolver.resolve(t, date=d, context=ctx, country=iso)
         if r is None:
             return _null(t, d)
         r.update(text=t, date=d)
@@ -158,7 +163,7 @@ def resolve(text: Optional[str] = typer.Argument(None, help="A short phrase, e.g
                 if not isinstance(t, str):
                     raise ValueError("'text' must be a string")
                 d = parse_date(d) if d else None
-                _print(one(t, d))
+                _print(one(t, d, rec.get("context"), rec.get("country")))
             except (ValueError, AttributeError) as exc:
                 bad += 1
                 _print({"error": f"{batch}:{i}: {exc}", "line": i})
@@ -168,11 +173,16 @@ def resolve(text: Optional[str] = typer.Argument(None, help="A short phrase, e.g
     except ValueError as exc:
         console.print(f"[red]error:[/red] --date: {exc}")
         raise typer.Exit(2)
-    r = one(text, d)
+    r = one(text, d, context, country)
     if as_json:
         _print(r)
     elif r["id"] is None:
-        out.print(f"no actor recognised in {text!r}")
+        if r.get("candidates"):
+            out.print(f"{text!r} is ambiguous without context: {', '.join(r['candidates'])}")
+        elif r.get("sector"):
+            out.print(f"no actor in {text!r}; sector {r['sector']} (code {r.get('code')})")
+        else:
+            out.print(f"no actor recognised in {text!r}")
         raise typer.Exit(1)
     else:
         out.print(f"{r['id']}  {r['name']}  country={r['country']} type={r['type']} "

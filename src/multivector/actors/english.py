@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from ..doc import Actor
 from ..lang import lexicon as lang_lexicon
 from .candidates import Cand
-from .kb import DERIVED, KnowledgeBase, fold, norm, slug
+from .kb import DERIVED, KnowledgeBase, date_in, fold, norm, slug
 from .lexicon import MODIFIERS, PRONOUNS, lexicon
 
 LOC_PREPS = lang_lexicon("en").words("loc_preps")
@@ -150,6 +150,7 @@ class EnglishRecognizer:
                     cands.append(c)
         cands += [c for c in self._agent_phrases(sdoc, base, date, cands) if c is not None]
         cands += self._people(sdoc, base, date, cands)
+        cands += self._context_names(sdoc, base, cands)
         cands += self._ner_rest(sdoc, base, cands)
         cands += self._references(sdoc, base)
         for c in cands:
@@ -432,6 +433,12 @@ class EnglishRecognizer:
         for c in cands:
             if c.person and "tok" in c.meta:
                 spans.append((*c.meta["tok"], c.actor_id))
+        for t in sdoc[1:]:  # "Chancellor Scholz": a capitalised word right after an office title
+            prev = self.lex.role(sdoc[t.i - 1].text)
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_ \
+                    and prev is not None and prev.cls == "office" and sdoc[t.i - 1].text[:1].isupper() \
+                    and (t.i + 1 >= len(sdoc) or sdoc[t.i + 1].pos_ != "PROPN"):
+                spans.append((t.i, t.i + 1, None))
         done: set[tuple[int, int]] = set()
         for s, e, kb_id in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
             # trim possessives and titles spaCy sometimes includes
@@ -485,6 +492,17 @@ class EnglishRecognizer:
                                      if h.id in self.kb.surnames.get(surname, [])]
                         if len(match) == 1:
                             actor_id, method = match[0].id, "role"
+            if actor_id is None and len(span) == 1 and role is not None and role[1].cls == "office":
+                # title + surname ("Chancellor Scholz", "President Erdogan"): the one person
+                # with that surname, preferring who held the titled office on the date
+                ids = self.kb.surnames.get(norm(span[0].text), [])
+                if len(ids) > 1 and role[1].kb_role:
+                    held = [i for i in ids if any(
+                        r.get("role") == role[1].kb_role and (date is None or date_in(
+                            date, r.get("start"), r.get("end"))) for r in self.kb.actors[i].roles)]
+                    ids = held or ids
+                if len(ids) == 1:
+                    actor_id, method = ids[0], "title"
             if actor_id is None and len(span) == 1:
                 fz = self._fuzzy_state(span[0], base)  # "Kazakstan" tagged as a person
                 if fz is not None:
@@ -621,6 +639,51 @@ class EnglishRecognizer:
         return Actor(id=f"PER:{slug(name)}", name=name, type="person", country=country,
                      cameo=f"{country}{sector}" if country and sector else None, sector=sector,
                      roles=roles, aliases={"en": [name]}, discovered=True)
+
+    # ------------------------------------------------------------------ ambiguous names
+    def _context_names(self, sdoc, base, cands: list[Cand]) -> list[Cand]:
+        """Party acronyms and generic names ("AKP", "MHP", "Republican Guard", "People's
+        Party"): candidates without an actor; the linker picks one only when the document
+        supports its country (see DocLinker.resolve_context)."""
+        if not self.kb.context:
+            return []
+        covered = [(c.start, c.end) for c in cands if c.actor_id is not None]
+        spans = {(e.start, e.end) for e in sdoc.ents
+                 if e.label_ in ("ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "PERSON")}
+        run = None
+        for t in list(sdoc) + [None]:
+            if t is not None and t.text.isupper() and len(t.text) >= 2 and t.text.isalpha():
+                spans.add((t.i, t.i + 1))
+            if t is not None and (t.pos_ == "PROPN" or (run is not None and t.lower_ in SMALL_WORDS
+                                                         and t.i + 1 < len(sdoc)
+                                                         and sdoc[t.i + 1].pos_ == "PROPN")):
+                run = t.i if run is None else run
+            else:
+                if run is not None and t is not None:
+                    spans.add((run, t.i))
+                elif run is not None:
+                    spans.add((run, len(sdoc)))
+                run = None
+        out: list[Cand] = []
+        for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+            while s < e and (sdoc[s].lower_ in DETS):
+                s += 1
+            while e > s and (sdoc[e - 1].text in POSSESSIVE or sdoc[e - 1].is_punct):
+                e -= 1
+            if e <= s:
+                continue
+            span = sdoc[s:e]
+            a, b = base + span.start_char, base + span.end_char
+            if any(a < ce and cs < b for cs, ce in covered):
+                continue
+            entries = self.kb.lookup_context(span.text)
+            if not entries:
+                continue
+            out.append(Cand(a, b, None, "context", kind="context",
+                            meta={"candidates": [en.actor_id for en in entries],
+                                  "name": span.text}))
+            covered.append((a, b))
+        return out
 
     # ------------------------------------------------------------------ NER leftovers, typos
     def _ner_rest(self, sdoc, base, cands: list[Cand]) -> list[Cand]:

@@ -56,6 +56,7 @@ THE_NAMES = {"United States", "United Kingdom", "Netherlands", "Philippines", "B
              "Holy See", "Republic of the Congo", "Seychelles"}
 TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "think-tank", "media",
          "company", "person", "group", "region", "party", "judiciary"}
+_SECTOR_RANK = {"GOV": 0, "MIL": 1, "JUD": 2, "SPY": 3, "COP": 4, "LEG": 5, "PTY": 6}
 CONTEXT = "context"  # Entry.kind of an alias that links only when the document supports its country
 
 
@@ -104,6 +105,26 @@ def parse_date(value) -> str | None:
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
         raise ValueError(f"bad date {v!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
     return v
+
+
+def any_date(value) -> str | None:
+    """A date in any common form ('2018-01-01', '1 January 2018', 'Jan 1, 2018', '01/06/2022'
+    read day first) -> 'YYYY-MM-DD' (or the ISO prefix given); ValueError if unreadable."""
+    if value is None or str(value).strip() in ("", "-"):
+        return None
+    v = str(value).strip()
+    try:
+        return parse_date(v)
+    except ValueError:
+        pass
+    import dateparser
+
+    d = dateparser.parse(v, languages=["en", "ru", "de", "fr", "es"],
+                         settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                                   "REQUIRE_PARTS": ["year"]})
+    if d is None:
+        raise ValueError(f"bad date {v!r} (want e.g. 2018-01-01 or 1 January 2018)")
+    return d.date().isoformat()
 
 
 def date_in(date: str, start: str | None, end: str | None) -> bool:
@@ -158,6 +179,27 @@ class KnowledgeBase:
             return hits
         fk = fold(alias)
         return self.folded.get(lang, {}).get(fk) or self.index.get(lang, {}).get(fk, [])
+
+    def role_on(self, actor: Actor, date: str | None) -> tuple[str | None, str | None, dict | None]:
+        """(country, sector, role) of an actor on a date. For people the role held that day
+        decides ("Olaf Scholz" on 2022-06-01 = DEU GOV, chancellor); after their last dated role
+        ended they are elites (ELI, "former"); without a date or roles, the actor's own fields."""
+        if actor.type != "person" or not actor.roles or not date:
+            return actor.country, actor.sector, None
+        dated = [r for r in actor.roles if r.get("start") or r.get("end")]
+        covering = [r for r in dated if date_in(date, r.get("start"), r.get("end"))]
+        now = [r for r in covering if r.get("sector") != "ELI"]
+        if now:
+            best = min(now, key=lambda r: (_SECTOR_RANK.get(r.get("sector") or "GOV", 9),
+                                           -len(r.get("start") or "")))
+            return (best.get("country") or actor.country,
+                    canonical(best.get("sector")) or "GOV", best)
+        ended = [r for r in dated if r.get("end") and date[: len(r["end"])] > r["end"]
+                 and r.get("sector") != "ELI"]
+        if ended or covering:
+            last = max(ended, key=lambda r: r["end"]) if ended else covering[0]
+            return last.get("country") or actor.country, "ELI", last
+        return actor.country, actor.sector, None
 
     def lookup_context(self, alias: str) -> list[Entry]:
         """Candidates of an ambiguous name (acronym, generic party or unit name)."""
@@ -552,7 +594,7 @@ def _load_world(kb: KnowledgeBase, path: Path) -> None:
             k = norm(n)
             if k in taken:
                 continue
-            if k in shared or (" " not in n and not n.isupper()):
+            if k in shared:
                 kb.add_context(n, did)
             else:
                 a.aliases.setdefault("en", []).append(n)

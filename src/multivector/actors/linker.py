@@ -102,7 +102,57 @@ class DocLinker:
             sent = doc.sentence_at(c.start)
             c.meta["sidx"] = sent.idx if sent is not None else None
         self.resolve_references(chosen, date)
+        self.resolve_context(chosen, self.support(doc, chosen))
         self.write(doc, [c for c in chosen if c.actor_id is not None])
+
+    # ------------------------------------------------------------------ ambiguous names
+    def support(self, doc: Doc | None, cands: list[Cand]) -> set[str]:
+        """Countries the document supports: those of its linked mentions (states, demonyms,
+        capitals, people, outlets), the places it names and its outlet."""
+        out: set[str] = set()
+        for c in cands:
+            if c.actor_id is None or c.kind == "context":
+                continue
+            a = c.actor or self.kb.get(c.actor_id)
+            if a is not None and a.country and a.type not in ("media",):
+                out.add(a.country)
+        if doc is not None:
+            for p in doc.paragraphs:
+                if p.spacy is not None:
+                    out.update(self.places_in(p.spacy))
+            outlet = doc.document.outlet
+            if outlet:
+                hits = self.kb.lookup(outlet)
+                a = self.kb.get(hits[0].actor_id) if hits else None
+                if a is not None and a.country:
+                    out.add(a.country)
+        return out
+
+    def places_in(self, sdoc) -> set[str]:
+        """States of the cities and provinces a parsed paragraph names ("Herat" -> AFG)."""
+        out = set()
+        if not self.kb.places:
+            return out
+        texts = [e.text for e in sdoc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        texts += [t.text for t in sdoc if t.text[:1].isupper() and t.is_alpha and len(t) > 3]
+        for text in texts:
+            iso = self.kb.place_country(re.sub(r"^(?:the|The)\s+", "", text))
+            if iso:
+                out.add(iso)
+        return out
+
+    def resolve_context(self, cands: list[Cand], countries: set[str]) -> None:
+        """Link an ambiguous name when exactly one of its candidates' countries is supported;
+        otherwise it stays unresolved (its candidates remain in ``meta``)."""
+        for c in cands:
+            if c.kind != "context" or c.actor_id is not None:
+                continue
+            ids = c.meta.get("candidates", [])
+            fits = [i for i in ids if (self.kb.get(i) is not None
+                                       and self.kb.get(i).country in countries)]
+            if len({self.kb.get(i).country for i in fits}) == 1:
+                c.actor_id, c.method = fits[0], "context"
+                c.sector = self.kb.get(fits[0]).sector
 
     # ------------------------------------------------------------------ references
     def resolve_references(self, cands: list[Cand], date: str | None) -> None:

@@ -8,9 +8,14 @@ the candidate that covers the phrase's syntactic head, else the longest linked o
 
 from __future__ import annotations
 
+import re
+
 from ..config import Config
 from .candidates import select
 from .kb import KnowledgeBase
+from .sectors import composite
+
+FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|one-time|onetime)\b", re.I)
 
 
 class PhraseResolver:
@@ -31,7 +36,13 @@ class PhraseResolver:
             cls._default = cls()
         return cls._default
 
-    def resolve(self, text: str, date: str | None = None) -> dict | None:
+    def resolve(self, text: str, date: str | None = None, context: str | None = None,
+                country: str | None = None) -> dict | None:
+        """The actor a phrase names on ``date``. ``context`` (the article text, a dateline) and
+        ``country`` (ISO3) are the support an ambiguous name needs ("the AKP" links to Turkey's
+        party only when the context names Turkey); without support such a phrase gives
+        ``id: None`` with ``candidates``. Nothing linked but a bare agent noun ("officials",
+        "paramedics") gives ``id: None`` with the sector and code ``---GOV``."""
         text = text or ""
         if not text.strip():
             return None
@@ -42,9 +53,13 @@ class PhraseResolver:
         for c in chosen:
             c.meta["para"] = 0
         self.linker.resolve_references(chosen, date)
+        support = self._support(context, date) | ({country.upper()} if country else set())
+        support |= self.linker.places_in(sdoc)
+        self.linker.resolve_context(chosen, support)
         linked = [c for c in chosen if c.actor_id is not None and c.kind not in ("pronoun",)]
+        former = bool(FORMER.search(text))
         if not linked:
-            return None
+            return self._unlinked(text, sdoc, chosen, former)
         root = next((t for t in sdoc if t.dep_ == "ROOT"), sdoc[-1])
         head = root.idx
         best = next((c for c in linked if c.start <= head < c.end), None)
@@ -53,11 +68,57 @@ class PhraseResolver:
         actor = self.kb.get(best.actor_id) or best.actor
         if actor is None:
             return None
-        sector = best.sector or actor.sector
+        country_on, sector_on, role_on = self.kb.role_on(actor, date)
+        sector = best.sector or sector_on or actor.sector
+        if actor.type == "person" and date and role_on is not None:
+            sector = sector_on
+        if former and (actor.type == "person" or best.role or best.meta.get("agent")):
+            sector = "ELI"  # "former president", "ex-minister X"
         cameo = actor.cameo
         if best.sector and actor.type == "state" and actor.country:
             cameo = actor.country + best.sector
-        return {"id": actor.id, "name": actor.name, "country": actor.country,
+        return {"id": actor.id, "name": actor.name, "country": country_on or actor.country,
                 "type": actor.type, "sector": sector, "cameo": cameo,
-                "discovered": actor.discovered, "role": best.role, "method": best.method,
+                "code": composite(country_on or actor.country, sector),
+                "discovered": actor.discovered, "role": best.role or (
+                    role_on.get("role") if role_on else None), "method": best.method,
                 "span": {"start": best.start, "end": best.end, "text": text[best.start:best.end]}}
+
+    def _support(self, context: str | None, date: str | None) -> set[str]:
+        if not context or not context.strip():
+            return set()
+        csdoc = self.nlp(context[:5000])
+        found = select(self.linker.en.paragraph(csdoc, 0, date))
+        return self.linker.support(None, found) | self.linker.places_in(csdoc)
+
+    def _unlinked(self, text: str, sdoc, chosen, former: bool) -> dict | None:
+        """An ambiguous name (candidates) or a bare agent noun (sector only)."""
+        amb = next((c for c in chosen if c.kind == "context"), None)
+        if amb is not None:
+            return {"id": None, "name": None, "country": None, "type": None, "sector": None,
+                    "cameo": None, "code": None, "method": "unresolved",
+                    "candidates": list(amb.meta.get("candidates", [])),
+                    "span": {"start": amb.start, "end": amb.end, "text": text[amb.start:amb.end]}}
+        nouns = [t for t in sdoc if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns:
+            return None
+        head = nouns[-1]
+        found = self.linker.en.agent_of(sdoc[max(0, head.i - 2): head.i + 1])
+        if found is None:
+            return None
+        phrase, sector = found
+        if former:
+            sector = "ELI"
+        places = self.linker.places_in(sdoc)  # "Herat police" -> AFG
+        iso = next(iter(places)) if len(places) == 1 else None
+        if iso is not None:
+            actor = self.kb.derived(iso, sector) or self.kb.get(iso)
+            return {"id": actor.id if actor else iso, "name": actor.name if actor else None,
+                    "country": iso, "type": actor.type if actor else "state", "sector": sector,
+                    "cameo": composite(iso, sector), "code": composite(iso, sector),
+                    "method": "place", "role": phrase,
+                    "span": {"start": 0, "end": len(text), "text": text}}
+        return {"id": None, "name": None, "country": None, "type": None, "sector": sector,
+                "cameo": None, "code": composite(None, sector), "method": "agent",
+                "role": phrase, "span": {"start": head.idx, "end": head.idx + len(head),
+                                         "text": head.text}}
