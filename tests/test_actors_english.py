@@ -191,7 +191,7 @@ def test_api_helpers_for_other_stages():
     assert m.actor_id == "KGZGOV"
     assert actor_ref(d, "KGZGOV") == {"id": "KGZGOV", "name": "Government of Kyrgyzstan",
                                       "type": "government", "country": "KGZ", "sector": "GOV",
-                                      "cameo": "KGZGOV"}
+                                      "cameo": "KGZGOV", "code": "KGZGOV"}
     assert actor_ref(None, "IGO:SCO")["cameo"] == "IGOCAS"
     assert actor_ref(None, "NOPE")["name"] is None and actor_ref(None, None) is None
     assert load_kb().get("PER:xi-jinping").aliases["zh"] == ["习近平"]
