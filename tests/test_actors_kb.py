@@ -103,9 +103,9 @@ def test_kb_loads_fast_from_cache(tmp_path, monkeypatch):
     load_kb.cache_clear()
     load_kb()  # builds and writes the cache
     load_kb.cache_clear()
-    t = time.process_time()  # CPU time: the shared machine's load must not decide the test
+    t = time.thread_time()  # this thread's CPU: not the machine's load, not other tests' threads
     kb = load_kb()
-    assert time.process_time() - t < 1.5  # issue 16: the world KB loads in <= 1.5 s
+    assert time.thread_time() - t < 1.5  # issue 16: the world KB loads in <= 1.5 s
     assert kb.get("KAZ") is not None
     assert list(tmp_path.glob("multivector/actors-*.pickle"))
     load_kb.cache_clear()

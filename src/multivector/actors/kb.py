@@ -309,6 +309,13 @@ class KnowledgeBase:
         key = norm(alias)
         if not key:
             return
+        if lang == "en" and ("isation" in key or "ization" in key) and not getattr(self, "_variant", False):
+            self._variant = True  # British and American spellings of one name
+            try:
+                self.add_alias(lang, alias.replace("isation", "ization") if "isation" in key
+                               else alias.replace("ization", "isation"), actor_id, kind)
+            finally:
+                self._variant = False
         interned = self.__dict__.setdefault("_entries", {})
         entry = interned.get((actor_id, kind, lang))
         if entry is None:

@@ -9,6 +9,7 @@ the candidate that covers the phrase's syntactic head, else the longest linked o
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..config import Config
 from .candidates import select
@@ -53,13 +54,21 @@ class PhraseResolver:
         for c in chosen:
             c.meta["para"] = 0
         self.linker.resolve_references(chosen, date)
-        support = self._support(context, date) | ({country.upper()} if country else set())
+        counts = self._support(context, date)
+        support = set(counts) | ({country.upper()} if country else set())
         support |= self.linker.places_in(sdoc)
+        ranked = counts.most_common(2)
+        dominant = country.upper() if country else (
+            ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
         self.linker.resolve_context(chosen, support)
         linked = [c for c in chosen if c.actor_id is not None and c.kind not in ("pronoun",)]
         former = bool(FORMER.search(text))
         if not linked:
-            return self._unlinked(text, sdoc, chosen, former)
+            r = self._unlinked(text, sdoc, chosen, former)
+            if r is not None and r.get("id") is None and r.get("sector") and dominant:
+                r.update(country=dominant, code=composite(dominant, r["sector"]),
+                         method="agent+context")  # "officials" in an article about Japan
+            return r
         root = next((t for t in sdoc if t.dep_ == "ROOT"), sdoc[-1])
         head = root.idx
         best = next((c for c in linked if c.start <= head < c.end), None)
@@ -74,6 +83,14 @@ class PhraseResolver:
             sector = sector_on
         if former and (actor.type == "person" or best.role or best.meta.get("agent")):
             sector = "ELI"  # "former president", "ex-minister X"
+        if sector is None or actor.type == "state":  # "Russian oil firm Yukos" = RUS + BUS
+            found = self._agent_in(sdoc)
+            if found is not None:
+                sector = found
+        method = best.method
+        if country_on is None and dominant and actor.type in ("person", "group", "company",
+                                                              "media", "ngo", "think-tank"):
+            country_on, method = dominant, best.method + "+context"  # a person the KB lacks
         cameo = actor.cameo
         if best.sector and actor.type == "state" and actor.country:
             cameo = actor.country + best.sector
@@ -81,15 +98,34 @@ class PhraseResolver:
                 "type": actor.type, "sector": sector, "cameo": cameo,
                 "code": composite(country_on or actor.country, sector),
                 "discovered": actor.discovered, "role": best.role or (
-                    role_on.get("role") if role_on else None), "method": best.method,
+                    role_on.get("role") if role_on else None), "method": method,
                 "span": {"start": best.start, "end": best.end, "text": text[best.start:best.end]}}
 
-    def _support(self, context: str | None, date: str | None) -> set[str]:
+    def _support(self, context: str | None, date: str | None) -> Counter:
+        """Countries the context names, with how often (linked mentions and places)."""
+        out: Counter = Counter()
         if not context or not context.strip():
-            return set()
+            return out
         csdoc = self.nlp(context[:5000])
-        found = select(self.linker.en.paragraph(csdoc, 0, date))
-        return self.linker.support(None, found) | self.linker.places_in(csdoc)
+        for c in select(self.linker.en.paragraph(csdoc, 0, date)):
+            if c.actor_id is None or c.kind == "context":
+                continue
+            a = c.actor or self.kb.get(c.actor_id)
+            if a is not None and a.country and a.type != "media":
+                out[a.country] += 1
+        for iso in self.linker.places_in(csdoc):
+            out[iso] += 1
+        return out
+
+    def _agent_in(self, sdoc) -> str | None:
+        """The sector of the last agent noun in the phrase ("oil firm", "state bank")."""
+        found = None
+        for t in sdoc:
+            if t.pos_ in ("NOUN",) and not t.ent_type_:
+                f = self.linker.en.agent_of(sdoc[max(0, t.i - 2): t.i + 1])
+                if f is not None:
+                    found = f[1]
+        return found
 
     def _unlinked(self, text: str, sdoc, chosen, former: bool) -> dict | None:
         """An ambiguous name (candidates) or a bare agent noun (sector only)."""
