@@ -86,7 +86,9 @@ def actor_ref(doc: Doc | None, actor_id: str | None) -> dict | None:
 def resolve_phrase(text: str, date: str | None = None) -> dict | None:
     """The best actor for a short phrase ("four Saudi men", "an American destroyer",
     "President Tokayev") on an optional ISO date, as a dict with ``id, name, country, type,
-    sector, cameo, span: {start, end, text}, method``; None when nothing is recognised."""
+    sector, cameo, code, span: {start, end, text}, method``; None when no actor is linked
+    (the CLI's ``resolve`` also reports ambiguous names' candidates and bare agent sectors)."""
     from .resolve import PhraseResolver
 
-    return PhraseResolver.default().resolve(text, date=date)
+    r = PhraseResolver.default().resolve(text, date=date)
+    return r if r is not None and r.get("id") is not None else None

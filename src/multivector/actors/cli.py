@@ -79,15 +79,53 @@ def show(actor_id: str = typer.Argument(..., help="Actor id, e.g. UZBGOV or PER:
         console.print(f"[red]error:[/red] no actor with id {actor_id!r}{hint}")
         raise typer.Exit(1)
     if as_json:
-        _print(_actor_dict(a))
+        _print({**_actor_dict(a), "sources": kb.actor_sources.get(a.id) or ["curated"]})
         return
     out.print(f"[bold]{a.id}[/bold]  {a.name}")
     out.print(f"  type: {a.type}   country: {a.country}   cameo: {a.cameo}   sector: {a.sector}")
     for lang, names in a.aliases.items():
         out.print(f"  {lang}: {', '.join(names)}")
-    for r in a.roles:
+    src = kb.actor_sources.get(a.id)
+    if src:
+        out.print(f"  sources: {', '.join(src)}")
+    for r in sorted(a.roles, key=lambda r: (r.get("start") or "", r.get("end") or "9")):
+        extra = "".join(f" {k}={r[k]}" for k in ("sector", "source") if r.get(k))
         out.print(f"  role: {r['role']} ({r.get('org') or r.get('country') or ''}) "
-                  f"{r.get('start') or '…'} – {r.get('end') or '…'}")
+                  f"{r.get('start') or '…'} – {r.get('end') or '…'}{extra}")
+
+
+@actors_app.command("stats")
+def stats(as_json: bool = typer.Option(False, "--json"),
+          top: int = typer.Option(15, "--top", help="Countries shown (all with --json)."),
+          actors: list[Path] = OverlayOpt) -> None:
+    """Counts of the knowledge base: by type, country, source; people with dated roles."""
+    from collections import Counter
+
+    kb = _kb(actors)
+    by_type = Counter(a.type for a in kb.actors.values())
+    by_country = Counter(a.country or "-" for a in kb.actors.values())
+    by_source: Counter = Counter()
+    for a in kb.actors.values():
+        for s in kb.actor_sources.get(a.id) or ["curated"]:
+            by_source[s.split(":")[0] if s.startswith("phoenix") else s] += 1
+    people = [a for a in kb.actors.values() if a.type == "person"]
+    dated = sum(1 for a in people if any(r.get("start") or r.get("end") for r in a.roles))
+    roles = sum(len(a.roles) for a in people)
+    ambiguous = len(kb.context)
+    res = {"actors": len(kb), "by_type": dict(by_type.most_common()),
+           "by_source": dict(by_source.most_common()),
+           "by_country": dict(by_country.most_common(None if as_json else top)),
+           "people": len(people), "people_with_dated_roles": dated, "roles": roles,
+           "ambiguous_names": ambiguous, "places": len(kb.places), "agent_nouns": len(kb.agents),
+           "world_build": kb.world_counts}
+    if as_json:
+        _print(res)
+        return
+    out.print(f"[bold]{res['actors']}[/bold] actors; {dated} of {len(people)} people with dated "
+              f"roles ({roles} roles); {ambiguous} ambiguous names; {len(kb.places)} places; "
+              f"{len(kb.agents)} agent nouns")
+    for key in ("by_type", "by_source", "by_country"):
+        out.print(f"{key.replace('_', ' ')}: " + ", ".join(f"{k} {v}" for k, v in res[key].items()))
 
 
 @actors_app.command("search")

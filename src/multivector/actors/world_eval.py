@@ -64,28 +64,46 @@ def score(items: Iterable[dict], resolve: Callable[[dict], dict | None]) -> dict
             "errors": errors}
 
 
-def dev_items(heldout: list[dict], limit: int = 400) -> list[dict]:
-    """Dev phrases from held-out KB items: a person's name on a date inside one of their dated
-    roles (gold = that role's country and sector), a party or group by its name."""
+TITLE = {"GOV": "official", "MIL": "general", "LEG": "lawmaker", "JUD": "judge",
+         "PTY": "party leader", "BUS": "businessman", "COP": "police chief", "SPY": "spy chief",
+         "REB": "rebel leader", "JRN": "journalist", "EDU": "academic", "REL": "cleric",
+         "NGO": "activist", "CVL": "activist", "LAB": "union leader", "MED": "doctor"}
+
+
+def dev_items(heldout: list[dict], limit: int = 400, introduced: bool = False,
+              demonyms: dict[str, str] | None = None, names: dict[str, str] | None = None
+              ) -> list[dict]:
+    """Dev phrases from held-out KB items: a person's name on the first day of one of their
+    dated roles (gold = that role's country and sector), a party or group by its name.
+    ``introduced=True`` phrases them the way world news introduces an actor it cannot assume
+    the reader knows: "Honduran official Leonidas Rosa Bautista", "Indonesia's Prosperous
+    Justice Party" (``demonyms``/``names``: ISO3 -> adjective / short name)."""
     import hashlib
 
+    demonyms, names = demonyms or {}, names or {}
     people: dict[str, dict] = {}
+    seen: set[str] = set()
     out = []
     for h in heldout:
         if h.get("role") is not None:  # a role of a held-out person
             start = h.get("start")
             if not start or start < "1990" or not h.get("country") or not h.get("sector"):
                 continue
-            if h.get("sector") in ("ELI", "UNK"):
+            if h.get("sector") in ("ELI", "UNK", "IGO"):
                 continue
-            end = h.get("end") or start
             date = start if len(start) == 10 else start[:4] + "-06-01"
-            if end and end > start and len(end) == 10 and len(start) == 10:
-                date = start  # the first day of the role is inside it
-            people.setdefault(h["id"], {"text": h["name"], "date": date, "country": h["country"],
+            text = h["name"]
+            if introduced:
+                role = h["role"] if not h["role"].startswith("cameo") else TITLE.get(h["sector"], "")
+                text = f"{demonyms.get(h['country'], '')} {role} {h['name']}".strip()
+            people.setdefault(h["id"], {"text": text, "date": date, "country": h["country"],
                                         "sector": h["sector"], "kind": "person"})
-        elif h.get("type") in ("party", "group") and h.get("name"):
-            out.append({"text": h["name"], "date": None, "country": h.get("country"),
+        elif h.get("type") in ("party", "group") and h.get("name") and h["name"] not in seen:
+            seen.add(h["name"])
+            text = h["name"]
+            if introduced and h.get("country") in names:
+                text = f"{names[h['country']]}'s {h['name']}"
+            out.append({"text": text, "date": None, "country": h.get("country"),
                         "sector": h.get("sector"), "kind": h["type"]})
     out += list(people.values())
     out = [o for o in out if o["text"] and len(o["text"]) > 3]
