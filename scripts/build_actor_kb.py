@@ -288,7 +288,7 @@ class World:
                or (next(iter(same_surname)) if len(same_surname) == 1 else None)
                or f"PER:{slug(name)}")
         self.by_key.setdefault((key, country), aid)
-        if held_out(aid, self.holdout) and not aid in self.kb.actors:
+        if held_out(aid, self.holdout) and aid not in self.kb.actors:
             return {"heldout": True, "id": aid, "name": name}
         rec = self.record(aid, name, "person", country, None, source)
         if name not in rec["en"]:
@@ -324,9 +324,11 @@ SINCE_RE = re.compile(r"\(\s*since\s+([^)]*?)\)")
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z][a-z'’\-]*)$")
 TITLE_ROLE = [  # (regex on the lower-cased title, kb role, sector)
     (r"chancellor", "chancellor", "GOV"),
-    (r"prime minister|premier|chief minister|chief executive|head of government|chairman of the council of ministers|taoiseach", "prime minister", "GOV"),
+    (r"prime minister|premier|chief minister|chief executive|head of government|"
+     r"chairman of the council of ministers|taoiseach", "prime minister", "GOV"),
     (r"vice president|vice-president", "vice president", "GOV"),
-    (r"president|chairman of the presidency|chairman of the presidential council|head of state|captains? regent|co-prince", "president", "GOV"),
+    (r"president|chairman of the presidency|chairman of the presidential council|head of state|"
+     r"captains? regent|co-prince", "president", "GOV"),
     (r"supreme leader", "supreme leader", "GOV"),
     (r"king|queen|emir|amir|sultan|grand duke|prince|monarch|emperor|sovereign|pope", "monarch", "GOV"),
     (r"governor[- ]general", "governor general", "GOV"),

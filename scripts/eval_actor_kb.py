@@ -57,8 +57,13 @@ def main() -> int:
     report = {}
     if not args.packaged:
         heldout = read_gold(out.with_suffix("").with_suffix(".heldout.jsonl"))
-        dev = dev_items(heldout, args.limit)
-        report["dev (held-out fold " + args.fold + ")"] = score(dev, run)
+        kb = resolver.kb
+        dem = {a.id: next((d for d, iso in kb.demonyms.items() if iso == a.id), "").title()
+               for a in kb.actors.values() if a.type == "state"}
+        nm = {a.id: a.name for a in kb.actors.values() if a.type == "state"}
+        report[f"unseen, bare names (fold {args.fold})"] = score(dev_items(heldout, args.limit), run)
+        report[f"unseen, introduced (fold {args.fold})"] = score(
+            dev_items(heldout, args.limit, introduced=True, demonyms=dem, names=nm), run)
     report["bbc (101 phrases)"] = score(read_gold(GOLD_BBC), run)
     for name, res in report.items():
         errs = res.pop("errors")

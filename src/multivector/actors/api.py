@@ -15,7 +15,8 @@ module lets those stages depend on a tiny surface while the recogniser and linke
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..doc import Actor, Doc, Mention
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .kb import KnowledgeBase
 
 
-def load_kb(overlays: Iterable[str] = ()) -> "KnowledgeBase":
+def load_kb(overlays: Iterable[str] = ()) -> KnowledgeBase:
     """The packaged knowledge base with user overlay files merged on top (cached per process)."""
     from .kb import load_kb as _load
 

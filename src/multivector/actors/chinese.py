@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..lang import lexicon as lang_lexicon
 from .candidates import Cand
 from .kb import KnowledgeBase
-
-from ..lang import lexicon as lang_lexicon
 
 SINGLE_OK_AFTER = lang_lexicon("zh").words("single_ok_after")
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -40,8 +39,8 @@ def _print(obj) -> None:
 
 
 @actors_app.command("list")
-def list_(type: Optional[str] = typer.Option(None, "--type", help="state, igo, person, ..."),
-          country: Optional[str] = typer.Option(None, "--country", help="ISO3 code."),
+def list_(type: str | None = typer.Option(None, "--type", help="state, igo, person, ..."),
+          country: str | None = typer.Option(None, "--country", help="ISO3 code."),
           limit: int = typer.Option(0, "--limit", help="At most this many (0 = all)."),
           as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
           actors: list[Path] = OverlayOpt) -> None:
@@ -152,13 +151,13 @@ def _null(text: str, date: str | None) -> dict:
 
 
 @actors_app.command("resolve")
-def resolve(text: Optional[str] = typer.Argument(None, help="A short phrase, e.g. 'Uzbek diplomats'."),
-            date: Optional[str] = typer.Option(None, "--date", help="Who held office then: any common "
+def resolve(text: str | None = typer.Argument(None, help="A short phrase, e.g. 'Uzbek diplomats'."),
+            date: str | None = typer.Option(None, "--date", help="Who held office then: any common "
                                                "form (2018-01-01, '1 January 2018', 'Jan 1 2018')."),
-            context: Optional[str] = typer.Option(None, "--context", help="Text around the phrase "
+            context: str | None = typer.Option(None, "--context", help="Text around the phrase "
                                                   "(article, dateline): support for ambiguous names."),
-            country: Optional[str] = typer.Option(None, "--country", help="ISO3 the document is about."),
-            batch: Optional[Path] = typer.Option(None, "--batch",
+            country: str | None = typer.Option(None, "--country", help="ISO3 the document is about."),
+            batch: Path | None = typer.Option(None, "--batch",
                                                  help="JSON lines {\"text\", \"date\", \"context\", "
                                                       "\"country\"}; - for stdin."),
             as_json: bool = typer.Option(False, "--json", help="Print JSON (always on with --batch)."),

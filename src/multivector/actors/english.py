@@ -12,7 +12,7 @@ pronouns and descriptors are settled per document in :mod:`multivector.actors.li
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -20,7 +20,7 @@ from ..doc import Actor
 from ..lang import lexicon as lang_lexicon
 from .candidates import Cand
 from .kb import DERIVED, KnowledgeBase, date_in, fold, norm, slug
-from .lexicon import MODIFIERS, PRONOUNS, lexicon
+from .lexicon import PRONOUNS, lexicon
 
 LOC_PREPS = lang_lexicon("en").words("loc_preps")
 MOTION_PREPS = lang_lexicon("en").words("motion_preps")  # a place only after a motion word ("flew to Moscow")
@@ -42,6 +42,24 @@ HONORIFICS = lang_lexicon("en").table("honorifics")
 NOT_PERSON_PREV = lang_lexicon("en").words("not_person_prev")
 NOT_PERSON_NEXT = lang_lexicon("en").words("not_person_next")
 EXPERT_WORDS = lang_lexicon("en").words("expert_words")
+
+
+def sentence_start(sdoc, i: int) -> int:
+    """Token index where token ``i``'s sentence starts. Why not ``sdoc[i].sent``: spaCy walks
+    the whole parse for every call; the starts are computed once per paragraph here."""
+    import bisect
+
+    starts = sdoc.user_data.get("mv_sent_starts")
+    if starts is None:
+        starts = sdoc.user_data["mv_sent_starts"] = [t.i for t in sdoc if t.is_sent_start or t.i == 0]
+    return starts[bisect.bisect_right(starts, i) - 1]
+
+
+def signatures(name: str) -> list[str]:
+    """'recep tayyip erdogan' -> ['* tayyip erdogan', 'recep * erdogan', 'recep tayyip *']."""
+    toks = name.split()
+    return [" ".join(toks[:i] + ["*"] + toks[i + 1:]) for i in range(len(toks))
+            if len(toks[i]) >= 5]
 
 
 def one_typo(text: str, name: str) -> bool:
@@ -67,11 +85,20 @@ class EnglishRecognizer:
         self.kb = kb
         self.nlp = nlp
         self.lex = lexicon()
+        self._CURATED = {a.id for a in kb.actors.values() if a.type == "person" and a.id in
+                         kb.actor_sources and any("source" not in r for r in a.roles)}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact_terms: dict[str, list[str]] = {}
         lower_terms: dict[str, list[str]] = {}
+        world = kb.actor_sources
         for key, entries in kb.index.get("en", {}).items():
+            # world people and Phoenix organisations are found through spaCy's entities and a
+            # KB lookup (_people, _ner_rest), not the matchers: their ~80k name patterns would
+            # cost well over 100 MB per process
+            if all(e.actor_id in world and e.actor_id.startswith(("PER:", "PHX:"))
+                   and e.actor_id not in self._CURATED for e in entries):
+                continue
             for alias in self._surface_forms(key, entries):
                 toks = alias.split()
                 short = len(alias) <= 4 or alias.isupper() or len(toks) == 1
@@ -92,12 +119,17 @@ class EnglishRecognizer:
                 for n in names:
                     if len(n) >= 5 and " " not in n:
                         self.fuzzy_states[fold(n)] = a.id
-            elif a.type == "person":
-                for n in names:
+            elif a.type == "person" and (a.id not in kb.actor_sources or a.id in self._CURATED):
+                for n in names:  # typo tolerance for curated people only (memory, precision)
                     if len(n.split()) >= 2:
                         self.fuzzy_people[fold(n)] = a.id
         self._state_keys = list(self.fuzzy_states)
-        self._person_keys = list(self.fuzzy_people)
+        # one-typo candidates by signature (the name with one word blanked): a dictionary
+        # lookup instead of a fuzzy scan over tens of thousands of names per unknown person
+        self.person_sigs: dict[str, list[str]] = {}
+        for k in self.fuzzy_people:
+            for sig in signatures(k):
+                self.person_sigs.setdefault(sig, []).append(k)
         self.agent_nouns = kb.agents
 
     def _surface_forms(self, key: str, entries) -> set[str]:
@@ -353,7 +385,7 @@ class EnglishRecognizer:
             # collect the noun group to the right: adjectives, compounds, the head noun
             k = j
             while k < len(sdoc) and k - j < 4 and sdoc[k].pos_ in ("ADJ", "NOUN", "PROPN") \
-                    and not sdoc[k].ent_type_ in ("PERSON",):
+                    and sdoc[k].ent_type_ not in ("PERSON",):
                 k += 1
                 if sdoc[k - 1].pos_ == "NOUN" and (k >= len(sdoc) or sdoc[k].pos_ != "NOUN"):
                     break
@@ -473,10 +505,11 @@ class EnglishRecognizer:
                     method = "gazetteer" if norm(self.kb.actors[actor_id].name) == norm(name) \
                         else "alias"
             if actor_id is None and len(span) >= 2:
-                best = process.extractOne(fold(name), self._person_keys, scorer=fuzz.ratio,
-                                          score_cutoff=FUZZY_PERSON)
-                if best and one_typo(fold(name), best[0]):
-                    actor_id, method = self.fuzzy_people[best[0]], "fuzzy"
+                q = fold(name)
+                hits = sorted({k for sig in signatures(q) for k in self.person_sigs.get(sig, ())
+                               if one_typo(q, k)})
+                if len({self.fuzzy_people[k] for k in hits}) == 1:
+                    actor_id, method = self.fuzzy_people[hits[0]], "fuzzy"
             # a role with an office and a country settles ambiguous or unknown surnames
             if role is not None and role[1].kb_role and aff_ids:
                 country = self._country_of(aff_ids)
@@ -530,7 +563,7 @@ class EnglishRecognizer:
 
     def _pre_title(self, sdoc, s, cands, base):
         """'US Secretary of State X', 'political scientist X', 'Russian foreign minister X'."""
-        sent_start = sdoc[s].sent.start
+        sent_start = sentence_start(sdoc, s)
         start_char = sdoc[sent_start].idx
         window = sdoc.text[start_char: sdoc[s].idx]
         stripped = window.rstrip()
@@ -554,7 +587,7 @@ class EnglishRecognizer:
         for c in cands:
             if c.actor_id and not c.person and base + rs - 40 <= c.start and c.end <= base + re_:
                 between = sdoc.text[c.end - base: rs]
-                if c.end - base <= rs and re.fullmatch(r"(?:['’]s)?\s*(?:[A-Z][\w\-]*\s+)*", between):
+                if c.end - base <= rs and re.fullmatch(r"(?:['’]s)?\s*(?:[A-Z][\w\-]*\s+)*(?:[a-z][\w\-]*\s+){0,2}", between):
                     aff.append(c.actor_id)
                 elif c.start >= base + rs:  # "Secretary of State" contains no actor normally
                     aff.append(c.actor_id)

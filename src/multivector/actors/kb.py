@@ -25,10 +25,10 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -259,7 +259,7 @@ class KnowledgeBase:
 
         q = fold(text)
         scored: dict[str, float] = {}
-        for lang, idx in [*self.index.items(), *self.folded.items()]:
+        for _lang, idx in [*self.index.items(), *self.folded.items()]:
             for key, entries in idx.items():
                 key = fold(key)
                 if q and q in key:
@@ -684,6 +684,9 @@ def load_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
             finally:
                 if gc_was:
                     gc.enable()
+        # the KB lives as long as the process: keep the collector from re-scanning its
+        # ~10^6 objects during every later full collection (that cost showed in the stage)
+        gc.freeze()
         if isinstance(kb, KnowledgeBase):
             return kb
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
@@ -697,4 +700,5 @@ def load_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
         os.replace(tmp, cache)
     except OSError:  # read-only home: the cache is an optimisation only
         pass
+    gc.freeze()
     return kb

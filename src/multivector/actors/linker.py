@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 
 from ..doc import Actor, Doc, Mention
+from ..lang import Language, fallback_order, get_language
 from ..lang import lexicon as lang_lexicon
 from .candidates import Cand, select
-from ..lang import Language, fallback_order, get_language
 from .english import EXPERT_WORDS
 from .kb import KnowledgeBase, date_in, norm, slug
-from .lexicon import MODIFIERS
 
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach
 DESCRIPTOR_WINDOW = 1000  # paragraphs back (and 2 forward) a descriptor may reach

@@ -20,7 +20,7 @@ FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|one-time|onetime)\b", re
 
 
 class PhraseResolver:
-    _default: "PhraseResolver | None" = None
+    _default: PhraseResolver | None = None
 
     def __init__(self, config: Config | None = None, nlp=None):
         from ..nlp import load_nlp
@@ -32,7 +32,7 @@ class PhraseResolver:
         self.kb: KnowledgeBase = self.linker.kb
 
     @classmethod
-    def default(cls) -> "PhraseResolver":
+    def default(cls) -> PhraseResolver:
         if cls._default is None:
             cls._default = cls()
         return cls._default
@@ -121,7 +121,7 @@ class PhraseResolver:
         """The sector of the last agent noun in the phrase ("oil firm", "state bank")."""
         found = None
         for t in sdoc:
-            if t.pos_ in ("NOUN",) and not t.ent_type_:
+            if t.pos_ == "NOUN" and not t.ent_type_ or (t.i == len(sdoc) - 1 and t.pos_ == "PROPN"):
                 f = self.linker.en.agent_of(sdoc[max(0, t.i - 2): t.i + 1])
                 if f is not None:
                     found = f[1]

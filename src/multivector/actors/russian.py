@@ -22,8 +22,7 @@ RU_PLACE_PREPS = lang_lexicon("ru").words("place_preps")
 
 class RussianRecognizer:
     def __init__(self, kb: KnowledgeBase):
-        from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                             Segmenter)
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
         self.kb = kb
         self.segmenter = Segmenter()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 GOLD_BBC = Path(__file__).resolve().parents[3] / "tests" / "gold" / "actors_world_bbc.jsonl"
 
