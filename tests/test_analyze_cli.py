@@ -49,7 +49,21 @@ def test_second_run_adds_nothing(examples_db):
     assert res.exit_code == 0
     with Store(db, read_only=True) as s:
         assert s.count("documents") == 15
-    assert "15" in [c.strip() for c in res.output.replace("│", "|").split("|")]
+    rows = summary_rows(res.output)
+    assert rows["documents new"] == "0"
+    assert rows["documents unchanged (already stored)"] == "15"
+    assert rows["paragraphs"] == "0" and "mentions" not in rows  # nothing analysed again
+
+
+def summary_rows(output: str) -> dict[str, str]:
+    """The summary table's rows as {label: value}."""
+    rows = {}
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.replace("│", "|").split("|")]
+        cells = [c for c in cells if c]
+        if len(cells) == 2:
+            rows[cells[0]] = cells[1]
+    return rows
 
 
 def test_export_documents_contract(examples_db):
@@ -131,7 +145,14 @@ def test_changed_document_replaces_its_records(tmp_path, pipeline):
         assert all(x["doc_id"] == docs[0]["id"] for x in sents)
 
 
-def test_interrupted_run_keeps_stored_documents_and_resumes(tmp_path, pipeline, monkeypatch):
+@pytest.mark.parametrize("sig,code", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_interrupted_run_keeps_stored_documents_and_resumes(tmp_path, pipeline, monkeypatch,
+                                                            sig, code):
+    """A real signal to this process while the third batch is analysed (tests/test_signals.py
+    sends them to a separate process at random moments, Dask workers included)."""
+    import os
+    import signal
+
     from multivector import pipeline as pl
 
     corpus = tmp_path / "corpus"
@@ -145,12 +166,13 @@ def test_interrupted_run_keeps_stored_documents_and_resumes(tmp_path, pipeline, 
     def flaky(self, documents):
         calls["n"] += 1
         if calls["n"] == 3:
-            raise KeyboardInterrupt
+            os.kill(os.getpid(), getattr(signal, sig))
         return real(self, documents)
 
     monkeypatch.setattr(pl.Pipeline, "process", flaky)
     res = analyze(str(corpus), "--db", str(db), "--batch-size", "1", "--workers", "1")
-    assert res.exit_code == 130
+    assert res.exit_code == code
+    assert "interrupted: everything stored so far is kept" in res.output
     with Store(db, read_only=True) as s:
         assert s.count("documents") == 2
     monkeypatch.setattr(pl.Pipeline, "process", real)

@@ -77,3 +77,20 @@ def test_analyze_file_upload_and_bad_input(client):
     assert r.status_code == 415
     r = client.post("/api/analyze", headers={**AUTH, "Content-Type": "text/plain"}, content=TEXT)
     assert r.status_code == 415
+
+
+def test_a_failing_analysis_is_a_500_with_a_message_and_the_server_goes_on(client, monkeypatch):
+    from multivector.config import Config
+    from multivector.nlp import load_nlp
+    from multivector.text import segment
+
+    nlp = load_nlp(Config().spacy_model)
+    monkeypatch.setattr(nlp, "max_length", 300)  # spaCy refuses (E088) longer paragraphs
+    monkeypatch.setattr(segment, "MAX_PARAGRAPH_CHARS", 5000)
+    long_text = "A long note\n\n" + " ".join(["Kazakhstan and China signed a rail deal."] * 12)
+    r = client.post("/api/analyze", json={"text": long_text}, headers=AUTH)
+    assert r.status_code == 500
+    assert "stage segment failed" in r.json()["detail"] and "E088" in r.json()["detail"]
+    monkeypatch.setattr(nlp, "max_length", 1_000_000)
+    r = client.post("/api/analyze", json={"text": long_text}, headers=AUTH)
+    assert r.status_code == 201, r.text

@@ -15,13 +15,29 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
-import typer
-from rich.console import Console
 
-from .config import Config, load_config
+def _stop_now(signum: int, frame: object) -> None:
+    """Ctrl-C / SIGTERM while the command line starts (imports, configuration): nothing has
+    been stored yet, so stop at once with one line (the analysis loop has its own handling)."""
+    sys.stderr.write("interrupted: everything stored so far is kept; run again to resume\n"
+                     if "analyze" in sys.argv else "interrupted\n")
+    sys.stderr.flush()
+    os._exit(143 if signum == signal.SIGTERM else 130)
+
+
+if __name__ == "__main__" or os.path.basename(sys.argv[0]) == "multivector":
+    signal.signal(signal.SIGINT, _stop_now)
+    signal.signal(signal.SIGTERM, _stop_now)
+
+import typer  # noqa: E402  (after the handlers: importing takes a moment)
+from rich.console import Console  # noqa: E402
+
+from .config import Config, load_config  # noqa: E402
 
 app = typer.Typer(
     name="multivector",
@@ -32,7 +48,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score multivector against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 out = Console()
 
 DEFAULT_DB = Config.db  # analyze; reading commands fall back to load_config().db
@@ -159,8 +175,15 @@ def main() -> None:  # console script
     try:
         app()
     except MultivectorError as exc:
-        console.print(f"error: {exc}", style="red", highlight=False, markup=False)
+        console.print(f"error: {exc}", style="red", highlight=False, markup=False,
+                      soft_wrap=True)
         sys.exit(2)
+    except SystemExit as exc:
+        # Click ends a write to a closed pipe (`export ... | head`) with exit 1 after making
+        # stdout silent; the reader just stopped reading: that is success, not an error
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            sys.exit(0)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,5 +26,5 @@ def open_read_only(db: str | None, err: Console | None = None) -> Reader:
     try:
         return Reader.open(db_path(db))
     except StoreError as exc:
-        (err or Console(stderr=True)).print(f"[red]error:[/red] {exc}")
+        (err or Console(stderr=True)).print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from None

@@ -259,9 +259,20 @@ class Doc:
         return self.document.text
 
     # --- navigation helpers used by every stage -------------------------------------------
+    def _starts(self, name: str) -> list[int]:
+        """Start offsets of ``self.<name>`` (sentences, paragraphs), built once per list rather
+        than on every lookup: stages look up thousands of offsets in a long document, and
+        rebuilding the list each time made the cost quadratic in its length."""
+        items = getattr(self, name)
+        cache = self.__dict__.setdefault("_mv_starts", {})
+        hit = cache.get(name)
+        if hit is None or hit[0] is not items or hit[1] != len(items):
+            hit = cache[name] = (items, len(items), [x.start for x in items])
+        return hit[2]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing character ``offset`` (or None)."""
-        starts = [s.start for s in self.sentences]
+        starts = self._starts("sentences")
         i = bisect.bisect_right(starts, offset) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i].start <= offset < max(
             self.sentences[i].end, self.sentences[i].start + 1
@@ -270,7 +281,7 @@ class Doc:
         return None
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
+        starts = self._starts("paragraphs")
         i = bisect.bisect_right(starts, offset) - 1
         if 0 <= i < len(self.paragraphs) and offset < self.paragraphs[i].end:
             return self.paragraphs[i]

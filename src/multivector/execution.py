@@ -60,6 +60,7 @@ class Executor(Protocol):
 class RunStats:
     new: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # same content as another input of this run (analysed once)
     skipped: int = 0  # could not be read (bad input)
     failed: int = 0  # read, but analysis failed
     paragraphs: int = 0

@@ -45,9 +45,18 @@ class Pipeline:
     def process(self, documents: list[Document]) -> tuple[list[Doc], list[StageError]]:
         """Run every stage over a batch. A document whose stage fails is dropped from the
         result (and reported with its stage) so the rest of the batch is stored."""
-        docs = self.segmenter.process_batch(documents)
         ok: list[Doc] = []
         errors: list[StageError] = []
+        try:
+            docs = self.segmenter.process_batch(documents)
+        except Exception:  # noqa: BLE001 - one document must not stop its batch: find it
+            docs = []
+            for document in documents:
+                try:
+                    docs += self.segmenter.process_batch([document])
+                except Exception as exc:  # noqa: BLE001 - recorded in `failures`
+                    errors.append(StageError("segment", document.source, exc,
+                                             doc_id=document.id))
         for doc in docs:
             name = "segment"
             try:

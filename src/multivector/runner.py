@@ -8,7 +8,11 @@ stored, and a re-run resumes from there.
 
 from __future__ import annotations
 
+import logging
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
@@ -25,6 +29,54 @@ from .store.db import Store, StoreError
 from .text.clean import document_from_raw
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into the same clean stop as Ctrl-C (exit code 143 instead of 130)."""
+
+
+def on_terminate() -> Callable[[], None]:
+    """Make SIGTERM stop the run like Ctrl-C; returns the function that puts the old handler
+    back. (Signal handlers can only be set from the main thread; elsewhere nothing changes.)"""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    old_term = signal.signal(signal.SIGTERM, handler)
+    # Ctrl-C raises KeyboardInterrupt from here on (the command line stops at once before)
+    old_int = signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, old_term)
+        signal.signal(signal.SIGINT, old_int)
+
+    return restore
+
+
+@contextmanager
+def quiet_shutdown(for_good: bool = False) -> Iterator[None]:
+    """While the run is wound down: a second Ctrl-C or SIGTERM is ignored (stopping half-way
+    through closing would leave worker processes behind), and Dask's logs about the tasks and
+    connections being cancelled are silenced: they are expected, not news. ``for_good`` (after
+    an interrupt): the logs stay silent until the process ends, since tasks of a cluster
+    stopped while starting report themselves when they are garbage-collected."""
+    main = threading.current_thread() is threading.main_thread()
+    old = [(s, signal.signal(s, signal.SIG_IGN)) for s in (signal.SIGINT, signal.SIGTERM)] \
+        if main else []
+    loggers = [logging.getLogger(n) for n in ("distributed", "tornado", "asyncio")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        if not for_good:
+            for lg, lvl in zip(loggers, levels):
+                lg.setLevel(lvl)
+        for s, h in old:
+            signal.signal(s, h)
 
 
 def iter_documents(refs: list[InputRef], config: Config,
@@ -73,7 +125,7 @@ def make_executor(config: Config, workers: int | None, dask: str | None) -> Exec
 def run_analyze(paths: list[str], db: str, config: Config, workers: int | None = None,
                 dask: str | None = None, quiet: bool = False, console: Console | None = None,
                 out: Console | None = None) -> int:
-    console = console or Console(stderr=True)
+    console = console or Console(stderr=True, soft_wrap=True)
     out = out or Console()
     stats = RunStats()
     t0 = time.perf_counter()
@@ -99,17 +151,21 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
                       f"{'it is' if len(added) == 1 else 'they are'} required by the stages asked for)",
                       highlight=False, markup=False)
     try:
-        store = Store(db)
+        # the file is open only while a batch is looked up or stored: `serve`, `stats` and
+        # `export` can read it in between (DuckDB allows one writer and no readers meanwhile)
+        store = Store(db, hold=False)
     except StoreError as exc:
         console.print(f"error: {exc}", style="red", highlight=False, markup=False)
         return EXIT_USAGE
 
     executor = None
-    interrupted = False
+    interrupted = 0
+    run_ids: set[str] = set()  # documents of this run so far (a second copy is a duplicate)
     progress = Progress(TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("inputs"), TimeElapsedColumn(),
                         TextColumn("{task.fields[status]}"), console=console,
                         disable=quiet, transient=False)
+    restore = on_terminate()
     try:
         with store, progress:
             task = progress.add_task("analyse", total=len(refs), status="")
@@ -123,8 +179,16 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
                             progress.update(task, completed=len(seen_refs))
                     documents = [d for _, d in chunk]
                     known = store.known_ids(d.id for d in documents)
-                    stats.unchanged += sum(1 for d in documents if d.id in known)
-                    todo = [d for d in documents if d.id not in known]
+                    store.release()
+                    todo = []
+                    for d in documents:
+                        if d.id in run_ids:
+                            stats.duplicates += 1
+                        elif d.id in known:
+                            stats.unchanged += 1
+                        else:
+                            todo.append(d)
+                        run_ids.add(d.id)
                     if todo:
                         yield todo
 
@@ -141,20 +205,27 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
                     docs.account(stats)
                 else:
                     stats.new += store.write(docs)
-                    account(stats, docs)
+                    # the summary counts what was stored (another process may have stored
+                    # some of these documents meanwhile)
+                    written = set(getattr(store, "last_written", ()))
+                    account(stats, [d for d in docs if d.id in written])
+                store.release()
                 progress.update(task, status=f"{stats.new} new, {stats.unchanged} unchanged")
             progress.update(task, completed=len(refs))
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as exc:
+        interrupted = 143 if isinstance(exc, Terminated) else 130
         console.print("interrupted: everything stored so far is kept; run again to resume",
-                      style="yellow")
+                      style="yellow", highlight=False)
     finally:
-        if executor is not None:
-            executor.close()
+        with quiet_shutdown(for_good=bool(interrupted)):
+            if executor is not None:
+                executor.close()
+            store.close()
+        restore()
     stats.seconds = time.perf_counter() - t0
     print_summary(stats, db, out)
     if interrupted:
-        return 130
+        return interrupted
     if stats.new + stats.unchanged == 0:
         return EXIT_NOTHING
     return EXIT_PARTIAL if (stats.skipped or stats.failed) else EXIT_OK
@@ -166,6 +237,8 @@ def print_summary(stats: RunStats, db: str, out: Console) -> None:
     t.add_column("value", justify="right")
     t.add_row("documents new", str(stats.new))
     t.add_row("documents unchanged (already stored)", str(stats.unchanged))
+    if stats.duplicates:
+        t.add_row("documents duplicate (same text as another input)", str(stats.duplicates))
     t.add_row("inputs skipped (bad input)", str(stats.skipped))
     t.add_row("documents failed (analysis error)", str(stats.failed))
     t.add_row("paragraphs", str(stats.paragraphs))

@@ -37,11 +37,12 @@ def actor_at(doc: Doc, start: int, end: int) -> Mention | None:
     ms = doc.mentions
     if not ms:
         return None
-    starts = [m.start for m in ms]
+    starts = _starts(doc)
     i = max(bisect.bisect_right(starts, start) - 1, 0)
     best: Mention | None = None
     best_key = (0, 0)
-    for m in ms[i:]:
+    for j in range(i, len(ms)):
+        m = ms[j]
         if m.start >= end and m.start > start:
             break
         ov = min(end, m.end) - max(start, m.start)
@@ -57,8 +58,32 @@ def actor_at(doc: Doc, start: int, end: int) -> Mention | None:
 
 def mentions_in(doc: Doc, start: int, end: int, linked_only: bool = True) -> list[Mention]:
     """Mentions lying entirely inside ``[start, end)``, in text order."""
-    return [m for m in doc.mentions if m.start >= start and m.end <= end
-            and (m.actor_id is not None or not linked_only)]
+    ms = doc.mentions
+    out: list[Mention] = []
+    for j in range(bisect.bisect_left(_starts(doc), start), len(ms)):
+        m = ms[j]
+        if m.start >= end:
+            break
+        if m.end <= end and (m.actor_id is not None or not linked_only):
+            out.append(m)
+    return out
+
+
+_STARTS: dict[int, tuple[list[Mention], int, list[int]]] = {}
+
+
+def _starts(doc: Doc) -> list[int]:
+    """Start offsets of ``doc.mentions`` (sorted), built once per document rather than per
+    query: stages ask tens of thousands of questions about a long document."""
+    ms = doc.mentions
+    hit = _STARTS.get(id(doc))
+    if hit is not None and hit[0] is ms and hit[1] == len(ms):
+        return hit[2]
+    starts = [m.start for m in ms]
+    if len(_STARTS) > 64:  # documents of finished batches
+        _STARTS.clear()
+    _STARTS[id(doc)] = (ms, len(ms), starts)
+    return starts
 
 
 def actor_ref(doc: Doc | None, actor_id: str | None) -> dict | None:

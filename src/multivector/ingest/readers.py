@@ -221,7 +221,9 @@ def _read_jsonl(source: str, text: str, enc: str) -> Iterator[RawDoc]:
 def _read_csv(source: str, text: str, enc: str) -> Iterator[RawDoc]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
-        raise IngestError(source, "CSV has no 'text' column (columns: text, title, date, url, source)")
+        have = ", ".join(f.strip() for f in reader.fieldnames or [] if f and f.strip()) or "none"
+        raise IngestError(source, f"CSV has no 'text' column (its columns: {have}; expected: "
+                                  "text, and optionally title, date, url, source)")
     for n, row in enumerate(reader, 2):
         row = {(k or "").strip().lower(): v for k, v in row.items()}
         try:

@@ -14,11 +14,15 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
+import threading
 import sys
 import tempfile
 import time
 import uuid
+import warnings
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -79,7 +83,25 @@ def _tune_local_workers() -> None:
                      "distributed.worker.profile.enabled": False})
 
 
+@contextmanager
+def workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start worker processes with SIGINT ignored (Python keeps an ignored SIGINT ignored).
+    Ctrl-C in a terminal reaches every process of the group: the workers would each die with
+    a KeyboardInterrupt traceback; this way only the client stops, and it closes them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 def _quiet_logs() -> None:
+    # the scheduler's HTTP server moves to a free port when another cluster has 8787: fine,
+    # nobody uses it (no dashboard), and the warning would be a stray line in the output
+    warnings.filterwarnings("ignore", message="Port .* is already in use")
     for name in ("distributed", "distributed.worker", "distributed.nanny", "distributed.scheduler",
                  "distributed.core", "distributed.http.proxy", "bokeh"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -116,8 +138,13 @@ class DaskExecutor:
         else:
             n = workers or default_workers()
             _tune_local_workers()
-            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+            # worker logs: CRITICAL only. A failing batch comes back as its documents'
+            # failures; what workers would log on the way out (heartbeats to a scheduler that
+            # is closing) is noise around the one-line interrupt message
+            with workers_ignore_ctrl_c():
+                self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                            dashboard_address=None,
+                                            silence_logs=logging.CRITICAL)
             self.client = Client(self.cluster)
         self._slots_checked = 0.0
         self._refresh_slots()

@@ -34,12 +34,29 @@ def _jsonable(value: Any) -> Any:
 class Store:
     """A multivector database file (DuckDB)."""
 
-    def __init__(self, path: str | Path = "multivector.duckdb", read_only: bool = False):
+    def __init__(self, path: str | Path = "multivector.duckdb", read_only: bool = False,
+                 hold: bool = True):
+        """``hold=False`` (``analyze``): the file is opened for each operation and closed by
+        :meth:`release`, so other processes can read it between batches (DuckDB lets one
+        process write a file, and nobody read it meanwhile)."""
         self.path = str(path)
-        self.con = connect(self.path, read_only=read_only)
         self.read_only = read_only
+        self.hold = hold
+        self._con: Any = connect(self.path, read_only=read_only)
         if not read_only:
             self._migrate()
+        self.release()
+
+    @property
+    def con(self) -> Any:
+        if self._con is None:
+            self._con = connect(self.path, read_only=self.read_only)
+        return self._con
+
+    def release(self) -> None:
+        """Close the file until the next operation (only when not holding it)."""
+        if not self.hold and self._con is not None:
+            self.close()
 
     # ------------------------------------------------------------------ schema
     def _migrate(self) -> None:
@@ -59,10 +76,12 @@ class Store:
             )
 
     def close(self) -> None:
-        try:
-            self.con.close()
-        except Exception:  # pragma: no cover - closing twice
-            pass
+        con, self._con = self._con, None
+        if con is not None:
+            try:
+                con.close()
+            except Exception:  # pragma: no cover - closing twice
+                pass
 
     def __enter__(self) -> "Store":
         return self
@@ -169,6 +188,7 @@ class Store:
                 self.delete_failures(d.id for d in fresh)
                 self._insert_docs(fresh)
                 self.con.execute("COMMIT")
+                self.last_written = [d.id for d in fresh]
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise

@@ -17,10 +17,17 @@ from .language import LanguageDetector, rough_sentences
 from .translation import find_translations
 
 _LINE = re.compile(r"[^\n]+")
+# Longer lines are split into several paragraphs at sentence ends (at a space when one sentence
+# is longer): spaCy refuses texts over 1,000,000 characters (E088) and its memory grows with the
+# text, while news paragraphs are a few hundred characters. Offsets still point into the stored
+# text; only the paragraph boundaries inside such a line are ours.
+MAX_PARAGRAPH_CHARS = 10_000
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, trimmed."""
+def paragraph_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed; lines over ``limit`` characters
+    (default ``MAX_PARAGRAPH_CHARS``) split."""
+    limit = limit or MAX_PARAGRAPH_CHARS
     spans = []
     for m in _LINE.finditer(text):
         s, e = m.start(), m.end()
@@ -28,9 +35,46 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
+        if e - s > limit:
+            spans.extend(split_long(text, s, e, limit))
+        elif e > s:
             spans.append((s, e))
     return spans
+
+
+def split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as pieces of at most ``limit`` characters: whole sentences packed
+    together, a longer sentence cut at its last space before the limit (hard cut without one)."""
+    pieces: list[tuple[int, int]] = []
+    cur_s = cur_e = -1
+    for s, e in rough_sentences(text[start:end], start):
+        while e - s > limit:  # one sentence too long for a piece of its own
+            if cur_s >= 0:
+                pieces.append((cur_s, cur_e))
+                cur_s = -1
+            cut = text.rfind(" ", s + 1, s + limit)
+            cut = cut if cut > s else s + limit
+            pieces.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if s >= e:
+            continue
+        if cur_s >= 0 and e - cur_s <= limit:
+            cur_e = e
+        else:
+            if cur_s >= 0:
+                pieces.append((cur_s, cur_e))
+            cur_s, cur_e = s, e
+    if cur_s >= 0:
+        pieces.append((cur_s, cur_e))
+    out = []
+    for s, e in pieces:  # trimmed, like every paragraph
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 class Segmenter:

@@ -26,6 +26,11 @@ class Busy(RuntimeError):
         self.retry_after = retry_after
 
 
+class AnalysisFailed(RuntimeError):
+    """The input was fine but a stage failed on it (reported as 500 with the stage and error;
+    the server goes on serving)."""
+
+
 @dataclass
 class Submission:
     text: str | None = None
@@ -110,7 +115,7 @@ class Analyzer:
             with self._lock:
                 docs, errors = self.pipeline().process([document])
                 if errors:
-                    raise AnalyzeError(str(errors[0]))
+                    raise AnalysisFailed(str(errors[0]))
                 new = self.db.write(docs)
         finally:
             with self._count:

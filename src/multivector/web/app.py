@@ -29,7 +29,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from ..config import Config, load_config
 from ..store import browse as queries
 from ..store.where import FilterError
-from .analyze import AnalyzeError, Analyzer, Busy, Submission
+from .analyze import AnalysisFailed, AnalyzeError, Analyzer, Busy, Submission
 from .assets import CachedStatic, fingerprint_html
 from .database import Database
 from .highlight import parse_ranges
@@ -104,17 +104,19 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     owned = db is None
     if db is None:
         db = Database(settings.db, allow_write=settings.allow_write, threads=settings.threads)
+        db.release_when_idle()  # a read-only server lets `analyze` write between requests
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         # the network aggregates take seconds on a large database: compute them before the
         # first visitor asks (requests arriving meanwhile wait for the same computation)
         def warm_all() -> None:
-            network.warm()
-            try:
-                queries.warm(db)
-            except Exception as exc:  # noqa: BLE001  (not hidden: the request that needs it fails)
-                log.warning("could not precompute lookups: %r", exc)
+            with db.session():
+                network.warm()
+                try:
+                    queries.warm(db)
+                except Exception as exc:  # noqa: BLE001  (not hidden: the request that needs it fails)
+                    log.warning("could not precompute lookups: %r", exc)
 
         warm = threading.Thread(target=warm_all, daemon=True, name="mv-warm")
         warm.start()
@@ -140,7 +142,8 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
-        response = await call_next(request)
+        with db.session():  # the file stays open while a request runs (see Database)
+            response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         if response.headers.get("content-type", "").startswith("text/html"):
@@ -366,6 +369,8 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
             return await run_in_threadpool(analyzer.run, sub)
         except AnalyzeError as exc:
             raise HTTPException(422, str(exc)) from exc
+        except AnalysisFailed as exc:
+            raise HTTPException(500, f"analysis failed: {exc}") from exc
 
     # ------------------------------------------------------------------ pages
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)

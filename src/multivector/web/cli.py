@@ -10,6 +10,26 @@ from typing import Any
 import typer
 
 
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on (busy, not an address of this machine), or None.
+    Checked before the URL is printed so a busy port is a usage error, not a server that
+    announces itself and dies."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return str(exc.strerror or exc)
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            s.bind(addr)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
 def build_app(*, db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
               allow_write: bool = False, token: str | None = None,
               max_upload: int = 5 * 1024 * 1024, config: str | Path | None = None,
@@ -94,7 +114,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         from ..store.db import StoreError
 
-        console = Console(stderr=True)
+        console = Console(stderr=True, soft_wrap=True)
         n = workers if workers is not None else default_workers(allow_write)
         if n < 1:
             console.print("[red]error:[/red] --workers must be 1 or more")
@@ -109,8 +129,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         try:
             application, settings = build_app(**options, console=console)
         except (StoreError, FileNotFoundError) as exc:
-            console.print(f"[red]error:[/red] {exc}")
+            console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
             raise typer.Exit(2) from exc
+        problem = port_problem(host, port)
+        if problem:
+            console.print(f"[red]error:[/red] cannot listen on {host}:{port}: {problem}"
+                          " (another server is running there? choose one with --port)",
+                          soft_wrap=True)
+            raise typer.Exit(2)
         shown = f"[{host}]" if ":" in host else host
         console.print(f"multivector: http://{shown}:{port}/  (API docs: /docs; "
                       f"{'read-write' if allow_write else 'read-only'}; {n} "

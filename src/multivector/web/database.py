@@ -12,8 +12,11 @@ cached aggregates (the network) are recomputed. The queries themselves are the r
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,12 @@ from ..store.read import Reader, add_read_indexes
 from ..store.schema import TABLES
 
 
+# A read-only server closes the file after this many idle seconds (no request running), so
+# `multivector analyze` can store its next batch; the next request opens it again and sees the
+# new documents. (DuckDB lets no process read a file while another one writes it.)
+IDLE_RELEASE = float(os.environ.get("MULTIVECTOR_SERVE_IDLE", "1.0"))
+
+
 class Database(Reader):
     """Read access for request handlers, plus the write path for the analyze endpoint."""
 
@@ -33,9 +42,15 @@ class Database(Reader):
         self.allow_write = allow_write
         self.generation = 0
         self._local = threading.local()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._cursors: list[Any] = []
         self._cache: dict[tuple, Any] = {}
+        self._con_gen = 0  # which connection the thread-local cursors belong to
+        self._active = 0  # requests (sessions) running now
+        self._last_use = time.monotonic()
+        self._releasing = False  # set by release_when_idle()
+        self._closed = False
+        self._threads = threads
         # register every stage's layer now, in this thread: the lookup of the table list is
         # lazy and not thread-safe, and the warm-up thread and request threads start at once
         len(TABLES)
@@ -51,18 +66,95 @@ class Database(Reader):
         columns = Reader(self._root.cursor()).schema()
         self.tables = set(columns)
         self.columns = columns
+        self._state = self._file_state()
+
+    # ------------------------------------------------------------------ sharing the file
+    def _file_state(self) -> tuple:
+        """Size and modification time of the file and its WAL: changed = someone wrote."""
+        out: list[Any] = []
+        for p in (self.path, self.path + ".wal"):
+            try:
+                st = os.stat(p)
+                out += [st.st_size, st.st_mtime_ns]
+            except OSError:
+                out += [None, None]
+        return tuple(out)
+
+    def _ensure_open(self) -> None:
+        """(Re)open the read-only connection released while idle; a file another process
+        changed meanwhile starts a new data generation (cached aggregates are recomputed)."""
+        if self.con is not None:
+            return
+        con = connect(self.path, read_only=True, threads=self._threads)
+        self.con = con
+        self._root = con.cursor()
+        self._con_gen += 1
+        state = self._file_state()
+        if state != self._state:
+            self._state = state
+            columns = Reader(self._root.cursor()).schema()
+            self.tables, self.columns = set(columns), columns
+            self.generation += 1
+
+    def release_when_idle(self, idle: float = IDLE_RELEASE) -> None:
+        """Close the file whenever no request has run for ``idle`` seconds (read-only servers:
+        `serve` next to a running `analyze`). Requests must run inside :meth:`session`."""
+        if self.store is not None or self._releasing:
+            return
+        self._releasing = True
+
+        def reap() -> None:
+            while not self._closed:
+                time.sleep(max(idle / 2, 0.05))
+                with self._lock:
+                    if (self.con is not None and self._active == 0
+                            and time.monotonic() - self._last_use > idle):
+                        self._close_connection()
+
+        threading.Thread(target=reap, daemon=True, name="mv-release").start()
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """One request (or background computation): the file stays open while it runs."""
+        with self._lock:
+            self._active += 1
+            if self._releasing:
+                self._ensure_open()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._active -= 1
+                self._last_use = time.monotonic()
+
+    def _close_connection(self) -> None:
+        for cur in self._cursors:
+            try:
+                cur.close()
+            except duckdb.Error:  # pragma: no cover - already closed
+                pass
+        self._cursors = []
+        if self._root is not None:
+            self._root.close()
+        if self.con is not None:
+            self.con.close()
+        self._root = None
+        self.con = None
 
     # ------------------------------------------------------------------ reads
     def cursor(self):
-        cur = getattr(self._local, "cursor", None)
-        if cur is None:
+        entry = getattr(self._local, "cursor", None)
+        if entry is None or entry[0] != self._con_gen:
             with self._lock:
+                self._ensure_open()
                 # from a root cursor that never runs queries: the main connection may be busy
                 # writing (Store.write), and DuckDB refuses to open a cursor on a busy one
                 cur = self._root.cursor()
                 self._cursors.append(cur)
-            self._local.cursor = cur
-        return cur
+                entry = (self._con_gen, cur)
+            self._local.cursor = entry
+        self._last_use = time.monotonic()
+        return entry[1]
 
     def cached(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per data generation (aggregates over whole tables)."""
@@ -87,13 +179,15 @@ class Database(Reader):
         return n
 
     def close(self) -> None:
-        for cur in self._cursors:
-            try:
-                cur.close()
-            except duckdb.Error:  # pragma: no cover - already closed
-                pass
-        self._root.close()
-        if self.store is not None:
-            self.store.close()
-        else:
-            self.con.close()
+        self._closed = True
+        with self._lock:
+            if self.store is not None:
+                for cur in self._cursors:
+                    try:
+                        cur.close()
+                    except duckdb.Error:  # pragma: no cover - already closed
+                        pass
+                self._root.close()
+                self.store.close()
+            else:
+                self._close_connection()
