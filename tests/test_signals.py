@@ -110,3 +110,24 @@ def test_interrupts_with_dask_workers_resume_to_the_clean_result(clean, tmp_path
     got = tables(db)
     for t in TABLES:
         assert got[t] == want[t], t
+
+
+@pytest.mark.parametrize("sig,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_the_command_starts_is_one_line(tmp_path, sig, code):
+    corpus = tmp_path / "c"
+    write_corpus(corpus, n=2)
+    p = analyze(corpus, tmp_path / "e.duckdb", "--workers", "1")
+    # wait until the command line catches SIGTERM (its first statements), then signal it while
+    # it is still importing: the run's own handling is not in place yet
+    for _ in range(2000):
+        status = Path(f"/proc/{p.pid}/status").read_text()
+        line = next(ln for ln in status.splitlines() if ln.startswith("SigCgt:"))
+        caught = int(line.split()[1], 16)
+        if caught & (1 << (signal.SIGTERM - 1)):
+            break
+        time.sleep(0.005)
+    os.killpg(p.pid, sig)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == code, err
+    assert [ln for ln in err.splitlines() if ln.strip()] == \
+        ["interrupted: everything stored so far is kept; run again to resume"]
