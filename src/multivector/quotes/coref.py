@@ -16,7 +16,6 @@ from typing import Any
 
 from .registry import Entity, Registry, Resolution, SpeakerWords
 
-PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "man", "woman", "person")
 
 
 @dataclass
@@ -70,7 +69,7 @@ def _definite(head: Any) -> bool:
 
 def _is_person_noun(head: Any, sw: SpeakerWords) -> bool:
     low = head.lower_
-    return (low in sw.female_nouns or low in sw.male_nouns or low.endswith(PERSON_SUFFIXES)
+    return (low in sw.female_nouns or low in sw.male_nouns or low.endswith(tuple(sw.person_noun_endings))
             or low.endswith("-old") or head.ent_type_ == "NORP")
 
 

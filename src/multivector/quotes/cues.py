@@ -46,42 +46,24 @@ class Cue:
         return doc[i:j].text
 
 
+_ATTITUDE_HEADS = lang_lexicon("en").words("infinitive_attitude_heads")
+
+
 def _purpose_or_control(tok) -> bool:
     """A to-infinitive without its own subject ("to discuss the border", "sought to question
     him", "reason to think"): what someone set out to do, not something said; the verb above it
     is the cue when it is one ("urged X to ...", "declined to ...")."""
     if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-
-
-def _wh_content(tok) -> bool:
-    """'know which games are suitable', 'understand how it works': an indirect question."""
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
-            first = c.doc[c.left_edge.i]
-            if first.lower_ in ("which", "what", "how", "whether", "who", "whom", "where", "when", "why", "if"):
-                return True
-    return False
-
-
-def _animate(tok) -> bool:
-    """Can this subject hold a view? People, organisations, places standing for their
-    governments, pronouns and nouns for people or bodies; not "the budget" or "the movie"."""
-    from .registry import speaker_words
-
-    if tok.pos_ == "PRON" or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    if tok.pos_ in ("NUM",) or tok.ent_type_ in ("PERCENT", "CARDINAL"):
-        return True  # "47 percent want ..."
-    sw = speaker_words()
-    low = tok.lower_
-    lemma = tok.lemma_.lower()
-    if lemma in sw.org_nouns or lemma in sw.spokes_nouns or low in sw.person_plural_nouns or low in sw.org_plural_nouns:
-        return True
-    if low in sw.female_nouns or low in sw.male_nouns or lemma in sw.reporter_nouns:
-        return True
-    return lemma.endswith(("ist", "er", "or", "ian", "ant", "ent", "ee", "man", "woman", "person", "ary", "ics", "ive", "al"))
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return False  # "called a news conference to announce that ...": a statement after all
+    if tok.dep_ in ("advcl", "acl", "relcl", "npadvmod"):
+        return True  # purpose ("met him to discuss X"), "a reason to think", "a chance to say"
+    # "sought to question", "wants to say": the attitude verb above is the cue; under other
+    # verbs ("refused to say that", "is expected to announce that") the infinitive still reports
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ATTITUDE_HEADS
 
 
 def _particle_ok(tok, lex: Lexicon) -> bool:
@@ -238,12 +220,12 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         kind = "object"
     else:
         return None
+    if tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN"):
+        return None  # "defending champions", "a promised review": a participle describing a noun
     if _purpose_or_control(tok):
         return None  # "met his counterpart to discuss the border": an aim, not a statement
     if kind == "evidence" and any(c.dep_ == "prt" for c in tok.children) and not lex.phrasal_particles.get(lemma):
         return None  # "showed off the new machine"
-    if kind == "belief" and _wh_content(tok):
-        return None  # "parents know which games are suitable": no view is stated
     if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
         speaker = None  # "it was said that ..."
     else:
@@ -257,8 +239,6 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         words = (tok.i, tok.i + 2)
     if _hedged(tok, kind):
         return None
-    if kind in ("attitude", "object") and speaker is not None and not _animate(speaker):
-        return None  # "the budget seeks ...", "the movie refused to ...": things hold no views
     if kind == "evidence" and speaker is not None and not (
             speaker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or speaker.lemma_.lower() in lex.evidence_sources
             or speaker.lower_ in ("he", "she", "they", "we", "i")):
@@ -380,8 +360,8 @@ def _hedged(tok, kind: str) -> bool:
     for c in tok.children:
         if c.dep_ == "neg":
             return True
-        if c.dep_ == "aux" and c.lower_ in MODALS:
-            return True
+        if c.dep_ == "aux" and c.lower_ in MODALS and not (c.text[:1].isupper() and not c.is_sent_start):
+            return True  # (a capitalised "May" inside a sentence is a name: "May wrote")
         if c.dep_ == "aux" and c.lower_ in FUTURE and kind != "speech":
             return True
     return False

@@ -80,7 +80,9 @@ class DirectAttributor:
             after = [t for t in window if t.i > cue.verb.i]
             before = [t for t in reversed(window) if t.i < cue.verb.i]
             for t in after[:6] + before[:8]:
-                if t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she"):
+                if t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she") or (
+                        t.text[:1].isupper() and self.resolver.registry.person_by_name(t.text) is not None):
+                    # (a surname the parser took for something else: "May wrote")
                     head = t
                     while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                         head = head.head

@@ -34,9 +34,6 @@ from typing import Any, Iterable
 from ..doc import Doc
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman")
-COMPANY_NOUNS = {"company", "firm", "group", "giant", "maker", "manufacturer", "retailer", "carrier",
-                 "airline", "bank", "operator", "publisher", "chain", "insurer", "lender"}
 ARG_DEPS = {"dobj", "pobj", "poss", "agent", "appos", "attr", "dative", "conj"}
 WINDOW_SENTENCES = 12  # how far back a pronoun or descriptor may reach
 WINDOW_PARAGRAPHS = 3
@@ -63,6 +60,8 @@ class SpeakerWords:
     org_pronouns: frozenset[str]
     reporter_nouns: frozenset[str]
     reporter_possessives: frozenset[str]
+    person_noun_endings: frozenset[str]
+    company_nouns: frozenset[str]
 
     @property
     def titles(self) -> frozenset[str]:
@@ -230,7 +229,7 @@ class Registry:
                     titled = True  # a known person's surname the tagger took for a company
                 if ent.label_ == "ORG" and not titled and pt is not None and pt.pos_ == "NOUN" and pt.dep_ == "compound" \
                         and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and (
-                        pt.lower_ in self.sw.titles_neutral or pt.lower_.endswith(ROLE_ENDINGS)):
+                        pt.lower_ in self.sw.titles_neutral or pt.lower_.endswith(tuple(self.sw.person_noun_endings))):
                     titled = True  # "captain Fabien Pelous" tagged as a company
                 if ent.label_ == "PERSON" or titled:
                     e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
@@ -441,7 +440,7 @@ class Registry:
                 if m.start < a and x.kind == "org" and lemma in x.name.lower().split():
                     e = x
                     break
-            if e is None and lemma in COMPANY_NOUNS and dets[0].lower_ in ("the", "this"):
+            if e is None and lemma in self.sw.company_nouns and dets[0].lower_ in ("the", "this"):
                 for m in reversed(self.mentions):
                     x = self.entities[m.entity]
                     if m.start < a and x.kind == "org" and not x.unnamed and para - m.para <= 2:
