@@ -49,6 +49,17 @@ class Cue:
 _ATTITUDE_HEADS = lang_lexicon("en").words("infinitive_attitude_heads")
 
 
+_PREP_LEMMAS: dict[int, frozenset[str]] = {}
+
+
+def _prep_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Every verb of ``prep_content`` (one set, not a scan of the table per token)."""
+    got = _PREP_LEMMAS.get(id(lex))
+    if got is None:
+        got = _PREP_LEMMAS[id(lex)] = frozenset(w for v in lex.prep_content.values() for w in v)
+    return got
+
+
 def _purpose_or_control(tok) -> bool:
     """A to-infinitive without its own subject ("to discuss the border", "sought to question
     him", "reason to think"): what someone set out to do, not something said; the verb above it
@@ -215,8 +226,7 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         kind = "attitude"
     elif lemma in lex.evidence_verbs:
         kind = "evidence"
-    elif lemma in lex.object_content_verbs or lemma in lex.xcomp_verbs or any(
-            lemma in v for v in lex.prep_content.values()):
+    elif lemma in lex.object_content_verbs or lemma in lex.xcomp_verbs or lemma in _prep_lemmas(lex):
         kind = "object"
     else:
         return None

@@ -34,6 +34,7 @@ from typing import Any, Iterable
 from ..doc import Doc
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SURNAME_DEPS = SUBJECT_DEPS | {"poss", "pobj", "appos", "conj"}
 ARG_DEPS = {"dobj", "pobj", "poss", "agent", "appos", "attr", "dative", "conj"}
 WINDOW_SENTENCES = 12  # how far back a pronoun or descriptor may reach
 WINDOW_PARAGRAPHS = 3
@@ -172,10 +173,16 @@ class Registry:
         self.doc = doc
         self.sw = words or speaker_words()
         self.quoted = sorted(quoted or [])
+        self._qstarts = [a for a, _ in self.quoted]
         self.role_of = role_of
         self.entities: list[Entity] = []
         self.mentions: list[EMention] = []
         self.speaker_events: list[tuple[int, int]] = []  # (position of the cue, entity idx)
+        self._surnames: set[str] = set()  # last names and one-word names of people (fast test)
+        self._want: set[int] | None = None
+        from spacy.parts_of_speech import NOUN as _NOUN_POS
+
+        self._noun_pos = int(_NOUN_POS)
         self._sent_starts: list[int] = [s.start for s in doc.sentences]
         # distance counts narrative sentences: a long quotation does not push referents away
         self._narr: list[int] = []
@@ -188,11 +195,14 @@ class Registry:
 
     # --- geometry ------------------------------------------------------------------------
     def in_quote(self, pos: int) -> bool:
-        for a, b in self.quoted:
+        i = bisect.bisect_right(self._qstarts, pos) - 1
+        while i >= 0:
+            a, b = self.quoted[i]
             if a <= pos < b:
                 return True
-            if a > pos:
+            if b < pos - 5000:
                 break
+            i -= 1
         return False
 
     def sent_index(self, pos: int) -> int:
@@ -213,16 +223,26 @@ class Registry:
     # --- building --------------------------------------------------------------------------
     def _build(self) -> None:
         doc = self.doc
+        ents_of: dict[int, list] = {}  # paragraph -> its entities (Doc.ents is costly to rebuild)
+        cand_of: dict[int, list[int]] = {}  # paragraph -> indices of the tokens worth a look
+        self.spokes_subjects: list = []  # "a Home Office spokesman said": for the resolver
         for s in doc.english_sentences():
             span = s.span
             if span is None:
                 continue
             para = self.doc.paragraphs[s.paragraph]
+            if para.idx not in ents_of:
+                ents_of[para.idx] = list(span.doc.ents)
+                cand_of[para.idx] = self._candidates(span.doc)
+            sent_ents = [e for e in ents_of[para.idx] if span.start <= e.start < span.end]
+            nouns: list = []
+            pronouns: list = []
             in_sentence: list[int] = []
             covered: set[int] = set()
-            for ent in span.ents:
+            first_mention = len(self.mentions)
+            person_titles = self.sw.titles_male | self.sw.titles_female
+            for ent in sent_ents:
                 pt = span.doc[ent.start - 1] if ent.start > 0 else None
-                person_titles = self.sw.titles_male | self.sw.titles_female
                 titled = ent[0].lower_.rstrip(".") in person_titles or (
                     pt is not None and pt.lower_.rstrip(".") in person_titles)
                 if ent.label_ != "PERSON" and not titled and self.person_by_name(ent.text) is not None:
@@ -240,48 +260,85 @@ class Registry:
                 if e is not None:
                     covered.update(t.i for t in ent)
                     in_sentence.append(e.idx)
-            # titled names the tagger missed ("Mr Khatami", "Sir Alan")
-            for t in span:
-                if t.i in covered or t.lower_.rstrip(".") not in self.sw.titles_male | self.sw.titles_female:
+            # one pass over the words for what the tagger missed
+            person_titles = self.sw.titles_male | self.sw.titles_female
+            pdoc = span.doc
+            lo, hi = span.start, span.end
+            for i in cand_of[para.idx]:
+                if i < lo or i >= hi or i in covered:
                     continue
-                if t.i + 1 < len(t.doc) and t.i + 1 in covered:
+                t = pdoc[i]
+                low = t.lower_.rstrip(".")
+                if t.pos_ == "PRON":
+                    if low in self.sw.male_pronouns or low in self.sw.female_pronouns:
+                        pronouns.append(t)
                     continue
-                run = [t]
-                j = t.i + 1
-                while j < len(t.doc) and t.doc[j].text[:1].isupper() and t.doc[j].is_alpha and j < span.end:
-                    run.append(t.doc[j])
-                    j += 1
-                if len(run) > 1:
-                    e = self._person_from_tokens(run, s.idx, para.idx, para.start)
+                if t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS:
+                    lemma = t.lemma_.lower()
+                    if lemma in self.sw.org_nouns and t.tag_ == "NN":
+                        nouns.append(t)
+                    elif lemma in self.sw.spokes_nouns:
+                        self.spokes_subjects.append(t)
+                if low in person_titles:
+                    # titled names the tagger missed ("Mr Khatami", "Sir Alan")
+                    if t.i + 1 < len(t.doc) and t.i + 1 in covered:
+                        continue
+                    run = [t]
+                    j = t.i + 1
+                    while j < span.end and t.doc[j].text[:1].isupper() and t.doc[j].is_alpha:
+                        run.append(t.doc[j])
+                        j += 1
+                    if len(run) > 1:
+                        e = self._person_from_tokens(run, s.idx, para.idx, para.start)
+                        if e is not None:
+                            covered.update(x.i for x in run)
+                            in_sentence.append(e.idx)
+                    continue
+                if not t.text[:1].isupper() or not t.is_alpha:
+                    continue
+                if t.dep_ in SURNAME_DEPS and t.pos_ in ("PROPN", "NOUN", "VERB", "AUX", "ADJ"):
+                    # surnames of people already introduced, tagged as something else ("May said")
+                    e = self.person_by_name(t.text)
                     if e is not None:
-                        covered.update(x.i for x in run)
+                        self._add_mention(e, t, t, s.idx, para.idx, para.start)
                         in_sentence.append(e.idx)
-            # surnames of people already introduced, tagged as something else ("May said")
-            for t in span:
-                if t.i in covered or not t.text[:1].isupper() or not t.is_alpha:
-                    continue
-                if t.dep_ not in SUBJECT_DEPS | {"poss", "pobj", "appos", "conj"} or t.pos_ not in ("PROPN", "NOUN", "VERB", "AUX", "ADJ"):
-                    continue
-                e = self.person_by_name(t.text)
-                if e is not None:
-                    self._add_mention(e, t, t, s.idx, para.idx, para.start)
-                    in_sentence.append(e.idx)
-            for t in span:
-                if t.i in covered or t.dep_ not in SUBJECT_DEPS or t.pos_ != "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "DATE"):
-                    continue
-                run = sorted([c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [t], key=lambda x: x.i)
-                role = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < run[0].i]
-                if len(run) >= 2 and (role or run[0].text in given_names()) and all(x.i not in covered for x in run):
-                    e = self._person_from_tokens(run, s.idx, para.idx, para.start)
-                    if e is not None:
-                        covered.update(x.i for x in run)
-                        in_sentence.append(e.idx)
-            self._org_noun_subjects(span, covered, s.idx, para.idx, para.start)
-            self._groups(span, s.idx, para.idx, para.start)
-            self._pronoun_gender(span, in_sentence, para.start)
+                        covered.add(t.i)
+                        continue
+                if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "GPE", "NORP", "DATE"):
+                    # "captain Fabien Pelous" with no entity tag
+                    run = sorted([c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [t], key=lambda x: x.i)
+                    role = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < run[0].i]
+                    if len(run) >= 2 and (role or run[0].text in given_names()) and all(x.i not in covered for x in run):
+                        e = self._person_from_tokens(run, s.idx, para.idx, para.start)
+                        if e is not None:
+                            covered.update(x.i for x in run)
+                            in_sentence.append(e.idx)
+            self._org_noun_subjects(nouns, covered, s.idx, para.idx, para.start)
+            self._groups(span, s.idx, para.idx, para.start, first_mention)
+            self._pronoun_gender(pronouns, in_sentence, para.start, first_mention)
         for e in self.entities:
             if e.kind == "person" and e.first and not e.votes:
                 e.vote(given_names().get(e.first), 0.5)
+
+    def _candidates(self, pdoc: Any) -> list[int]:
+        """Tokens the name pass needs (capitalised words, titles, he/she, nouns as subjects),
+        found on the parse arrays so the other tokens are never built as Python objects."""
+        from spacy.attrs import DEP, IS_TITLE, IS_UPPER, LOWER, POS
+
+        if len(pdoc) == 0:
+            return []
+        arr = pdoc.to_array([POS, DEP, IS_TITLE, IS_UPPER, LOWER])
+        sw = self.sw
+        strings = pdoc.vocab.strings
+        if self._want is None:
+            words = sw.male_pronouns | sw.female_pronouns | sw.titles_male | sw.titles_female
+            self._want = {strings.add(w) for w in words} | {strings.add(w + ".") for w in sw.titles_male | sw.titles_female}
+            self._subj = {strings.add(d) for d in SUBJECT_DEPS}
+        out = []
+        for i, (pos, dep, title, upper, lower) in enumerate(arr.tolist()):
+            if title or upper or lower in self._want or (dep in self._subj and pos == self._noun_pos):
+                out.append(i)
+        return out
 
     def _weight(self, tok: Any) -> float:
         if tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -317,11 +374,11 @@ class Registry:
         self.mentions.append(EMention(a, b, e.idx, sent, para, self._weight(head), (para, head.i)))
 
     def person_by_name(self, word: str) -> Entity | None:
-        """The one person whose last (or, with a title like Sir, first) name is ``word``."""
-        hits = [e for e in self.entities if e.kind == "person" and not e.unnamed
-                and (e.last == word or e.name == word)]
+        """The one person whose last name (or whole one-word name) is ``word``."""
+        hits = {e.idx for e in self.entities if e.kind == "person" and not e.unnamed
+                and (e.last == word or e.name == word)} if word in self._surnames else set()
         if len(hits) == 1:
-            return hits[0]
+            return self.entities[next(iter(hits))]
         return None
 
     def _person_from_tokens(self, toks: list, sent: int, para: int, pbase: int) -> Entity | None:
@@ -378,6 +435,7 @@ class Registry:
         if prev is not None and prev.tag_ == "POS" and prev.i > 0 and prev.doc[prev.i - 1].ent_type_ == "ORG":
             e.media = True
         self._add_mention(e, run[0], run[-1], sent, para, pbase)
+        self._surnames.update((e.last or "", e.name))
         return e
 
     def _find_person(self, words: list[str], by_first: bool) -> Entity | None:
@@ -417,10 +475,10 @@ class Registry:
         self._add_mention(e, toks[0], toks[-1], sent, para, pbase)
         return e
 
-    def _org_noun_subjects(self, span: Any, covered: set[int], sent: int, para: int, pbase: int) -> None:
+    def _org_noun_subjects(self, nouns: list, covered: set[int], sent: int, para: int, pbase: int) -> None:
         """"A committee of MPs and peers has warned", "the committee also highlighted", "the
         firm said": organisations named with common nouns, as subjects."""
-        for t in span:
+        for t in nouns:
             if t.i in covered or t.dep_ not in SUBJECT_DEPS or t.pos_ != "NOUN" or t.tag_ != "NN":
                 continue
             lemma = t.lemma_.lower()
@@ -456,10 +514,10 @@ class Registry:
                 self.entities.append(e)
             self.mentions.append(EMention(a, a + len(t.text), e.idx, sent, para, self._weight(t), (para, t.i)))
 
-    def _groups(self, span: Any, sent: int, para: int, pbase: int) -> None:
+    def _groups(self, span: Any, sent: int, para: int, pbase: int, first: int = 0) -> None:
         """Two or more names joined by 'and' ("Elan and Biogen Idec") become a group."""
         by_tok: dict[int, int] = {}
-        for m in self.mentions:
+        for m in self.mentions[first:]:
             if m.sent == sent and m.token is not None and m.token[0] == para:
                 by_tok[m.token[1]] = m.entity
         for i, eidx in by_tok.items():
@@ -481,14 +539,14 @@ class Registry:
             self._add_mention(g, tok, last, sent, para, pbase)
             self.mentions[-1].weight = self._weight(tok)
 
-    def _pronoun_gender(self, span: Any, ents: list[int], pbase: int) -> None:
+    def _pronoun_gender(self, pronouns: list, ents: list[int], pbase: int, first_m: int = 0) -> None:
         """A sentence about one person: its he/his or she/her is that person's gender."""
         people = {i for i in ents if self.entities[i].kind == "person"}
         if len(people) != 1:
             return
         e = self.entities[next(iter(people))]
-        first = min((m.start for m in self.mentions if m.entity == e.idx and m.start >= pbase + span.start_char), default=None)
-        for t in span:
+        first = min((m.start for m in self.mentions[first_m:] if m.entity == e.idx), default=None)
+        for t in pronouns:
             if first is None or pbase + t.idx <= first or self.in_quote(pbase + t.idx):
                 continue
             low = t.lower_

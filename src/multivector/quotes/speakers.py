@@ -115,19 +115,17 @@ class SpeakerResolver:
         self.named: list[_Named] = []
         self.speakers: list[tuple[int, Speaker]] = []  # (position of cue, speaker) found so far
         self.interviewee: Speaker | None = None  # set when the document is an interview
+        self._roles: dict[tuple[int, int], str | None] = {}
         self._build()
         self.registry = Registry(doc, self.quoted, role_of=self.role_of)
         self.coref = Coref(self.registry, doc.token_start)
         # unnamed spokesmen as subjects are people a later "he added" can point to: register
         # them before any quote is attributed
-        spokes = self.registry.sw.spokes_nouns
-        for s in doc.english_sentences():
-            for t in s.span if s.span is not None else ():
-                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lemma_.lower() in spokes:
-                    try:
-                        self.coref.spokes(t, doc.token_start(t), set())
-                    except Exception:  # a parse oddity must not break the stage
-                        pass
+        for t in self.registry.spokes_subjects:
+            try:
+                self.coref.spokes(t, doc.token_start(t), set())
+            except Exception:  # a parse oddity must not break the stage
+                pass
 
     # --- registry of named speakers -------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
@@ -144,8 +142,9 @@ class SpeakerResolver:
     def _build(self) -> None:
         doc = self.doc
         seen: set[tuple[int, int]] = set()
-        for s in doc.english_sentences():
-            for ent in s.span.ents:
+        paras = sorted({s.paragraph for s in doc.english_sentences()})
+        for pi in paras:  # entities per paragraph: Span.ents rebuilds the whole list each call
+            for ent in doc.paragraphs[pi].spacy.ents:
                 if ent.label_ not in SPEAKER_LABELS:
                     continue
                 a, b = doc.span_offsets(ent)
@@ -198,6 +197,13 @@ class SpeakerResolver:
 
     # --- roles ---------------------------------------------------------------------------
     def role_of(self, head) -> str | None:
+        """Cached :meth:`_role_of` (the registry and the resolver both ask for each name)."""
+        key = (id(head.doc), head.i)
+        if key not in self._roles:
+            self._roles[key] = self._role_of(head)
+        return self._roles[key]
+
+    def _role_of(self, head) -> str | None:
         """The role a document states for a name: the words before it in its noun phrase
         ("Uzbekistan's foreign minister Abdulaziz Kamilov") or an apposition ("Temur Umarov, a
         fellow at the Carnegie Moscow Center"). None when there is neither."""
