@@ -12,8 +12,8 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -90,7 +90,7 @@ def iter_documents(refs: list[InputRef], config: Config,
                     continue
                 try:
                     document = document_from_raw(item)
-                except Exception as exc:  # pragma: no cover - defensive
+                except Exception as exc:  # noqa: BLE001 - one bad input must not stop the run (reported)
                     on_problem(f"{item.source}: cannot clean: {exc!r}")
                     continue
                 if not document.text.strip():
@@ -99,7 +99,7 @@ def iter_documents(refs: list[InputRef], config: Config,
                 yield ref, document
         except IngestError as exc:
             on_problem(str(exc))
-        except Exception as exc:  # a reader bug must not kill the run
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not kill the run (reported)
             on_problem(f"{ref.location}: cannot read: {exc!r}")
 
 

@@ -27,7 +27,6 @@ from ..store.db import Store
 from ..store.read import Reader, add_read_indexes
 from ..store.schema import TABLES
 
-
 # A read-only server closes the file after this many idle seconds (no request running), so
 # `multivector analyze` can store its next batch; the next request opens it again and sees the
 # new documents. (DuckDB lets no process read a file while another one writes it.)
