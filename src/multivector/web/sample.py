@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..doc import Actor, Doc, Document, Event, Mention, Paragraph, Quote, Sentence, Stance
+from ..doc import Actor, ActorRef, Doc, Document, Event, Mention, Paragraph, Quote, Sentence, Stance
 
 SENTENCE_END = re.compile(r'(?<=[.!?])["”]?\s+(?=["“A-Z])')
 
@@ -69,13 +69,12 @@ def build_doc(spec: dict, *, source: str | None = None, date: str | None = None,
     rename = rename or {}
     kb = {**actors(), **(extra_actors or {})}
 
-    def aid(x: str | None) -> str | None:
-        return rename.get(x, x) if x else None
+    def aid(x: str) -> str:
+        return rename.get(x, x)
 
-    def ref(x: str) -> dict:
+    def ref(x: str) -> ActorRef:
         a = kb[aid(x)]
-        return {"id": a.id, "name": a.name, "country": a.country, "sector": a.sector,
-                "type": a.type}
+        return ActorRef(id=a.id, name=a.name, country=a.country, sector=a.sector, type=a.type)
 
     key = spec["key"]
     paras_text = list(spec["paragraphs"]) + list(extra_paragraphs or [])
@@ -110,8 +109,8 @@ def build_doc(spec: dict, *, source: str | None = None, date: str | None = None,
         mentioned = sorted({m.actor_id for m in doc.mentions_in(s, e) if m.actor_id})
         doc.quotes.append(Quote(
             id=f"{doc_id}-q{i}", text=q["text"], start=s, end=e, kind=q.get("kind", "direct"),
-            cue=q.get("cue"), speaker={"actor_id": speaker.id, "name": speaker.name,
-                                       "role": (speaker.roles or [{}])[0].get("role")}
+            cue=q.get("cue"), speaker=ActorRef(id=speaker.id, name=speaker.name,
+                                               role=(speaker.roles or [{}])[0].get("role"))
             if speaker else None, mentioned=mentioned, sentence=sent(s)))
     for i, ev in enumerate(spec.get("events", [])):
         s, e = _find(text, ev["span"], ev.get("nth", 0), key)
