@@ -66,7 +66,8 @@ COMMAND_MODULES = [
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files, directories, globs, URLs, or - for stdin."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to create or extend."),
+    db: str | None = typer.Option(None, "--db", help="DuckDB file to create or extend "
+                                  "(default: the configured db, multivector.duckdb)."),
     config: Path | None = typer.Option(None, "--config", help="TOML config file."),
     actors: list[Path] = typer.Option([], "--actors", help="Actor overlay file(s) (YAML/JSON)."),
     stages: str | None = typer.Option(None, "--stages", help="Comma-separated subset of stages."),
@@ -87,7 +88,7 @@ def analyze(
         stages=tuple(s for s in stages.split(",") if s) if stages is not None else None,
         actors_files=tuple(str(a) for a in actors) if actors else None,
     )
-    code = run_analyze(paths, db=db, config=cfg, workers=workers, dask=dask, quiet=quiet,
+    code = run_analyze(paths, db=db or cfg.db, config=cfg, workers=workers, dask=dask, quiet=quiet,
                        console=console, out=out)
     raise typer.Exit(code)
 

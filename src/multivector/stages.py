@@ -19,6 +19,7 @@ batched over documents for speed) but is listed here too, as the root every stag
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -62,6 +63,7 @@ class StageSpec:
 
 _REGISTRY: dict[str, StageSpec] = {}
 _LOADED = False
+_LOAD_LOCK = threading.RLock()  # re-entrant: a stage module may ask for the registry
 
 
 def register_stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
@@ -87,20 +89,25 @@ def unregister_stage(name: str) -> None:
 def load_stages() -> dict[str, StageSpec]:
     """Every registered stage: built-ins and the ``multivector.stages`` entry points."""
     global _LOADED
-    if not _LOADED:
-        _LOADED = True
-        seen = set()
-        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
-            seen.add(ep.value)
-            try:
-                ep.load()
-            except ImportError as exc:
-                raise ConfigError(f"stage plugin {ep.name!r} ({ep.value}) cannot be imported: "
-                                  f"{exc}") from exc
-        for module in BUILTIN_MODULES:
-            if module not in seen:
-                importlib.import_module(module)
+    with _LOAD_LOCK:  # a second thread must not see a half-loaded registry
+        if not _LOADED:
+            _load_all()
+            _LOADED = True
     return dict(_REGISTRY)
+
+
+def _load_all() -> None:
+    seen = set()
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        seen.add(ep.value)
+        try:
+            ep.load()
+        except ImportError as exc:
+            raise ConfigError(f"stage plugin {ep.name!r} ({ep.value}) cannot be imported: "
+                              f"{exc}") from exc
+    for module in BUILTIN_MODULES:
+        if module not in seen:
+            importlib.import_module(module)
 
 
 def get_stage(name: str) -> StageSpec:
