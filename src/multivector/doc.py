@@ -205,6 +205,8 @@ class Event:
     quote_id: str | None = None
     confidence: float = 1.0
     text: str | None = None  # the sentence text (evidence)
+    typed_by: list[str] = field(default_factory=list)  # patterns, verb-dictionary, classifier
+    complete: bool = True  # source and target both found
 
 
 @dataclass

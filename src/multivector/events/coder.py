@@ -26,10 +26,14 @@ from typing import Any, Callable, Iterable
 from ..doc import Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
 from .arguments import ActorResolver, head_sector, np_range, public
+from .classifier import EventClassifier, Prediction, load_classifier, quad_of_cameo
 from .dates import event_date
 from .lexicon import Pattern, lexicon, patterns
 from .modality import modality_of
 from .ontology import ontology
+from .typed import (CLASSIFIER_MIN, classifier_confidence, pattern_confidence,
+                    typed_by_for)
+from .verb_dicts import TARGET_ROLES_BARE
 
 NOUN_POS = {"NOUN", "PROPN"}
 LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
@@ -83,11 +87,17 @@ def _expand(toks: Iterable) -> list:
 
 class EventCoder:
     def __init__(self, resolver_factory: Callable[[Doc, str | None], ActorResolver] | None = None,
-                 pattern_files: tuple[str, ...] = ()) -> None:
+                 pattern_files: tuple[str, ...] = (), classifier: EventClassifier | None = None,
+                 use_classifier: bool = True) -> None:
+        """``classifier``: the sentence classifier that types events with the patterns (the
+        packaged one when None and ``use_classifier``); ``use_classifier=False`` codes with
+        the patterns alone."""
         self.resolver_factory = resolver_factory or ActorResolver
         self.patterns = patterns(tuple(pattern_files))
         self.onto = ontology()
         self.lex = lexicon()
+        self.classifier = classifier if classifier is not None else (
+            load_classifier() if use_classifier else None)
 
     # ================================================================ document
     def code(self, doc: Doc) -> list[Event]:
@@ -134,11 +144,11 @@ class EventCoder:
                 ok = [p for p in pats if self._syntax_ok(tok, p, info)]  # many senses a lemma
                 if ok:
                     found[tok.i] = ok
-        if not found:
-            return []
         question = span.text.rstrip().endswith("?")
-        out = []
+        out: list[Event] = []
         emitted: dict[int, bool] = {}
+        if not found and (self.classifier is None or not self._has_event_verb(span)):
+            return []
 
         def depth(i: int) -> int:
             t, d = span.doc[i], 0
@@ -160,8 +170,65 @@ class EventCoder:
                     emitted[i] = True
                     break
         out += self._speech_demands(doc, sent, resolver, emitted, out)
+        if self.classifier is not None:
+            out = self._classify(doc, sent, resolver, out, question, emitted)
         out.sort(key=lambda e: e.start)
         return out
+
+    # ================================================================ typing with the classifier
+    def _has_event_verb(self, span) -> bool:
+        """A verb the CAMEO dictionary knows: only such sentences are worth classifying when
+        no pattern fired (a sports report has verbs too, but "beat" is the only CAMEO one)."""
+        verbs = self.classifier.lex.cameo_verbs if self.classifier is not None else {}
+        return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in span)
+
+    def _classify(self, doc: Doc, sent, resolver: ActorResolver, out: list[Event],
+                  question: bool, emitted: dict) -> list[Event]:
+        """Type first: the classifier's distribution over quad classes is combined with each
+        pattern event's class (``typed.pattern_confidence``); when no event carries the class
+        the classifier prefers, the event it finds is added (trigger: a CAMEO dictionary verb
+        of that class, arguments filled from the parse like any pattern's)."""
+        assert self.classifier is not None
+        pred = self.classifier.predict(sent.span)
+        for ev in out:
+            qe = quad_of_cameo(ev.cameo)
+            ev.typed_by = typed_by_for(ev.typed_by, qe, pred)
+            ev.confidence = pattern_confidence(pred, qe, ev.typed_by, bool(ev.target))
+        if pred.confidence < CLASSIFIER_MIN or any(quad_of_cameo(e.cameo) == pred.quad for e in out):
+            return out
+        ev = self._classifier_event(doc, sent, resolver, pred, question, emitted)
+        if ev is not None:
+            out.append(ev)
+        return out
+
+    def _classifier_event(self, doc: Doc, sent, resolver: ActorResolver, pred: Prediction,
+                          question: bool, emitted: dict) -> Event | None:
+        assert self.classifier is not None
+        lex = self.classifier.lex
+        root_p = self.classifier.root_proba(sent.span)
+        cands = []
+        for tok in sent.span:
+            if tok.pos_ != "VERB" or tok.i in emitted:
+                continue
+            lem = tok.lemma_.lower()
+            roots = [r for r in set(lex.cameo_verbs.get(lem, ())) | set(lex.patterns.get(f"{lem}|verb", ()))
+                     if quad_of_cameo(r) == pred.quad]
+            if roots:
+                cands.append((_depth(tok), tok.i, tok, roots))
+        for _, _, tok, roots in sorted(cands, key=lambda c: (c[0], c[1])):
+            root = max(sorted(roots), key=lambda r: root_p.get(r, 0.0))
+            code = root + "0"
+            p = Pattern(lemma=tok.lemma_.lower(), pos="verb", cameo=code,
+                        target=tuple(TARGET_ROLES_BARE))
+            ev = self._event(doc, sent, tok, p, resolver, question)
+            if ev is None or quad_of_cameo(ev.cameo) is None:
+                continue
+            ev.typed_by = ["classifier"]
+            ev.complete = bool(ev.source and ev.target)
+            ev.confidence = classifier_confidence(pred, ev.complete)
+            ev.id = hashlib.sha1(f"{ev.id}:clf".encode()).hexdigest()[:16]
+            return ev
+        return None
 
     def _speech_demands(self, doc: Doc, sent, resolver: ActorResolver, emitted: dict,
                         coded: list[Event]) -> list[Event]:
@@ -690,6 +757,7 @@ class EventCoder:
         if any(s.get("id") is None for s in sources):
             conf -= 0.05
         eid = hashlib.sha1(f"{doc.id}:{start}:{code}".encode()).hexdigest()[:16]
+        complete = bool(sources and targets)
         return Event(
             id=eid, sentence=sent.idx, start=s_abs, end=e_abs, trigger=trigger_text,
             plover=plover, mode=mode, contexts=contexts, cameo=cc.code, goldstein=cc.goldstein,
@@ -697,7 +765,8 @@ class EventCoder:
             target=[public(t) for t in targets], location=self._location(tok, tgt_toks),
             modality=modality, date=date, date_precision=precision,
             quote_id=quote.id if quote is not None else None, confidence=round(conf, 2),
-            text=doc.text[sent.start:sent.end])
+            text=doc.text[sent.start:sent.end],
+            typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete)
 
     def _sentence_contexts(self, span) -> list[str]:
         """PLOVER contexts named by words of the sentence (lang/en/events.yaml ``contexts``)."""
@@ -795,6 +864,13 @@ class _RawCode:
         self.contexts = parent.contexts if parent is not None else ()
         self.goldstein = parent.goldstein if parent is not None else None
         self.quad_class = parent.quad_class if parent is not None else None
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
 
 
 def _has_modifiers(obj, groups) -> bool:

@@ -1,0 +1,141 @@
+"""Train the event sentence classifier shipped in ``src/multivector/events/data/``.
+
+    PYTHONPATH=src .venv/bin/python scripts/train_event_classifier.py \
+        --events ../shared/eval/events --verbs ../shared/eval/actors/CAMEO.2.0.txt
+
+Prints 5-fold cross-validated accuracy and macro-F1 (and per-class P/R/F1) of every candidate
+model on the ConfliBERT quad-class sentences (the PETRARCH records, CAMEO codebook examples and
+PLOVER GSR sentences are added to every training fold, never scored), then the CV figures of
+the CAMEO root head (20 roots, on the PETRARCH + codebook sentences), picks the model with the
+best quad macro-F1 (or ``--model``), calibrates a softmax temperature on its out-of-fold
+scores and writes the model trained on all sentences. Deterministic: fixed fold seed, fixed
+solver seeds, CRC32 feature hashing. The model file holds hashed feature weights and the
+CAMEO verb lexicon (verb lemma -> CAMEO roots, MIT dictionary), no sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from multivector.config import Config
+from multivector.events import classifier_train as ct
+from multivector.events.classifier import ROOTS, default_model_path, save_model
+from multivector.nlp import load_nlp
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--events", default="../shared/eval/events",
+                    help="folder with conflibert/, PETR.UnitTest.records.xml, cameo-codes.csv, "
+                         "PLOVER_GSR_CAMEO.json")
+    ap.add_argument("--verbs", default="../shared/eval/actors/CAMEO.2.0.txt",
+                    help="CAMEO verb dictionary (features: verb lemma -> CAMEO roots)")
+    ap.add_argument("--models", default=",".join(ct.MODELS), help="candidates, comma-separated")
+    ap.add_argument("--model", default=None, help="ship this model instead of the best")
+    ap.add_argument("--no-extra", action="store_true", help="ConfliBERT sentences only")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--bits", type=int, default=ct.BITS)
+    ap.add_argument("--out", default=str(default_model_path()))
+    ap.add_argument("--dry-run", action="store_true", help="cross-validate only, write nothing")
+    args = ap.parse_args(argv)
+
+    events = Path(args.events)
+    conf_path = events / "conflibert" / "cameo_class_train.tsv"
+    if not conf_path.is_file():
+        print(f"missing {conf_path}", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    nlp = load_nlp(Config().spacy_model)
+    lex = ct.default_lexicons(args.verbs)
+    main_ex = ct.read_conflibert(conf_path)
+    extra = [] if args.no_extra else ct.extra_examples(events)
+    print(f"sentences: conflibert {len(main_ex)}, extra "
+          + ", ".join(f"{s} {sum(e.source == s for e in extra)}"
+                      for s in sorted({e.source for e in extra}))
+          + f"; CAMEO verb lexicon {len(lex.cameo_verbs)} verbs, {len(lex.cameo_objects)} "
+          f"verb-object pairs; pattern lemmas {len(lex.patterns)}")
+    docs = ct.parse([e.text for e in main_ex + extra], nlp)
+    feats = ct.feature_lists(docs, lex)
+    X_all = ct.matrix(feats, args.bits)
+    n = len(main_ex)
+    X, X_extra = X_all[:n], X_all[n:]
+    y = np.array([e.quad for e in main_ex])
+    y_extra = np.array([e.quad for e in extra], dtype=int)
+    print(f"parsed and featurised in {time.time() - t0:.1f}s\n")
+
+    results = {}
+    print(f"{args.folds}-fold CV on ConfliBERT quad class (extra sentences in every training "
+          "fold, never scored):")
+    print(f"{'model':<16}{'accuracy':>10}{'macro-F1':>10}   per-class F1 (0..4)")
+    for name in [m for m in args.models.split(",") if m]:
+        r = ct.cross_validate(name, X, y, X_extra, y_extra, k=args.folds)
+        results[name] = r
+        print(f"{name:<16}{r.accuracy:>10.4f}{r.macro_f1:>10.4f}   "
+              + " ".join(f"{r.per_class[str(c)]['f1']:.3f}" for c in range(5)))
+    pick = args.model or max(results, key=lambda k: results[k].macro_f1)
+    best = results[pick]
+    print(f"\nchosen: {pick}")
+    print("class  precision  recall  f1     support")
+    for c in range(5):
+        p = best.per_class[str(c)]
+        print(f"{c:<7}{p['precision']:<11.4f}{p['recall']:<8.4f}{p['f1']:<7.4f}{p['support']}")
+    print("confusion (rows gold 0..4, columns predicted):")
+    for row in best.confusion:
+        print("  " + " ".join(f"{v:4d}" for v in row))
+    temperature = ct.fit_temperature(best.oof_scores, y)
+    print(f"calibration temperature (out-of-fold log-loss): {temperature:.3f}")
+
+    # CAMEO root head: sentences with a CAMEO root (PETRARCH records, codebook examples)
+    root_idx = [i for i, e in enumerate(extra) if e.root]
+    root_head = None
+    root_cv = None
+    if len(root_idx) >= 50:
+        Xr = X_extra[root_idx]
+        yr = np.array([int(extra[i].root) for i in root_idx])
+        labels = sorted(set(yr.tolist()))
+        counts = np.bincount(yr)
+        keep = np.isin(yr, [c for c in labels if counts[c] >= args.folds])
+        rcv = ct.cross_validate("logreg", Xr[keep], yr[keep], k=args.folds,
+                                labels=sorted(set(yr[keep].tolist())))
+        root_cv = {"accuracy": round(rcv.accuracy, 4), "macro_f1": round(rcv.macro_f1, 4),
+                   "sentences": int(keep.sum())}
+        print(f"\nCAMEO root head, {args.folds}-fold CV on {int(keep.sum())} PETRARCH + codebook "
+              f"sentences ({len(set(yr[keep].tolist()))} roots): accuracy {rcv.accuracy:.4f}, "
+              f"macro-F1 {rcv.macro_f1:.4f}")
+        root_head = ct.fit_head("logreg", Xr, yr, labels)
+        root_head.classes = tuple(f"{int(c):02d}" for c in labels)
+        assert set(root_head.classes) <= set(ROOTS)
+
+    if args.dry_run:
+        return 0
+    X_fit = X if args.no_extra else ct.vstack_rows(X, X_extra)
+    y_fit = y if args.no_extra else np.concatenate([y, y_extra])
+    quad_head = ct.fit_head(pick, X_fit, y_fit, [0, 1, 2, 3, 4], temperature)
+    heads = {"quad": quad_head}
+    if root_head is not None:
+        heads["root"] = root_head
+    meta = {
+        "version": 1, "bits": args.bits, "model": pick, "seed": ct.SEED,
+        "cameo_verbs": {k: list(v) for k, v in lex.cameo_verbs.items()},
+        "cameo_objects": {k: list(v) for k, v in lex.cameo_objects.items()},
+        "pattern_features": True,
+        "cv": {"folds": args.folds, "quad_accuracy": round(best.accuracy, 4),
+               "quad_macro_f1": round(best.macro_f1, 4), "per_class": best.per_class,
+               "root": root_cv},
+        "training": {"conflibert": n, "extra": len(extra)},
+    }
+    out = Path(args.out)
+    save_model(out, meta, heads)
+    print(f"\nwrote {out} ({out.stat().st_size / 1e6:.2f} MB) in {time.time() - t0:.1f}s")
+    print(json.dumps(meta["cv"], indent=None)[:400])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""A sentence classifier for the CAMEO quad class (and CAMEO root) of a parsed sentence.
+
+Why: the pattern coder only types what its ~390 curated senses (and the CAMEO verb dictionary)
+recognise in a narrow syntactic frame, so it misses most events a human coder finds. A linear
+model over parse features generalises from the ConfliBERT, PLOVER and PETRARCH training
+sentences and gives a calibrated distribution over classes that typing can combine with the
+patterns (see docs/events.md, *Typing*).
+
+The model file (``data/event_classifier.npz``, written by ``scripts/train_event_classifier.py``)
+holds no sentence: features are strings (lemma n-grams with entities masked, verb lemmas,
+verb-object pairs, CAMEO verb dictionary hits, pattern dictionary hits) hashed with CRC32 into
+``2**bits`` buckets, and only the weight rows of buckets seen in training are stored. Inference
+is numpy only (no scikit-learn at run time): the features of a sentence are hashed, looked up
+with ``searchsorted`` and summed; a softmax with the stored temperature gives probabilities.
+
+Quad classes follow the ConfliBERT task: 0 statements and appeals (CAMEO 01-02), 1 verbal
+cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material
+conflict (14-20). Note this differs from CAMEO's own QuadClass (09 and 14 move).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+
+MODEL_NAME = "event_classifier.npz"
+QUAD_NAMES = ("statement/appeal", "verbal cooperation", "material cooperation",
+              "verbal conflict", "material conflict")
+ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
+
+# words that carry no event meaning in n-grams
+_SKIP_POS = {"PUNCT", "SPACE", "DET", "SYM", "X"}
+_MASK_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME", "CARDINAL",
+              "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "EVENT", "LAW"}
+_NEG = {"not", "n't", "never", "no"}
+
+
+def quad_of_root(root: str | int | None) -> int | None:
+    """ConfliBERT quad class of a CAMEO root (``"19"`` -> 4); None for non-CAMEO codes."""
+    try:
+        r = int(str(root)[:2])
+    except (TypeError, ValueError):
+        return None
+    if 1 <= r <= 2:
+        return 0
+    if 3 <= r <= 5:
+        return 1
+    if 6 <= r <= 8:
+        return 2
+    if 9 <= r <= 13:
+        return 3
+    if 14 <= r <= 20:
+        return 4
+    return None
+
+
+def quad_of_cameo(code: str | None) -> int | None:
+    return quad_of_root(code[:2]) if code else None
+
+
+# ------------------------------------------------------------------------------ features
+@dataclass(frozen=True)
+class Lexicons:
+    """Verb lexicons used as features: lemma -> CAMEO roots (CAMEO verb dictionary, stored in
+    the model file) and (lemma, pos) -> roots of our pattern dictionary."""
+
+    cameo_verbs: dict[str, tuple[str, ...]]
+    cameo_objects: dict[str, tuple[str, ...]]  # "lemma|objecthead" -> roots
+    patterns: dict[str, tuple[str, ...]]  # "lemma|verb" / "lemma|noun" -> roots
+
+
+def pattern_roots() -> dict[str, tuple[str, ...]]:
+    """Roots of our packaged pattern dictionary by ``lemma|pos`` (no syntax checks: a cheap
+    hint for the classifier; the coder itself checks the frames)."""
+    from .lexicon import patterns
+
+    out: dict[str, set[str]] = {}
+    for (lemma, pos), pats in patterns(()).items():
+        for p in pats:
+            if p.cameo and p.cameo[:2].isdigit():
+                out.setdefault(f"{lemma}|{pos}", set()).add(p.cameo[:2])
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _norm(tok: Any) -> str:
+    if tok.ent_type_ in _MASK_ENTS:
+        return "E_" + tok.ent_type_
+    if tok.like_num:
+        return "NUM"
+    return tok.lemma_.lower()
+
+
+def _obj_head(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+            return c.lemma_.lower()
+    return None
+
+
+def features(span: Any, lex: Lexicons) -> list[str]:
+    """Feature strings of one parsed sentence (a spaCy Span or Doc)."""
+    toks = [t for t in span if t.pos_ not in _SKIP_POS]
+    norm = [_norm(t) for t in toks]
+    feats: list[str] = []
+    # lemma n-grams with entities masked (E_GPE attack E_GPE), unigrams of surface words
+    for i, w in enumerate(norm):
+        if i and norm[i - 1] == w and w.startswith("E_"):
+            continue
+        feats.append("l:" + w)
+        if i + 1 < len(norm):
+            feats.append("b:" + w + "_" + norm[i + 1])
+        if i + 2 < len(norm):
+            feats.append("t:" + w + "_" + norm[i + 1] + "_" + norm[i + 2])
+    feats.extend("w:" + t.lower_ for t in toks if not t.ent_type_)
+    # parse: root verb, verbs with their objects and prepositions, negation
+    for t in span:
+        if t.pos_ not in ("VERB", "NOUN", "AUX"):
+            continue
+        lem = t.lemma_.lower()
+        if t.pos_ != "NOUN":
+            if t.dep_ == "ROOT":
+                feats.append("root:" + lem)
+            feats.append("v:" + lem)
+            obj = _obj_head(t)
+            if obj:
+                feats.append(f"vo:{lem}|{obj}")
+            for c in t.children:
+                if c.dep_ in ("prep", "agent", "dative"):
+                    feats.append(f"vp:{lem}|{c.lower_}")
+                elif c.dep_ == "neg" or c.lower_ in _NEG:
+                    feats.append("neg:" + lem)
+                elif c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+                    feats.append(f"vc:{lem}|{c.lemma_.lower()}")
+            for r in lex.cameo_verbs.get(lem, ()):
+                feats.append("cd:" + r)
+                q = quad_of_root(r)
+                feats.append(f"cdq:{q}")
+                if t.dep_ == "ROOT":
+                    feats.append("cdr:" + r)
+            if obj:
+                for r in lex.cameo_objects.get(f"{lem}|{obj}", ()):
+                    feats.append("cdo:" + r)
+        key = f"{lem}|{'noun' if t.pos_ == 'NOUN' else 'verb'}"
+        for r in lex.patterns.get(key, ()):
+            feats.append("pt:" + r)
+            feats.append(f"ptq:{quad_of_root(r)}")
+    return feats
+
+
+def hash_features(feats: Iterable[str], bits: int) -> np.ndarray:
+    """Bucket ids (CRC32, stable across processes and platforms), sorted and unique."""
+    mask = (1 << bits) - 1
+    return np.unique(np.fromiter((zlib.crc32(f.encode("utf-8")) & mask for f in feats),
+                                 dtype=np.int64))
+
+
+# ------------------------------------------------------------------------------ model
+@dataclass
+class LinearHead:
+    """One softmax head: classes, stored buckets (sorted), weight rows, bias, temperature."""
+
+    classes: tuple[str, ...]
+    index: np.ndarray  # int64 (n,)
+    weights: np.ndarray  # float32 (n, k)
+    bias: np.ndarray  # float32 (k,)
+    temperature: float = 1.0
+
+    def proba(self, buckets: np.ndarray) -> np.ndarray:
+        if len(self.index) == 0 or len(buckets) == 0:
+            hit = np.zeros(0, dtype=np.int64)
+        else:
+            pos = np.minimum(np.searchsorted(self.index, buckets), len(self.index) - 1)
+            hit = pos[self.index[pos] == buckets]  # buckets never seen in training: no weight
+        score = self.bias.astype(np.float64).copy()
+        if len(hit):
+            score += self.weights[hit].sum(axis=0)
+        score /= self.temperature
+        score -= score.max()
+        e = np.exp(score)
+        return e / e.sum()
+
+
+@dataclass
+class Prediction:
+    quad: int
+    quad_proba: tuple[float, ...]
+    root: str | None  # most likely CAMEO root inside the predicted quad class
+    root_proba: float
+
+    @property
+    def confidence(self) -> float:
+        return self.quad_proba[self.quad]
+
+
+class EventClassifier:
+    """Quad-class (and root) classifier; ``predict(span)`` on a parsed sentence."""
+
+    def __init__(self, meta: dict, quad: LinearHead, root: LinearHead | None) -> None:
+        self.meta = meta
+        self.bits = int(meta["bits"])
+        self.quad = quad
+        self.root = root
+        self.lex = Lexicons(
+            cameo_verbs={k: tuple(v) for k, v in meta.get("cameo_verbs", {}).items()},
+            cameo_objects={k: tuple(v) for k, v in meta.get("cameo_objects", {}).items()},
+            patterns=pattern_roots() if meta.get("pattern_features", True) else {})
+
+    @classmethod
+    def load(cls, path: str | Path) -> "EventClassifier":
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+
+            def head(name: str) -> LinearHead | None:
+                if f"{name}_index" not in z:
+                    return None
+                return LinearHead(tuple(meta[f"{name}_classes"]), z[f"{name}_index"],
+                                  z[f"{name}_weights"].astype(np.float32),
+                                  z[f"{name}_bias"].astype(np.float32),
+                                  float(meta.get(f"{name}_temperature", 1.0)))
+
+            quad = head("quad")
+            if quad is None:
+                raise ValueError(f"{path}: no quad head in the event classifier model")
+            return cls(meta, quad, head("root"))
+
+    def buckets(self, span: Any) -> np.ndarray:
+        return hash_features(features(span, self.lex), self.bits)
+
+    def root_proba(self, span: Any) -> dict[str, float]:
+        """CAMEO root -> probability (empty without a root head)."""
+        if self.root is None:
+            return {}
+        r = self.root.proba(self.buckets(span))
+        return {c: float(p) for c, p in zip(self.root.classes, r)}
+
+    def predict(self, span: Any) -> Prediction:
+        b = self.buckets(span)
+        qp = self.quad.proba(b)
+        q = int(self.quad.classes[int(np.argmax(qp))])
+        probs = [0.0] * len(QUAD_NAMES)
+        for c, p in zip(self.quad.classes, qp):
+            probs[int(c)] = float(p)
+        root, rp = None, 0.0
+        if self.root is not None:
+            r = self.root.proba(b)
+            best = -1.0
+            for c, p in zip(self.root.classes, r):
+                if quad_of_root(c) == q and p > best:
+                    root, best = c, float(p)
+            rp = max(best, 0.0)
+        return Prediction(q, tuple(probs), root, rp)
+
+
+def save_model(path: str | Path, meta: dict, heads: dict[str, LinearHead]) -> None:
+    """Write the model file (npz, no pickles): meta JSON plus per head index/weights/bias."""
+    arrays: dict[str, np.ndarray] = {}
+    meta = dict(meta)
+    for name, h in heads.items():
+        arrays[f"{name}_index"] = h.index.astype(np.int64)
+        arrays[f"{name}_weights"] = h.weights.astype(np.float16)
+        arrays[f"{name}_bias"] = h.bias.astype(np.float32)
+        meta[f"{name}_classes"] = list(h.classes)
+        meta[f"{name}_temperature"] = h.temperature
+    arrays["meta"] = np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"),
+                                   dtype=np.uint8)
+    np.savez_compressed(path, **arrays)
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files(__package__).joinpath("data", MODEL_NAME)))
+
+
+@lru_cache(maxsize=4)
+def load_classifier(path: str | None = None) -> EventClassifier | None:
+    """The packaged classifier (loaded once per process); None when the model file is absent."""
+    p = Path(path) if path else default_model_path()
+    if not p.is_file():
+        return None
+    return EventClassifier.load(p)

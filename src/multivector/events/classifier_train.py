@@ -1,0 +1,316 @@
+"""Training and cross-validation of the event sentence classifier (``classifier.py``).
+
+Used by ``scripts/train_event_classifier.py`` (the shipped model) and by ``multivector eval
+events --conflibert`` when it scores the training file itself (it then trains one model per
+fold, so no sentence is scored by a model that saw it). scikit-learn is imported here only:
+the run-time classifier needs numpy alone.
+
+Training sentences (``../shared/eval/events``):
+
+* ``conflibert/cameo_class_train.tsv``: sentence TAB quad class (0-4), the evaluation target;
+* ``PETR.UnitTest.records.xml``: CAMEO codes -> root and quad class;
+* ``cameo-codes.csv``: the CAMEO codebook's example sentences -> root and quad class;
+* ``PLOVER_GSR_CAMEO.json``: PLOVER 0.5b1 types -> quad class where the type fixes it
+  (``DEMAND`` mixes CAMEO 02 appeals and 10 demands, so it gives no quad label).
+
+Cross-validation is on the ConfliBERT sentences (stratified folds, fixed seed); the other
+sources are added to every training fold and never scored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .classifier import LinearHead, Lexicons, features, hash_features, pattern_roots, quad_of_root
+
+SEED = 13
+BITS = 20
+
+# PLOVER 0.5b1 event names -> ConfliBERT quad class (None: ambiguous)
+PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2,
+               "RETREAT": 2, "REQUEST": 0, "DEMAND": None, "ACCUSE": 3, "DISAPPROVE": 3,
+               "INVESTIGATE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4,
+               "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4, "FIGHT": 4}
+
+
+@dataclass
+class Example:
+    text: str
+    quad: int | None
+    root: str | None = None
+    source: str = ""
+
+
+# ------------------------------------------------------------------------------ readers
+def read_conflibert(path: str | Path) -> list[Example]:
+    """``sentence TAB class`` lines (class 0-4); other lines are an error naming the line."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            text, _, label = line.rpartition("\t")
+            if not text or not label.strip().isdigit() or not 0 <= int(label) <= 4:
+                raise ValueError(f"{path}:{n}: expected 'sentence<TAB>quad class 0-4'")
+            out.append(Example(text.strip(), int(label), None, "conflibert"))
+    return out
+
+
+def read_petrarch_examples(path: str | Path) -> list[Example]:
+    from ..eval.events import read_petrarch
+
+    records, _ = read_petrarch(path)
+    out = []
+    for r in records:
+        roots = [g.cameo[:2] for g in r.events if g.cameo and quad_of_root(g.cameo[:2]) is not None]
+        if roots:
+            out.append(Example(r.text, quad_of_root(roots[0]), roots[0], "petrarch"))
+    return out
+
+
+def read_cameo_examples(path: str | Path) -> list[Example]:
+    raw = Path(path).read_bytes().decode("utf-8", errors="replace")
+    out = []
+    for row in csv.DictReader(io.StringIO(raw)):
+        ex, code = (row.get("example") or "").strip(), (row.get("code") or "").strip()
+        if not ex or ex == "NA" or not code[:2].isdigit():
+            continue
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z])", ex)[:1]:  # the first sentence only
+            out.append(Example(sent, quad_of_root(code[:2]), code[:2], "cameo-codebook"))
+    return out
+
+
+def read_plover_examples(path: str | Path) -> list[Example]:
+    import json
+
+    out = []
+    for r in json.loads(Path(path).read_text(encoding="utf-8")):
+        if not isinstance(r, dict) or not r.get("text") or r.get("event") == "DOCUMENT":
+            continue
+        q = PLOVER_QUAD.get(str(r.get("event")).upper())
+        if q is not None:
+            out.append(Example(str(r["text"]), q, None, "plover"))
+    return out
+
+
+def extra_examples(events_dir: str | Path) -> list[Example]:
+    """The non-ConfliBERT training sentences that exist under ``events_dir``."""
+    d = Path(events_dir)
+    out: list[Example] = []
+    for name, reader in (("PETR.UnitTest.records.xml", read_petrarch_examples),
+                         ("cameo-codes.csv", read_cameo_examples),
+                         ("PLOVER_GSR_CAMEO.json", read_plover_examples)):
+        if (d / name).is_file():
+            out += reader(d / name)
+    return out
+
+
+def cameo_lexicons(verb_dict: str | Path | None) -> tuple[dict, dict]:
+    """(lemma -> roots, "lemma|object" -> roots) from a PETRARCH/CAMEO verb dictionary."""
+    if verb_dict is None or not Path(verb_dict).is_file():
+        return {}, {}
+    from .verb_dicts import read_verb_dictionary, to_patterns
+
+    verbs: dict[str, set[str]] = {}
+    objects: dict[str, set[str]] = {}
+    for e in to_patterns(read_verb_dictionary(verb_dict), require_target=False):
+        root = str(e.get("cameo", ""))[:2]
+        if quad_of_root(root) is None:
+            continue
+        lemmas = e["lemma"] if isinstance(e["lemma"], list) else [e["lemma"]]
+        objs = e.get("object") or []
+        for lem in lemmas:
+            if objs:
+                for o in objs:
+                    objects.setdefault(f"{lem}|{o}", set()).add(root)
+            elif not e.get("prep_object") and not e.get("xcomp"):
+                verbs.setdefault(lem, set()).add(root)
+    return ({k: sorted(v) for k, v in sorted(verbs.items())},
+            {k: sorted(v) for k, v in sorted(objects.items())})
+
+
+# ------------------------------------------------------------------------------ features
+def parse(texts: Sequence[str], nlp: Any) -> list[Any]:
+    return list(nlp.pipe(texts, batch_size=64))
+
+
+def feature_lists(docs: Sequence[Any], lex: Lexicons) -> list[list[str]]:
+    return [features(d, lex) for d in docs]
+
+
+def matrix(feats: Sequence[Sequence[str]], bits: int = BITS):
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
+    for i, f in enumerate(feats):
+        b = hash_features(f, bits)
+        rows.append(np.full(len(b), i))
+        cols.append(b)
+    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    return csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(feats), 1 << bits))
+
+
+# ------------------------------------------------------------------------------ models
+def make_model(name: str):
+    from sklearn.linear_model import LogisticRegression, SGDClassifier
+    from sklearn.naive_bayes import ComplementNB
+    from sklearn.svm import LinearSVC
+
+    if name == "logreg":
+        return LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced", random_state=SEED)
+    if name == "logreg-c1":
+        return LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced", random_state=SEED)
+    if name == "logreg-c16":
+        return LogisticRegression(C=16.0, max_iter=3000, class_weight="balanced",
+                                  random_state=SEED)
+    if name == "linearsvc":
+        return LinearSVC(C=0.3, class_weight="balanced", random_state=SEED)
+    if name == "sgd-modhuber":
+        return SGDClassifier(loss="modified_huber", alpha=1e-4, class_weight="balanced",
+                             max_iter=50, tol=None, random_state=SEED)
+    if name == "complement-nb":
+        return ComplementNB(alpha=0.3)
+    raise ValueError(f"unknown model {name!r}")
+
+
+MODELS = ("logreg", "logreg-c1", "logreg-c16", "linearsvc", "sgd-modhuber", "complement-nb")
+
+
+def _scores(model, X) -> np.ndarray:
+    if hasattr(model, "decision_function"):
+        s = model.decision_function(X)
+    else:
+        s = model.predict_log_proba(X)
+    return np.asarray(s, dtype=np.float64)
+
+
+def to_head(model, X, classes: Sequence[str], temperature: float = 1.0) -> LinearHead:
+    """The fitted linear model as a compact head: only buckets seen in ``X`` are stored."""
+    seen = np.unique(X.nonzero()[1])
+    if hasattr(model, "coef_"):
+        coef = np.asarray(model.coef_)
+        bias = np.asarray(model.intercept_)
+    else:  # ComplementNB: feature_log_prob_ (k, n) -> linear scores
+        coef = np.asarray(model.feature_log_prob_)
+        bias = np.zeros(coef.shape[0])
+    if coef.shape[0] == 1:  # binary: sklearn keeps one row
+        coef = np.vstack([-coef[0], coef[0]])
+        bias = np.array([-bias[0], bias[0]])
+    w = coef[:, seen].T.astype(np.float32)
+    return LinearHead(tuple(classes), seen.astype(np.int64), w, bias.astype(np.float32),
+                      temperature)
+
+
+def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
+    """Temperature that minimises the log-loss of out-of-fold scores (calibration)."""
+    best, best_t = float("inf"), 1.0
+    for t in np.exp(np.linspace(np.log(0.05), np.log(20), 80)):
+        z = scores / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        loss = -logp[np.arange(len(y)), y].mean()
+        if loss < best:
+            best, best_t = loss, float(t)
+    return best_t
+
+
+@dataclass
+class CVResult:
+    model: str
+    accuracy: float
+    macro_f1: float
+    per_class: dict
+    confusion: list
+    oof_scores: np.ndarray  # out-of-fold decision scores (n, k)
+    predictions: np.ndarray
+
+
+def prf(y: np.ndarray, pred: np.ndarray, labels: Sequence[int]) -> tuple[dict, float, list]:
+    per = {}
+    f1s = []
+    for c in labels:
+        tp = int(((pred == c) & (y == c)).sum())
+        p = tp / max(int((pred == c).sum()), 1)
+        r = tp / max(int((y == c).sum()), 1)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        per[str(c)] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                       "support": int((y == c).sum())}
+        f1s.append(f)
+    conf = [[int(((y == a) & (pred == b)).sum()) for b in labels] for a in labels]
+    return per, float(np.mean(f1s)), conf
+
+
+def folds(y: np.ndarray, k: int = 5, seed: int = SEED) -> list[tuple[np.ndarray, np.ndarray]]:
+    from sklearn.model_selection import StratifiedKFold
+
+    skf = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    return list(skf.split(np.zeros(len(y)), y))
+
+
+def cross_validate(name: str, X, y: np.ndarray, X_extra=None, y_extra=None, k: int = 5,
+                   labels: Sequence[int] = (0, 1, 2, 3, 4)) -> CVResult:
+    from scipy.sparse import vstack
+
+    scores = np.zeros((len(y), len(labels)))
+    for tr, te in folds(y, k):
+        Xtr, ytr = X[tr], y[tr]
+        if X_extra is not None and X_extra.shape[0]:
+            Xtr, ytr = vstack([Xtr, X_extra]), np.concatenate([ytr, y_extra])
+        m = make_model(name).fit(Xtr, ytr)
+        s = _scores(m, X[te])
+        idx = [list(m.classes_).index(c) for c in labels]
+        scores[te] = s[:, idx]
+    pred = np.asarray(labels)[scores.argmax(axis=1)]
+    per, macro, conf = prf(y, pred, labels)
+    return CVResult(name, float((pred == y).mean()), macro, per, conf, scores, pred)
+
+
+def fit_head(name: str, X, y: np.ndarray, classes: Sequence[Any],
+             temperature: float = 1.0) -> LinearHead:
+    m = make_model(name).fit(X, y)
+    order = [list(m.classes_).index(c) for c in classes]
+    head = to_head(m, X, [str(c) for c in m.classes_], temperature)
+    head.weights = head.weights[:, order]
+    head.bias = head.bias[order]
+    head.classes = tuple(str(c) for c in classes)
+    return head
+
+
+def train_quad_predictor(train: list[Example], nlp: Any, lex: Lexicons, model: str = "logreg",
+                         bits: int = BITS) -> Callable[[Any], np.ndarray]:
+    """A quad-class probability function trained on ``train`` (used per fold by eval)."""
+    docs = parse([e.text for e in train], nlp)
+    X = matrix(feature_lists(docs, lex), bits)
+    y = np.array([e.quad for e in train])
+    labels = sorted(set(int(v) for v in y))
+    head = fit_head(model, X, y, labels)
+
+    def predict(span: Any) -> np.ndarray:
+        p = head.proba(hash_features(features(span, lex), bits))
+        out = np.zeros(5)
+        for c, v in zip(head.classes, p):
+            out[int(c)] = v
+        return out
+
+    return predict
+
+
+def default_lexicons(verb_dict: str | Path | None) -> Lexicons:
+    verbs, objects = cameo_lexicons(verb_dict)
+    return Lexicons({k: tuple(v) for k, v in verbs.items()},
+                    {k: tuple(v) for k, v in objects.items()}, pattern_roots())
+
+
+def vstack_rows(a, b):
+    from scipy.sparse import vstack
+
+    return vstack([a, b]).tocsr()

@@ -1,0 +1,54 @@
+"""Typing: how the pattern coder and the sentence classifier combine into one event type and a
+calibrated confidence.
+
+Why a posterior: the patterns are precise but narrow (when they fire their quad class is right
+about 9 times in 10), the classifier is broad but reads the whole sentence. Treating the
+pattern's class as evidence with that accuracy and the classifier's calibrated distribution
+as the prior gives, by Bayes, the probability that the event's class is right:
+
+    P(q | clf, pattern says qe)  ~  P_clf(q) * (a if q == qe else (1 - a) / 4)
+
+``confidence`` of a pattern event is that posterior for its own class; of a classifier event,
+the classifier's probability of its class. An event without a target (``complete: false``) is
+kept with its confidence scaled down: its type may be right but it says less.
+"""
+
+from __future__ import annotations
+
+from .classifier import Prediction
+
+# measured quad-class accuracy of each typer when it fires (docs/events.md, *Typing*)
+ACCURACY = {"patterns": 0.9, "verb-dictionary": 0.75, "classifier": 0.0}
+# the classifier adds an event of its own only when this sure of the class
+CLASSIFIER_MIN = 0.5
+INCOMPLETE_FACTOR = 0.7
+
+
+def typed_by_for(current: list[str] | None, qe: int | None, pred: Prediction) -> list[str]:
+    """Which typers agree on an event's class: its own typer, plus ``classifier`` when the
+    classifier's most likely class is the event's."""
+    out = list(current or ["patterns"])
+    if qe is not None and qe == pred.quad and "classifier" not in out:
+        out.append("classifier")
+    return out
+
+
+def posterior(pred: Prediction, qe: int, accuracy: float) -> list[float]:
+    k = len(pred.quad_proba)
+    like = [accuracy if q == qe else (1.0 - accuracy) / (k - 1) for q in range(k)]
+    joint = [p * lk for p, lk in zip(pred.quad_proba, like)]
+    z = sum(joint) or 1.0
+    return [j / z for j in joint]
+
+
+def pattern_confidence(pred: Prediction, qe: int | None, typed_by: list[str],
+                       complete: bool) -> float:
+    if qe is None:  # a dictionary code outside CAMEO's 20 roots: no class to compare
+        return round(0.5 * (1.0 if complete else INCOMPLETE_FACTOR), 3)
+    acc = max(ACCURACY.get(t, 0.0) for t in typed_by) or 0.75
+    conf = posterior(pred, qe, acc)[qe]
+    return round(conf * (1.0 if complete else INCOMPLETE_FACTOR), 3)
+
+
+def classifier_confidence(pred: Prediction, complete: bool) -> float:
+    return round(pred.confidence * (1.0 if complete else INCOMPLETE_FACTOR), 3)
