@@ -25,7 +25,7 @@ import numpy as np
 
 from multivector.config import Config
 from multivector.events import classifier_train as ct
-from multivector.events.classifier import ROOTS, default_model_path, save_model
+from multivector.events.classifier import ROOTS, default_model_path, fingerprint, save_model
 from multivector.nlp import load_nlp
 
 
@@ -38,8 +38,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="CAMEO verb dictionary (features: verb lemma -> CAMEO roots)")
     ap.add_argument("--models", default=",".join(ct.MODELS), help="candidates, comma-separated")
     ap.add_argument("--model", default=None, help="ship this model instead of the best")
-    ap.add_argument("--no-extra", action="store_true", help="ConfliBERT sentences only")
+    ap.add_argument("--sources", default=",".join(ct.DEFAULT_SOURCES),
+                    help="extra training sources beside ConfliBERT, comma-separated, of "
+                         + ", ".join(ct.EXTRA_SOURCES) + " ('' for none)")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--ship-root", action="store_true",
+                    help="also ship the CAMEO root head (trained on the root-coded sources)")
     ap.add_argument("--bits", type=int, default=ct.BITS)
     ap.add_argument("--out", default=str(default_model_path()))
     ap.add_argument("--dry-run", action="store_true", help="cross-validate only, write nothing")
@@ -54,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp(Config().spacy_model)
     lex = ct.default_lexicons(args.verbs)
     main_ex = ct.read_conflibert(conf_path)
-    extra = [] if args.no_extra else ct.extra_examples(events)
+    sources = [x for x in args.sources.split(",") if x]
+    extra = ct.extra_examples(events, sources)
     print(f"sentences: conflibert {len(main_ex)}, extra "
           + ", ".join(f"{s} {sum(e.source == s for e in extra)}"
                       for s in sorted({e.source for e in extra}))
@@ -62,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
           f"verb-object pairs; pattern lemmas {len(lex.patterns)}")
     docs = ct.parse([e.text for e in main_ex + extra], nlp)
     feats = ct.feature_lists(docs, lex)
-    X_all = ct.matrix(feats, args.bits)
+    X_all, cols = ct.compact(ct.matrix(feats, args.bits))
     n = len(main_ex)
     X, X_extra = X_all[:n], X_all[n:]
     y = np.array([e.quad for e in main_ex])
@@ -108,15 +113,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nCAMEO root head, {args.folds}-fold CV on {int(keep.sum())} PETRARCH + codebook "
               f"sentences ({len(set(yr[keep].tolist()))} roots): accuracy {rcv.accuracy:.4f}, "
               f"macro-F1 {rcv.macro_f1:.4f}")
-        root_head = ct.fit_head("logreg", Xr, yr, labels)
-        root_head.classes = tuple(f"{int(c):02d}" for c in labels)
-        assert set(root_head.classes) <= set(ROOTS)
+        if args.ship_root:
+            root_head = ct.fit_head("logreg", Xr, yr, labels, cols=cols)
+            root_head.classes = tuple(f"{int(c):02d}" for c in labels)
+            assert set(root_head.classes) <= set(ROOTS)
 
     if args.dry_run:
         return 0
-    X_fit = X if args.no_extra else ct.vstack_rows(X, X_extra)
-    y_fit = y if args.no_extra else np.concatenate([y, y_extra])
-    quad_head = ct.fit_head(pick, X_fit, y_fit, [0, 1, 2, 3, 4], temperature)
+    X_fit = ct.vstack_rows(X, X_extra) if len(extra) else X
+    y_fit = np.concatenate([y, y_extra]) if len(extra) else y
+    quad_head = ct.fit_head(pick, X_fit, y_fit, [0, 1, 2, 3, 4], temperature, cols=cols)
     heads = {"quad": quad_head}
     if root_head is not None:
         heads["root"] = root_head
@@ -128,7 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         "cv": {"folds": args.folds, "quad_accuracy": round(best.accuracy, 4),
                "quad_macro_f1": round(best.macro_f1, 4), "per_class": best.per_class,
                "root": root_cv},
-        "training": {"conflibert": n, "extra": len(extra)},
+        "training": {"conflibert": n, "extra": len(extra), "sources": ["conflibert"] + sources},
+        # fingerprints (truncated SHA-1 of the normalised text) of the training sentences, so
+        # an evaluator can tell a training sentence and cross-validate instead; not the text
+        "train_fingerprints": sorted(fingerprint(e.text) for e in main_ex + extra),
     }
     out = Path(args.out)
     save_model(out, meta, heads)

@@ -169,12 +169,14 @@ def _doc_with_quote(events_pipeline, text, quoted, speaker):
     return doc
 
 
-def test_event_inside_quote_is_reported_and_linked(events_pipeline):
+def test_event_inside_quote_is_asserted_and_attributed(events_pipeline):
     text = 'The minister said: "Kazakhstan negotiated with Turkey last week."'
     doc = _doc_with_quote(events_pipeline, text, "Kazakhstan negotiated with Turkey last week.",
                           {"actor_id": None, "name": "The minister"})
     e = only(doc.events, "CONSULT")
-    assert e.modality == "reported" and e.quote_id == "q1"
+    # news attribution keeps a factual clause asserted; who said it is attributed_to
+    assert e.modality == "asserted" and e.quote_id == "q1"
+    assert e.attributed_to == {"quote_id": "q1", "source": "The minister", "actor_id": None}
 
 
 def test_officials_must_in_quote_is_a_demand_by_the_speaker(events_pipeline):
@@ -189,7 +191,8 @@ def test_officials_must_in_quote_is_a_demand_by_the_speaker(events_pipeline):
                           {"actor_id": gov.id, "name": "The foreign minister"})
     e = only(doc.events, "REQUEST")
     assert e.source[0]["country"] == "UZB" and countries(e.target) == ["RUS"]
-    assert e.modality == "reported" and e.quote_id == "q1" and e.cameo == "1056"
+    assert e.modality == "asserted" and e.quote_id == "q1" and e.cameo == "1056"
+    assert e.attributed_to["actor_id"] == gov.id
 
 
 def test_future_visit_is_agree_with_express_intent_code(events_pipeline):

@@ -40,7 +40,7 @@ def test_read_plover_maps_legacy_names_and_skips_document_record():
 
 def test_read_petrarch_tolerates_self_closing_headers_and_parse_blocks():
     recs, env = read_petrarch(EV / "petrarch_small.xml")
-    assert env["Actorfile"] == "small.actors.txt"
+    assert env["Actorfile"] == ["small.actors.txt"]
     assert [r.id for r in recs] == ["FX-01", "FX-02", "FX-03"]  # the error record is skipped
     assert recs[1].text == "The Gondor government asked Arnor to ease the trade restrictions."
     assert recs[1].events[0].cameo == "0251" and recs[1].events[0].source == ["GONGOV"]
@@ -130,3 +130,15 @@ def test_own_actor_reader_agrees_with_the_actors_package_reader():
     shared = {(e.words, tuple(c[0] for c in e.codes)) for e in read_actors(EV / "small.actors.txt")}
     assert own == shared
     assert (("MINAS", "TIRITH"), ("GON",)) in own
+
+
+def test_read_petrarch_comma_separated_dictionaries_and_text_from_parse():
+    from multivector.eval.events import text_from_parse
+
+    recs, env = read_petrarch(EV / "petrarch_env.xml")
+    assert env["Actorfile"] == ["small.actors.txt", "missing.actors.txt"]
+    assert env["Verbfile"] == ["small.verbs.txt", "also-missing.verbs.txt"]
+    assert [r.id for r in recs] == ["PE-01", "PE-02"]
+    assert recs[0].text == "Arnor's king visited Gondor on Tuesday, officials said."
+    assert recs[0].events[0].cameo == "042"
+    assert text_from_parse("(S (NP (-LRB- -LRB-) (NNP X) (-RRB- -RRB-)) (VBD left))") == "(X) left"

@@ -47,7 +47,8 @@ def test_invasion(seed_events):
 def test_ultimatum(seed_events):
     e = find(seed_events["000"], "THREATEN", "RUS", "NATO")
     assert e and find(seed_events["000"], "THREATEN", "RUS", "USA")
-    assert e[0].modality == "reported" and e[0].quote_id
+    assert e[0].modality == "asserted" and e[0].quote_id  # attributed, still a fact
+    assert e[0].attributed_to and e[0].attributed_to["quote_id"] == e[0].quote_id
 
 
 def test_security_assistance_to_kazakhstan(seed_events):

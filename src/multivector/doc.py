@@ -190,7 +190,7 @@ class Event:
     start: int
     end: int
     trigger: str
-    plover: str
+    plover: str | None  # null for CAMEO 01x statements (PLOVER has no such type)
     mode: str | None = None
     contexts: list[str] = field(default_factory=list)
     cameo: str | None = None
@@ -207,6 +207,7 @@ class Event:
     text: str | None = None  # the sentence text (evidence)
     typed_by: list[str] = field(default_factory=list)  # patterns, verb-dictionary, classifier
     complete: bool = True  # source and target both found
+    attributed_to: dict | None = None  # {quote_id, source, actor_id}: who reported the event
 
 
 @dataclass

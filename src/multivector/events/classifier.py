@@ -20,6 +20,7 @@ conflict (14-20). Note this differs from CAMEO's own QuadClass (09 and 14 move).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from dataclasses import dataclass
@@ -63,6 +64,13 @@ def quad_of_root(root: str | int | None) -> int | None:
 
 def quad_of_cameo(code: str | None) -> int | None:
     return quad_of_root(code[:2]) if code else None
+
+
+def fingerprint(text: str) -> str:
+    """A short stable hash of a sentence (case and spacing folded): the model file lists those
+    of its training sentences so evaluators can avoid scoring them (the text is not stored)."""
+    norm = " ".join("".join(ch for ch in text.lower() if ch.isalnum() or ch.isspace()).split())
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:12]
 
 
 # ------------------------------------------------------------------------------ features

@@ -2,6 +2,8 @@
 
     multivector eval events --plover FILE [--json] [--verbs CAMEO.2.0.txt]
     multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--verbs FILE]
+    multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5]
+    multivector eval events --conflibert-args FILE [--json]
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
     multivector events export [--db DB] [--modality asserted] [--dyadic] [--format jsonl|csv|gdelt]
 """
@@ -26,6 +28,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     def eval_events(
         plover: Optional[Path] = typer.Option(None, "--plover", help="PLOVER gold JSON (PLOVER_GSR_CAMEO.json)."),
         petrarch: Optional[Path] = typer.Option(None, "--petrarch", help="PETRARCH validation XML."),
+        conflibert: Optional[Path] = typer.Option(
+            None, "--conflibert", help="TSV sentence<TAB>quad class 0-4 (ConfliBERT task)."),
+        conflibert_args: Optional[Path] = typer.Option(
+            None, "--conflibert-args", help="BIO file: token label, S source, T target, R trigger."),
+        cv: Optional[bool] = typer.Option(
+            None, "--cv/--no-cv", help="ConfliBERT: cross-validate (default: when the file's "
+            "sentences are the classifier's training sentences)."),
+        folds: int = typer.Option(5, "--folds", help="ConfliBERT cross-validation folds."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
                                              help="PETRARCH: do not load the file's actor/agent/verb dictionaries."),
@@ -36,10 +46,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from ..eval.events import GoldFormatError, evaluate_petrarch, evaluate_plover
         from .petrarch_dicts import DictionaryError
 
-        if (plover is None) == (petrarch is None):
-            console.print("[red]error:[/red] give exactly one of --plover FILE or --petrarch FILE")
+        given = [p for p in (plover, petrarch, conflibert, conflibert_args) if p is not None]
+        if len(given) != 1:
+            console.print("[red]error:[/red] give exactly one of --plover, --petrarch, "
+                          "--conflibert or --conflibert-args FILE")
             raise typer.Exit(2)
-        path = plover or petrarch
+        path = given[0]
         if not path.is_file():
             console.print(f"[red]error:[/red] {path}: no such file")
             raise typer.Exit(2)
@@ -49,8 +61,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 raise typer.Exit(2)
         vfiles = tuple(str(v) for v in verbs)
         try:
-            result = (evaluate_plover(path, verbs=vfiles) if plover else
-                      evaluate_petrarch(path, use_dictionaries=not no_dictionaries, verbs=vfiles))
+            if conflibert is not None or conflibert_args is not None:
+                from ..eval.events_conflibert import evaluate_conflibert, evaluate_conflibert_args
+
+                fn = evaluate_conflibert if conflibert is not None else evaluate_conflibert_args
+                result = fn(path, cv=cv, folds=folds)
+            else:
+                result = (evaluate_plover(path, verbs=vfiles) if plover else
+                          evaluate_petrarch(path, use_dictionaries=not no_dictionaries,
+                                            verbs=vfiles))
         except (GoldFormatError, DictionaryError, ValueError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2)
@@ -63,7 +82,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         t.add_column("metric")
         t.add_column("value", justify="right")
         for k, v in result.items():
-            t.add_row(k, "" if v is None else str(v))
+            t.add_row(k, "" if v is None else json.dumps(v) if isinstance(v, (dict, list)) else str(v))
         Console().print(t)
 
     @events_app.command("import-verbs")

@@ -23,15 +23,15 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable, Iterable
 
-from ..doc import Doc, Event, Quote
+from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
 from .arguments import ActorResolver, head_sector, np_range, public
 from .classifier import EventClassifier, Prediction, load_classifier, quad_of_cameo
 from .dates import event_date
 from .lexicon import Pattern, lexicon, patterns
-from .modality import modality_of
+from .modality import claim_head, modality_of
 from .ontology import ontology
-from .typed import (CLASSIFIER_MIN, classifier_confidence, pattern_confidence,
+from .typed import (CLASSIFIER_MIN, CLASSIFIER_PARTIAL, CLASSIFIER_SURE, DEFAULT_ROOT, classifier_confidence, pattern_confidence,
                     typed_by_for)
 from .verb_dicts import TARGET_ROLES_BARE
 
@@ -147,6 +147,7 @@ class EventCoder:
         question = span.text.rstrip().endswith("?")
         out: list[Event] = []
         emitted: dict[int, bool] = {}
+        self._claims: list = []  # (trigger, sources) of claimed events, filled by _event
         if not found and (self.classifier is None or not self._has_event_verb(span)):
             return []
 
@@ -170,9 +171,47 @@ class EventCoder:
                     emitted[i] = True
                     break
         out += self._speech_demands(doc, sent, resolver, emitted, out)
+        out += self._accusations(doc, sent, resolver, out)
         if self.classifier is not None:
             out = self._classify(doc, sent, resolver, out, question, emitted)
         out.sort(key=lambda e: e.start)
+        return out
+
+    def _accusations(self, doc: Doc, sent, resolver: ActorResolver, coded: list[Event]
+                     ) -> list[Event]:
+        """A claimed or alleged clause is also the claimant's ACCUSE event (CAMEO 112) against
+        the clause's source: "Kyiv claimed that Russian troops shelled the plant" is Kyiv
+        accusing Russia, whatever the shelling was. Not when an accusation between the same
+        actors is already coded ("accused X of ...")."""
+        out: list[Event] = []
+        cc = self.onto.cameo_code("112")
+        for tok, accused in self._claims:
+            head = claim_head(tok)
+            if head is None or cc is None:
+                continue
+            subj, _, _ = self._subject(head)
+            context: dict = {"quote": _quote_at(doc, doc.token_start(head))}
+            speakers = self._resolve(doc, subj, resolver, allow_place=False, context=context)
+            targets = [a for a in accused if not any(_same(a, s) for s in speakers)]
+            if not speakers or not targets:
+                continue
+            if any(quad_of_cameo(e.cameo) == 3 and any(_same(a, s) for a in e.source for s in speakers)
+                   and any(_same(a, t) for a in e.target for t in targets) for e in coded + out):
+                continue
+            i0 = min([head.i] + [np_range(t)[0] for t in subj])
+            s_abs, e_abs = doc.span_offsets(head.doc[i0:head.i + 1])
+            date, precision = event_date(head, doc.document.date, future=False)
+            eid = hashlib.sha1(f"{doc.id}:{doc.token_start(head)}:112:claim".encode()).hexdigest()[:16]
+            out.append(Event(
+                id=eid, sentence=sent.idx, start=s_abs, end=e_abs, trigger=head.text,
+                plover=cc.plover, mode=cc.mode, contexts=list(cc.contexts), cameo=cc.code,
+                goldstein=cc.goldstein, quad_class=cc.quad_class,
+                source=[public(a) for a in speakers],
+                target=[a if isinstance(a, ActorRef) else public(a) for a in targets],
+                location=None, modality=modality_of(head), date=date, date_precision=precision,
+                quote_id=context["quote"].id if context["quote"] is not None else None,
+                confidence=0.7, text=doc.text[sent.start:sent.end], typed_by=["patterns"],
+                attributed_to=_attribution(context["quote"])))
         return out
 
     # ================================================================ typing with the classifier
@@ -203,26 +242,41 @@ class EventCoder:
 
     def _classifier_event(self, doc: Doc, sent, resolver: ActorResolver, pred: Prediction,
                           question: bool, emitted: dict) -> Event | None:
+        """The event the classifier finds: its trigger is a verb the CAMEO verb dictionary (or
+        our patterns) lists with a root of the predicted class, shallowest first; failing that,
+        when the classifier is sure (``CLASSIFIER_SURE``), the clause's main verb with the
+        root head's code. Arguments come from the parse as for a pattern; an event with a
+        source or a target only is kept as ``complete: false``."""
         assert self.classifier is not None
         lex = self.classifier.lex
         root_p = self.classifier.root_proba(sent.span)
+        in_quad = sorted((r for r in root_p if quad_of_cameo(r) == pred.quad),
+                         key=lambda r: -root_p[r]) or [pred.root or DEFAULT_ROOT[pred.quad]]
         cands = []
         for tok in sent.span:
             if tok.pos_ != "VERB" or tok.i in emitted:
                 continue
             lem = tok.lemma_.lower()
-            roots = [r for r in set(lex.cameo_verbs.get(lem, ())) | set(lex.patterns.get(f"{lem}|verb", ()))
+            # our curated senses' roots first, then the CAMEO dictionary's (most frequent first)
+            roots = [r for r in (*lex.patterns.get(f"{lem}|verb", ()), *lex.cameo_verbs.get(lem, ()))
                      if quad_of_cameo(r) == pred.quad]
             if roots:
-                cands.append((_depth(tok), tok.i, tok, roots))
-        for _, _, tok, roots in sorted(cands, key=lambda c: (c[0], c[1])):
-            root = max(sorted(roots), key=lambda r: root_p.get(r, 0.0))
+                cands.append((0, _depth(tok), tok.i, tok, roots))
+            elif pred.confidence >= CLASSIFIER_SURE and in_quad and tok.dep_ in ("ROOT", "ccomp", "conj"):
+                cands.append((1, _depth(tok), tok.i, tok, in_quad[:1]))
+        for _, _, _, tok, roots in sorted(cands, key=lambda c: c[:3]):
+            # the root head's choice when there is one, else the verb's most frequent root
+            root = max(roots, key=lambda r: root_p.get(r, 0.0)) if root_p else roots[0]
             code = root + "0"
             p = Pattern(lemma=tok.lemma_.lower(), pos="verb", cameo=code,
                         target=tuple(TARGET_ROLES_BARE))
-            ev = self._event(doc, sent, tok, p, resolver, question)
+            ev = self._event(doc, sent, tok, p, resolver, question, partial=True)
             if ev is None or quad_of_cameo(ev.cameo) is None:
                 continue
+            if not (ev.source and ev.target) and pred.confidence < CLASSIFIER_PARTIAL:
+                continue  # the classifier cannot place an event alone: it needs the dyad
+            if not all(_political(a) for a in ev.source + ev.target):
+                continue  # "Arsenal beat Chelsea": clubs, firms and names without a country
             ev.typed_by = ["classifier"]
             ev.complete = bool(ev.source and ev.target)
             ev.confidence = classifier_confidence(pred, ev.complete)
@@ -254,7 +308,8 @@ class EventCoder:
             if not speaker_toks or not actor_toks:
                 continue
             context: dict = {"quote": _quote_at(doc, doc.token_start(tok))}
-            speakers = self._resolve(doc, speaker_toks, resolver, allow_place=False, context=context)
+            speakers = self._resolve(doc, speaker_toks, resolver, allow_place=False, context=context,
+                                     generic=False)  # the quote's resolved speaker decides
             speakers = [a for a in speakers if a.get("type") in GOV_TYPES or a.get("sector") in GOV_SECTORS]
             if not speakers:
                 continue
@@ -269,8 +324,6 @@ class EventCoder:
             code = DEMAND_CODE.get(inner.plover, "100") if inner is not None else "100"
             cc = self.onto.cameo_code(code)
             modality = modality_of(head, question=False)
-            if context["quote"] is not None and modality == "asserted":
-                modality = "reported"
             date, precision = event_date(head, doc.document.date, future=False)
             i0 = min(t.i for t in speaker_toks + actor_toks + [tok])
             i1 = max(t.i for t in speaker_toks + actor_toks + [tok]) + 1
@@ -285,7 +338,8 @@ class EventCoder:
                 source=[public(a) for a in speakers], target=[public(t) for t in targets],
                 location=None, modality=modality, date=date, date_precision=precision,
                 quote_id=context["quote"].id if context["quote"] is not None else None,
-                confidence=0.7, text=doc.text[sent.start:sent.end]))
+                confidence=0.7, text=doc.text[sent.start:sent.end], typed_by=["patterns"],
+                attributed_to=_attribution(context["quote"])))
         return out
 
     # ================================================================ matching
@@ -477,7 +531,9 @@ class EventCoder:
         return out
 
     def _resolve(self, doc: Doc, toks: list, resolver: ActorResolver, allow_place: bool,
-                 context: dict) -> list[dict]:
+                 context: dict, generic: bool = True) -> list[dict]:
+        """Actors of argument tokens; ``generic``: a sector noun alone ("militants") is an
+        actor with that sector (``_generic_agent``)."""
         refs = []
         for t in _expand(toks):
             ref = None
@@ -503,6 +559,8 @@ class EventCoder:
                         ref = resolver.actor(o, allow_place=False) or self._located_group(o, resolver)
                         if ref is not None:
                             break
+                if ref is None and generic:
+                    ref = _generic_agent(t)
             if ref is not None and not any(_same(ref, r) for r in refs):
                 refs.append(ref)
         return refs
@@ -644,7 +702,9 @@ class EventCoder:
 
     # ================================================================ event
     def _event(self, doc: Doc, sent, tok, p: Pattern, resolver: ActorResolver,
-               question: bool) -> Event | None:
+               question: bool, partial: bool = False) -> Event | None:
+        """The event of trigger ``tok`` typed by ``p``; None when its arguments do not line up.
+        ``partial``: keep an event with a source or a target only (``complete: false``)."""
         start = doc.token_start(tok)
         quote = _quote_at(doc, start)
         context: dict = {"quote": quote}
@@ -668,7 +728,7 @@ class EventCoder:
                     inherited = True
                 if lem in p.governor_target:
                     tgt_toks = tgt_toks or self._subject(gov)[0]
-        if not src_toks:
+        if not src_toks and not (partial and tgt_toks):
             return None  # no source phrase at all: nothing to resolve
         if (p.requires_target or p.object_class == "actor") and not tgt_toks and not (
                 is_verb and self._fallback_targets(tok, p)):
@@ -689,7 +749,7 @@ class EventCoder:
                                                     context=context)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
-        if not sources or len(sources) < p.min_sources:
+        if not (sources or partial and targets) or len(sources) < p.min_sources and not partial:
             return None
         if (p.requires_target or p.object_class == "actor") and not targets:
             return None
@@ -711,9 +771,9 @@ class EventCoder:
                     return None  # the pattern says this sense does not apply to such actors
                 code = str(code)
                 break
+        # news attribution ("X attacked Y, officials said") keeps a factual clause asserted;
+        # who said it is ``attributed_to`` (event-data practice)
         modality = modality_of(tok, pattern_intent=p.intent, question=question and is_verb)
-        if quote is not None and modality == "asserted":
-            modality = "reported"
         trigger_text = self._trigger_text(tok, p)
         # an official's "X must stop ..." inside a quote is the official's demand on X
         if modality == "recommended" and quote is not None:
@@ -723,7 +783,7 @@ class EventCoder:
                 code = DEMAND_CODE.get(plover_demanded, DEMAND_DEFAULT)
                 targets = [s for s in sources if not _same(s, speaker)]
                 sources = [speaker]
-                modality = "reported"
+                modality = "asserted"  # the demand itself was made: the speaker's act
         # PLOVER: future meetings, support, cooperation and aid are coded AGREE (intent)
         if p.raw_code:
             pass  # an imported dictionary's code already says what it means
@@ -735,7 +795,7 @@ class EventCoder:
         if p.raw_code and (cc is None or cc.code != code):
             # an imported dictionary's own code: kept as given, typed by its CAMEO parent (if any)
             cc = _RawCode(code, cc)
-        elif cc is None or cc.plover is None and p.plover is None:
+        elif cc is None:  # CAMEO 01x has no PLOVER type: kept, with plover null
             return None
         plover = p.plover or cc.plover
         mode = p.mode if p.mode is not None else cc.mode
@@ -744,6 +804,8 @@ class EventCoder:
             if ctx not in contexts:
                 contexts.append(ctx)
         date, precision = event_date(tok, doc.document.date, future=modality == "future")
+        if modality == "claimed":
+            self._claims.append((tok, sources))
         arg_toks = [t for t in _expand(src_toks + tgt_toks) if t.sent == tok.sent]
         i0 = min([tok.i] + [np_range(t)[0] for t in arg_toks])
         i1 = max([tok.i] + [t.i for t in arg_toks]) + 1
@@ -766,7 +828,8 @@ class EventCoder:
             modality=modality, date=date, date_precision=precision,
             quote_id=quote.id if quote is not None else None, confidence=round(conf, 2),
             text=doc.text[sent.start:sent.end],
-            typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete)
+            typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete,
+            attributed_to=_attribution(quote))
 
     def _sentence_contexts(self, span) -> list[str]:
         """PLOVER contexts named by words of the sentence (lang/en/events.yaml ``contexts``)."""
@@ -864,6 +927,40 @@ class _RawCode:
         self.contexts = parent.contexts if parent is not None else ()
         self.goldstein = parent.goldstein if parent is not None else None
         self.quad_class = parent.quad_class if parent is not None else None
+
+
+def _political(a: Any) -> bool:
+    """An actor event data codes: known to the knowledge base, or with a country or sector."""
+    return bool(a.get("id") or a.get("country") or a.get("sector"))
+
+
+def _attribution(quote: Quote | None) -> dict | None:
+    """``attributed_to`` of an event inside a quote: the quote and who said it."""
+    if quote is None:
+        return None
+    sp = ActorRef.coerce(quote.speaker) if quote.speaker is not None else None
+    return {"quote_id": quote.id, "source": sp.name if sp else None,
+            "actor_id": sp.id if sp else None}
+
+
+def _generic_agent(t) -> dict | None:
+    """"militants", "the army convoy", "a militant camp": a group named by its sector noun alone is
+    an actor with that sector and no country (CAMEO codes such agents by sector: REB, MIL,
+    COP); with a country the resolver has already coded it ("Russian troops" -> RUS MIL)."""
+    if t.pos_ != "NOUN" or t.ent_type_:
+        return None
+    hs = head_sector(t)
+    if hs is None:  # "an army convoy": the sector of a compound modifier
+        hs = next((head_sector(c) for c in t.children
+                   if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+                   and head_sector(c)), None)
+    if hs is None:
+        return None
+    i, j = np_range(t)
+    words = [x for x in t.doc[i:j] if x.dep_ not in ("det", "predet", "nummod", "punct")
+             and x.pos_ not in ("DET", "NUM")]
+    name = " ".join(x.text for x in words) or t.text
+    return {"id": None, "name": name, "country": None, "sector": hs, "type": None, "text": name}
 
 
 def _depth(tok) -> int:

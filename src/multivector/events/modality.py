@@ -9,7 +9,9 @@ gets exactly one label, chosen in this order (the first that applies wins):
     hypothetical  "could", "might", "would", an "if"/"unless" clause, a question
     recommended   "must", "should", "needs to", "it is important to"
     future        "will", "plans to", "is expected to", "the upcoming visit"
-    reported      the trigger lies inside a quote (the quote id is linked separately)
+    claimed       someone claims or alleges it ("X claimed that Y attacked", "allegedly")
+    reported      (no longer assigned: an attributed clause stays ``asserted`` with
+                  ``attributed_to``, as in event data; kept for stored data)
     asserted      otherwise
 
 The cues are read from the trigger's own auxiliaries and from the verbs/adjectives that govern it
@@ -21,7 +23,7 @@ from __future__ import annotations
 from ..lang import lexicon as lang_lexicon
 from .lexicon import lexicon
 
-ORDER = ("negated", "hypothetical", "recommended", "future", "reported", "asserted")
+ORDER = ("negated", "hypothetical", "recommended", "future", "claimed", "reported", "asserted")
 CLAUSE_UP = {"xcomp", "ccomp", "acomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"}
 # Verbs that introduce what someone said; the modality of the saying does not pass down.
 REPORTING = lang_lexicon("en").subset("reporting_verbs", "modality")
@@ -79,6 +81,24 @@ def _reported_would(tok, m: dict) -> bool:
                    for c in tok.children)
 
 
+def claim_head(tok):
+    """The verb that claims the clause of ``tok`` ("claimed", "alleged", "accused ... of"), or
+    None: its subject is who makes the claim."""
+    m = lexicon()["modality"]
+    gov = set(m.get("claimed_governors", ()))
+    cur, hops = tok, 0
+    while cur.head is not cur and hops < 6:
+        head = cur.head
+        if cur.dep_ in ("ccomp", "pcomp") and head.lemma_.lower() in gov:
+            return head
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in gov:
+            return head.head
+        if cur.dep_ not in CLAUSE_UP | {"pcomp", "prep"}:
+            return None
+        cur, hops = head, hops + 1
+    return None
+
+
 def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> str:
     """The modality label for the trigger token ``tok`` (see module docstring)."""
     m = lexicon()["modality"]
@@ -99,6 +119,13 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
             break
         lem = head.lemma_.lower()
         if cur.dep_ in ("xcomp", "ccomp", "acomp", "csubj", "advcl", "relcl", "acl", "pcomp"):
+            if cur.dep_ in ("ccomp", "pcomp") and lem in m.get("claimed_governors", ()):
+                cues.add("claimed")
+                break
+            if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in \
+                    m.get("claimed_governors", ()):
+                cues.add("claimed")  # "accused X of attacking Y"
+                break
             if cur.dep_ == "ccomp" and lem in REPORTING:
                 break
             if lem in m["negated_governors"] and cur.dep_ in ("xcomp", "ccomp"):
@@ -140,6 +167,8 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
         hops += 1
     if question and tok.pos_ == "VERB":
         cues.add("hypothetical")
+    if any(c.dep_ == "advmod" and c.lower_ in m.get("claimed_adverbs", ()) for c in tok.children):
+        cues.add("claimed")
     for label in ORDER:
         if label in cues:
             return label

@@ -192,8 +192,13 @@ class PetrarchOverlay:
         self.agents = sorted(agents, key=lambda e: -len(e.words))
 
     @classmethod
-    def from_files(cls, actors_file: str | Path, agents_file: str | Path | None = None):
-        return cls(read_actors(actors_file), read_agents(agents_file) if agents_file else [])
+    def from_files(cls, actors_file: str | Path | list, agents_file: str | Path | list | None = None):
+        """One overlay from one or several actor and agent dictionaries (PETRARCH's
+        <Environment> lists them comma-separated)."""
+        afiles = actors_file if isinstance(actors_file, list) else [actors_file]
+        gfiles = agents_file if isinstance(agents_file, list) else [agents_file] if agents_file else []
+        return cls([e for f in afiles for e in read_actors(f)],
+                   [e for f in gfiles for e in read_agents(f)])
 
     @staticmethod
     def _find(entries: list[DictEntry], words: list[str]) -> tuple[DictEntry, int, int] | None:

@@ -23,6 +23,9 @@ class EventSettings:
     # extra trigger pattern files (YAML, layout of multivector/events/data/patterns.yaml),
     # tried before the packaged dictionary
     patterns: tuple[str, ...] = ()
+    # type with the packaged sentence classifier too (data/event_classifier.npz); false:
+    # the patterns alone (the coder of before the classifier)
+    classifier: bool = True
 
 
 def _event_row(ev: Any, row: dict) -> None:
@@ -46,14 +49,16 @@ register_layer(Layer(
              ("cameo", "VARCHAR"), ("goldstein", "DOUBLE"), ("quad_class", "INTEGER"),
              ("source", "JSON"), ("target", "JSON"), ("location", "VARCHAR"),
              ("modality", "VARCHAR"), ("date", "VARCHAR"), ("date_precision", "VARCHAR"),
-             ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"), ("text", "VARCHAR"))))
+             ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"), ("text", "VARCHAR"),
+             ("typed_by", "JSON"), ("complete", "BOOLEAN"), ("attributed_to", "JSON"))))
 
 
 @register_stage("events", requires=("mentions", "quotes"), assigns=("events",),
                 settings=EventSettings)
 def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
     """Who did what to whom: PLOVER and CAMEO events with source, target and modality."""
-    coder = EventCoder(pattern_files=tuple(config.settings("events").patterns))
+    settings = config.settings("events")
+    coder = EventCoder(pattern_files=tuple(settings.patterns), use_classifier=settings.classifier)
 
     def run(doc: Doc) -> None:
         doc.events = coder.code(doc)

@@ -21,7 +21,16 @@ from .classifier import Prediction
 ACCURACY = {"patterns": 0.9, "verb-dictionary": 0.75, "classifier": 0.0}
 # the classifier adds an event of its own only when this sure of the class
 CLASSIFIER_MIN = 0.5
+# ... and without a dictionary verb of that class only when this sure (the main verb is then
+# the trigger)
+CLASSIFIER_SURE = 0.8
+# a classifier event with a source or a target only (``complete: false``) needs this much
+# (above 1: never; such partial events come from the patterns alone)
+CLASSIFIER_PARTIAL = 1.01
 INCOMPLETE_FACTOR = 0.7
+# the CAMEO root of a classifier event whose main verb no dictionary knows: the broadest root
+# of the class (make statement, consult, engage in material cooperation, disapprove, fight)
+DEFAULT_ROOT = {0: "01", 1: "04", 2: "06", 3: "11", 4: "19"}
 
 
 def typed_by_for(current: list[str] | None, qe: int | None, pred: Prediction) -> list[str]:

@@ -1,0 +1,126 @@
+"""The event sentence classifier: the shipped model file, its predictions on sentences we wrote,
+typing with the patterns (typed_by, confidence, complete), and the ConfliBERT evaluators."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from multivector.events.classifier import (MODEL_NAME, LinearHead, default_model_path,
+                                           fingerprint, hash_features, load_classifier,
+                                           quad_of_cameo, quad_of_root)
+from multivector.events.typed import pattern_confidence, posterior
+
+
+def test_quad_classes_follow_the_conflibert_split():
+    assert [quad_of_root(r) for r in ("01", "02", "03", "05", "06", "08", "09", "13", "14", "20")] \
+        == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert quad_of_root("21") is None and quad_of_cameo("903") is None
+    assert quad_of_cameo("1123") == 3 and quad_of_cameo("0311") == 1
+
+
+def test_model_file_is_small_and_holds_no_sentence():
+    path = default_model_path()
+    assert path.name == MODEL_NAME and path.is_file()
+    assert path.stat().st_size <= 20 * 1024 * 1024
+    clf = load_classifier()
+    meta = clf.meta
+    # lexicon keys are lemmas or lemma|object pairs; fingerprints are 12 hex digits
+    assert all(" " not in k for k in meta["cameo_verbs"])
+    assert all(len(f) == 12 and int(f, 16) >= 0 for f in meta["train_fingerprints"])
+    strings = [s for s in json.dumps(meta).split('"') if len(s.split()) >= 6]
+    assert strings == [], strings[:3]  # nothing sentence-like is stored
+    assert meta["cv"]["quad_macro_f1"] >= 0.75
+    assert clf.quad.index.dtype == np.int64 and np.all(np.diff(clf.quad.index) > 0)
+
+
+def test_linear_head_ignores_unseen_buckets_and_sums_seen_ones():
+    head = LinearHead(("0", "1"), np.array([3, 7], dtype=np.int64),
+                      np.array([[0.0, 2.0], [1.0, 0.0]], dtype=np.float32),
+                      np.zeros(2, dtype=np.float32))
+    p = head.proba(np.array([3, 5, 9], dtype=np.int64))
+    assert p[1] > p[0] and abs(p.sum() - 1) < 1e-9
+    assert np.allclose(head.proba(np.array([], dtype=np.int64)), [0.5, 0.5])
+    b = hash_features(["l:attack", "l:attack", "v:meet"], 20)
+    assert len(b) == 2 and b.dtype == np.int64  # deduplicated, stable
+
+
+def test_fingerprint_folds_case_and_spacing():
+    assert fingerprint("The  army  shelled the town.") == fingerprint("the army shelled the town")
+    assert fingerprint("a b") != fingerprint("a c")
+
+
+def test_posterior_combines_pattern_and_classifier():
+    from multivector.events.classifier import Prediction
+
+    agree = Prediction(4, (0.02, 0.02, 0.02, 0.04, 0.9), "19", 0.5)
+    assert posterior(agree, 4, 0.9)[4] > 0.98
+    disagree = Prediction(1, (0.02, 0.9, 0.02, 0.04, 0.02), "04", 0.5)
+    low = pattern_confidence(disagree, 4, ["patterns"], True)
+    assert low < 0.5 < pattern_confidence(agree, 4, ["patterns", "classifier"], True)
+    assert pattern_confidence(agree, 4, ["patterns"], False) < pattern_confidence(agree, 4, ["patterns"], True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,quad", [
+    ("Government artillery shelled the rebel-held town overnight, killing twelve civilians.", 4),
+    ("The foreign ministers of Chile and Peru held talks in Lima on the border dispute.", 1),
+    ("The opposition party accused the interior minister of rigging the local elections.", 3),
+    ("Japan gave Pakistan emergency food aid after the floods.", 2),
+    ("The UN urged both sides to show restraint.", 0),
+])
+def test_classifier_on_sentences_we_wrote(nlp, text, quad):
+    clf = load_classifier()
+    pred = clf.predict(nlp(text))
+    assert pred.quad == quad, pred
+    assert abs(sum(pred.quad_proba) - 1) < 1e-6 and 0 < pred.confidence <= 1
+    assert pred.root is None or quad_of_root(pred.root) == quad
+
+
+@pytest.mark.slow
+def test_events_carry_typed_by_confidence_and_complete(pipeline):
+    from multivector.text.clean import make_document
+
+    text = ("Nigerian soldiers stormed a militant camp in Borno state on Monday. "
+            "The Kenyan government condemned the Ethiopian incursion.")
+    docs, _ = pipeline.process([make_document(text, source="t:typed", date="2024-03-04")])
+    evs = docs[0].events
+    assert evs, "no event coded"
+    for e in evs:
+        assert e.typed_by and set(e.typed_by) <= {"patterns", "verb-dictionary", "classifier"}
+        assert 0 < e.confidence <= 1
+        assert e.complete == bool(e.source and e.target)
+    assert any(quad_of_cameo(e.cameo) == 4 for e in evs if e.sentence == 0)
+    assert any(quad_of_cameo(e.cameo) == 3 for e in evs if e.sentence == 1)
+
+
+@pytest.mark.slow
+def test_eval_conflibert_on_a_file_we_wrote(tmp_path):
+    from multivector.cli import app
+
+    tsv = tmp_path / "q.tsv"
+    tsv.write_text(
+        "Rebels ambushed an army convoy near the northern border, killing four soldiers.\t4\n"
+        "The two presidents signed a trade agreement in Hanoi.\t1\n"
+        "Norway froze its development aid to the government of Somalia.\t4\n"
+        "The ministry called on both parties to return to the negotiating table.\t0\n",
+        encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "events", "--conflibert", str(tsv), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output.strip().splitlines()[-1])
+    assert out["sentences"] == 4 and out["cross_validated"] is False
+    assert set(out) >= {"accuracy", "macro_f1", "per_class", "confusion"}
+    assert sum(map(sum, out["confusion"])) == 4
+    assert out["per_class"]["4"]["support"] == 2
+    assert out["accuracy"] >= 0.5
+
+    bio = tmp_path / "a.txt"
+    bio.write_text("Rebels B-S\nambushed B-R\nan O\narmy B-T\nconvoy I-T\n. O\n\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "events", "--conflibert-args", str(bio), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output.strip().splitlines()[-1])
+    assert {"source_f1", "target_f1", "trigger_f1"} <= set(out)
+    assert out["trigger_f1"] == 1.0
