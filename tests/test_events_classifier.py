@@ -9,9 +9,16 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from multivector.events.classifier import (MODEL_NAME, LinearHead, default_model_path,
-                                           fingerprint, hash_features, load_classifier,
-                                           quad_of_cameo, quad_of_root)
+from multivector.events.classifier import (
+    MODEL_NAME,
+    LinearHead,
+    default_model_path,
+    fingerprint,
+    hash_features,
+    load_classifier,
+    quad_of_cameo,
+    quad_of_root,
+)
 from multivector.events.typed import pattern_confidence, posterior
 
 

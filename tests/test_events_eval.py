@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,8 +12,6 @@ from multivector.eval.events import read_petrarch, read_plover
 from multivector.events.gdelt import COLUMNS, gdelt_rows
 from multivector.events.ontology import PLOVER_TYPES, ontology
 from multivector.events.petrarch_dicts import PetrarchOverlay
-
-from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

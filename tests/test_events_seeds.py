@@ -3,7 +3,6 @@ the right source, target and type; opinions are never asserted events."""
 
 from __future__ import annotations
 
-
 import pytest
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,7 @@ import pytest
 
 from multivector.events.coder import EventCoder
 from multivector.events.lexicon import patterns
-from multivector.events.verb_dicts import (VerbDictionaryError, convert_file, read_verb_dictionary,
-                                           write_overlay)
+from multivector.events.verb_dicts import VerbDictionaryError, convert_file, read_verb_dictionary, write_overlay
 
 FIX = Path(__file__).parent / "fixtures" / "events"
 SMALL = FIX / "small.verbs.txt"

@@ -23,15 +23,15 @@ classifier codes the file (a held-out set).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..doc import Event
-from ..events.classifier import (EventClassifier, LinearHead, fingerprint, load_classifier,
-                                 quad_of_cameo)
+from ..events.classifier import EventClassifier, LinearHead, fingerprint, load_classifier, quad_of_cameo
 from ..events.coder import EventCoder
 
 
@@ -230,15 +230,15 @@ def evaluate_conflibert_args(path: str | Path, config: Any = None, cv: bool | No
             text = doc.text
             lo, hi = ev.start, ev.end
             for key, actors in (("S", ev.source), ("T", ev.target)):
-                ranges = []
+                ranges: list[tuple[int, int]] = []
                 for a in actors:
-                    r = (a.start, a.end) if getattr(a, "start", None) is not None and \
-                        getattr(a, "end", None) is not None else _locate(text, a.name, lo, hi)
-                    if r:
-                        ranges.append(r)
+                    a0, a1 = getattr(a, "start", None), getattr(a, "end", None)
+                    loc = (a0, a1) if a0 is not None and a1 is not None else _locate(text, a.name, lo, hi)
+                    if loc:
+                        ranges.append(loc)
                 predicted[key] = _token_set(spans, ranges)
-            r = _locate(text, ev.trigger.split()[0] if ev.trigger else None, lo, hi)
-            predicted["R"] = _token_set(spans, [r] if r else [])
+            trig = _locate(text, ev.trigger.split()[0] if ev.trigger else None, lo, hi)
+            predicted["R"] = _token_set(spans, [trig] if trig else [])
         for k in counts:
             counts[k][0] += len(predicted[k] & gold[k])
             counts[k][1] += len(predicted[k])

@@ -19,9 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import ActorRef
-from .lexicon import lexicon, places
-
 from ..lang import lexicon as lang_lexicon
+from .lexicon import lexicon, places
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 TITLE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}  # sectors a title before a name can give

@@ -23,11 +23,12 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -221,7 +222,7 @@ class EventClassifier:
             patterns=pattern_roots() if meta.get("pattern_features", True) else {})
 
     @classmethod
-    def load(cls, path: str | Path) -> "EventClassifier":
+    def load(cls, path: str | Path) -> EventClassifier:
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(bytes(z["meta"]).decode("utf-8"))
 
@@ -278,7 +279,7 @@ def save_model(path: str | Path, meta: dict, heads: dict[str, LinearHead]) -> No
         meta[f"{name}_temperature"] = h.temperature
     arrays["meta"] = np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"),
                                    dtype=np.uint8)
-    np.savez_compressed(path, **arrays)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
 def default_model_path() -> Path:

@@ -22,13 +22,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
-from .classifier import LinearHead, Lexicons, features, hash_features, pattern_roots, quad_of_root
+from .classifier import Lexicons, LinearHead, features, hash_features, pattern_roots, quad_of_root
 
 SEED = 13
 BITS = 20
@@ -127,9 +128,9 @@ def cameo_lexicons(verb_dict: str | Path | None) -> tuple[dict, dict]:
     """(lemma -> roots, "lemma|object" -> roots) from a PETRARCH/CAMEO verb dictionary."""
     if verb_dict is None or not Path(verb_dict).is_file():
         return {}, {}
-    from .verb_dicts import read_verb_dictionary, to_patterns
-
     from collections import Counter
+
+    from .verb_dicts import read_verb_dictionary, to_patterns
 
     verbs: dict[str, Counter] = {}
     objects: dict[str, set[str]] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -26,13 +25,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @eval_app.command("events")
     def eval_events(
-        plover: Optional[Path] = typer.Option(None, "--plover", help="PLOVER gold JSON (PLOVER_GSR_CAMEO.json)."),
-        petrarch: Optional[Path] = typer.Option(None, "--petrarch", help="PETRARCH validation XML."),
-        conflibert: Optional[Path] = typer.Option(
+        plover: Path | None = typer.Option(None, "--plover", help="PLOVER gold JSON (PLOVER_GSR_CAMEO.json)."),
+        petrarch: Path | None = typer.Option(None, "--petrarch", help="PETRARCH validation XML."),
+        conflibert: Path | None = typer.Option(
             None, "--conflibert", help="TSV sentence<TAB>quad class 0-4 (ConfliBERT task)."),
-        conflibert_args: Optional[Path] = typer.Option(
+        conflibert_args: Path | None = typer.Option(
             None, "--conflibert-args", help="BIO file: token label, S source, T target, R trigger."),
-        cv: Optional[bool] = typer.Option(
+        cv: bool | None = typer.Option(
             None, "--cv/--no-cv", help="ConfliBERT: cross-validate (default: when the file's "
             "sentences are the classifier's training sentences)."),
         folds: int = typer.Option(5, "--folds", help="ConfliBERT cross-validation folds."),
@@ -111,18 +110,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @events_app.command("export")
     def export_events(
-        db: Optional[str] = typer.Option(None, "--db",
+        db: str | None = typer.Option(None, "--db",
                                          help="DuckDB file (default: the configured db)."),
         modality: list[str] = typer.Option([], "--modality", "-m",
                                            help="Keep only these modalities (repeat or comma-separate), e.g. asserted."),
         dyadic: bool = typer.Option(False, "--dyadic", help="One row per (source, target) pair."),
         format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or gdelt (TSV)."),
-        output: Optional[Path] = typer.Option(None, "-o", "--output"),
+        output: Path | None = typer.Option(None, "-o", "--output"),
     ) -> None:
         """Export events, optionally only some modalities (``--modality asserted`` keeps factual
         events) and/or flattened to source-target dyads."""
-        from ..exporting import write_rows
         from ..cli_support import open_read_only
+        from ..exporting import write_rows
         from .dyads import dyads, keep_modalities
         from .gdelt import gdelt_rows
 

@@ -21,7 +21,8 @@ How a sentence is coded (precision first):
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
@@ -31,8 +32,15 @@ from .dates import event_date
 from .lexicon import Pattern, lexicon, patterns
 from .modality import claim_head, modality_of
 from .ontology import ontology
-from .typed import (CLASSIFIER_MIN, CLASSIFIER_PARTIAL, CLASSIFIER_SURE, DEFAULT_ROOT, classifier_confidence, pattern_confidence,
-                    typed_by_for)
+from .typed import (
+    CLASSIFIER_MIN,
+    CLASSIFIER_PARTIAL,
+    CLASSIFIER_SURE,
+    DEFAULT_ROOT,
+    classifier_confidence,
+    pattern_confidence,
+    typed_by_for,
+)
 from .verb_dicts import TARGET_ROLES_BARE
 
 NOUN_POS = {"NOUN", "PROPN"}

@@ -8,7 +8,7 @@ is paired with every target, and an event without a target gives rows with an em
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "recommended", "reported")
 

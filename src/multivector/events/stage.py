@@ -6,8 +6,9 @@ Runs after ``actors`` (argument -> actor links) and ``quotes`` (events inside a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..config import Config
 from ..doc import Doc

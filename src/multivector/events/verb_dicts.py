@@ -38,9 +38,9 @@ as PETRARCH prefers the longest matching pattern.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..lang import lexicon as lang_lexicon
 
