@@ -59,3 +59,39 @@ def test_classifier_event_when_no_pattern_fires(pipe):
     with_clf = EventCoder().code(bare)
     assert with_clf and all(0 < e.confidence <= 1 and e.typed_by for e in with_clf)
     assert any(quad_of_cameo(e.cameo) in (3, 4) for e in with_clf)
+
+
+def test_plover_export_and_complete_filter(pipe, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+    from multivector.store.db import Store
+
+    doc = pipe.analyze_text("Tajikistan negotiated with Iran on Monday. The two presidents signed "
+                            "a trade agreement.", date="2024-03-14")
+    incomplete = [e for e in doc.events if not e.complete]
+    assert incomplete, [(e.trigger, e.complete) for e in doc.events]
+    db = tmp_path / "ev.duckdb"
+    with Store(db) as st:
+        st.write([doc])
+    runner = CliRunner()
+    r = runner.invoke(app, ["export", "events", "--db", str(db), "--format", "plover"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    assert [x["event_type"] for x in rows] == ["CONSULT"]
+    assert rows[0]["actor"][0]["country"] == "TJK" and rows[0]["recipient"][0]["country"] == "IRN"
+    assert rows[0]["event_date"] == "2024-03-11" and rows[0]["event_text"].startswith("Tajikistan")
+    r = runner.invoke(app, ["export", "events", "--db", str(db), "--all"])
+    every = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    assert len(every) == len(doc.events) and any(x["complete"] is False for x in every)
+    r = runner.invoke(app, ["events", "export", "--db", str(db)])
+    assert all(json.loads(x)["complete"] for x in r.stdout.splitlines() if x.strip())
+
+
+def test_a_date_is_never_the_location(pipe):
+    evs = code(pipe, "In November the US Treasury imposed sanctions on Iranian banks.")
+    assert evs and all(e.location != "November" for e in evs)
+    evs = code(pipe, "Turkish troops shelled Kurdish fighters in Syria on Sunday.")
+    assert evs and all(e.location in (None, "Syria") for e in evs)

@@ -98,9 +98,10 @@ def export(
     table: str = typer.Argument(..., help="documents, paragraphs, sentences, actors, mentions, "
                                 "quotes, events, stances, relations"),
     db: str | None = typer.Option(None, "--db", help="DuckDB file (default: the configured db)."),
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (events: gdelt)."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (events: gdelt, plover)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="File (default: stdout)."),
     period: str = typer.Option("month", "--period", help="relations: week, month, quarter or year."),
+    all_events: bool = typer.Option(False, "--all", help="events: also incomplete events (no source or target)."),
 ) -> None:
     """Export one table. Field names are a stable contract: they are extended, never renamed."""
     from .cli_support import db_path
@@ -108,7 +109,8 @@ def export(
     from .store.db import StoreError
 
     try:
-        n = export_table(table, db=db_path(db), fmt=format, output=output, period=period)
+        n = export_table(table, db=db_path(db), fmt=format, output=output, period=period,
+                         all_events=all_events)
     except (ExportError, StoreError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

@@ -16,7 +16,7 @@ from pathlib import Path
 from .store.read import Reader
 from .store.schema import TABLES
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 
 
 class ExportError(ValueError):
@@ -36,7 +36,9 @@ def table_rows(store: Reader, table: str, period: str = "month") -> Iterator[dic
 
 
 def export_table(table: str, db: str, fmt: str = "jsonl", output: Path | None = None,
-                 period: str = "month") -> int:
+                 period: str = "month", all_events: bool = False) -> int:
+    """``all_events``: events also without a source or a target (``complete: false``); by
+    default exports keep complete events only."""
     if period not in PERIODS:
         raise ExportError(f"unknown period {period!r}; use one of {', '.join(PERIODS)}")
     if fmt not in FORMATS:
@@ -45,6 +47,16 @@ def export_table(table: str, db: str, fmt: str = "jsonl", output: Path | None = 
         raise ExportError(f"unknown table {table!r}; tables: {', '.join([*TABLES, 'relations'])}")
     with Reader.open(db) as store:
         rows: Iterable[dict] = table_rows(store, table, period)
+        if table == "events" and not all_events:
+            rows = (r for r in rows if r.get("complete") is not False)
+        if fmt == "plover":
+            if table != "events":
+                raise ExportError("--format plover applies to the events table only")
+            from .events.plover_export import plover_rows
+
+            documents = {d["id"]: d for d in store.rows("documents")}
+            rows = plover_rows(rows, documents, complete_only=not all_events)
+            fmt = "jsonl"
         if fmt == "gdelt":
             if table != "events":
                 raise ExportError("--format gdelt applies to the events table only")

@@ -5,7 +5,8 @@
     multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5]
     multivector eval events --conflibert-args FILE [--json]
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
-    multivector events export [--db DB] [--modality asserted] [--dyadic] [--format jsonl|csv|gdelt]
+    multivector events export [--db DB] [--modality asserted] [--dyadic] [--all]
+                              [--format jsonl|csv|gdelt|plover]
 """
 
 from __future__ import annotations
@@ -115,7 +116,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         modality: list[str] = typer.Option([], "--modality", "-m",
                                            help="Keep only these modalities (repeat or comma-separate), e.g. asserted."),
         dyadic: bool = typer.Option(False, "--dyadic", help="One row per (source, target) pair."),
-        format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or gdelt (TSV)."),
+        format: str = typer.Option("jsonl", "--format", "-f",
+                                   help="jsonl, csv, gdelt (TSV) or plover (POLECAT-style JSON lines)."),
+        all_events: bool = typer.Option(False, "--all", help="Also incomplete events (no source or target)."),
         output: Path | None = typer.Option(None, "-o", "--output"),
     ) -> None:
         """Export events, optionally only some modalities (``--modality asserted`` keeps factual
@@ -126,16 +129,22 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .gdelt import gdelt_rows
 
         wanted = [m for x in modality for m in x.split(",")]
-        if format not in ("jsonl", "csv", "gdelt"):
-            console.print(f"[red]error:[/red] unknown format {format!r}; use jsonl, csv or gdelt")
+        if format not in ("jsonl", "csv", "gdelt", "plover"):
+            console.print(f"[red]error:[/red] unknown format {format!r}; use jsonl, csv, gdelt or plover")
             raise typer.Exit(2)
         with open_read_only(db, console) as store:
             try:
-                rows = list(keep_modalities(store.rows("events"), wanted))
+                rows = [r for r in keep_modalities(store.rows("events"), wanted)
+                        if all_events or r.get("complete") is not False]
             except ValueError as exc:
                 console.print(f"[red]error:[/red] {exc}")
                 raise typer.Exit(2)
-            if format == "gdelt":
+            if format == "plover":
+                from .plover_export import plover_rows
+
+                documents = {d["id"]: d for d in store.rows("documents")}
+                rows, fmt = list(plover_rows(rows, documents, complete_only=not all_events)), "jsonl"
+            elif format == "gdelt":
                 documents = {d["id"]: d for d in store.rows("documents")}
                 rows, fmt = gdelt_rows(rows, documents), "tsv"
             else:

@@ -873,6 +873,8 @@ class EventCoder:
                 for o in _children(c, "pobj"):
                     if o in used:
                         continue
+                    if o.ent_type_ in NON_ACTOR_ENTS or _is_time_word(o):
+                        continue  # "In November ...": a date is never a place
                     if o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN":
                         i = min(t.i for t in o.subtree)
                         j = max(t.i for t in o.subtree) + 1
@@ -935,6 +937,13 @@ class _RawCode:
         self.contexts = parent.contexts if parent is not None else ()
         self.goldstein = parent.goldstein if parent is not None else None
         self.quad_class = parent.quad_class if parent is not None else None
+
+
+def _is_time_word(tok) -> bool:
+    """Month and weekday names (lang/en/dates.yaml), whatever the parser tagged them."""
+    from .dates import MONTHS, WEEKDAYS
+
+    return tok.lower_ in MONTHS or tok.lower_ in WEEKDAYS
 
 
 def _political(a: Any) -> bool:

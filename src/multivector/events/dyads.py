@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "recommended", "reported")
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "recommended", "claimed", "reported")
 
 
 def keep_modalities(rows: Iterable[dict], modalities: Iterable[str] | None) -> Iterator[dict]:
