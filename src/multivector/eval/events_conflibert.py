@@ -88,11 +88,20 @@ def _best(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: e.confidence) if events else None
 
 
-def _in_training(texts: Sequence[str], clf: EventClassifier | None) -> float:
+def _key(text: str) -> str:
+    """Spacing-blind key: the BIO file's tokens ("government 's") match the TSV's text."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _in_training(texts: Sequence[str], clf: EventClassifier | None,
+                 originals: dict[str, str] | None = None) -> float:
+    """Share of ``texts`` among the model's training sentences (``originals``: key -> the
+    training file's own text, for texts that were re-tokenised)."""
     if clf is None or not texts:
         return 0.0
     seen = set(clf.meta.get("train_fingerprints") or ())
-    return sum(fingerprint(t) in seen for t in texts) / len(texts)
+    originals = originals or {}
+    return sum(fingerprint(originals.get(_key(t), t)) in seen for t in texts) / len(texts)
 
 
 def _fold_classifiers(texts: Sequence[str], labels: Sequence[int], train_file: Path,
@@ -108,12 +117,12 @@ def _fold_classifiers(texts: Sequence[str], labels: Sequence[int], train_file: P
     train = ct.read_conflibert(train_file)
     sources = [s for s in (clf.meta.get("training") or {}).get("sources", []) if s != "conflibert"]
     extra = ct.extra_examples(train_file.parent.parent, [s for s in sources if s in ct.EXTRA_SOURCES])
-    fp_train = [fingerprint(e.text) for e in train]
+    keys_train = [_key(e.text) for e in train]
     out = []
     y = np.asarray(labels)
     for _, te in ct.folds(y, folds):
-        held = {fingerprint(texts[i]) for i in te}
-        rows = [e for e, f in zip(train, fp_train) if f not in held] + extra
+        held = {_key(texts[i]) for i in te}
+        rows = [e for e, k in zip(train, keys_train) if k not in held] + extra
         docs = ct.parse([e.text for e in rows], nlp)
         X, cols = ct.compact(ct.matrix(ct.feature_lists(docs, clf.lex), clf.bits))
         head = ct.fit_head(str(clf.meta.get("model", "linearsvc")), X,
@@ -139,9 +148,10 @@ def _code(docs: list[Any], coders: list[tuple[Sequence[int], EventCoder]]) -> li
 
 
 def _coders(texts: Sequence[str], labels: Sequence[int] | None, config: Any, cv: bool | None,
-            folds: int, train_file: Path | None) -> tuple[list, dict]:
+            folds: int, train_file: Path | None, originals: dict[str, str] | None = None
+            ) -> tuple[list, dict]:
     clf = load_classifier()
-    share = _in_training(texts, clf)
+    share = _in_training(texts, clf, originals)
     use_cv = share >= 0.5 if cv is None else cv
     info = {"in_training": round(share, 4), "cross_validated": False}
     if use_cv and clf is not None and labels is not None and train_file is not None \
@@ -214,10 +224,13 @@ def evaluate_conflibert_args(path: str | Path, config: Any = None, cv: bool | No
     texts = [s.text for s in sents]
     class_file = path.parent / "cameo_class_train.tsv"
     labels = None
+    originals: dict[str, str] = {}
     if class_file.is_file():  # the fold split is stratified by the sentences' quad class
-        gold_q = {fingerprint(e.text): int(e.quad or 0) for e in read_conflibert(class_file)}
-        labels = [gold_q.get(fingerprint(t), 0) for t in texts]
-    coders, info = _coders(texts, labels, config, cv, folds, class_file)
+        rows = read_conflibert(class_file)
+        gold_q = {_key(e.text): int(e.quad or 0) for e in rows}
+        originals = {_key(e.text): e.text for e in rows}
+        labels = [gold_q.get(_key(t), 0) for t in texts]
+    coders, info = _coders(texts, labels, config, cv, folds, class_file, originals)
     docs = _docs(texts, config)
     events = _code(docs, coders)
     counts = {k: [0, 0, 0] for k in ("S", "T", "R")}  # tp, predicted, gold

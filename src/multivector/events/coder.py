@@ -30,7 +30,7 @@ from .arguments import ActorResolver, head_sector, np_range, public
 from .classifier import EventClassifier, Prediction, load_classifier, quad_of_cameo
 from .dates import event_date
 from .lexicon import Pattern, lexicon, patterns
-from .modality import claim_head, modality_of
+from .modality import REPORTING, claim_head, modality_of
 from .ontology import ontology
 from .typed import (
     CLASSIFIER_MIN,
@@ -268,11 +268,21 @@ class EventCoder:
             # our curated senses' roots first, then the CAMEO dictionary's (most frequent first)
             roots = [r for r in (*lex.patterns.get(f"{lem}|verb", ()), *lex.cameo_verbs.get(lem, ()))
                      if quad_of_cameo(r) == pred.quad]
+            if self._absorbed(tok, emitted):
+                continue  # "asked Turkey to ease ...": the easing is the request's content
+            if tok.lower_ == "according":
+                continue
+            if lem in REPORTING:
+                # attribution is not the event, unless the classifier says the sentence is a
+                # statement (CAMEO 01): then saying is what happened
+                if pred.quad == 0 and tok.dep_ == "ROOT":
+                    cands.append((1, _depth(tok), tok.i, tok, ["01"]))
+                continue
             if roots:
                 cands.append((0, _depth(tok), tok.i, tok, roots))
-            elif pred.confidence >= CLASSIFIER_SURE and in_quad and tok.dep_ in ("ROOT", "ccomp", "conj"):
-                cands.append((1, _depth(tok), tok.i, tok, in_quad[:1]))
-        for _, _, _, tok, roots in sorted(cands, key=lambda c: c[:3]):
+            elif pred.confidence >= CLASSIFIER_SURE and in_quad and tok.dep_ == "ROOT":
+                cands.append((2, _depth(tok), tok.i, tok, in_quad[:1]))
+        for kind, _, _, tok, roots in sorted(cands, key=lambda c: c[:3]):
             # the root head's choice when there is one, else the verb's most frequent root
             root = max(roots, key=lambda r: root_p.get(r, 0.0)) if root_p else roots[0]
             code = root + "0"
@@ -281,10 +291,15 @@ class EventCoder:
             ev = self._event(doc, sent, tok, p, resolver, question, partial=True)
             if ev is None or quad_of_cameo(ev.cameo) is None:
                 continue
-            if not (ev.source and ev.target) and pred.confidence < CLASSIFIER_PARTIAL:
-                continue  # the classifier cannot place an event alone: it needs the dyad
+            if not ev.source or not ev.target and (pred.confidence < CLASSIFIER_PARTIAL or kind == 2):
+                continue  # the classifier cannot place an event alone: a source at least, and
+                # the whole dyad for a main verb no dictionary lists under the class
+            if ev.modality not in ("asserted", "claimed"):
+                continue  # "Russia must enhance ...": the classifier learnt from reported facts
             if not all(_political(a) for a in ev.source + ev.target):
                 continue  # "Arsenal beat Chelsea": clubs, firms and names without a country
+            if not ev.target and not any(a.get("id") or a.get("sector") for a in ev.source):
+                continue  # "a Turkish pop singer arrived": alone, a nationality is no actor
             ev.typed_by = ["classifier"]
             ev.complete = bool(ev.source and ev.target)
             ev.confidence = classifier_confidence(pred, ev.complete)

@@ -26,7 +26,7 @@ CLASSIFIER_MIN = 0.5
 CLASSIFIER_SURE = 0.8
 # a classifier event with a source or a target only (``complete: false``) needs this much
 # (above 1: never; such partial events come from the patterns alone)
-CLASSIFIER_PARTIAL = 1.01
+CLASSIFIER_PARTIAL = 0.6
 INCOMPLETE_FACTOR = 0.7
 # the CAMEO root of a classifier event whose main verb no dictionary knows: the broadest root
 # of the class (make statement, consult, engage in material cooperation, disapprove, fight)
