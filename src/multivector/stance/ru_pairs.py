@@ -1,0 +1,379 @@
+"""Attitudes between named entities in Russian articles (RuSentRel-style, document level).
+
+An article says that A is positive or negative towards B; most such attitudes are expressed in a
+sentence that mentions both. So for every ordered pair of entity groups (synonyms grouped) that
+share a sentence, features are collected from each such sentence and summed over the document:
+
+* cue words of ``multivector/lang/ru/stance.yaml`` between the two mentions and in the whole sentence, flipped by
+  a preceding negation, and the cue on the verb linking A as subject to B as object;
+* the syntactic roles of the two mentions (natasha parse, spaCy labels, see ``text/parse_ru.py``);
+* the lemmas between the mentions (bag of words), word distance, order;
+* how prominent A and B are in the document, their entity types and names (RuSentRel's articles
+  revolve around a few states: Russia, the US, the EU, Ukraine ...).
+
+A multinomial logistic regression (numpy; ``scripts/train_rusentrel.py`` trains it on the RuSentRel
+train folder and cross-validates it by document) turns the summed features into none/pos/neg.
+The model file ``data/ru_pairs_model.json`` holds feature names (lemmas and entity names, no
+sentences) and weights.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+import yaml
+
+from .rusentrel import AUTHOR_MARK, Article, Synonyms
+
+DATA = Path(__file__).parent / "data"
+MODEL_FILE = DATA / "ru_pairs_model.json"
+CLASSES = ("none", "pos", "neg")
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+SUBJ = {"nsubj", "nsubjpass"}
+OBJ = {"dobj", "pobj", "dative", "obl", "nmod", "agent"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    weights: dict[str, float]
+    kinds: dict[str, str]
+    negators: frozenset[str]
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def load(cls, path: Path | None = None) -> "CueLexicon":
+        if path is None:
+            from ..lang import lexicon
+
+            raw = lexicon("ru").section("stance")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                raw = yaml.safe_load(fh) or {}
+        weights: dict[str, float] = {}
+        kinds: dict[str, str] = {}
+        for kind in ("role", "action", "mutual", "attitude", "quality"):
+            for lemma, w in (raw.get(kind) or {}).items():
+                weights[str(lemma)] = float(w)
+                kinds[str(lemma)] = kind
+        return cls(weights, kinds, frozenset(raw.get("negators") or ()))
+
+
+@dataclass
+class EntMention:
+    group: str
+    type: str
+    doc: Any  # spaCy Doc of the paragraph
+    sent: tuple[int, int]  # (paragraph, sentence start token)
+    first: int  # first token index
+    last: int  # last token index
+    head: int  # the token of the span whose head lies outside it
+
+
+@dataclass
+class PairFeatures:
+    """Features of one ordered pair (A, B) of entity groups in one document."""
+
+    a: str
+    b: str
+    feats: dict[str, float] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------- parsing
+def lemmatize_name(name: str) -> str:
+    """Lemmas of a name's words (pymorphy's first parse): "Соединенных Штатов" -> "соединенный штат"."""
+    from ..text.parse_ru import _models
+
+    vocab = _models().vocab
+    out = []
+    for w in re.findall(r"[\w\-]+", name.lower()):
+        parses = vocab.parse(w)
+        out.append(parses[0].normal_form if parses else w)
+    return " ".join(out)
+
+
+def article_mentions(art: Article, parser: Any, syn: Synonyms) -> list[EntMention]:
+    """Parse the article's lines and attach each annotated entity to its tokens and sentence."""
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", art.text):
+        s, e = m.start(), m.end()
+        mark = AUTHOR_MARK.match(art.text, s)
+        if mark:
+            s = mark.end()
+        while s < e and art.text[s].isspace():
+            s += 1
+        while e > s and art.text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    docs = parser.pipe([art.text[s:e] for s, e in spans])
+    starts = [s for s, _ in spans]
+    out = []
+    for ent in sorted(art.entities, key=lambda x: x.start):
+        pi = _bisect(starts, ent.start)
+        if pi < 0 or ent.start >= spans[pi][1]:
+            continue
+        base, doc = spans[pi][0], docs[pi]
+        toks = [t for t in doc if t.idx + base < ent.end and t.idx + len(t) + base > ent.start
+                and not t.is_space]
+        if not toks:
+            continue
+        ids = {t.i for t in toks}
+        head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
+        out.append(EntMention(syn.group(ent.text), ent.type, doc, (pi, toks[0].sent.start),
+                              toks[0].i, toks[-1].i, head.i))
+    return out
+
+
+def _bisect(starts: list[int], x: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, x) - 1
+
+
+# ---------------------------------------------------------------------------------- features
+def _cue(lex: CueLexicon, doc: Any, i: int) -> float:
+    tok = doc[i]
+    w = lex.weights.get(tok.lemma_.replace("ё", "е"), 0.0)
+    if not w:
+        return 0.0
+    if any(doc[j].lemma_ in lex.negators for j in range(max(tok.sent.start, i - 3), i)) or any(
+            c.dep_ == "neg" for c in tok.children):
+        return -w * 0.5
+    return w
+
+
+def _ancestors(doc: Any, i: int) -> list[int]:
+    out = []
+    t = doc[i]
+    while t.head.i != t.i and len(out) < 12:
+        t = t.head
+        out.append(t.i)
+    return out
+
+
+def sentence_pair_features(a: EntMention, b: EntMention, lex: CueLexicon) -> dict[str, float]:
+    """Features of A -> B in the sentence where both are mentioned."""
+    doc = a.doc
+    f: dict[str, float] = {}
+    fwd = a.first < b.first
+    f["order_fwd" if fwd else "order_bwd"] = 1.0
+    lo, hi = (a.last + 1, b.first) if fwd else (b.last + 1, a.first)
+    gap = max(0, hi - lo)
+    f[f"gap_{min(gap, 12) // 3}"] = 1.0
+    sent = doc[a.first].sent
+    pos = neg = 0.0
+    for i in range(lo, hi):
+        w = _cue(lex, doc, i)
+        if w > 0:
+            pos += w
+        elif w < 0:
+            neg -= w
+        t = doc[i]
+        if t.pos_ in CONTENT_POS and t.is_alpha and len(t.text) > 2:
+            f["w=" + t.lemma_] = 1.0
+        if t.pos_ == "PUNCT" and t.text in {";", ":", "—", "–"}:
+            f["gap_punct"] = 1.0
+        if t.text in {"«", "»", "\""}:
+            f["gap_quote"] = 1.0
+    f["cue_pos_between"] = pos
+    f["cue_neg_between"] = neg
+    spos = sneg = 0.0
+    for t in sent:
+        w = _cue(lex, doc, t.i)
+        if w > 0:
+            spos += w
+        elif w < 0:
+            sneg -= w
+    f["cue_pos_sent"] = spos
+    f["cue_neg_sent"] = sneg
+    # syntax: roles and the verb that links them
+    ha, hb = doc[a.head], doc[b.head]
+    f["Adep=" + ha.dep_] = 1.0
+    f["Bdep=" + hb.dep_] = 1.0
+    anc_a, anc_b = _ancestors(doc, a.head), _ancestors(doc, b.head)
+    common = next((x for x in anc_a if x in anc_b), None)
+    if common is not None:
+        v = doc[common]
+        f["common_pos=" + v.pos_] = 1.0
+        if ha.dep_ in SUBJ and ha.head.i == common:
+            f["A_subj_of_link"] = 1.0
+            w = _cue(lex, doc, common)
+            f["link_cue"] = w
+            for c in v.children:  # the object noun of a light verb: "оказывать давление"
+                if c.dep_ == "dobj":
+                    f["link_cue"] += _cue(lex, doc, c.i)
+            f["lv=" + v.lemma_] = 1.0
+        if hb.dep_ in SUBJ and hb.head.i == common:
+            f["B_subj_of_link"] = 1.0
+    if a.head in anc_b:
+        f["B_under_A"] = 1.0
+    if b.head in anc_a:
+        f["A_under_B"] = 1.0
+    # "A и B": coordinated, not an attitude of one to the other
+    if hb.dep_ == "conj" and hb.head.i == ha.i or ha.dep_ == "conj" and ha.head.i == hb.i:
+        f["coord"] = 1.0
+    # nominal cue governing B with A as its possessor/subject: "агрессия России против Украины"
+    for i in anc_b[:3]:
+        w = _cue(lex, doc, i)
+        if w and (doc[i].i in anc_a[:1] or doc[a.head].head.i == i):
+            f["noun_cue_AB"] = f.get("noun_cue_AB", 0.0) + w
+    return f
+
+
+def document_pairs(mentions: list[EntMention], lex: CueLexicon) -> list[PairFeatures]:
+    """Summed features of every ordered pair of groups sharing a sentence."""
+    counts = Counter(m.group for m in mentions)
+    total = sum(counts.values()) or 1
+    ranking = [g for g, _ in counts.most_common()]
+    types: dict[str, str] = {}
+    for m in mentions:
+        types.setdefault(m.group, m.type)
+    by_sent: dict[tuple, list[EntMention]] = defaultdict(list)
+    for m in mentions:
+        by_sent[m.sent].append(m)
+    pairs: dict[tuple[str, str], PairFeatures] = {}
+    sents_of: dict[tuple[str, str], set] = defaultdict(set)
+    for key, ms in by_sent.items():
+        for a in ms:
+            for b in ms:
+                if a.group == b.group:
+                    continue
+                pf = pairs.setdefault((a.group, b.group), PairFeatures(a.group, b.group))
+                sents_of[(a.group, b.group)].add(key)
+                for k, v in sentence_pair_features(a, b, lex).items():
+                    pf.feats[k] = pf.feats.get(k, 0.0) + v
+    for (ga, gb), pf in pairs.items():
+        f = pf.feats
+        for k in list(f):
+            v = f[k]
+            f[k] = math.copysign(math.log1p(abs(v)), v)
+        n = len(sents_of[(ga, gb)])
+        f["bias"] = 1.0
+        f["n_sent"] = math.log1p(n)
+        f["n_sent_1"] = 1.0 if n == 1 else 0.0
+        f["salA"] = counts[ga] / total
+        f["salB"] = counts[gb] / total
+        ra, rb = ranking.index(ga), ranking.index(gb)
+        f[f"rankA_{min(ra, 5)}"] = 1.0
+        f[f"rankB_{min(rb, 5)}"] = 1.0
+        f[f"types={types.get(ga)}>{types.get(gb)}"] = 1.0
+        f["A=" + ga] = 1.0
+        f["B=" + gb] = 1.0
+        f[f"AB={ga}>{gb}"] = 1.0
+    return list(pairs.values())
+
+
+# ---------------------------------------------------------------------------------- model
+@dataclass
+class PairModel:
+    features: dict[str, int]
+    weights: np.ndarray  # (n_features, 3)
+    offsets: np.ndarray  # added to the logits of none/pos/neg before the argmax
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "PairModel":
+        with open(path or MODEL_FILE, encoding="utf-8") as fh:
+            raw = json.load(fh)
+        names = raw["features"]
+        return cls({n: i for i, n in enumerate(names)}, np.array(raw["weights"], dtype=float),
+                   np.array(raw["offsets"], dtype=float))
+
+    def save(self, path: Path, meta: dict | None = None) -> None:
+        names = sorted(self.features, key=self.features.get)
+        raw = {"meta": meta or {}, "classes": list(CLASSES), "features": names,
+               "weights": [[round(float(x), 5) for x in row] for row in self.weights],
+               "offsets": [round(float(x), 5) for x in self.offsets]}
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(raw, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write("\n")
+
+    def matrix(self, pairs: list[PairFeatures]) -> np.ndarray:
+        x = np.zeros((len(pairs), len(self.features)), dtype=np.float32)
+        for r, p in enumerate(pairs):
+            for k, v in p.feats.items():
+                j = self.features.get(k)
+                if j is not None:
+                    x[r, j] = v
+        return x
+
+    def logits(self, pairs: list[PairFeatures]) -> np.ndarray:
+        return self.matrix(pairs) @ self.weights
+
+    def predict(self, pairs: list[PairFeatures]) -> list[str]:
+        if not pairs:
+            return []
+        z = self.logits(pairs) + self.offsets
+        return [CLASSES[int(k)] for k in z.argmax(axis=1)]
+
+
+def fit(pairs: list[PairFeatures], labels: list[str], min_count: int = 2, l2: float = 1.0,
+        epochs: int = 300, lr: float = 0.1) -> PairModel:
+    """Multinomial logistic regression, full-batch Adam; deterministic."""
+    df = Counter(k for p in pairs for k in p.feats)
+    names = sorted(k for k, c in df.items() if c >= min_count)
+    model = PairModel({n: i for i, n in enumerate(names)}, np.zeros((len(names), 3)), np.zeros(3))
+    print(f"fit: {len(pairs)} pairs, {len(names)} features", file=sys.stderr)
+    x = model.matrix(pairs)
+    y = np.zeros((len(pairs), 3))
+    for r, lab in enumerate(labels):
+        y[r, CLASSES.index(lab)] = 1.0
+    w = np.zeros((x.shape[1], 3))
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    n = max(1, len(pairs))
+    for t in range(1, epochs + 1):
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = x.T @ (p - y) / n + l2 * w / n
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        w -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    model.weights = w
+    return model
+
+
+def best_offsets(logits: list[np.ndarray], labels: list[list[str]], gold: list[dict],
+                 syn: Synonyms, pairs: list[list[PairFeatures]]) -> np.ndarray:
+    """Offsets for pos and neg that maximise F1(P,N) on out-of-fold logits (grid search)."""
+    from .rusentrel import score
+
+    best, best_f1 = np.zeros(3), -1.0
+    grid = [x / 4 for x in range(-8, 9)]
+    for op in grid:
+        for on in grid:
+            off = np.array([0.0, op, on])
+            pred = {}
+            for d, (z, ps) in enumerate(zip(logits, pairs)):
+                lab = (z + off).argmax(axis=1) if len(ps) else []
+                pred[str(d)] = [(p.a, p.b, CLASSES[int(k)]) for p, k in zip(ps, lab)
+                                if CLASSES[int(k)] != "none"]
+            f1 = score({str(d): g for d, g in enumerate(gold)}, pred, syn)["f1"]
+            if f1 > best_f1:
+                best, best_f1 = off, f1
+    return best
+
+
+def label_pairs(pairs: list[PairFeatures], gold: Iterable[tuple[str, str, str]],
+                syn: Synonyms) -> list[str]:
+    g = {}
+    for s, o, lab in gold:
+        g.setdefault((syn.group(s), syn.group(o)), lab)
+    return [g.get((p.a, p.b), "none") for p in pairs]
+
+
+def predict_article(art: Article, parser: Any, syn: Synonyms, model: PairModel,
+                    lex: CueLexicon | None = None) -> list[tuple[str, str, str]]:
+    lex = lex or CueLexicon.load()
+    pairs = document_pairs(article_mentions(art, parser, syn), lex)
+    return [(p.a, p.b, lab) for p, lab in zip(pairs, model.predict(pairs)) if lab != "none"]
