@@ -3,6 +3,7 @@
     python benchmarks/throughput.py [--corpus ../shared/corpora/bbc] [--limit N]
                                     [--workers 1,2] [--stages actors,quotes,events,stances]
                                     [--rss-at 500] [--json results.json]
+    python benchmarks/throughput.py --russian [DIR] [--limit N]   # Russian parse words/s
 
 Each measurement runs in a fresh child process (so peak RSS is that run's alone, child
 processes included) on the same sorted list of files:
@@ -211,6 +212,45 @@ def load() -> str:
         return "load average n/a"
 
 
+DEFAULT_RUSSIAN = ROOT.parent / "shared" / "eval" / "stance" / "rusentrel" / "train"
+
+
+def russian_throughput(folder: Path, limit: int | None, out: Path | None) -> int:
+    """Russian words/s of ``text.parse_ru.RussianParser`` in this process (model load not
+    timed): every non-empty line of the folder's .txt files is a paragraph, batches of 200."""
+    import re
+
+    from multivector.text.parse_ru import RussianParser, _models
+
+    files = sorted(p for p in folder.glob("*.txt") if p.name.count(".") == 1)
+    if not files:
+        print(f"skipped: no .txt files in {folder}")
+        return 0
+    paras = []
+    for f in files:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            line = re.sub(r"\{Author, Unknown\}", "", line).strip()
+            if line:
+                paras.append(line)
+    paras = paras[:limit] if limit else paras
+    words = sum(len(re.findall(r"\w+", p)) for p in paras)
+    _models()
+    parser = RussianParser()
+    c0, w0 = cpu_seconds(), time.perf_counter()
+    for i in range(0, len(paras), 200):
+        parser.pipe(paras[i:i + 200])
+    cpu, wall = cpu_seconds() - c0, time.perf_counter() - w0
+    res = {"paragraphs": len(paras), "words": words, "cpu_s": round(cpu, 2),
+           "wall_s": round(wall, 2), "words_per_cpu_s": round(words / cpu),
+           "words_per_s": round(words / wall), "load": load()}
+    print(f"Russian parse: {len(paras)} paragraphs, {words} words: "
+          f"{res['words_per_s']} words/s wall, {res['words_per_cpu_s']} words per CPU second "
+          f"(goal >= 400); load {res['load']}")
+    if out:
+        out.write_text(json.dumps(res, indent=1))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -222,8 +262,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rss-at", type=int, default=500,
                     help="also run on the first N files to compare peak RSS (0: skip)")
     ap.add_argument("--json", type=Path, default=None, help="write all figures here")
+    ap.add_argument("--russian", type=Path, nargs="?", const=DEFAULT_RUSSIAN, default=None,
+                    help="measure the Russian parser (natasha -> spaCy Docs) on the .txt files "
+                         f"of this folder instead (default {DEFAULT_RUSSIAN})")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+
+    if args.russian is not None:
+        return russian_throughput(args.russian, args.limit, args.json)
 
     if args.child:
         spec = json.loads(args.child)

@@ -19,8 +19,16 @@ from pathlib import Path
 
 import numpy as np
 
-from multivector.stance.ru_pairs import (CueLexicon, PairModel, article_mentions, best_offsets,
-                                         document_pairs, fit, label_pairs, lemmatize_name)
+from multivector.stance.ru_pairs import (
+    CueLexicon,
+    PairModel,
+    article_mentions,
+    best_rule,
+    document_pairs,
+    fit,
+    label_pairs,
+    lemmatize_name,
+)
 from multivector.stance.rusentrel import Synonyms, find_synonyms, read_collection, score
 from multivector.text.parse_ru import RussianParser
 
@@ -79,11 +87,11 @@ def main() -> int:
     for fold in folds_of(len(arts), k):
         train = [d for d in range(len(arts)) if d not in fold]
         inner = oof_logits(pairs, labels, train, k - 1, PARAMS)
-        off = best_offsets(inner, [labels[d] for d in train], [golds[d] for d in train], syn,
-                           [pairs[d] for d in train])
+        rule = best_rule(inner, [golds[d] for d in train], syn, [pairs[d] for d in train])
         model = fit([p for d in train for p in pairs[d]], [lab for d in train for lab in labels[d]],
                     **PARAMS)
-        model.offsets = off
+        model.threshold, model.top = rule
+        print(f"fold {fold[:3]}...: rule {rule}", file=sys.stderr)
         for d in fold:
             pred[arts[d].id] = [(p.a, p.b, lab) for p, lab in zip(pairs[d], model.predict(pairs[d]))
                                 if lab != "none"]
@@ -92,10 +100,10 @@ def main() -> int:
     print(json.dumps(cv, ensure_ascii=False))
     if args.out:
         idx = list(range(len(arts)))
-        off = best_offsets(oof_logits(pairs, labels, idx, k, PARAMS), labels, golds, syn, pairs)
+        rule = best_rule(oof_logits(pairs, labels, idx, k, PARAMS), golds, syn, pairs)
         model: PairModel = fit([p for ps in pairs for p in ps], [lab for ls in labels for lab in ls],
                                **PARAMS)
-        model.offsets = off
+        model.threshold, model.top = rule
         model.save(Path(args.out), meta={"trained_on": "RuSentRel 1.1 train folder",
                                          "articles": len(arts), "params": PARAMS,
                                          "cv_f1": cv["f1"], "script": "scripts/train_rusentrel.py"})

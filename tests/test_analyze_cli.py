@@ -39,7 +39,7 @@ def test_summary_and_all_examples_stored(examples_db):
     db, output = examples_db
     assert "documents new" in output and str(db) in output
     with Store(db, read_only=True) as s:
-        assert s.count("documents") == 15  # 10 articles + 3 feed items + 2 jsonl rows
+        assert s.count("documents") == 18  # 13 articles + 3 feed items + 2 jsonl rows
         assert s.count("sentences") > 200
 
 
@@ -48,10 +48,10 @@ def test_second_run_adds_nothing(examples_db):
     res = analyze(str(EXAMPLES), "--db", str(db))
     assert res.exit_code == 0
     with Store(db, read_only=True) as s:
-        assert s.count("documents") == 15
+        assert s.count("documents") == 18
     rows = summary_rows(res.output)
     assert rows["documents new"] == "0"
-    assert rows["documents unchanged (already stored)"] == "15"
+    assert rows["documents unchanged (already stored)"] == "18"
     assert rows["paragraphs"] == "0" and "mentions" not in rows  # nothing analysed again
 
 
@@ -106,7 +106,7 @@ def test_csv_and_parquet_export(examples_db, tmp_path):
     assert res.exit_code == 0, res.output
     import pyarrow.parquet as papq
 
-    assert papq.read_table(pq).num_rows == 15
+    assert papq.read_table(pq).num_rows == 18
 
 
 def test_export_errors_are_clear(examples_db, tmp_path):

@@ -17,6 +17,7 @@ from .kb import KnowledgeBase, slug
 
 CYR = re.compile(r"[А-Яа-яЁё]")
 MAX_ALIAS_TOKENS = 6
+FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "VERB", "NUM"}
 RU_PLACE_PREPS = lang_lexicon("ru").words("place_preps")
 
 
@@ -79,6 +80,10 @@ class RussianRecognizer:
             if n == 1 and toks[i].text.islower() and entries[0].kind != "demonym" and \
                     not any(e.kind == "metonym" for e in entries):
                 i += 1  # lower-case common words are not names
+                continue
+            if n == 1 and entries[0].kind != "demonym" and \
+                    getattr(toks[i], "pos", None) in FUNCTION_POS:
+                i += 1  # "То", "Тем" at a sentence start are pronouns, not Togo
                 continue
             entry = sorted(entries, key=lambda e: {"name": 0, "metonym": 1, "capital": 2}.get(e.kind, 3))[0]
             actor = self.kb.actors[entry.actor_id]

@@ -43,3 +43,23 @@ def evaluate_dsa(path: str | Path, nlp) -> dict:
     out["file"] = str(path)
     out["method"] = "lexicon+dependency"
     return out
+
+
+def evaluate_rusentrel(folder: str | Path, model_file: str | Path | None = None) -> dict:
+    """RuSentRel F1(P,N) of the Russian entity-attitude model over a RuSentRel-layout folder
+    (see ``stance/rusentrel.py`` for the layout and the measure)."""
+    from ..stance.ru_pairs import PairModel, lemmatize_name, predict_article
+    from ..stance.rusentrel import Synonyms, find_synonyms, read_collection, score
+    from ..text.parse_ru import RussianParser
+
+    folder = Path(folder)
+    syn_path = find_synonyms(folder)
+    syn = Synonyms.read(syn_path, lemmatize_name) if syn_path else Synonyms(lemmatize=lemmatize_name)
+    arts = [a for a in read_collection(folder) if a.gold]
+    model = PairModel.load(Path(model_file) if model_file else None)
+    parser = RussianParser()
+    pred = {a.id: predict_article(a, parser, syn, model) for a in arts}
+    out = score({a.id: a.gold for a in arts}, pred, syn)
+    out["folder"] = str(folder)
+    out["method"] = "entity-pair features + logistic regression (stance/ru_pairs.py)"
+    return out

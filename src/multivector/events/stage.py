@@ -15,6 +15,7 @@ from ..doc import Doc
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
 from .coder import EventCoder
+from .russian import russian_events
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,6 @@ def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
     coder = EventCoder(pattern_files=tuple(settings.patterns), use_classifier=settings.classifier)
 
     def run(doc: Doc) -> None:
-        doc.events = coder.code(doc)
+        doc.events = coder.code(doc) + russian_events(doc)  # Russian: lang/ru/events.yaml
 
     return run

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .registry import PUNCTUATION, SPACY, register_language
+from .registry import PUNCTUATION, SPACY, doc_parser, register_language
 
 LATIN = r"[A-Za-z]"
 CYRILLIC = r"[А-Яа-яЁё]"
@@ -60,6 +60,13 @@ class ChineseRecogniser:
         return self.rec.paragraph(text, paragraph.start, date)
 
 
+def _russian_parser() -> Any:
+    """natasha -> spaCy Docs with the English labels (multivector.text.parse_ru)."""
+    from ..text.parse_ru import RussianParser
+
+    return RussianParser()
+
+
 def _english(kb: Any, nlp: Any) -> EnglishRecogniser | None:
     return EnglishRecogniser(kb, nlp) if nlp is not None else None  # needs a spaCy pipeline
 
@@ -67,9 +74,9 @@ def _english(kb: Any, nlp: Any) -> EnglishRecogniser | None:
 # code -> (parser, recogniser factory, pattern of text it reads, fallback rank). A paragraph of
 # a language without a recogniser goes to the first of these whose script it contains:
 # Cyrillic before Han before Latin (the rarer script tells what the paragraph really is).
-CODE = {
+CODE: dict[str, tuple[Any, Any, str, int]] = {
     "en": (SPACY, _english, LATIN, 90),
-    "ru": (PUNCTUATION, RussianRecogniser, CYRILLIC, 10),
+    "ru": (doc_parser(_russian_parser), RussianRecogniser, CYRILLIC, 10),
     "zh": (PUNCTUATION, ChineseRecogniser, HAN, 20),
 }
 

@@ -37,6 +37,15 @@ class Recogniser(Protocol):
 
 
 SentenceSplitter = Callable[[str, int], list[tuple[int, int]]]
+
+
+class DocParser(Protocol):
+    """A language's own parser: paragraph texts -> spaCy ``Doc`` objects (tokens, sentences,
+    dependencies with the English model's labels), in batches (e.g. natasha for Russian,
+    ``multivector.text.parse_ru``). Its docs go to ``Doc.user_data["parses"]``, not to
+    ``Paragraph.spacy``, so the English-only stage code never reads them by accident."""
+
+    def pipe(self, texts: list[str]) -> list[Any]: ...
 RecogniserFactory = Callable[[Any, Any], Recogniser | None]  # (knowledge base, spaCy nlp)
 
 
@@ -44,7 +53,8 @@ RecogniserFactory = Callable[[Any, Any], Recogniser | None]  # (knowledge base, 
 class Language:
     """One language. ``parser`` is ``"spacy"`` (parsed with the configured spaCy model: tokens,
     sentences, dependencies), ``"punctuation"`` (sentences only) or a callable
-    ``(text, offset) -> [(start, end), ...]`` giving absolute sentence spans."""
+    ``(text, offset) -> [(start, end), ...]`` giving absolute sentence spans, or a factory
+    ``() -> DocParser`` (wrapped by :func:`doc_parser`) for a language parsed by its own tools."""
 
     code: str
     name: str
@@ -63,9 +73,45 @@ class Language:
     def parsed(self) -> bool:
         return self.parser == SPACY
 
+    @property
+    def own_parser(self) -> bool:
+        """Parsed by its own ``DocParser`` (see :func:`doc_parser`)."""
+        return isinstance(self.parser, DocParserFactory)
+
     def reads(self, text: str) -> bool:
         return self.recogniser is not None and (self.accepts is None
                                                 or self.accepts.search(text) is not None)
+
+
+@dataclass(frozen=True)
+class DocParserFactory:
+    """Marks a ``parser`` as a ``DocParser`` factory (not a sentence splitter); the parser is
+    built once per process, on the first paragraph of the language."""
+
+    make: Callable[[], Any]
+
+    def __call__(self, text: str, offset: int) -> list[tuple[int, int]]:
+        # used as a sentence splitter only when the parse failed: punctuation sentences
+        from ..text.language import rough_sentences
+
+        return rough_sentences(text, offset)
+
+
+def doc_parser(make: Callable[[], Any]) -> DocParserFactory:
+    """Wrap a ``() -> DocParser`` factory for ``register_language(parser=...)``."""
+    return DocParserFactory(make)
+
+
+_PARSERS: dict[str, Any] = {}
+
+
+def parser_for(lang: Language) -> Any:
+    """The ``DocParser`` of a language with its own parser (built on first use)."""
+    if not isinstance(lang.parser, DocParserFactory):
+        raise LanguageError(f"language {lang.code!r} has no parser of its own")
+    if lang.code not in _PARSERS:
+        _PARSERS[lang.code] = lang.parser.make()
+    return _PARSERS[lang.code]
 
 
 _REGISTRY: dict[str, Language] = {}
@@ -162,6 +208,11 @@ def script_languages() -> dict[str, tuple[str, ...]]:
 def parsed_languages() -> frozenset[str]:
     """Codes whose paragraphs the spaCy pipeline parses."""
     return frozenset(lang.code for lang in languages() if lang.parsed)
+
+
+def own_parser_languages() -> frozenset[str]:
+    """Codes parsed by their own ``DocParser`` (Russian: natasha)."""
+    return frozenset(lang.code for lang in languages() if lang.own_parser)
 
 
 def fallback_order() -> list[Language]:

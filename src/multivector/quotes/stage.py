@@ -24,6 +24,7 @@ from .interview import Interview, body_start, detect
 from .lexicon import Lexicon, load_lexicon
 from .marks import find_marks
 from .records import Draft, make_quotes, strip_span
+from .russian import russian_drafts
 from .speakers import Speaker, SpeakerResolver
 from .tokens import TokenIndex
 from .transcript import detect as transcript_detect, transcript_drafts
@@ -103,6 +104,7 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
         i_drafts = [d for d in i_drafts if not (head.start <= d.start and d.end <= head.end)]
     drafts.extend(_merge(d_drafts, _unique(i_drafts), doc.text))
     _continue_speakers(drafts, resolver)
+    drafts.extend(russian_drafts(doc, spans))  # Russian paragraphs: lang/ru/quotes.yaml
     doc.quotes = make_quotes(doc, drafts)
     return doc.quotes
 

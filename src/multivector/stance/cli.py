@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -14,13 +13,13 @@ from rich.table import Table
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @app.command("stances")
     def stances(
-        holder: Optional[str] = typer.Option(None, "--holder", help="Holder id, country or "
+        holder: str | None = typer.Option(None, "--holder", help="Holder id, country or "
                                              "part of the name."),
-        target: Optional[str] = typer.Option(None, "--target", help="Target id, country or "
+        target: str | None = typer.Option(None, "--target", help="Target id, country or "
                                              "part of the name."),
-        method: Optional[str] = typer.Option(None, "--method", help="lexicon (the holder's own "
+        method: str | None = typer.Option(None, "--method", help="lexicon (the holder's own "
                                              "view) or directed (A's view of B in the text)."),
-        db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default: the "
+        db: str | None = typer.Option(None, "--db", help="DuckDB file (default: the "
                                          "configured db)."),
         evidence: bool = typer.Option(False, "--evidence", help="List the cue and sentence of "
                                       "each record."),
@@ -68,18 +67,29 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @eval_app.command("stance")
     def eval_stance(
-        dsa: Path = typer.Option(..., "--dsa", help="Directed-sentiment TSV: sentence with "
-                                 "\\[bracketed] entities, p, q, label 0-4."),
+        dsa: Path | None = typer.Option(None, "--dsa", help="Directed-sentiment TSV: sentence "
+                                           "with \\[bracketed] entities, p, q, label 0-4."),
+        rusentrel: Path | None = typer.Option(
+            None, "--rusentrel", help="RuSentRel-layout folder (art*.txt, art*.ann, gold "
+            "art*.opin.txt here or in ../etalon, synonyms.txt here or in the parent): "
+            "document-level attitudes between entities in Russian, F1(P,N)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path."),
+        model: str | None = typer.Option(None, "--model", help="spaCy model name or path."),
     ) -> None:
         """Score actor-to-actor sentiment (who criticises or praises whom) on a TSV file."""
         from ..config import load_config
+        from ..eval.stance import evaluate_dsa
         from ..nlp import load_nlp
         from .dsa import DSAFormatError
-        from ..eval.stance import evaluate_dsa
 
         err = Console(stderr=True)
+        if (dsa is None) == (rusentrel is None):
+            err.print("[red]error:[/red] give exactly one of --dsa FILE or --rusentrel DIR")
+            raise typer.Exit(2)
+        if rusentrel is not None:
+            _eval_rusentrel(rusentrel, as_json, err)
+            return
+        assert dsa is not None
         cfg = load_config().with_(spacy_model=model)
         try:
             nlp = load_nlp(cfg.spacy_model)
@@ -99,3 +109,29 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                       f"{r['f1']:.3f}", str(r["support"]), str(r["predicted"]))
         out.print(t)
         out.print(f"accuracy {result['accuracy']:.4f}   macro F1 {result['macro_f1']:.4f}")
+
+
+def _eval_rusentrel(folder: Path, as_json: bool, err: Console) -> None:
+    """``eval stance --rusentrel DIR``: F1(P,N) of the Russian entity-attitude model."""
+    from ..eval.stance import evaluate_rusentrel
+
+    if not folder.is_dir():
+        err.print(f"[red]error:[/red] {folder}: not a folder")
+        raise typer.Exit(2)
+    result = evaluate_rusentrel(folder)
+    if not result.get("documents"):
+        err.print(f"[red]error:[/red] {folder}: no art*.txt with gold art*.opin.txt")
+        raise typer.Exit(2)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    out = Console()
+    t = Table(title=f"RuSentRel attitudes: {folder} ({result['documents']} documents)")
+    for c in ("class", "precision", "recall", "F1"):
+        t.add_column(c, justify="left" if c == "class" else "right")
+    for lab in ("pos", "neg"):
+        r = result[lab]
+        t.add_row(lab, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}")
+    out.print(t)
+    out.print(f"F1(P,N) {result['f1']:.4f}   precision {result['precision']:.4f}   "
+              f"recall {result['recall']:.4f}")

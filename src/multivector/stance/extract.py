@@ -293,7 +293,9 @@ def group_hits(doc: Doc, hits: list[Hit]) -> list[Stance]:
 
 def extract_stances(doc: Doc, lexicon: Lexicon | None = None) -> list[Stance]:
     """Fill ``doc.stances`` and return them."""
-    doc.stances = group_hits(doc, collect_hits(doc, lexicon))
+    from .russian import russian_hits  # Russian paragraphs: lang/ru/stance.yaml
+
+    doc.stances = group_hits(doc, collect_hits(doc, lexicon) + russian_hits(doc))
     return doc.stances
 
 

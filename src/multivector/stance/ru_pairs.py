@@ -23,11 +23,11 @@ import functools
 import json
 import math
 import re
-import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import yaml
@@ -50,7 +50,7 @@ class CueLexicon:
 
     @classmethod
     @functools.lru_cache(maxsize=4)
-    def load(cls, path: Path | None = None) -> "CueLexicon":
+    def load(cls, path: Path | None = None) -> CueLexicon:
         if path is None:
             from ..lang import lexicon
 
@@ -93,7 +93,7 @@ def lemmatize_name(name: str) -> str:
     from ..text.parse_ru import _models
 
     vocab = _models().vocab
-    out = []
+    out: list[str] = []
     for w in re.findall(r"[\w\-]+", name.lower()):
         parses = vocab.parse(w)
         out.append(parses[0].normal_form if parses else w)
@@ -152,7 +152,7 @@ def _cue(lex: CueLexicon, doc: Any, i: int) -> float:
 
 
 def _ancestors(doc: Any, i: int) -> list[int]:
-    out = []
+    out: list[int] = []
     t = doc[i]
     while t.head.i != t.i and len(out) < 12:
         t = t.head
@@ -275,23 +275,31 @@ def document_pairs(mentions: list[EntMention], lex: CueLexicon) -> list[PairFeat
 # ---------------------------------------------------------------------------------- model
 @dataclass
 class PairModel:
+    """Weights of the three-class regression and the decision rule of the document level.
+
+    F1(P,N) averages precision and recall over documents, so an article where nothing is
+    predicted loses its whole share: the rule takes a pair as ``pos`` (``neg``) when its
+    probability is at least ``threshold``, or when it is among the ``top`` most probable pairs
+    of the article, and always only if ``pos`` is more probable than ``neg`` (and vice versa)."""
+
     features: dict[str, int]
     weights: np.ndarray  # (n_features, 3)
-    offsets: np.ndarray  # added to the logits of none/pos/neg before the argmax
+    threshold: float = 0.5
+    top: int = 0
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "PairModel":
+    def load(cls, path: Path | None = None) -> PairModel:
         with open(path or MODEL_FILE, encoding="utf-8") as fh:
             raw = json.load(fh)
         names = raw["features"]
         return cls({n: i for i, n in enumerate(names)}, np.array(raw["weights"], dtype=float),
-                   np.array(raw["offsets"], dtype=float))
+                   float(raw["threshold"]), int(raw["top"]))
 
     def save(self, path: Path, meta: dict | None = None) -> None:
-        names = sorted(self.features, key=self.features.get)
-        raw = {"meta": meta or {}, "classes": list(CLASSES), "features": names,
-               "weights": [[round(float(x), 5) for x in row] for row in self.weights],
-               "offsets": [round(float(x), 5) for x in self.offsets]}
+        names = sorted(self.features, key=lambda n: self.features[n])
+        raw = {"meta": meta or {}, "classes": list(CLASSES), "threshold": self.threshold,
+               "top": self.top, "features": names,
+               "weights": [[round(float(x), 5) for x in row] for row in self.weights]}
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(raw, fh, ensure_ascii=False, separators=(",", ":"))
             fh.write("\n")
@@ -311,8 +319,27 @@ class PairModel:
     def predict(self, pairs: list[PairFeatures]) -> list[str]:
         if not pairs:
             return []
-        z = self.logits(pairs) + self.offsets
-        return [CLASSES[int(k)] for k in z.argmax(axis=1)]
+        return decide(self.logits(pairs), self.threshold, self.top)
+
+
+def probabilities(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def decide(z: np.ndarray, threshold: float, top: int) -> list[str]:
+    """Labels of one article's pairs from their logits (rule: see ``PairModel``)."""
+    out = ["none"] * len(z)
+    if not len(z):
+        return out
+    p = probabilities(z)
+    for ci, other in ((1, 2), (2, 1)):
+        for rank, j in enumerate(np.argsort(-p[:, ci], kind="stable")):
+            if (p[j, ci] >= threshold or rank < top) and p[j, ci] >= p[j, other]:
+                if out[j] == "none":
+                    out[j] = CLASSES[ci]
+    return out
 
 
 def fit(pairs: list[PairFeatures], labels: list[str], min_count: int = 2, l2: float = 1.0,
@@ -320,8 +347,7 @@ def fit(pairs: list[PairFeatures], labels: list[str], min_count: int = 2, l2: fl
     """Multinomial logistic regression, full-batch Adam; deterministic."""
     df = Counter(k for p in pairs for k in p.feats)
     names = sorted(k for k, c in df.items() if c >= min_count)
-    model = PairModel({n: i for i, n in enumerate(names)}, np.zeros((len(names), 3)), np.zeros(3))
-    print(f"fit: {len(pairs)} pairs, {len(names)} features", file=sys.stderr)
+    model = PairModel({n: i for i, n in enumerate(names)}, np.zeros((len(names), 3)))
     x = model.matrix(pairs)
     y = np.zeros((len(pairs), 3))
     for r, lab in enumerate(labels):
@@ -343,30 +369,26 @@ def fit(pairs: list[PairFeatures], labels: list[str], min_count: int = 2, l2: fl
     return model
 
 
-def best_offsets(logits: list[np.ndarray], labels: list[list[str]], gold: list[dict],
-                 syn: Synonyms, pairs: list[list[PairFeatures]]) -> np.ndarray:
-    """Offsets for pos and neg that maximise F1(P,N) on out-of-fold logits (grid search)."""
+def best_rule(logits: list[np.ndarray], gold: list[list], syn: Synonyms,
+              pairs: list[list[PairFeatures]]) -> tuple[float, int]:
+    """(threshold, top) that maximise F1(P,N) on out-of-fold logits (grid search)."""
     from .rusentrel import score
 
-    best, best_f1 = np.zeros(3), -1.0
-    grid = [x / 4 for x in range(-8, 9)]
-    for op in grid:
-        for on in grid:
-            off = np.array([0.0, op, on])
-            pred = {}
-            for d, (z, ps) in enumerate(zip(logits, pairs)):
-                lab = (z + off).argmax(axis=1) if len(ps) else []
-                pred[str(d)] = [(p.a, p.b, CLASSES[int(k)]) for p, k in zip(ps, lab)
-                                if CLASSES[int(k)] != "none"]
-            f1 = score({str(d): g for d, g in enumerate(gold)}, pred, syn)["f1"]
+    best, best_f1 = (0.5, 0), -1.0
+    g = {str(d): ops for d, ops in enumerate(gold)}
+    for t in (0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.4):
+        for top in (0, 1, 2, 3):
+            pred = {str(d): [(p.a, p.b, lab) for p, lab in zip(ps, decide(z, t, top))
+                             if lab != "none"] for d, (z, ps) in enumerate(zip(logits, pairs))}
+            f1 = score(g, pred, syn)["f1"]
             if f1 > best_f1:
-                best, best_f1 = off, f1
+                best, best_f1 = (t, top), f1
     return best
 
 
 def label_pairs(pairs: list[PairFeatures], gold: Iterable[tuple[str, str, str]],
                 syn: Synonyms) -> list[str]:
-    g = {}
+    g: dict[tuple[str, str], str] = {}
     for s, o, lab in gold:
         g.setdefault((syn.group(s), syn.group(o)), lab)
     return [g.get((p.a, p.b), "none") for p in pairs]

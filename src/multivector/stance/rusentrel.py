@@ -18,9 +18,9 @@ from the averaged precision and recall, and ``f1`` = (F1(pos) + F1(neg)) / 2.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 LABELS = ("pos", "neg")
 _ART = re.compile(r"^art(\d+)\.txt$")
@@ -61,7 +61,7 @@ class Synonyms:
                 self.index.setdefault(_norm(n), gid)
 
     @classmethod
-    def read(cls, path: Path, lemmatize: Callable[[str], str] | None = None) -> "Synonyms":
+    def read(cls, path: Path, lemmatize: Callable[[str], str] | None = None) -> Synonyms:
         groups = []
         with open(path, encoding="utf-8") as fh:
             for line in fh:

@@ -15,9 +15,10 @@ syntax models together, which is what makes natasha fast enough (see ``benchmark
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -35,7 +36,7 @@ class ParseRules:
     geographic: frozenset[str]
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "ParseRules":
+    def load(cls, path: Path | None = None) -> ParseRules:
         if path is None:
             from ..lang import lexicon
 
@@ -62,8 +63,7 @@ class _Models:
 @functools.lru_cache(maxsize=1)
 def _models() -> _Models:
     """Load natasha once per process (about 1.5 s); only called when Russian text appears."""
-    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                         NewsSyntaxParser, Segmenter)
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     emb = NewsEmbedding()
     morph = NewsMorphTagger(emb)
@@ -92,9 +92,10 @@ class RussianParser:
 
     def __init__(self, vocab: Any = None, rules: ParseRules | None = None):
         if vocab is None:
-            from spacy.vocab import Vocab
+            import spacy
 
-            vocab = Vocab()
+            # the Russian vocabulary's lexical attributes (lower_, is_alpha, like_num ...)
+            vocab = spacy.blank("ru").vocab
         self.vocab = vocab
         self.rules = rules or ParseRules.load()
 
@@ -120,11 +121,11 @@ class RussianParser:
                     sents.append([t.text for t in toks[first:]])
                     owners.append((pi, first))
             paras.append(toks)
-        for words, markup, (pi, first) in zip(sents, m.morph.map(sents), owners):
+        for markup, (pi, first) in zip(m.morph.map(sents), owners):
             for k, mt in enumerate(markup.tokens):
                 tok = paras[pi][first + k]
                 tok.pos, tok.feats = mt.pos, dict(mt.feats or {})
-        for words, markup, (pi, first) in zip(sents, m.syntax.map(sents), owners):
+        for markup, (pi, first) in zip(m.syntax.map(sents), owners):
             for k, st in enumerate(markup.tokens):
                 tok = paras[pi][first + k]
                 head = int(st.head_id)

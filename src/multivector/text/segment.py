@@ -12,7 +12,7 @@ import time
 
 from ..config import Config
 from ..doc import Doc, Document, Paragraph, Sentence
-from ..lang import get_language, parsed_languages
+from ..lang import get_language, own_parser_languages, parsed_languages, parser_for
 from .language import LanguageDetector, rough_sentences
 from .translation import find_translations
 
@@ -85,6 +85,9 @@ class Segmenter:
         # which paragraphs spaCy parses, and other languages' own sentence splitters: from the
         # language registry (multivector.lang)
         self.parsed = parsed_languages()
+        # languages parsed by their own parser (Russian: natasha); their spaCy docs go to
+        # doc.user_data["parses"][paragraph idx] (see Doc.parsed_sentences)
+        self.own = own_parser_languages()
 
     # ------------------------------------------------------------------ paragraphs
     def paragraphs(self, text: str) -> list[Paragraph]:
@@ -126,6 +129,7 @@ class Segmenter:
     def process_batch(self, documents: list[Document]) -> list[Doc]:
         docs: list[Doc] = []
         jobs: list[tuple[int, Paragraph]] = []
+        own_jobs: dict[str, list[tuple[int, Paragraph]]] = {}
         t0 = time.perf_counter()
         for di, document in enumerate(documents):
             doc = Doc(document=document)
@@ -138,6 +142,8 @@ class Segmenter:
             for p in doc.paragraphs:
                 if p.lang in self.parsed:
                     jobs.append((di, p))
+                elif p.lang in self.own and p.translation_of is None:
+                    own_jobs.setdefault(p.lang, []).append((di, p))
             docs.append(doc)
         t_lang = time.perf_counter() - t0
         t1 = time.perf_counter()
@@ -145,6 +151,14 @@ class Segmenter:
         for sdoc, (di, p) in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
             sdoc.user_data["mv_paragraph"] = p.idx
             p.spacy = sdoc
+        for code, items in own_jobs.items():
+            lang = get_language(code)
+            if lang is None:
+                continue
+            parsed = parser_for(lang).pipe([docs[di].text[p.start:p.end] for di, p in items])
+            for sdoc, (di, p) in zip(parsed, items, strict=True):
+                sdoc.user_data["mv_paragraph"] = p.idx
+                docs[di].user_data.setdefault("parses", {})[p.idx] = sdoc
         t_nlp = time.perf_counter() - t1
         t2 = time.perf_counter()
         for doc in docs:
@@ -159,11 +173,13 @@ class Segmenter:
 
     def _sentences(self, doc: Doc) -> None:
         sents: list[Sentence] = []
+        own = doc.user_data.get("parses", {})
         for p in doc.paragraphs:
-            if p.spacy is not None:
-                for span in p.spacy.sents:
+            parse = p.spacy if p.spacy is not None else own.get(p.idx)
+            if parse is not None:
+                for span in parse.sents:
                     s, e = span.start_char, span.end_char
-                    txt = p.spacy.text
+                    txt = parse.text
                     while s < e and txt[s].isspace():
                         s += 1
                     while e > s and txt[e - 1].isspace():
@@ -171,7 +187,8 @@ class Segmenter:
                     if e <= s:
                         continue
                     sents.append(Sentence(idx=len(sents), paragraph=p.idx, start=p.start + s,
-                                          end=p.start + e, lang=p.lang, span=span))
+                                          end=p.start + e, lang=p.lang,
+                                          span=span if p.spacy is not None else None))
             else:
                 lang = get_language(p.lang)
                 split = lang.parser if lang is not None and callable(lang.parser) \

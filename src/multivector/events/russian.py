@@ -1,0 +1,235 @@
+"""Events in Russian paragraphs: triggers of ``multivector/lang/ru/events.yaml`` on the natasha
+parse (``text/parse_ru.py``), coded in CAMEO and PLOVER through the same ontology as English.
+
+A trigger is a verb or noun lemma ("осудить", "визит") or a verb with its object ("ввести
+санкции", "подписать соглашение"). Arguments come from the parse, in the spaCy labels the parser
+maps to: the subject (``nsubj``), the object (``dobj``), the dative, the genitive modifier of a
+noun trigger ("визит Путина") and prepositional objects ("против России", "с Астаной",
+"в отношении X", "для Y"); a noun trigger that is the object of a light verb ("провести
+переговоры") takes the verb's subject as its source. Modality: negation, future tense or
+"будет", должен (recommended), может (hypothetical), якобы and "по данным" (reported), an
+intent verb above the trigger ("пригрозил ввести санкции": the sanctions are hypothetical),
+inside a quote (reported, with the quote id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..doc import ActorRef, Doc, Event
+from ..lang import lexicon
+from ..quotes.russian import parsed_paragraphs
+from .ontology import ontology
+
+SUBJ = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    key: str
+    cameo: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuEventWords:
+    single: dict[str, Trigger]
+    pairs: dict[tuple[str, str], Trigger]  # (verb, object) -> trigger
+    light: frozenset[str]
+    modality: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def words() -> RuEventWords:
+    lex = lexicon("ru")
+    single: dict[str, Trigger] = {}
+    pairs: dict[tuple[str, str], Trigger] = {}
+    for key, spec in lex.table("ru_event_triggers").items():
+        trig = Trigger(str(key), str(spec["cameo"]), tuple(spec.get("source") or ()),
+                       tuple(spec.get("target") or ()))
+        parts = str(key).split()
+        if len(parts) == 2:
+            pairs[(parts[0], parts[1])] = trig
+            if parts[0] in ("военные", "военный"):  # adjective + noun: the noun is the trigger
+                single.setdefault(parts[1], trig)
+        else:
+            single[str(key)] = trig
+    mod = {k: frozenset(str(w) for w in v) for k, v in lex.table("ru_modality").items()}
+    return RuEventWords(single, pairs, lex.words("ru_light_verbs"), mod)
+
+
+def russian_events(doc: Doc) -> list[Event]:
+    """Events of the Russian paragraphs of ``doc``."""
+    out: list[Event] = []
+    w = words()
+    for p, parse in parsed_paragraphs(doc):
+        if p.is_question:
+            continue
+        used: set[int] = set()
+        for tok in parse:
+            if tok.i in used:
+                continue
+            lemma = tok.lemma_
+            trig = None
+            noun = None
+            if tok.pos_ == "VERB":
+                for c in tok.children:
+                    if c.dep_ == "dobj" and (lemma, c.lemma_) in w.pairs:
+                        trig, noun = w.pairs[(lemma, c.lemma_)], c
+                        break
+                if trig is None and lemma in w.single:
+                    trig = w.single[lemma]
+            elif tok.pos_ == "NOUN" and lemma in w.single:
+                if tok.dep_ == "dobj" and (tok.head.lemma_, lemma) in w.pairs:
+                    continue  # coded on its verb
+                trig = w.single[lemma]
+            if trig is None:
+                continue
+            ev = _event(doc, p.start, tok, noun, trig)
+            if ev is not None:
+                out.append(ev)
+                used.add(tok.i)
+                if noun is not None:
+                    used.add(noun.i)
+    return out
+
+
+def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
+    refs: list[ActorRef] = []
+    for t in toks:
+        span = _np(t)
+        a, b = base + span[0].idx, base + span[-1].idx + len(span[-1].text)
+        for m in doc.mentions:
+            if m.actor_id and a <= m.start and m.end <= b:
+                actor = doc.actors.get(m.actor_id)
+                ref = ActorRef(id=m.actor_id, name=actor.name if actor else m.text,
+                               country=actor.country if actor else None,
+                               sector=actor.sector if actor else None,
+                               type=actor.type if actor else None)
+                if all(r.id != ref.id for r in refs):
+                    refs.append(ref)
+                break  # the head's own phrase: its first actor
+    return refs
+
+
+def _np(tok: Any) -> list[Any]:
+    """The token and its nominal dependents (no clauses)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("amod", "flat", "appos", "nmod", "compound", "det", "nummod", "conj", "cc",
+                      "punct") and c.dep_ != "punct":
+            out.extend(_np(c) if c.dep_ in ("flat", "appos", "nmod", "conj") else [c])
+    return sorted(out, key=lambda t: t.i)
+
+
+def _conj(tok: Any) -> list[Any]:
+    return [tok] + [c for c in tok.children if c.dep_ == "conj"]
+
+
+def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
+    """Tokens filling ``slot`` of trigger ``tok`` (``host`` is the light verb, if any)."""
+    if slot == "subj":
+        for v in (host, tok):
+            if v is None:
+                continue
+            s = next((c for c in v.children if c.dep_ in SUBJ), None)
+            if s is None and v.dep_ in ("conj", "xcomp"):
+                s = next((c for c in v.head.children if c.dep_ in SUBJ), None)
+            if s is not None:
+                return _conj(s)
+        return []
+    if slot == "obj":
+        return [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+    if slot == "dative":
+        holders = [tok] + ([host] if host is not None else [])
+        return [c for h in holders for c in h.children if c.dep_ in ("dative", "obl", "nmod")
+                and "Case=Dat" in str(c.morph)]
+    if slot == "gen":
+        return [c for c in tok.children if c.dep_ in ("nmod", "poss") and "Case=Gen" in str(c.morph)]
+    words_ = slot.split()
+    holders = [tok] + ([host] if host is not None else [])
+    out = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == words_[0]:
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if len(words_) == 2:  # "в отношении X": X hangs from "отношении"
+                    objs = [x for g in objs if g.lemma_ == "отношение" for x in g.children
+                            if x.dep_ in ("nmod", "pobj")]
+                for g in objs:
+                    out.extend(_conj(g))
+    return out
+
+
+def _modality(doc: Doc, base: int, tok: Any, host: Any) -> tuple[str, str | None]:
+    w = words().modality
+    quote = next((q for q in doc.quotes if q.start <= base + tok.idx < q.end), None)
+    chain = [tok] + ([host] if host is not None else [])
+    heads: list[Any] = []
+    t = (host or tok)
+    while t.head.i != t.i and len(heads) < 3 and t.dep_ in ("xcomp", "ccomp", "conj", "dobj"):
+        t = t.head
+        heads.append(t)
+    kids = [c for x in chain + heads[:1] for c in x.children]
+    if any(c.dep_ == "neg" or c.lemma_ in w["negation"] and c.dep_ in ("advmod", "neg") for c in kids):
+        return "negated", None
+    if any(c.lemma_ in w["hearsay"] for c in tok.sent):
+        return "reported", quote.id if quote else None
+    if any(h.lemma_ in w["obligation"] for h in heads + kids):
+        return "recommended", quote.id if quote else None
+    if any(h.lemma_ in w["possibility"] for h in heads + kids):
+        return "hypothetical", quote.id if quote else None
+    if any(h.lemma_ in w["intent"] for h in heads):
+        return "hypothetical", quote.id if quote else None
+    verb = host or tok
+    if "Tense=Fut" in str(verb.morph) or any(c.lemma_ in w["future_aux"] and c.dep_ == "aux"
+                                                for c in verb.children):
+        return "future", quote.id if quote else None
+    if quote is not None:
+        return "reported", quote.id
+    sent = list(tok.sent)
+    if any(x.lower_ == "по" and i + 1 < len(sent) and sent[i + 1].lemma_ in w["sourced"]
+           for i, x in enumerate(sent)):
+        return "reported", None
+    return "asserted", None
+
+
+def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger) -> Event | None:
+    host = None
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in words().light:
+        host = tok.head
+    anchor = noun if noun is not None else tok
+    src: list[ActorRef] = []
+    for slot in trig.source:
+        if slot == "subj" and tok.pos_ == "NOUN" and host is None and tok.dep_ not in SUBJ:
+            continue  # a noun trigger's "subject" is its light verb's
+        src = _participants(doc, base, _slot(tok, slot, host))
+        if src:
+            break
+    tgt: list[ActorRef] = []
+    for slot in trig.target:
+        tgt = [t for t in _participants(doc, base, _slot(anchor if slot != "obj" else tok, slot, host))
+               if all(t.id != s.id for s in src)]
+        if tgt:
+            break
+    if not src:
+        return None
+    cc = ontology().cameo_code(trig.cameo)
+    if cc is None:
+        return None
+    modality, quote_id = _modality(doc, base, tok, host)
+    sent = doc.sentence_at(base + tok.idx)
+    start = base + min(tok.idx, (host or tok).idx)
+    end = base + max(tok.idx + len(tok.text), anchor.idx + len(anchor.text))
+    eid = hashlib.sha1(f"{doc.id}:{start}:{cc.code}".encode()).hexdigest()[:16]
+    trigger = doc.text[start:end] if host is None else f"{host.text} {tok.text}"
+    return Event(id=eid, sentence=sent.idx if sent else 0, start=start, end=end, trigger=trigger,
+                 plover=cc.plover or "", mode=cc.mode, contexts=list(cc.contexts),
+                 cameo=cc.code, goldstein=cc.goldstein, quad_class=cc.quad_class,
+                 source=src, target=tgt, modality=modality, quote_id=quote_id,
+                 confidence=0.8 if tgt else 0.7,
+                 text=doc.text[sent.start:sent.end] if sent else None)
