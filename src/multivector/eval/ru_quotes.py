@@ -1,7 +1,7 @@
 """Russian quote dev figures: our quote stage on RuSentRel articles against our own annotation.
 
     python -m multivector.eval.ru_quotes tests/gold/quotes_rusentrel_dev.jsonl \
-        ../shared/eval/stance/rusentrel/train [--json]
+        ../shared/eval/stance/rusentrel/train [--json] [--details]
 
 The gold (``tests/gold/quotes_rusentrel_dev.jsonl``) holds, per quote, offsets into the article
 file (read without newline translation), two short check strings, the speaker's name as the text
@@ -46,7 +46,8 @@ def _place(raw: str, text: str) -> tuple[int, int] | None:
     return i, i + len(text)
 
 
-def evaluate(gold_path: str | Path, folder: str | Path, pipeline: Any = None) -> dict:
+def evaluate(gold_path: str | Path, folder: str | Path, pipeline: Any = None,
+             details: bool = False) -> dict:
     from ..pipeline import Pipeline
 
     gold = read_gold(gold_path)
@@ -55,6 +56,7 @@ def evaluate(gold_path: str | Path, folder: str | Path, pipeline: Any = None) ->
     n_gold = n_pred = hit_overlap = hit_exact = speaker_ok = matched = 0
     check_fail = 0
     per_doc = {}
+    errors: list[dict] = []
     for doc_id, items in sorted(gold.items()):
         with open(folder / f"{doc_id}.txt", encoding="utf-8", newline="") as fh:
             raw = fh.read()
@@ -89,6 +91,7 @@ def evaluate(gold_path: str | Path, folder: str | Path, pipeline: Any = None) ->
                 if ov > best_ov:
                     best, best_ov = k, ov
             if best is None or best_ov < 0.3 * glen:
+                errors.append({"doc": doc_id, "missed": g["check"], "speaker": g["speaker"]})
                 continue
             used.add(best)
             hit_overlap += 1
@@ -99,7 +102,12 @@ def evaluate(gold_path: str | Path, folder: str | Path, pipeline: Any = None) ->
             matched += 1
             if _stems(g["speaker"]) & _stems(words):
                 speaker_ok += 1
+            else:
+                errors.append({"doc": doc_id, "speaker_wrong": g["check"], "gold": g["speaker"],
+                               "predicted": words})
         per_doc[doc_id] = {"gold": len(items), "predicted": len(preds), "matched": d_hits}
+        errors.extend({"doc": doc_id, "spurious": raw[a:a + 40], "speaker": w}
+                      for k, ((a, b), w) in enumerate(preds) if k not in used)
 
     def prf(hits: int) -> dict:
         p = hits / n_pred if n_pred else 0.0
@@ -110,17 +118,19 @@ def evaluate(gold_path: str | Path, folder: str | Path, pipeline: Any = None) ->
     return {"documents": len(gold), "gold_quotes": n_gold, "predicted_quotes": n_pred,
             "overlap": prf(hit_overlap), "exact": prf(hit_exact),
             "speaker_accuracy": round(speaker_ok / matched, 4) if matched else 0.0,
-            "check_failures": check_fail, "per_doc": per_doc}
+            "check_failures": check_fail, "per_doc": per_doc,
+            **({"errors": errors} if details else {})}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args
-    args = [a for a in args if a != "--json"]
+    details = "--details" in args
+    args = [a for a in args if a not in ("--json", "--details")]
     if len(args) != 2:
         print(__doc__, file=sys.stderr)
         return 2
-    res = evaluate(args[0], args[1])
+    res = evaluate(args[0], args[1], details=details)
     if as_json:
         print(json.dumps(res, ensure_ascii=False))
     else:

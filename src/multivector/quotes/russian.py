@@ -32,6 +32,7 @@ from .records import Draft, strip_span
 from .speakers import Speaker
 
 SUBJ = ("nsubj", "nsubjpass")
+QUOTING = {"цитировать", "процитировать"}
 LABEL = re.compile(r"^([A-ZА-ЯЁ«][^:?.!]{1,60}):\s+\S")
 
 
@@ -74,7 +75,7 @@ class _Speakers:
 
     def _is_person(self, m: Mention) -> bool:
         a = self.doc.actors.get(m.actor_id) if m.actor_id else None
-        return a is not None and a.type == "person"
+        return (a is not None and a.type == "person") or (m.actor_id or "").startswith("PER:")
 
     def from_mention(self, m: Mention) -> Speaker:
         a = self.doc.actors.get(m.actor_id) if m.actor_id else None
@@ -88,8 +89,18 @@ class _Speakers:
     def of_token(self, tok: Any, base: int) -> Speaker | None:
         """The speaker a subject token refers to."""
         w = words()
-        sub = sorted(tok.subtree, key=lambda t: t.i)
+        sub = _phrase(tok)
         a, b = base + sub[0].idx, base + sub[-1].idx + len(sub[-1].text)
+        at = base + tok.idx
+        own = [m for m in self.doc.mentions if m.start <= at < m.end and m.actor_id]
+        if own:
+            return self.from_mention(own[0])
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+            # a name the KB does not know ("сказал Шрёдер, бывший директор ...")
+            name = [tok] + [c for c in tok.children if c.dep_ == "flat"]
+            na = base + min(x.idx for x in name)
+            nb = base + max(x.idx + len(x.text) for x in name)
+            return Speaker(name=self.doc.text[na:nb], start=na, end=nb, method="name")
         ms = [m for m in self.doc.mentions if m.start >= a and m.end <= b and m.actor_id]
         if ms:
             people = [m for m in ms if self._is_person(m)]
@@ -99,11 +110,26 @@ class _Speakers:
                 out.name = self.doc.text[a:b]
             return out
         lemma = tok.lemma_
-        if lemma in w.pronouns or lemma in w.roles:
+        plural = "Number=Plur" in str(tok.morph)
+        if lemma in w.pronouns and not plural or lemma in w.roles and not plural and b - a < 40:
             return self.last or self.person_before(base + tok.idx)
         if tok.pos_ == "PROPN" or tok.ent_type_:
             return Speaker(name=self.doc.text[a:b], start=a, end=b, method="name")
+        if lemma in w.roles or lemma in w.outlets or tok.pos_ == "NOUN" and tok.is_alpha:
+            # "эксперты", "издание", "американский чиновник": a speaker the KB does not know
+            return Speaker(name=self.doc.text[a:b], start=a, end=b, method="phrase")
         return None
+
+
+def _phrase(tok: Any) -> list[Any]:
+    """The subject's noun phrase: the token and its nominal dependents (no clauses)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("amod", "nmod", "appos", "flat", "compound", "det", "nummod", "conj", "cc"):
+            out.extend(_phrase(c))
+        elif c.dep_ == "punct" and c.text in ("(", ")", "«", "»", "\""):
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _subject(verb: Any) -> Any:
@@ -187,6 +213,15 @@ def russian_drafts(doc: Doc, marks: list[MarkSpan]) -> list[Draft]:
             if m.depth or not (p.start <= m.start < p.end):
                 continue
             d = _direct(doc, parse, base, m, sp)
+            if d is None and m.recovered == "unclosed":
+                d = _unclosed(doc, parse, base, m, sp)
+            prev = drafts[-1] if drafts else None
+            if d is None and prev is not None and prev.kind == "direct" and prev.speaker \
+                    and m.start == p.start + (len(doc.text[p.start:p.end])
+                                              - len(doc.text[p.start:p.end].lstrip())) \
+                    and (pp := doc.paragraph_at(prev.end)) is not None and p.idx - pp.idx <= 1:
+                d = Draft(m.start, m.end, "direct", None, prev.speaker, confidence=0.6,
+                          source="ru-continued")
             if d is None and interviewee is not None and p.idx > min(questions, default=10**9):
                 d = Draft(m.start, m.end, "direct", None, interviewee, confidence=0.6,
                           source="ru-interview-mark")
@@ -232,20 +267,31 @@ def _direct(doc: Doc, parse: Any, base: int, m: MarkSpan, sp: _Speakers) -> Draf
     ("X заявил: «"), in the same paragraph."""
     w = words()
     close = m.close_at if m.close_at is not None else m.end
-    after = [t for t in parse if base + t.idx > close]
+    end_p = doc.paragraph_at(close)
+    parses = doc.user_data.get("parses", {})
+    if end_p is not None and end_p.start != base and end_p.idx in parses:
+        parse, base = parses[end_p.idx], end_p.start
+    tail = doc.text[close + 1:close + 5]
+    after = [t for t in parse if base + t.idx > close] if re.match(r"\s*[,.]?\s*[—–-]", tail) \
+        else []
     before = [t for t in parse if base + t.idx + len(t) <= (m.open_at if m.open_at is not None else m.start)]
     # after: the first verb before the end of its sentence
     for t in after[:8]:
         if t.is_punct and t.text in ".!?":
             break
-        if t.lemma_ in w.speech and t.pos_ in ("VERB", "ADJ"):
+        if t.lemma_ in w.speech and t.pos_ in ("VERB", "ADJ") or t.lemma_ in QUOTING:
             subj = _subject(t)
             speaker = sp.of_token(subj, base) if subj is not None else None
             if subj is None:
                 speaker = sp.last
+            via = _via(t.sent, base, doc)
+            if t.lemma_ in QUOTING:  # "— цитирует издание замглавы МИД Гатилова"
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    via = speaker.name if speaker is not None else via
+                    speaker = sp.of_token(obj, base)
             return Draft(m.start, m.end, "direct", t.text, speaker, cue_at=base + t.idx,
-                         confidence=0.9 if speaker else 0.5, source="ru-mark-after",
-                         via=_via(t.sent, base, doc))
+                         confidence=0.9 if speaker else 0.5, source="ru-mark-after", via=via)
     # before: "X заявил:" / "по словам X," immediately before the mark
     lead = doc.text[base + before[-1].idx:m.open_at or m.start] if before else ""
     if before and (lead.strip().endswith(":") or before[-1].text == ":" or before[-1].text == ","):
@@ -260,6 +306,45 @@ def _direct(doc: Doc, parse: Any, base: int, m: MarkSpan, sp: _Speakers) -> Draf
                 speaker = _according_speaker(t, base, sp)
                 return Draft(m.start, m.end, "direct", "по " + t.text, speaker,
                              cue_at=base + t.idx, confidence=0.85, source="ru-mark-according")
+    return None
+
+
+CLOSERS = {"«": "»", "„": "“", "“": "”", "\"": "\""}
+
+
+def _unclosed(doc: Doc, parse: Any, base: int, m: MarkSpan, sp: _Speakers) -> Draft | None:
+    """A quotation that runs over several paragraphs ("«...\n...», — заявил X."): the closing
+    mark within the next four paragraphs; the cue after it, or a dash attribution inside the
+    first paragraph ("«..., — сказал X.\n— ...»")."""
+    close_ch = CLOSERS.get(m.open_char)
+    p0 = doc.paragraph_at(m.start)
+    if close_ch is None or p0 is None:
+        return None
+    parses = doc.user_data.get("parses", {})
+    for p in doc.paragraphs[p0.idx + 1:p0.idx + 5]:
+        seg = doc.text[p.start:p.end]
+        if m.open_char in seg and m.open_char != close_ch:
+            return None  # a new quotation opens first
+        c = seg.find(close_ch)
+        if c < 0:
+            continue
+        close = p.start + c
+        fake = MarkSpan(m.start, close, m.open_at, close, m.open_char, close_ch)
+        d = None
+        if p.idx in parses:
+            d = _direct(doc, parses[p.idx], p.start, fake, sp)
+        if d is None:  # an attribution inside the first paragraph
+            w = words()
+            for t in parse:
+                if t.lemma_ in w.speech and t.pos_ == "VERB" and "—" in parse.text[:t.idx]:
+                    subj = _subject(t)
+                    speaker = sp.of_token(subj, base) if subj is not None else sp.last
+                    d = Draft(m.start, close, "direct", t.text, speaker, cue_at=base + t.idx,
+                              confidence=0.8, source="ru-mark-inside")
+                    break
+        if d is not None:
+            d.start, d.end = strip_span(doc.text, m.start, close)
+        return d
     return None
 
 
@@ -307,7 +392,8 @@ def _reported(doc: Doc, sent: Any, base: int, sp: _Speakers) -> Draft | None:
             if comma is None:
                 return None
             speaker = _according_speaker(noun, base, sp)
-            if i == 0:
+            lead = [x for x in toks[:i] if not x.is_punct]
+            if len(lead) <= 2 and comma.i > noun.i:
                 a, b = strip_span(doc.text, base + comma.idx + 1, base + sent.end_char)
             else:  # "..., по словам X." at the end: the clause before
                 a, b = strip_span(doc.text, base + sent.start_char, base + t.idx)
@@ -352,6 +438,24 @@ def _reported(doc: Doc, sent: Any, base: int, sp: _Speakers) -> Draft | None:
                 via = doc.text[base + sub[0].idx:base + sub[-1].idx + len(sub[-1])]
             return Draft(a, b, "indirect", t.text, speaker, cue_at=base + t.idx, via=via,
                          confidence=0.8 if speaker else 0.5, source="ru-trailing")
+    # parenthetical cue: "..., считает X, ..." / "Однако, полагает X, ..."
+    for t in toks[1:-2]:
+        if t.lemma_ in w.speech and t.pos_ == "VERB" and parse_prev(t).text == ",":
+            subj = _subject(t)
+            if subj is None or subj.i < t.i:
+                continue
+            close = next((x for x in toks if x.i > subj.i and x.text == ","), None)
+            if close is None or close.i > subj.i + 8:
+                continue
+            before = [x for x in toks if x.i < t.i - 1 and not x.is_punct]
+            if len(before) <= 3:
+                a, b = strip_span(doc.text, base + close.idx + 1, base + sent.end_char)
+            else:
+                a, b = strip_span(doc.text, base + sent.start_char, base + sent.end_char)
+            if b - a < 12:
+                continue
+            return Draft(a, b, "indirect", t.text, sp.of_token(subj, base), cue_at=base + t.idx,
+                         confidence=0.75, source="ru-parenthetical", via=_via(sent, base, doc))
     # "X заявил, что ..." / "X уверен, что ..."
     for t in toks:
         if t.lemma_ not in w.speech or t.pos_ not in ("VERB", "ADJ"):

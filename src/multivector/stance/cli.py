@@ -96,7 +96,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             result = evaluate_dsa(dsa, nlp)
         except (DSAFormatError, RuntimeError) as exc:
             err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from exc
         if as_json:
             print(json.dumps(result, ensure_ascii=False))
             return

@@ -240,6 +240,8 @@ def document_pairs(mentions: list[EntMention], lex: CueLexicon) -> list[PairFeat
     by_sent: dict[tuple, list[EntMention]] = defaultdict(list)
     for m in mentions:
         by_sent[m.sent].append(m)
+    # the title (first paragraph) names what the article is about
+    title = {m.group for m in mentions if m.sent[0] == 0}
     pairs: dict[tuple[str, str], PairFeatures] = {}
     sents_of: dict[tuple[str, str], set] = defaultdict(set)
     for key, ms in by_sent.items():
@@ -251,6 +253,9 @@ def document_pairs(mentions: list[EntMention], lex: CueLexicon) -> list[PairFeat
                 sents_of[(a.group, b.group)].add(key)
                 for k, v in sentence_pair_features(a, b, lex).items():
                     pf.feats[k] = pf.feats.get(k, 0.0) + v
+                crowd = len({x.group for x in ms})
+                key_c = f"crowd_{min(crowd, 6)}"
+                pf.feats[key_c] = pf.feats.get(key_c, 0.0) + 1.0
     for (ga, gb), pf in pairs.items():
         f = pf.feats
         for k in list(f):
@@ -266,6 +271,8 @@ def document_pairs(mentions: list[EntMention], lex: CueLexicon) -> list[PairFeat
         f[f"rankA_{min(ra, 5)}"] = 1.0
         f[f"rankB_{min(rb, 5)}"] = 1.0
         f[f"types={types.get(ga)}>{types.get(gb)}"] = 1.0
+        f["A_in_title"] = 1.0 if ga in title else 0.0
+        f["B_in_title"] = 1.0 if gb in title else 0.0
         f["A=" + ga] = 1.0
         f["B=" + gb] = 1.0
         f[f"AB={ga}>{gb}"] = 1.0

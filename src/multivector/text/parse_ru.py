@@ -143,6 +143,15 @@ class RussianParser:
         from spacy.tokens import Doc as SpacyDoc
 
         r = self.rules
+        # one tree per sentence: natasha sometimes gives a sentence two roots ("..., пишет X."),
+        # which spaCy would split into two sentences; later roots hang from the first
+        first_root: dict[int, int] = {}
+        for i, t in enumerate(toks):
+            if t.head < 0:
+                if t.sent in first_root:
+                    t.head, t.rel = first_root[t.sent], "parataxis"
+                else:
+                    first_root[t.sent] = i
         heads = [t.head for t in toks]
         ud = [t.rel for t in toks]
         deps = [r.deps.get(t.rel, t.rel) for t in toks]

@@ -148,7 +148,7 @@ class Segmenter:
         t_lang = time.perf_counter() - t0
         t1 = time.perf_counter()
         texts = ((docs[di].text[p.start:p.end], (di, p)) for di, p in jobs)
-        for sdoc, (di, p) in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
+        for sdoc, (_di, p) in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
             sdoc.user_data["mv_paragraph"] = p.idx
             p.spacy = sdoc
         for code, items in own_jobs.items():
