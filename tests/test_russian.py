@@ -82,8 +82,13 @@ def test_wire_quotes_via_and_events(ru_docs):
     assert "Синьхуа" in (qs["передает"].via or "")
     assert "Казинформ" in (qs["сообщает"].via or "")
     ev = {e.cameo: e for e in doc.events}
-    assert ev["046"].plover == "CONSULT" and ev["046"].modality == "asserted"
-    assert {t.id for t in ev["046"].target} == {"CHN"}
+    # "..., сообщает пресс-служба Акорды": the talks are reported by the press service
+    assert ev["046"].plover == "CONSULT" and ev["046"].modality == "reported"
+    assert ev["046"].quote_id is not None
+    # the dateline "АСТАНА, ..." and the subject "Президент Казахстана ... Токаев" both stand
+    # for Kazakhstan; the partner is the person named with his title
+    assert ev["046"].source[0].id in ("KAZGOV", "PER:kassym-jomart-tokayev")
+    assert {t.id for t in ev["046"].target} == {"PER:xi-jinping"}
     assert ev["163"].source[0].id == "IGO:EU" and ev["163"].target[0].id == "KAZ"
     assert ev["163"].modality != "asserted"  # threatened, not imposed
     assert ev["112"].source[0].id == "RUS" and ev["112"].target[0].id == "IGO:EU"
@@ -171,3 +176,14 @@ def test_eval_rusentrel_on_shared_sample(shared_dir, tmp_path):
     assert r.exit_code == 0, r.output
     res = json.loads(r.stdout)
     assert res["documents"] == 5 and res["predicted_attitudes"] > 0 and res["f1"] > 0.2
+
+
+def test_kb_people_found_by_transliteration(pipeline):
+    """The KB lists no Russian name for Merkel: "Ангела Меркель" -> Angela Merkel by the
+    letter table; an unknown "Иван Петров" stays a discovered person."""
+    doc = pipeline.analyze_text("Встреча в Берлине\nАнгела Меркель встретилась с Иваном Петровым "
+                                "в Берлине.\n")
+    ids = {m.actor_id for m in doc.mentions}
+    assert "PER:angela-merkel" in ids
+    assert not any(i and i.startswith("PER:") and "petrov" in i and i != "PER:иван-петров"
+                   for i in ids)

@@ -18,6 +18,25 @@ from .kb import KnowledgeBase, slug
 CYR = re.compile(r"[А-Яа-яЁё]")
 MAX_ALIAS_TOKENS = 6
 FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "VERB", "NUM"}
+_LEX = lang_lexicon("ru")
+TRANSLIT: dict[str, str] = {str(k): str(v) for k, v in _LEX.table("translit").items()}
+TRANSLIT_MIN = float(_LEX.get("translit_min_score"))
+TRANSLIT_SURNAME = float(_LEX.get("translit_min_surname"))
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic -> Latin by the letter table of ``lang/ru/actors.yaml`` (lower case)."""
+    return "".join(TRANSLIT.get(ch, ch) for ch in text.lower())
+
+
+def _fold_latin(text: str) -> str:
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", text.lower())
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[a-z\-]+", t))
+
+
 RU_PLACE_PREPS = lang_lexicon("ru").words("place_preps")
 
 
@@ -26,6 +45,8 @@ class RussianRecognizer:
         from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
         self.kb = kb
+        self._latin: dict[str, str] | None = None
+        self._latin_keys: list[str] = []
         self.segmenter = Segmenter()
         self.morph_vocab = MorphVocab()
         emb = NewsEmbedding()
@@ -42,6 +63,32 @@ class RussianRecognizer:
                 from .kb import Entry
 
                 self.table[lem] = [Entry(iso, "demonym", "ru")]
+
+    def _by_transliteration(self, name: str) -> list:
+        """KB people whose Latin name matches the transliterated Russian one (Токаев ->
+        Tokayev): the KB lists Russian names for some people only."""
+        from rapidfuzz import fuzz, process
+
+        from .kb import Entry
+
+        if self._latin is None:
+            self._latin = {}
+            for a in self.kb.actors.values():
+                if a.type == "person" and not a.discovered:
+                    for n in [a.name, *a.aliases.get("en", [])]:
+                        key = _fold_latin(n)
+                        if len(key.split()) >= 2:
+                            self._latin.setdefault(key, a.id)
+            self._latin_keys = list(self._latin)
+        latin = transliterate(name)
+        hit = process.extractOne(latin, self._latin_keys, scorer=fuzz.ratio,
+                                 score_cutoff=TRANSLIT_MIN)
+        if hit is None:
+            return []
+        key = hit[0]
+        if fuzz.ratio(latin.split()[-1], key.split()[-1]) < TRANSLIT_SURNAME:
+            return []
+        return [Entry(self._latin[key], "name", "ru")]
 
     def _lemmas_of_alias(self, alias: str) -> tuple[str, ...]:
         words = re.findall(r"[\w\-]+", alias.lower())
@@ -105,6 +152,8 @@ class RussianRecognizer:
             sp.normalize(self.morph_vocab)
             normal = sp.normal or sp.text
             hits = self.kb.lookup(normal, "ru")
+            if not hits and sp.type == "PER" and len(normal.split()) >= 2:
+                hits = self._by_transliteration(normal)
             if hits:
                 actor = self.kb.actors[hits[0].actor_id]
                 cands.append(Cand(a, b, actor.id, "ner", language="ru",

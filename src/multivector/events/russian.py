@@ -103,16 +103,18 @@ def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
     for t in toks:
         span = _np(t)
         a, b = base + span[0].idx, base + span[-1].idx + len(span[-1].text)
-        for m in doc.mentions:
-            if m.actor_id and a <= m.start and m.end <= b:
-                actor = doc.actors.get(m.actor_id)
-                ref = ActorRef(id=m.actor_id, name=actor.name if actor else m.text,
-                               country=actor.country if actor else None,
-                               sector=actor.sector if actor else None,
-                               type=actor.type if actor else None)
-                if all(r.id != ref.id for r in refs):
-                    refs.append(ref)
-                break  # the head's own phrase: its first actor
+        inside = [m for m in doc.mentions if m.actor_id and a <= m.start and m.end <= b]
+        # "Президент Казахстана Касым-Жомарт Токаев": the person, not the country of the title
+        people = [m for m in inside if (m.actor_id or "").startswith("PER:")]
+        chosen = (people or inside)[:1]  # the head's own phrase: its first actor
+        for m in chosen:
+            actor = doc.actors.get(m.actor_id or "")
+            ref = ActorRef(id=m.actor_id, name=actor.name if actor else m.text,
+                           country=actor.country if actor else None,
+                           sector=actor.sector if actor else None,
+                           type=actor.type if actor else None)
+            if all(r.id != ref.id for r in refs):
+                refs.append(ref)
     return refs
 
 
