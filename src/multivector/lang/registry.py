@@ -91,10 +91,16 @@ class DocParserFactory:
     make: Callable[[], Any]
 
     def __call__(self, text: str, offset: int) -> list[tuple[int, int]]:
-        # used as a sentence splitter only when the parse failed: punctuation sentences
-        from ..text.language import rough_sentences
-
-        return rough_sentences(text, offset)
+        # used as a sentence splitter only for a paragraph left unparsed (a translation):
+        # sentences end at . ! ? … followed by a blank
+        out = []
+        for m in _SENTENCE.finditer(text):
+            a, b = m.start(), m.end()
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((offset + a, offset + b))
+        return out
 
 
 def doc_parser(make: Callable[[], Any]) -> DocParserFactory:
@@ -103,6 +109,7 @@ def doc_parser(make: Callable[[], Any]) -> DocParserFactory:
 
 
 _PARSERS: dict[str, Any] = {}
+_SENTENCE = re.compile(r"\S.*?(?:[.!?…]+(?=\s)|$)", re.S)
 
 
 def parser_for(lang: Language) -> Any:

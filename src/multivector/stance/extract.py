@@ -18,6 +18,7 @@ view is never averaged away.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..actors.api import actor_at, actor_ref
@@ -291,11 +292,11 @@ def group_hits(doc: Doc, hits: list[Hit]) -> list[Stance]:
     return out
 
 
-def extract_stances(doc: Doc, lexicon: Lexicon | None = None) -> list[Stance]:
-    """Fill ``doc.stances`` and return them."""
-    from .russian import russian_hits  # Russian paragraphs: lang/ru/stance.yaml
-
-    doc.stances = group_hits(doc, collect_hits(doc, lexicon) + russian_hits(doc))
+def extract_stances(doc: Doc, lexicon: Lexicon | None = None,
+                    extra_hits: Iterable[Hit] = ()) -> list[Stance]:
+    """Fill ``doc.stances`` and return them; ``extra_hits`` come from other languages' rules
+    (``stance/russian.py``) and are grouped with the English ones."""
+    doc.stances = group_hits(doc, collect_hits(doc, lexicon) + list(extra_hits))
     return doc.stances
 
 

@@ -10,6 +10,7 @@ from ..doc import ActorRef, Doc
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
 from .extract import extract_stances
+from .russian import russian_hits
 from .lexicon import default_lexicon, load_lexicon
 
 
@@ -48,6 +49,6 @@ def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
                if (s.cues_file or s.aspects_file) else default_lexicon())
 
     def run(doc: Doc) -> None:
-        extract_stances(doc, lexicon)
+        extract_stances(doc, lexicon, russian_hits(doc))  # Russian: lang/ru/stance.yaml
 
     return run
