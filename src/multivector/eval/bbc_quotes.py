@@ -29,9 +29,10 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 QUOTE_CHARS = "\"'“”‘’«»„「」"
 TRIM_END = ".,;:!? \t\n"
