@@ -10,9 +10,9 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from .decode import DecodeError, decode
 from .sources import InputRef
