@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,13 +12,13 @@ import typer
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @eval_app.command("quotes")
     def eval_quotes(
-        polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR split directory (text/ + attributions/), "
+        polnear: Path | None = typer.Option(None, "--polnear", help="PolNeAR split directory (text/ + attributions/), "
                                                "e.g. ../shared/eval/quotes/polnear/dev"),
-        gold: Optional[Path] = typer.Option(None, "--gold", help="BBC quote gold (jsonl), e.g. tests/gold/bbc_quotes.jsonl"),
-        corpus: Optional[Path] = typer.Option(None, "--corpus", help="With --gold: the BBC corpus (default ../shared/corpora/bbc)."),
+        gold: Path | None = typer.Option(None, "--gold", help="BBC quote gold (jsonl), e.g. tests/gold/bbc_quotes.jsonl"),
+        corpus: Path | None = typer.Option(None, "--corpus", help="With --gold: the BBC corpus (default ../shared/corpora/bbc)."),
         split: str = typer.Option("all", "--split", help="With --gold: dev, heldout or all."),
         details: bool = typer.Option(False, "--details", help="With --gold --json: every miss, spurious quote and wrong speaker."),
-        limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
+        limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
         overlap: float = typer.Option(0.3, "--overlap", help="Overlap threshold |gold∩pred|/|gold|."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
@@ -35,7 +34,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             err.print("[red]error:[/red] give one of --polnear DIR or --gold FILE")
             raise typer.Exit(2)
         if gold is not None:
-            from ..eval.bbc_quotes import GoldError, evaluate as evaluate_gold, format_result
+            from ..eval.bbc_quotes import GoldError, format_result
+            from ..eval.bbc_quotes import evaluate as evaluate_gold
 
             if split not in ("all", "dev", "heldout"):
                 err.print(f"[red]error:[/red] --split must be dev, heldout or all, not {split!r}")

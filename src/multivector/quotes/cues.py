@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
-
 from ..lang import lexicon as lang_lexicon
+from .lexicon import Lexicon
 
 SUBJ = ("nsubj", "nsubjpass")
 # speech verbs whose object is not what was said ("told reporters", "said the same", "wrote a book")

@@ -19,7 +19,6 @@ Where the cue can be, in the order we look:
 from __future__ import annotations
 
 import dataclasses
-
 import re
 
 from ..doc import Doc

@@ -9,11 +9,11 @@ from __future__ import annotations
 from ..doc import Doc
 from ..lang import lexicon as lang_lexicon
 from .cues import cue_for
+from .direct import via_name
 from .lexicon import Lexicon
 from .marks import MarkSpan
-from .direct import via_name
 from .records import Draft, strip_span, subtree_offsets
-from .speakers import SpeakerResolver, _clean_phrase
+from .speakers import SpeakerResolver
 from .tokens import TokenIndex
 
 SELF_PRONOUNS = lang_lexicon("en").words("self_pronouns")

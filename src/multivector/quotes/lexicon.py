@@ -6,7 +6,7 @@ Kept as data so an analyst can add a reporting verb without touching code."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import yaml
 
@@ -47,7 +47,7 @@ class Lexicon:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the cue file (the packaged one unless ``path`` is given)."""
     if path is None:

@@ -62,7 +62,7 @@ class Speaker:
         (and interview, label, phrase for the layouts and unnamed groups)."""
         return {"mention": "name", "context": "continuation"}.get(self.method, self.method)
 
-    def same_as(self, other: "Speaker | None") -> bool:
+    def same_as(self, other: Speaker | None) -> bool:
         if other is None:
             return False
         if self.actor_id and other.actor_id:

@@ -10,8 +10,9 @@ de-duplication -> records with ids in text order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..config import Config
 from ..doc import ActorRef, Doc, Quote
@@ -27,7 +28,8 @@ from .records import Draft, make_quotes, strip_span
 from .russian import russian_drafts
 from .speakers import Speaker, SpeakerResolver
 from .tokens import TokenIndex
-from .transcript import detect as transcript_detect, transcript_drafts
+from .transcript import detect as transcript_detect
+from .transcript import transcript_drafts
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ paragraphs, so extractors work with offsets and map them to spaCy tokens here)."
 from __future__ import annotations
 
 import bisect
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..doc import Doc, Paragraph
 
