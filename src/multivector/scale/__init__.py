@@ -6,8 +6,7 @@ workers write partitioned Parquet (one file per table per batch) that the client
 DuckDB one transaction per batch. See docs/scale.md.
 """
 
-from .executor import DaskExecutor, LazyExecutor, ParquetBatch, default_workers, \
-    make_parallel_executor
+from .executor import DaskExecutor, LazyExecutor, ParquetBatch, default_workers, make_parallel_executor
 
 __all__ = ["DaskExecutor", "LazyExecutor", "ParquetBatch", "default_workers",
            "make_parallel_executor"]

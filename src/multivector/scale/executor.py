@@ -15,23 +15,22 @@ import logging
 import os
 import shutil
 import signal
-import threading
 import sys
 import tempfile
+import threading
 import time
 import uuid
 import warnings
 from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..config import Config
 from ..doc import Document
 from ..execution import BatchResult, Failure, LocalExecutor
-from .worker import BatchSummary, ParquetResult, analyse_batch, analyse_batch_to_parquet, \
-    read_bytes, remove_files
+from .worker import BatchSummary, ParquetResult, analyse_batch, analyse_batch_to_parquet, read_bytes, remove_files
 
 log = logging.getLogger(__name__)
 
