@@ -7,12 +7,12 @@ and halves the strength: "not a threat" is a mild positive, not the opposite of 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
-
-from .lexicon import KINDS_BY_POS, Lexicon
+from typing import Any
 
 from ..lang import lexicon as lang_lexicon
+from .lexicon import KINDS_BY_POS, Lexicon
 
 NEGATORS = lang_lexicon("en").words("negators")
 # a cue that is the object or predicate of these verbs is denied: treated like a negation

@@ -12,15 +12,15 @@ Labels follow the directed-sentiment format of Park et al. (2021):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
+from ..lang import lexicon as lang_lexicon
 from .cues import find_cues
 from .lexicon import Lexicon, default_lexicon
 from .links import FIRST_PERSON, link, objects, speakers
-
-from ..lang import lexicon as lang_lexicon
 
 LABELS = ["neutral", "pos p->q", "pos q->p", "neg p->q", "neg q->p"]
 

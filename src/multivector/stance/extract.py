@@ -154,7 +154,7 @@ def _span(doc: Doc, start: int, end: int) -> dict:
 ANAPHORS = lang_lexicon("en").words("anaphors")
 
 
-def anaphoric_speakers(doc: Doc, actors: "TokenActors") -> dict[int, tuple[dict, int, int]]:
+def anaphoric_speakers(doc: Doc, actors: TokenActors) -> dict[int, tuple[dict, int, int]]:
     """Sentences attributed after the fact: "... a threat. The analyst NAME said this on air."
     gives the earlier sentences of that paragraph to NAME. Returns sentence idx ->
     (holder, start, end of the speaker's mention)."""
@@ -201,7 +201,7 @@ def collect_hits(doc: Doc, lexicon: Lexicon | None = None,
     return hits
 
 
-def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors: "TokenActors",
+def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors: TokenActors,
                    after: dict) -> list[Hit]:
     hits: list[Hit] = []
     for cue in find_cues(sent.span, lexicon):

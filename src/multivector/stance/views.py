@@ -7,7 +7,7 @@ aspect beside it, so "a partner in security, a threat to sovereignty" reads as e
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def _key(ref: dict | None) -> str:
