@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pyarrow as pa
 
@@ -83,7 +84,7 @@ class Store:
             except Exception:  # pragma: no cover - closing twice
                 pass
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -196,7 +197,7 @@ class Store:
 
     def _insert_docs(self, docs: list[Doc]) -> None:
         """Insert every stored layer of ``docs`` (rows built by the layer declarations)."""
-        now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+        now = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
         rows: dict[str, list[dict]] = {}
         declared = [la for la in layers.all_layers() if la.table and la.rows is not None]
         for doc in docs:
@@ -227,7 +228,7 @@ class Store:
         replaced then (or removed when it succeeds)."""
         if not failures:
             return
-        now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+        now = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
         with _LOCK:
             self.con.execute("BEGIN TRANSACTION")
             try:
