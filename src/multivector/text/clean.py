@@ -23,7 +23,6 @@ from ..doc import Document
 from ..lang import lexicon
 from .dates import find_dateline, parse_date
 
-
 _END = re.compile(r"[.!?…:;\"”»’)\]。！？」』]\s*$")
 
 
