@@ -121,13 +121,13 @@ class TokenActors:
                                 self.doc.token_start(sub[-1]) + len(sub[-1].text)))
         prev = [m for m in self.doc.mentions if lo <= m.start and m.end <= s and m.actor_id
                 and not any(a <= m.start and m.end <= b for a, b in blocked)]
-        cands = [m for m in reversed(prev) if self.doc.actors.get(m.actor_id) is not None
+        cands = [m for m in reversed(prev) if m.actor_id in self.doc.actors
                  and self.doc.actors[m.actor_id].type in NON_PERSON_TYPES]
         # a subject "it" most likely continues the previous subject ("Moscow remains a partner
         # of Uzbekistan, but it is ..."); otherwise ("stop its behaviour") the nearest mention
         subj = [m for m in cands if self._is_subject(m)] if tok.dep_ in ("nsubj", "nsubjpass") else []
         for m in subj[:1] or cands[:1]:
-            return _Ref(_ref(self.doc, m.actor_id), m.start, m.end, 0.6)
+            return _Ref(_ref(self.doc, m.actor_id or ""), m.start, m.end, 0.6)
         return None
 
     def _is_subject(self, m) -> bool:
@@ -166,8 +166,7 @@ def anaphoric_speakers(doc: Doc, actors: TokenActors) -> dict[int, tuple[dict, i
             if not any(c.dep_ in ("dobj", "advmod", "ccomp") and c.lower_ in ANAPHORS
                        for c in tok.children):
                 continue
-            refs = [actors.of(t) for t in subjects(tok)]
-            refs = [r for r in refs if r is not None]
+            refs = [r for r in (actors.of(t) for t in subjects(tok)) if r is not None]
             if not refs:
                 continue
             ref = refs[0]
@@ -194,7 +193,7 @@ def collect_hits(doc: Doc, lexicon: Lexicon | None = None,
             continue
         try:
             hits.extend(_sentence_hits(doc, sent, lexicon, ctx, actors, after))
-        except Exception as exc:  # one odd parse must not cost the document its other layers
+        except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the document its other layers
             log.warning("%s: stances skipped in sentence %d: %r", doc.document.source, sent.idx, exc)
             doc.user_data.setdefault("stance_errors", []).append({"sentence": sent.idx,
                                                                   "error": repr(exc)})
@@ -216,8 +215,7 @@ def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors:
             holder, qid = speaker_holder(doc, quote), quote.id
         else:
             qid = None
-            said = [actors.of(t) for t in speakers(cue.token)]
-            said = [r for r in said if r is not None]
+            said = [r for r in (actors.of(t) for t in speakers(cue.token)) if r is not None]
             if said:
                 holder = said[0].ref
             elif sent.idx in after:
@@ -274,7 +272,7 @@ def group_hits(doc: Doc, hits: list[Hit]) -> list[Stance]:
         k = (h.sentence, _key(h.holder), _key(h.target), h.aspect, h.method)
         groups.setdefault(k, []).append(h)
     out: list[Stance] = []
-    for n, (k, hs) in enumerate(sorted(groups.items(), key=lambda kv: (
+    for n, (_k, hs) in enumerate(sorted(groups.items(), key=lambda kv: (
             kv[1][0].evidence[0]["start"], kv[0][1], kv[0][2], str(kv[0][3]), kv[0][4]))):
         pol, label = label_for([h.weight for h in hs])
         evidence: list[dict] = []
@@ -302,8 +300,8 @@ def extract_stances(doc: Doc, lexicon: Lexicon | None = None,
 
 @dataclass
 class Summary:
-    holder: dict | None
-    target: dict
+    holder: ActorRef | dict | None
+    target: ActorRef | dict
     n: int
     n_cooperative: int
     n_hostile: int

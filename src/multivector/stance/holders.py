@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..doc import Doc, Quote
+from ..doc import ActorRef, Doc, Quote
 from ..lang import lexicon as lang_lexicon
 
 OPINION_GENRES = lang_lexicon("en").words("opinion_genres")
@@ -41,7 +41,7 @@ def _actor_type(doc: Doc, actor_id: str | None) -> str | None:
 
 
 def speaker_holder(doc: Doc, quote: Quote) -> dict | None:
-    sp = quote.speaker or {}
+    sp: ActorRef | dict = quote.speaker or {}
     if not sp.get("name") and not sp.get("actor_id"):
         return None
     out = {"id": sp.get("actor_id"), "name": sp.get("name"),

@@ -137,7 +137,7 @@ def objects(v) -> list:
     return conj(out)
 
 
-def prep_objects(tok, preps: set[str]) -> list:
+def prep_objects(tok, preps: set[str] | frozenset[str]) -> list:
     """Objects of the given prepositions, with coordinated ones ("in the US, or in China")."""
     out = []
     for p in tok.children:

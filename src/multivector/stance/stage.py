@@ -17,7 +17,8 @@ from .lexicon import default_lexicon, load_lexicon
 
 @dataclass(frozen=True)
 class StanceSettings:
-    """``[multivector.stances]``: replacement lexicon files (YAML, layout of lang/en/stance.yaml and stance_aspects.yaml)."""
+    """``[multivector.stances]``: replacement lexicon files (YAML, layout of lang/en/stance.yaml and
+    stance_aspects.yaml)."""
 
     cues_file: str = ""
     aspects_file: str = ""

@@ -8,6 +8,7 @@ aspect beside it, so "a partner in security, a threat to sovereignty" reads as e
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 
 def _key(ref: dict | None) -> str:
@@ -44,7 +45,7 @@ def views(rows: Iterable[dict], holder: str | None = None, target: str | None = 
         if not (_matches(r.get("holder"), holder) and _matches(r.get("target"), target)):
             continue
         groups.setdefault((_key(r.get("holder")), _key(r.get("target"))), []).append(r)
-    out = []
+    out: list[dict[str, Any]] = []
     for rs in groups.values():
         pols = [float(r.get("polarity") or 0.0) for r in rs]
         labels = [r.get("label") or "" for r in rs]
@@ -56,7 +57,7 @@ def views(rows: Iterable[dict], holder: str | None = None, target: str | None = 
             "n_cooperative": sum(1 for p in pols if p > 0), "n_hostile": sum(1 for p in pols if p < 0),
             "mean_polarity": round(sum(pols) / len(pols), 3), "label": view_label(pols, labels),
             "aspects": {a: round(sum(v) / len(v), 3) for a, v in sorted(aspects.items())},
-            "documents": sorted({r.get("doc_id") for r in rs if r.get("doc_id")}),
+            "documents": sorted({r["doc_id"] for r in rs if r.get("doc_id")}),
             "evidence": [{"cue": (r.get("evidence") or [{}])[0].get("text"),
                           "polarity": p, "aspect": r.get("aspect"), "doc_id": r.get("doc_id"),
                           "start": (r.get("evidence") or [{}])[0].get("start"),
