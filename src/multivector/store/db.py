@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from .. import layers
@@ -81,7 +82,7 @@ class Store:
         if con is not None:
             try:
                 con.close()
-            except Exception:  # pragma: no cover - closing twice
+            except duckdb.Error:  # pragma: no cover - closing twice
                 pass
 
     def __enter__(self) -> Store:
@@ -181,7 +182,7 @@ class Store:
                 known = self.known_ids(d.id for d in docs)
                 fresh = [d for d in docs if d.id not in known]
                 seen: set[str] = set()
-                fresh = [d for d in fresh if not (d.id in seen or seen.add(d.id))]
+                fresh = [d for d in fresh if not (d.id in seen or seen.add(d.id))]  # type: ignore[func-returns-value]
                 by_source = self.ids_by_source(d.document.source for d in fresh)
                 stale = [old for src, old in by_source.items()
                          if old not in {d.id for d in fresh}]

@@ -28,7 +28,7 @@ class _Tables(Mapping[str, list[tuple[str, str]]]):
 
 
 class _DocTables(Sequence[str]):
-    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+    def __getitem__(self, i):
         return layers.doc_tables()[i]
 
     def __len__(self) -> int:
