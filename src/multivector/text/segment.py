@@ -95,7 +95,7 @@ class Segmenter:
         for s, e in paragraph_spans(text):
             chunk = text[s:e]
             if self.detector.is_mixed(chunk):
-                pieces = []
+                pieces: list[tuple[int, int, str | None]] = []
                 for ss, se in rough_sentences(chunk, s):
                     lang = self.detector.detect(text[ss:se])
                     if pieces and (pieces[-1][2] == lang or lang is None):
