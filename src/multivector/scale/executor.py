@@ -166,7 +166,7 @@ class DaskExecutor:
         try:
             workers = self.client.scheduler_info().get("workers", {}).values()
             self.slots = max(1, sum(w.get("nthreads", 1) for w in workers))
-        except Exception:  # keep the last figure
+        except OSError:  # scheduler unreachable (CommClosedError, TimeoutError): keep the last figure
             self.slots = getattr(self, "slots", 1)
         self.max_in_flight = 2 * self.slots
 
@@ -210,11 +210,11 @@ class DaskExecutor:
                 future.release()
             if self.parquet:
                 try:
-                    batch = self._local_batch(result)
+                    fetched = self._local_batch(result)
                 except Exception as exc:  # noqa: BLE001 - the worker holding the files went away
                     yield BatchResult([], [Failure(None, s, "fetch", repr(exc)) for s in sources])
                     continue
-                yield BatchResult(batch, result.failures)
+                yield BatchResult(fetched, result.failures)
             else:
                 yield result
 
@@ -248,7 +248,7 @@ class DaskExecutor:
             future, _ = self._futures.popleft()
             try:
                 future.cancel()
-            except Exception:
+            except Exception:  # noqa: BLE001 - best-effort cancel at shutdown; results already reported
                 pass
         try:
             self.client.close()
@@ -271,9 +271,9 @@ class LazyExecutor:
         self.config = config
         self.workers = workers
         self.dask = dask
-        self.inner = None
+        self.inner: DaskExecutor | LocalExecutor | None = None
 
-    def _build(self, several: bool):
+    def _build(self, several: bool) -> DaskExecutor | LocalExecutor:
         if self.dask:
             return DaskExecutor(self.config, workers=self.workers, address=self.dask,
                                 parquet=True, run_dir=self.config.parquet_dir or None)
@@ -281,7 +281,7 @@ class LazyExecutor:
         if n > 1 and several:
             try:
                 return DaskExecutor(self.config, workers=n)
-            except Exception as exc:  # e.g. no local ports or processes allowed here
+            except Exception as exc:  # noqa: BLE001 - e.g. no local ports or processes; warned, then local
                 print(f"warning: cannot start {n} worker processes ({exc!r}); "
                       "analysing in this process", file=sys.stderr)
         return LocalExecutor(self.config)
@@ -292,7 +292,7 @@ class LazyExecutor:
         if first is None:
             return
         second = next(it, None)
-        self.inner = self._build(second is not None)
+        self.inner = inner = self._build(second is not None)
 
         def chained():
             yield first
@@ -300,7 +300,7 @@ class LazyExecutor:
                 yield second
                 yield from it
 
-        yield from self.inner.map(chained())
+        yield from inner.map(chained())
 
     def close(self) -> None:
         if self.inner is not None:

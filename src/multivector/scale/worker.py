@@ -131,7 +131,7 @@ def analyse_batch_to_parquet(config: Config, documents: list[Document], run_dir:
         from distributed import get_worker
 
         worker = get_worker().address
-    except Exception:  # not inside a Dask worker (tests call this directly)
+    except (ImportError, ValueError):  # not inside a Dask worker (tests call this directly)
         pass
     return ParquetResult(files=files, failures=[Failure.from_error(e) for e in errors],
                          summary=summarise(docs),
