@@ -125,11 +125,12 @@ def _read_html(source: str, text: str, enc: str) -> Iterator[RawDoc]:
 def _html_fragment_to_text(fragment: str) -> str:
     if "<" not in fragment:
         return fragment
+    import lxml.etree
     import lxml.html
 
     try:
         root = lxml.html.fromstring(f"<div>{fragment}</div>")
-    except Exception:
+    except (ValueError, lxml.etree.LxmlError):
         return fragment
     parts = []
     for el in root.iter("p", "div", "li", "br"):
