@@ -288,9 +288,11 @@ def format_result(res: dict) -> str:
              f"{res['gold_quotes']} gold quotes, {res['predicted']} predicted)"]
     for key in ("overlap", "exact"):
         m = res[key]
-        lines.append(f"  {key:8s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  ({m['matched']} matched)")
+        lines.append(f"  {key:8s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
+                     f"  ({m['matched']} matched)")
     acc = res["speaker_accuracy"]
-    lines.append(f"  speaker accuracy {acc if acc is None else format(acc, '.3f')} over {res['speaker_pairs']} matched quotes")
+    lines.append(f"  speaker accuracy {acc if acc is None else format(acc, '.3f')}"
+                 f" over {res['speaker_pairs']} matched quotes")
     lines.append("  by gold kind: " + ", ".join(f"{k} {v['found']}/{v['gold']} found, {v['speaker_ok']} right speaker"
                                                for k, v in res["by_kind"].items()))
     return "\n".join(lines)

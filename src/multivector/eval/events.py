@@ -27,11 +27,12 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..doc import Event
+from ..doc import ActorRef, Event
 from ..events.arguments import ActorResolver, _name, np_range
 from ..events.coder import EventCoder
 from ..events.ontology import ontology
@@ -203,7 +204,7 @@ class OverlayResolver(ActorResolver):
 
 
 # ------------------------------------------------------------------------------ scoring
-def _pred_code(a: dict) -> str:
+def _pred_code(a: ActorRef | dict) -> str:
     aid = str(a.get("id") or "")
     if aid[:4] in ("IGO:", "NGO:"):
         return aid[:3]
@@ -224,7 +225,7 @@ def _match(gold: str, pred: str) -> bool:
     return g3 == p3
 
 
-def _any_match(golds: list[str], preds: list[dict]) -> bool:
+def _any_match(golds: list[str], preds: Sequence[ActorRef | dict]) -> bool:
     return any(_match(g, _pred_code(p)) for g in golds for p in preds)
 
 
@@ -240,14 +241,15 @@ def score(records: list[GoldRecord], predicted: list[list[Event]], kind: str) ->
             empty_ok += not preds
 
         def ptype(e: Event) -> str | None:
-            return e.cameo[:2] if kind == "petrarch" else e.plover
+            return (e.cameo or "")[:2] if kind == "petrarch" else e.plover
 
         def gtype(g: GoldEvent) -> str | None:
             return (g.cameo or "")[:2] if kind == "petrarch" else g.plover
 
         for g in rec.events:
             n_gold += 1
-            best, best_key = None, (-1,)
+            best: Event | None = None
+            best_key: tuple[float, ...] = (-1,)
             for e in preds:
                 same = ptype(e) == gtype(g)
                 key = (4 * same + 2 * _any_match(g.source, e.source)
@@ -258,9 +260,9 @@ def score(records: list[GoldRecord], predicted: list[list[Event]], kind: str) ->
                 n_typed += 1
                 ok_type += best is not None and best.plover == g.plover
             if kind == "petrarch":
-                ok_root += best is not None and best.cameo[:2] == (g.cameo or "")[:2]
+                ok_root += best is not None and (best.cameo or "")[:2] == (g.cameo or "")[:2]
             else:
-                root_plover = onto.plover_for_cameo(best.cameo[:2] + "0") if best else None
+                root_plover = onto.plover_for_cameo((best.cameo or "")[:2] + "0") if best else None
                 ok_root += best is not None and (root_plover or best.plover) == g.plover
             if g.source:
                 n_src += 1
@@ -271,7 +273,7 @@ def score(records: list[GoldRecord], predicted: list[list[Event]], kind: str) ->
         gold_triples = [(s, t, gtype(g)) for g in rec.events for s in (g.source or [""])
                         for t in (g.target or [""])]
         pred_triples = [(_pred_code(s), _pred_code(t) if t else "", ptype(e)) for e in preds
-                        for s in (e.source or [{}]) for t in (e.target or [None])]
+                        for s in (e.source or [ActorRef()]) for t in (e.target or [ActorRef()])]
 
         def tmatch(gt, pt) -> bool:
             return gt[2] == pt[2] and _match(gt[0], pt[0]) and (
