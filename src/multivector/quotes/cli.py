@@ -44,7 +44,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 gres = evaluate_gold(gold, corpus, split, overlap, details=details)
             except GoldError as exc:
                 err.print(f"[red]error:[/red] {exc}")
-                raise typer.Exit(2)
+                raise typer.Exit(2) from None
             print(json.dumps(gres, ensure_ascii=False) if as_json else format_result(gres))
             return
         assert polnear is not None
@@ -52,7 +52,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             res = evaluate(polnear, limit=limit, threshold=overlap, progress=not quiet)
         except PolnearError as exc:
             err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         if as_json:
             print(json.dumps(res, ensure_ascii=False))
             return

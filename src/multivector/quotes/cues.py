@@ -13,9 +13,13 @@ One function per construction keeps each rule small and testable:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..lang import lexicon as lang_lexicon
 from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SUBJ = ("nsubj", "nsubjpass")
 # speech verbs whose object is not what was said ("told reporters", "said the same", "wrote a book")
@@ -29,12 +33,12 @@ CONTENT_DEPS = ("ccomp",)
 
 @dataclass
 class Cue:
-    verb: object  # spaCy Token: the cue word ("said", "quoted", "according")
+    verb: Token  # spaCy Token: the cue word ("said", "quoted", "according")
     kind: str  # speech, belief, object, relay, according
-    speaker: object | None = None  # Token heading the speaker phrase
-    via: object | None = None  # Token heading the outlet phrase
-    addressee: object | None = None
-    content: object | None = None  # Token heading the content (indirect speech)
+    speaker: Token | None = None  # Token heading the speaker phrase
+    via: Token | None = None  # Token heading the outlet phrase
+    addressee: Token | None = None
+    content: Token | None = None  # Token heading the content (indirect speech)
     words: tuple[int, int] | None = None  # token index range [i, j) of the cue words
     content_range: tuple[int, int] | None = None  # token range when no single head covers it
     extra_ranges: list = field(default_factory=list)  # a second piece (around an interjected cue)

@@ -61,6 +61,6 @@ def headline_quote(doc: Doc, lex: Lexicon, resolver: SpeakerResolver, index: Tok
     if known is not None and speaker.actor_id is None:
         speaker.actor_id = known.actor_id
         speaker.role = speaker.role or known.role
-        if known.name.endswith(speaker.name or "\0") and len(known.name) > len(speaker.name):
+        if known.name.endswith(speaker.name or "\0") and len(known.name) > len(speaker.name or ""):
             speaker.name = known.name
     return Draft(body_a, body_b, "direct", ":", speaker, None, None, 0.7, s1, "headline")

@@ -149,7 +149,7 @@ class IndirectExtractor:
             ad = self.resolver.from_token(cue.addressee)
             addressee = ad.name if ad else None
         conf = 0.8 if cue.kind in ("speech", "relay", "according") else 0.7
-        if unresolved:
+        if unresolved or sp is None:
             return Draft(a, b, "indirect", cue.text(), sp, via, addressee, 0.5, pos, cue.kind)
         if sp.method == "phrase":
             conf -= 0.1

@@ -114,7 +114,7 @@ def detect(doc: Doc, lex: Lexicon, resolver: SpeakerResolver) -> Interview | Non
                 ended = True
                 continue
             answers[i] = current_q
-    if len(questions) < 2 or len(set(answers.values())) < 2:
+    if first_q is None or len(questions) < 2 or len(set(answers.values())) < 2:
         return None
     intro = [i for i in order if i < first_q]
     intro_text = " ".join(segs[i] for i in intro).lower()

@@ -39,7 +39,7 @@ def subtree_offsets(doc: Doc, head, exclude: list | None = None) -> tuple[int, i
     at its left or right edge (e.g. "according to X," before the content)."""
     toks = sorted(head.subtree, key=lambda t: t.i)
     if exclude:
-        drop = set()
+        drop: set[int] = set()
         for e in exclude:
             drop.update(t.i for t in e.subtree)
         toks = [t for t in toks if t.i not in drop]

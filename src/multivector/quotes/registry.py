@@ -25,6 +25,7 @@ a guess between equals.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from importlib import resources
 from typing import Any
 
 from ..doc import Doc
+
+log = logging.getLogger(__name__)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SURNAME_DEPS = SUBJECT_DEPS | {"poss", "pobj", "appos", "conj"}
@@ -415,7 +418,8 @@ class Registry:
         if self.role_of is not None:
             try:
                 role = self.role_of(root)
-            except Exception:  # a parse oddity must not break the stage
+            except Exception as exc:  # noqa: BLE001 - a parse oddity must not break the stage
+                log.warning("role of %r skipped: %r", root.text, exc)
                 role = None
             if role:
                 e.add_role(role)

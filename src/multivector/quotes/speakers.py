@@ -13,17 +13,16 @@ speaker is then the phrase the document uses ("two diplomats"), with no actor id
 from __future__ import annotations
 
 import bisect
+import logging
 from dataclasses import dataclass
 
+from ..actors.api import actor_at as _actor_at
 from ..doc import Doc, Mention
 from ..lang import lexicon as lang_lexicon
 from .coref import Coref, CorefAnswer
 from .registry import Entity, Registry
 
-try:  # the actors stage's public API (optional: quotes works without it)
-    from ..actors.api import actor_at as _actor_at
-except Exception:  # pragma: no cover - actors package absent or broken
-    _actor_at = None
+log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = lang_lexicon("en").words("person_pronouns")
 INTERVIEWEE_NOUNS = lang_lexicon("en").words("interviewee_nouns")
@@ -124,8 +123,8 @@ class SpeakerResolver:
         for t in self.registry.spokes_subjects:
             try:
                 self.coref.spokes(t, doc.token_start(t), set())
-            except Exception:  # a parse oddity must not break the stage
-                pass
+            except Exception as exc:  # noqa: BLE001 - a parse oddity must not break the stage
+                log.warning("%s: spokesman at %d skipped: %r", doc.document.source, t.idx, exc)
 
     # --- registry of named speakers -------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
@@ -163,11 +162,12 @@ class SpeakerResolver:
         self.named.sort(key=lambda n: n.start)
 
     def _mention(self, start: int, end: int) -> Mention | None:
-        if _actor_at is None or not self.doc.mentions:
+        if not self.doc.mentions:
             return None
         try:
             m = _actor_at(self.doc, start, end)
-        except Exception:  # never let a helper break the stage
+        except Exception as exc:  # noqa: BLE001 - never let a helper break the stage
+            log.warning("%s: actor lookup at %d-%d failed: %r", self.doc.document.source, start, end, exc)
             return None
         if m is None:
             return None
@@ -399,7 +399,7 @@ class SpeakerResolver:
 
     def antecedent(self, pos: int) -> _Named | Speaker | None:
         """The last person before ``pos``: a named person outside quotes or an earlier speaker."""
-        cand: tuple[int, object] | None = None
+        cand: tuple[int, _Named | Speaker] | None = None
         for n in self.named:
             if n.start >= pos:
                 break
@@ -434,7 +434,7 @@ class SpeakerResolver:
         """The last person before ``pos`` stated to be a ``noun`` ("scientist"); failing that,
         the first one named within the next ~1500 characters (a lead that says "the expert"
         before introducing him)."""
-        best = None
+        best: _Named | Speaker | None = None
         ahead = None
         for n in self.named:
             if n.label != "PERSON" or not n.role or noun not in n.role.lower().split():

@@ -92,7 +92,8 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     head = headline_quote(doc, lex, resolver, index)
     if head is not None:
         drafts.append(head)
-        resolver.remember(head.cue_at, head.speaker)
+        if head.cue_at is not None:
+            resolver.remember(head.cue_at, head.speaker)
     direct = DirectAttributor(doc, lex, resolver, index, spans)
     d_drafts = direct.attribute(skip_direct)
     i_drafts = IndirectExtractor(doc, lex, resolver, index, spans, direct.last_via).extract(
@@ -100,7 +101,8 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     if iv is not None and iv.interviewee is not None:
         # the interviewee's own "I think that ..." inside an answer is part of the answer
         i_drafts = [d for d in i_drafts if not (d.speaker and d.speaker.same_as(iv.interviewee)
-                                                 and doc.paragraph_at(d.start).idx in iv.answers)]
+                                                 and (p := doc.paragraph_at(d.start)) is not None
+                                                 and p.idx in iv.answers)]
     if head is not None:  # the headline statement already covers quotes inside it
         d_drafts = [d for d in d_drafts if not (head.start <= d.start and d.end <= head.end)]
         i_drafts = [d for d in i_drafts if not (head.start <= d.start and d.end <= head.end)]
