@@ -16,11 +16,15 @@ coder passes only subject/object/pattern-listed prepositional arguments.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from ..actors import api as _api
 from ..doc import ActorRef
 from ..lang import lexicon as lang_lexicon
 from .lexicon import lexicon, places
+
+log = logging.getLogger(__name__)
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 TITLE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}  # sectors a title before a name can give
@@ -29,14 +33,6 @@ PLACE_TYPES = {"region", "place", "city", "location"}
 # ("a group of Moroccan diplomats", "one third of the rebels") and things an actor owns or does
 # ("Turkey's efforts", "Belarus's proposal").
 TRANSPARENT_HEADS = lang_lexicon("en").words("transparent_heads")
-
-
-def _actors_api():
-    try:
-        from ..actors import api
-    except ImportError:  # pragma: no cover - actors package absent in a trimmed build
-        return None
-    return api
 
 
 def np_range(tok) -> tuple[int, int]:
@@ -91,7 +87,7 @@ class ActorResolver:
     def __init__(self, doc: Any, date: str | None = None):
         self.doc = doc
         self.date = date
-        self.api = _actors_api()
+        self.api = _api
         self.use_mentions = bool(doc.mentions)
         self._resolve_cache: dict[str, dict | None] = {}
 
@@ -106,7 +102,7 @@ class ActorResolver:
         ref = None
         if self.use_mentions and self.api is not None:
             ref = self._from_mentions(tok, span, hs, allow_place)
-        if ref is None and self.api is not None and (self.use_mentions or self._kb_ready()) and (
+        if ref is None and self.api is not None and (
                 hs is not None or any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
                                       for t in span)):
             # the phrase resolver runs a parse: only for phrases that can name an actor
@@ -126,13 +122,6 @@ class ActorResolver:
         return self._ref(m.actor_id, m.text, None)
 
     # ---------------------------------------------------------------- sources
-    def _kb_ready(self) -> bool:
-        try:
-            from ..actors import resolve  # noqa: F401
-        except ImportError:
-            return False
-        return True
-
     def _offsets(self, span) -> tuple[int, int]:
         return self.doc.span_offsets(span)
 
@@ -171,7 +160,8 @@ class ActorResolver:
         if text not in self._resolve_cache:
             try:
                 self._resolve_cache[text] = self.api.resolve_phrase(text, date=self.date)
-            except Exception:  # the actors package is still being built; never fail a doc
+            except Exception as exc:  # noqa: BLE001 - one odd phrase must not fail the document
+                log.warning("actor phrase %r not resolved: %r", text, exc)
                 self._resolve_cache[text] = None
         r = self._resolve_cache[text]
         if not r:
@@ -198,7 +188,8 @@ class ActorResolver:
         if not hasattr(self, "_kb_obj"):
             try:
                 self._kb_obj = self.api.load_kb() if self.api is not None else None
-            except Exception:  # the knowledge base is optional for the fallback
+            except Exception as exc:  # noqa: BLE001 - the entity fallback works without a knowledge base
+                log.warning("actor knowledge base not loaded: %r", exc)
                 self._kb_obj = None
         return self._kb_obj
 
@@ -229,10 +220,7 @@ class ActorResolver:
             if hs and (sector is None or a.type == "state"):
                 sector = hs
                 if a.type == "state":  # "the leadership of Kazakhstan" -> KAZGOV when known
-                    try:
-                        a = kb.derived(a.country, hs) or a
-                    except Exception:
-                        pass
+                    a = kb.derived(a.country, hs) or a
             name = _name(span)
             return {"id": a.id, "name": name, "country": a.country, "sector": sector,
                     "type": a.type, "text": name}
@@ -292,7 +280,7 @@ def _pycountry(name: str) -> str | None:
         import pycountry
 
         return pycountry.countries.lookup(name).alpha_3
-    except Exception:
+    except (ImportError, LookupError):
         return None
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -38,9 +39,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         folds: int = typer.Option(5, "--folds", help="ConfliBERT cross-validation folds."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
-                                             help="PETRARCH: do not load the file's actor/agent/verb dictionaries."),
+                                             help="PETRARCH: do not load the file's actor/agent/verb "
+                                                  "dictionaries."),
         verbs: list[Path] = typer.Option([], "--verbs",
-                                         help="Verb dictionary (CAMEO.2.0.txt) or pattern YAML to load for this run (repeatable)."),
+                                         help="Verb dictionary (CAMEO.2.0.txt) or pattern YAML to load for this "
+                                              "run (repeatable)."),
     ) -> None:
         """Score event coding against PLOVER or PETRARCH gold data."""
         from ..eval.events import GoldFormatError, evaluate_petrarch, evaluate_plover
@@ -72,7 +75,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                             verbs=vfiles))
         except (GoldFormatError, DictionaryError, ValueError) as exc:
             console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         if as_json:
             typer.echo(json.dumps(result))
             return
@@ -93,7 +96,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         fallback: bool = typer.Option(False, "--fallback",
                                       help="Try the converted senses after the packaged ones (default: before)."),
         targetless: bool = typer.Option(False, "--allow-targetless",
-                                        help="Let bare verbs (no object/phrase in the pattern) code without a target actor."),
+                                        help="Let bare verbs (no object/phrase in the pattern) code without a "
+                                             "target actor."),
     ) -> None:
         """Convert a PETRARCH/CAMEO verb dictionary into an event pattern overlay; name the
         overlay in ``event_patterns`` (config) or MULTIVECTOR_EVENT_PATTERNS."""
@@ -103,7 +107,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             entries, stats = convert_file(file, fallback=fallback, require_target=not targetless)
         except VerbDictionaryError as exc:
             console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         write_overlay(entries, output, source=file.name)
         console.print(f"{file}: {stats['blocks']} verb blocks, {stats['verbs']} verbs, "
                       f"{stats['patterns']} patterns ({stats['skipped']} not expressible), "
@@ -114,7 +118,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         db: str | None = typer.Option(None, "--db",
                                          help="DuckDB file (default: the configured db)."),
         modality: list[str] = typer.Option([], "--modality", "-m",
-                                           help="Keep only these modalities (repeat or comma-separate), e.g. asserted."),
+                                           help="Keep only these modalities (repeat or comma-separate), "
+                                                "e.g. asserted."),
         dyadic: bool = typer.Option(False, "--dyadic", help="One row per (source, target) pair."),
         format: str = typer.Option("jsonl", "--format", "-f",
                                    help="jsonl, csv, gdelt (TSV) or plover (POLECAT-style JSON lines)."),
@@ -134,11 +139,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(2)
         with open_read_only(db, console) as store:
             try:
-                rows = [r for r in keep_modalities(store.rows("events"), wanted)
-                        if all_events or r.get("complete") is not False]
+                rows: Iterable[dict] = [r for r in keep_modalities(store.rows("events"), wanted)
+                                        if all_events or r.get("complete") is not False]
             except ValueError as exc:
                 console.print(f"[red]error:[/red] {exc}")
-                raise typer.Exit(2)
+                raise typer.Exit(2) from None
             if format == "plover":
                 from .plover_export import plover_rows
 

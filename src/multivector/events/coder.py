@@ -31,7 +31,7 @@ from .classifier import EventClassifier, Prediction, load_classifier, quad_of_ca
 from .dates import event_date
 from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of
-from .ontology import ontology
+from .ontology import CameoCode, ontology
 from .typed import (
     CLASSIFIER_MIN,
     CLASSIFIER_PARTIAL,
@@ -116,7 +116,7 @@ class EventCoder:
         for sent in doc.english_sentences():
             try:
                 coded = self.code_sentence(doc, sent, resolver)
-            except Exception as exc:  # one odd parse never costs the document its other layers
+            except Exception as exc:  # noqa: BLE001 - one odd parse never costs the document its other layers
                 doc.user_data.setdefault("events_errors", []).append(
                     f"sentence {sent.idx}: {exc!r}")
                 continue
@@ -243,9 +243,9 @@ class EventCoder:
             ev.confidence = pattern_confidence(pred, qe, ev.typed_by, bool(ev.target))
         if pred.confidence < CLASSIFIER_MIN or any(quad_of_cameo(e.cameo) == pred.quad for e in out):
             return out
-        ev = self._classifier_event(doc, sent, resolver, pred, question, emitted)
-        if ev is not None:
-            out.append(ev)
+        cev = self._classifier_event(doc, sent, resolver, pred, question, emitted)
+        if cev is not None:
+            out.append(cev)
         return out
 
     def _classifier_event(self, doc: Doc, sent, resolver: ActorResolver, pred: Prediction,
@@ -315,7 +315,6 @@ class EventCoder:
         must be political (state, government, military, IGO ...), so an analyst's "Russia must
         ..." stays an opinion (and the demanded act itself stays ``recommended``)."""
         out = []
-        m = self.lex["modality"]
         for tok in sent.span:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
                 continue
@@ -344,8 +343,10 @@ class EventCoder:
                 continue
             inner = next((e for e in coded if e.start <= doc.token_start(tok) < e.end
                           and e.trigger.split()[0] == tok.text), None)
-            code = DEMAND_CODE.get(inner.plover, "100") if inner is not None else "100"
+            code = DEMAND_CODE.get(inner.plover or "", "100") if inner is not None else "100"
             cc = self.onto.cameo_code(code)
+            if cc is None:  # not a code of the CAMEO table: nothing to type the demand with
+                continue
             modality = modality_of(head, question=False)
             date, precision = event_date(head, doc.document.date, future=False)
             i0 = min(t.i for t in speaker_toks + actor_toks + [tok])
@@ -557,7 +558,7 @@ class EventCoder:
                  context: dict, generic: bool = True) -> list[dict]:
         """Actors of argument tokens; ``generic``: a sector noun alone ("militants") is an
         actor with that sector (``_generic_agent``)."""
-        refs = []
+        refs: list[dict] = []
         for t in _expand(toks):
             ref = None
             if t.ent_type_ in NON_ACTOR_ENTS and t.lemma_.lower() not in COUNT_HEADS:
@@ -638,7 +639,7 @@ class EventCoder:
                     try:
                         d = kb.derived(r["country"], hs)
                         aid = d.id if d is not None else None
-                    except Exception:
+                    except (KeyError, TypeError):
                         aid = None
                 return {"id": aid or r["country"], "name": name, "country": r["country"],
                         "sector": hs, "type": "government" if hs == "GOV" else None, "text": name}
@@ -660,7 +661,7 @@ class EventCoder:
                 try:
                     d = kb.derived(ante["country"], hs)
                     aid = d.id if d is not None else None
-                except Exception:
+                except (KeyError, TypeError):
                     aid = None
             return {"id": aid, "name": name, "country": ante["country"], "sector": hs,
                     "type": "government" if hs == "GOV" else None, "text": name}
@@ -689,7 +690,7 @@ class EventCoder:
         return None
 
     def _speaker_ref(self, doc: Doc, quote: Quote, resolver: ActorResolver) -> dict | None:
-        sp = quote.speaker or {}
+        sp: ActorRef | dict = quote.speaker or {}
         aid = sp.get("actor_id") or sp.get("id")
         if aid and resolver.api is not None:
             r = resolver.api.actor_ref(doc, aid)
@@ -811,10 +812,10 @@ class EventCoder:
         if p.raw_code:
             pass  # an imported dictionary's code already says what it means
         elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_AGREE and not p.plover:
-            code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code)]
+            code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code) or ""]
         elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_THREAT and not p.plover:
-            code = FUTURE_AS_THREAT[self.onto.plover_for_cameo(code)]
-        cc = self.onto.cameo_code(code)
+            code = FUTURE_AS_THREAT[self.onto.plover_for_cameo(code) or ""]
+        cc: CameoCode | _RawCode | None = self.onto.cameo_code(code)
         if p.raw_code and (cc is None or cc.code != code):
             # an imported dictionary's own code: kept as given, typed by its CAMEO parent (if any)
             cc = _RawCode(code, cc)
@@ -915,7 +916,8 @@ def _direct_objects(tok) -> list:
 
 def _token_info(tok) -> dict:
     """What the pattern conditions look at, computed once per candidate trigger."""
-    prt, prep, pobj = set(), set(), {}
+    prt, prep = set(), set()
+    pobj: dict = {}
     prep_objs = []  # objects the parse hung on a particle-like preposition ("called off a strike")
     for c in tok.children:
         if c.dep_ == "prt":
@@ -1019,7 +1021,7 @@ def _is_passive(verb) -> bool:
             c.dep_ == "agent" for c in verb.children))
 
 
-def _same(a: dict, b: dict) -> bool:
+def _same(a: ActorRef | dict, b: ActorRef | dict) -> bool:
     if a.get("id") and b.get("id"):
         return a["id"] == b["id"]
     return (a.get("name") or "").lower() == (b.get("name") or "").lower()

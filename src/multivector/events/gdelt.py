@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .dyads import dyads
 
@@ -71,7 +72,7 @@ def gdelt_rows(rows: Iterable[dict], documents: dict) -> Iterator[dict]:
         t = {"id": r.get("target_id"), "name": r.get("target_name"),
              "country": r.get("target_country"), "sector": r.get("target_sector")}
         added = (doc.get("added_at") or "")[:19].replace("-", "").replace(":", "").replace("T", "")
-        row = dict.fromkeys(COLUMNS, "")
+        row: dict[str, Any] = dict.fromkeys(COLUMNS, "")
         row.update({
             "GlobalEventID": gid, "Day": day, "MonthYear": month, "Year": year,
             "FractionDate": frac,

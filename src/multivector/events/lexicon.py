@@ -102,7 +102,7 @@ def _one_pattern(raw: dict, i: int, where: str) -> Pattern:
     try:
         return Pattern(**kw)
     except TypeError as exc:
-        raise ValueError(f"{where} entry {i + 1} ({raw.get('lemma')}): {exc}")
+        raise ValueError(f"{where} entry {i + 1} ({raw.get('lemma')}): {exc}") from exc
 
 
 @lru_cache(maxsize=8)
@@ -148,7 +148,7 @@ def _user_rows(path) -> list:
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     lex = dict(lang_lexicon("en").section("events"))  # multivector/lang/en/events.yaml
-    sector_of = {}
+    sector_of: dict[str, str] = {}
     for sector, words in lex["sectors"].items():
         for w in words:
             sector_of.setdefault(str(w).lower(), sector)

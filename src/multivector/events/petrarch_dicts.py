@@ -238,5 +238,7 @@ class PetrarchOverlay:
             code = agent[:-1] + base
         else:
             code = base
-        matched = " ".join(words[(a or g)[1]:(a or g)[2]])
+        hit = a or g
+        assert hit is not None  # one of them matched (checked above)
+        matched = " ".join(words[hit[1]:hit[2]])
         return code, matched

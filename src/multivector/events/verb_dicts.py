@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..lang import lexicon as lang_lexicon
 
@@ -278,7 +279,7 @@ def _parse_after(after: str) -> list:
 
     def group(close: str) -> list:
         nonlocal pos
-        items = []
+        items: list = []
         while pos < len(toks):
             t = toks[pos]
             pos += 1
@@ -472,8 +473,8 @@ def to_patterns(vd: VerbDictionary, fallback: bool = False, require_target: bool
 
 
 def _merge(base: dict, conv: dict) -> dict | None:
-    e = {k: ({kk: list(vv) for kk, vv in v.items()} if isinstance(v, dict) else list(v))
-         for k, v in base.items()}
+    e: dict[str, Any] = {k: ({kk: list(vv) for kk, vv in v.items()} if isinstance(v, dict) else list(v))
+                         for k, v in base.items()}
     for k, v in conv.items():
         if k == "prep_object":
             e.setdefault("prep_object", {})
@@ -489,7 +490,7 @@ def _merge(base: dict, conv: dict) -> dict | None:
 
 def _finish(e: dict, lemmas: list[str], code: str, path: str, line: int,
             require_target: bool = True) -> dict:
-    out = {"lemma": lemmas[0] if len(lemmas) == 1 else list(lemmas), "cameo": code}
+    out: dict[str, Any] = {"lemma": lemmas[0] if len(lemmas) == 1 else list(lemmas), "cameo": code}
     out.update(e)
     if "target" not in out:
         out["target"] = list(TARGET_ROLES_OBJECT if e.get("object") else TARGET_ROLES_BARE)
