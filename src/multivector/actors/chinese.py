@@ -35,7 +35,8 @@ class ChineseRecognizer:
             if key in self.singles:
                 nxt = text[m.end():m.end() + 1]
                 prev_adj = i > 0 and matches[i - 1].end() == m.start() and matches[i - 1].group(0) in self.singles
-                next_adj = i + 1 < len(matches) and matches[i + 1].start() == m.end() and matches[i + 1].group(0) in self.singles
+                next_adj = (i + 1 < len(matches) and matches[i + 1].start() == m.end()
+                            and matches[i + 1].group(0) in self.singles)
                 if not (nxt in SINGLE_OK_AFTER or prev_adj or next_adj):
                     continue
             entries = self.table[key]

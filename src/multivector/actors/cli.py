@@ -25,7 +25,7 @@ def _kb(actors: list[Path]):
         return load_kb(tuple(str(a) for a in actors))
     except KBError as exc:
         console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 def _actor_dict(a) -> dict:
@@ -187,7 +187,7 @@ def resolve(text: str | None = typer.Argument(None, help="A short phrase, e.g. '
             lines = (fh or open(batch, encoding="utf-8")).read().splitlines()
         except OSError as exc:
             console.print(f"[red]error:[/red] {batch}: cannot read: {exc.strerror or exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         bad = 0
         for i, line in enumerate(lines, 1):
             if not line.strip():
@@ -209,7 +209,7 @@ def resolve(text: str | None = typer.Argument(None, help="A short phrase, e.g. '
         d = parse_date(date) if date else None
     except ValueError as exc:
         console.print(f"[red]error:[/red] --date: {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     r = one(text, d, context, country)
     if as_json:
         _print(r)
@@ -242,7 +242,7 @@ def import_phoenix(files: list[Path] = typer.Argument(..., help="Phoenix/PETRARC
             entries, _ = parse(f)
         except PhoenixError as exc:
             console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         recs, stats = to_overlay(entries, kb, source=f"phoenix:{f.name}")
         for w in WARNINGS[:5]:
             console.print(f"[yellow]warning:[/yellow] {w}")
@@ -283,7 +283,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 res = evaluate_gsr(plover_gsr, tuple(str(a) for a in actors))
             except GoldError as exc:
                 console.print(f"[red]error:[/red] {exc}")
-                raise typer.Exit(2)
+                raise typer.Exit(2) from None
             if not errors:
                 res.pop("errors")
             if as_json:
@@ -300,7 +300,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             res = evaluate(path)
         except GoldError as exc:
             console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         if as_json:
             res = dict(res)
             if not errors:

@@ -12,7 +12,6 @@ pronouns and descriptors are settled per document in :mod:`multivector.actors.li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -587,7 +586,8 @@ class EnglishRecognizer:
         for c in cands:
             if c.actor_id and not c.person and base + rs - 40 <= c.start and c.end <= base + re_:
                 between = sdoc.text[c.end - base: rs]
-                if c.end - base <= rs and re.fullmatch(r"(?:['’]s)?\s*(?:[A-Z][\w\-]*\s+)*(?:[a-z][\w\-]*\s+){0,2}", between):
+                if c.end - base <= rs and re.fullmatch(
+                        r"(?:['’]s)?\s*(?:[A-Z][\w\-]*\s+)*(?:[a-z][\w\-]*\s+){0,2}", between):
                     aff.append(c.actor_id)
                 elif c.start >= base + rs:  # "Secretary of State" contains no actor normally
                     aff.append(c.actor_id)
@@ -612,7 +612,8 @@ class EnglishRecognizer:
             return None, []
         lead = rest[m.start(1):rm.start()].strip() if rm.start() > m.start(1) else ""
         tail = rest[rm.end():]
-        om = re.match(r"\s+(?:of|at|in|with|for|from|to)\s+([^,;:()\n“”\"]+?)(?=\s*(?:[,;:)\n“”\"]|\.(?:\s|$)|$))", tail)
+        om = re.match(r"\s+(?:of|at|in|with|for|from|to)\s+"
+                      r"([^,;:()\n“”\"]+?)(?=\s*(?:[,;:)\n“”\"]|\.(?:\s|$)|$))", tail)
         phrase = (lead + " " + rm.group(0)).strip()
         aff = []
         if lead:  # "a Central Asia analyst", "a Kazakh diplomat"
@@ -809,9 +810,3 @@ class EnglishRecognizer:
                             meta={"role_word": role.phrase, "kb_role": None,
                                   "desc_kb_role": role.kb_role}))
         return out
-
-
-def iter_english(doc) -> Iterable:
-    for p in doc.paragraphs:
-        if p.spacy is not None:
-            yield p
