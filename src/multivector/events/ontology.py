@@ -61,10 +61,6 @@ class Ontology:
         name = self.legacy.get(version, {}).get(name, name)
         return name if name in self.plover_types else None
 
-    def quad_class_of_plover(self, name: str) -> int | None:
-        t = self.plover_types.get(name)
-        return t.get("quad_class") if t else None
-
 
 @lru_cache(maxsize=1)
 def ontology() -> Ontology:

@@ -17,7 +17,6 @@ from typing import Any
 from .registry import Entity, Registry, Resolution, SpeakerWords
 
 
-
 @dataclass
 class CorefAnswer:
     """What the subject token refers to: an entity (or a phrase for an unnamed speaker), how it

@@ -39,9 +39,6 @@ class Lexicon:
         """The token's lemma, corrected where the model is known to get it wrong."""
         return self.lemma_fixes.get(tok.lower_, tok.lemma_.lower())
 
-    def is_speech(self, lemma: str) -> bool:
-        return lemma.lower() in self.speech_verbs
-
     def is_reporting(self, lemma: str) -> bool:
         lemma = lemma.lower()
         return lemma in self.speech_verbs or lemma in self.belief_verbs

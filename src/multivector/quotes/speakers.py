@@ -511,13 +511,6 @@ class SpeakerResolver:
         return Speaker(ans.name, None, ans.role, start, end, None, ans.method,
                        ans.confidence if ans.name else 0.0, ans.candidates or [], ans.via)
 
-    def last_speaker(self, pos: int) -> tuple[int, Speaker] | None:
-        best = None
-        for p, sp in self.speakers:
-            if p < pos:
-                best = (p, sp)
-        return best
-
     def entity_at(self, start: int, end: int) -> _Named | None:
         for n in self.named:
             if n.start < end and start < n.end:

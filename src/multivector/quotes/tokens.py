@@ -4,9 +4,8 @@ paragraphs, so extractors work with offsets and map them to spaCy tokens here)."
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 
-from ..doc import Doc, Paragraph
+from ..doc import Doc
 
 
 class TokenIndex:
@@ -39,14 +38,3 @@ class TokenIndex:
         if self.starts[i] <= offset < self.starts[i] + max(len(t.text), 1):
             return t
         return None
-
-
-def parsed_paragraph(doc: Doc, offset: int) -> Paragraph | None:
-    p = doc.paragraph_at(offset)
-    if p is None or p.spacy is None or p.translation_of is not None:
-        return None
-    return p
-
-
-def iter_sentences(doc: Doc) -> Iterator:
-    yield from doc.english_sentences()

@@ -11,8 +11,8 @@ from ..doc import ActorRef, Doc
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
 from .extract import extract_stances
-from .russian import russian_hits
 from .lexicon import default_lexicon, load_lexicon
+from .russian import russian_hits
 
 
 @dataclass(frozen=True)
