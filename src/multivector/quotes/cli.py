@@ -14,10 +14,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     def eval_quotes(
         polnear: Path | None = typer.Option(None, "--polnear", help="PolNeAR split directory (text/ + attributions/), "
                                                "e.g. ../shared/eval/quotes/polnear/dev"),
-        gold: Path | None = typer.Option(None, "--gold", help="BBC quote gold (jsonl), e.g. tests/gold/bbc_quotes.jsonl"),
-        corpus: Path | None = typer.Option(None, "--corpus", help="With --gold: the BBC corpus (default ../shared/corpora/bbc)."),
+        gold: Path | None = typer.Option(None, "--gold",
+                                         help="BBC quote gold (jsonl), e.g. tests/gold/bbc_quotes.jsonl"),
+        corpus: Path | None = typer.Option(None, "--corpus",
+                                           help="With --gold: the BBC corpus (default ../shared/corpora/bbc)."),
         split: str = typer.Option("all", "--split", help="With --gold: dev, heldout or all."),
-        details: bool = typer.Option(False, "--details", help="With --gold --json: every miss, spurious quote and wrong speaker."),
+        details: bool = typer.Option(False, "--details",
+                                     help="With --gold --json: every miss, spurious quote and wrong speaker."),
         limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
         overlap: float = typer.Option(0.3, "--overlap", help="Overlap threshold |gold∩pred|/|gold|."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),

@@ -63,7 +63,8 @@ def _from_result(res: Resolution, via: str | None = None) -> CorefAnswer:
 
 def _definite(head: Any) -> bool:
     dets = [c for c in head.children if c.dep_ in ("det", "poss")]
-    return bool(dets) and all(c.lower_ in ("the", "this", "that", "these", "those", "our") for c in dets if c.dep_ == "det")
+    return bool(dets) and all(c.lower_ in ("the", "this", "that", "these", "those", "our")
+                              for c in dets if c.dep_ == "det")
 
 
 def _is_person_noun(head: Any, sw: SpeakerWords) -> bool:
@@ -192,7 +193,8 @@ class Coref:
                 if e is not None:
                     return CorefAnswer(e, "carrier", 0.9, via=via)
         for c in kids:
-            if c.dep_ in ("compound", "nmod", "amod") and (c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or c.pos_ == "PROPN"):
+            if c.dep_ in ("compound", "nmod", "amod") and (c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
+                                                           or c.pos_ == "PROPN"):
                 e = self._entity_of(c)
                 if e is not None:
                     return CorefAnswer(e, "carrier", 0.85, via=via)

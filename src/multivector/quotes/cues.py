@@ -114,10 +114,12 @@ def _subject(verb):
 
 def _addressee(verb):
     for c in verb.children:
-        if c.dep_ in ("dative",) or (c.dep_ == "dobj" and verb.lemma_ in ("tell", "assure", "warn", "ask", "inform", "urge")):
+        if c.dep_ in ("dative",) or (c.dep_ == "dobj"
+                                     and verb.lemma_ in ("tell", "assure", "warn", "ask", "inform", "urge")):
             if c.pos_ in ("PROPN", "NOUN", "PRON"):
                 return c
-        if c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_ in ("say", "speak", "write", "explain", "talk", "complain"):
+        if c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_ in ("say", "speak", "write",
+                                                                     "explain", "talk", "complain"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj

@@ -41,7 +41,8 @@ def via_name(tok) -> str:
     """The outlet phrase headed by ``tok`` ("RFA/RL", "Pengpai News", "the Paper")."""
     sdoc = tok.doc
     lo = tok.i
-    while lo > 0 and sdoc[lo - 1].head.i == tok.i and sdoc[lo - 1].dep_ in ("compound", "nmod", "punct", "det", "amod", "poss") \
+    while lo > 0 and sdoc[lo - 1].head.i == tok.i and sdoc[lo - 1].dep_ in ("compound", "nmod", "punct",
+                                                                            "det", "amod", "poss") \
             or (lo > 0 and sdoc[lo - 1].text in "/-&" and lo > 1):
         lo -= 1
     hi = tok.i
@@ -357,7 +358,8 @@ class DirectAttributor:
             lp = self.doc.paragraph_at(last.start)
             near = same_para or (lp is not None and p.idx - lp.idx <= 3)
             cue_tok = self.index.at(last.cue_at) if last.cue_at is not None else None
-            cue_sent = (self.index.start(cue_tok.sent[0]), self.index.start(cue_tok.sent[-1]) + 1) if cue_tok is not None else (0, 0)
+            cue_sent = (self.index.start(cue_tok.sent[0]),
+                        self.index.start(cue_tok.sent[-1]) + 1) if cue_tok is not None else (0, 0)
             others = [n for n in self.resolver.named
                       if gap_lo <= n.start < span.outer_start and n.label == "PERSON"
                       and not (cue_sent[0] <= n.start < cue_sent[1])

@@ -85,7 +85,8 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
                 mentioned=mentioned,
                 sentence=sent.idx if sent is not None else None,
                 confidence=round(d.confidence, 3),
-                speaker_candidates=list(d.speaker.candidates or []) if d.speaker is not None and not d.speaker.name else [],
+                speaker_candidates=list(d.speaker.candidates or [])
+                                   if d.speaker is not None and not d.speaker.name else [],
             )
         )
     return out

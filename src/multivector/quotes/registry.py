@@ -251,7 +251,8 @@ class Registry:
                     pt is not None and pt.lower_.rstrip(".") in person_titles)
                 if ent.label_ != "PERSON" and not titled and self.person_by_name(ent.text) is not None:
                     titled = True  # a known person's surname the tagger took for a company
-                if ent.label_ == "ORG" and not titled and pt is not None and pt.pos_ == "NOUN" and pt.dep_ == "compound" \
+                if ent.label_ == "ORG" and not titled and pt is not None \
+                        and pt.pos_ == "NOUN" and pt.dep_ == "compound" \
                         and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and (
                         pt.lower_ in self.sw.titles_neutral or pt.lower_.endswith(tuple(self.sw.person_noun_endings))):
                     titled = True  # "captain Fabien Pelous" tagged as a company
@@ -310,9 +311,12 @@ class Registry:
                         continue
                 if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "GPE", "NORP", "DATE"):
                     # "captain Fabien Pelous" with no entity tag
-                    run = sorted([c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [t], key=lambda x: x.i)
-                    role = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < run[0].i]
-                    if len(run) >= 2 and (role or run[0].text in given_names()) and all(x.i not in covered for x in run):
+                    run = sorted([c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [t],
+                                 key=lambda x: x.i)
+                    role = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
+                            and c.i < run[0].i]
+                    if len(run) >= 2 and (role or run[0].text in given_names()) and all(x.i not in covered
+                                                                                        for x in run):
                         e = self._person_from_tokens(run, s.idx, para.idx, para.start)
                         if e is not None:
                             covered.update(x.i for x in run)
@@ -336,7 +340,8 @@ class Registry:
         strings = pdoc.vocab.strings
         if self._want is None:
             words = sw.male_pronouns | sw.female_pronouns | sw.titles_male | sw.titles_female
-            self._want = {strings.add(w) for w in words} | {strings.add(w + ".") for w in sw.titles_male | sw.titles_female}
+            self._want = {strings.add(w) for w in words} | {strings.add(w + ".")
+                                                            for w in sw.titles_male | sw.titles_female}
             self._subj = {strings.add(d) for d in SUBJECT_DEPS}
         out = []
         for i, (pos, dep, title, upper, lower) in enumerate(arr.tolist()):
@@ -396,7 +401,8 @@ class Registry:
         words, g = _strip_titles(title_words + words, self.sw)
         if not words:
             return None
-        was_sir = bool(title_words or len(words) < len(run)) and (title_words[:1] or [run[0].text])[0].lower() in ("sir", "dame", "lord", "lady")
+        was_sir = bool(title_words or len(words) < len(run)) and (
+            (title_words[:1] or [run[0].text])[0].lower() in ("sir", "dame", "lord", "lady"))
         name = " ".join(words)
         e = self._find_person(words, was_sir)
         if e is None:
@@ -489,7 +495,8 @@ class Registry:
             lemma = t.lemma_.lower()
             if lemma not in self.sw.org_nouns:
                 continue
-            if any(c.dep_ in ("compound", "poss") and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for c in t.children):
+            if any(c.dep_ in ("compound", "poss") and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                   for c in t.children):
                 continue  # "the Home Office spokesman", "Labour's campaign": a name is there
             dets = [c for c in t.children if c.dep_ == "det"]
             if not dets:

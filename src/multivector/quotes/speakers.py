@@ -207,11 +207,13 @@ class SpeakerResolver:
         """The role a document states for a name: the words before it in its noun phrase
         ("Uzbekistan's foreign minister Abdulaziz Kamilov") or an apposition ("Temur Umarov, a
         fellow at the Carnegie Moscow Center"). None when there is neither."""
-        name_toks = {t.i for t in head.subtree if t.pos_ == "PROPN" and (t.i == head.i or t.dep_ in ("compound", "flat"))}
+        name_toks = {t.i for t in head.subtree if t.pos_ == "PROPN"
+                     and (t.i == head.i or t.dep_ in ("compound", "flat"))}
         name_toks.add(head.i)
         first_name = min(name_toks)
         left = [c for c in head.children if c.i < first_name and c.dep_ in ROLE_DEPS
-                and c.i not in name_toks and not (c.pos_ == "PROPN" and c.dep_ == "compound" and c.ent_type_ == "PERSON")]
+                and c.i not in name_toks
+                and not (c.pos_ == "PROPN" and c.dep_ == "compound" and c.ent_type_ == "PERSON")]
         role = None
         if left:
             lo = min(t.i for c in left for t in c.subtree)
@@ -245,7 +247,8 @@ class SpeakerResolver:
                 toks.append(t)
                 i -= 1
                 continue
-            if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP", "ORG") and i + 1 < len(sdoc) and sdoc[i + 1].tag_ == "POS":
+            if (t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP", "ORG") and i + 1 < len(sdoc)
+                    and sdoc[i + 1].tag_ == "POS"):
                 toks.append(t)
                 i -= 1
                 continue
@@ -290,7 +293,8 @@ class SpeakerResolver:
             ans = self.coref.noun(head, pos)
             if ans is not None and (ans.resolved or ans.method in ("carrier", "pronoun")):
                 return self._answer(ans, np_start, np_end)
-        elif head.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "AUX") and head.text[:1].isupper() and head.ent_type_ != "PERSON":
+        elif (head.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "AUX") and head.text[:1].isupper()
+              and head.ent_type_ != "PERSON"):
             e = self.registry.person_by_name(head.text)
             if e is not None and not self.registry.in_quote(tok_start):
                 return self._entity_speaker(e, np_start, np_end, "name", None, pos)
@@ -332,13 +336,15 @@ class SpeakerResolver:
                 name = person_name(ent) if ent.label_ == "PERSON" else _clean_phrase(ent.text)
                 label = ent.label_
             else:
-                toks = [t for t in head.subtree if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i and t.dep_ in ("compound", "flat"))]
+                toks = [t for t in head.subtree if t.pos_ == "PROPN"
+                        and (t.i == head.i or t.head.i == head.i and t.dep_ in ("compound", "flat"))]
                 lo, hi = min(t.i for t in toks), max(t.i for t in toks)
                 name = _clean_phrase(head.doc[lo : hi + 1].text)
                 label = None
             role = self.role_of(head) if label in (None, "PERSON") else None
             ent_reg = self.registry.entity_at(tok_start, tok_end, ("person",)) if label in (None, "PERSON") else None
-            if ent_reg is not None and not ent_reg.unnamed and len(ent_reg.name) > len(name) and name.split()[-1:] == ent_reg.name.split()[-1:]:
+            if (ent_reg is not None and not ent_reg.unnamed and len(ent_reg.name) > len(name)
+                    and name.split()[-1:] == ent_reg.name.split()[-1:]):
                 name = ent_reg.name  # "Mr Ebbers" -> "Bernie Ebbers"
             known = self._named_by_name(name, pos)
             actor_id = None
@@ -359,7 +365,8 @@ class SpeakerResolver:
             if definite and head.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in head.children):
                 ante = self.by_role(noun, pos)
                 if ante is not None:
-                    return Speaker(ante.name, ante.actor_id, ante.role or _clean_phrase(head.doc[head.left_edge.i:head.i + 1].text),
+                    return Speaker(ante.name, ante.actor_id,
+                                   ante.role or _clean_phrase(head.doc[head.left_edge.i:head.i + 1].text),
                                    np_start, np_end, ante.label, "descriptor")
             # "Fund manager Florian Hamm - the club's largest investor": the person in the phrase
             person = next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start >= head.left_edge.i
@@ -492,7 +499,8 @@ class SpeakerResolver:
         pa, pb = self.doc.paragraph_at(prev_end - 1), self.doc.paragraph_at(pos)
         if pa is None or pb is None or pb.idx - pa.idx > 3:
             return None
-        mine = self.registry.entity_at(prev.start, prev.end) if prev.start is not None and prev.end is not None else None
+        mine = (self.registry.entity_at(prev.start, prev.end)
+                if prev.start is not None and prev.end is not None else None)
         for m in self.registry.mentions:
             if m.start >= pos:
                 break
