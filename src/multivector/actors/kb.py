@@ -165,8 +165,8 @@ class KnowledgeBase:
     world_counts: dict[str, int] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ queries
-    def get(self, actor_id: str) -> Actor | None:
-        return self.actors.get(actor_id)
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id is not None else None
 
     def __len__(self) -> int:
         return len(self.actors)

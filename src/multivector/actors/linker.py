@@ -129,7 +129,7 @@ class DocLinker:
 
     def places_in(self, sdoc) -> set[str]:
         """States of the cities and provinces a parsed paragraph names ("Herat" -> AFG)."""
-        out = set()
+        out: set[str] = set()
         if not self.kb.places:
             return out
         texts = [e.text for e in sdoc.ents if e.label_ in ("GPE", "LOC", "FAC")]
@@ -147,11 +147,11 @@ class DocLinker:
             if c.kind != "context" or c.actor_id is not None:
                 continue
             ids = c.meta.get("candidates", [])
-            fits = [i for i in ids if (self.kb.get(i) is not None
-                                       and self.kb.get(i).country in countries)]
-            if len({self.kb.get(i).country for i in fits}) == 1:
+            fits = [i for i in ids if ((a := self.kb.get(i)) is not None
+                                       and a.country in countries)]
+            if len({self.kb.actors[i].country for i in fits}) == 1:
                 c.actor_id, c.method = fits[0], "context"
-                c.sector = self.kb.get(fits[0]).sector
+                c.sector = self.kb.actors[fits[0]].sector
 
     # ------------------------------------------------------------------ references
     def resolve_references(self, cands: list[Cand], date: str | None) -> None:
