@@ -169,17 +169,18 @@ def to_overlay(entries: list[PhxEntry], kb: KnowledgeBase | None = None,
             continue
         main = next((c for c in codes if c["start"] is None and c["end"] is None), codes[-1])
         code = main["code"].split("/")[0]
-        iso = code[:3] if kb.get(code[:3]) is not None and kb.get(code[:3]).type == "state" else None
+        iso = code[:3] if (a3 := kb.get(code[:3])) is not None and a3.type == "state" else None
         dated = any(c["start"] or c["end"] for c in codes)
         person = ("CountryInfo" in e.comment or any("ELI" in c["code"] for c in codes)
                   or (dated and len(e.name.split()) >= 2))
         hits = kb.lookup(e.name)
         known = hits[0].actor_id if hits else (code if kb.get(code) is not None and not dated
                                                else None)
-        if known is not None and kb.get(known).type == "person":
+        ka = kb.get(known)
+        if ka is not None and ka.type == "person":
             person = True
-        if known is not None and kb.get(known).type in ("state", "government", "military",
-                                                          "legislature", "igo"):
+        if ka is not None and ka.type in ("state", "government", "military",
+                                          "legislature", "igo"):
             person = False
         if known is not None:
             aid = known
@@ -190,10 +191,11 @@ def to_overlay(entries: list[PhxEntry], kb: KnowledgeBase | None = None,
             aid = f"PHX:{slug(e.name)}"
         rec = records.get(aid)
         if rec is None:
-            typ = (kb.get(aid).type if kb.get(aid) is not None else
+            aa = kb.get(aid)
+            typ = (aa.type if aa is not None else
                    "person" if person else "igo" if code.startswith("IGO") else "group")
-            rec = {"id": aid, "name": kb.get(aid).name if kb.get(aid) else e.name, "type": typ,
-                   "country": kb.get(aid).country if kb.get(aid) else iso, "cameo": None,
+            rec = {"id": aid, "name": aa.name if aa else e.name, "type": typ,
+                   "country": aa.country if aa else iso, "cameo": None,
                    "en": [], "roles": [], "source": source}
             if kb.get(aid) is None:
                 rec["cameo"] = code

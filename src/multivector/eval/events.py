@@ -383,8 +383,8 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
     # all CAMEO codes (the unit tests also use private codes such as 903 or 345)
     onto = ontology()
     keep = [i for i, r in enumerate(records)
-            if r.events and all(g.cameo and onto.cameo_code(g.cameo) is not None
-                                and g.cameo[:2] == onto.cameo_code(g.cameo).root for g in r.events)]
+            if r.events and all(g.cameo and (cc := onto.cameo_code(g.cameo)) is not None
+                                and g.cameo[:2] == cc.root for g in r.events)]
     result["cameo_records"] = score([records[i] for i in keep], [predicted[i] for i in keep],
                                     "petrarch")
     result["file"] = str(path)
