@@ -210,6 +210,7 @@ def resolve(text: str | None = typer.Argument(None, help="A short phrase, e.g. '
     except ValueError as exc:
         console.print(f"[red]error:[/red] --date: {exc}")
         raise typer.Exit(2) from None
+    assert text is not None  # checked above: without --batch a TEXT is required
     r = one(text, d, context, country)
     if as_json:
         _print(r)

@@ -187,7 +187,7 @@ class DocLinker:
             if c.kind != "unresolved-person":
                 continue
             key = norm(re.sub(r"['’]s$", "", c.meta.get("name", "")))
-            ids = by_surname.get(key) or self._ru_surname(key, by_surname)
+            ids = by_surname.get(key) or self._ru_surname(key, by_surname) or []
             if ids and len(ids) == 1:
                 c.actor_id, c.method, c.kind = ids[0], "surname", "person"
             elif by_given.get(key) and len(by_given[key]) == 1:

@@ -137,7 +137,7 @@ class RussianRecognizer:
             method = {"capital": "metonym", "metonym": "metonym", "demonym": "demonym"}.get(
                 entry.kind, "alias")
             if entry.kind == "capital" and i > 0 and lemmas[i - 1] in RU_PLACE_PREPS:
-                actor, method = self.kb.actors[actor.country], "capital"  # "в Астану": a place
+                actor, method = self.kb.actors[actor.country or ""], "capital"  # "в Астану": a place
             s, e = toks[i].start, toks[i + n - 1].stop
             cands.append(Cand(base + s, base + e, actor.id, method, language="ru",
                               person=actor.type == "person",
