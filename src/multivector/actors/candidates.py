@@ -21,7 +21,7 @@ class Cand:
     end: int
     actor_id: str | None
     method: str
-    language: str = "en"
+    language: str | None = "en"
     role: str | None = None  # role as stated in the text
     role_class: str | None = None  # expert, office, media ... (for descriptor matching)
     sector: str | None = None  # agent sector stated in the phrase ("Saudi men" -> CVL)

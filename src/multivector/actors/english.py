@@ -265,7 +265,7 @@ class EnglishRecognizer:
             return None
         method = {"capital": "metonym", "metonym": "metonym", "demonym": "demonym"}.get(
             entry.kind, "gazetteer")
-        actor_id = actor.id
+        actor_id: str | None = actor.id
         if method == "gazetteer":
             if norm(actor.name) != key:
                 method = "alias"
@@ -283,7 +283,7 @@ class EnglishRecognizer:
                 return None  # "Radio Tashkent", "the Moscow Centre for ..." name no actor
         return Cand(base + span.start_char, base + span.end_char, actor_id, method,
                     person=actor.type == "person", kind="person" if actor.type == "person"
-                    else "name", sector=self.kb.actors[actor_id].sector,
+                    else "name", sector=self.kb.actors[actor_id or ""].sector,
                     meta={"kind": entry.kind, "tok": (s, e), "name": span.text})
 
     def choose(self, entries, date: str | None):
@@ -352,10 +352,10 @@ class EnglishRecognizer:
                     return lem, self.agent_nouns[lem]
         return None
 
-    def _agent_phrases(self, sdoc, base, date, cands: list[Cand]) -> list[Cand]:
+    def _agent_phrases(self, sdoc, base, date, cands: list[Cand]) -> list[Cand | None]:
         """Demonym/state/metonym + agent noun ("the Uzbek leadership", "Kazakhstan's president",
         "Russian troops") and agent noun + of + state ("the leadership of Kazakhstan")."""
-        out = []
+        out: list[Cand | None] = []
         for c in cands:
             kind = c.meta.get("kind")
             if c.person or kind is None or c.actor_id is None:
@@ -373,7 +373,7 @@ class EnglishRecognizer:
             if j < len(sdoc) and j > s:
                 rm = self.lex.role_re.match(sdoc.text, sdoc[j].idx)
                 role = self.lex.role(rm.group(0)) if rm else None
-                if role is not None and role.kb_role and (
+                if rm is not None and role is not None and role.kb_role and (
                         rm.end() == len(sdoc.text) or not sdoc.text[rm.end()].isalnum()):
                     k = next((t.i + 1 for t in sdoc[j:] if t.idx + len(t) >= rm.end()), len(sdoc))
                     if k >= len(sdoc) or not (sdoc[k].pos_ == "PROPN" or sdoc[k].ent_type_ == "PERSON"):
@@ -505,10 +505,10 @@ class EnglishRecognizer:
                         else "alias"
             if actor_id is None and len(span) >= 2:
                 q = fold(name)
-                hits = sorted({k for sig in signatures(q) for k in self.person_sigs.get(sig, ())
-                               if one_typo(q, k)})
-                if len({self.fuzzy_people[k] for k in hits}) == 1:
-                    actor_id, method = self.fuzzy_people[hits[0]], "fuzzy"
+                typo_hits = sorted({k for sig in signatures(q) for k in self.person_sigs.get(sig, ())
+                                    if one_typo(q, k)})
+                if len({self.fuzzy_people[k] for k in typo_hits}) == 1:
+                    actor_id, method = self.fuzzy_people[typo_hits[0]], "fuzzy"
             # a role with an office and a country settles ambiguous or unknown surnames
             if role is not None and role[1].kb_role and aff_ids:
                 country = self._country_of(aff_ids)

@@ -374,6 +374,7 @@ def _read(path: Path):
 def _roles(raw, where: str) -> list[dict]:
     """Roles as dicts {role, org, country, start, end, cameo?} from compact strings or dicts."""
     out = []
+    org: str | None
     for r in raw or []:
         if isinstance(r, str):
             parts = r.split()
@@ -594,8 +595,8 @@ def _load_world(kb: KnowledgeBase, path: Path) -> None:
                     kb.places.setdefault(fold(n), iso)
     shared = set(names.get("derived_ctx", [])) | _GENERIC_UNITS
     for did, ns in names.get("derived", {}).items():
-        a = kb.actors.get(did)
-        if a is None:
+        da = kb.actors.get(did)
+        if da is None:
             continue
         for n in ns:
             k = norm(n)
@@ -604,7 +605,7 @@ def _load_world(kb: KnowledgeBase, path: Path) -> None:
             if k in shared:
                 kb.add_context(n, did)
             else:
-                a.aliases.setdefault("en", []).append(n)
+                da.aliases.setdefault("en", []).append(n)
                 kb.add_alias("en", n, did, "name")
     for phrase, code in data.get("agents", []):
         sector = canonical(code)
