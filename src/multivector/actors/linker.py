@@ -156,9 +156,9 @@ class DocLinker:
     # ------------------------------------------------------------------ references
     def resolve_references(self, cands: list[Cand], date: str | None) -> None:
         people = [c for c in cands if c.person and c.actor_id]
-        actors: dict[str, Actor] = {}
+        actors: dict[str, Actor | None] = {}
         for c in people:
-            actors.setdefault(c.actor_id, c.actor or self.kb.get(c.actor_id))
+            actors.setdefault(c.actor_id or "", c.actor or self.kb.get(c.actor_id))
         introduced = {c.actor_id for c in people if len(c.meta.get("name", "").split()) >= 2}
         # surnames and given names of people this document introduces
         by_surname: dict[str, list[str]] = {}
@@ -241,7 +241,7 @@ class DocLinker:
         hits = [k for k in by_surname if fuzz.ratio(lat, k) >= 85]
         return by_surname[hits[0]] if len(hits) == 1 else None
 
-    def _pronoun_antecedent(self, c: Cand, history: list[Cand], actors: dict[str, Actor]):
+    def _pronoun_antecedent(self, c: Cand, history: list[Cand], actors: dict[str, Actor | None]):
         """Most recent compatible person, preferring (1) for "he said" the last person who
         spoke, (2) the last grammatical subject in this or the previous paragraph."""
         gender = c.meta.get("gender")
@@ -251,7 +251,7 @@ class DocLinker:
             if c.meta["para"] - h.meta.get("para", 0) > PRONOUN_WINDOW:
                 break
             g = h.meta.get("gender") or genders.get(h.actor_id) or guess_gender(
-                actors.get(h.actor_id) or self.kb.get(h.actor_id))
+                actors.get(h.actor_id or "") or self.kb.get(h.actor_id))
             if gender and g and g != gender:
                 continue
             window.append(h)
@@ -276,20 +276,19 @@ class DocLinker:
         return window[0]
 
     def _descriptor_antecedent(self, c: Cand, history: list[Cand], after: list[Cand],
-                               actors: dict[str, Actor], date: str | None = None) -> Cand | None:
+                               actors: dict[str, Actor | None], date: str | None = None) -> Cand | None:
         word = c.meta.get("role_word", c.role or "").lower()
         head = word.split()[-1] if word else ""
         generic = head in EXPERT_WORDS or head in {"expert", "interlocutor"}
 
         def compatible(h: Cand) -> bool:
-            roles = [h.role, h.meta.get("inherited_role")]
-            roles = [r.lower() for r in roles if r]
+            roles = [r.lower() for r in (h.role, h.meta.get("inherited_role")) if r]
             if any(word in r or head in r.split() for r in roles):
                 return True
             if generic and h.role_class == "expert":
                 return True
             kb_role = c.meta.get("desc_kb_role")
-            a = actors.get(h.actor_id) or self.kb.get(h.actor_id)
+            a = actors.get(h.actor_id or "") or self.kb.get(h.actor_id)
             if kb_role and a is not None and not a.discovered:  # "the Secretary of State"
                 return any(r["role"] == kb_role and (date is None or date_in(
                     date, r.get("start"), r.get("end"))) for r in a.roles)
@@ -312,7 +311,7 @@ class DocLinker:
         mentions: list[Mention] = []
         found = {c.actor.id: c.actor for c in cands if c.actor is not None}
         for c in cands:
-            actor = c.actor or self.kb.get(c.actor_id) or found.get(c.actor_id)
+            actor = c.actor or self.kb.get(c.actor_id) or found.get(c.actor_id or "")
             if actor is None:
                 continue
             if c.actor is not None:
