@@ -26,6 +26,8 @@ browser:
 	bash scripts/install-browser.sh
 
 test: install browser
+	$(BIN)/ruff check src
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: install
