@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+import duckdb
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -35,6 +36,24 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, turned into the same clean stop as Ctrl-C (exit code 143 instead of 130)."""
 
 
+# The last stop signal this process received. DuckDB checks for signals while a query runs and
+# turns the KeyboardInterrupt (or our Terminated) into its own "Query interrupted" error, so the
+# exception alone cannot tell Ctrl-C from SIGTERM; the handlers record it here.
+_LAST_SIGNAL: list[int] = []
+
+
+def _interrupt_code(exc: BaseException) -> int | None:
+    """130 / 143 when ``exc`` is how an interrupt surfaced (directly or through DuckDB)."""
+    if isinstance(exc, Terminated):
+        return 143
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if isinstance(exc, duckdb.InterruptException) or (
+            isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower() and _LAST_SIGNAL):
+        return 143 if _LAST_SIGNAL and _LAST_SIGNAL[-1] == signal.SIGTERM else 130
+    return None
+
+
 def on_terminate() -> Callable[[], None]:
     """Make SIGTERM stop the run like Ctrl-C; returns the function that puts the old handler
     back. (Signal handlers can only be set from the main thread; elsewhere nothing changes.)"""
@@ -42,11 +61,16 @@ def on_terminate() -> Callable[[], None]:
         return lambda: None
 
     def handler(signum: int, frame: object) -> None:
+        _LAST_SIGNAL.append(signum)
         raise Terminated()
+
+    def int_handler(signum: int, frame: object) -> None:
+        _LAST_SIGNAL.append(signum)
+        raise KeyboardInterrupt()
 
     old_term = signal.signal(signal.SIGTERM, handler)
     # Ctrl-C raises KeyboardInterrupt from here on (the command line stops at once before)
-    old_int = signal.signal(signal.SIGINT, signal.default_int_handler)
+    old_int = signal.signal(signal.SIGINT, int_handler)
 
     def restore() -> None:
         signal.signal(signal.SIGTERM, old_term)
@@ -212,8 +236,11 @@ def run_analyze(paths: list[str], db: str, config: Config, workers: int | None =
                 store.release()
                 progress.update(task, status=f"{stats.new} new, {stats.unchanged} unchanged")
             progress.update(task, completed=len(refs))
-    except KeyboardInterrupt as exc:
-        interrupted = 143 if isinstance(exc, Terminated) else 130
+    except (KeyboardInterrupt, RuntimeError, duckdb.Error) as exc:
+        code = _interrupt_code(exc)
+        if code is None:
+            raise
+        interrupted = code
         console.print("interrupted: everything stored so far is kept; run again to resume",
                       style="yellow", highlight=False)
     finally:
