@@ -34,8 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-QUOTE_CHARS = "\"'“”‘’«»„「」"
-TRIM_END = ".,;:!? \t\n"
+# The same span normalisation and coverage as the PolNeAR scorer, so both dev sets score alike.
+from .polnear import _norm
+from .polnear import _overlap as _cover
+
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor",
           "the", "a", "an", "of", "and", "s", "he", "she", "they", "it", "him", "her", "his",
           "its", "their", "them", "we", "i"}
@@ -124,21 +126,6 @@ def check_article(art: GoldArticle, text: str) -> list[str]:
 
 
 # --- scoring -----------------------------------------------------------------------------
-def _norm(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (text[a].isspace() or text[a] in QUOTE_CHARS):
-        a += 1
-    while b > a and (text[b - 1] in TRIM_END or text[b - 1] in QUOTE_CHARS):
-        b -= 1
-    if text[a : a + 5].lower() == "that ":
-        a += 5
-    return a, b
-
-
-def _cover(g: tuple[int, int], p: tuple[int, int]) -> float:
-    inter = min(g[1], p[1]) - max(g[0], p[0])
-    return max(inter, 0) / max(g[1] - g[0], 1)
-
-
 def name_words(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
