@@ -219,3 +219,18 @@ def test_serve_workers_run_several_read_only_processes(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_every_page_carries_the_same_header_and_no_placeholder(client, db_path):
+    """The navigation is written once (templates/_header.html): the explorer, a document and an
+    error page all show it, and no template placeholder reaches the browser."""
+    pages = [client.get("/"), client.get(f"/documents/{db_path[1]}"),
+             client.get("/documents/no-such-document")]
+    assert [p.status_code for p in pages] == [200, 200, 404]
+    headers = []
+    for p in pages:
+        assert "$header" not in p.text and "$title" not in p.text
+        start = p.text.index('<header class="top">')
+        headers.append(p.text[start:p.text.index("</header>", start)])
+    assert headers[0] == headers[1] == headers[2]
+    assert 'href="/actors"' in headers[0] and 'action="/search"' in headers[0]

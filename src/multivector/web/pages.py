@@ -17,15 +17,23 @@ from urllib.parse import quote as urlquote
 from .highlight import document_spans, esc, render_spans
 
 
+def _read(name: str) -> str:
+    """A template's text with the shared page header (``_header.html``) put in at ``$header``:
+    every page carries the same navigation, written once."""
+    folder = resources.files(__package__).joinpath("templates")
+    text = folder.joinpath(name).read_text("utf-8")
+    return text.replace("$header\n", folder.joinpath("_header.html").read_text("utf-8"))
+
+
 @cache
 def template(name: str) -> Template:
-    return Template(resources.files(__package__).joinpath("templates", name).read_text("utf-8"))
+    return Template(_read(name))
 
 
 @cache
 def shell() -> str:
     """The explorer page (network, actor, dyad, search, documents): routed in the browser."""
-    return resources.files(__package__).joinpath("templates", "index.html").read_text("utf-8")
+    return _read("index.html")
 
 
 def _actor_link(ref: dict | None) -> str:
