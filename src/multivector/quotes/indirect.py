@@ -6,6 +6,9 @@ to", the clause it modifies); the speaker comes from :mod:`.speakers`.
 
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
+
 from ..doc import Doc
 from ..lang import lexicon as lang_lexicon
 from .cues import cue_for
@@ -29,15 +32,28 @@ class IndirectExtractor:
         self.index = index
         self.spans = [s for s in spans if s.depth == 0]
         self.last_via = last_via
+        # Per-document index over the outermost quotes, built once: every verb of a long
+        # document asks "is this inside a quote", and scanning all quotes each time made the
+        # stage quadratic in the document's length. Starts are sorted (find_marks sorts by
+        # opening position); ``_reach[i]`` is the furthest end among spans[0..i], so "the first
+        # span (in list order) that opens at or before a and ends at or after b" is a bisect.
+        self._starts = [s.outer_start for s in self.spans]
+        self._reach = list(accumulate((s.outer_end for s in self.spans), max))
+        self._sorted = all(x <= y for x, y in zip(self._starts, self._starts[1:]))
 
     def _quote_around(self, a: int, b: int) -> MarkSpan | None:
-        for s in self.spans:
-            if s.outer_start <= a and b <= s.outer_end:
-                return s
-        return None
+        """The first outermost quote (in text order) that covers ``[a, b)``."""
+        if not self._sorted:  # not from find_marks: the plain scan
+            return next((s for s in self.spans if s.outer_start <= a and b <= s.outer_end), None)
+        k = bisect.bisect_right(self._starts, a)  # spans[:k] open at or before a
+        j = bisect.bisect_left(self._reach, b, 0, k)  # the first of them that reaches b
+        return self.spans[j] if j < k else None
 
     def _inside_quote(self, pos: int) -> bool:
-        return any(s.outer_start <= pos < s.outer_end for s in self.spans)
+        if not self._sorted:
+            return any(s.outer_start <= pos < s.outer_end for s in self.spans)
+        k = bisect.bisect_right(self._starts, pos)
+        return k > 0 and self._reach[k - 1] > pos
 
     def extract(self, skip_paragraphs: set[int], reported_only: set[int] | None = None) -> list[Draft]:
         """``reported_only``: paragraphs spoken by someone (interview answers) where only

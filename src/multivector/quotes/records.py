@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..doc import ActorRef, Doc, Quote
@@ -63,10 +64,19 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
     """Quote records in text order with deterministic ids ``<doc id>:q<n>``."""
     out: list[Quote] = []
     drafts = sorted(drafts, key=lambda d: (d.start, d.end))
+    # mentions inside a quote by bisect over their sorted starts (built once per document)
+    # rather than a scan of every mention per quote, which was quadratic in document length
+    ms = doc.mentions
+    starts = [m.start for m in ms]
+    in_order = all(x <= y for x, y in zip(starts, starts[1:]))
     for n, d in enumerate(drafts, 1):
         sent = doc.sentence_at(d.start)
         mentioned: list[str] = []
-        for m in doc.mentions:
+        if in_order:
+            inside = ms[bisect.bisect_left(starts, d.start):bisect.bisect_right(starts, d.end)]
+        else:
+            inside = ms
+        for m in inside:
             if m.start >= d.start and m.end <= d.end and m.actor_id and m.actor_id not in mentioned:
                 if d.speaker is not None and m.start == d.speaker.start:
                     continue
