@@ -107,3 +107,20 @@ def test_bad_cue_file_names_the_file(tmp_path):
     bad.write_text("speech_verbs: [say\n", encoding="utf-8")
     with pytest.raises(ValueError, match="cues.yaml"):
         load_lexicon(str(bad))
+
+
+def test_reopened_quote_in_a_joined_paragraph_continues_it():
+    # agency style: each quoted paragraph opens with a mark, only the last one closes; once the
+    # paragraphs are joined, the next speaker's quote must not be swallowed by the first
+    text = ('The coach said: "We pressed well. "The second half was harder." '
+            'The visiting coach said: "We lacked ideas. "Next week will be different."')
+    assert contents(text) == ["We pressed well. \"The second half was harder.",
+                              "We lacked ideas. \"Next week will be different."]
+
+
+def test_single_quote_closed_before_the_double_one():
+    text = ("\"We knew at once that 'this will work,'\" the singer wrote. "
+            "\"The tour was an easy choice,\" she added.")
+    got = [(text[s.start : s.end], s.depth) for s in find_marks(text, paras(text))]
+    assert got == [("We knew at once that 'this will work,'", 0), ("this will work,", 1),
+                   ("The tour was an easy choice,", 0)]

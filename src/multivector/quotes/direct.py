@@ -243,6 +243,9 @@ class DirectAttributor:
             if span.depth > 0:
                 # a quote inside a quote: only with its own cue inside the outer quote
                 found = self._parse_cue(span)
+                host = next((s for s in self.spans if s.depth == 0 and s.start <= span.start < s.end), None)
+                if found and host is not None and not host.start <= self.index.start(found[0].verb) < host.end:
+                    found = None  # the outer quote's own cue, not one of the inner quote
                 if found and not short:
                     d = self._draft(span, found[0], found[1], 0.8, "nested")
                     if d and d.speaker:

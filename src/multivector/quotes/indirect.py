@@ -136,6 +136,13 @@ class IndirectExtractor:
         if not self._long_enough(cue, a, b):
             return None
         pos = self.index.start(cue.verb)
+        # a cue inside a quotation reports words inside that quotation: the parse may run the
+        # clause past the closing mark ("he said, 'X,'" Mitchell recalled)
+        host = self._quote_around(pos, pos + 1)
+        if host is not None and a < host.end < b:
+            a, b = strip_span(doc.text, a, host.end, " \t\n,;:–—-'’‘\"")
+            if not self._long_enough(cue, a, b):
+                return None
         # the content is a direct quote already (the direct pass handles it)
         around = self._quote_around(a, b)
         if around is not None and not (around.outer_start <= pos < around.outer_end):

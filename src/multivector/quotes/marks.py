@@ -64,12 +64,37 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+SENTENCE_END = ".?!…"
+
+
+def _reopens(text: str, i: int, lo: int, stack: list) -> bool:
+    """A double opening mark at a sentence start while a double quote of the same kind is open
+    and unclosed: the quote's next paragraph, run into this one (BBC and agency copy repeat the
+    opening mark at each quoted paragraph and close only the last; cleaned text often joins
+    those paragraphs). The same mark does not nest inside itself, so this mark continues the
+    open quote instead of opening a second one that would swallow the rest of the paragraph."""
+    ch = text[i]
+    if ch not in ('"', "“") or not stack or stack[-1][0] not in ('"', "“", "”"):
+        return False
+    j = i - 1
+    if j < lo or not text[j].isspace():
+        return False
+    while j >= lo and text[j].isspace():
+        j -= 1
+    while j >= lo and text[j] in ")]’'":
+        j -= 1
+    return j >= lo and text[j] in SENTENCE_END and i + 1 < len(text) and _is_word(text[i + 1])
+
+
 def _classify(text: str, i: int, lo: int, hi: int, stack: list) -> str | None:
-    """'open', 'close' or None (an apostrophe or a mark that cannot be placed)."""
+    """'open', 'close', 'reopen' (see ``_reopens``) or None (an apostrophe or a mark that
+    cannot be placed)."""
     ch = text[i]
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
     open_chars = [s[0] for s in stack]
+    if _reopens(text, i, lo, stack):
+        return "reopen"
     if ch in ("«", "„", "「", "『", "‹"):
         return "open"
     if ch in ("」", "』", "›"):
@@ -95,11 +120,15 @@ def _classify(text: str, i: int, lo: int, hi: int, stack: list) -> str | None:
         if open_chars and open_chars[-1] in ('"', "“", "„", "”"):
             if not prev.isspace() or not _is_word(nxt):
                 return "close"
+        elif any(o in ('"', "“", "„", "”") for o in open_chars) and not prev.isspace() and not _is_word(nxt):
+            return "close"  # ',’"' / ",'"': closes the double quote around an unclosed single one
         if prev in OPEN_CONTEXT or i == lo:
             return "open"
         return "close"
     # single marks: only when they look like quotation marks, never inside a word
     if ch in ("‘", "'"):
+        if ch == "'" and open_chars and open_chars[-1] in ("'", "‘") and not _is_word(nxt) and not prev.isspace():
+            return "close"  # "… here,'" closes the single quote it ends
         if _is_word(prev):
             # "don't" / "Russia's": apostrophe; a closing ' after a word with an open single
             if ch == "'" and open_chars and open_chars[-1] in ("'", "‘") and not _is_word(nxt):
@@ -164,7 +193,9 @@ def find_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkSpan]:
                 i += 1
                 continue
             role = _classify(text, i, lo, hi, stack)
-            if role == "open":
+            if role == "reopen":
+                pass
+            elif role == "open":
                 stack.append((ch, i, pi))
             elif role == "close":
                 match = None
