@@ -16,6 +16,21 @@ actors_app = typer.Typer(help="The actor knowledge base: list, show, search, res
                          no_args_is_help=True)
 
 OverlayOpt = typer.Option([], "--actors", help="Actor overlay file(s) (YAML/JSON) merged on top.")
+DbOpt = typer.Option(None, "--db", help="A multivector database: the actors a corpus linked or "
+                     "discovered (opened read-only; a file being written is retried briefly).")
+
+
+def _db_reader(db: str):
+    """The database opened read-only for one request (exit 2 with one line when it is missing,
+    damaged or held by a writer past the retry time: see ``store.connect``)."""
+    from ..cli_support import open_read_only
+
+    return open_read_only(db, console)
+
+
+def _row_cells(a: dict) -> tuple[str, ...]:
+    return (a["id"], a.get("name") or "", a.get("type") or "", a.get("country") or "",
+            a.get("cameo") or "", a.get("sector") or "")
 
 
 def _kb(actors: list[Path]):
@@ -43,8 +58,15 @@ def list_(type: str | None = typer.Option(None, "--type", help="state, igo, pers
           country: str | None = typer.Option(None, "--country", help="ISO3 code."),
           limit: int = typer.Option(0, "--limit", help="At most this many (0 = all)."),
           as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
-          actors: list[Path] = OverlayOpt) -> None:
-    """List actors of the knowledge base."""
+          actors: list[Path] = OverlayOpt,
+          db: str | None = DbOpt,
+          discovered: bool = typer.Option(False, "--discovered",
+                                          help="With --db: only people discovered in the text."),
+          ) -> None:
+    """List actors of the knowledge base (or, with --db, of a corpus, most mentioned first)."""
+    if db is not None:
+        _list_db(db, type, country, limit, as_json, discovered)
+        return
     kb = _kb(actors)
     rows = [a for a in kb.actors.values()
             if (type is None or a.type == type) and (country is None or a.country == country.upper())]
@@ -65,11 +87,36 @@ def list_(type: str | None = typer.Option(None, "--type", help="state, igo, pers
     out.print(t)
 
 
+def _list_db(db: str, type: str | None, country: str | None, limit: int, as_json: bool,
+             discovered: bool) -> None:
+    with _db_reader(db) as r:
+        rows = r.corpus_actors(type=type, country=country, discovered=True if discovered else None)
+    if limit:
+        rows = rows[:limit]
+    if as_json:
+        for a in rows:
+            _print(a)
+        return
+    from rich.table import Table
+
+    t = Table(title=f"{len(rows)} actors in {db}")
+    for c in ("id", "name", "type", "country", "cameo", "sector", "mentions", "documents"):
+        t.add_column(c)
+    for a in rows:
+        t.add_row(*_row_cells(a), str(a["n_mentions"]), str(a["n_documents"]))
+    out.print(t)
+
+
 @actors_app.command("show")
 def show(actor_id: str = typer.Argument(..., help="Actor id, e.g. UZBGOV or PER:sergey-lavrov."),
          as_json: bool = typer.Option(False, "--json"),
-         actors: list[Path] = OverlayOpt) -> None:
-    """Show one actor with its aliases and dated roles."""
+         actors: list[Path] = OverlayOpt,
+         db: str | None = DbOpt) -> None:
+    """Show one actor with its aliases and dated roles (with --db: as the corpus stored it,
+    with its mention counts and the forms it was mentioned by)."""
+    if db is not None:
+        _show_db(db, actor_id, as_json)
+        return
     kb = _kb(actors)
     a = kb.get(actor_id)
     if a is None:
@@ -91,6 +138,33 @@ def show(actor_id: str = typer.Argument(..., help="Actor id, e.g. UZBGOV or PER:
         extra = "".join(f" {k}={r[k]}" for k in ("sector", "source") if r.get(k))
         out.print(f"  role: {r['role']} ({r.get('org') or r.get('country') or ''}) "
                   f"{r.get('start') or '…'} – {r.get('end') or '…'}{extra}")
+
+
+def _show_db(db: str, actor_id: str, as_json: bool) -> None:
+    with _db_reader(db) as r:
+        a = r.corpus_actor(actor_id)
+        hits = [] if a is not None else r.corpus_actors(q=actor_id)[:3]
+    if a is None:
+        hint = f" (did you mean {', '.join(h['id'] for h in hits)}?)" if hits else ""
+        console.print(f"[red]error:[/red] no actor with id {actor_id!r} in {db}{hint}")
+        raise typer.Exit(1)
+    if as_json:
+        _print(a)
+        return
+    out.print(f"[bold]{a['id']}[/bold]  {a.get('name') or ''}"
+              f"{'  (discovered in the text)' if a.get('discovered') else ''}")
+    out.print(f"  type: {a.get('type')}   country: {a.get('country')}   cameo: {a.get('cameo')}   "
+              f"sector: {a.get('sector')}")
+    out.print(f"  mentions: {a['n_mentions']} in {a['n_documents']} documents")
+    if a["mentioned_as"]:
+        out.print("  mentioned as: " + ", ".join(f"{m['text']} ({m['n']})" for m in a["mentioned_as"]))
+    for lang, names in (a.get("aliases") or {}).items():
+        out.print(f"  {lang}: {', '.join(names)}")
+    for role in a.get("roles") or []:
+        dates = f"{role.get('start') or '…'} – {role.get('end') or '…'}"
+        if role.get("as_of"):
+            dates += f" (as of {role['as_of']})"
+        out.print(f"  role: {role.get('role')} ({role.get('org') or role.get('country') or ''}) {dates}")
 
 
 @actors_app.command("stats")
@@ -130,8 +204,24 @@ def stats(as_json: bool = typer.Option(False, "--json"),
 @actors_app.command("search")
 def search(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit"),
            as_json: bool = typer.Option(False, "--json"),
-           actors: list[Path] = OverlayOpt) -> None:
-    """Find actors by (part of) a name or alias, in any language; tolerant of typos."""
+           actors: list[Path] = OverlayOpt,
+           db: str | None = DbOpt) -> None:
+    """Find actors by (part of) a name or alias, in any language; tolerant of typos (with
+    --db: the corpus's actors whose id, name or an alias contains NAME, any case)."""
+    if db is not None:
+        with _db_reader(db) as r:
+            rows = r.corpus_actors(q=name)[:limit]
+        if as_json:
+            for row in rows:
+                _print(row)
+            return
+        if not rows:
+            console.print(f"no actor in {db} matches {name!r}")
+            raise typer.Exit(1)
+        for row in rows:
+            out.print(f"{row['id']:28} {row.get('name') or ''}  [dim]({row.get('type')}, "
+                      f"{row.get('country') or '-'}; {row['n_mentions']} mentions)[/dim]")
+        return
     kb = _kb(actors)
     hits = kb.search(name, limit=limit)
     if as_json:
@@ -161,8 +251,11 @@ def resolve(text: str | None = typer.Argument(None, help="A short phrase, e.g. '
                                                  help="JSON lines {\"text\", \"date\", \"context\", "
                                                       "\"country\"}; - for stdin."),
             as_json: bool = typer.Option(False, "--json", help="Print JSON (always on with --batch)."),
-            actors: list[Path] = OverlayOpt) -> None:
-    """The best actor for a short phrase, with id, name, country, type, sector and span."""
+            actors: list[Path] = OverlayOpt,
+            db: str | None = DbOpt) -> None:
+    """The best actor for a short phrase, with id, name, country, type, sector and span. With
+    --db, a person the knowledge base does not know is looked up among the corpus's actors
+    (discovered people keep the role and country the text gave them)."""
     from ..config import load_config
     from .kb import any_date as parse_date
     from .resolve import PhraseResolver
@@ -171,11 +264,15 @@ def resolve(text: str | None = typer.Argument(None, help="A short phrase, e.g. '
         console.print("[red]error:[/red] give a TEXT or --batch FILE")
         raise typer.Exit(2)
     _kb(actors)  # report overlay errors before loading spaCy
+    if db is not None:
+        _db_reader(db).close()  # a missing or damaged database: one line before loading spaCy
     cfg = load_config().with_(actors_files=tuple(str(a) for a in actors) if actors else None)
     resolver = PhraseResolver(cfg)
 
     def one(t: str, d: str | None, ctx: str | None = None, iso: str | None = None) -> dict:
         r = resolver.resolve(t, date=d, context=ctx, country=iso)
+        if db is not None and (r is None or r.get("id") is None or r.get("discovered")):
+            r = _from_corpus(db, t, r)
         if r is None:
             return _null(t, d)
         r.update(text=t, date=d)
@@ -225,6 +322,29 @@ def resolve(text: str | None = typer.Argument(None, help="A short phrase, e.g. '
     else:
         out.print(f"{r['id']}  {r['name']}  country={r['country']} type={r['type']} "
                   f"sector={r['sector']}  span={r['span']['text']!r} ({r['method']})")
+
+
+def _from_corpus(db: str, text: str, r: dict | None) -> dict | None:
+    """``r`` (no actor, or a person discovered from the phrase alone) completed from the
+    corpus: the stored actor with that id, else the one the corpus knows by this name. The
+    database is opened read-only for this lookup only, so a running ``analyze`` can write
+    between two lines of a batch."""
+    from .sectors import composite
+
+    with _db_reader(db) as reader:
+        a = reader.corpus_actor(r["id"]) if r is not None and r.get("id") else None
+        if a is None:
+            found = reader.actor_named(text.strip())
+            a = reader.corpus_actor(found) if found else None
+    if a is None:
+        return r
+    role = next((x.get("role") for x in a.get("roles") or [] if x.get("role")), None)
+    span = (r or {}).get("span") or {"start": 0, "end": len(text), "text": text}
+    return {**(r or {}), "id": a["id"], "name": a.get("name"), "country": a.get("country"),
+            "type": a.get("type"), "sector": a.get("sector"), "cameo": a.get("cameo"),
+            "code": composite(a.get("country"), a.get("sector")), "discovered": bool(a.get("discovered")),
+            "role": role or (r or {}).get("role"), "method": "corpus", "span": span,
+            "n_mentions": a["n_mentions"]}
 
 
 @actors_app.command("import-phoenix")

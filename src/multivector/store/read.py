@@ -206,6 +206,63 @@ class Reader:
             "LIMIT 1", [name]).fetchone()
         return (row[0], row[1]) if row else None
 
+    # ------------------------------------------------------------------ `actors --db`
+    def corpus_actors(self, *, type: str | None = None, country: str | None = None,
+                      q: str | None = None, discovered: bool | None = None) -> list[dict]:
+        """Rows of the ``actors`` table (those a corpus linked or discovered), decoded, with
+        ``n_mentions`` and ``n_documents``; most mentioned first, then by id. ``q`` matches
+        the id, name or any alias (any case); ``country`` any case."""
+        from .where import Where, ilike
+
+        w = Where()
+        if q:
+            clause, pattern = ilike("(a.name || ' ' || a.id || ' ' || "
+                                    "coalesce(CAST(a.aliases AS VARCHAR), ''))", q)
+            w.add(clause, pattern)
+        w.equals("a.type", type)
+        if country:
+            w.add("upper(a.country) = upper(?)", country)
+        if discovered is not None:
+            w.add("coalesce(a.discovered, false) = ?", discovered)
+        rows = self.query(
+            "SELECT a.*, coalesce(c.n, 0) AS n_mentions, coalesce(c.d, 0) AS n_documents "
+            "FROM actors a LEFT JOIN (SELECT actor_id, count(*) AS n, count(DISTINCT doc_id) "
+            "AS d FROM mentions WHERE actor_id IS NOT NULL GROUP BY actor_id) c "
+            f"ON c.actor_id = a.id{w.sql} ORDER BY n_mentions DESC, a.id", w.params)
+        return [decode_row("actors", r) for r in rows]
+
+    def corpus_actor(self, actor_id: str) -> dict | None:
+        """One row of the ``actors`` table with its counts and the forms the corpus mentioned
+        it by (most frequent first), or None."""
+        rows = self.query("SELECT * FROM actors WHERE id = ?", [actor_id])
+        if not rows:
+            return None
+        info = decode_row("actors", rows[0])
+        n, d = self.tuples("SELECT count(*), count(DISTINCT doc_id) FROM mentions "
+                           "WHERE actor_id = ?", [actor_id])[0]
+        info.update(n_mentions=n, n_documents=d, mentioned_as=[
+            {"text": t, "n": k} for t, k in self.tuples(
+                "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
+                "ORDER BY n DESC, text LIMIT 10", [actor_id])])
+        return info
+
+    def actor_named(self, text: str) -> str | None:
+        """The id of the actor the corpus knows by ``text`` (any case): one named so, knowledge
+        base actors before discovered ones; else the actor its mentions of ``text`` were most
+        often linked to by name (a pronoun, descriptor, role or bare surname is linked by its
+        context, so it says nothing about the phrase alone)."""
+        row = self.cursor().execute(
+            "SELECT id FROM actors WHERE lower(name) = lower(?) "
+            "ORDER BY coalesce(discovered, false), id LIMIT 1", [text]).fetchone()
+        if row is None:
+            row = self.cursor().execute(
+                "SELECT actor_id FROM mentions WHERE lower(text) = lower(?) AND actor_id IS NOT "
+                "NULL AND coalesce(method, '') NOT IN ('pronoun', 'descriptor', 'role', "
+                "'surname', 'given-name') GROUP BY actor_id ORDER BY count(*) DESC, actor_id "
+                "LIMIT 1",
+                [text]).fetchone()
+        return row[0] if row else None
+
     def sentence_at(self, doc_id: str, offset: int) -> str | None:
         """The text of the sentence of ``doc_id`` that contains character ``offset``."""
         row = self.cursor().execute(
