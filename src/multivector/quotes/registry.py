@@ -569,9 +569,8 @@ class Registry:
 
     # --- salience --------------------------------------------------------------------------
     def remember_speaker(self, pos: int, entity: Entity | None) -> None:
-        if entity is not None:
-            self.speaker_events.append((pos, entity.idx))
-            self.speaker_events.sort()
+        if entity is not None:  # kept sorted by insertion: a sort per call was quadratic
+            bisect.insort(self.speaker_events, (pos, entity.idx))
 
     def scores(self, pos: int, kinds: Iterable[str], exclude: set[tuple[int, int]] | None = None,
                gender: str | None = None) -> list[tuple[float, Entity]]:
@@ -595,9 +594,9 @@ class Registry:
                 s = max(s, 0.6 * m.weight)  # the organisations of the lead stay the topic
             if s > best.get(e.idx, 0.0):
                 best[e.idx] = s
-        last = [(p, i) for p, i in self.speaker_events if p < pos]
-        if last:
-            p, i = last[-1]
+        k = bisect.bisect_left(self.speaker_events, (pos,))  # the last speaker before pos
+        if k:
+            p, i = self.speaker_events[k - 1]
             e = self.entities[i]
             if e.kind in kinds and cur_p - self.para_index(p) <= WINDOW_PARAGRAPHS:
                 best[i] = best.get(i, 0.0) + 1.0 * 0.5 ** self._dist(self.sent_index(p), cur_s)
@@ -687,10 +686,27 @@ class Registry:
             return Resolution(hits[0], "descriptor", 0.8)
         return Resolution(None, "descriptor", 0.0, [e.name for e in hits])
 
+    def _mention_index(self) -> tuple[bool, list[int], int]:
+        """(sorted?, starts, longest length) of ``self.mentions``, rebuilt when the list
+        grows (every change appends, then re-sorts at once), not on every question."""
+        ms = self.mentions
+        hit = self.__dict__.get("_mindex")
+        if hit is None or hit[0] is not ms or hit[1] != len(ms):
+            starts = [m.start for m in ms]
+            ok = all(x <= y for x, y in zip(starts, starts[1:]))
+            longest = max((m.end - m.start for m in ms), default=0)
+            hit = self.__dict__["_mindex"] = (ms, len(ms), (ok, starts, longest))
+        return hit[2]
+
     def entity_at(self, start: int, end: int, kinds: Iterable[str] = ("person", "org", "group")) -> Entity | None:
         kinds = set(kinds)
         best = None
-        for m in self.mentions:
+        ok, starts, longest = self._mention_index()
+        # sorted: a mention that starts at or before start - longest ends before start, so the
+        # scan may begin after those (bisect) instead of at the document's first mention
+        first = bisect.bisect_right(starts, start - longest) if ok else 0
+        for j in range(first, len(self.mentions)):
+            m = self.mentions[j]
             if m.start >= end:
                 break
             if m.end > start and self.entities[m.entity].kind in kinds:

@@ -183,7 +183,7 @@ class SpeakerResolver:
     def _role_for_actor(self, actor_id: str, before: int) -> str | None:
         """The role stated at a named mention of the actor (nearest before ``before``, else the
         first after it)."""
-        named = [m for m in self.doc.mentions if m.actor_id == actor_id and m.role
+        named = [m for m in self._mentions_of(actor_id) if m.role
                  and m.method not in ("pronoun", "descriptor")]
         prior = [m for m in named if m.start < before]
         if prior:
@@ -194,6 +194,30 @@ class SpeakerResolver:
             if n.actor_id == actor_id and n.role:
                 return n.role
         return None
+
+    def _mentions_of(self, actor_id: str) -> list[Mention]:
+        """``doc.mentions`` of one actor in their order, from an index built once per list
+        (a scan of every mention per speaker was quadratic in the document's length)."""
+        ms = self.doc.mentions
+        hit = self.__dict__.get("_by_actor")
+        if hit is None or hit[0] is not ms or hit[1] != len(ms):
+            by: dict[str, list[Mention]] = {}
+            for m in ms:
+                if m.actor_id is not None:
+                    by.setdefault(m.actor_id, []).append(m)
+            hit = self.__dict__["_by_actor"] = (ms, len(ms), by)
+        return hit[2].get(actor_id, [])
+
+    def _entity_mentions(self, idx: int) -> list:
+        """The registry's mentions of entity ``idx`` in list order (rebuilt when it grows)."""
+        ms = self.registry.mentions
+        hit = self.__dict__.get("_by_entity")
+        if hit is None or hit[0] is not ms or hit[1] != len(ms):
+            by: dict[int, list] = {}
+            for m in ms:
+                by.setdefault(m.entity, []).append(m)
+            hit = self.__dict__["_by_entity"] = (ms, len(ms), by)
+        return hit[2].get(idx, [])
 
     # --- roles ---------------------------------------------------------------------------
     def role_of(self, head) -> str | None:
@@ -458,8 +482,9 @@ class SpeakerResolver:
 
     def remember(self, position: int, speaker: Speaker | None) -> None:
         if speaker is not None and speaker.name:
-            self.speakers.append((position, speaker))
-            self.speakers.sort(key=lambda x: x[0])
+            # in position order, after equal positions (as append + stable sort did), without
+            # re-sorting the whole list on every call
+            bisect.insort_right(self.speakers, (position, speaker), key=lambda x: x[0])
             e = None
             if speaker.start is not None and speaker.end is not None:
                 e = self.registry.entity_at(speaker.start, speaker.end)
@@ -472,16 +497,16 @@ class SpeakerResolver:
                         pos: int, role: str | None = None, via: str | None = None,
                         candidates: list[str] | None = None) -> Speaker:
         actor_id = None
-        for m in self.registry.mentions:
-            if m.entity == e.idx and m.start < pos + 1:
+        for m in self._entity_mentions(e.idx):
+            if m.start < pos + 1:
                 hit = self._mention(m.start, m.end)
                 if hit is not None and hit.actor_id:
                     actor_id = hit.actor_id
         if e.kind == "person" and e.unnamed and e.org is not None:
             org = self.registry.entities[e.org]
             name = org.name
-            for m in self.registry.mentions:
-                if m.entity == org.idx and m.start < pos + 1:
+            for m in self._entity_mentions(org.idx):
+                if m.start < pos + 1:
                     hit = self._mention(m.start, m.end)
                     if hit is not None and hit.actor_id:
                         actor_id = hit.actor_id

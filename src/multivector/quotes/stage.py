@@ -10,6 +10,7 @@ de-duplication -> records with ids in text order.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -157,9 +158,18 @@ def _merge(direct: list[Draft], indirect: list[Draft], text: str = "") -> list[D
     folded into the clause."""
     drop_direct: set[int] = set()
     keep_indirect: list[Draft] = []
+    # only the direct quotes overlapping a clause matter: found by bisect over their sorted
+    # starts (a quote starting at or before ind.start - longest ends before it), then taken in
+    # list order as before; comparing every clause with every quote was quadratic
+    order = sorted(range(len(direct)), key=lambda k: direct[k].start)
+    starts = [direct[k].start for k in order]
+    longest = max((d.end - d.start for d in direct), default=0)
     for ind in indirect:
         covered = False
-        for k, d in enumerate(direct):
+        near = sorted(order[bisect.bisect_right(starts, ind.start - longest):
+                            bisect.bisect_left(starts, ind.end)])
+        for k in near:
+            d = direct[k]
             inter = min(ind.end, d.end) - max(ind.start, d.start)
             if inter <= 0:
                 continue
