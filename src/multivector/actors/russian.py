@@ -38,6 +38,9 @@ def _fold_latin(text: str) -> str:
 
 
 RU_PLACE_PREPS = lang_lexicon("ru").words("place_preps")
+# a wire dateline ("АСТАНА, 14 марта 2024 (...) — ..."): its city is where, not who
+_DATELINE = lang_lexicon("ru").section("parse").get("dateline")
+DATELINE = re.compile(_DATELINE) if _DATELINE else None
 
 
 class RussianRecognizer:
@@ -112,6 +115,7 @@ class RussianRecognizer:
         toks = nd.tokens
         lemmas = [(t.lemma or t.text).lower() for t in toks]
         cands: list[Cand] = []
+        places: list[tuple[int, int]] = []  # names that are only a place: no actor, no NER
         i = 0
         while i < len(toks):
             hit = None
@@ -136,15 +140,21 @@ class RussianRecognizer:
             actor = self.kb.actors[entry.actor_id]
             method = {"capital": "metonym", "metonym": "metonym", "demonym": "demonym"}.get(
                 entry.kind, "alias")
-            if entry.kind == "capital" and i > 0 and lemmas[i - 1] in RU_PLACE_PREPS:
-                actor, method = self.kb.actors[actor.country or ""], "capital"  # "в Астану": a place
+            dateline = i == 0 and DATELINE is not None and DATELINE.match(text) is not None
+            if dateline and entry.kind == "metonym" and not actor.country:
+                places.append((toks[i].start, toks[i + n - 1].stop))
+                i += n  # "БРЮССЕЛЬ, 5 мая —": where the report was filed, not the EU
+                continue
+            if entry.kind == "capital" and (dateline or i > 0 and lemmas[i - 1] in RU_PLACE_PREPS):
+                # "в Астану", "АСТАНА, 14 марта —": a place, not the government
+                actor, method = self.kb.actors[actor.country or ""], "capital"
             s, e = toks[i].start, toks[i + n - 1].stop
             cands.append(Cand(base + s, base + e, actor.id, method, language="ru",
                               person=actor.type == "person",
                               kind="person" if actor.type == "person" else "name",
                               sector=actor.sector))
             i += n
-        covered = [(c.start, c.end) for c in cands]
+        covered = [(c.start, c.end) for c in cands] + [(base + a, base + b) for a, b in places]
         for sp in nd.spans:
             a, b = base + sp.start, base + sp.stop
             if any(a < e and s < b for s, e in covered):

@@ -15,6 +15,7 @@ syntax models together, which is what makes natasha fast enough (see ``benchmark
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ class ParseRules:
     negations: frozenset[str]
     ents: dict[str, str]
     geographic: frozenset[str]
+    dateline: re.Pattern | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> ParseRules:
@@ -48,7 +50,8 @@ class ParseRules:
                    prep_restructure=frozenset(raw.get("prep_restructure") or ()),
                    negations=frozenset(raw.get("negations") or ()),
                    ents=dict(raw.get("ents") or {}),
-                   geographic=frozenset(raw.get("geographic_nouns") or ()))
+                   geographic=frozenset(raw.get("geographic_nouns") or ()),
+                   dateline=re.compile(raw["dateline"]) if raw.get("dateline") else None)
 
 
 @dataclass
@@ -112,10 +115,9 @@ class RussianParser:
         owners: list[tuple[int, int]] = []  # (paragraph, first token index) per sentence
         for pi, text in enumerate(texts):
             toks: list[_Token] = []
-            for si, sent in enumerate(m.segmenter.sentenize(text)):
-                base = sent.start
+            for si, (base, sent_text) in enumerate(self._sentences(text)):
                 first = len(toks)
-                for t in m.segmenter.tokenize(sent.text):
+                for t in m.segmenter.tokenize(sent_text):
                     toks.append(_Token(base + t.start, base + t.stop, t.text, si))
                 if len(toks) > first:
                     sents.append([t.text for t in toks[first:]])
@@ -137,6 +139,17 @@ class RussianParser:
         spans = list(m.ner.map(texts))
         return [self._to_spacy(text, toks, markup.spans)
                 for text, toks, markup in zip(texts, paras, spans)]
+
+    def _sentences(self, text: str) -> list[tuple[int, str]]:
+        """(offset, text) of the sentences of a paragraph; a wire dateline opening it is a
+        sentence of its own, so that its city is not parsed as the report's subject."""
+        out = [(s.start, s.text) for s in _models().segmenter.sentenize(text)]
+        dl = self.rules.dateline.match(text) if self.rules.dateline is not None else None
+        if dl and out and out[0][0] == 0 and dl.end() < len(out[0][1]):
+            cut = dl.end()
+            head = text[:cut].rstrip()
+            out[0:1] = [(0, head), (cut, out[0][1][cut:])]
+        return out
 
     # ------------------------------------------------------------------ conversion
     def _to_spacy(self, text: str, toks: list[_Token], ner_spans: list) -> Any:
