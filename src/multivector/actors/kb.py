@@ -662,12 +662,58 @@ def build_kb(overlays: tuple[str, ...] = (), world: bool = True) -> KnowledgeBas
     kb.surnames = {}
     kb.finish()
     kb.sources = [str(DATA / f) for f in PACKAGED if f != WORLD] + [str(world_path())] + list(overlays)
+    _compact(kb)
     return kb
 
 
+def _compact(kb: KnowledgeBase) -> None:
+    """Share equal values before the KB is pickled, and drop what only building needed.
+
+    Why: every worker holds the KB for its lifetime (issue 16: RSS). JSON and YAML parsing give
+    each occurrence of a string its own object, and the 37k dated roles repeat a few hundred
+    role names, ISO codes, sectors, sources and snapshot dates; the 37k source lists repeat a
+    few dozen combinations. Pickle stores a shared object once, so after this the cache and
+    every process that loads it hold one copy. Values are equal, so every lookup is unchanged."""
+    pool: dict[str, str] = {}
+
+    def one(x):
+        return pool.setdefault(x, x) if isinstance(x, str) else x
+
+    actors: dict[str, Actor] = {}
+    for aid, a in kb.actors.items():
+        a.id, a.name, a.type = one(a.id), one(a.name), one(a.type)
+        a.country, a.cameo, a.sector = one(a.country), one(a.cameo), one(a.sector)
+        for r in a.roles:
+            for k in r:
+                r[k] = one(r[k])
+        for names in a.aliases.values():
+            names[:] = [one(n) for n in names]
+        actors[one(aid)] = a
+    kb.actors = actors
+    shared: dict[tuple, list[str]] = {}
+    kb.actor_sources = {one(aid): shared.setdefault(tuple(map(one, src)), [one(x) for x in src])
+                        for aid, src in kb.actor_sources.items()}
+    kb.surnames = {k: [one(x) for x in ids] for k, ids in kb.surnames.items()}
+    for e in kb.__dict__.get("_entries", {}).values():
+        e.actor_id = one(e.actor_id)
+    for bucket in kb.context.values():
+        for e in bucket:
+            e.actor_id = one(e.actor_id)
+    kb.places = {k: one(v) for k, v in kb.places.items()}
+    kb.agents = {k: one(v) for k, v in kb.agents.items()}
+    for name in ("_entries", "_indexed", "_variant"):  # used only while adding aliases
+        kb.__dict__.pop(name, None)
+
+
+def load_kb(overlays: Iterable[str] = ()) -> KnowledgeBase:
+    """The knowledge base, from the pickled cache when the files have not changed; one object
+    per set of overlays in a process, however the call is spelled (``load_kb()`` and
+    ``load_kb(())`` were two cache keys, so a process could hold two copies, ~125 MB each)."""
+    return _load_kb(tuple(str(o) for o in overlays))
+
+
 @lru_cache(maxsize=8)
-def load_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The knowledge base, from the pickled cache when the files have not changed."""
+def _load_kb(overlays: tuple[str, ...]) -> KnowledgeBase:
     paths = [world_path() if f == WORLD else DATA / f for f in PACKAGED] + [
         Path(o).expanduser() for o in overlays]
     for p in paths[len(PACKAGED):]:
@@ -703,3 +749,6 @@ def load_kb(overlays: tuple[str, ...] = ()) -> KnowledgeBase:
         pass
     gc.freeze()
     return kb
+
+
+load_kb.cache_clear = _load_kb.cache_clear  # type: ignore[attr-defined]  # tests reset it
