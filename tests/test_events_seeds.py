@@ -79,4 +79,7 @@ def test_opinions_are_never_asserted_events(seed_events):
         for e in seed_events[key]:
             if any(a.get("country") == "RUS" for a in e.source):
                 assert e.modality != "asserted", (e.trigger, e.text)
-    assert seed_events["004"] == []  # an opinion piece that reports no event
+    # an opinion piece that reports no event: nothing complete (exported, counted in relations);
+    # the classifier may keep an incomplete event (issue 12), never an asserted Russian act
+    assert [e for e in seed_events["004"] if e.complete] == []
+    assert all(e.typed_by == ["classifier"] for e in seed_events["004"])

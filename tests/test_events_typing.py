@@ -95,3 +95,30 @@ def test_a_date_is_never_the_location(pipe):
     assert evs and all(e.location != "November" for e in evs)
     evs = code(pipe, "Turkish troops shelled Kurdish fighters in Syria on Sunday.")
     assert evs and all(e.location in (None, "Syria") for e in evs)
+
+
+def test_confident_classifier_event_without_an_actor_frame_is_kept_incomplete(pipe):
+    # no political source ("a car bomb"): no trigger + actor frame, yet the classifier is sure
+    evs = code(pipe, "A car bomb killed twelve people near the market on Monday.")
+    e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
+    assert e, [(x.trigger, x.cameo) for x in evs]
+    assert e[0].complete is False and e[0].typed_by == ["classifier"]
+    assert not e[0].source and e[0].modality == "asserted"
+    assert 0 < e[0].confidence <= 0.7  # scaled down: an incomplete event says less
+
+
+def test_incomplete_events_stay_out_of_relations(pipe, tmp_path):
+    from multivector.relations.compute import relations_rows
+    from multivector.store.db import Store
+
+    doc = pipe.analyze_text("A car bomb killed twelve people near the market on Monday. "
+                            "Turkish troops shelled Kurdish fighters in Syria on Sunday.",
+                            date="2024-03-14")
+    assert any(not e.complete for e in doc.events) and any(e.complete for e in doc.events)
+    db = tmp_path / "rel.duckdb"
+    with Store(db) as st:
+        st.write([doc])
+    with Store(db, read_only=True) as s:
+        rows = list(relations_rows(s))
+    assert rows and sum(r["n_events"] for r in rows) == sum(
+        len(e.source) * len(e.target) for e in doc.events if e.complete)

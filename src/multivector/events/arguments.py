@@ -76,7 +76,7 @@ def head_sector(tok) -> str | None:
         i, j = np_range(tok)
         for t in tok.doc[i:j]:
             sec = sector_of.get(t.lemma_.lower())
-            if t is not tok and t.pos_ in ("NOUN", "PROPN") and sec in TITLE_SECTORS:
+            if t.i != tok.i and t.pos_ in ("NOUN", "PROPN") and sec in TITLE_SECTORS:
                 return sec
     return None
 

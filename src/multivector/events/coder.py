@@ -33,6 +33,8 @@ from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of
 from .ontology import CameoCode, ontology
 from .typed import (
+    CLASSIFIER_BARE,
+    CLASSIFIER_LOOSE,
     CLASSIFIER_MIN,
     CLASSIFIER_PARTIAL,
     CLASSIFIER_SURE,
@@ -161,7 +163,7 @@ class EventCoder:
 
         def depth(i: int) -> int:
             t, d = span.doc[i], 0
-            while t.head is not t and d < 50:
+            while t.head.i != t.i and d < 50:
                 t, d = t.head, d + 1
             return d
 
@@ -244,6 +246,8 @@ class EventCoder:
         if pred.confidence < CLASSIFIER_MIN or any(quad_of_cameo(e.cameo) == pred.quad for e in out):
             return out
         cev = self._classifier_event(doc, sent, resolver, pred, question, emitted)
+        if cev is None and pred.quad != 0 and pred.confidence >= CLASSIFIER_LOOSE:
+            cev = self._loose_event(doc, sent, resolver, pred, question, emitted)
         if cev is not None:
             out.append(cev)
         return out
@@ -306,6 +310,96 @@ class EventCoder:
             ev.id = hashlib.sha1(f"{ev.id}:clf".encode()).hexdigest()[:16]
             return ev
         return None
+
+    def _loose_event(self, doc: Doc, sent, resolver: ActorResolver, pred: Prediction,
+                     question: bool, emitted: dict) -> Event | None:
+        """The classifier is sure the sentence reports an event of its class, but no trigger
+        and actor frame formed ("a car bomb killed 12 people", "aid was delivered to ..."):
+        the event is kept with whatever arguments the parse gives (source and target may be
+        empty; generic agents keep their sector), ``complete: false`` unless both sides were
+        found, and the classifier's confidence scaled down (issue 12: an event with a missing
+        source or target is kept, exports use complete events by default). Its modality is
+        computed as for any event; only asserted and claimed ones are kept, as for the
+        classifier's other events (it learnt from reported facts, not from opinions)."""
+        assert self.classifier is not None
+        tok = self._loose_trigger(sent.span, pred, emitted)
+        if tok is None:
+            return None
+        lex = self.classifier.lex
+        root_p = self.classifier.root_proba(sent.span)
+        lem = tok.lemma_.lower()
+        roots = [r for r in (*lex.patterns.get(f"{lem}|{'verb' if tok.pos_ == 'VERB' else 'noun'}", ()),
+                             *lex.cameo_verbs.get(lem, ())) if quad_of_cameo(r) == pred.quad]
+        if not roots:
+            roots = sorted((r for r in root_p if quad_of_cameo(r) == pred.quad),
+                           key=lambda r: -root_p[r])[:1] or [DEFAULT_ROOT[pred.quad]]
+        root = max(roots, key=lambda r: root_p.get(r, 0.0)) if root_p else roots[0]
+        p = Pattern(lemma=lem, pos="verb" if tok.pos_ == "VERB" else "noun", cameo=root + "0",
+                    target=tuple(TARGET_ROLES_BARE))
+        ev = self._event(doc, sent, tok, p, resolver, question, partial=True, loose=True)
+        if ev is None or quad_of_cameo(ev.cameo) != pred.quad:
+            return None  # modality re-typed it (a future attack is a threat): not this class
+        if ev.modality not in ("asserted", "claimed"):
+            return None
+        if tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+            return None  # an imperative ("Please visit ...") asserts nothing
+        if not (ev.source or ev.target) and pred.confidence < CLASSIFIER_BARE:
+            return None  # no actor at all: only when the classifier is all but certain
+        ev.typed_by = ["classifier"]
+        ev.complete = bool(ev.source and ev.target)
+        ev.confidence = classifier_confidence(pred, ev.complete)
+        ev.id = hashlib.sha1(f"{ev.id}:clf-loose".encode()).hexdigest()[:16]
+        return ev
+
+    def _loose_trigger(self, span, pred: Prediction, emitted: dict):
+        """The word a classifier-only event hangs on: a verb of the sentence's main clause
+        (the reported clause when the main verb reports: "Y was attacked, police said";
+        complements followed: "continues to play" is "play"; conjuncts included), the first
+        that our patterns or the CAMEO dictionary list with a root of the class, else the
+        first main verb, else the sentence's root word. A relative or adverbial clause is
+        background ("where Russia plays a leading role"), not what the sentence reports.
+        Never a word another event already coded."""
+        assert self.classifier is not None
+        lex = self.classifier.lex
+        main: list = []
+        todo = [span.root]
+        while todo and len(main) < 12:
+            tok = todo.pop(0)
+            if any(t.i == tok.i for t in main):
+                continue
+            main.append(tok)
+            kids = [c for c in tok.children if c.pos_ in ("VERB", "AUX")]
+            todo += [c for c in kids if c.dep_ in ("xcomp", "conj")]
+            if tok.lemma_.lower() in REPORTING:
+                todo += [c for c in kids if c.dep_ in ("ccomp", "parataxis", "advcl")]
+        verbs = [t for t in main if t.pos_ == "VERB" and t.lemma_.lower() not in REPORTING
+                 and t.lower_ != "according" and t.i not in emitted
+                 and not self._absorbed(t, emitted)]
+        # the complement carries the act ("needs to play" -> play; its governor, the modality)
+        verbs = [t for t in verbs if not any(c.dep_ == "xcomp" and c.pos_ == "VERB"
+                                             for c in t.children)] or verbs
+        def of_class(tok) -> bool:
+            lem = tok.lemma_.lower()
+            return any(quad_of_cameo(r) == pred.quad for r in (
+                *lex.patterns.get(f"{lem}|verb", ()), *lex.cameo_verbs.get(lem, ())))
+
+        for tok in verbs:
+            if of_class(tok):
+                return tok
+        # a verb of the class elsewhere, shallowest first, outside relative and adjectival
+        # clauses (background, not what the sentence reports)
+        others = [t for t in span if t.pos_ == "VERB" and t.i not in emitted and of_class(t)
+                  and t.lemma_.lower() not in REPORTING and not self._absorbed(t, emitted)
+                  and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))]
+        if others:
+            return min(others, key=_depth)
+        if verbs:
+            return verbs[0]
+        root = span.root
+        if root.i in emitted or root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return root
 
     def _speech_demands(self, doc: Doc, sent, resolver: ActorResolver, emitted: dict,
                         coded: list[Event]) -> list[Event]:
@@ -400,7 +494,7 @@ class EventCoder:
     def _absorbed(self, tok, found: dict) -> bool:
         """True when ``tok`` is part of another trigger's event (see module docstring, 2)."""
         cur, hops = tok, 0
-        while cur.head is not cur and hops < 5:
+        while cur.head.i != cur.i and hops < 5:
             dep = cur.dep_
             cur = cur.head
             hops += 1
@@ -451,7 +545,7 @@ class EventCoder:
             if pt and not _is_passive(verb):  # "X has been indicted ... and will resign"
                 return pt, [], True
             return s, pt if _is_passive(verb) else [], True
-        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
             # "Arnor is about/ready/willing to restore ...": the copula's subject
             s, _, _ = self._subject(head.head, depth + 1)
             return s, [], True
@@ -680,7 +774,7 @@ class EventCoder:
         if low in ("it", "they", "its", "their"):
             # "..., when it issued an ultimatum": the subject of the governing clause
             clause = t.head
-            while clause.dep_ in ("advcl", "relcl", "ccomp", "conj", "xcomp") and clause.head is not clause:
+            while clause.dep_ in ("advcl", "relcl", "ccomp", "conj", "xcomp") and clause.head.i != clause.i:
                 clause = clause.head
                 for s in _children(clause, "nsubj"):
                     if s.pos_ != "PRON":
@@ -726,9 +820,11 @@ class EventCoder:
 
     # ================================================================ event
     def _event(self, doc: Doc, sent, tok, p: Pattern, resolver: ActorResolver,
-               question: bool, partial: bool = False) -> Event | None:
+               question: bool, partial: bool = False, loose: bool = False) -> Event | None:
         """The event of trigger ``tok`` typed by ``p``; None when its arguments do not line up.
-        ``partial``: keep an event with a source or a target only (``complete: false``)."""
+        ``partial``: keep an event with a source or a target only (``complete: false``);
+        ``loose``: keep it even with neither (the classifier typed it), with the political
+        arguments the parse gives."""
         start = doc.token_start(tok)
         quote = _quote_at(doc, start)
         context: dict = {"quote": quote}
@@ -752,7 +848,7 @@ class EventCoder:
                     inherited = True
                 if lem in p.governor_target:
                     tgt_toks = tgt_toks or self._subject(gov)[0]
-        if not src_toks and not (partial and tgt_toks):
+        if not src_toks and not (partial and tgt_toks) and not loose:
             return None  # no source phrase at all: nothing to resolve
         if (p.requires_target or p.object_class == "actor") and not tgt_toks and not (
                 is_verb and self._fallback_targets(tok, p)):
@@ -773,7 +869,10 @@ class EventCoder:
                                                     context=context)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
-        if not (sources or partial and targets) or len(sources) < p.min_sources and not partial:
+        if loose:  # "Arsenal beat Chelsea": clubs, firms and unknown names are no actors
+            sources = [a for a in sources if _political(a)]
+            targets = [a for a in targets if _political(a)]
+        elif not (sources or partial and targets) or len(sources) < p.min_sources and not partial:
             return None
         if (p.requires_target or p.object_class == "actor") and not targets:
             return None
@@ -999,7 +1098,7 @@ def _generic_agent(t) -> dict | None:
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 

@@ -114,7 +114,7 @@ def date_phrases(trigger) -> str:
         if texts:
             return " ".join(texts)
         verb = trigger.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
     parts = [c for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl")]
     for c in verb.children:  # "he visited Astana on Tuesday": the date can hang on the object

@@ -87,7 +87,7 @@ def claim_head(tok):
     m = lexicon()["modality"]
     gov = set(m.get("claimed_governors", ()))
     cur, hops = tok, 0
-    while cur.head is not cur and hops < 6:
+    while cur.head.i != cur.i and hops < 6:
         head = cur.head
         if cur.dep_ in ("ccomp", "pcomp") and head.lemma_.lower() in gov:
             return head
@@ -115,7 +115,7 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
     hops = 0
     while cur.dep_ in CLAUSE_UP | {"dobj", "pobj", "nsubj", "nsubjpass", "prep"} and hops < 6:
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         lem = head.lemma_.lower()
         if cur.dep_ in ("xcomp", "ccomp", "acomp", "csubj", "advcl", "relcl", "acl", "pcomp"):
