@@ -308,10 +308,22 @@ def test_private_arrival_is_not_a_visit_but_a_ministers_is(events_pipeline):
 
 
 def test_reciprocal_meetings_keep_all_participants_as_sources(events_pipeline):
+    from multivector.events.dyads import dyads, symmetric
+    from multivector.events.plover_export import plover_rows
+
     e = only(code(events_pipeline, "The presidents of Russia and Turkey met in Sochi on Friday."),
              "CONSULT")
-    assert sorted(countries(e.source)) == ["RUS", "TUR"] and e.target == []
-    assert e.location == "Sochi"
+    # symmetric (issue 12): each participant is the other's target; the dyads go both ways
+    assert sorted(countries(e.source)) == ["RUS", "TUR"] == sorted(countries(e.target))
+    assert e.complete and e.location == "Sochi"
+    row = {"source": [dict(a.as_participant()) if hasattr(a, "as_participant") else a for a in e.source],
+           "target": [dict(a.as_participant()) if hasattr(a, "as_participant") else a for a in e.target],
+           "plover": e.plover, "id": e.id}
+    assert symmetric(row)
+    pairs = sorted((d["source_country"], d["target_country"]) for d in dyads([row]))
+    assert pairs == [("RUS", "TUR"), ("TUR", "RUS")]
+    (pl,) = plover_rows([row])
+    assert len(pl["actor"]) == 2 and pl["recipient"] == []  # PLOVER's reciprocal coding
     e = only(code(events_pipeline, "Talks between Armenia and Azerbaijan resumed in Brussels."),
              "CONSULT")
     assert sorted(countries(e.source)) == ["ARM", "AZE"]
@@ -332,3 +344,13 @@ def test_speech_demands(pipeline):
     doc = pipeline.analyze_text("A political analyst said that Russia must return the captured helicopter.",
                                 date="2024-03-12")
     assert not [e for e in coder.code(doc) if e.plover == "REQUEST"]
+
+
+def test_targets_inside_act_and_relation_nouns(events_pipeline):
+    # the object names a relation; its participants are the targets ("ties with X")
+    evs = code(events_pipeline,
+               "Armenia welcomed the resumption of diplomatic ties with Georgia on Monday.")
+    assert any("GEO" in countries(e.target) for e in evs), [(e.trigger, e.target) for e in evs]
+    evs = code(events_pipeline, "The Philippines and France agree on closer maritime cooperation.")
+    e = [x for x in evs if sorted(countries(x.source)) == ["FRA", "PHL"]]
+    assert e and sorted(countries(e[0].target)) == ["FRA", "PHL"]

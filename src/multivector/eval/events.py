@@ -19,7 +19,10 @@ no CAMEO codes, the root's PLOVER type must equal the gold type), ``source_accur
 ``target_accuracy`` (actor code: the first three characters, i.e. country or primary code), and
 triple precision/recall/F1 over (source, target, type) sets per sentence (type = PLOVER type for
 ``--plover``, CAMEO root for ``--petrarch``). Sentences with no gold event count against
-precision when something is coded.
+precision when something is coded. A symmetric event (its targets are its sources) gives its
+dyads without self-pairs; against PLOVER gold it is scored as the PLOVER export writes it (all
+participants actors, no recipient). ``complete_only``: the same figures over complete events
+(source and target found), what exports and relations use by default.
 """
 
 from __future__ import annotations
@@ -225,6 +228,18 @@ def _match(gold: str, pred: str) -> bool:
     return g3 == p3
 
 
+def _recipients(e: Event) -> list:
+    from ..events.dyads import symmetric
+
+    return [] if symmetric({"source": e.source, "target": e.target}) else list(e.target)
+
+
+def _self_pair(a: ActorRef | dict, b: ActorRef | dict) -> bool:
+    if a.get("id") or b.get("id"):
+        return a.get("id") == b.get("id")
+    return bool(a.get("name")) and a.get("name") == b.get("name")
+
+
 def _any_match(golds: list[str], preds: Sequence[ActorRef | dict]) -> bool:
     return any(_match(g, _pred_code(p)) for g in golds for p in preds)
 
@@ -272,8 +287,12 @@ def score(records: list[GoldRecord], predicted: list[list[Event]], kind: str) ->
                 ok_tgt += best is not None and _any_match(g.target, best.target)
         gold_triples = [(s, t, gtype(g)) for g in rec.events for s in (g.source or [""])
                         for t in (g.target or [""])]
+        # a symmetric event's self-pairs are no dyads; PLOVER gold codes it without recipient,
+        # as our PLOVER export writes it
         pred_triples = [(_pred_code(s), _pred_code(t) if t else "", ptype(e)) for e in preds
-                        for s in (e.source or [ActorRef()]) for t in (e.target or [ActorRef()])]
+                        for s in (e.source or [ActorRef()])
+                        for t in (_recipients(e) if kind == "plover" else e.target) or [ActorRef()]
+                        if not _self_pair(s, t)]
 
         def tmatch(gt, pt) -> bool:
             return gt[2] == pt[2] and _match(gt[0], pt[0]) and (
@@ -337,11 +356,21 @@ def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 6
     return out
 
 
+def _complete_only(records: list[GoldRecord], predicted: list[list[Event]], kind: str) -> dict:
+    """The figures over complete events only (source and target found): what the exports and
+    the relations layer use by default."""
+    r = score(records, [[e for e in p if e.complete] for p in predicted], kind)
+    return {k: r[k] for k in ("predicted_events", "type_accuracy", "source_accuracy",
+                              "target_accuracy", "precision", "recall", "f1")}
+
+
 def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = ()) -> dict:
     """Score against PLOVER gold; ``verbs``: CAMEO verb dictionaries (or pattern YAML files)
     loaded as user pattern overlays for this run."""
     records = read_plover(path)
-    result = score(records, predict(records, config, pattern_files=tuple(verbs)), "plover")
+    predicted = predict(records, config, pattern_files=tuple(verbs))
+    result = score(records, predicted, "plover")
+    result["complete_only"] = _complete_only(records, predicted, "plover")
     result["file"] = str(path)
     result["verbs"] = [str(v) for v in verbs]
     return result
@@ -379,6 +408,7 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
             pattern_files.insert(n, str(overlay_yaml))
         predicted = predict(records, config, overlay=overlay, pattern_files=tuple(pattern_files))
     result = score(records, predicted, "petrarch")
+    result["complete_only"] = _complete_only(records, predicted, "petrarch")
     # the same figures without PETRARCH-specific conventions: records whose gold codes are
     # all CAMEO codes (the unit tests also use private codes such as 903 or 345)
     onto = ontology()

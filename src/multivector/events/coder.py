@@ -71,6 +71,8 @@ FUTURE_AS_THREAT = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "SANCTI
 COUNT_HEADS = lang_lexicon("en").words("count_heads")
 # Heads that measure or wrap the real object: "a state of emergency", "tons of food aid".
 QUANTITY_HEADS = lang_lexicon("en").words("quantity_heads")
+# prepositions naming the participants of an act or relation noun ("ties with", "aid to")
+NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of")
 
 
 def _children(tok, dep: str) -> list:
@@ -330,6 +332,8 @@ class EventCoder:
         lem = tok.lemma_.lower()
         roots = [r for r in (*lex.patterns.get(f"{lem}|{'verb' if tok.pos_ == 'VERB' else 'noun'}", ()),
                              *lex.cameo_verbs.get(lem, ())) if quad_of_cameo(r) == pred.quad]
+        if not roots and pred.confidence < CLASSIFIER_BARE:
+            return None  # "a Turkish pop singer arrived": no verb of the class, not sure enough
         if not roots:
             roots = sorted((r for r in root_p if quad_of_cameo(r) == pred.quad),
                            key=lambda r: -root_p[r])[:1] or [DEFAULT_ROOT[pred.quad]]
@@ -344,8 +348,12 @@ class EventCoder:
         if tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
             return None  # an imperative ("Please visit ...") asserts nothing
-        if not (ev.source or ev.target) and pred.confidence < CLASSIFIER_BARE:
-            return None  # no actor at all: only when the classifier is all but certain
+        if not any(a.get("id") or a.get("country") and a.get("sector")
+                   for a in ev.source + ev.target) and pred.confidence < CLASSIFIER_BARE:
+            # no actor, groups named by a sector noun alone ("many journalists") or people by
+            # their nationality alone ("a Turkish pop singer"): only when the classifier is all
+            # but certain
+            return None
         ev.typed_by = ["classifier"]
         ev.complete = bool(ev.source and ev.target)
         ev.confidence = classifier_confidence(pred, ev.complete)
@@ -649,10 +657,14 @@ class EventCoder:
         return out
 
     def _resolve(self, doc: Doc, toks: list, resolver: ActorResolver, allow_place: bool,
-                 context: dict, generic: bool = True) -> list[dict]:
+                 context: dict, generic: bool = True, nominal: bool = False) -> list[dict]:
         """Actors of argument tokens; ``generic``: a sector noun alone ("militants") is an
-        actor with that sector (``_generic_agent``)."""
+        actor with that sector (``_generic_agent``); ``nominal`` (targets): an object that
+        names an act or a relation rather than an actor stands for its participants
+        (``_nominal_participants``)."""
         refs: list[dict] = []
+        if nominal:
+            toks = _nominal_participants(toks)
         for t in _expand(toks):
             ref = None
             if t.ent_type_ in NON_ACTOR_ENTS and t.lemma_.lower() not in COUNT_HEADS:
@@ -857,7 +869,7 @@ class EventCoder:
         if sources:
             context["antecedent"] = sources[0]
         targets = self._resolve(doc, tgt_toks, resolver, allow_place=p.place_target,
-                                context=context)
+                                context=context, nominal=True)
         if not sources and targets and tgt_toks:
             context["antecedent"] = targets[0]
             sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
@@ -866,9 +878,13 @@ class EventCoder:
             extra = self._fallback_targets(tok, p)
             if extra:
                 targets = [t for t in self._resolve(doc, extra, resolver, allow_place=p.place_target,
-                                                    context=context)
+                                                    context=context, nominal=True)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
+        if not targets and len(sources) >= 2 and self._symmetric(tok):
+            # "the Philippines and France agree", "Turkey and Iran held talks": each is the
+            # other's partner; the dyads (self-pairs skipped) give both directions
+            targets = list(sources)
         if loose:  # "Arsenal beat Chelsea": clubs, firms and unknown names are no actors
             sources = [a for a in sources if _political(a)]
             targets = [a for a in targets if _political(a)]
@@ -953,6 +969,15 @@ class EventCoder:
             text=doc.text[sent.start:sent.end],
             typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete,
             attributed_to=_attribution(quote))
+
+    def _symmetric(self, tok) -> bool:
+        """A symmetric act (``lang/en/events.yaml`` ``symmetric_verbs``, or an act on a
+        relation noun, ``symmetric_objects``)."""
+        objs = set(self.lex.get("symmetric_objects") or ())
+        if tok.lemma_.lower() in set(self.lex.get("symmetric_verbs") or ()) | (
+                objs if tok.pos_ in NOUN_POS else set()):
+            return True
+        return any(o.lemma_.lower() in objs for o in _direct_objects(tok))
 
     def _sentence_contexts(self, span) -> list[str]:
         """PLOVER contexts named by words of the sentence (lang/en/events.yaml ``contexts``)."""
@@ -1094,6 +1119,27 @@ def _generic_agent(t) -> dict | None:
              and x.pos_ not in ("DET", "NUM")]
     name = " ".join(x.text for x in words) or t.text
     return {"id": None, "name": name, "country": None, "sector": hs, "type": None, "text": name}
+
+
+def _nominal_participants(toks: list, hops: int = 2) -> list:
+    """"welcomed the resumption of ties with Osgiliath", "condemned the sanctions against
+    Iran": an object that is a common noun naming no actor (no entity, no sector head, not a
+    count or quantity word) stands for the participants its prepositions name (with, between,
+    against, to, on, toward, for, of), followed through a chain of such nouns ("resumption of
+    ties between A and B"); an object without such participants is kept."""
+    out: list = []
+    for t in toks:
+        inner: list = []
+        if (t.pos_ == "NOUN" and not t.ent_type_ and head_sector(t) is None
+                and t.lemma_.lower() not in COUNT_HEADS | QUANTITY_HEADS):
+            for w in NOMINAL_PREPS:
+                inner += _prep_objects(t, w)
+            if inner and hops > 0:
+                inner = _nominal_participants(inner, hops - 1)
+        for x in inner or [t]:
+            if x not in out:
+                out.append(x)
+    return out
 
 
 def _depth(tok) -> int:

@@ -4,6 +4,8 @@ PLOVER keeps actor lists ("Kyrgyzstan negotiated with South Korea and Turkey" is
 two targets); most event-data tools (GDELT, ICEWS, CAMEO-era analyses) expect one row per
 (source, target) pair. ``dyads`` gives that view without changing the stored events: every source
 is paired with every target, and an event without a target gives rows with an empty target.
+A symmetric event ("Turkey and Iran met") lists its participants as sources and targets: it
+gives every ordered pair of two different participants.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def dyads(rows: Iterable[dict]) -> Iterator[dict]:
         targets = r.get("target") or [{}]
         for i, s in enumerate(sources):
             for j, t in enumerate(targets):
+                if s and t and _same(s, t):
+                    continue  # a symmetric event lists its participants on both sides
                 out = {k: v for k, v in r.items() if k not in ("source", "target")}
                 out["event_id"] = r.get("id")
                 out["dyad"] = f"{i}.{j}"
@@ -40,3 +44,16 @@ def dyads(rows: Iterable[dict]) -> Iterator[dict]:
                     out[f"{side}_country"] = a.get("country")
                     out[f"{side}_sector"] = a.get("sector")
                 yield out
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a.get("id") or b.get("id"):
+        return a.get("id") == b.get("id")
+    return bool(a.get("name")) and (a.get("name") or "").lower() == (b.get("name") or "").lower()
+
+
+def symmetric(ev: dict) -> bool:
+    """A symmetric event: its targets are its sources ("Turkey and Iran met"; see coder)."""
+    src, tgt = ev.get("source") or [], ev.get("target") or []
+    return len(src) >= 2 and len(src) == len(tgt) and all(
+        any(_same(a, b) for b in tgt) for a in src)

@@ -7,12 +7,15 @@ lists), ``event_date``, ``date_precision``, ``location`` (``{name}``), ``event_t
 sentence), and the CAMEO code, Goldstein score, quad class, modality, attribution and
 multivector ids beside them. Events without a PLOVER type (CAMEO 01x statements) are left out,
 as PLOVER does; so are incomplete events (no source or no target) unless ``complete_only`` is
-false.
+false. A symmetric event ("Turkey and Iran met": the coder lists the participants as sources and
+targets, for the dyads) is written the PLOVER way: every participant an actor, no recipient.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+
+from .dyads import symmetric
 
 
 def _actor(a: dict) -> dict:
@@ -36,7 +39,8 @@ def plover_rows(rows: Iterable[dict], documents: dict | None = None,
             "mode": ev.get("mode"),
             "context": list(ev.get("contexts") or []),
             "actor": [_actor(a) for a in ev.get("source") or []],
-            "recipient": [_actor(a) for a in ev.get("target") or []],
+            # PLOVER codes a reciprocal event with every participant as actor, no recipient
+            "recipient": [] if symmetric(ev) else [_actor(a) for a in ev.get("target") or []],
             "event_date": ev.get("date"),
             "date_precision": ev.get("date_precision"),
             "location": {"name": ev["location"]} if ev.get("location") else None,
