@@ -210,8 +210,13 @@ class DocLinker:
                         c.actor_id, c.method, c.person, c.kind = aid, "role", True, "person"
                         c.role = c.role or kb_role
                         break
-        # descriptors and pronouns, in text order
+        # descriptors and pronouns, in text order. ``genders`` (actor -> the gender of its
+        # last mention that states one) and ``last_role`` (actor -> its last mention with a
+        # role) follow ``history`` as it grows: rebuilding them from the whole history for
+        # every pronoun and name made a long document's cost quadratic
         history: list[Cand] = []
+        genders: dict[str | None, str] = {}
+        last_role: dict[str | None, Cand] = {}
         for i, c in enumerate(cands):
             if c.kind == "descriptor":
                 ante = self._descriptor_antecedent(c, history, cands[i + 1:], actors, date)
@@ -219,16 +224,20 @@ class DocLinker:
                     c.actor_id, c.person = ante.actor_id, True
                     c.role_class = c.role_class or ante.role_class
             elif c.kind == "pronoun":
-                ante = self._pronoun_antecedent(c, history, actors)
+                ante = self._pronoun_antecedent(c, history, actors, genders)
                 if ante is not None:
                     c.actor_id, c.person, c.confidence = ante.actor_id, True, 0.7
             if c.person and c.actor_id:
                 if c.role is None and c.kind == "person":
-                    prev = next((h for h in reversed(history) if h.actor_id == c.actor_id and h.role), None)
+                    prev = last_role.get(c.actor_id)
                     if prev is not None:
                         c.role_class = prev.role_class
                         c.meta["inherited_role"] = prev.role
                 history.append(c)
+                if c.meta.get("gender"):
+                    genders[c.actor_id] = c.meta["gender"]
+                if c.role:
+                    last_role[c.actor_id] = c
 
     def _ru_surname(self, key: str, by_surname: dict[str, list[str]]) -> list[str] | None:
         """A Cyrillic surname ("Соколов") of a person the English text introduced
@@ -241,11 +250,15 @@ class DocLinker:
         hits = [k for k in by_surname if fuzz.ratio(lat, k) >= 85]
         return by_surname[hits[0]] if len(hits) == 1 else None
 
-    def _pronoun_antecedent(self, c: Cand, history: list[Cand], actors: dict[str, Actor | None]):
+    def _pronoun_antecedent(self, c: Cand, history: list[Cand], actors: dict[str, Actor | None],
+                            genders: dict[str | None, str] | None = None):
         """Most recent compatible person, preferring (1) for "he said" the last person who
-        spoke, (2) the last grammatical subject in this or the previous paragraph."""
+        spoke, (2) the last grammatical subject in this or the previous paragraph.
+        ``genders``: actor -> gender of its last mention in ``history`` that states one (kept
+        by the caller as history grows; computed here when not given)."""
         gender = c.meta.get("gender")
-        genders = {h.actor_id: h.meta["gender"] for h in history if h.meta.get("gender")}
+        if genders is None:
+            genders = {h.actor_id: h.meta["gender"] for h in history if h.meta.get("gender")}
         window = []
         for h in reversed(history):
             if c.meta["para"] - h.meta.get("para", 0) > PRONOUN_WINDOW:
