@@ -18,6 +18,7 @@ Where the cue can be, in the order we look:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -66,6 +67,20 @@ class DirectAttributor:
         self.last_via: str | None = None
 
     # --- helpers --------------------------------------------------------------------------
+    def _outer_index(self) -> tuple[list[int] | None, list[int] | None]:
+        """Opening offsets of the outermost quotes in list order (None when that order is not
+        sorted) and their closing offsets sorted, built once per document: the context windows
+        of every quote used to scan every other quote, quadratic in a long document."""
+        hit = self.__dict__.get("_outer")
+        if hit is None or hit[0] != len(self.spans):
+            outer = [s for s in self.spans if s.depth == 0]
+            starts: list[int] | None = [s.outer_start for s in outer]
+            if starts and any(x > y for x, y in zip(starts, starts[1:])):
+                starts = None
+            hit = self.__dict__["_outer"] = (len(self.spans),
+                                             (starts, sorted(s.outer_end for s in outer)))
+        return hit[1]
+
     def _inside(self, tok, span: MarkSpan) -> bool:
         a = self.index.start(tok)
         return span.outer_start <= a < span.outer_end
@@ -163,10 +178,16 @@ class DirectAttributor:
         if p is None:
             return []
         hi = p.end
-        for s in self.spans:
-            if s.depth == 0 and s.outer_start >= span.outer_end:
-                hi = min(hi, s.outer_start)
-                break
+        starts, _ = self._outer_index()
+        if starts is None:
+            for s in self.spans:
+                if s.depth == 0 and s.outer_start >= span.outer_end:
+                    hi = min(hi, s.outer_start)
+                    break
+        else:  # the first outermost quote opening at or after this one's end
+            k = bisect.bisect_left(starts, span.outer_end)
+            if k < len(starts):
+                hi = min(hi, starts[k])
         out = []
         for t in self.index.between(span.outer_end, hi):
             out.append(t)
@@ -181,9 +202,15 @@ class DirectAttributor:
         if p is None:
             return []
         lo = p.start
-        for s in self.spans:
-            if s.depth == 0 and s.outer_end <= span.outer_start:
-                lo = max(lo, s.outer_end)
+        _, ends = self._outer_index()
+        if ends is None:
+            for s in self.spans:
+                if s.depth == 0 and s.outer_end <= span.outer_start:
+                    lo = max(lo, s.outer_end)
+        else:  # the furthest end of an outermost quote closed before this one opens
+            k = bisect.bisect_right(ends, span.outer_start)
+            if k:
+                lo = max(lo, ends[k - 1])
         toks = self.index.between(lo, span.outer_start)
         # from the last sentence-final mark on
         cut = 0

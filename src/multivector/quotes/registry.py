@@ -579,7 +579,14 @@ class Registry:
         cur_s = self.sent_index(pos)
         cur_p = self.para_index(pos)
         best: dict[int, float] = {}
-        for m in self.mentions:
+        # mentions before the window are skipped by bisect (sorted by start, sentence and
+        # paragraph): scanning from the document's first mention for every pronoun was
+        # quadratic in the document's length
+        _, _, _, mono, sents, paras = self._mention_tables()
+        first = max(bisect.bisect_left(sents, cur_s - WINDOW_SENTENCES),
+                    bisect.bisect_left(paras, cur_p - WINDOW_PARAGRAPHS)) if mono else 0
+        for j in range(first, len(self.mentions)):
+            m = self.mentions[j]
             if m.start >= pos:
                 break
             if cur_s - m.sent > WINDOW_SENTENCES or cur_p - m.para > WINDOW_PARAGRAPHS:
@@ -689,13 +696,22 @@ class Registry:
     def _mention_index(self) -> tuple[bool, list[int], int]:
         """(sorted?, starts, longest length) of ``self.mentions``, rebuilt when the list
         grows (every change appends, then re-sorts at once), not on every question."""
+        return self._mention_tables()[:3]
+
+    def _mention_tables(self) -> tuple[bool, list[int], int, bool, list[int], list[int]]:
+        """``_mention_index`` plus (sentence and paragraph indexes both non-decreasing
+        along the list?, sentence indexes, paragraph indexes)."""
         ms = self.mentions
         hit = self.__dict__.get("_mindex")
         if hit is None or hit[0] is not ms or hit[1] != len(ms):
             starts = [m.start for m in ms]
             ok = all(x <= y for x, y in zip(starts, starts[1:]))
             longest = max((m.end - m.start for m in ms), default=0)
-            hit = self.__dict__["_mindex"] = (ms, len(ms), (ok, starts, longest))
+            sents = [m.sent for m in ms]
+            paras = [m.para for m in ms]
+            mono = ok and all(x <= y for x, y in zip(sents, sents[1:])) \
+                and all(x <= y for x, y in zip(paras, paras[1:]))
+            hit = self.__dict__["_mindex"] = (ms, len(ms), (ok, starts, longest, mono, sents, paras))
         return hit[2]
 
     def entity_at(self, start: int, end: int, kinds: Iterable[str] = ("person", "org", "group")) -> Entity | None:

@@ -190,10 +190,8 @@ class SpeakerResolver:
             return prior[-1].role
         if named:
             return named[0].role
-        for n in self.named:
-            if n.actor_id == actor_id and n.role:
-                return n.role
-        return None
+        n = self._named_tables()[3].get(actor_id)
+        return n.role if n is not None else None
 
     def _mentions_of(self, actor_id: str) -> list[Mention]:
         """``doc.mentions`` of one actor in their order, from an index built once per list
@@ -419,10 +417,38 @@ class SpeakerResolver:
             return None
         return Speaker(phrase, None, None, np_start, np_end, None, "phrase")
 
+    def _named_tables(self) -> tuple[dict[str, list[int]], dict[str, list[int]],
+                                     dict[str, list[int]], dict[str | None, _Named]]:
+        """Indexes of ``self.named`` (positions in it, in its order), built once: by name, by
+        a person's last word, by a person's role words; and each actor's first entry with a
+        role. Scanning every named entity per question was quadratic in document length."""
+        hit = self.__dict__.get("_ntables")
+        if hit is None or hit[0] is not self.named or hit[1] != len(self.named):
+            by_name: dict[str, list[int]] = {}
+            by_last: dict[str, list[int]] = {}
+            by_role: dict[str, list[int]] = {}
+            role_of: dict[str | None, _Named] = {}
+            for i, n in enumerate(self.named):
+                by_name.setdefault(n.name, []).append(i)
+                if n.label == "PERSON":
+                    words = n.name.split()
+                    if words:
+                        by_last.setdefault(words[-1], []).append(i)
+                    if n.role:
+                        for w in set(n.role.lower().split()):
+                            by_role.setdefault(w, []).append(i)
+                if n.role:
+                    role_of.setdefault(n.actor_id, n)
+            hit = self.__dict__["_ntables"] = (self.named, len(self.named),
+                                                (by_name, by_last, by_role, role_of))
+        return hit[2]
+
     def _named_by_name(self, name: str, pos: int) -> _Named | None:
         last = name.split()[-1] if name else ""
         best = None
-        for n in self.named:
+        by_name, by_last, _, _ = self._named_tables()
+        hits = sorted(set(by_name.get(name, [])) | set(by_last.get(last, []) if last else []))
+        for n in (self.named[i] for i in hits):
             if n.name == name or (last and n.name.split()[-1:] == [last] and n.label == "PERSON"):
                 if best is None or (best.role is None and n.role) or (best.actor_id is None and n.actor_id):
                     best = n
@@ -467,7 +493,7 @@ class SpeakerResolver:
         before introducing him)."""
         best: _Named | Speaker | None = None
         ahead = None
-        for n in self.named:
+        for n in (self.named[i] for i in self._named_tables()[2].get(noun, [])):
             if n.label != "PERSON" or not n.role or noun not in n.role.lower().split():
                 continue
             if n.start < pos:
