@@ -187,3 +187,20 @@ def test_kb_people_found_by_transliteration(pipeline):
     assert "PER:angela-merkel" in ids
     assert not any(i and i.startswith("PER:") and "petrov" in i and i != "PER:иван-петров"
                    for i in ids)
+
+
+@pytest.mark.parametrize("text,inside", [
+    # a parenthetical cue: the view is the whole sentence, not the words before the cue
+    ("В этом смысле, считает политолог Иван Петров, новые санкции ударят по экономике "
+     "Казахстана.", "санкции ударят по экономике"),
+    ("Решить этот спор, по мнению эксперта Ивана Петрова, можно только на переговорах в Астане.",
+     "можно только на переговорах"),
+    # "X сказал, что ...": to the end of the sentence
+    ("Иван Петров сказал мне в интервью в Астане, что Казахстан изучает совместно с Китаем "
+     "возможность строительства новой железной дороги.", "возможность строительства"),
+])
+def test_reported_view_spans_the_sentence(pipeline, text, inside):
+    doc = pipeline.analyze_text("Заголовок статьи\n\n" + text + "\n")
+    quotes = [q for q in doc.quotes if inside in q.text]
+    assert quotes, [q.text for q in doc.quotes]
+    assert quotes[0].speaker is not None and "Петров" in (quotes[0].speaker.name or "")

@@ -389,12 +389,15 @@ def _reported(doc: Doc, sent: Any, base: int, sp: _Speakers) -> Draft | None:
         if t.lower_ == "по" and toks[i + 1].lemma_ in w.according:
             noun = toks[i + 1]
             comma = next((x for x in toks[i + 2:] if x.text == ","), None)
-            if comma is None:
-                return None
             speaker = _according_speaker(noun, base, sp)
             lead = [x for x in toks[:i] if not x.is_punct]
-            if len(lead) <= 2 and comma.i > noun.i:
+            after = [x for x in toks if comma is not None and x.i > comma.i and not x.is_punct]
+            if len(lead) <= 2:
+                if comma is None:
+                    return None
                 a, b = strip_span(doc.text, base + comma.idx + 1, base + sent.end_char)
+            elif len(after) >= 2:  # "A, по мнению X, B.": the phrase interrupts the view
+                a, b = strip_span(doc.text, base + sent.start_char, base + sent.end_char)
             else:  # "..., по словам X." at the end: the clause before
                 a, b = strip_span(doc.text, base + sent.start_char, base + t.idx)
             kind = "indirect"
@@ -427,6 +430,9 @@ def _reported(doc: Doc, sent: Any, base: int, sp: _Speakers) -> Draft | None:
             subj = _subject(t)
             if subj is None or subj.i < t.i:
                 continue
+            end = max(x.i for x in subj.subtree)
+            if any(x.is_alpha for x in toks if x.i > end):  # "(02.05)" may follow
+                continue  # "A, считает X, B": a parenthetical cue, not a trailing one
             a, b = strip_span(doc.text, base + sent.start_char, base + parse_prev(t).idx)
             if b - a < 12 or any(x.lower_ in ("что", "как") for x in toks if x.i < t.i
                                  and x.head.i == t.i):
@@ -467,6 +473,8 @@ def _reported(doc: Doc, sent: Any, base: int, sp: _Speakers) -> Draft | None:
             sub = sorted(comp.subtree, key=lambda x: x.i)
             first = next((g for g in sub if g.lower_ in ("что", "чтобы")), sub[0])
             last = sub[-1]
+            if first.i > t.i:  # "X сказал, что ...": the view runs to the sentence's end (the
+                last = max(last, sent[-1], key=lambda x: x.i)  # parse may hang its end elsewhere)
         elif len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ in ("что", "чтобы"):
             first, last = nxt[1], sent[-1]  # the parse lost the clause: to the sentence end
         else:
