@@ -122,3 +122,22 @@ def test_incomplete_events_stay_out_of_relations(pipe, tmp_path):
         rows = list(relations_rows(s))
     assert rows and sum(r["n_events"] for r in rows) == sum(
         len(e.source) * len(e.target) for e in doc.events if e.complete)
+
+
+def test_web_lists_and_counts_complete_events_by_default(pipe, tmp_path):
+    from multivector.store.db import Store
+    from multivector.web.app import create_app
+    from multivector.web.security import Settings
+    from multivector.web.testing import local_client
+
+    doc = pipe.analyze_text("A car bomb killed twelve people near the market on Monday. "
+                            "Turkish troops shelled Kurdish fighters in Syria on Sunday.",
+                            date="2024-03-14")
+    n_complete = sum(1 for e in doc.events if e.complete)
+    assert 0 < n_complete < len(doc.events)
+    db = tmp_path / "web.duckdb"
+    with Store(db) as st:
+        st.write([doc])
+    with local_client(create_app(Settings(db=db))) as c:
+        assert c.get("/api/events").json()["total"] == n_complete
+        assert c.get("/api/events?all=true").json()["total"] == len(doc.events)

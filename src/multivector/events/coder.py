@@ -33,14 +33,19 @@ from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of
 from .ontology import CameoCode, ontology
 from .typed import (
+    ACCURACY,
     CLASSIFIER_BARE,
     CLASSIFIER_LOOSE,
     CLASSIFIER_MIN,
     CLASSIFIER_PARTIAL,
     CLASSIFIER_SURE,
     DEFAULT_ROOT,
+    INCOMPLETE_FACTOR,
+    RETYPE,
+    RETYPE_MIN,
     classifier_confidence,
     pattern_confidence,
+    posterior,
     typed_by_for,
 )
 from .verb_dicts import TARGET_ROLES_BARE
@@ -182,8 +187,10 @@ class EventCoder:
                     out.append(ev)
                     emitted[i] = True
                     break
-        out += self._speech_demands(doc, sent, resolver, emitted, out)
-        out += self._accusations(doc, sent, resolver, out)
+        constructed = self._speech_demands(doc, sent, resolver, emitted, out)
+        constructed += self._accusations(doc, sent, resolver, out + constructed)
+        self._constructed = {e.id for e in constructed}  # their code is the construction's
+        out += constructed
         if self.classifier is not None:
             out = self._classify(doc, sent, resolver, out, question, emitted)
         out.sort(key=lambda e: e.start)
@@ -245,6 +252,8 @@ class EventCoder:
             qe = quad_of_cameo(ev.cameo)
             ev.typed_by = typed_by_for(ev.typed_by, qe, pred)
             ev.confidence = pattern_confidence(pred, qe, ev.typed_by, bool(ev.target))
+            if RETYPE:
+                self._retype(ev, sent, pred, qe)
         if pred.confidence < CLASSIFIER_MIN or any(quad_of_cameo(e.cameo) == pred.quad for e in out):
             return out
         cev = self._classifier_event(doc, sent, resolver, pred, question, emitted)
@@ -253,6 +262,43 @@ class EventCoder:
         if cev is not None:
             out.append(cev)
         return out
+
+    def _retype(self, ev: Event, sent, pred: Prediction, qe: int | None) -> None:
+        """Type first: when the posterior (classifier prior, pattern as evidence) makes another
+        class more likely than the pattern's, the event takes that class: the trigger's root
+        in it (our senses, then the CAMEO lexicon), else the classifier's root head's, with
+        the pattern's arguments ("expelled diplomats" in a sentence the classifier reads as a
+        verbal row). Only for asserted events of a CAMEO class, not for the claimant's
+        accusation or an official's demand (their code is the construction's)."""
+        assert self.classifier is not None
+        if qe is None or ev.modality != "asserted" or ev.id in getattr(self, "_constructed", ()):
+            return
+        if "verb-dictionary" in ev.typed_by:
+            return  # a dictionary the user loaded codes by its own conventions
+        acc = max(ACCURACY.get(t, 0.0) for t in ev.typed_by) or 0.75
+        post = posterior(pred, qe, acc)
+        best = max(range(len(post)), key=lambda q: post[q])
+        if best == qe or post[best] < RETYPE_MIN:
+            return
+        lex = self.classifier.lex
+        lem = ev.trigger.split()[0].lower() if ev.trigger else ""
+        tok = next((t for t in sent.span if t.text.lower() == lem), None)
+        lemma = tok.lemma_.lower() if tok is not None else lem
+        roots = [r for r in (*lex.patterns.get(f"{lemma}|verb", ()), *lex.cameo_verbs.get(lemma, ()))
+                 if quad_of_cameo(r) == best]
+        if not roots:
+            root_p = self.classifier.root_proba(sent.span)
+            roots = sorted((r for r in root_p if quad_of_cameo(r) == best),
+                           key=lambda r: -root_p[r])[:1] or [DEFAULT_ROOT[best]]
+        cc = self.onto.cameo_code(roots[0] + "0")
+        if cc is None:
+            return
+        ev.cameo, ev.plover, ev.mode = cc.code, cc.plover, cc.mode
+        ev.contexts = list(dict.fromkeys(list(cc.contexts) + [c for c in ev.contexts
+                                                               if c not in cc.contexts]))
+        ev.goldstein, ev.quad_class = cc.goldstein, cc.quad_class
+        ev.typed_by = ["classifier"]
+        ev.confidence = round(post[best] * (1.0 if ev.target else INCOMPLETE_FACTOR), 3)
 
     def _classifier_event(self, doc: Doc, sent, resolver: ActorResolver, pred: Prediction,
                           question: bool, emitted: dict) -> Event | None:

@@ -34,6 +34,9 @@ CLASSIFIER_LOOSE = 0.5
 # event-less sentences the classifier gives >= 0.9 get the right class)
 CLASSIFIER_BARE = 0.9
 INCOMPLETE_FACTOR = 0.7
+# a pattern event takes the class the posterior prefers when that class is this likely
+RETYPE = False  # measured 2026-12-02: helps ConfliBERT CV, hurts PLOVER (docs/events.md)
+RETYPE_MIN = 0.8
 # the CAMEO root of a classifier event whose main verb no dictionary knows: the broadest root
 # of the class (make statement, consult, engage in material cooperation, disapprove, fight)
 DEFAULT_ROOT = {0: "01", 1: "04", 2: "06", 3: "11", 4: "19"}

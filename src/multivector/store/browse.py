@@ -285,11 +285,16 @@ def events(db: Reader, *, actor: str | None = None, a: str | None = None,
            modality: str | None = None, quad_class: int | None = None,
            language: str | None = None, date_from: str | None = None,
            date_to: str | None = None, q: str | None = None, order: str = "desc",
-           rollup: bool = False, limit: int = 50, offset: int = 0) -> dict:
+           rollup: bool = False, limit: int = 50, offset: int = 0,
+           all_events: bool = False) -> dict:
     """``actor``: the actor is a source or a target; ``a`` and ``b``: the dyad, either
     direction (a source and b target, or the reverse); ``rollup``: a state in the dyad also
-    stands for its government, military and legislature (as in the rolled-up network)."""
+    stands for its government, military and legislature (as in the rolled-up network);
+    ``all_events``: also incomplete events (no source or no target), left out by default as
+    in the exports."""
     w = Where()
+    if not all_events and "complete" in db.schema().get("events", set()):
+        w.add("e.complete IS NOT FALSE")
     if actor or a or b:
         src, tgt = _event_index(db)
         if actor:
@@ -398,6 +403,9 @@ def stats(db: Reader) -> dict:
     out = {}
     for t in ("documents", "actors", "mentions", "quotes", "events", "stances"):
         out[t] = db.scalar(f'SELECT count(*) FROM "{t}"') if db.has(t) else 0
+    if out["events"] and "complete" in db.schema().get("events", set()):
+        # complete events, as the exports and relations count them
+        out["events"] = db.scalar('SELECT count(*) FROM events WHERE complete IS NOT FALSE')
     dates = db.query("SELECT min(date) AS first, max(date) AS last FROM documents")
     out.update(dates[0] if dates else {})
     return out

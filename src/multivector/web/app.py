@@ -302,11 +302,13 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
         rollup: bool = Query(False, description="a state in a dyad also stands for every "
                                                 "actor of its country"),
         limit: int = 50, offset: int = 0,
+        all_events: bool = Query(False, alias="all", description="also incomplete events "
+                                                                 "(no source or no target)"),
     ):
         return queries.events(db, actor=actor, a=a, b=b, document=document, type=type,
                               modality=modality, quad_class=quad_class, language=language, q=q,
                               date_from=date_from, date_to=date_to, order=order, rollup=rollup,
-                              limit=limit, offset=offset)
+                              limit=limit, offset=offset, all_events=all_events)
 
     @app.get("/api/stances", tags=["records"])
     @fast
