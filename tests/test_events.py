@@ -354,3 +354,9 @@ def test_targets_inside_act_and_relation_nouns(events_pipeline):
     evs = code(events_pipeline, "The Philippines and France agree on closer maritime cooperation.")
     e = [x for x in evs if sorted(countries(x.source)) == ["FRA", "PHL"]]
     assert e and sorted(countries(e[0].target)) == ["FRA", "PHL"]
+
+
+def test_an_attacked_place_stands_for_its_state(events_pipeline):
+    e = only(code(events_pipeline, "North Korean troops fired artillery shells at Seoul on Thursday."),
+             "ASSAULT")
+    assert countries(e.source) == ["PRK"] and countries(e.target) == ["KOR"] and e.complete

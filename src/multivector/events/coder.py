@@ -693,9 +693,12 @@ class EventCoder:
                 for o in objs:  # "threatened to impose restrictions against German goods"
                     for w in ("to", "against", "on", "with"):
                         out += _prep_objects(o, w)
+        attack = quad_of_cameo(p.cameo) == 4
+        if attack:  # "fired at the patrol"
+            out += _prep_objects(tok, "at")
         for o in _children(tok, "dobj"):
             if o.pos_ in NOUN_POS:  # "broke relations with Libya": the partner of the object
-                for w in ("to", "on", "against", "with"):
+                for w in ("to", "on", "against", "with") + (("at",) if attack else ()):
                     out += _prep_objects(o, w)
             if p.owner_target:
                 out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
@@ -914,7 +917,10 @@ class EventCoder:
         sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
         if sources:
             context["antecedent"] = sources[0]
-        targets = self._resolve(doc, tgt_toks, resolver, allow_place=p.place_target,
+        # an attacked place stands for its state ("fired shells at Seoul"); a place in a
+        # locative phrase stays the location ("clashed in Tashkent")
+        attack = quad_of_cameo(p.cameo) == 4
+        targets = self._resolve(doc, tgt_toks, resolver, allow_place=p.place_target or attack,
                                 context=context, nominal=True)
         if not sources and targets and tgt_toks:
             context["antecedent"] = targets[0]
@@ -923,7 +929,8 @@ class EventCoder:
         if not targets and sources and is_verb:
             extra = self._fallback_targets(tok, p)
             if extra:
-                targets = [t for t in self._resolve(doc, extra, resolver, allow_place=p.place_target,
+                targets = [t for t in self._resolve(doc, extra, resolver,
+                                                    allow_place=p.place_target or attack,
                                                     context=context, nominal=True)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
