@@ -96,3 +96,39 @@ def test_purpose_clause_is_not_a_quote(qpipe):
     assert not [q for q in qs if q.cue == "discuss"]
     text2 = "The minister said he would discuss the border with his counterpart next week."
     assert [q for q in run(qpipe, text2) if q.cue == "said"]
+
+
+def test_they_goes_to_people_named_by_a_plural_noun(qpipe):
+    text = ("The county plan to close three rural schools drew protests last week. "
+            "Local councillors and opposition politicians opposed the closures. "
+            "They said the timing was wrong because exams were only weeks away.")
+    q = find(run(qpipe, text), "the timing was wrong")
+    assert name(q) == "Local councillors and opposition politicians"
+    assert q.speaker.method == "pronoun"
+
+
+def test_report_by_an_organisation_then_the_firm_and_the_report(qpipe):
+    text = ("Published by Norland Research, the study found that most drivers still keep paper maps. "
+            "The firm said sat-nav makers should make their screens easier to read on a tablet. "
+            "The report concluded that the market for dashboard devices would shrink.")
+    qs = run(qpipe, text)
+    assert name(find(qs, "most drivers")) == "Norland Research"
+    assert name(find(qs, "sat-nav makers")) == "Norland Research"
+    assert name(find(qs, "market for dashboard")) == "Norland Research"
+
+
+def test_role_abbreviation_descriptor_is_the_person_not_a_name(qpipe):
+    text = ("Labour MP Daniel Okoro said he had been overwhelmed by letters from constituents. "
+            '"It was a humbling week for me and my family," said the Westfield North MP.')
+    q = find(run(qpipe, text), "humbling week")
+    assert name(q) == "Daniel Okoro" and q.speaker.method == "descriptor"
+
+
+def test_governing_subject_of_a_participle_cue(qpipe):
+    # when the parse makes the quoted words the subject of "declaring", the speaker is the
+    # subject of the clause the participle hangs from
+    from multivector.quotes.direct import _governing_subject
+
+    sent = qpipe.nlp("Mr Okoro served on the city council for years, declaring his loyalty to the town.")
+    verb = next(t for t in sent if t.lower_ == "declaring")
+    assert _governing_subject(verb).text == "Okoro"

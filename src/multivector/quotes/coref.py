@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .registry import Entity, Registry, Resolution, SpeakerWords
+from .registry import WINDOW_PARAGRAPHS, Entity, Registry, Resolution, SpeakerWords
 
 
 @dataclass
@@ -70,6 +70,7 @@ def _definite(head: Any) -> bool:
 def _is_person_noun(head: Any, sw: SpeakerWords) -> bool:
     low = head.lower_
     return (low in sw.female_nouns or low in sw.male_nouns or low.endswith(tuple(sw.person_noun_endings))
+            or low in sw.role_abbreviations
             or low.endswith("-old") or head.ent_type_ == "NORP")
 
 
@@ -135,8 +136,8 @@ class Coref:
         if head.tag_ in ("NNS", "NNPS") and _definite(head):
             if low in sw.org_plural_nouns:
                 return _from_result(self.reg.group(start, orgs=True))
-            if low in sw.person_plural_nouns:
-                res = self.reg.group(start, orgs=False)
+            if low in sw.person_plural_nouns and not poss:
+                res = self.reg.group(start, orgs=False, noun=lemma)
                 return _from_result(res) if res.entity is not None else None
             return None
         if not _definite(head) or poss and not any(p.lower_ in ("the",) for p in poss):
@@ -145,6 +146,13 @@ class Coref:
             res = self.reg.org_by_word(lemma, start, excl)
             if res.entity is None:
                 last = self._last_org_speaker(start, lemma)
+                if last is None and lemma in sw.company_nouns and head.tag_ == "NN":
+                    # "the firm said", "the group rejected": the organisation that spoke last
+                    # (a report by it included), else the one clearly most salient
+                    last = self._last_org_speaker(start, near=True)
+                    if last is None:
+                        last = self.reg._decide(self.reg.scores(start, ("org",), excl), "descriptor",
+                                                margin=1.5, floor=0.3).entity
                 if last is not None:
                     return CorefAnswer(last, "descriptor", 0.6)
                 # the organisation as the text names it ("the joint committee on human rights")
@@ -164,10 +172,15 @@ class Coref:
             return _from_result(res)
         return None
 
-    def _last_org_speaker(self, pos: int, noun: str | None = None) -> Entity | None:
+    def _last_org_speaker(self, pos: int, noun: str | None = None, near: bool = False) -> Entity | None:
+        """The organisation that spoke last before ``pos`` (whose name has ``noun``); ``near``:
+        only within the window a pronoun may reach back."""
+        para = self.reg.para_index(pos)
         for p, i in reversed(self.reg.speaker_events):
             if p >= pos:
                 continue
+            if near and para - self.reg.para_index(p) > WINDOW_PARAGRAPHS:
+                return None
             e = self.reg.entities[i]
             if e.kind == "org" and (noun is None or noun in e.name.lower()):
                 return e
@@ -205,6 +218,19 @@ class Coref:
                         e = self._entity_of(g)
                         if e is not None:
                             return CorefAnswer(e, "carrier", 0.85, via=via)
+        # the agent of a participle on the carrier: "a survey conducted by NOP found", and
+        # fronted: "Produced by Jupiter Research, the analysis found"
+        parts = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            parts += [c for c in head.head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < head.i]
+        for c in parts:
+            for ag in c.children:
+                if ag.dep_ == "agent":
+                    for g in ag.children:
+                        if g.dep_ == "pobj":
+                            e = self._entity_of(g)
+                            if e is not None:
+                                return CorefAnswer(e, "carrier", 0.85, via=via)
         if _definite(head):
             last = self._last_org_speaker(pos)
             if last is not None:
@@ -214,6 +240,22 @@ class Coref:
                 return CorefAnswer(res.entity, "carrier", res.confidence * 0.8, via=via)
             return CorefAnswer(None, "carrier", 0.0, via=via, candidates=res.candidates)
         return CorefAnswer(None, "phrase", 0.5, name="", via=via)
+
+    def _spokes_owner(self, head: Any, pos: int, excl: set) -> Entity | None:
+        """"A spokesman" with no organisation named: the organisation whose act the sentence
+        reports ("Downing Street defended the decision, with a spokesperson saying"), else the
+        organisation or group clearly most salient (the campaign the previous sentence was
+        about)."""
+        for v in head.ancestors:
+            if v.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in v.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != head.i and c.i < head.i:
+                    e = self._entity_of(c)
+                    if e is not None and e.kind in ("org", "group"):
+                        return e
+        res = self.reg._decide(self.reg.scores(pos, ("org", "group"), excl), "descriptor", margin=1.5, floor=1.0)
+        return res.entity
 
     def spokes(self, head: Any, pos: int, excl: set) -> CorefAnswer:
         """"A Home Office spokesman" speaks for the Home Office; "the spokesman" is the one met
@@ -236,6 +278,8 @@ class Coref:
                             e = self._entity_of(g)
                             if e is not None:
                                 org = e
+        if org is None and not _definite(head):
+            org = self._spokes_owner(head, pos, excl)
         if org is None and _definite(head) and not [c for c in head.children if c.dep_ == "poss"]:
             prior = [e for _, e in self.reg.scores(pos, ("person",), excl)
                      if e.unnamed and (lowrole := " ".join(e.roles).lower()) and head.lemma_.lower() in lowrole]

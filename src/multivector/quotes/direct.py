@@ -56,6 +56,18 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _governing_subject(verb):
+    """The subject of the clause a participle or infinitive hangs from ("X served ...,
+    declaring ..." -> X)."""
+    v = verb
+    while v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head.i != v.i:
+        v = v.head
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 class DirectAttributor:
     def __init__(self, doc: Doc, lex: Lexicon, resolver: SpeakerResolver, index: TokenIndex,
                  spans: list[MarkSpan]):
@@ -123,6 +135,10 @@ class DirectAttributor:
 
     def _draft(self, span: MarkSpan, cue: Cue, window: list, conf: float, source: str) -> Draft | None:
         pos = self.index.start(cue.verb)
+        if cue.speaker is not None and span.outer_start <= self.index.start(cue.speaker) < span.outer_end:
+            # the parse made the quoted words the subject ('declaring "today X, tomorrow Y"'):
+            # the speaker is the subject of the clause the participle hangs from
+            cue = dataclasses.replace(cue, speaker=_governing_subject(cue.verb))
         sp = self._speaker(cue, window, pos)
         via = self._via(cue)
         if via:

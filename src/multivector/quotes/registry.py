@@ -67,6 +67,9 @@ class SpeakerWords:
     reporter_possessives: frozenset[str]
     person_noun_endings: frozenset[str]
     company_nouns: frozenset[str]
+    people_plural_nouns: frozenset[str]
+    people_plural_endings: frozenset[str]
+    role_abbreviations: frozenset[str]
 
     @property
     def titles(self) -> frozenset[str]:
@@ -240,6 +243,7 @@ class Registry:
                 cand_of[para.idx] = self._candidates(span.doc)
             sent_ents = [e for e in ents_of[para.idx] if span.start <= e.start < span.end]
             nouns: list = []
+            plural: list = []  # "Labour backbenchers and opposition politicians opposed it"
             pronouns: list = []
             in_sentence: list[int] = []
             covered: set[int] = set()
@@ -258,7 +262,7 @@ class Registry:
                     titled = True  # "captain Fabien Pelous" tagged as a company
                 if ent.label_ == "PERSON" or titled:
                     e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
-                elif ent.label_ in ("ORG", "GPE"):
+                elif ent.label_ in ("ORG", "GPE", "FAC"):  # FAC: "Downing Street", "the White House" speak
                     e = self._org_from_span(ent, s.idx, para.idx, para.start)
                 else:
                     continue
@@ -284,6 +288,8 @@ class Registry:
                         nouns.append(t)
                     elif lemma in self.sw.spokes_nouns:
                         self.spokes_subjects.append(t)
+                    elif t.tag_ == "NNS" and self._people_noun(lemma):
+                        plural.append(t)
                 if low in person_titles:
                     # titled names the tagger missed ("Mr Khatami", "Sir Alan")
                     if t.i + 1 < len(t.doc) and t.i + 1 in covered:
@@ -322,6 +328,7 @@ class Registry:
                             covered.update(x.i for x in run)
                             in_sentence.append(e.idx)
             self._org_noun_subjects(nouns, covered, s.idx, para.idx, para.start)
+            self._people_groups(plural, covered, s.idx, para.idx, para.start)
             self._groups(span, s.idx, para.idx, para.start, first_mention)
             self._pronoun_gender(pronouns, in_sentence, para.start, first_mention)
         for e in self.entities:
@@ -526,6 +533,46 @@ class Registry:
                 self.entities.append(e)
             self.mentions.append(EMention(a, a + len(t.text), e.idx, sent, para, self._weight(t), (para, t.i)))
 
+    def _people_noun(self, lemma: str) -> bool:
+        sw = self.sw
+        return lemma in sw.people_plural_nouns or lemma in sw.person_plural_nouns \
+            or lemma.endswith(tuple(sw.people_plural_endings))
+
+    def _people_groups(self, nouns: list, covered: set[int], sent: int, para: int, pbase: int) -> None:
+        """People named by a plural noun as the subject ("campaigners were angered", "with
+        Labour backbenchers and opposition politicians opposing the plan"): a group a later
+        "they" can point to. The name is the noun phrase without its article, relative clauses
+        or prepositional phrases."""
+        keep = ("compound", "amod", "nmod", "poss", "cc", "conj", "nummod", "quantmod", "case", "det")
+        for t in nouns:
+            if t.i in covered or t.dep_ not in SUBJECT_DEPS:
+                continue
+            a = pbase + t.idx
+            if self.in_quote(a):
+                continue
+            words = [t]
+            todo = [t]
+            while todo:
+                w = todo.pop()
+                for c in w.children:
+                    if c.dep_ in keep and not (c.dep_ == "det" and w is t) and not (
+                            c.dep_ == "conj" and not self._people_noun(c.lemma_.lower())):
+                        words.append(c)
+                        todo.append(c)
+            words.sort(key=lambda x: x.i)
+            while words and words[0].dep_ in ("cc", "det", "case"):
+                words.pop(0)
+            name = " ".join(w.text for w in words).replace(" 's", "'s").replace(" ’s", "’s")
+            if not name or len(name.split()) > 8:
+                continue
+            e = next((x for x in self.entities
+                      if x.kind == "group" and x.unnamed and x.name.lower() == name.lower()), None)
+            if e is None:
+                e = Entity(len(self.entities), "group", name, unnamed=True)
+                e.roles.append("person")
+                self.entities.append(e)
+            self.mentions.append(EMention(a, a + len(t.text), e.idx, sent, para, self._weight(t), (para, t.i)))
+
     def _groups(self, span: Any, sent: int, para: int, pbase: int, first: int = 0) -> None:
         """Two or more names joined by 'and' ("Elan and Biogen Idec") become a group."""
         by_tok: dict[int, int] = {}
@@ -678,8 +725,11 @@ class Registry:
             return self._decide(named, "descriptor", margin=1.1, floor=0.0)
         return Resolution(None, "descriptor", 0.0, [e.name for _, e in cands[:5]])
 
-    def group(self, pos: int, orgs: bool | None = None) -> Resolution:
-        cands = self.scores(pos, ("group",))
+    def group(self, pos: int, orgs: bool | None = None, noun: str | None = None) -> Resolution:
+        """Two or more named together ("the two firms"), or a group named with ``noun`` ("the
+        campaigners" -> "Save the Regiments campaigners")."""
+        cands = [(s, e) for s, e in self.scores(pos, ("group",))
+                 if not e.unnamed or noun is not None and noun in e.name.lower()]
         if orgs is not None:
             kind = [(s, e) for s, e in cands if ("org" in e.roles[0]) == orgs]
             cands = kind or cands  # the tagger often takes firms for people

@@ -128,15 +128,8 @@ class SpeakerResolver:
 
     # --- registry of named speakers -------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
-        while i >= 0:
-            a, b = self.quoted[i]
-            if a <= pos < b:
-                return True
-            if b < pos - 5000:
-                break
-            i -= 1
-        return False
+        """Inside one of the quoted spans: the registry's scan over the same spans."""
+        return self.registry.in_quote(pos)
 
     def _build(self) -> None:
         doc = self.doc
@@ -311,6 +304,8 @@ class SpeakerResolver:
             if ans is not None:
                 return self._answer(ans, tok_start, tok_end)
         elif head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lemma_.lower() in self.registry.sw.carrier_nouns) \
+                or (head.pos_ == "PROPN" and low in self.registry.sw.role_abbreviations
+                    and any(c.dep_ == "det" for c in head.children)) \
                 or (head.lower_ == "old" and head.dep_ in ("nsubj", "nsubjpass")):  # "the 61-year-old said"
             ans = self.coref.noun(head, pos)
             if ans is not None and (ans.resolved or ans.method in ("carrier", "pronoun")):
@@ -512,7 +507,10 @@ class SpeakerResolver:
             # re-sorting the whole list on every call
             bisect.insort_right(self.speakers, (position, speaker), key=lambda x: x[0])
             e = None
-            if speaker.start is not None and speaker.end is not None:
+            if speaker.method in ("pronoun", "descriptor", "carrier", "continuation"):
+                # "the firm", "the report": the words name no one; the resolution does
+                e = next((x for x in self.registry.entities if x.name == speaker.name), None)
+            if e is None and speaker.start is not None and speaker.end is not None:
                 e = self.registry.entity_at(speaker.start, speaker.end)
             if e is None:
                 e = next((x for x in self.registry.entities if x.name == speaker.name), None)
