@@ -132,3 +132,37 @@ def test_governing_subject_of_a_participle_cue(qpipe):
     sent = qpipe.nlp("Mr Okoro served on the city council for years, declaring his loyalty to the town.")
     verb = next(t for t in sent if t.lower_ == "declaring")
     assert _governing_subject(verb).text == "Okoro"
+
+
+def test_sentence_initial_role_word_is_a_role_not_part_of_the_name(qpipe):
+    text = ("Striker Tom Hale scored twice as Rovers beat United 3-1. Manager Ian Pike praised the team. "
+            '"I have never felt better," the veteran striker said.')
+    q = find(run(qpipe, text), "never felt better")
+    assert name(q) == "Tom Hale" and q.speaker.method == "descriptor"
+
+
+def test_plural_descriptor_goes_to_the_group_named_with_that_noun(qpipe):
+    text = ("The village elders met the governor on Monday to discuss the water shortage. "
+            "The elders said the wells had been dry since March.")
+    q = find(run(qpipe, text), "wells had been dry")
+    assert name(q) == "village elders"
+
+
+def test_findings_of_a_survey_and_an_unowned_statement(qpipe):
+    text = ("A survey of 2,000 shoppers by the British Retail Consortium was published on Tuesday. "
+            "The survey's findings showed that spending on clothes fell by 4%.")
+    assert name(find(run(qpipe, text), "spending on clothes")) == "British Retail Consortium"
+    text = ("Japanese carmaker Toyota recalled 40,000 cars in Europe over a brake fault. "
+            "A statement said no injuries had been reported.")
+    assert name(find(run(qpipe, text), "no injuries")) == "Toyota"
+
+
+def test_floating_quote_continues_past_a_person_merely_mentioned(qpipe):
+    text = ('Coach Ann Reyes said the team had earned the title. She hugged midfielder Tom Lake after '
+            'the final whistle.\n"We have built something special here and the players know it."')
+    q = find(run(qpipe, text), "something special")
+    assert name(q) == "Ann Reyes" and q.speaker.method == "continuation"
+    # a new person as the subject of a clause opens a new topic: no guess
+    text = ('Coach Ann Reyes said the team had earned the title. Midfielder Tom Lake scored twice '
+            'in the final.\n"We have built something special here and the players know it."')
+    assert name(find(run(qpipe, text), "something special")) is None

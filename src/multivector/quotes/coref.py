@@ -139,6 +139,9 @@ class Coref:
             if low in sw.person_plural_nouns and not poss:
                 res = self.reg.group(start, orgs=False, noun=lemma)
                 return _from_result(res) if res.entity is not None else None
+            if not poss:
+                res = self.reg.noun_group(start, lemma)
+                return _from_result(res) if res.entity is not None else None
             return None
         if not _definite(head) or poss and not any(p.lower_ in ("the",) for p in poss):
             return None
@@ -205,6 +208,10 @@ class Coref:
                 e = self._entity_of(c)
                 if e is not None:
                     return CorefAnswer(e, "carrier", 0.9, via=via)
+                if c.lemma_.lower() in self.sw.carrier_nouns and c.pos_ == "NOUN":
+                    inner = self.carrier(c, pos, excl)  # "the survey's findings": the survey's owner
+                    if inner.entity is not None:
+                        return CorefAnswer(inner.entity, "carrier", inner.confidence, via=via)
         for c in kids:
             if c.dep_ in ("compound", "nmod", "amod") and (c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
                                                            or c.pos_ == "PROPN"):
@@ -239,6 +246,13 @@ class Coref:
             if res.entity is not None:
                 return CorefAnswer(res.entity, "carrier", res.confidence * 0.8, via=via)
             return CorefAnswer(None, "carrier", 0.0, via=via, candidates=res.candidates)
+        # "A statement said" with no owner named: the organisation whose act the sentence
+        # reports, or the one clearly most salient (the firm the article is about)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            e = self._spokes_owner(head, pos, excl)
+            if e is not None:
+                return CorefAnswer(e, "carrier", 0.6, via=via)
         return CorefAnswer(None, "phrase", 0.5, name="", via=via)
 
     def _spokes_owner(self, head: Any, pos: int, excl: set) -> Entity | None:

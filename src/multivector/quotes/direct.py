@@ -409,7 +409,8 @@ class DirectAttributor:
             others = [n for n in self.resolver.named
                       if gap_lo <= n.start < span.outer_start and n.label == "PERSON"
                       and not (cue_sent[0] <= n.start < cue_sent[1])
-                      and not self._in_any_quote(n.start) and n.name != last.speaker.name]
+                      and not self._in_any_quote(n.start) and n.name != last.speaker.name
+                      and self.resolver.other_subject(n.start, n.end + 1, last.speaker.name)]
             if near and not others:
                 kind = "direct" if same_para else "floating"
                 cue = last.cue if same_para else None

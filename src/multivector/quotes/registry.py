@@ -403,6 +403,13 @@ class Registry:
         run = [t for t in toks if t.text[:1].isupper() or t.text in ("-", "'", "’")]
         if not run:
             return None
+        # a capitalised role noun opening the sentence ("Striker Tom Hale", "Manager Ian Pike"):
+        # the tagger takes it into the name; it is the role ("the veteran striker" finds him)
+        peeled = []
+        while len(run) > 2 and self._role_capital(run[0]):
+            peeled.append(run.pop(0))
+        if peeled:
+            prev = run[0].doc[run[0].i - 1]
         words = [t.text for t in run if t.text not in ("'s", "’s")]
         title_words = [prev.text] if prev is not None and prev.lower_.rstrip(".") in self.sw.titles else []
         words, g = _strip_titles(title_words + words, self.sw)
@@ -423,6 +430,9 @@ class Registry:
             e.name = name
             e.first, e.last = words[0], words[-1]
         e.vote(g, 2.0)
+        for t in peeled:
+            e.add_role(t.lower_)
+            e.vote("f" if t.lower_ in self.sw.female_nouns else "m" if t.lower_ in self.sw.male_nouns else None, 1.5)
         root = run[-1]
         for t in run:
             if t.head.i < run[0].i or t.head.i > run[-1].i:
@@ -455,6 +465,18 @@ class Registry:
         self._add_mention(e, run[0], run[-1], sent, para, pbase)
         self._surnames.update((e.last or "", e.name))
         return e
+
+    def _role_capital(self, t: Any) -> bool:
+        """A role noun capitalised only because it opens the sentence."""
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        if not (t.is_sent_start or prev is None or prev.is_punct):
+            return False
+        low = t.lower_
+        sw = self.sw
+        if low in given_names() or t.text.isupper():
+            return False
+        return low in sw.people_plural_nouns or low in sw.male_nouns or low in sw.female_nouns \
+            or low.endswith(tuple(sw.person_noun_endings))
 
     def _find_person(self, words: list[str], by_first: bool) -> Entity | None:
         name = " ".join(words)
@@ -644,7 +666,7 @@ class Registry:
             if e.kind not in kinds:
                 continue
             s = m.weight * 0.5 ** self._dist(m.sent, cur_s)
-            if e.kind in ("org", "group") and m.para <= 1:
+            if e.kind in ("org", "group") and m.para <= 1 and not (e.kind == "group" and e.unnamed):
                 s = max(s, 0.6 * m.weight)  # the organisations of the lead stay the topic
             if s > best.get(e.idx, 0.0):
                 best[e.idx] = s
@@ -733,6 +755,11 @@ class Registry:
         if orgs is not None:
             kind = [(s, e) for s, e in cands if ("org" in e.roles[0]) == orgs]
             cands = kind or cands  # the tagger often takes firms for people
+        return self._decide(cands, "descriptor", margin=1.1, floor=0.0)
+
+    def noun_group(self, pos: int, noun: str) -> Resolution:
+        """"The elders said" after "the village elders met ...": the group named with that noun."""
+        cands = [(s, e) for s, e in self.scores(pos, ("group",)) if e.unnamed and noun in e.name.lower()]
         return self._decide(cands, "descriptor", margin=1.1, floor=0.0)
 
     def reporter(self, pos: int) -> Resolution:

@@ -104,6 +104,9 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
     return " ".join(doc.text[start:end].split())
 
 
+SUBJECT_WEIGHT = 2.5  # registry mention weight of a (main-clause) subject
+
+
 class SpeakerResolver:
     """Resolves subject tokens to speakers for one document. ``quoted`` lists the content spans
     of quotation marks: names inside them are never taken as the antecedent of a pronoun."""
@@ -550,16 +553,24 @@ class SpeakerResolver:
             return None
         mine = (self.registry.entity_at(prev.start, prev.end)
                 if prev.start is not None and prev.end is not None else None)
-        for m in self.registry.mentions:
-            if m.start >= pos:
-                break
-            if m.start < prev_end:
-                continue
-            e = self.registry.entities[m.entity]
-            if e.kind == "person" and (mine is None or e.idx != mine.idx) and e.name != prev.name:
-                return None
+        if self.other_subject(prev_end, pos, prev.name, mine):
+            return None
         return Speaker(prev.name, prev.actor_id, prev.role, prev.start, prev.end, prev.label,
                        "continuation", 0.6, None, prev.via)
+
+    def other_subject(self, lo: int, hi: int, name: str | None, mine: Entity | None = None) -> bool:
+        """Another person comes in between ``lo`` and ``hi`` (outside quotation marks): as the
+        subject of a clause, which opens a new topic. A person merely mentioned ("he praised
+        Thomas") does not interrupt the current speaker."""
+        for m in self.registry.mentions:
+            if m.start >= hi:
+                break
+            if m.start < lo or m.weight < SUBJECT_WEIGHT:
+                continue
+            e = self.registry.entities[m.entity]
+            if e.kind == "person" and (mine is None or e.idx != mine.idx) and e.name != name:
+                return True
+        return False
 
     def _answer(self, ans: CorefAnswer, start: int, end: int) -> Speaker:
         if ans.entity is not None:
