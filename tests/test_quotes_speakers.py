@@ -166,3 +166,19 @@ def test_floating_quote_continues_past_a_person_merely_mentioned(qpipe):
     text = ('Coach Ann Reyes said the team had earned the title. Midfielder Tom Lake scored twice '
             'in the final.\n"We have built something special here and the players know it."')
     assert name(find(run(qpipe, text), "something special")) is None
+
+
+def test_subject_of_a_coordinated_clause_weighs_as_a_main_subject(qpipe):
+    # "France was criticised as they ground on, but Moreau sees hope": the parser hangs the
+    # "but" clause on the "as" clause; its subject is still the sentence's new topic
+    from spacy.tokens import Doc as SpacyDoc
+
+    from multivector.quotes.registry import Registry
+
+    words = ["France", "was", "criticised", "as", "they", "ground", "on", ",", "but", "Moreau", "sees", "hope"]
+    heads = [2, 2, 2, 5, 5, 2, 5, 5, 5, 10, 5, 10]
+    deps = ["nsubjpass", "auxpass", "ROOT", "mark", "nsubj", "advcl", "prt", "punct", "cc", "nsubj", "conj", "dobj"]
+    sdoc = SpacyDoc(qpipe.nlp.vocab, words=words, heads=heads, deps=deps)
+    reg = Registry.__new__(Registry)
+    assert reg._weight(sdoc[9]) == 3.0  # Moreau
+    assert reg._weight(sdoc[4]) == 1.5  # "they" of the subordinate clause

@@ -363,8 +363,13 @@ class Registry:
             v = tok.head
             while v.dep_ == "conj" and v.head.i != v.i:
                 v = v.head
-            # the subject of the main clause, not of a clause inside it
-            return 3.0 if v.dep_ == "ROOT" else 1.5
+            # the subject of the main clause, not of a clause inside it; a clause coordinated
+            # with "but"/"and" that has its own subject is a statement of its own ("France have
+            # been criticised as they have ground on, but captain X sees hope")
+            if v.dep_ == "ROOT" or tok.head.dep_ == "conj" and any(
+                    c.dep_ == "cc" for c in tok.head.head.children if c.i < tok.head.i):
+                return 3.0
+            return 1.5
         # inside the subject phrase ("Shares in firm X", "X's e-mail") counts nearly as much
         t, hops = tok, 0
         while t.head.i != t.i and hops < 4:
