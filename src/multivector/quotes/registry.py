@@ -821,8 +821,7 @@ class Registry:
             self.entities.append(e)
         s = self.sent_index(pos)
         p = self.para_index(pos)
-        self.mentions.append(EMention(pos, pos + len(tok.text), e.idx, s, p, 3.0, (p, tok.i)))
-        self.mentions.sort(key=lambda m: m.start)
+        self._insert_mention(EMention(pos, pos + len(tok.text), e.idx, s, p, 3.0, (p, tok.i)))
         return e
 
     def unnamed_person(self, name: str, gender: str | None, org: Entity | None, pos: int,
@@ -836,7 +835,46 @@ class Registry:
         e.vote(gender, 2.0)
         s = self.sent_index(pos)
         p = self.para_index(pos)
-        self.mentions.append(EMention(pos, pos + len(sent_tok.text), e.idx, s, p, 3.0,
+        self._insert_mention(EMention(pos, pos + len(sent_tok.text), e.idx, s, p, 3.0,
                                       (p, sent_tok.i)))
-        self.mentions.sort(key=lambda m: m.start)
         return e
+
+    def mentions_of(self, idx: int) -> list[EMention]:
+        """The mentions of entity ``idx`` in list order (an index rebuilt when the list
+        changes other than through ``_insert_mention``)."""
+        ms = self.mentions
+        hit = self.__dict__.get("_eindex")
+        if hit is None or hit[0] is not ms or hit[1] != len(ms):
+            by: dict[int, list[EMention]] = {}
+            for m in ms:
+                by.setdefault(m.entity, []).append(m)
+            hit = self.__dict__["_eindex"] = (ms, len(ms), by)
+        return hit[2].get(idx, [])
+
+    def _insert_mention(self, m: EMention) -> None:
+        """Add a mention in start order, after those with the same start (what append + a
+        stable sort did). Once the list is sorted and indexed, the mention is inserted by
+        bisect and the index tables are updated in place: re-sorting and re-indexing the whole
+        list at every addition was quadratic in a long document."""
+        ms = self.mentions
+        hit = self.__dict__.get("_mindex")
+        if hit is None or hit[0] is not ms or hit[1] != len(ms) or not hit[2][0]:
+            ms.append(m)
+            ms.sort(key=lambda x: x.start)
+            return
+        ehit = self.__dict__.get("_eindex")
+        if ehit is not None and ehit[0] is ms and ehit[1] == len(ms):
+            lst = ehit[2].setdefault(m.entity, [])
+            lst.insert(bisect.bisect_right(lst, m.start, key=lambda x: x.start), m)
+            self.__dict__["_eindex"] = (ms, len(ms) + 1, ehit[2])
+        _, starts, longest, mono, sents, paras = hit[2]
+        k = bisect.bisect_right(starts, m.start)
+        ms.insert(k, m)
+        starts.insert(k, m.start)
+        sents.insert(k, m.sent)
+        paras.insert(k, m.para)
+        n = len(ms)
+        mono = mono and (k == 0 or (sents[k - 1] <= m.sent and paras[k - 1] <= m.para)) and (
+            k == n - 1 or (m.sent <= sents[k + 1] and m.para <= paras[k + 1]))
+        self.__dict__["_mindex"] = (ms, n, (True, starts, max(longest, m.end - m.start), mono,
+                                            sents, paras))

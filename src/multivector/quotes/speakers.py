@@ -203,15 +203,8 @@ class SpeakerResolver:
         return hit[2].get(actor_id, [])
 
     def _entity_mentions(self, idx: int) -> list:
-        """The registry's mentions of entity ``idx`` in list order (rebuilt when it grows)."""
-        ms = self.registry.mentions
-        hit = self.__dict__.get("_by_entity")
-        if hit is None or hit[0] is not ms or hit[1] != len(ms):
-            by: dict[int, list] = {}
-            for m in ms:
-                by.setdefault(m.entity, []).append(m)
-            hit = self.__dict__["_by_entity"] = (ms, len(ms), by)
-        return hit[2].get(idx, [])
+        """The registry's mentions of entity ``idx`` in list order."""
+        return self.registry.mentions_of(idx)
 
     # --- roles ---------------------------------------------------------------------------
     def role_of(self, head) -> str | None:
