@@ -182,3 +182,11 @@ def test_subject_of_a_coordinated_clause_weighs_as_a_main_subject(qpipe):
     reg = Registry.__new__(Registry)
     assert reg._weight(sdoc[9]) == 3.0  # Moreau
     assert reg._weight(sdoc[4]) == 1.5  # "they" of the subordinate clause
+
+
+def test_asked_participle_is_the_question_put_to_the_speaker_not_a_quote(qpipe):
+    text = ("Finance minister Rosa Vidal defended the sale of the state airline on Monday. "
+            "Asked whether the price had been fair, she replied that every bid had been checked twice.")
+    qs = run(qpipe, text)
+    assert [q.cue for q in qs if "every bid" in q.text] == ["replied"]
+    assert not [q for q in qs if q.cue and q.cue.lower() == "asked"]

@@ -237,6 +237,9 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return None
     if tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN"):
         return None  # "defending champions", "a promised review": a participle describing a noun
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and kind in ("speech", "object") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return None  # "Asked if he ..., he replied": the subject was asked, the question is not his
     if _purpose_or_control(tok):
         return None  # "met his counterpart to discuss the border": an aim, not a statement
     if kind == "evidence" and any(c.dep_ == "prt" for c in tok.children) and not lex.phrasal_particles.get(lemma):
