@@ -69,3 +69,48 @@ def test_analyze_endpoint_uses_the_actor_overlay_given_to_serve(tmp_path, monkey
             ids[name] = {m["actor_id"] for m in doc["mentions"]}
     assert "PER:zarina-qodirova-test" in ids["overlay"]
     assert "PER:zarina-qodirova-test" not in ids["plain"]  # the overlay made the difference
+
+
+def _nodelay_of_accepted(listener) -> int:
+    """TCP_NODELAY of a connection an asyncio server (as uvicorn's workers run it) accepts."""
+    import asyncio
+    import socket
+
+    async def main() -> int:
+        seen: list[int] = []
+
+        async def handle(reader, writer):
+            sock = writer.get_extra_info("socket")
+            seen.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        listener.listen()
+        server = await asyncio.start_server(handle, sock=listener)
+        port = listener.getsockname()[1]
+        _, w = await asyncio.open_connection("127.0.0.1", port)
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.01)
+        w.close()
+        server.close()
+        return seen[0]
+
+    return asyncio.run(main())
+
+
+def test_worker_socket_accepts_connections_without_nagle_delay():
+    """serve --workers N shares one listening socket; a socket of protocol 0 (uvicorn's own)
+    makes asyncio leave Nagle on, and every keep-alive response then waits for a delayed ACK
+    (a 48 ms floor per request was measured). Ours is IPPROTO_TCP, so connections get
+    TCP_NODELAY."""
+    import socket
+
+    from multivector.web.cli import listen_socket
+
+    ours = listen_socket("127.0.0.1", 0)
+    assert ours.proto == socket.IPPROTO_TCP
+    assert _nodelay_of_accepted(ours) != 0
+    plain = socket.socket(socket.AF_INET)  # what uvicorn's bind_socket() creates
+    plain.bind(("127.0.0.1", 0))
+    assert _nodelay_of_accepted(plain) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,6 @@ def port_problem(host: str, port: int) -> str | None:
     """Why ``host:port`` cannot be listened on (busy, not an address of this machine), or None.
     Checked before the URL is printed so a busy port is a usage error, not a server that
     announces itself and dies."""
-    import socket
-
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
@@ -66,6 +65,21 @@ def worker_app():
     args = json.loads(os.environ[WORKER_ENV])
     application, _ = build_app(**args)
     return application
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """The listening socket shared by the worker processes of ``serve --workers N``.
+
+    Why not uvicorn's own: it creates the socket with protocol 0, and asyncio sets TCP_NODELAY
+    only on connections accepted from a socket whose protocol is IPPROTO_TCP. Without it every
+    keep-alive response waited ~40 ms for the client's delayed ACK (Nagle), measured as a
+    48 ms floor per request with 2 workers against 7 ms with one."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
 
 
 def default_workers(allow_write: bool) -> int:
@@ -152,5 +166,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         options.update(db=settings.db, token=settings.token,
                        threads=max(1, (os.cpu_count() or 1) // n))
         os.environ[WORKER_ENV] = json.dumps(options)
-        uvicorn.run("multivector.web.cli:worker_app", factory=True, workers=n, host=host,
-                    port=port, log_level=level)
+        from uvicorn.supervisors import Multiprocess
+
+        server_config = uvicorn.Config("multivector.web.cli:worker_app", factory=True,
+                                       workers=n, host=host, port=port, log_level=level)
+        try:
+            Multiprocess(server_config, sockets=[listen_socket(host, port)]).run()
+        except KeyboardInterrupt:  # pragma: no cover - the supervisor stops its workers
+            pass
