@@ -133,3 +133,34 @@ def test_a_reader_waits_for_a_short_write_and_names_a_long_one(db):
     assert reader.returncode == 2
     msg = [x for x in err.splitlines() if x.strip()]
     assert len(msg) == 1 and f"in use by process {writer.pid}" in msg[0], err
+
+
+def test_a_parsed_phrase_resolves_as_the_text_does_without_running_the_model_again():
+    """The events stage hands argument phrases as spans of the analysed document; their parse
+    is reused (re-parsing them was half the stage's time) and the answer is the same."""
+    from multivector.actors.api import resolve_phrase
+    from multivector.actors.resolve import PhraseResolver
+
+    resolver = PhraseResolver.default()
+    doc = resolver.nlp("On Monday the Russian foreign minister met Chinese diplomats in Beijing.")
+    span = doc[3:6]
+    assert span.text == "Russian foreign minister"
+    plain = resolve_phrase(span.text)
+    assert plain is not None and plain["country"] == "RUS"
+
+    class Counting:
+        def __init__(self, nlp):
+            self.nlp, self.vocab, self.calls = nlp, nlp.vocab, 0
+
+        def __call__(self, text):
+            self.calls += 1
+            return self.nlp(text)
+
+    real = resolver.nlp
+    resolver.nlp = counting = Counting(real)
+    try:
+        reused = resolve_phrase(span.text, span=span)
+    finally:
+        resolver.nlp = real
+    assert counting.calls == 0
+    assert reused == plain

@@ -109,12 +109,17 @@ def actor_ref(doc: Doc | None, actor_id: str | None) -> dict | None:
             "code": composite(country, sector) if (country or sector) else None}
 
 
-def resolve_phrase(text: str, date: str | None = None) -> dict | None:
+def resolve_phrase(text: str, date: str | None = None, span=None) -> dict | None:
     """The best actor for a short phrase ("four Saudi men", "an American destroyer",
     "President Tokayev") on an optional ISO date, as a dict with ``id, name, country, type,
     sector, cameo, code, span: {start, end, text}, method``; None when no actor is linked
-    (the CLI's ``resolve`` also reports ambiguous names' candidates and bare agent sectors)."""
-    from .resolve import PhraseResolver
+    (the CLI's ``resolve`` also reports ambiguous names' candidates and bare agent sectors).
+    ``span``: the phrase as a span of an already parsed document (its parse is reused: running
+    the model again on every argument phrase was half of the events stage's time)."""
+    from .resolve import PhraseResolver, phrase_doc
 
-    r = PhraseResolver.default().resolve(text, date=date)
+    resolver = PhraseResolver.default()
+    # only a parse by the resolver's own pipeline (a Russian document's tokens are natasha's)
+    parsed = phrase_doc(span) if span is not None and span.doc.vocab is resolver.nlp.vocab else None
+    r = resolver.resolve(text, date=date, parsed=parsed)
     return r if r is not None and r.get("id") is not None else None

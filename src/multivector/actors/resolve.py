@@ -19,6 +19,17 @@ from .sectors import composite
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|one-time|onetime)\b", re.I)
 
 
+def phrase_doc(span):
+    """A span of a parsed document as a Doc of its own, with the parse it had in context: the
+    token whose head lies outside the span becomes the phrase's ROOT (``Span.as_doc`` labels
+    it ``dep``)."""
+    sdoc = span.as_doc()
+    for t in sdoc:
+        if t.head.i == t.i:
+            t.dep_ = "ROOT"
+    return sdoc
+
+
 class PhraseResolver:
     _default: PhraseResolver | None = None
 
@@ -38,16 +49,18 @@ class PhraseResolver:
         return cls._default
 
     def resolve(self, text: str, date: str | None = None, context: str | None = None,
-                country: str | None = None) -> dict | None:
+                country: str | None = None, parsed=None) -> dict | None:
         """The actor a phrase names on ``date``. ``context`` (the article text, a dateline) and
         ``country`` (ISO3) are the support an ambiguous name needs ("the AKP" links to Turkey's
         party only when the context names Turkey); without support such a phrase gives
         ``id: None`` with ``candidates``. Nothing linked but a bare agent noun ("officials",
-        "paramedics") gives ``id: None`` with the sector and code ``---GOV``."""
+        "paramedics") gives ``id: None`` with the sector and code ``---GOV``. ``parsed``: the
+        phrase already parsed (a span of an analysed document, :func:`phrase_doc`), so a stage
+        that holds a parse does not run the model again on its phrases."""
         text = text or ""
         if not text.strip():
             return None
-        sdoc = self.nlp(text)
+        sdoc = parsed if parsed is not None else self.nlp(text)
         sdoc.user_data["mv_paragraph"] = 0
         cands = self.linker.en.paragraph(sdoc, 0, date)
         chosen = select(cands)

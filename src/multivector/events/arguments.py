@@ -159,7 +159,8 @@ class ActorResolver:
         text = span.text
         if text not in self._resolve_cache:
             try:
-                self._resolve_cache[text] = self.api.resolve_phrase(text, date=self.date)
+                self._resolve_cache[text] = self.api.resolve_phrase(text, date=self.date,
+                                                                    span=span)
             except Exception as exc:  # noqa: BLE001 - one odd phrase must not fail the document
                 log.warning("actor phrase %r not resolved: %r", text, exc)
                 self._resolve_cache[text] = None
