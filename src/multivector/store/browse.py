@@ -14,7 +14,15 @@ import re
 from typing import Any
 
 from .read import Reader, decode_row
-from .where import EVENT_SOURCE_IDS, EVENT_TARGET_IDS, FilterError, Where, check_page, ilike
+from .where import (
+    EVENT_SOURCE_IDS,
+    EVENT_TARGET_IDS,
+    FilterError,
+    Where,
+    check_page,
+    ilike,
+    match_actor_text,
+)
 
 DOC_LIST_COLS = ("d.id, d.source, d.title, d.date, d.date_source, d.author, d.url, d.outlet, "
                  "d.genre, d.format, d.languages, d.n_words")
@@ -135,10 +143,7 @@ def actors(db: Reader, *, q: str | None = None, type: str | None = None,
     are computed once per data generation; the actors table itself is small."""
     limit, offset = check_page(limit, offset)
     w = Where()
-    if q:
-        clause, pattern = ilike("(a.name || ' ' || a.id || ' ' || "
-                                "coalesce(CAST(a.aliases AS VARCHAR), ''))", q)
-        w.add(clause, pattern)
+    match_actor_text(w, q)
     w.equals("a.type", type)
     w.equals("a.country", country)
     rows = db.query(f"SELECT a.* FROM actors a{w.sql}", w.params)

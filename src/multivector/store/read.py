@@ -212,13 +212,10 @@ class Reader:
         """Rows of the ``actors`` table (those a corpus linked or discovered), decoded, with
         ``n_mentions`` and ``n_documents``; most mentioned first, then by id. ``q`` matches
         the id, name or any alias (any case); ``country`` any case."""
-        from .where import Where, ilike
+        from .where import Where, match_actor_text
 
         w = Where()
-        if q:
-            clause, pattern = ilike("(a.name || ' ' || a.id || ' ' || "
-                                    "coalesce(CAST(a.aliases AS VARCHAR), ''))", q)
-            w.add(clause, pattern)
+        match_actor_text(w, q)
         w.equals("a.type", type)
         if country:
             w.add("upper(a.country) = upper(?)", country)

@@ -99,6 +99,15 @@ def ilike(expr: str, text: str) -> tuple[str, str]:
     return f"{expr} ILIKE ?", f"%{text}%"
 
 
+def match_actor_text(where: Where, q: str | None) -> None:
+    """Actors (table alias ``a``) whose id, name or any alias contains ``q``, any case: the
+    one rule behind the web's actor list and ``actors list --db``."""
+    if q:
+        clause, pattern = ilike("(a.name || ' ' || a.id || ' ' || "
+                                "coalesce(CAST(a.aliases AS VARCHAR), ''))", q)
+        where.add(clause, pattern)
+
+
 # SQL expressions for the actor ids inside the JSON columns of events.
 EVENT_SOURCE_IDS = "json_extract_string(e.source, '$[*].id')"
 EVENT_TARGET_IDS = "json_extract_string(e.target, '$[*].id')"
