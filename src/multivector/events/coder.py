@@ -168,14 +168,8 @@ class EventCoder:
         if not found and (self.classifier is None or not self._has_event_verb(span)):
             return []
 
-        def depth(i: int) -> int:
-            t, d = span.doc[i], 0
-            while t.head.i != t.i and d < 50:
-                t, d = t.head, d + 1
-            return d
-
         # outer triggers first, so an inner one is absorbed only by an outer one that coded
-        for i in sorted(found, key=depth):
+        for i in sorted(found, key=lambda i: _depth(span.doc[i])):
             tok = span.doc[i]
             if self._absorbed(tok, emitted):
                 continue
@@ -284,8 +278,7 @@ class EventCoder:
         lem = ev.trigger.split()[0].lower() if ev.trigger else ""
         tok = next((t for t in sent.span if t.text.lower() == lem), None)
         lemma = tok.lemma_.lower() if tok is not None else lem
-        roots = [r for r in (*lex.patterns.get(f"{lemma}|verb", ()), *lex.cameo_verbs.get(lemma, ()))
-                 if quad_of_cameo(r) == best]
+        roots = _class_roots(lex, lemma, "verb", best)
         if not roots:
             root_p = self.classifier.root_proba(sent.span)
             roots = sorted((r for r in root_p if quad_of_cameo(r) == best),
@@ -317,9 +310,7 @@ class EventCoder:
             if tok.pos_ != "VERB" or tok.i in emitted:
                 continue
             lem = tok.lemma_.lower()
-            # our curated senses' roots first, then the CAMEO dictionary's (most frequent first)
-            roots = [r for r in (*lex.patterns.get(f"{lem}|verb", ()), *lex.cameo_verbs.get(lem, ()))
-                     if quad_of_cameo(r) == pred.quad]
+            roots = _class_roots(lex, lem, "verb", pred.quad)
             if self._absorbed(tok, emitted):
                 continue  # "asked Turkey to ease ...": the easing is the request's content
             if tok.lower_ == "according":
@@ -376,8 +367,7 @@ class EventCoder:
         lex = self.classifier.lex
         root_p = self.classifier.root_proba(sent.span)
         lem = tok.lemma_.lower()
-        roots = [r for r in (*lex.patterns.get(f"{lem}|{'verb' if tok.pos_ == 'VERB' else 'noun'}", ()),
-                             *lex.cameo_verbs.get(lem, ())) if quad_of_cameo(r) == pred.quad]
+        roots = _class_roots(lex, lem, "verb" if tok.pos_ == "VERB" else "noun", pred.quad)
         if not roots and pred.confidence < CLASSIFIER_BARE:
             return None  # "a Turkish pop singer arrived": no verb of the class, not sure enough
         if not roots:
@@ -434,9 +424,7 @@ class EventCoder:
         verbs = [t for t in verbs if not any(c.dep_ == "xcomp" and c.pos_ == "VERB"
                                              for c in t.children)] or verbs
         def of_class(tok) -> bool:
-            lem = tok.lemma_.lower()
-            return any(quad_of_cameo(r) == pred.quad for r in (
-                *lex.patterns.get(f"{lem}|verb", ()), *lex.cameo_verbs.get(lem, ())))
+            return bool(_class_roots(lex, tok.lemma_.lower(), "verb", pred.quad))
 
         for tok in verbs:
             if of_class(tok):
@@ -1193,6 +1181,13 @@ def _nominal_participants(toks: list, hops: int = 2) -> list:
             if x not in out:
                 out.append(x)
     return out
+
+
+def _class_roots(lex, lemma: str, pos: str, quad: int | None) -> list[str]:
+    """CAMEO roots of class ``quad`` for ``lemma`` used as a ``pos`` ("verb"/"noun"): our
+    curated senses' roots first, then the CAMEO dictionary's (most frequent first)."""
+    return [r for r in (*lex.patterns.get(f"{lemma}|{pos}", ()), *lex.cameo_verbs.get(lemma, ()))
+            if quad_of_cameo(r) == quad]
 
 
 def _depth(tok) -> int:
