@@ -113,6 +113,15 @@ class Lexicon:
         return keys
 
 
+def section_or_file(code: str, stem: str, path: Path | None = None) -> dict[str, Any]:
+    """Section ``stem`` of language ``code``'s lexicon, or the YAML file ``path`` in its place
+    (rule loaders take a file of their own for experiments and tests)."""
+    if path is None:
+        return lexicon(code).section(stem)
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
 def _read(node: Traversable | Path, where: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(node.read_text(encoding="utf-8"))

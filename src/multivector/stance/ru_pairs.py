@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 from .rusentrel import AUTHOR_MARK, Article, Synonyms
 
@@ -51,13 +50,9 @@ class CueLexicon:
     @classmethod
     @functools.lru_cache(maxsize=4)
     def load(cls, path: Path | None = None) -> CueLexicon:
-        if path is None:
-            from ..lang import lexicon
+        from ..lang.lexicon import section_or_file
 
-            raw = lexicon("ru").section("stance")
-        else:
-            with open(path, encoding="utf-8") as fh:
-                raw = yaml.safe_load(fh) or {}
+        raw = section_or_file("ru", "stance", path)
         weights: dict[str, float] = {}
         kinds: dict[str, str] = {}
         for kind in ("role", "action", "mutual", "attitude", "quality"):

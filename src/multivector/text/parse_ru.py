@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 BATCH = 64  # sentences per slovnet batch
 
 
@@ -39,13 +37,9 @@ class ParseRules:
 
     @classmethod
     def load(cls, path: Path | None = None) -> ParseRules:
-        if path is None:
-            from ..lang import lexicon
+        from ..lang.lexicon import section_or_file
 
-            raw = lexicon("ru").section("parse")
-        else:
-            with open(path, encoding="utf-8") as fh:
-                raw = yaml.safe_load(fh) or {}
+        raw = section_or_file("ru", "parse", path)
         return cls(deps=dict(raw.get("deps") or {}),
                    prep_restructure=frozenset(raw.get("prep_restructure") or ()),
                    negations=frozenset(raw.get("negations") or ()),
