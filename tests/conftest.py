@@ -14,8 +14,8 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from multivector.pipeline import load_nlp
     from multivector.config import Config
+    from multivector.pipeline import load_nlp
 
     return load_nlp(Config().spacy_model)
 
@@ -26,6 +26,14 @@ def pipeline():
     from multivector.pipeline import Pipeline
 
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def events_pipeline():
+    """Segmentation, the stages events requires, and events (built once for the event tests)."""
+    from multivector.pipeline import Pipeline
+
+    return Pipeline(stages=["events"])
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,6 @@ from multivector.events.coder import EventCoder
 from multivector.events.dyads import dyads, keep_modalities
 
 
-@pytest.fixture(scope="module")
-def events_pipeline():
-    """Segmentation, the stages before events that are installed, and events."""
-    from multivector.pipeline import Pipeline
-
-    return Pipeline(stages=["events"])
-
-
 def code(pipe, text, date="2024-03-14"):
     return pipe.analyze_text(text, date=date).events
 

@@ -9,13 +9,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def seed_events(shared_dir):
-    from multivector.pipeline import Pipeline
-
-    pipe = Pipeline(stages=["events"])
+def seed_events(shared_dir, events_pipeline):
     out = {}
     for f in sorted((shared_dir / "seeds").glob("*.txt")):
-        doc = pipe.analyze_text(f.read_text(encoding="utf-8"), source=str(f))
+        doc = events_pipeline.analyze_text(f.read_text(encoding="utf-8"), source=str(f))
         out[f.name[:3]] = doc.events
     return out
 

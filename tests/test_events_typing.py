@@ -10,27 +10,20 @@ from multivector.events.classifier import quad_of_cameo
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    from multivector.pipeline import Pipeline
-
-    return Pipeline(stages=["events"])
+def code(events_pipeline, text, date="2024-03-14"):
+    return events_pipeline.analyze_text(text, date=date).events
 
 
-def code(pipe, text, date="2024-03-14"):
-    return pipe.analyze_text(text, date=date).events
-
-
-def test_generic_agents_get_their_sector(pipe):
-    evs = code(pipe, "Militants ambushed a police patrol outside the town.")
+def test_generic_agents_get_their_sector(events_pipeline):
+    evs = code(events_pipeline, "Militants ambushed a police patrol outside the town.")
     e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
     assert e, evs
     assert e[0].source[0]["sector"] == "REB" and e[0].source[0]["country"] is None
     assert e[0].target[0]["sector"] == "COP" and e[0].complete
 
 
-def test_claimed_clause_is_claimed_and_gives_the_claimants_accusation(pipe):
-    evs = code(pipe, "Armenia claimed that Azerbaijani troops shelled Armenian villages.")
+def test_claimed_clause_is_claimed_and_gives_the_claimants_accusation(events_pipeline):
+    evs = code(events_pipeline, "Armenia claimed that Azerbaijani troops shelled Armenian villages.")
     attack = [e for e in evs if quad_of_cameo(e.cameo) == 4]
     assert attack and attack[0].modality == "claimed"
     acc = [e for e in evs if e.cameo == "112"]
@@ -39,18 +32,18 @@ def test_claimed_clause_is_claimed_and_gives_the_claimants_accusation(pipe):
     assert acc[0].modality == "asserted" and acc[0].typed_by
 
 
-def test_attributed_news_fact_stays_asserted(pipe):
-    evs = code(pipe, "Sudanese troops attacked rebel positions in Darfur, the army said.")
+def test_attributed_news_fact_stays_asserted(events_pipeline):
+    evs = code(events_pipeline, "Sudanese troops attacked rebel positions in Darfur, the army said.")
     e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
     assert e and e[0].modality == "asserted"
 
 
-def test_sports_sentence_gives_no_event(pipe):
-    assert code(pipe, "Arsenal beat Chelsea two goals to one on Saturday.") == []
-    assert code(pipe, "The film earned twenty million dollars in its first weekend.") == []
+def test_sports_sentence_gives_no_event(events_pipeline):
+    assert code(events_pipeline, "Arsenal beat Chelsea two goals to one on Saturday.") == []
+    assert code(events_pipeline, "The film earned twenty million dollars in its first weekend.") == []
 
 
-def test_classifier_event_when_no_pattern_fires(pipe):
+def test_classifier_event_when_no_pattern_fires(events_pipeline):
     from multivector.events.coder import EventCoder
     from multivector.pipeline import Pipeline
 
@@ -61,7 +54,7 @@ def test_classifier_event_when_no_pattern_fires(pipe):
     assert any(quad_of_cameo(e.cameo) in (3, 4) for e in with_clf)
 
 
-def test_plover_export_and_complete_filter(pipe, tmp_path):
+def test_plover_export_and_complete_filter(events_pipeline, tmp_path):
     import json
 
     from typer.testing import CliRunner
@@ -69,7 +62,7 @@ def test_plover_export_and_complete_filter(pipe, tmp_path):
     from multivector.cli import app
     from multivector.store.db import Store
 
-    doc = pipe.analyze_text("Tajikistan negotiated with Iran on Monday. The two presidents signed "
+    doc = events_pipeline.analyze_text("Tajikistan negotiated with Iran on Monday. The two presidents signed "
                             "a trade agreement.", date="2024-03-14")
     incomplete = [e for e in doc.events if not e.complete]
     assert incomplete, [(e.trigger, e.complete) for e in doc.events]
@@ -90,16 +83,16 @@ def test_plover_export_and_complete_filter(pipe, tmp_path):
     assert all(json.loads(x)["complete"] for x in r.stdout.splitlines() if x.strip())
 
 
-def test_a_date_is_never_the_location(pipe):
-    evs = code(pipe, "In November the US Treasury imposed sanctions on Iranian banks.")
+def test_a_date_is_never_the_location(events_pipeline):
+    evs = code(events_pipeline, "In November the US Treasury imposed sanctions on Iranian banks.")
     assert evs and all(e.location != "November" for e in evs)
-    evs = code(pipe, "Turkish troops shelled Kurdish fighters in Syria on Sunday.")
+    evs = code(events_pipeline, "Turkish troops shelled Kurdish fighters in Syria on Sunday.")
     assert evs and all(e.location in (None, "Syria") for e in evs)
 
 
-def test_confident_classifier_event_without_an_actor_frame_is_kept_incomplete(pipe):
+def test_confident_classifier_event_without_an_actor_frame_is_kept_incomplete(events_pipeline):
     # no political source ("a car bomb"): no trigger + actor frame, yet the classifier is sure
-    evs = code(pipe, "A car bomb killed twelve people near the market on Monday.")
+    evs = code(events_pipeline, "A car bomb killed twelve people near the market on Monday.")
     e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
     assert e, [(x.trigger, x.cameo) for x in evs]
     assert e[0].complete is False and e[0].typed_by == ["classifier"]
@@ -107,11 +100,11 @@ def test_confident_classifier_event_without_an_actor_frame_is_kept_incomplete(pi
     assert 0 < e[0].confidence <= 0.7  # scaled down: an incomplete event says less
 
 
-def test_incomplete_events_stay_out_of_relations(pipe, tmp_path):
+def test_incomplete_events_stay_out_of_relations(events_pipeline, tmp_path):
     from multivector.relations.compute import relations_rows
     from multivector.store.db import Store
 
-    doc = pipe.analyze_text("A car bomb killed twelve people near the market on Monday. "
+    doc = events_pipeline.analyze_text("A car bomb killed twelve people near the market on Monday. "
                             "Turkish troops shelled Kurdish fighters in Syria on Sunday.",
                             date="2024-03-14")
     assert any(not e.complete for e in doc.events) and any(e.complete for e in doc.events)
@@ -124,13 +117,13 @@ def test_incomplete_events_stay_out_of_relations(pipe, tmp_path):
         len(e.source) * len(e.target) for e in doc.events if e.complete)
 
 
-def test_web_lists_and_counts_complete_events_by_default(pipe, tmp_path):
+def test_web_lists_and_counts_complete_events_by_default(events_pipeline, tmp_path):
     from multivector.store.db import Store
     from multivector.web.app import create_app
     from multivector.web.security import Settings
     from multivector.web.testing import local_client
 
-    doc = pipe.analyze_text("A car bomb killed twelve people near the market on Monday. "
+    doc = events_pipeline.analyze_text("A car bomb killed twelve people near the market on Monday. "
                             "Turkish troops shelled Kurdish fighters in Syria on Sunday.",
                             date="2024-03-14")
     n_complete = sum(1 for e in doc.events if e.complete)
