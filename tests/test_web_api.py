@@ -267,3 +267,52 @@ def test_docs_fall_back_to_a_local_endpoint_list(tmp_path, monkeypatch):
         assert page.status_code == 200 and '<script src="/static/app.js?v=' in page.text
         assert "swagger" not in page.text.lower()
         assert c.get("/static/swagger/swagger-ui-bundle.js").status_code == 404
+
+
+def test_every_listed_record_carries_its_own_evidence_sentence(client):
+    """Events and stances of several documents on one page (and on pages read in two orders):
+    each gets the sentence of its own document and index, which contains its characters."""
+    texts = {d["id"]: get(client, f"/api/documents/{d['id']}")["text"]
+             for d in get(client, "/api/documents")["items"]}
+    checked = 0
+    for url in ("/api/events?all=true&limit=500", "/api/events?all=true&order=asc&limit=3",
+                "/api/events?all=true&order=asc&limit=3&offset=3",
+                "/api/stances?limit=500"):
+        page = get(client, url)
+        assert len({r["doc_id"] for r in page["items"]}) > 1 or "limit=3" in url
+        for r in page["items"]:
+            if r.get("sentence") is None:
+                continue
+            text = texts[r["doc_id"]]
+            assert text[r["sentence_start"]:r["sentence_end"]] == r["sentence_text"]
+            evidence = r.get("evidence") or [r]  # stances: evidence spans; events: own span
+            for ev in evidence:
+                assert r["sentence_start"] <= ev["start"] < ev["end"] <= r["sentence_end"], r
+            checked += 1
+    assert checked >= 10
+
+
+def test_event_pages_keep_their_order_and_total(client):
+    everything = get(client, "/api/events?all=true&order=asc&limit=500")
+    ids = [e["id"] for e in everything["items"]]
+    assert len(ids) == everything["total"] >= 6
+    paged = []
+    for offset in range(0, len(ids), 2):
+        page = get(client, f"/api/events?all=true&order=asc&limit=2&offset={offset}")
+        assert page["total"] == everything["total"]
+        paged += [e["id"] for e in page["items"]]
+    assert paged == ids
+    newest = get(client, "/api/events?all=true&limit=500")["items"]
+    dates = [e["when_date"] or "" for e in newest]
+    assert dates == sorted(dates, reverse=True) and dates != sorted(dates)
+
+
+def test_quotes_of_an_actor_are_those_it_said_and_those_about_it(client):
+    for actor in ("RUS", "PER:aigerim-sadvakasova", "KAZ"):
+        said = {q["id"] for q in get(client, f"/api/quotes?speaker={actor}")["items"]}
+        about = {q["id"] for q in get(client, f"/api/quotes?about={actor}")["items"]}
+        either = get(client, f"/api/quotes?actor={actor}")
+        assert {q["id"] for q in either["items"]} == said | about
+        assert either["total"] == len(said | about)
+    assert get(client, "/api/quotes?about=RUS")["total"] == 2
+    assert get(client, "/api/quotes?actor=NOPE")["total"] == 0

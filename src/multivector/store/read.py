@@ -95,6 +95,11 @@ class Reader:
             out.setdefault(table, set()).add(column)
         return out
 
+    def columns_of(self, table: str) -> set[str]:
+        """The columns ``table`` has in this file (kept with the cached schema: looking them up
+        in ``information_schema`` cost ~4 ms per request)."""
+        return self.cached("schema", self.schema).get(table, set())
+
     def has(self, table: str) -> bool:
         """Whether the file has this table (a file written by an older version may not)."""
         return table in self.cached("schema", self.schema)

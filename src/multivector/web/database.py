@@ -169,6 +169,9 @@ class Database(Reader):
     def has(self, table: str) -> bool:
         return table in self.tables
 
+    def columns_of(self, table: str) -> set[str]:
+        return self.columns.get(table, set())
+
     # ------------------------------------------------------------------ writes
     def write(self, docs: list) -> int:
         if self.store is None:
