@@ -290,6 +290,35 @@ class Doc:
             return self.paragraphs[i]
         return None
 
+    def quote_containing(self, start: int, end: int) -> Quote | None:
+        """The innermost quote containing ``[start, end)`` (the shortest; the first in
+        ``self.quotes`` among equally long ones), or None. Events and stances ask this for
+        every trigger and cue; scanning every quote each time made a long document's cost
+        quadratic, so the quotes are indexed once per list: sorted by start, with the furthest
+        end reached so far, the scan goes back from the last quote starting at ``start`` and
+        stops where no earlier quote reaches ``end``."""
+        quotes = self.quotes
+        hit = self.__dict__.get("_mv_quotes")
+        if hit is None or hit[0] is not quotes or hit[1] != len(quotes):
+            order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+            reach: list[int] = []
+            for i in order:
+                reach.append(max(reach[-1], quotes[i].end) if reach else quotes[i].end)
+            hit = self.__dict__["_mv_quotes"] = (
+                quotes, len(quotes), order, [quotes[i].start for i in order], reach)
+        order, starts, reach = hit[2], hit[3], hit[4]
+        best: Quote | None = None
+        best_key = (0, 0)
+        for j in range(bisect.bisect_right(starts, start) - 1, -1, -1):
+            if reach[j] < end:
+                break
+            q = quotes[order[j]]
+            if end <= q.end:
+                key = (q.end - q.start, order[j])
+                if best is None or key < best_key:
+                    best, best_key = q, key
+        return best
+
     def english_sentences(self, include_translations: bool = False) -> Iterator[Sentence]:
         """Sentences with a spaCy parse; translations of other paragraphs are skipped."""
         for s in self.sentences:

@@ -1221,9 +1221,6 @@ def _same(a: ActorRef | dict, b: ActorRef | dict) -> bool:
 
 
 def _quote_at(doc: Doc, offset: int) -> Quote | None:
-    """The innermost quote whose span contains ``offset`` (quotes are filled before events)."""
-    best = None
-    for q in doc.quotes:
-        if q.start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
-            best = q
-    return best
+    """The innermost quote whose span contains ``offset`` (quotes are filled before events;
+    indexed once per document, not scanned per trigger)."""
+    return doc.quote_containing(offset, offset + 1)

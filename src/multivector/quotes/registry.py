@@ -186,6 +186,11 @@ class Registry:
         self.mentions: list[EMention] = []
         self.speaker_events: list[tuple[int, int]] = []  # (position of the cue, entity idx)
         self._surnames: set[str] = set()  # last names and one-word names of people (fast test)
+        # entity idx by name, last name, first name and (organisations) acronym, so a name is
+        # looked up, not compared with every entity (quadratic on long documents); filled
+        # lazily from ``entities`` (see ``_names``), every hit checked against the entity
+        self._ix_n = 0
+        self._ix: dict[str, dict[str, list[int]]] = {"name": {}, "last": {}, "first": {}, "acro": {}}
         self._want: set[int] | None = None
         from spacy.parts_of_speech import NOUN as _NOUN_POS
 
@@ -396,7 +401,7 @@ class Registry:
 
     def person_by_name(self, word: str) -> Entity | None:
         """The one person whose last name (or whole one-word name) is ``word``."""
-        hits = {e.idx for e in self.entities if e.kind == "person" and not e.unnamed
+        hits = {e.idx for e in self._named("last", word, "name") if e.kind == "person" and not e.unnamed
                 and (e.last == word or e.name == word)} if word in self._surnames else set()
         if len(hits) == 1:
             return self.entities[next(iter(hits))]
@@ -434,6 +439,7 @@ class Registry:
         elif len(words) > len(e.name.split()):
             e.name = name
             e.first, e.last = words[0], words[-1]
+            self._index(e)
         e.vote(g, 2.0)
         for t in peeled:
             e.add_role(t.lower_)
@@ -483,22 +489,52 @@ class Registry:
         return low in sw.people_plural_nouns or low in sw.male_nouns or low in sw.female_nouns \
             or low.endswith(tuple(sw.person_noun_endings))
 
+    # --- names -> entities ---------------------------------------------------------------
+    def _index(self, e: Entity) -> None:
+        """File ``e`` under its current name, last and first name and acronym (an entity
+        renamed later is filed again; the old keys stay and are filtered out on lookup)."""
+        acro = "".join(w[0] for w in e.name.split() if w[0].isupper()) if e.kind == "org" else None
+        for table, key in (("name", e.name), ("last", e.last), ("first", e.first), ("acro", acro)):
+            if key is None:
+                continue
+            idxs = self._ix[table].setdefault(key, [])
+            i = bisect.bisect_left(idxs, e.idx)
+            if i == len(idxs) or idxs[i] != e.idx:
+                idxs.insert(i, e.idx)
+
+    def _named(self, table: str, key: str, also: str | None = None) -> list[Entity]:
+        """Entities filed under ``key`` in ``table`` (and in ``also``), in entity order; a
+        superset: callers test the attribute as a scan over every entity did."""
+        ents = self.entities
+        while self._ix_n < len(ents):
+            self._index(ents[self._ix_n])
+            self._ix_n += 1
+        idxs = self._ix[table].get(key, [])
+        if also is not None:
+            idxs = sorted(set(idxs) | set(self._ix[also].get(key, [])))
+        return [ents[i] for i in idxs]
+
+    def entity_named(self, name: str) -> Entity | None:
+        """The first entity (of any kind) called ``name``."""
+        return next((x for x in self._named("name", name) if x.name == name), None)
+
     def _find_person(self, words: list[str], by_first: bool) -> Entity | None:
         name = " ".join(words)
-        for e in self.entities:
+        for e in self._named("name", name):
             if e.kind == "person" and not e.unnamed and e.name == name:
                 return e
         if len(words) == 1:
             w = words[0]
-            hits = [e for e in self.entities if e.kind == "person" and not e.unnamed
+            hits = [e for e in self._named("last", w, "first" if by_first else None)
+                    if e.kind == "person" and not e.unnamed
                     and (e.last == w or (by_first and e.first == w))]
             if not hits:  # a first name alone ("Charlie") for the one person who has it
-                firsts = [e for e in self.entities if e.kind == "person" and not e.unnamed and e.first == w]
+                firsts = [e for e in self._named("first", w) if e.kind == "person" and not e.unnamed and e.first == w]
                 hits = firsts if len(firsts) == 1 else []
             return hits[-1] if hits else None
         # a full name after its surname alone ("Sullivan" ... "Scott Sullivan")
-        hits = [e for e in self.entities if e.kind == "person" and not e.unnamed and e.first is None
-                and e.last == words[-1]]
+        hits = [e for e in self._named("last", words[-1]) if e.kind == "person" and not e.unnamed
+                and e.first is None and e.last == words[-1]]
         return hits[-1] if hits else None
 
     def _org_from_span(self, ent: Any, sent: int, para: int, pbase: int) -> Entity | None:
@@ -509,10 +545,10 @@ class Registry:
         if not toks:
             return None
         name = " ".join(t.text for t in toks)
-        e = next((x for x in self.entities if x.kind == "org" and x.name == name), None)
+        e = next((x for x in self._named("name", name) if x.kind == "org" and x.name == name), None)
         if e is None and name.isupper() and len(name) >= 2:
             # an acronym of an organisation named before ("British Retail Consortium" ... "BRC")
-            e = next((x for x in self.entities if x.kind == "org" and
+            e = next((x for x in self._named("acro", name) if x.kind == "org" and
                       "".join(w[0] for w in x.name.split() if w[0].isupper()) == name), None)
         if e is None:
             e = Entity(len(self.entities), "org", name)

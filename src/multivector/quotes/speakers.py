@@ -505,11 +505,11 @@ class SpeakerResolver:
             e = None
             if speaker.method in ("pronoun", "descriptor", "carrier", "continuation"):
                 # "the firm", "the report": the words name no one; the resolution does
-                e = next((x for x in self.registry.entities if x.name == speaker.name), None)
+                e = self.registry.entity_named(speaker.name)
             if e is None and speaker.start is not None and speaker.end is not None:
                 e = self.registry.entity_at(speaker.start, speaker.end)
             if e is None:
-                e = next((x for x in self.registry.entities if x.name == speaker.name), None)
+                e = self.registry.entity_named(speaker.name)
             self.registry.remember_speaker(position, e)
 
     # --- registry answers -------------------------------------------------------------------

@@ -104,10 +104,5 @@ def holder_context(doc: Doc) -> HolderContext:
 
 
 def quote_at(doc: Doc, start: int, end: int) -> Quote | None:
-    """The innermost quote containing ``[start, end)``."""
-    best = None
-    for q in doc.quotes:
-        if q.start <= start and end <= q.end:
-            if best is None or (q.end - q.start) < (best.end - best.start):
-                best = q
-    return best
+    """The innermost quote containing ``[start, end)`` (indexed once per document)."""
+    return doc.quote_containing(start, end)
