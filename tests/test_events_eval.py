@@ -141,3 +141,32 @@ def test_read_petrarch_comma_separated_dictionaries_and_text_from_parse():
     assert recs[0].text == "Arnor's king visited Gondor on Tuesday, officials said."
     assert recs[0].events[0].cameo == "042"
     assert text_from_parse("(S (NP (-LRB- -LRB-) (NNP X) (-RRB- -RRB-)) (VBD left))") == "(X) left"
+
+
+def test_split_halves_are_disjoint_deterministic_and_keep_a_sentence_together():
+    from multivector.eval.events import GoldRecord, select_split, split_of
+
+    recs = [GoldRecord(id=str(i), text=f"Country {i} recalled its envoy from country {i + 1}.",
+                       date=None) for i in range(40)]
+    dev, test = select_split(recs, "dev"), select_split(recs, "test")
+    assert dev and test and len(dev) + len(test) == 40
+    assert not {r.id for r in dev} & {r.id for r in test}
+    assert [r.id for r in select_split(recs, "dev")] == [r.id for r in dev]
+    twin = GoldRecord(id="x", text="  country 3 RECALLED its envoy from country 4. ", date=None)
+    assert split_of(twin) == split_of(recs[3])  # same sentence, same half
+    assert select_split(recs, None) == recs
+    with pytest.raises(ValueError):
+        select_split(recs, "train")
+
+
+@pytest.mark.slow
+def test_cli_eval_events_plover_split(tmp_path):
+    from multivector.cli import app
+
+    full = CliRunner().invoke(app, ["eval", "events", "--plover", str(EV / "plover_small.json"), "--json"])
+    halves = [json.loads(CliRunner().invoke(app, ["eval", "events", "--plover", str(EV / "plover_small.json"),
+                                                  "--split", s, "--json"]).stdout) for s in ("dev", "test")]
+    assert [h["split"] for h in halves] == ["dev", "test"]
+    assert sum(h["records"] for h in halves) == json.loads(full.stdout)["records"]
+    bad = CliRunner().invoke(app, ["eval", "events", "--plover", str(EV / "plover_small.json"), "--split", "x"])
+    assert bad.exit_code == 2

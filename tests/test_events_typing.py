@@ -134,3 +134,36 @@ def test_web_lists_and_counts_complete_events_by_default(events_pipeline, tmp_pa
     with local_client(create_app(Settings(db=db))) as c:
         assert c.get("/api/events").json()["total"] == n_complete
         assert c.get("/api/events?all=true").json()["total"] == len(doc.events)
+
+
+def test_threat_target_is_the_party_that_must_meet_the_condition(events_pipeline):
+    evs = code(events_pipeline, "Chile threatened to expel the ambassador if Peru did not apologise.")
+    e = [x for x in evs if x.cameo.startswith("13")]
+    assert e and e[0].source[0]["country"] == "CHL"
+    assert [t["country"] for t in e[0].target] == ["PER"] and e[0].complete
+
+
+def test_sector_word_before_an_act_noun_is_no_agent(events_pipeline):
+    evs = code(events_pipeline, "Druze residents threatened to hold a general strike.")
+    assert not any(t["sector"] == "MIL" for e in evs for t in e.target), evs
+    evs = code(events_pipeline, "The army shelled a militant camp.")
+    assert any(t["sector"] == "REB" for e in evs for t in e.target), evs
+
+
+def test_coordinated_nationalities_are_one_actor_each(events_pipeline):
+    evs = code(events_pipeline, "Kenyan and Ugandan police arrested twelve smugglers.")
+    assert evs
+    assert {(s["country"], s["sector"]) for s in evs[0].source} == {("KEN", "COP"), ("UGA", "COP")}
+
+
+def test_domestic_acts_target_the_sources_own_state(events_pipeline):
+    protest = code(events_pipeline, "Thousands of Chilean students protested in Santiago on Monday.")
+    p = [e for e in protest if e.plover == "PROTEST"]
+    assert p and p[0].target[0]["country"] == "CHL" and p[0].target[0]["sector"] == "GOV"
+    assert p[0].location == "Santiago"  # the place stays the location
+    curfew = code(events_pipeline, "Kenya imposed a curfew in Mombasa after the riots.")
+    c = [e for e in curfew if e.plover == "COERCE"]
+    assert c and c[0].target[0]["country"] == "KEN" and c[0].target[0]["sector"] == "CVL"
+    # a state's protest is diplomatic: nobody implied
+    diplomatic = code(events_pipeline, "Russia protested to the Japanese ambassador.")
+    assert not any(t.get("country") == "RUS" for e in diplomatic for t in e.target)

@@ -23,6 +23,11 @@ precision when something is coded. A symmetric event (its targets are its source
 dyads without self-pairs; against PLOVER gold it is scored as the PLOVER export writes it (all
 participants actors, no recipient). ``complete_only``: the same figures over complete events
 (source and target found), what exports and relations use by default.
+
+``split``: ``dev`` or ``test`` keeps one deterministic half of the records (CRC32 of the
+record's whitespace-normalised, lower-cased text: even = dev, odd = test), so that errors are
+read on one half and changes are judged on the other; records sharing a sentence stay in one
+half. ``None`` scores every record.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +177,23 @@ def read_petrarch(path: str | Path) -> tuple[list[GoldRecord], dict]:
             d = f"{d[:4]}-{d[4:6]}-{d[6:]}"
         out.append(GoldRecord(id=attrs.get("id", str(k)), text=text, date=d, events=evs))
     return out, env
+
+
+SPLITS = ("dev", "test")
+
+
+def split_of(record: GoldRecord) -> str:
+    """``dev`` or ``test``: the half a record belongs to (stable across runs and machines)."""
+    key = " ".join(record.text.lower().split()).encode("utf-8")
+    return SPLITS[zlib.crc32(key) % 2]
+
+
+def select_split(records: list[GoldRecord], split: str | None) -> list[GoldRecord]:
+    if split is None:
+        return records
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; use dev or test")
+    return [r for r in records if split_of(r) == split]
 
 
 # ------------------------------------------------------------------------------ overlay
@@ -364,20 +387,22 @@ def _complete_only(records: list[GoldRecord], predicted: list[list[Event]], kind
                               "target_accuracy", "precision", "recall", "f1")}
 
 
-def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = ()) -> dict:
+def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = (),
+                    split: str | None = None) -> dict:
     """Score against PLOVER gold; ``verbs``: CAMEO verb dictionaries (or pattern YAML files)
-    loaded as user pattern overlays for this run."""
-    records = read_plover(path)
+    loaded as user pattern overlays for this run; ``split``: ``dev``/``test`` half only."""
+    records = select_split(read_plover(path), split)
     predicted = predict(records, config, pattern_files=tuple(verbs))
     result = score(records, predicted, "plover")
     result["complete_only"] = _complete_only(records, predicted, "plover")
     result["file"] = str(path)
     result["verbs"] = [str(v) for v in verbs]
+    result["split"] = split
     return result
 
 
 def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = True,
-                      verbs: tuple[str, ...] = ()) -> dict:
+                      verbs: tuple[str, ...] = (), split: str | None = None) -> dict:
     """Score against PETRARCH validation records. With ``use_dictionaries`` the dictionaries
     named in the file's <Environment> that exist beside it are loaded for this run: actors and
     agents as an actor overlay, the verb dictionary as a pattern overlay (before ours: the
@@ -386,6 +411,7 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
 
     path = Path(path)
     records, env = read_petrarch(path)
+    records = select_split(records, split)
     overlay = None
     files = list(verbs)
 
@@ -420,4 +446,5 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
     result["file"] = str(path)
     result["dictionaries"] = bool(overlay)
     result["verbs"] = files
+    result["split"] = split
     return result

@@ -1,7 +1,7 @@
 """Commands of the events package.
 
-    multivector eval events --plover FILE [--json] [--verbs CAMEO.2.0.txt]
-    multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--verbs FILE]
+    multivector eval events --plover FILE [--json] [--verbs CAMEO.2.0.txt] [--split dev|test]
+    multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--verbs FILE] [--split dev|test]
     multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5]
     multivector eval events --conflibert-args FILE [--json]
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
@@ -38,6 +38,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             "sentences are the classifier's training sentences)."),
         folds: int = typer.Option(5, "--folds", help="ConfliBERT cross-validation folds."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+        split: str | None = typer.Option(
+            None, "--split", help="PLOVER/PETRARCH: score only the dev or the test half of the "
+            "records (CRC32 of the sentence text: even = dev, odd = test)."),
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
                                              help="PETRARCH: do not load the file's actor/agent/verb "
                                                   "dictionaries."),
@@ -70,9 +73,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 fn = evaluate_conflibert if conflibert is not None else evaluate_conflibert_args
                 result = fn(path, cv=cv, folds=folds)
             else:
-                result = (evaluate_plover(path, verbs=vfiles) if plover else
+                result = (evaluate_plover(path, verbs=vfiles, split=split) if plover else
                           evaluate_petrarch(path, use_dictionaries=not no_dictionaries,
-                                            verbs=vfiles))
+                                            verbs=vfiles, split=split))
         except (GoldFormatError, DictionaryError, ValueError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None

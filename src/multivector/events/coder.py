@@ -77,6 +77,7 @@ COUNT_HEADS = lang_lexicon("en").words("count_heads")
 # Heads that measure or wrap the real object: "a state of emergency", "tons of food aid".
 QUANTITY_HEADS = lang_lexicon("en").words("quantity_heads")
 # prepositions naming the participants of an act or relation noun ("ties with", "aid to")
+MANNED_HEADS = frozenset(str(w) for w in lexicon().get("manned_heads") or ())
 NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of")
 
 
@@ -709,7 +710,8 @@ class EventCoder:
             if t.pos_ == "PRON" or t.lower_ in THIRD_PERSON:
                 ref = self._pronoun(doc, t, resolver, context)
             else:
-                many = self._coordinated_owners(t, resolver, allow_place)
+                many = (self._coordinated_owners(t, resolver, allow_place)
+                        or self._coordinated_modifiers(t, resolver))
                 if many:
                     for r in many:
                         if not any(_same(r, x) for x in refs):
@@ -756,6 +758,37 @@ class EventCoder:
                     r["id"], r["type"] = d.id, d.type
             out.append(r)
         return out
+
+    def _coordinated_modifiers(self, t, resolver: ActorResolver) -> list[dict]:
+        """"Hungarian and Romanian officials", "the Turkish and Greek sides": one actor per
+        coordinated state modifier, with the head's sector (PLOVER codes a compound actor).
+        Only when every modifier names a state."""
+        if t.pos_ not in NOUN_POS:
+            return []
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
+                and any(x.dep_ == "conj" for x in c.children)]
+        if not mods:
+            return []
+        hs = head_sector(t)
+        kb = resolver._kb() if hasattr(resolver, "_kb") else None
+        out: list[dict] = []
+        for m in [x for c in mods for x in (c, *c.conjuncts)]:
+            r = resolver.actor(m, allow_place=True)
+            if r is None or r.get("type") not in ("state", "government") or not r.get("country"):
+                return []
+            r = dict(r)
+            if r.get("type") == "government" and kb is not None:  # "Ugandan" of "Ugandan police"
+                st = kb.derived(r["country"], None)
+                r["id"], r["type"], r["sector"] = (st.id if st else r["country"]), "state", None
+            r["name"] = f"{m.text} {t.text}"
+            if hs:
+                r["sector"] = hs
+                d = kb.derived(r.get("country"), hs) if kb is not None else None
+                if d is not None:
+                    r["id"], r["type"] = d.id, d.type
+            if not any(_same(r, x) for x in out):
+                out.append(r)
+        return out if len(out) > 1 else []
 
     def _located_group(self, t, resolver: ActorResolver) -> dict | None:
         """"demonstrators in Baghdad", "rebels in the Ivory Coast", "the deputy chief of Israel's
@@ -922,6 +955,15 @@ class EventCoder:
                                                     context=context, nominal=True)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
+        if is_verb and sources and (p.cameo or "")[:2] == "13" and not any(
+                t.get("id") or t.get("country") for t in targets):
+            # a threat is aimed at whoever must meet its condition: "threatened to close the
+            # strait unless Washington lifted ..." -> USA (CAMEO 13x: the threatened party)
+            cond = [t for t in self._resolve(doc, self._condition_subjects(tok), resolver,
+                                              allow_place=False, context=context, generic=False)
+                    if (t.get("id") or t.get("country")) and not any(_same(t, s) for s in sources)]
+            if cond:
+                targets = cond
         if not targets and len(sources) >= 2 and self._symmetric(tok):
             # "the Philippines and France agree", "Turkey and Iran held talks": each is the
             # other's partner; the dyads (self-pairs skipped) give both directions
@@ -977,6 +1019,10 @@ class EventCoder:
             cc = _RawCode(code, cc)
         elif cc is None:  # CAMEO 01x has no PLOVER type: kept, with plover null
             return None
+        if sources and not targets and cc.code:
+            implied = self._domestic_target(cc.code, sources, resolver)
+            if implied is not None:
+                targets = [implied]
         plover = p.plover or cc.plover
         mode = p.mode if p.mode is not None else cc.mode
         contexts = list(p.contexts) if p.contexts is not None else list(cc.contexts)
@@ -1010,6 +1056,56 @@ class EventCoder:
             text=doc.text[sent.start:sent.end],
             typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete,
             attributed_to=_attribution(quote))
+
+    def _domestic_target(self, code: str, sources: list[dict], resolver: ActorResolver
+                         ) -> dict | None:
+        """The implicit target of an act that is domestic by definition (``lang/en/events.yaml``
+        ``domestic_targets``): the source's own state, its government for a protest by its
+        people ("Chilean students protested" -> CHL GOV), its population for a curfew or a
+        crackdown by its government ("Kenya imposed a curfew" -> KEN CVL). Only when every
+        source has the same country, protesters are not officials and the repressor is."""
+        table = self.lex.get("domestic_targets") or {}
+        key = max((k for k in table if code.startswith(str(k))), key=len, default=None)
+        countries = {s.get("country") for s in sources}
+        if key is None or len(countries) != 1 or None in countries:
+            return None
+        sector = str(table[key])
+        official = [s.get("sector") in GOV_SECTORS | {"COP", "SPY"}
+                    or (s.get("type") or "") in GOV_TYPES - {"state"} for s in sources]
+        if sector == "GOV" and (any(official) or any(
+                s.get("type") == "state" and (s.get("text") or "") == (s.get("name") or "")
+                for s in sources)):
+            return None  # a state's or a government's "protest" is diplomatic: no implied target
+        if sector != "GOV" and not all(ok or (s.get("type") in ("state", "person")
+                                              and s.get("sector") in (None, "GOV"))
+                                       for ok, s in zip(official, sources)):
+            return None  # only an authority represses
+        country = countries.pop()
+        kb = resolver._kb() if hasattr(resolver, "_kb") else None
+        d = kb.derived(country, sector) if kb is not None and sector == "GOV" else None
+        st = kb.derived(country, None) if kb is not None else None
+        name = (d.name if d is not None else None) or (st.name if st is not None else country)
+        return {"id": d.id if d is not None else None, "name": name, "country": country,
+                "sector": sector, "type": "government" if sector == "GOV" else None,
+                "text": name}
+
+    def _condition_subjects(self, tok) -> list:
+        """Subjects of the if/unless clauses hanging on the trigger or on its complements
+        ("threatened to launch an offensive unless Baghdad accepted ...": Baghdad)."""
+        marks = self.lex["modality"]["conditional_marks"] - {"whether"}
+        out: list = []
+        todo, seen = [tok], 0
+        while todo and seen < 6:
+            head = todo.pop(0)
+            seen += 1
+            for c in head.children:
+                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                    todo.append(c)
+                elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks
+                                               for g in c.children):
+                    out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                            and g.pos_ != "PRON"]
+        return out
 
     def _symmetric(self, tok) -> bool:
         """A symmetric act (``lang/en/events.yaml`` ``symmetric_verbs``, or an act on a
@@ -1149,7 +1245,9 @@ def _generic_agent(t) -> dict | None:
     if t.pos_ != "NOUN" or t.ent_type_:
         return None
     hs = head_sector(t)
-    if hs is None:  # "an army convoy": the sector of a compound modifier
+    if hs is None and t.lemma_.lower() in MANNED_HEADS:
+        # "an army convoy": the sector of a modifier, on a head that stands for its crew (not
+        # "a general strike", "a military offensive")
         hs = next((head_sector(c) for c in t.children
                    if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
                    and head_sector(c)), None)
