@@ -167,3 +167,21 @@ def test_domestic_acts_target_the_sources_own_state(events_pipeline):
     # a state's protest is diplomatic: nobody implied
     diplomatic = code(events_pipeline, "Russia protested to the Japanese ambassador.")
     assert not any(t.get("country") == "RUS" for e in diplomatic for t in e.target)
+
+
+def test_a_reaction_targets_the_agent_of_the_act_it_reacts_to(events_pipeline):
+    evs = code(events_pipeline, "Albania denounced Serbia's crackdown on ethnic Albanians.")
+    e = [x for x in evs if x.plover == "ACCUSE"]
+    assert e and [t["country"] for t in e[0].target] == ["SRB"]
+    evs = code(events_pipeline, "Israel agreed to US mediation in the talks.")
+    e = [x for x in evs if x.plover == "AGREE"]
+    assert e and [t["country"] for t in e[0].target] == ["USA"]
+    # an act noun without a named agent stands for the participants it names
+    evs = code(events_pipeline, "Japan welcomed the resumption of ties between Qatar and Egypt.")
+    assert {t["country"] for x in evs for t in x.target} == {"QAT", "EGY"}
+
+
+def test_historical_name_of_the_eu_is_known(events_pipeline):
+    evs = code(events_pipeline, "The European Community gave Ghana 3 million dollars in aid.")
+    e = [x for x in evs if x.plover == "AID"]
+    assert e and e[0].source[0]["id"] == "IGO:EU" and e[0].target[0]["country"] == "GHA"

@@ -685,6 +685,8 @@ class EventCoder:
         attack = quad_of_cameo(p.cameo) == 4
         if attack:  # "fired at the patrol"
             out += _prep_objects(tok, "at")
+        for w in ("to", "with", "against"):  # "agreed to US mediation", "sided with Kyiv"
+            out += [o for o in _prep_objects(tok, w) if o not in out]
         for o in _children(tok, "dobj"):
             if o.pos_ in NOUN_POS:  # "broke relations with Libya": the partner of the object
                 for w in ("to", "on", "against", "with") + (("at",) if attack else ()):
@@ -695,14 +697,16 @@ class EventCoder:
         return out
 
     def _resolve(self, doc: Doc, toks: list, resolver: ActorResolver, allow_place: bool,
-                 context: dict, generic: bool = True, nominal: bool = False) -> list[dict]:
+                 context: dict, generic: bool = True, nominal: bool = False,
+                 agents: bool = False) -> list[dict]:
         """Actors of argument tokens; ``generic``: a sector noun alone ("militants") is an
         actor with that sector (``_generic_agent``); ``nominal`` (targets): an object that
         names an act or a relation rather than an actor stands for its participants
-        (``_nominal_participants``)."""
+        (``_nominal_participants``); ``agents`` (reactions: verbal events): an act noun's
+        named agent is the target ("condemned Russia's invasion of Ukraine" -> Russia)."""
         refs: list[dict] = []
         if nominal:
-            toks = _nominal_participants(toks)
+            toks = _nominal_participants(toks, agents=agents)
         for t in _expand(toks):
             ref = None
             if t.ent_type_ in NON_ACTOR_ENTS and t.lemma_.lower() not in COUNT_HEADS:
@@ -941,8 +945,9 @@ class EventCoder:
         # an attacked place stands for its state ("fired shells at Seoul"); a place in a
         # locative phrase stays the location ("clashed in Tashkent")
         attack = quad_of_cameo(p.cameo) == 4
+        reaction = quad_of_cameo(p.cameo) in (0, 1, 3)
         targets = self._resolve(doc, tgt_toks, resolver, allow_place=p.place_target or attack,
-                                context=context, nominal=True)
+                                context=context, nominal=True, agents=reaction)
         if not sources and targets and tgt_toks:
             context["antecedent"] = targets[0]
             sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
@@ -952,7 +957,8 @@ class EventCoder:
             if extra:
                 targets = [t for t in self._resolve(doc, extra, resolver,
                                                     allow_place=p.place_target or attack,
-                                                    context=context, nominal=True)
+                                                    context=context, nominal=True,
+                                                    agents=reaction)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
         if is_verb and sources and (p.cameo or "")[:2] == "13" and not any(
@@ -1260,7 +1266,16 @@ def _generic_agent(t) -> dict | None:
     return {"id": None, "name": name, "country": None, "sector": hs, "type": None, "text": name}
 
 
-def _nominal_participants(toks: list, hops: int = 2) -> list:
+def _act_agents(t) -> list:
+    """The named agent of an act noun: its possessor or a proper-name/nationality modifier
+    ("Serbia's crackdown", "the US mediation", "Turkish shelling")."""
+    return [c for c in t.children if c.i < t.i and (
+        c.dep_ == "poss" and c.pos_ in NOUN_POS
+        or c.dep_ in ("compound", "amod", "nmod") and (
+            c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))]
+
+
+def _nominal_participants(toks: list, hops: int = 2, agents: bool = False) -> list:
     """"welcomed the resumption of ties with Osgiliath", "condemned the sanctions against
     Iran": an object that is a common noun naming no actor (no entity, no sector head, not a
     count or quantity word) stands for the participants its prepositions name (with, between,
@@ -1271,10 +1286,13 @@ def _nominal_participants(toks: list, hops: int = 2) -> list:
         inner: list = []
         if (t.pos_ == "NOUN" and not t.ent_type_ and head_sector(t) is None
                 and t.lemma_.lower() not in COUNT_HEADS | QUANTITY_HEADS):
-            for w in NOMINAL_PREPS:
-                inner += _prep_objects(t, w)
-            if inner and hops > 0:
-                inner = _nominal_participants(inner, hops - 1)
+            if agents:  # a reaction is aimed at whoever did the act it reacts to
+                inner = _act_agents(t)
+            if not inner:
+                for w in NOMINAL_PREPS:
+                    inner += _prep_objects(t, w)
+                if inner and hops > 0:
+                    inner = _nominal_participants(inner, hops - 1, agents)
         for x in inner or [t]:
             if x not in out:
                 out.append(x)
