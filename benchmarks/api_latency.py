@@ -1,27 +1,43 @@
 """API latency of `multivector serve` on a database of 10k documents: p50, p95 and p99 per
-endpoint, and requests per second.
+endpoint, requests per second, and the CPU the server and the client spent per request.
 
-    .venv/bin/python benchmarks/api_latency.py                 # build (once) and measure
+The three runs of issue 17 (from the repository root; the database is built once, ~2 min, and
+reused while its ``.docs`` marker says 10000):
+
+    .venv/bin/python benchmarks/api_latency.py --db /tmp/mv/api.duckdb --concurrency 16 --workers 1
+    .venv/bin/python benchmarks/api_latency.py --db /tmp/mv/api.duckdb --concurrency 16 --workers 2
+    .venv/bin/python benchmarks/api_latency.py --db /tmp/mv/api.duckdb --concurrency 4 --workers 2
+
+Other uses:
+
+    .venv/bin/python benchmarks/api_latency.py                 # 1 client, 1 process
     .venv/bin/python benchmarks/api_latency.py --docs 2000 --requests 30 --rebuild
-    .venv/bin/python benchmarks/api_latency.py --concurrency 16 --workers 1   # one process
-    .venv/bin/python benchmarks/api_latency.py --concurrency 16 --workers 2   # serve --workers 2
+    .venv/bin/python benchmarks/api_latency.py --client httpx ...   # the earlier threaded client
 
 With ``--concurrency C`` each endpoint's requests are sent by C clients at once (each its own
 keep-alive connection); requests/s is the endpoint's requests over the wall time they took.
+The default client (``--client raw``) is asyncio streams in one thread, writing the request
+bytes and reading the response: ~0.3 ms of CPU per request, against several ms for httpx in
+threads, which on a 2-core machine took the CPU a second server process needed. The report
+ends with the cores the server and the client kept busy: with one server process using most
+of both cores (DuckDB runs each query on every core it is given), a second process has little
+left to add, whatever the client.
 
 The database is synthesised, not analysed: the hand-annotated sample corpus
 (``multivector/web/data/sample_corpus.yaml``) is copied ``--docs`` times with other actors
 (drawn from 30 states, 4 organisations and 300 experts), other dates (2019-2024) and filler
 paragraphs to the size of a news article, then written through ``Store.write`` like the
-pipeline's output. The server runs as a separate process (`multivector serve`) on a free
-loopback port; requests are real HTTP over keep-alive, a bounded number per endpoint, one at a
-time. Results: a table on stdout and ``benchmarks/results/api_latency.json``.
+pipeline's output (a file built by an older version is migrated when the benchmark opens it).
+The server runs as a separate process (`multivector serve`) on a free loopback port; requests
+are real HTTP over keep-alive, a bounded number per endpoint. Results: a table on stdout and
+``benchmarks/results/api_latency[-cC-wW].json`` (or ``--out``).
 This is a benchmark, not a test: nothing fails when the goal (p95 < 100 ms) is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import socket
@@ -31,8 +47,10 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
+import psutil
 
 from multivector.web.sample import STATES, write_synthetic_db
 
@@ -120,23 +138,127 @@ def _timed(clients: list[httpx.Client], urls: list[str], requests: int) -> tuple
     return times, time.perf_counter() - t0
 
 
-def measure(base: str, requests: int, concurrency: int = 1) -> list[dict]:
+class RawClient:
+    """One keep-alive HTTP/1.1 connection on an asyncio stream: the cheap load generator.
+
+    Why: the benchmark's client runs on the same cores as the server. httpx in threads spent
+    about as much CPU per request as the server's cheap endpoints (measured with
+    ``--client httpx``), so the client itself capped the requests/s a second server process
+    could add. This client writes the request bytes and reads the status line, the headers
+    and a Content-Length (or chunked) body, nothing more. It sends ``Accept-Encoding: gzip``
+    as a browser (and httpx) does, so the server compresses as it would for them."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, url: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        target = quote(url, safe="/?&=:%+")  # "Expert 01" -> Expert%2001, as httpx sends it
+        self.writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+                          "Accept-Encoding: gzip\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        lower = head.lower()
+        i = lower.find(b"content-length:")
+        if i >= 0:
+            await self.reader.readexactly(int(lower[i + 15:lower.index(b"\r\n", i)]))
+        elif b"transfer-encoding: chunked" in lower:
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+        if b"connection: close" in lower:
+            self.close()
+        return status
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def _timed_raw(clients: list[RawClient], urls: list[str],
+                     requests: int) -> tuple[list, float]:
+    """As :func:`_timed`, with the asyncio clients (one event loop, one thread)."""
+    times: list[float] = []
+    counter = iter(range(requests))
+
+    async def work(client: RawClient) -> None:
+        for i in counter:
+            u = urls[i % len(urls)]
+            t0 = time.perf_counter()
+            status = await client.get(u)
+            times.append((time.perf_counter() - t0) * 1000)
+            if status >= 400:
+                raise RuntimeError(f"{u}: HTTP {status}")
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(work(c) for c in clients))
+    return times, time.perf_counter() - t0
+
+
+def _cpu_self() -> float:
+    r = os.times()
+    return r.user + r.system
+
+
+def _cpu_tree(proc: psutil.Process) -> float:
+    """CPU seconds of the server: its process and every worker process."""
+    total = 0.0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def measure(base: str, requests: int, concurrency: int = 1, client: str = "raw",
+            server: psutil.Process | None = None) -> list[dict]:
+    """Per endpoint: latencies, requests/s, and (``server`` given) the CPU seconds the
+    server and this client spent on its timed requests."""
     rows = []
-    clients = [httpx.Client(base_url=base, timeout=60) for _ in range(concurrency)]
+    warm = [httpx.Client(base_url=base, timeout=60) for _ in range(min(concurrency, 4))]
+    host, port = base.rsplit("//", 1)[1].split(":")
+    loop = asyncio.new_event_loop()
+    raw = [RawClient(host, int(port)) for _ in range(concurrency)]
+    threaded = [httpx.Client(base_url=base, timeout=60)
+                for _ in range(concurrency)] if client == "httpx" else []
     try:
-        for name, urls in endpoints(clients[0]):
+        for name, urls in endpoints(warm[0]):
             if "first visit" not in name:  # warm-up (first calls also fill the caches)
                 for u in urls[:3]:
-                    for c in clients[: min(concurrency, 4)]:  # reach several workers
+                    for c in warm:  # reach several workers
                         c.get(u).raise_for_status()
-            times, wall = _timed(clients, urls, requests)
-            rows.append({"endpoint": name, "n": len(times), "p50_ms": round(pct(times, 50), 1),
+            c0 = _cpu_self()
+            s0 = _cpu_tree(server) if server is not None else 0.0
+            if client == "httpx":
+                times, wall = _timed(threaded, urls, requests)
+            else:
+                times, wall = loop.run_until_complete(_timed_raw(raw, urls, requests))
+            client_cpu = _cpu_self() - c0
+            server_cpu = (_cpu_tree(server) - s0) if server is not None else float("nan")
+            n = len(times)
+            rows.append({"endpoint": name, "n": n, "p50_ms": round(pct(times, 50), 1),
                          "p95_ms": round(pct(times, 95), 1), "p99_ms": round(pct(times, 99), 1),
                          "mean_ms": round(statistics.fmean(times), 1),
-                         "rps": round(len(times) / wall, 1), "example": urls[0]})
+                         "rps": round(n / wall, 1), "wall_s": round(wall, 3),
+                         "server_cpu_ms": round(server_cpu * 1000 / n, 2),
+                         "client_cpu_ms": round(client_cpu * 1000 / n, 2),
+                         "example": urls[0]})
     finally:
-        for c in clients:
+        for c in warm + threaded:
             c.close()
+        for r in raw:
+            r.close()
+        loop.run_until_complete(asyncio.sleep(0))
+        loop.close()
     return rows
 
 
@@ -148,6 +270,9 @@ def main() -> int:
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--concurrency", type=int, default=1, help="clients sending at once")
     ap.add_argument("--workers", type=int, default=1, help="serve --workers N")
+    ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                    help="load generator: asyncio keep-alive sockets in one thread (default, "
+                    "cheap) or httpx clients in threads (the earlier client)")
     ap.add_argument("--out", type=Path, default=None, help="JSON results (default: "
                     "benchmarks/results/api_latency[-cC-wW].json)")
     args = ap.parse_args()
@@ -161,6 +286,12 @@ def main() -> int:
             marker.read_text().strip() != str(args.docs):
         build_db(args.db, args.docs)
         marker.write_text(str(args.docs))
+    # a file built by an older version lacks the word index of text search: opening it for
+    # writing adds it once (seconds), as `multivector analyze` would
+    from multivector.store.db import Store
+
+    with Store(args.db):
+        pass
     port = free_port()
     exe = Path(sys.executable).with_name("multivector")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "multivector.cli"]
@@ -183,8 +314,10 @@ def main() -> int:
         # them so they do not compete with the first measurements
         for _ in range(2 * args.workers):  # each worker process computes its own
             httpx.get(base + "/api/relations", timeout=600).raise_for_status()
+        load0 = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         t0 = time.perf_counter()
-        rows = measure(base, args.requests, args.concurrency)
+        rows = measure(base, args.requests, args.concurrency, client=args.client,
+                       server=psutil.Process(server.pid))
         elapsed = time.perf_counter() - t0
     finally:
         server.terminate()
@@ -192,23 +325,39 @@ def main() -> int:
     width = max(len(r["endpoint"]) for r in rows)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     total = sum(r["n"] for r in rows)
-    busy = sum(r["n"] / r["rps"] for r in rows)
+    busy = sum(r["wall_s"] for r in rows)
+    server_cpu = sum(r["server_cpu_ms"] * r["n"] for r in rows) / 1000
+    client_cpu = sum(r["client_cpu_ms"] * r["n"] for r in rows) / 1000
     print(f"API latency, {args.docs:,} documents, {args.requests} requests per endpoint from "
-          f"{args.concurrency} concurrent client(s), serve --workers {args.workers}, loopback "
-          f"HTTP ({elapsed:.0f}s; {os.cpu_count()} cpus, load average {load:.1f} at the end)")
-    print(f"{'endpoint':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  {'req/s':>7}")
+          f"{args.concurrency} concurrent client(s) ({args.client}), serve --workers "
+          f"{args.workers}, loopback HTTP ({elapsed:.0f}s; {os.cpu_count()} cpus, load average "
+          f"{load0:.1f} at the start, {load:.1f} at the end)")
+    print(f"{'endpoint':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  {'req/s':>7}"
+          f"  {'server CPU ms/req':>17}  {'client CPU ms/req':>17}")
     for r in rows:
         flag = "" if r["p95_ms"] < 100 else "  > 100 ms"
         print(f"{r['endpoint']:<{width}}  {r['p50_ms']:>7.1f}  {r['p95_ms']:>7.1f}  "
-              f"{r['p99_ms']:>7.1f}  {r['rps']:>7.1f}{flag}")
-    print(f"{'all endpoints':<{width}}  {'':>7}  {'':>7}  {'':>7}  {total / busy:>7.1f}")
+              f"{r['p99_ms']:>7.1f}  {r['rps']:>7.1f}  {r['server_cpu_ms']:>17.2f}  "
+              f"{r['client_cpu_ms']:>17.2f}{flag}")
+    print(f"{'all endpoints':<{width}}  {'':>7}  {'':>7}  {'':>7}  {total / busy:>7.1f}  "
+          f"{server_cpu * 1000 / total:>17.2f}  {client_cpu * 1000 / total:>17.2f}")
+    # the cores each side kept busy while the timed requests ran: with C clients and N
+    # server processes on a 2-core machine, this says whether a second process had a core
+    print(f"cores busy during the timed requests: server {server_cpu / busy:.2f}, client "
+          f"{client_cpu / busy:.2f} (of {os.cpu_count()}); client share of the CPU "
+          f"{client_cpu / max(server_cpu + client_cpu, 1e-9):.0%}")
     suffix = "" if (args.concurrency, args.workers) == (1, 1) else \
         f"-c{args.concurrency}-w{args.workers}"
     out = args.out or RESULTS / f"api_latency{suffix}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"docs": args.docs, "requests": args.requests, "cpus": os.cpu_count(),
                                "concurrency": args.concurrency, "workers": args.workers,
+                               "client": args.client, "load_average_start": load0,
                                "load_average": load, "rps_all": round(total / busy, 1),
+                               "server_cores": round(server_cpu / busy, 2),
+                               "client_cores": round(client_cpu / busy, 2),
+                               "server_cpu_ms_per_request": round(server_cpu * 1000 / total, 2),
+                               "client_cpu_ms_per_request": round(client_cpu * 1000 / total, 2),
                                "rows": rows}, indent=2))
     print(f"-> {out}", file=sys.stderr)
     return 0

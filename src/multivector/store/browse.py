@@ -10,9 +10,12 @@ passed as parameters (see :mod:`multivector.store.where`).
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from typing import Any
 
+from . import terms
 from .read import Reader, decode_row
 from .where import (
     EVENT_SOURCE_IDS,
@@ -105,7 +108,99 @@ SENTENCES_OF_PAIRS = (
     "ON s.doc_id = p.d AND s.idx = p.i")
 
 
-def _text_match(where: Where, q: str) -> None:
+def _term_index(db: Reader) -> TermIndex | None:
+    """The word index (:mod:`multivector.store.terms`) as the server uses it, built once per
+    data generation (~0.5 s at 10k documents); None for a file without the index."""
+    if not db.has(terms.TABLE):
+        return None
+
+    def build() -> TermIndex:
+        words: list[str] = []
+        docs: list[list[int]] = []
+        starts: list[int] = []
+        at = 0
+        for term, rowids in db.tuples(terms.POSTINGS_SQL):
+            words.append(term)
+            docs.append(rowids)
+            starts.append(at)
+            at += len(term) + 1
+        return TermIndex(words, docs, starts, "\n".join(words))
+
+    return db.cached("term_index", build)
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """The words in order, the row ids of the documents of each, where each word starts in
+    ``joined`` (the words joined by newlines: one ``str.find`` loop finds every word that
+    contains the query, without a Python loop over the vocabulary)."""
+
+    words: list[str]
+    docs: list[list[int]]
+    starts: list[int]
+    joined: str
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _indexed_docs(db: Reader, q: str) -> list[int] | None:
+    """Row ids of the documents whose title or text contains ``q`` (any case), from the word
+    index; None when the index cannot answer (no index, or ``q`` is not a single word) and
+    the texts must be scanned. Python's ``\\w`` (letters, digits, ``_``) lies inside the
+    index's word class (which adds combining marks), and a lower-casing that changes the
+    length (where Python's and DuckDB's could differ) is left to the scan."""
+    index = _term_index(db)
+    word = q.lower()
+    if index is None or len(word) != len(q) or not _WORD.fullmatch(word):
+        return None
+    found: set[int] = set()
+    pos = index.joined.find(word)
+    while pos >= 0:  # the word around each occurrence, then on after that word
+        i = bisect.bisect_right(index.starts, pos) - 1
+        found.update(index.docs[i])
+        pos = index.joined.find(word, index.starts[i] + len(index.words[i]) + 1)
+    return sorted(found)
+
+
+def _doc_order(db: Reader) -> list[int]:
+    """Row ids of every document in the order of document lists (newest first, then id);
+    once per data generation."""
+    return db.cached("doc_order", lambda: [r[0] for r in db.tuples(
+        "SELECT rowid FROM documents ORDER BY date DESC NULLS LAST, id")])
+
+
+def _docs_by_rowids(db: Reader, rowids: list[int], select: str, limit: int,
+                    offset: int) -> dict:
+    """A page of documents (``select`` over alias ``d``) among ``rowids``, in list order: the
+    order and the total come from memory, only the page's rows are read."""
+    limit, offset = check_page(limit, offset)
+    wanted = set(rowids)
+    page: list[int] = []
+    skip = offset
+    for r in _doc_order(db):
+        if r in wanted:
+            if skip:
+                skip -= 1
+                continue
+            page.append(r)
+            if len(page) == limit:
+                break
+    rank = {r: i for i, r in enumerate(page)}
+    rows = db.query(f"SELECT d.rowid AS _rid, {select} FROM documents d "
+                    "WHERE d.rowid IN (SELECT unnest(?::BIGINT[]))", [page]) if page else []
+    rows.sort(key=lambda r: rank[r.pop("_rid")])
+    return {"total": len(wanted), "limit": limit, "offset": offset,
+            "items": [decode_row("documents", r) for r in rows]}
+
+
+def _text_match(db: Reader, where: Where, q: str) -> None:
+    """Documents (alias ``d``) whose title or text contains ``q``, any case: from the word
+    index when ``q`` is one word, else by scanning the texts."""
+    rowids = _indexed_docs(db, q)
+    if rowids is not None:
+        where.add("d.rowid IN (SELECT unnest(?::BIGINT[]))", rowids)
+        return
     clause, pattern = ilike("d.text", q)
     clause_t, pattern_t = ilike("d.title", q)
     where.add(f"{clause} OR {clause_t}", pattern, pattern_t)
@@ -121,9 +216,13 @@ def documents(db: Reader, *, q: str | None = None, actor: str | None = None,
               date_from: str | None = None, date_to: str | None = None,
               language: str | None = None, type: str | None = None, outlet: str | None = None,
               limit: int = 50, offset: int = 0) -> dict:
+    if q and not any((actor, date_from, date_to, language, type, outlet)):
+        rowids = _indexed_docs(db, q)  # text alone, one word: from the index and memory
+        if rowids is not None:
+            return _docs_by_rowids(db, rowids, DOC_LIST_COLS, limit, offset)
     w = Where()
     if q:  # the title is the first paragraph of the text when there is one
-        _text_match(w, q)
+        _text_match(db, w, q)
     if actor:
         w.add("d.id IN (SELECT doc_id FROM mentions WHERE actor_id = ?)", actor)
     w.date_range("d.date", date_from, date_to)
@@ -431,10 +530,14 @@ def search(db: Reader, q: str, *, limit: int = 20) -> dict[str, Any]:
     if len(q) < 2:
         raise FilterError("q: type at least 2 characters")
     found_actors = actors(db, q=q, limit=limit)
-    w = Where()
-    _text_match(w, q)
-    hits = _page(db, "documents", "d.id, d.title, d.date, d.outlet", "documents d", w,
-                 "d.date DESC NULLS LAST, d.id", limit, 0, window=True)
+    rowids = _indexed_docs(db, q)
+    if rowids is not None:
+        hits = _docs_by_rowids(db, rowids, "d.id, d.title, d.date, d.outlet", limit, 0)
+    else:
+        w = Where()
+        _text_match(db, w, q)
+        hits = _page(db, "documents", "d.id, d.title, d.date, d.outlet", "documents d", w,
+                     "d.date DESC NULLS LAST, d.id", limit, 0, window=True)
     # snippets only for the page shown, not for every match
     snippets = {r["id"]: r for r in db.query(
         "SELECT id, substr(text, greatest(1, instr(lower(text), lower(?)) - 80), 220) AS snippet,"
@@ -454,6 +557,8 @@ def warm(db: Reader) -> None:
     """Build the per-generation lookups (event actors, actor mention counts) ahead of use."""
     _event_index(db)
     _quote_index(db)
+    _term_index(db)
+    _doc_order(db)
     actors(db, limit=1)
 
 

@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from .. import layers
 from ..doc import Doc
+from . import terms
 from .connect import StoreError, connect  # noqa: F401  (StoreError: imported from here)
 from .read import Reader
 from .schema import DOC_TABLES, TABLES, column_names, json_columns
@@ -76,6 +77,7 @@ class Store:
             self.con.execute(
                 f'CREATE INDEX IF NOT EXISTS "idx_{table}_doc" ON "{table}" (doc_id)'
             )
+        terms.ensure(self.con)  # the word index of text search (older files: built once)
 
     def close(self) -> None:
         con, self._con = self._con, None
@@ -160,6 +162,7 @@ class Store:
             self.con.execute(
                 f'DELETE FROM "{table}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [ids]
             )
+        terms.delete(self.con, ids)
         self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
 
     def delete_failures(self, ids: Iterable[str]) -> None:
@@ -189,6 +192,7 @@ class Store:
                 self.delete_documents(stale)
                 self.delete_failures(d.id for d in fresh)
                 self._insert_docs(fresh)
+                terms.add(self.con, (d.id for d in fresh))
                 self.con.execute("COMMIT")
                 self.last_written = [d.id for d in fresh]
             except BaseException:
@@ -285,6 +289,7 @@ class Store:
                             "FROM read_parquet(?) a WHERE NOT (coalesce(a.discovered, false) AND "
                             "a.id IN (SELECT id FROM actors WHERE NOT discovered))",
                             [files["actors"]])
+                    terms.add(self.con, ids)
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
