@@ -20,6 +20,7 @@ How a sentence is coded (precision first):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -889,13 +890,18 @@ class EventCoder:
         sent = doc.sentence_at(start)
         lo = doc.sentences[max(0, sent.idx - 3)].start if sent is not None else max(0, start - 600)
         if resolver.use_mentions and resolver.api is not None:
-            for m in reversed([m for m in doc.mentions if lo <= m.start < start and m.actor_id]):
+            ms = doc.mentions  # sorted by start: the window, not the whole document
+            first = bisect.bisect_left(ms, lo, key=lambda m: m.start)
+            last = bisect.bisect_left(ms, start, lo=first, key=lambda m: m.start)
+            for m in reversed([m for m in ms[first:last] if lo <= m.start < start and m.actor_id]):
                 r = resolver.api.actor_ref(doc, m.actor_id)
                 if r and r.get("type") == "person":
                     return {"id": r["id"], "name": r.get("name"), "country": r.get("country"),
                             "sector": r.get("sector"), "type": "person", "text": m.text}
             return None
-        for s in reversed([s for s in doc.sentences if s.span is not None and lo <= s.start <= start]):
+        window = doc.sentences[bisect.bisect_left(doc.sentences, lo, key=lambda s: s.start):
+                               bisect.bisect_right(doc.sentences, start, key=lambda s: s.start)]
+        for s in reversed([s for s in window if s.span is not None and lo <= s.start <= start]):
             persons = [e for e in s.span.ents if e.label_ == "PERSON"
                        and doc.span_offsets(e)[0] < start]
             if persons:
@@ -1116,9 +1122,13 @@ class EventCoder:
     def _symmetric(self, tok) -> bool:
         """A symmetric act (``lang/en/events.yaml`` ``symmetric_verbs``, or an act on a
         relation noun, ``symmetric_objects``)."""
-        objs = set(self.lex.get("symmetric_objects") or ())
-        if tok.lemma_.lower() in set(self.lex.get("symmetric_verbs") or ()) | (
-                objs if tok.pos_ in NOUN_POS else set()):
+        sets = self.__dict__.get("_symmetric_sets")
+        if sets is None:  # the lexicon is fixed once the coder is built: the sets once too
+            sets = self._symmetric_sets = (frozenset(self.lex.get("symmetric_verbs") or ()),
+                                           frozenset(self.lex.get("symmetric_objects") or ()))
+        verbs, objs = sets
+        lemma = tok.lemma_.lower()
+        if lemma in verbs or (tok.pos_ in NOUN_POS and lemma in objs):
             return True
         return any(o.lemma_.lower() in objs for o in _direct_objects(tok))
 

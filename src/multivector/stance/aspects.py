@@ -40,14 +40,20 @@ def _phrase_tokens(tok) -> list:
 
 
 def _match(tokens: list, lexicon: Lexicon) -> str | None:
+    """The first aspect (in lexicon order) with a keyword among the tokens' lemma or word
+    n-grams. The n-grams are made once per call and looked up, not rebuilt per keyword."""
     lemmas = [t.lemma_.lower() for t in tokens]
     lowers = [t.lower_ for t in tokens]
+    grams: dict[int, set[tuple[str, ...]]] = {}
     for aspect, keywords in lexicon.aspects.items():
         for kw in keywords:
             n = len(kw)
-            for i in range(len(tokens) - n + 1):
-                if tuple(lemmas[i:i + n]) == kw or tuple(lowers[i:i + n]) == kw:
-                    return aspect
+            have = grams.get(n)
+            if have is None:
+                have = grams[n] = {tuple(seq[i:i + n]) for seq in (lemmas, lowers)
+                                   for i in range(len(tokens) - n + 1)}
+            if kw in have:
+                return aspect
     return None
 
 

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..actors.api import actor_at, actor_ref
+from ..actors.api import actor_at, actor_ref, mentions_in
 from ..doc import ActorRef, Doc, Stance
 from ..lang import lexicon as lang_lexicon
 from .aspects import aspect_of
@@ -119,7 +119,7 @@ class TokenActors:
                 sub = list(sib.subtree)
                 blocked.append((self.doc.token_start(sub[0]),
                                 self.doc.token_start(sub[-1]) + len(sub[-1].text)))
-        prev = [m for m in self.doc.mentions if lo <= m.start and m.end <= s and m.actor_id
+        prev = [m for m in mentions_in(self.doc, lo, s) if lo <= m.start and m.end <= s and m.actor_id
                 and not any(a <= m.start and m.end <= b for a, b in blocked)]
         cands = [m for m in reversed(prev) if m.actor_id in self.doc.actors
                  and self.doc.actors[m.actor_id].type in NON_PERSON_TYPES]
@@ -174,7 +174,8 @@ def anaphoric_speakers(doc: Doc, actors: TokenActors) -> dict[int, tuple[dict, i
                       "type": ref.ref.get("type") or "person"}
             if ref.ref.get("name"):
                 holder["name"] = ref.ref["name"]
-            for prev in doc.sentences[:s.idx][::-1]:
+            for j in range(s.idx - 1, -1, -1):
+                prev = doc.sentences[j]
                 if prev.paragraph != s.paragraph:
                     break
                 out.setdefault(prev.idx, (holder, ref.start, ref.end))
