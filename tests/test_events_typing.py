@@ -185,3 +185,28 @@ def test_historical_name_of_the_eu_is_known(events_pipeline):
     evs = code(events_pipeline, "The European Community gave Ghana 3 million dollars in aid.")
     e = [x for x in evs if x.plover == "AID"]
     assert e and e[0].source[0]["id"] == "IGO:EU" and e[0].target[0]["country"] == "GHA"
+
+
+def test_targets_named_on_the_object(events_pipeline):
+    evs = code(events_pipeline, "Chile demanded a meeting of the Organization of American States.")
+    e = [x for x in evs if x.plover == "REQUEST"]
+    assert e and [t["id"] for t in e[0].target] == ["IGO:OAS"]
+    evs = code(events_pipeline, "Officials demanded support from the Bolivian parliament.")
+    e = [x for x in evs if x.plover == "REQUEST"]
+    assert e and e[0].target[0]["country"] == "BOL" and e[0].target[0]["sector"] == "LEG"
+
+
+def test_a_leader_represses_his_own_population(events_pipeline):
+    evs = code(events_pipeline, "President Vladimir Putin declared a state of emergency on Sunday.")
+    e = [x for x in evs if x.plover == "COERCE"]
+    assert e and e[0].target and e[0].target[0]["country"] == "RUS"
+    assert e[0].target[0]["sector"] == "CVL"
+
+
+def test_call_for_an_act_targets_its_participants_and_up_to_hides_no_object(events_pipeline):
+    evs = code(events_pipeline, "Turkey called for sanctions against Syria.")
+    e = [x for x in evs if x.plover == "REQUEST"]
+    assert e and [t["country"] for t in e[0].target] == ["SYR"]
+    evs = code(events_pipeline, "Gunmen have kidnapped up to 16 Chinese engineers from a camp in the north.")
+    e = [x for x in evs if x.plover == "ASSAULT"]
+    assert e and [t["country"] for t in e[0].target] == ["CHN"]

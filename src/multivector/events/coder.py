@@ -57,6 +57,9 @@ OBJECT_CONTROL = lang_lexicon("en").words("object_control_verbs")
 LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
+# sectors of people who act as themselves or for a group, never for the state
+NON_STATE_SECTORS = {"CVL", "REB", "OPP", "JRN", "BUS", "MED", "REF", "NGO", "LAB", "EDU", "REL",
+                     "CRM", "UAF", "INS", "SEP", "IGO"}
 CONTENT_NOUNS = lang_lexicon("en").words("content_nouns")
 NON_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 THIRD_PERSON = lang_lexicon("en").words("event_third_person")
@@ -688,10 +691,16 @@ class EventCoder:
             out += _prep_objects(tok, "at")
         for w in ("to", "with", "against"):  # "agreed to US mediation", "sided with Kyiv"
             out += [o for o in _prep_objects(tok, w) if o not in out]
-        for o in _children(tok, "dobj"):
+        # "called for sanctions against Syria": the participants of the act asked for
+        out += [x for x in _nominal_participants(_prep_objects(tok, "for"))
+                if x.head.dep_ == "prep" and x.head.head.dep_ == "pobj" and x not in out]
+        for o in _expand(_children(tok, "dobj")):
             if o.pos_ in NOUN_POS:  # "broke relations with Libya": the partner of the object
-                for w in ("to", "on", "against", "with") + (("at",) if attack else ()):
-                    out += _prep_objects(o, w)
+                for w in ("to", "on", "against", "with", "from") + (("at",) if attack else ()):
+                    out += _prep_objects(o, w)  # "demanded support from the parliament"
+                # "demanded a meeting of the OAS": the participants an act noun names
+                out += [x for x in _nominal_participants([o], agents=quad_of_cameo(p.cameo) in (0, 1, 3))
+                        if x is not o and x not in out]
             if p.owner_target:
                 out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
                 out += _prep_objects(o, "by") + _prep_objects(o, "from")
@@ -1088,10 +1097,11 @@ class EventCoder:
                 s.get("type") == "state" and (s.get("text") or "") == (s.get("name") or "")
                 for s in sources)):
             return None  # a state's or a government's "protest" is diplomatic: no implied target
-        if sector != "GOV" and not all(ok or (s.get("type") in ("state", "person")
-                                              and s.get("sector") in (None, "GOV"))
+        if sector != "GOV" and not all(ok or s.get("type") == "state" and s.get("sector") is None
+                                       or s.get("type") == "person"
+                                       and s.get("sector") not in NON_STATE_SECTORS
                                        for ok, s in zip(official, sources)):
-            return None  # only an authority represses
+            return None  # only an authority (a state, an office, a leader) represses
         country = countries.pop()
         kb = resolver._kb() if hasattr(resolver, "_kb") else None
         d = kb.derived(country, sector) if kb is not None and sector == "GOV" else None
@@ -1184,9 +1194,9 @@ def _direct_objects(tok) -> list:
     out = [c for c in tok.children if c.dep_ == "dobj"]
     if not out:
         for c in tok.children:
-            if c.dep_ in ("prep", "advmod") and c.lower_ == "up":
-                for to in c.children:
-                    if to.dep_ == "prep" and to.lower_ == "to":
+            if c.dep_ in ("prep", "advmod", "prt") and c.lower_ == "up":  # also read as a particle
+                for to in (*c.children, *tok.children):
+                    if to.dep_ == "prep" and to.lower_ == "to" and to.i == c.i + 1:
                         out += [g for g in to.children if g.dep_ == "pobj"]
     return out
 
