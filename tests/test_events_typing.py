@@ -210,3 +210,9 @@ def test_call_for_an_act_targets_its_participants_and_up_to_hides_no_object(even
     evs = code(events_pipeline, "Gunmen have kidnapped up to 16 Chinese engineers from a camp in the north.")
     e = [x for x in evs if x.plover == "ASSAULT"]
     assert e and [t["country"] for t in e[0].target] == ["CHN"]
+
+
+def test_the_by_agent_of_an_act_noun_is_its_agent(events_pipeline):
+    evs = code(events_pipeline, "Egypt condemned the attack by Hamas on Israel.")
+    e = [x for x in evs if x.plover == "ACCUSE"]
+    assert e and [t["id"] for t in e[0].target] == ["GRP:hamas"]

@@ -1288,11 +1288,12 @@ def _generic_agent(t) -> dict | None:
 
 def _act_agents(t) -> list:
     """The named agent of an act noun: its possessor or a proper-name/nationality modifier
-    ("Serbia's crackdown", "the US mediation", "Turkish shelling")."""
+    ("Serbia's crackdown", "the US mediation", "Turkish shelling", "crimes by extremists")."""
     return [c for c in t.children if c.i < t.i and (
         c.dep_ == "poss" and c.pos_ in NOUN_POS
         or c.dep_ in ("compound", "amod", "nmod") and (
-            c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))]
+            c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))] + [
+        o for o in _prep_objects(t, "by") if o.pos_ in NOUN_POS]
 
 
 def _nominal_participants(toks: list, hops: int = 2, agents: bool = False) -> list:
