@@ -216,3 +216,9 @@ def test_the_by_agent_of_an_act_noun_is_its_agent(events_pipeline):
     evs = code(events_pipeline, "Egypt condemned the attack by Hamas on Israel.")
     e = [x for x in evs if x.plover == "ACCUSE"]
     assert e and [t["id"] for t in e[0].target] == ["GRP:hamas"]
+
+
+def test_the_nationality_a_phrase_states_wins_over_a_foreign_link(events_pipeline):
+    evs = code(events_pipeline, "President Paul Kagame has banned Kenyan opposition candidates from the vote.")
+    e = [x for x in evs if x.plover == "COERCE"]
+    assert e and [t["country"] for t in e[0].target] == ["KEN"]

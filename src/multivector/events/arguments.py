@@ -153,7 +153,26 @@ class ActorResolver:
         ref = self._ref(m.actor_id, _name(span), hs)
         if ref and not allow_place and ref.get("type") in PLACE_TYPES:
             return None
+        if ref and ref.get("country") and ref.get("type") not in ("state", "person"):
+            ref = self._nationality_wins(ref, span, m, hs) or ref
         return ref
+
+    def _nationality_wins(self, ref: dict, span, m, hs) -> dict | None:
+        """"Kenyan opposition candidates" linked to another country's organisation: the
+        nationality the phrase itself states wins (the state, with the head's sector)."""
+        s, e = self._offsets(span)
+        for other in self.api.mentions_in(self.doc, s, e):
+            if other.end > m.start or not other.actor_id:
+                continue
+            before = self.doc.text[max(0, other.start - 6):other.start].lower()
+            if before.endswith(("pro-", "anti-", "pro ", "anti ")):
+                continue  # "pro-Iranian Hizbollah": an allegiance, not a nationality
+            st = self.api.actor_ref(self.doc, other.actor_id)
+            if st and st.get("type") == "state" and st.get("country") and \
+                    st["country"] != ref["country"]:
+                return {"id": st.get("id"), "name": _name(span), "country": st["country"],
+                        "sector": hs or ref.get("sector"), "type": "state", "text": ref["text"]}
+        return None
 
     def _from_phrase(self, span, hs, allow_place, tok=None) -> dict | None:
         text = span.text
