@@ -222,3 +222,12 @@ def test_the_nationality_a_phrase_states_wins_over_a_foreign_link(events_pipelin
     evs = code(events_pipeline, "President Paul Kagame has banned Kenyan opposition candidates from the vote.")
     e = [x for x in evs if x.plover == "COERCE"]
     assert e and [t["country"] for t in e[0].target] == ["KEN"]
+
+
+def test_arguments_point_at_the_words_that_name_them(events_pipeline):
+    text = "Ugandan police arrested the leaders of the protest in Kampala."
+    evs = code(events_pipeline, text)
+    assert evs
+    src = evs[0].source[0]
+    assert src.name != "Ugandan police"  # the knowledge base's name ...
+    assert text[src.start:src.end] == "Ugandan police"  # ... and where the text names it

@@ -307,4 +307,4 @@ def _pycountry(name: str) -> str | None:
 def public(ref: dict) -> ActorRef:
     """The reference stored in ``Event.source``/``target``."""
     return ActorRef(id=ref.get("id"), name=ref.get("name"), country=ref.get("country"),
-                    sector=ref.get("sector"))
+                    sector=ref.get("sector"), start=ref.get("start"), end=ref.get("end"))

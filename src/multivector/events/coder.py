@@ -60,6 +60,7 @@ GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 # sectors of people who act as themselves or for a group, never for the state
 NON_STATE_SECTORS = {"CVL", "REB", "OPP", "JRN", "BUS", "MED", "REF", "NGO", "LAB", "EDU", "REL",
                      "CRM", "UAF", "INS", "SEP", "IGO"}
+
 CONTENT_NOUNS = lang_lexicon("en").words("content_nouns")
 NON_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 THIRD_PERSON = lang_lexicon("en").words("event_third_person")
@@ -745,6 +746,12 @@ class EventCoder:
                 if ref is None and generic:
                     ref = _generic_agent(t)
             if ref is not None and not any(_same(ref, r) for r in refs):
+                if ref.get("start") is None and t.sent is not None:
+                    # where the text names the actor (the knowledge base's name may differ):
+                    # evidence for readers and for span-level evaluation
+                    i, j = np_range(t)
+                    ref = dict(ref)
+                    ref["start"], ref["end"] = doc.span_offsets(t.doc[i:j])
                 refs.append(ref)
         return refs
 
