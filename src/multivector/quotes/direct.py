@@ -98,7 +98,22 @@ class DirectAttributor:
         return span.outer_start <= a < span.outer_end
 
     def _in_any_quote(self, pos: int) -> bool:
-        return any(s.outer_start <= pos < s.outer_end for s in self.spans if s.depth == 0)
+        """Inside an outermost quote? (Indexed once per document: sorted by opening, with the
+        furthest close so far, so the scan stops where no earlier quote reaches ``pos``.)"""
+        hit = self.__dict__.get("_in_quote")
+        if hit is None or hit[0] != len(self.spans):
+            pairs = sorted((s.outer_start, s.outer_end) for s in self.spans if s.depth == 0)
+            reach: list[int] = []
+            for _, b in pairs:
+                reach.append(max(reach[-1], b) if reach else b)
+            hit = self.__dict__["_in_quote"] = (len(self.spans), pairs, [a for a, _ in pairs], reach)
+        _, pairs, starts, reach = hit
+        for j in range(bisect.bisect_right(starts, pos) - 1, -1, -1):
+            if reach[j] <= pos:
+                return False
+            if pos < pairs[j][1]:
+                return True
+        return False
 
     def _speaker(self, cue: Cue, window: list, pos: int) -> Speaker | None:
         sp = self.resolver.from_token(cue.speaker, pos) if cue.speaker is not None else None
@@ -406,7 +421,10 @@ class DirectAttributor:
             cue_tok = self.index.at(last.cue_at) if last.cue_at is not None else None
             cue_sent = (self.index.start(cue_tok.sent[0]),
                         self.index.start(cue_tok.sent[-1]) + 1) if cue_tok is not None else (0, 0)
-            others = [n for n in self.resolver.named
+            named = self.resolver.named  # sorted by start: the gap, not every name
+            gap = named[bisect.bisect_left(named, gap_lo, key=lambda n: n.start):
+                        bisect.bisect_left(named, span.outer_start, key=lambda n: n.start)]
+            others = [n for n in gap
                       if gap_lo <= n.start < span.outer_start and n.label == "PERSON"
                       and not (cue_sent[0] <= n.start < cue_sent[1])
                       and not self._in_any_quote(n.start) and n.name != last.speaker.name

@@ -190,7 +190,8 @@ class Registry:
         # looked up, not compared with every entity (quadratic on long documents); filled
         # lazily from ``entities`` (see ``_names``), every hit checked against the entity
         self._ix_n = 0
-        self._ix: dict[str, dict[str, list[int]]] = {"name": {}, "last": {}, "first": {}, "acro": {}}
+        self._ix: dict[str, dict[str, list[int]]] = {
+            "name": {}, "lname": {}, "last": {}, "first": {}, "acro": {}, "members": {}}
         self._want: set[int] | None = None
         from spacy.parts_of_speech import NOUN as _NOUN_POS
 
@@ -491,10 +492,13 @@ class Registry:
 
     # --- names -> entities ---------------------------------------------------------------
     def _index(self, e: Entity) -> None:
-        """File ``e`` under its current name, last and first name and acronym (an entity
-        renamed later is filed again; the old keys stay and are filtered out on lookup)."""
+        """File ``e`` under its current name (as written and in lower case), last and first
+        name, acronym and a group's members (an entity renamed later is filed again; the old
+        keys stay and are filtered out on lookup)."""
         acro = "".join(w[0] for w in e.name.split() if w[0].isupper()) if e.kind == "org" else None
-        for table, key in (("name", e.name), ("last", e.last), ("first", e.first), ("acro", acro)):
+        members = ",".join(map(str, e.members)) if e.members else None
+        for table, key in (("name", e.name), ("lname", e.name.lower()), ("last", e.last),
+                           ("first", e.first), ("acro", acro), ("members", members)):
             if key is None:
                 continue
             idxs = self._ix[table].setdefault(key, [])
@@ -628,7 +632,7 @@ class Registry:
             name = " ".join(w.text for w in words).replace(" 's", "'s").replace(" ’s", "’s")
             if not name or len(name.split()) > 8:
                 continue
-            e = next((x for x in self.entities
+            e = next((x for x in self._named("lname", name.lower())
                       if x.kind == "group" and x.unnamed and x.name.lower() == name.lower()), None)
             if e is None:
                 e = Entity(len(self.entities), "group", name, unnamed=True)
@@ -652,7 +656,8 @@ class Registry:
                 continue
             kinds = {self.entities[m].kind for m in members}
             name = " and ".join(self.entities[m].name for m in members)
-            g = next((x for x in self.entities if x.kind == "group" and x.members == members), None)
+            g = next((x for x in self._named("members", ",".join(map(str, members)))
+                      if x.kind == "group" and x.members == members), None)
             if g is None:
                 g = Entity(len(self.entities), "group", name, members=members)
                 g.roles.append("+".join(sorted(kinds)))
@@ -768,7 +773,10 @@ class Registry:
         cands = [(s, e) for s, e in self.scores(pos, ("person",), exclude) if noun in e.role_words]
         if cands:
             return self._decide(cands, "descriptor", margin=1.1, floor=0.0)
-        ahead = [m for m in self.mentions if pos <= m.start < pos + 1500
+        ok, starts, _ = self._mention_index()  # sorted: the 1,500 characters, not every mention
+        window = self.mentions[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, pos + 1500)] \
+            if ok else self.mentions
+        ahead = [m for m in window if pos <= m.start < pos + 1500
                  and self.entities[m.entity].kind == "person" and noun in self.entities[m.entity].role_words]
         if ahead:
             return Resolution(self.entities[ahead[0].entity], "descriptor", 0.6)
@@ -806,7 +814,7 @@ class Registry:
     def reporter(self, pos: int) -> Resolution:
         """"Our correspondent": the reporter the article introduced ("The BBC's Zubair Ahmed")."""
         hits = [e for e in self.entities if e.kind == "person" and (e.media or e.role_words & self.sw.reporter_nouns)
-                and any(m.entity == e.idx and m.start < pos for m in self.mentions)]
+                and any(m.start < pos for m in self.mentions_of(e.idx))]
         if len(hits) == 1:
             return Resolution(hits[0], "descriptor", 0.8)
         return Resolution(None, "descriptor", 0.0, [e.name for e in hits])
@@ -851,7 +859,8 @@ class Registry:
     def phrase_org(self, name: str, pos: int, tok: Any) -> Entity:
         """An organisation the text names with common nouns ("the joint committee on human
         rights") once it speaks, so "it" and "the report" can point back to it."""
-        e = next((x for x in self.entities if x.kind == "org" and x.name.lower() == name.lower()), None)
+        e = next((x for x in self._named("lname", name.lower())
+                  if x.kind == "org" and x.name.lower() == name.lower()), None)
         if e is None:
             e = Entity(len(self.entities), "org", name, unnamed=True)
             self.entities.append(e)
@@ -863,7 +872,7 @@ class Registry:
     def unnamed_person(self, name: str, gender: str | None, org: Entity | None, pos: int,
                        sent_tok: Any, pbase: int, role: str) -> Entity:
         """Register "a Home Office spokesman" so that a later "he added" finds him."""
-        e = next((x for x in self.entities if x.unnamed and x.name == name), None)
+        e = next((x for x in self._named("name", name) if x.unnamed and x.name == name), None)
         if e is None:
             e = Entity(len(self.entities), "person", name, unnamed=True, org=org.idx if org else None)
             e.add_role(role)

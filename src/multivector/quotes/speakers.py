@@ -491,8 +491,10 @@ class SpeakerResolver:
                 best = n
             elif ahead is None and n.start - pos < 1500:
                 ahead = n
-        for p, sp in self.speakers:
-            if p < pos and sp.role and noun in sp.role.lower() and sp.name:
+        for p, sp in self.speakers:  # in position order (``remember``)
+            if p >= pos:
+                break
+            if sp.role and noun in sp.role.lower() and sp.name:
                 if best is None or p > getattr(best, "start", -1):
                     best = sp
         return best or ahead
@@ -555,7 +557,10 @@ class SpeakerResolver:
         """Another person comes in between ``lo`` and ``hi`` (outside quotation marks): as the
         subject of a clause, which opens a new topic. A person merely mentioned ("he praised
         Thomas") does not interrupt the current speaker."""
-        for m in self.registry.mentions:
+        ms = self.registry.mentions
+        ok, starts, _ = self.registry._mention_index()  # sorted: from ``lo``, not the first mention
+        for j in range(bisect.bisect_left(starts, lo) if ok else 0, len(ms)):
+            m = ms[j]
             if m.start >= hi:
                 break
             if m.start < lo or m.weight < SUBJECT_WEIGHT:
