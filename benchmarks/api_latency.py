@@ -154,9 +154,22 @@ class RawClient:
         self.writer: asyncio.StreamWriter | None = None
 
     async def get(self, url: str) -> int:
+        reused = self.writer is not None
+        try:
+            return await self._get(url)
+        except (asyncio.IncompleteReadError, ConnectionError) as exc:
+            # the server closes keep-alive connections idle for 5 s (between endpoints):
+            # open a new one and send again, once
+            partial = getattr(exc, "partial", b"")
+            self.close()
+            if not reused or partial:
+                raise
+            return await self._get(url)
+
+    async def _get(self, url: str) -> int:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        assert self.reader is not None
+        assert self.reader is not None and self.writer is not None
         target = quote(url, safe="/?&=:%+")  # "Expert 01" -> Expert%2001, as httpx sends it
         self.writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
                           "Accept-Encoding: gzip\r\n\r\n".encode())

@@ -184,9 +184,12 @@ def test_no_server_paths_unless_asked(reader, tmp_path):
 
 def test_gzip_and_caching(reader):
     client, _ = reader
-    r = client.get("/api/documents?limit=50", headers={"Accept-Encoding": "gzip"})
-    assert r.headers.get("content-encoding") == "gzip"
+    doc_id = client.get("/api/documents").json()["items"][0]["id"]
+    r = client.get(f"/api/documents/{doc_id}", headers={"Accept-Encoding": "gzip"})
+    assert len(r.content) > 1024 and r.headers.get("content-encoding") == "gzip"
     assert r.headers["cache-control"] == "no-cache"
+    small = client.get("/api/quotes?speaker=NOPE", headers={"Accept-Encoding": "gzip"})
+    assert len(small.content) < 1024 and "content-encoding" not in small.headers  # under 1 KiB
     page = client.get("/").text
     import re
 

@@ -33,7 +33,7 @@ from .analyze import AnalysisFailed, AnalyzeError, Analyzer, Busy, Submission
 from .assets import CachedStatic, fingerprint_html
 from .database import Database
 from .highlight import parse_ranges
-from .middleware import HeadAsGet
+from .middleware import CommonHeaders, HeadAsGet
 from .network import Network
 from .pages import document_page, error_page, shell, shown_path
 from .security import CSP, CSP_DOCS, BodyLimit, Guard, Settings, require_write, token_needed
@@ -140,21 +140,12 @@ def create_app(settings: Settings, db: Database | None = None, pipeline=None,
     # app, so its 413 is sent before anything reads the body
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload, paths=("/api/analyze",))
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        with db.session():  # the file stays open while a request runs (see Database)
-            response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if response.headers.get("content-type", "").startswith("text/html"):
-            docs = request.url.path == "/docs"
-            response.headers.setdefault("Content-Security-Policy", CSP_DOCS if docs else CSP)
-        # data changes with every write: always revalidate (static files set their own)
-        response.headers.setdefault("Cache-Control", "no-cache")
-        return response
+    app.add_middleware(CommonHeaders, session=db.session, csp=CSP, csp_docs=CSP_DOCS)
 
     # outermost last: HEAD -> GET, then the Host/Origin guard, then compression
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # level 5, not Starlette's 9: a page of 50 events (100 KB of JSON) compresses in 0.8 ms
+    # instead of 2.3 ms, to 6.3 KB instead of 5.3 KB
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(Guard, settings=settings)
     app.add_middleware(HeadAsGet)
 
