@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .registry import WINDOW_PARAGRAPHS, Entity, Registry, Resolution, SpeakerWords
+from .registry import WINDOW_PARAGRAPHS, EMention, Entity, Registry, Resolution, SpeakerWords
 
 
 @dataclass
@@ -89,6 +89,7 @@ class Coref:
         self.reg = registry
         self.sw = registry.sw
         self.token_start = token_start  # token -> absolute offset (Doc.token_start)
+        self._carriers: list[tuple[int, Entity]] = []  # (position, owner) of resolved carriers
 
     # --- pronouns ---------------------------------------------------------------------------
     def pronoun(self, head: Any, pos: int) -> CorefAnswer | None:
@@ -105,6 +106,26 @@ class Coref:
             if res2.entity is not None:
                 res = res2
         return _from_result(res)
+
+    def demonym(self, head: Any, pos: int) -> CorefAnswer:
+        """"The Scot", "the Argentine": the person introduced with that word ("Argentine David
+        Nalbandian"), else the one clearly most salient person."""
+        start = self.token_start(head)
+        excl = excluded_tokens(head, self.reg.para_index(start))
+        res = self.reg.by_role_word(head.lower_, start, excl)
+        if res.entity is None:
+            res = self.reg.salient_person(start, excl)
+        if res.entity is not None:
+            self._mention_here(res.entity, head, start)
+        return _from_result(res)
+
+    def _mention_here(self, e: Entity, head: Any, start: int) -> None:
+        """A descriptor that found its person is a mention of that person: the subject of
+        "The Scot defended him" is the one a following "He said" points to."""
+        reg = self.reg
+        p = reg.para_index(start)
+        reg._insert_mention(EMention(start, start + len(head.text), e.idx, reg.sent_index(start), p,
+                                     reg._weight(head), (p, head.i)))
 
     # --- nouns ------------------------------------------------------------------------------
     def noun(self, head: Any, pos: int) -> CorefAnswer | None:
@@ -172,6 +193,8 @@ class Coref:
                 res = self.reg.by_role_word(low, start, excl)
             if res.entity is None:
                 res = self.reg.salient_person(start, excl, _noun_gender(low, sw))
+            if res.entity is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                self._mention_here(res.entity, head, start)
             return _from_result(res)
         return None
 
@@ -206,8 +229,11 @@ class Coref:
         for c in kids:
             if c.dep_ == "poss":
                 e = self._entity_of(c)
+                if e is None and c.pos_ == "PRON":  # "Her lawsuit said", "its report found"
+                    ans = self.pronoun(c, pos)
+                    e = ans.entity if ans is not None else None
                 if e is not None:
-                    return CorefAnswer(e, "carrier", 0.9, via=via)
+                    return self._carried(e, pos, 0.9, via)
                 if c.lemma_.lower() in self.sw.carrier_nouns and c.pos_ == "NOUN":
                     inner = self.carrier(c, pos, excl)  # "the survey's findings": the survey's owner
                     if inner.entity is not None:
@@ -217,14 +243,14 @@ class Coref:
                                                            or c.pos_ == "PROPN"):
                 e = self._entity_of(c)
                 if e is not None:
-                    return CorefAnswer(e, "carrier", 0.85, via=via)
+                    return self._carried(e, pos, 0.85, via)
         for c in head.children:
             if c.dep_ in ("prep", "acl") and c.lower_ in ("from", "by", "of", "issued", "published", "released"):
                 for g in c.subtree:
                     if g.dep_ in ("pobj", "agent") or g.head is c and g.dep_ == "dobj":
                         e = self._entity_of(g)
                         if e is not None:
-                            return CorefAnswer(e, "carrier", 0.85, via=via)
+                            return self._carried(e, pos, 0.85, via)
         # the agent of a participle on the carrier: "a survey conducted by NOP found", and
         # fronted: "Produced by Jupiter Research, the analysis found"
         parts = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -237,7 +263,14 @@ class Coref:
                         if g.dep_ == "pobj":
                             e = self._entity_of(g)
                             if e is not None:
-                                return CorefAnswer(e, "carrier", 0.85, via=via)
+                                return self._carried(e, pos, 0.85, via)
+        # the same kind of document with its owner named in the sentences around ("says the
+        # annual survey. ... The survey is published by X"; "a new study found. According to a
+        # survey conducted by X, ..."), or the owner of the carrier met last ("Her lawsuit said
+        # ... the suit added")
+        near = self._nearby_owner(head, pos)
+        if near is not None:
+            return CorefAnswer(near, "carrier", 0.7, via=via)
         if _definite(head):
             last = self._last_org_speaker(pos)
             if last is not None:
@@ -254,6 +287,58 @@ class Coref:
             if e is not None:
                 return CorefAnswer(e, "carrier", 0.6, via=via)
         return CorefAnswer(None, "phrase", 0.5, name="", via=via)
+
+    def _carried(self, e: Entity, pos: int, conf: float, via: str) -> CorefAnswer:
+        self._carriers.append((pos, e))
+        return CorefAnswer(e, "carrier", conf, via=via)
+
+    def _owner(self, t: Any) -> Entity | None:
+        """The owner a carrier noun states itself: "X's survey", "a survey by X", "a survey
+        conducted by X", "The survey is published by X"."""
+        for c in t.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+                e = self._entity_of(c)
+                if e is not None and e.kind != "person" or c.dep_ == "poss" and e is not None:
+                    return e
+            if c.dep_ == "prep" and c.lower_ == "by" or c.dep_ == "acl" and c.tag_ == "VBN":
+                for g in c.subtree:
+                    if g.dep_ == "pobj" and (g.head is c or g.head.dep_ == "agent"):
+                        e = self._entity_of(g)
+                        if e is not None:
+                            return e
+        if t.dep_ == "nsubjpass":
+            for ag in t.head.children:
+                if ag.dep_ == "agent":
+                    for g in ag.children:
+                        if g.dep_ == "pobj":
+                            return self._entity_of(g)
+        return None
+
+    def _nearby_owner(self, head: Any, pos: int) -> Entity | None:
+        """The owner of another carrier noun of this paragraph or the next one (the first
+        after, else the last before), or of the carrier resolved last in reach."""
+        doc = self.reg.doc
+        para = self.reg.para_index(pos)
+        best: tuple[int, Entity] | None = None
+        for s in doc.english_sentences():
+            if s.paragraph < para or s.paragraph > para + 1 or s.span is None:
+                continue
+            for t in s.span:
+                if t.i == head.i and t.doc is head.doc or t.pos_ != "NOUN" \
+                        or t.lemma_.lower() not in self.sw.carrier_nouns:
+                    continue
+                e = self._owner(t)
+                if e is None:
+                    continue
+                d = abs(self.token_start(t) - pos)
+                if best is None or d < best[0]:
+                    best = (d, e)
+        if best is not None:
+            return best[1]
+        for p, e in reversed(self._carriers):
+            if p < pos and para - self.reg.para_index(p) <= WINDOW_PARAGRAPHS:
+                return e
+        return None
 
     def _spokes_owner(self, head: Any, pos: int, excl: set) -> Entity | None:
         """"A spokesman" with no organisation named: the organisation whose act the sentence

@@ -333,6 +333,11 @@ class DirectAttributor:
             return None
         after = self._after_window(span)
         c = self._window_cue(after, nearest_last=False)
+        inner = self.doc.text[span.start : span.end].rstrip()
+        if c is not None and inner.endswith(".") and not inner.endswith(".."):
+            # '"... interest." Jones has denied ...': a full stop inside the mark ends the
+            # sentence; a cue after it ('"...," he said') follows a comma, ? or !
+            c = None
         if c is not None and (c.content is not None or (after and after[-1].text == ":")):
             # '"... play." Roger Bennett said: "..."' or '"..." Analysts said it was a move.':
             # that cue introduces other words, not this quote

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SURNAME_DEPS = SUBJECT_DEPS | {"poss", "pobj", "appos", "conj"}
 ARG_DEPS = {"dobj", "pobj", "poss", "agent", "appos", "attr", "dative", "conj"}
+PRONOUN_GENDER_DEPS = {"nsubj", "nsubjpass", "poss"}
 WINDOW_SENTENCES = 12  # how far back a pronoun or descriptor may reach
 WINDOW_PARAGRAPHS = 3
 
@@ -266,6 +267,9 @@ class Registry:
                         and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and (
                         pt.lower_ in self.sw.titles_neutral or pt.lower_.endswith(tuple(self.sw.person_noun_endings))):
                     titled = True  # "captain Fabien Pelous" tagged as a company
+                if ent.label_ == "PERSON" and len(ent) == 1 and not titled and pt is not None \
+                        and pt.lower_ == "the" and ent[0].text not in self._surnames:
+                    continue  # "The Scot", "the Argentine": a descriptor (coref), not a name
                 if ent.label_ == "PERSON" or titled:
                     e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
                 elif ent.label_ in ("ORG", "GPE", "FAC"):  # FAC: "Downing Street", "the White House" speak
@@ -327,7 +331,8 @@ class Registry:
                                  key=lambda x: x.i)
                     role = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
                             and c.i < run[0].i]
-                    if len(run) >= 2 and (role or run[0].text in given_names()) and all(x.i not in covered
+                    if len(run) >= 2 and (role or any(x.text in given_names() for x in run[:-1])) and all(
+                            x.i not in covered
                                                                                         for x in run):
                         e = self._person_from_tokens(run, s.idx, para.idx, para.start)
                         if e is not None:
@@ -429,6 +434,11 @@ class Registry:
         was_sir = bool(title_words or len(words) < len(run)) and (
             (title_words[:1] or [run[0].text])[0].lower() in ("sir", "dame", "lord", "lady"))
         name = " ".join(words)
+        if len(words) == 1 and not title_words and g is None:
+            org = self._org_named_first(words[0])
+            if org is not None:  # "Contrack said" after "Contrack International": the firm
+                self._add_mention(org, run[0], run[-1], sent, para, pbase)
+                return org
         e = self._find_person(words, was_sir)
         if e is None:
             e = Entity(len(self.entities), "person", name)
@@ -442,6 +452,8 @@ class Registry:
             e.first, e.last = words[0], words[-1]
             self._index(e)
         e.vote(g, 2.0)
+        if prev is not None and prev.ent_type_ == "NORP" and prev.text[:1].isupper():
+            e.role_words.add(prev.lower_)  # "Argentine David Nalbandian" -> "the Argentine"
         for t in peeled:
             e.add_role(t.lower_)
             e.vote("f" if t.lower_ in self.sw.female_nouns else "m" if t.lower_ in self.sw.male_nouns else None, 1.5)
@@ -477,6 +489,13 @@ class Registry:
         self._add_mention(e, run[0], run[-1], sent, para, pbase)
         self._surnames.update((e.last or "", e.name))
         return e
+
+    def _org_named_first(self, word: str) -> Entity | None:
+        """The named organisation whose name is ``word`` or starts with it."""
+        for e in self.entities:
+            if e.kind == "org" and not e.unnamed and (e.name == word or e.name.startswith(word + " ")):
+                return e
+        return None
 
     def _role_capital(self, t: Any) -> bool:
         """A role noun capitalised only because it opens the sentence."""
@@ -667,20 +686,44 @@ class Registry:
             self.mentions[-1].weight = self._weight(tok)
 
     def _pronoun_gender(self, pronouns: list, ents: list[int], pbase: int, first_m: int = 0) -> None:
-        """A sentence about one person: its he/his or she/her is that person's gender."""
+        """A sentence about one person: its he/his or she/her is that person's gender. A
+        subject or possessive pronoun of a clause the person's own verb governs ("X said he",
+        "X lost his seat") is strong evidence; one elsewhere in the sentence ("... against X
+        following his allegations") may be about a person the tagger missed and weighs less;
+        an object pronoun ("a road named after him") is usually someone else and is skipped."""
         people = {i for i in ents if self.entities[i].kind == "person"}
         if len(people) != 1:
             return
         e = self.entities[next(iter(people))]
-        first = min((m.start for m in self.mentions[first_m:] if m.entity == e.idx), default=None)
+        mine = [m for m in self.mentions[first_m:] if m.entity == e.idx]
+        first = min((m.start for m in mine), default=None)
+        heads = {m.token[1] for m in mine if m.token}
         for t in pronouns:
             if first is None or pbase + t.idx <= first or self.in_quote(pbase + t.idx):
                 continue
+            if t.dep_ not in PRONOUN_GENDER_DEPS or t.lower_.endswith("self"):
+                continue
             low = t.lower_
+            w = 1.0 if self._governed_by(t, heads) else 0.3
             if low in self.sw.male_pronouns:
-                e.vote("m", 1.0)
+                e.vote("m", w)
             elif low in self.sw.female_pronouns:
-                e.vote("f", 1.0)
+                e.vote("f", w)
+
+    @staticmethod
+    def _governed_by(t: Any, heads: set[int]) -> bool:
+        """The pronoun's clause hangs (through complements, conjuncts and adverbial clauses)
+        from a verb whose subject is one of ``heads``."""
+        v = t.head
+        if t.dep_ == "poss" and v.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+            v = v.head.head if v.dep_ == "pobj" else v.head
+        for _ in range(4):
+            if any(c.dep_ in SUBJECT_DEPS and c.i in heads for c in v.children):
+                return True
+            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or v.head is v:
+                return False
+            v = v.head
+        return False
 
     # --- salience --------------------------------------------------------------------------
     def remember_speaker(self, pos: int, entity: Entity | None) -> None:
@@ -874,7 +917,9 @@ class Registry:
         """Register "a Home Office spokesman" so that a later "he added" finds him."""
         e = next((x for x in self._named("name", name) if x.unnamed and x.name == name), None)
         if e is None:
-            e = Entity(len(self.entities), "person", name, unnamed=True, org=org.idx if org else None)
+            # "Seattle officials said": several people, not a "he" or "she" to point back to
+            kind = "group" if getattr(sent_tok, "tag_", "") in ("NNS", "NNPS") else "person"
+            e = Entity(len(self.entities), kind, name, unnamed=True, org=org.idx if org else None)
             e.add_role(role)
             self.entities.append(e)
         e.vote(gender, 2.0)

@@ -295,6 +295,13 @@ class SpeakerResolver:
         pos = position if position is not None else tok_start
         low = head.lower_
         # 0. pronouns, descriptors, carriers and groups: the document's registry decides
+        if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "NORP") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                and not any(c.dep_ in ("compound", "flat") for c in head.children) \
+                and self.registry.person_by_name(head.text) is None:
+            dem = self.coref.demonym(head, pos)  # "the Scot said", "The Argentine had ..."
+            if dem.resolved:
+                return self._answer(dem, np_start, np_end)
         if head.pos_ == "PRON" and not (low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass")):
             ans = self.coref.pronoun(head, pos)
             if ans is not None:
@@ -317,6 +324,12 @@ class SpeakerResolver:
             actor = doc.actors.get(m.actor_id)
             if actor is not None and actor.type != "person":
                 m = None  # "he" is a person, whatever the linker thought
+        if m is not None and m.actor_id and head.pos_ == "PROPN":
+            actor = doc.actors.get(m.actor_id)
+            pe = self.registry.entity_at(tok_start, tok_end, ("person",))
+            if actor is not None and actor.type not in ("person", None, "") \
+                    and pe is not None and (pe.first or pe.votes):
+                m = None  # "Mr Hague added": the person, not the city the linker took the name for
         if m is not None and m.actor_id:
             name = self._actor_name(m) or m.text
             if head.pos_ == "PROPN" or head.ent_type_:
