@@ -256,3 +256,33 @@ def test_mr_surname_stays_the_person_whatever_the_linker_took_the_name_for(qpipe
             "Mr Hague added that he may have misjudged his own ambition.")
     q = find(run(qpipe, text), "misjudged")
     assert "Hague" in (name(q) or "") and "Netherlands" not in name(q)
+
+
+def test_a_building_that_speaks_for_government_is_an_organisation(qpipe):
+    text = ("Downing Street defended the appointment of the new envoy, with a spokesperson "
+            'saying: "He has earned it over thirty years."')
+    q = find(run(qpipe, text), "He has earned it")
+    assert name(q) == "Downing Street"
+
+
+def test_by_saying_takes_the_subject_of_the_clause_not_a_name_in_what_was_said(qpipe):
+    text = ("Argentine Carlos Ruiz beat home favourite Tom Hale in five long sets on Sunday.\n"
+            "The Argentine had stoked up the row before the match by saying Hale's celebrations "
+            'were "bad for the sport".')
+    q = find(run(qpipe, text), "bad for the sport")
+    assert name(q) == "Carlos Ruiz"
+
+
+def test_the_newspaper_is_the_outlet_the_linker_named(qpipe):
+    text = ("Two exchanges are in talks about a merger.\n"
+            "According to the FT, the German bourse will raise its offer next week. "
+            "The newspaper said the bid would be paid in cash.")
+    q = find(run(qpipe, text), "paid in cash")
+    assert name(q) in ("FT", "Financial Times")
+
+
+def test_a_cue_under_failed_to_reports_nothing(qpipe):
+    text = "Permanent secretary John Gale failed to recall how the licence came to be granted so quickly."
+    assert not [q for q in run(qpipe, text) if "licence" in q.text]
+    said = "Permanent secretary John Gale said the licence had been granted too quickly."
+    assert [q for q in run(qpipe, said) if "licence" in q.text]

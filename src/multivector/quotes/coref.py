@@ -244,6 +244,12 @@ class Coref:
                 e = self._entity_of(c)
                 if e is not None:
                     return self._carried(e, pos, 0.85, via)
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in self.sw.org_nouns:
+                e = self.reg.org_by_word(c.lemma_.lower(), pos, excl).entity  # "an agency statement"
+                if e is None and c.lemma_.lower() in self.sw.company_nouns:
+                    e = self._last_org_speaker(pos, near=True)
+                if e is not None:
+                    return self._carried(e, pos, 0.75, via)
         for c in head.children:
             if c.dep_ in ("prep", "acl") and c.lower_ in ("from", "by", "of", "issued", "published", "released"):
                 for g in c.subtree:
@@ -319,13 +325,16 @@ class Coref:
         after, else the last before), or of the carrier resolved last in reach."""
         doc = self.reg.doc
         para = self.reg.para_index(pos)
+        own = head.lemma_.lower()
+        research = self.sw.research_nouns
         best: tuple[int, Entity] | None = None
         for s in doc.english_sentences():
             if s.paragraph < para or s.paragraph > para + 1 or s.span is None:
                 continue
             for t in s.span:
-                if t.i == head.i and t.doc is head.doc or t.pos_ != "NOUN" \
-                        or t.lemma_.lower() not in self.sw.carrier_nouns:
+                lem = t.lemma_.lower()
+                if t.i == head.i and t.doc is head.doc or t.pos_ != "NOUN" or lem not in self.sw.carrier_nouns \
+                        or lem != own and not (lem in research and own in research):
                     continue
                 e = self._owner(t)
                 if e is None:

@@ -102,6 +102,9 @@ def _subject(verb):
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # "a statement saying ...", "911 calls saying shots were fired"
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head  # "... stoked it up by saying ...": the subject of "stoked"
+            continue
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -370,11 +373,15 @@ def _following_clause(tok) -> tuple[int, int] | None:
 
 MODALS = lang_lexicon("en").words("modals")
 FUTURE = lang_lexicon("en").words("future_aux")
+NEG_IMPLICATIVES = lang_lexicon("en").words("negative_implicatives")
 
 
 def _hedged(tok, kind: str) -> bool:
     """A cue under a modal or a negation reports no actual statement ("Russia must support",
-    "he did not say"); future/conditional forms only count for true speech verbs."""
+    "he did not say", "failing to recall how"); future/conditional forms only count for true
+    speech verbs."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEG_IMPLICATIVES:
+        return True
     for c in tok.children:
         if c.dep_ == "neg":
             return True

@@ -60,7 +60,7 @@ def _governing_subject(verb):
     """The subject of the clause a participle or infinitive hangs from ("X served ...,
     declaring ..." -> X)."""
     v = verb
-    while v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head.i != v.i:
+    while v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "prep") and v.head.i != v.i:
         v = v.head
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
@@ -117,6 +117,12 @@ class DirectAttributor:
 
     def _speaker(self, cue: Cue, window: list, pos: int) -> Speaker | None:
         sp = self.resolver.from_token(cue.speaker, pos) if cue.speaker is not None else None
+        if sp is None and cue.speaker is None and cue.verb.dep_ in ("advcl", "xcomp", "pcomp", "acl"):
+            # "The Argentine stoked it up by saying X's celebrations were ...": the participle's
+            # subject is the clause's, not a name inside what was said
+            gs = _governing_subject(cue.verb)
+            if gs is not None:
+                sp = self.resolver.from_token(gs, pos)
         if sp is None:
             # parse missed the subject: the nearest name or pronoun next to the cue word
             after = [t for t in window if t.i > cue.verb.i]

@@ -41,6 +41,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SURNAME_DEPS = SUBJECT_DEPS | {"poss", "pobj", "appos", "conj"}
 ARG_DEPS = {"dobj", "pobj", "poss", "agent", "appos", "attr", "dative", "conj"}
 PRONOUN_GENDER_DEPS = {"nsubj", "nsubjpass", "poss"}
+# actor types (actors stage) of names that speak as an organisation; states and regions are
+# places first ("in the US") and stay with the tagger's GPE handling
+LINKED_ORG_TYPES = {"media", "company", "ngo", "igo", "government", "legislature", "military",
+                    "think-tank", "party"}
 WINDOW_SENTENCES = 12  # how far back a pronoun or descriptor may reach
 WINDOW_PARAGRAPHS = 3
 
@@ -71,6 +75,8 @@ class SpeakerWords:
     people_plural_nouns: frozenset[str]
     people_plural_endings: frozenset[str]
     role_abbreviations: frozenset[str]
+    research_nouns: frozenset[str]
+    org_metonyms: frozenset[str]
 
     @property
     def titles(self) -> frozenset[str]:
@@ -87,6 +93,15 @@ def speaker_words(code: str = "en") -> SpeakerWords:
     for name, f in SpeakerWords.__dataclass_fields__.items():
         kw[name] = str(lex.get(name)) if f.type == "str" else frozenset(w.lower() for w in lex.words(name))
     return SpeakerWords(**kw)
+
+
+@lru_cache(maxsize=4)
+def metonym_pattern(code: str = "en") -> re.Pattern | None:
+    """One regex for the organisation metonyms of ``speaker_words.yaml`` (longest first)."""
+    words = sorted(speaker_words(code).org_metonyms, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -240,6 +255,7 @@ class Registry:
         ents_of: dict[int, list] = {}  # paragraph -> its entities (Doc.ents is costly to rebuild)
         cand_of: dict[int, list[int]] = {}  # paragraph -> indices of the tokens worth a look
         self.spokes_subjects: list = []  # "a Home Office spokesman said": for the resolver
+        self.demonym_subjects: list = []  # "The Scot defended him": resolved before any quote
         for s in doc.english_sentences():
             span = s.span
             if span is None:
@@ -269,7 +285,17 @@ class Registry:
                     titled = True  # "captain Fabien Pelous" tagged as a company
                 if ent.label_ == "PERSON" and len(ent) == 1 and not titled and pt is not None \
                         and pt.lower_ == "the" and ent[0].text not in self._surnames:
+                    if ent.root.dep_ in SUBJECT_DEPS:
+                        self.demonym_subjects.append(ent.root)
                     continue  # "The Scot", "the Argentine": a descriptor (coref), not a name
+                if ent.label_ == "ORG" and not titled and len(ent) >= 3:
+                    named = self._role_and_name(ent)
+                    if named is not None:  # "Balco boss Victor Conte" tagged as a company
+                        e = self._person_from_tokens(named, s.idx, para.idx, para.start)
+                        if e is not None:
+                            covered.update(t.i for t in ent)
+                            in_sentence.append(e.idx)
+                            continue
                 if ent.label_ == "PERSON" or titled:
                     e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
                 elif ent.label_ in ("ORG", "GPE", "FAC"):  # FAC: "Downing Street", "the White House" speak
@@ -279,6 +305,8 @@ class Registry:
                 if e is not None:
                     covered.update(t.i for t in ent)
                     in_sentence.append(e.idx)
+            self._metonyms(span, para.idx, covered, in_sentence, s.idx, para.start)
+            self._linked_orgs(span, para.idx, covered, in_sentence, s.idx, para.start)
             # one pass over the words for what the tagger missed
             person_titles = self.sw.titles_male | self.sw.titles_female
             pdoc = span.doc
@@ -489,6 +517,74 @@ class Registry:
         self._add_mention(e, run[0], run[-1], sent, para, pbase)
         self._surnames.update((e.last or "", e.name))
         return e
+
+    @staticmethod
+    def _role_and_name(ent: Any) -> list | None:
+        """The name in an ORG span that is a role and a person's name: a lower-case role noun,
+        then a given name and a surname at the end ("Balco boss Victor Conte")."""
+        toks = list(ent)
+        for k in range(1, len(toks) - 1):
+            t = toks[k]
+            if t.text in given_names() and toks[k - 1].pos_ == "NOUN" and toks[k - 1].text.islower() \
+                    and all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in toks[k:]):
+                return toks[k:]
+        return None
+
+    def _metonyms(self, span: Any, para: int, covered: set[int], in_sentence: list[int],
+                  sent: int, pbase: int) -> None:
+        """Places that speak for an organisation ("Downing Street said"), from the data list."""
+        pat = metonym_pattern()
+        if pat is None:
+            return
+        text = span.text
+        for m in pat.finditer(text):
+            if not text[m.start()].isupper():
+                continue
+            cs = span.char_span(m.start(), m.end())
+            if cs is None or any(t.i in covered for t in cs):
+                continue
+            e = self._org_from_span(cs, sent, para, pbase)
+            if e is not None:
+                covered.update(t.i for t in cs)
+                in_sentence.append(e.idx)
+
+    def _linked_orgs(self, span: Any, para: int, covered: set[int], in_sentence: list[int],
+                     sent: int, pbase: int) -> None:
+        """Organisations the actors stage linked by name where the tagger saw none ("According
+        to the FT", "Euronext said"), so "the newspaper" and "it" can point back to them."""
+        spans = self.__dict__.get("_org_links")
+        if spans is None:
+            spans = self.__dict__["_org_links"] = self._org_link_spans()
+        if not spans:
+            return
+        a = pbase + span.start_char
+        b = pbase + span.end_char
+        k = bisect.bisect_left(spans, (a, -1))
+        while k < len(spans) and spans[k][0] < b:
+            ms, me = spans[k]
+            k += 1
+            cs = span.doc.char_span(ms - pbase, me - pbase)
+            if cs is None or any(t.i in covered or t.ent_type_ == "PERSON" or t.text in self._surnames
+                                 for t in cs):
+                continue
+            prev = span.doc[cs.start - 1] if cs.start > 0 else None
+            if prev is not None and prev.lower_.rstrip(".") in self.sw.titles:
+                continue  # "Mr Hague": a person, whatever the linker took the name for
+            e = self._org_from_span(cs, sent, para, pbase)
+            if e is not None:
+                covered.update(t.i for t in cs)
+                in_sentence.append(e.idx)
+
+    def _org_link_spans(self) -> list[tuple[int, int]]:
+        out = []
+        actors = self.doc.actors
+        for m in self.doc.mentions or []:
+            a = actors.get(m.actor_id) if m.actor_id else None
+            if a is not None and a.type in LINKED_ORG_TYPES and m.method not in ("pronoun", "descriptor") \
+                    and m.text[:1].isupper():
+                out.append((m.start, m.end))
+        out.sort()
+        return out
 
     def _org_named_first(self, word: str) -> Entity | None:
         """The named organisation whose name is ``word`` or starts with it."""

@@ -128,6 +128,11 @@ class SpeakerResolver:
                 self.coref.spokes(t, doc.token_start(t), set())
             except Exception as exc:  # noqa: BLE001 - a parse oddity must not break the stage
                 log.warning("%s: spokesman at %d skipped: %r", doc.document.source, t.idx, exc)
+        for t in self.registry.demonym_subjects:  # "The Scot defended X" before "He said"
+            try:
+                self.coref.demonym(t, doc.token_start(t))
+            except Exception as exc:  # noqa: BLE001 - a parse oddity must not break the stage
+                log.warning("%s: descriptor at %d skipped: %r", doc.document.source, t.idx, exc)
 
     # --- registry of named speakers -------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
