@@ -286,3 +286,11 @@ def test_a_cue_under_failed_to_reports_nothing(qpipe):
     assert not [q for q in run(qpipe, text) if "licence" in q.text]
     said = "Permanent secretary John Gale said the licence had been granted too quickly."
     assert [q for q in run(qpipe, said) if "licence" in q.text]
+
+
+def test_says_a_report_speaks_for_the_owner_named_in_the_next_sentence(qpipe):
+    text = ("Shoppers want cheaper bread rather than fancy loaves, says a report.\n"
+            "Produced by Kestrel Research, the study of bakery prices found only 13% of buyers "
+            "pay for premium bread.")
+    q = find(run(qpipe, text), "Shoppers want")
+    assert name(q) == "Kestrel Research" and q.speaker.method == "carrier"

@@ -10,6 +10,7 @@ report". Answers come from the document's entity registry (``registry.py``) and 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +91,8 @@ class Coref:
         self.sw = registry.sw
         self.token_start = token_start  # token -> absolute offset (Doc.token_start)
         self._carriers: list[tuple[int, Entity]] = []  # (position, owner) of resolved carriers
+        self._sents: list | None = None  # the parsed sentences, for carriers named around
+        self._sent_paras: list[int] = []
 
     # --- pronouns ---------------------------------------------------------------------------
     def pronoun(self, head: Any, pos: int) -> CorefAnswer | None:
@@ -312,6 +315,14 @@ class Coref:
                         e = self._entity_of(g)
                         if e is not None:
                             return e
+        if t.dep_ in ("nsubj", "nsubjpass"):  # "Produced by X, the analysis found"
+            for v in t.head.children:
+                if v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < t.i:
+                    for ag in v.children:
+                        if ag.dep_ == "agent":
+                            g = next((x for x in ag.children if x.dep_ == "pobj"), None)
+                            if g is not None:
+                                return self._entity_of(g)
         if t.dep_ == "nsubjpass":
             for ag in t.head.children:
                 if ag.dep_ == "agent":
@@ -323,14 +334,17 @@ class Coref:
     def _nearby_owner(self, head: Any, pos: int) -> Entity | None:
         """The owner of another carrier noun of this paragraph or the next one (the first
         after, else the last before), or of the carrier resolved last in reach."""
-        doc = self.reg.doc
         para = self.reg.para_index(pos)
         own = head.lemma_.lower()
         research = self.sw.research_nouns
         best: tuple[int, Entity] | None = None
-        for s in doc.english_sentences():
-            if s.paragraph < para or s.paragraph > para + 1 or s.span is None:
-                continue
+        if self._sents is None:
+            self._sents = [s for s in self.reg.doc.english_sentences() if s.span is not None]
+            self._sent_paras = [s.paragraph for s in self._sents]
+        k = bisect.bisect_left(self._sent_paras, para)
+        for s in self._sents[k:]:
+            if s.paragraph > para + 1:
+                break
             for t in s.span:
                 lem = t.lemma_.lower()
                 if t.i == head.i and t.doc is head.doc or t.pos_ != "NOUN" or lem not in self.sw.carrier_nouns \
@@ -345,8 +359,11 @@ class Coref:
         if best is not None:
             return best[1]
         for p, e in reversed(self._carriers):
-            if p < pos and para - self.reg.para_index(p) <= WINDOW_PARAGRAPHS:
-                return e
+            if p >= pos:
+                continue
+            if para - self.reg.para_index(p) > WINDOW_PARAGRAPHS:
+                break
+            return e
         return None
 
     def _spokes_owner(self, head: Any, pos: int, excl: set) -> Entity | None:

@@ -373,6 +373,9 @@ class Registry:
         for e in self.entities:
             if e.kind == "person" and e.first and not e.votes:
                 e.vote(given_names().get(e.first), 0.5)
+        # the passes above add a sentence's mentions out of text order (names, then the words
+        # the tagger missed, then groups); in order, lookups bisect instead of scanning
+        self.mentions.sort(key=lambda m: m.start)
 
     def _candidates(self, pdoc: Any) -> list[int]:
         """Tokens the name pass needs (capitalised words, titles, he/she, nouns as subjects),
@@ -587,11 +590,19 @@ class Registry:
         return out
 
     def _org_named_first(self, word: str) -> Entity | None:
-        """The named organisation whose name is ``word`` or starts with it."""
-        for e in self.entities:
-            if e.kind == "org" and not e.unnamed and (e.name == word or e.name.startswith(word + " ")):
-                return e
-        return None
+        """The named organisation whose name is ``word`` or starts with it (an index by first
+        word, extended as entities are added, so long documents stay linear)."""
+        ix = self.__dict__.setdefault("_org_first", {})
+        n = self.__dict__.get("_org_first_n", 0)
+        ents = self.entities
+        while n < len(ents):
+            e = ents[n]
+            n += 1
+            if e.kind == "org" and not e.unnamed and e.name:
+                ix.setdefault(e.name.split()[0], e.idx)
+        self.__dict__["_org_first_n"] = n
+        i = ix.get(word)
+        return ents[i] if i is not None else None
 
     def _role_capital(self, t: Any) -> bool:
         """A role noun capitalised only because it opens the sentence."""
