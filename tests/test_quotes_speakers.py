@@ -294,3 +294,15 @@ def test_says_a_report_speaks_for_the_owner_named_in_the_next_sentence(qpipe):
             "pay for premium bread.")
     q = find(run(qpipe, text), "Shoppers want")
     assert name(q) == "Kestrel Research" and q.speaker.method == "carrier"
+
+
+def test_a_short_answer_after_replied_and_a_colon_is_a_quote(qpipe):
+    text = 'Asked if he would run for the leadership again, Mr Hale replied: "No. Never."'
+    q = find(run(qpipe, text), "No. Never")
+    assert name(q) == "Hale" and q.cue == "replied"
+
+
+def test_an_inverted_cue_the_parser_made_a_conjunct(qpipe):
+    text = "The popularity of online games could swamp home networks, warns research firm Corvin."
+    q = find(run(qpipe, text), "could swamp home networks")
+    assert name(q) == "Corvin" and q.cue == "warns"

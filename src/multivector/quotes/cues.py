@@ -324,6 +324,14 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
                     near = runs[-1] if toks[lo] > tok.i else runs[0]
                     if len(near) >= 3:
                         extra = [(near[0], near[-1] + 1)]
+    if content is None and content_range is None and kind == "speech" and tok.dep_ in ("conj", "parataxis") \
+            and speaker is not None and speaker.i > tok.i and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+            and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        # "Online gaming could swamp networks, warns research firm X": the parser made the
+        # inverted cue a conjunct of the clause before it, which is what was said
+        lo = tok.head.left_edge.i
+        if tok.i - 1 - lo >= 3:
+            content_range = (lo, tok.i - 1)
     cue = Cue(tok, kind, speaker, None, _addressee(tok), content, words, content_range)
     cue.extra_ranges = extra
     return cue

@@ -330,6 +330,13 @@ class DirectAttributor:
         # he said, "is ..."); otherwise it is a scare quote or a title ("the bulk")
         statement = not short or self._clause_like(span) or (
             self.doc.text[span.start : span.end].rstrip().endswith(",") and not self._title_like(span))
+        if short and not statement:
+            # 'Asked again, he replied: "No. Definitely not."': a quote a speech verb introduces
+            # with a colon is a statement however short
+            before = self._before_window(span)
+            if before and before[-1].text == ":":
+                c0 = self._window_cue(before, nearest_last=True)
+                statement = c0 is not None and c0.kind == "speech"
         if found is not None:
             cue, window = found
             if short and (cue.kind not in ("speech", "relay") or not statement):
