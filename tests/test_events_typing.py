@@ -231,3 +231,12 @@ def test_arguments_point_at_the_words_that_name_them(events_pipeline):
     src = evs[0].source[0]
     assert src.name != "Ugandan police"  # the knowledge base's name ...
     assert text[src.start:src.end] == "Ugandan police"  # ... and where the text names it
+
+
+def test_a_people_is_coded_by_the_state_it_lives_in(events_pipeline):
+    evs = code(events_pipeline, "The Hungarians of southern Slovakia are demanding autonomy from Slovak authorities.")
+    e = [x for x in evs if x.plover == "REQUEST"]
+    assert e and e[0].source[0]["country"] == "SVK"
+    evs = code(events_pipeline, "Hungarians demanded autonomy from Slovak authorities.")
+    e = [x for x in evs if x.plover == "REQUEST"]
+    assert e and e[0].source[0]["country"] == "HUN"  # no residence named: the nationality

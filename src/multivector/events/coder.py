@@ -732,7 +732,9 @@ class EventCoder:
                         if not any(_same(r, x) for x in refs):
                             refs.append(r)
                     continue
-                ref = None if t.ent_type_ in NON_ACTOR_ENTS else resolver.actor(t, allow_place=allow_place)
+                ref = self._located_group(t, resolver) if t.ent_type_ == "NORP" else None
+                if ref is None and t.ent_type_ not in NON_ACTOR_ENTS:
+                    ref = resolver.actor(t, allow_place=allow_place)
                 if ref is None:
                     ref = self._possessive_pronoun_np(doc, t, resolver, context)
                 if ref is None:
@@ -817,7 +819,10 @@ class EventCoder:
         complement names (PLOVER/CAMEO code such groups by country). Only sector heads (data:
         lexicon ``sectors``), and only when the head is not itself the name of someone else."""
         hs = head_sector(t)
-        if hs is None or t.pos_ == "PROPN":
+        people = t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS")  # "the Albanians of Serbia"
+        if people:
+            hs = hs or "CVL"
+        elif hs is None or t.pos_ == "PROPN":
             return None
         for c in t.children:
             if c.dep_ != "prep" or c.lower_ not in ("in", "from", "of"):
