@@ -69,8 +69,5 @@ def delete(con: Any, doc_ids: Iterable[str]) -> None:
 
 
 # read side -------------------------------------------------------------------------------
-# term -> the row ids of the documents containing it (built once per data generation)
-POSTINGS_SQL = f"""
-SELECT t.term, list(d.rowid ORDER BY d.rowid) AS docs
-FROM "{TABLE}" t JOIN documents d ON d.id = t.doc_id GROUP BY t.term
-"""
+# every (word, document) pair, streamed by the server into its in-memory index
+POSTINGS_SQL = f'SELECT term, doc_id FROM "{TABLE}"'
