@@ -240,3 +240,12 @@ def test_a_people_is_coded_by_the_state_it_lives_in(events_pipeline):
     evs = code(events_pipeline, "Hungarians demanded autonomy from Slovak authorities.")
     e = [x for x in evs if x.plover == "REQUEST"]
     assert e and e[0].source[0]["country"] == "HUN"  # no residence named: the nationality
+
+
+def test_attack_targets_from_seizure_and_purpose_clauses(events_pipeline):
+    evs = code(events_pipeline, "Kenyan police fired tear gas to disperse opposition supporters in Nairobi.")
+    e = [x for x in evs if x.quad_class == 4]
+    assert e and [t["country"] for t in e[0].target] == ["KEN"]
+    evs = code(events_pipeline, "Palestinian police confiscated weapons from Palestinian militias.")
+    e = [x for x in evs if x.plover == "COERCE"]
+    assert e and e[0].target and e[0].target[0]["country"] == "PSE"

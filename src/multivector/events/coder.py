@@ -688,8 +688,11 @@ class EventCoder:
                     for w in ("to", "against", "on", "with"):
                         out += _prep_objects(o, w)
         attack = quad_of_cameo(p.cameo) == 4
-        if attack:  # "fired at the patrol"
-            out += _prep_objects(tok, "at")
+        if attack:  # "fired at the patrol", "seized weapons from the militias"
+            out += _prep_objects(tok, "at") + _prep_objects(tok, "from")
+            for c in tok.children:  # "opened fire to disperse the protesters": its purpose's object
+                if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
         for w in ("to", "with", "against"):  # "agreed to US mediation", "sided with Kyiv"
             out += [o for o in _prep_objects(tok, w) if o not in out]
         # "called for sanctions against Syria": the participants of the act asked for
