@@ -98,10 +98,12 @@ def speaker_words(code: str = "en") -> SpeakerWords:
 @lru_cache(maxsize=4)
 def metonym_pattern(code: str = "en") -> re.Pattern | None:
     """One regex for the organisation metonyms of ``speaker_words.yaml`` (longest first)."""
-    words = sorted(speaker_words(code).org_metonyms, key=len, reverse=True)
+    from ..lang import lexicon
+
+    words = sorted(lexicon(code).ordered("org_metonyms"), key=len, reverse=True)  # as written
     if not words:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -536,14 +538,21 @@ class Registry:
     def _metonyms(self, span: Any, para: int, covered: set[int], in_sentence: list[int],
                   sent: int, pbase: int) -> None:
         """Places that speak for an organisation ("Downing Street said"), from the data list."""
-        pat = metonym_pattern()
-        if pat is None:
+        found = self.__dict__.get("_metonym_hits")
+        if found is None:  # one search of the document's text, not one per sentence
+            pat = metonym_pattern()
+            text = self.doc.text
+            found = self.__dict__["_metonym_hits"] = [] if pat is None else [
+                (m.start(), m.end()) for m in pat.finditer(text)]
+        if not found:
             return
-        text = span.text
-        for m in pat.finditer(text):
-            if not text[m.start()].isupper():
-                continue
-            cs = span.char_span(m.start(), m.end())
+        lo = pbase + span.start_char
+        hi = pbase + span.end_char
+        k = bisect.bisect_left(found, (lo, -1))
+        while k < len(found) and found[k][1] <= hi:
+            a, b = found[k]
+            k += 1
+            cs = span.doc.char_span(a - pbase, b - pbase)
             if cs is None or any(t.i in covered for t in cs):
                 continue
             e = self._org_from_span(cs, sent, para, pbase)
