@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from multivector.actors.candidates import Cand, select
 from multivector.doc import Doc, Quote
 from multivector.text.clean import make_document
 
@@ -51,3 +52,27 @@ def test_quote_containing_follows_changes_of_the_list():
     doc.quotes = [_quote(2, 30, 60)]  # a new list
     assert doc.quote_containing(10, 11) is None
     assert doc.quote_containing(40, 60).id == "q2"
+
+
+def _select_scan(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates, best rank first, by comparing with everything chosen."""
+    chosen: list[Cand] = []
+    for c in sorted(cands, key=lambda c: c.rank(), reverse=True):
+        if c.end > c.start and all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def test_actor_candidate_selection_answers_as_the_scan_did():
+    rng = random.Random(15)
+    kept = 0
+    for _ in range(2000):
+        cands = []
+        for _ in range(rng.randrange(0, 40)):
+            a = rng.randrange(5000, 5400)  # absolute offsets, as in a long document
+            cands.append(Cand(a, a + rng.choice([-2, 0, 1, 2, 5, 9, 30]),
+                              rng.choice([None, "RUS"]), rng.choice(["ner", "role", "fuzzy"])))
+        got = select(cands)
+        assert [id(c) for c in got] == [id(c) for c in _select_scan(cands)]
+        kept += len(got)
+    assert kept > 10000
