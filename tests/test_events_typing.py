@@ -249,3 +249,21 @@ def test_attack_targets_from_seizure_and_purpose_clauses(events_pipeline):
     evs = code(events_pipeline, "Palestinian police confiscated weapons from Palestinian militias.")
     e = [x for x in evs if x.plover == "COERCE"]
     assert e and e[0].target and e[0].target[0]["country"] == "PSE"
+
+
+def test_a_countryless_argument_takes_the_country_the_sentence_names(events_pipeline):
+    # "students" name no country; the sentence places the arrest in Kenya
+    evs = code(events_pipeline, "Riot police arrested dozens of students in Nairobi on Tuesday.")
+    e = [x for x in evs if x.plover == "COERCE"]
+    assert e and e[0].target and e[0].target[0]["country"] == "KEN", evs
+    # the other side's country when it is the only one: a same-country dyad
+    evs = code(events_pipeline, "Egyptian police opened fire on demonstrators outside the ministry.")
+    e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
+    assert e and e[0].target[0]["country"] == "EGY" and e[0].target[0]["sector"] == "CVL"
+
+
+def test_the_attribution_names_no_country_of_the_event(events_pipeline):
+    evs = code(events_pipeline, "Rebels ambushed an army patrol near the border, Ugandan officials said.")
+    e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
+    assert e and e[0].source[0]["sector"] == "REB"
+    assert e[0].source[0]["country"] is None and e[0].target[0]["country"] is None

@@ -29,6 +29,7 @@ from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
 from .arguments import ActorResolver, head_sector, np_range, public
 from .classifier import EventClassifier, Prediction, load_classifier, quad_of_cameo
+from .countries import complete_countries
 from .dates import event_date
 from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of
@@ -193,6 +194,8 @@ class EventCoder:
         out += constructed
         if self.classifier is not None:
             out = self._classify(doc, sent, resolver, out, question, emitted)
+        if resolver.use_mentions:
+            complete_countries(doc, sent, out, resolver.api)
         out.sort(key=lambda e: e.start)
         return out
 
