@@ -267,3 +267,16 @@ def test_the_attribution_names_no_country_of_the_event(events_pipeline):
     e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
     assert e and e[0].source[0]["sector"] == "REB"
     assert e[0].source[0]["country"] is None and e[0].target[0]["country"] is None
+
+
+def test_a_source_only_act_of_a_one_country_text_is_a_same_country_dyad(events_pipeline):
+    evs = code(events_pipeline, "Kenya's parliament rejected the budget on Tuesday.")
+    e = [x for x in evs if x.plover == "REJECT"]
+    assert e and e[0].source[0]["country"] == "KEN", evs
+    assert e[0].target and e[0].target[0]["country"] == "KEN" and e[0].target[0]["id"] is None
+    assert e[0].complete
+    # another country named elsewhere in the document: the recipient stays unknown
+    evs = code(events_pipeline, "Uganda's president visited Nairobi last week. "
+                                "Kenya's parliament rejected the budget on Tuesday.")
+    e = [x for x in evs if x.plover == "REJECT"]
+    assert e and not e[0].target and not e[0].complete

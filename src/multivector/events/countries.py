@@ -28,6 +28,8 @@ from .modality import REPORTING
 
 # sectors of bodies that belong to no country
 STATELESS_SECTORS = {"IGO", "NGO", "MNC"}
+# entities that mention a country without placing anything there
+QUANTITY_ENTS = {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
 # how a phrase hangs on a reporting verb when it is the attribution, not the content
 ATTRIBUTION_DEPS = {"nsubj", "nsubjpass", "agent", "prep", "pobj", "npadvmod", "dobj"}
 
@@ -60,19 +62,67 @@ def _countries(doc: Doc, api: Any, span, start: int, end: int) -> list[tuple[int
         if not ref or not ref.get("country"):
             continue
         inside = [t for s, t in toks if m.start <= s < m.end]
-        if inside and _in_attribution(inside[-1]):
-            continue
+        if inside and (_in_attribution(inside[-1])
+                       or any(t.ent_type_ in QUANTITY_ENTS for t in inside)):
+            continue  # the attribution's place, or "US $50 million": no place of the event
         out.append((m.start, ref["country"]))
     return out
 
 
 def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> None:
-    """Fill ``country`` of country-less arguments of ``events`` (one sentence) in place."""
+    """Fill ``country`` of country-less arguments of ``events`` (one sentence) in place, then
+    give a source-only event of a sentence that names no other country its implied domestic
+    target (``implied_targets``)."""
     todo = [(ev, a) for ev in events for a in ev.source + ev.target if _needs_country(a)]
-    if not todo or api is None or not doc.mentions:
+    lonely = [ev for ev in events if ev.source and not ev.target]
+    if not (todo or lonely) or api is None or not doc.mentions:
         return
     named = _countries(doc, api, sent.span, sent.start, sent.end)
     distinct = {c for _, c in named}
+    _fill(doc, todo, named, distinct, sent)
+    implied_targets(doc, lonely, distinct, api, sent)
+
+
+def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
+                    sent: Any = None) -> None:
+    """A source-only event in a document that names no country but the source's is domestic:
+    its target is the source's own country ("the teachers' union called off its strike",
+    "Croatia is investigating war crimes", "the parliament approved the law"), the same-country
+    dyad event data code (about a quarter of the PLOVER GSR's events). The whole document
+    must name no other country: in a report on a war, "Russia launched missile strikes
+    overnight" is not presumed domestic because the sentence is silent. Country only: no id,
+    no sector (whom at home the act is aimed at the text does not say)."""
+    elsewhere: set[str] | None = None
+    for ev in events:
+        countries = {a.country for a in ev.source}
+        if ev.target or len(countries) != 1 or None in countries or not ev.plover:
+            continue
+        country = next(iter(countries))
+        if not distinct <= {country}:
+            continue  # another country is named: the act may be aimed at it
+        if elsewhere is None:
+            elsewhere = _document_countries(doc, api, sent)
+        if not elsewhere <= {country}:
+            continue  # ... in another sentence of the document
+        ref = api.actor_ref(doc, country) or {}
+        ev.target = [ActorRef(id=None, name=ref.get("name") or country, country=country)]
+        ev.complete = True
+
+
+def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
+    """Countries the document's other sentences name (any mention with a country)."""
+    out: set[str] = set()
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, 0)
+    for m in api.mentions_in(doc, 0, len(doc.text)):
+        if lo <= m.start < hi:
+            continue
+        ref = api.actor_ref(doc, m.actor_id)
+        if ref and ref.get("country"):
+            out.add(ref["country"])
+    return out
+
+
+def _fill(doc: Doc, todo: list, named: list[tuple[int, str]], distinct: set[str], sent) -> None:
     for ev, a in todo:
         country = None
         if ev.location:
