@@ -178,12 +178,39 @@ def test_serve_binds_loopback_by_default(tmp_path):
             pytest.fail(f"server did not start: {proc.stderr.read1().decode(errors='replace')}")
         info = httpx.get(f"http://127.0.0.1:{port}/api/info").json()
         assert info["allow_write"] is False
-        listening = [c.laddr for c in psutil.Process(proc.pid).net_connections(kind="inet")
-                     if c.status == psutil.CONN_LISTEN]
+        # the server's processes (with one worker per core, each worker listens itself)
+        server = psutil.Process(proc.pid)
+        listening = [c.laddr for p in [server, *server.children(recursive=True)]
+                     for c in p.net_connections(kind="inet") if c.status == psutil.CONN_LISTEN]
         assert listening and all(a.ip == "127.0.0.1" and a.port == port for a in listening)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _connections_per_worker(port: int, workers: list, n: int) -> dict[int, int]:
+    """Open ``n`` keep-alive connections at once (as ``n`` browser tabs or benchmark clients
+    do), send a request on each, and count the connections each worker process holds."""
+    import asyncio
+
+    async def main() -> dict[int, int]:
+        conns = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port)
+                                       for _ in range(n)))
+        for _, w in conns:
+            w.write(f"GET /api/info HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        for r, _ in conns:
+            await r.readuntil(b"\r\n\r\n")
+        held = {}
+        for p in workers:
+            k = sum(1 for c in p.net_connections(kind="tcp")
+                    if c.status == "ESTABLISHED" and c.laddr.port == port)
+            if k:
+                held[p.pid] = k
+        for _, w in conns:
+            w.close()
+        return held
+
+    return asyncio.run(main())
 
 
 def test_serve_workers_run_several_read_only_processes(tmp_path):
@@ -211,6 +238,11 @@ def test_serve_workers_run_several_read_only_processes(tmp_path):
         with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
             totals = {client.get("/api/documents").json()["total"] for _ in range(6)}
         assert totals == {3}
+        if sys.platform.startswith("linux"):  # SO_REUSEPORT: each worker its own socket
+            held = _connections_per_worker(port, workers, 16)
+            # one shared socket gave all 16 to one worker (it accepts all waiting at once);
+            # hashed over two sockets, all 16 on one has a chance of 2 in 65,536
+            assert len(held) == 2 and sum(held.values()) == 16, held
         # both processes hold the file read-only: another reader may open it meanwhile
         from multivector.store.read import Reader
 

@@ -16,11 +16,10 @@ from array import array
 from dataclasses import dataclass
 from typing import Any
 
-from . import terms
+from . import lists, terms
+from .lists import Ordered
 from .read import Reader, decode_row
 from .where import (
-    EVENT_SOURCE_IDS,
-    EVENT_TARGET_IDS,
     FilterError,
     Where,
     check_page,
@@ -52,13 +51,7 @@ def _page(db: Reader, table: str, select: str, frm: str, where: Where, order: st
         keys = db.tuples(f"SELECT {by_rowid}.rowid, count(*) OVER () FROM {frm}{where.sql} "
                          f"ORDER BY {order} LIMIT ? OFFSET ?", [*where.params, limit, offset])
         total = keys[0][1] if keys else None
-        rank = {k[0]: i for i, k in enumerate(keys)}
-        rows = db.query(f"SELECT {by_rowid}.rowid AS _rid, {select} FROM {frm} WHERE "
-                        f"{by_rowid}.rowid IN (SELECT unnest(?::BIGINT[]))",
-                        [list(rank)]) if keys else []
-        rows.sort(key=lambda r: rank[r["_rid"]])
-        for r in rows:
-            del r["_rid"]
+        rows = _rows_by_rowid(db, select, frm, by_rowid, [k[0] for k in keys])
     elif window:
         rows = db.query(f"SELECT {select}, count(*) OVER () AS _total FROM {frm}{where.sql} "
                         f"ORDER BY {order} LIMIT ? OFFSET ?", [*where.params, limit, offset])
@@ -74,6 +67,53 @@ def _page(db: Reader, table: str, select: str, frm: str, where: Where, order: st
             f"SELECT count(*) FROM {frm_count}{where.sql}", where.params)
     return {"total": total, "limit": limit, "offset": offset,
             "items": [decode_row(table, r) for r in rows]}
+
+
+def _rows_by_rowid(db: Reader, select: str, frm: str, alias: str,
+                   rowids: list[int]) -> list[dict]:
+    """The rows of ``frm`` (``alias``: its record table) with these row ids, in this order."""
+    if not rowids:
+        return []
+    rank = {r: i for i, r in enumerate(rowids)}
+    rows = db.query(f"SELECT {alias}.rowid AS _rid, {select} FROM {frm} WHERE "
+                    f"{alias}.rowid IN (SELECT unnest(?::BIGINT[]))", [rowids])
+    rows.sort(key=lambda r: rank[r["_rid"]])
+    for r in rows:
+        del r["_rid"]
+    return rows
+
+
+def _listed(db: Reader, table: str, found: Ordered, positions: set[int], order: str,
+            limit: int, offset: int) -> dict:
+    """A page of a list answered from memory (:mod:`multivector.store.lists`): the order and
+    the total from the positions, only the page's rows read."""
+    return _pages(db, table, found, [positions], order, limit, offset)[0]
+
+
+def _pages(db: Reader, table: str, found: Ordered, lists_of: list[set[int]], order: str,
+           limit: int, offset: int) -> list[dict]:
+    """Pages of several lists of one table, their rows read in one query (from the record
+    table alone; the document's title and date, and an event's date or else its document's,
+    are added from memory, as the SQL path's join adds them)."""
+    limit, offset = check_page(limit, offset)
+    pages = [found.page(positions, order, limit, offset) for positions in lists_of]
+    wanted = sorted({r for _, rowids in pages for r in rowids})
+    docs = lists.documents(db)
+    rows = {}
+    for r in _rows_by_rowid(db, "r.rowid AS _r, r.*", f'"{table}" r', "r", wanted):
+        title, date = docs[r["doc_id"]][:2]
+        if table == "events":
+            r["when_date"] = r["date"] if r["date"] is not None else date
+        r["doc_title"], r["doc_date"] = title, date
+        rows[r.pop("_r")] = r
+    return [{"total": total, "limit": limit, "offset": offset,
+             "items": [decode_row(table, dict(rows[r])) for r in rowids]}
+            for total, rowids in pages]
+
+
+def _only(*given: Any) -> bool:
+    """No filter but the ones the in-memory lists answer (all ``given`` are empty)."""
+    return lists.ENABLED and not any(v not in (None, "") for v in given)
 
 
 def _run(jobs: dict[str, Any]) -> dict[str, Any]:
@@ -93,6 +133,13 @@ def _attach_sentences(db: Reader, rows: list[dict]) -> None:
     pairs = sorted({(r["doc_id"], r["sentence"]) for r in rows
                     if r.get("sentence") is not None and r.get("doc_id") is not None})
     found = {}
+    if pairs and lists.ENABLED:  # by row id where the sentences of a document are in one run
+        runs = lists.sentence_rows(db)
+        rowids = [runs[d][0] + i for d, i in pairs if d in runs and 0 <= i < runs[d][1]]
+        if rowids:
+            for x in db.query(SENTENCES_BY_ROWID, [rowids]):
+                found[(x["doc_id"], x["idx"])] = x
+        pairs = [p for p in pairs if p not in found]
     if pairs:
         for x in db.query(SENTENCES_OF_PAIRS, [[{"d": d, "i": i} for d, i in pairs]]):
             found[(x["doc_id"], x["idx"])] = x
@@ -103,6 +150,8 @@ def _attach_sentences(db: Reader, rows: list[dict]) -> None:
         r["sentence_end"] = x.get("end")
 
 
+SENTENCES_BY_ROWID = ('SELECT doc_id, idx, text, start, "end" FROM sentences '
+                      "WHERE rowid IN (SELECT unnest(?::BIGINT[]))")
 SENTENCES_OF_PAIRS = (
     'SELECT s.doc_id, s.idx, s.text, s.start, s."end" FROM sentences s JOIN '
     "(SELECT unnest(?::STRUCT(d VARCHAR, i INTEGER)[], recursive := true)) p "
@@ -303,26 +352,34 @@ def actor(db: Reader, actor_id: str, *, limit: int = 50) -> dict | None:
     if rows:
         info = decode_row("actors", rows[0])
     else:  # an id that only occurs in events or stances (no actors row): still show it
-        seen = db.scalar(
+        seen = _known(db, actor_id) if lists.ENABLED else db.scalar(
             "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE actor_id = ? UNION ALL "
             "SELECT 1 FROM stances WHERE holder_id = ? OR target_id = ? UNION ALL "
             "SELECT 1 FROM quotes WHERE speaker_id = ?)", [actor_id] * 4)
         if not seen:
             return None
         info = {"id": actor_id, "name": None, "type": None, "roles": [], "aliases": {}}
-    parts = _run({
-        "per_doc": lambda: db.query(
-            "SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM (SELECT doc_id, "
-            "count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY doc_id) c "
-            "JOIN documents d ON d.id = c.doc_id", [actor_id]),
-        "names": lambda: db.query(
-            "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
-            "ORDER BY n DESC, text LIMIT 10", [actor_id]),
-        "said": lambda: quotes(db, speaker=actor_id, limit=limit),
-        "said_about": lambda: stances(db, target=actor_id, limit=limit, sentences=False),
-        "quotes_mentioning": lambda: quotes(db, about=actor_id, limit=limit),
-        "stances_held": lambda: stances(db, holder=actor_id, limit=limit, sentences=False),
-    })
+    if lists.ENABLED:  # the four lists in two queries (one per table)
+        qs, ss = lists.quotes(db), lists.stances(db)
+        said = qs.positions("speaker", [actor_id])
+        said_q, about_q = _pages(db, "quotes", qs, [
+            said, qs.positions("mentioned", [actor_id]) - said], "desc", limit, 0)
+        about_s, held_s = _pages(db, "stances", ss, [
+            ss.positions("target", [actor_id]), ss.positions("holder", [actor_id])], "desc",
+            limit, 0)
+        parts: dict[str, Any] = {"per_doc": _actor_documents(db, actor_id),
+                 "names": _actor_names(db, actor_id), "said": said_q, "said_about": about_s,
+                 "quotes_mentioning": about_q, "stances_held": held_s}
+    else:
+        parts = _run({
+            "per_doc": lambda: _actor_documents(db, actor_id),
+            "names": lambda: _actor_names(db, actor_id),
+            "said": lambda: quotes(db, speaker=actor_id, limit=limit),
+            "said_about": lambda: stances(db, target=actor_id, limit=limit, sentences=False),
+            "quotes_mentioning": lambda: quotes(db, about=actor_id, limit=limit),
+            "stances_held": lambda: stances(db, holder=actor_id, limit=limit,
+                                            sentences=False),
+        })
     # one sentence lookup for both stance lists
     _attach_sentences(db, parts["said_about"]["items"] + parts["stances_held"]["items"])
     per_doc = parts.pop("per_doc")  # one row per document: counts, timeline, top documents
@@ -338,6 +395,36 @@ def actor(db: Reader, actor_id: str, *, limit: int = 50) -> dict | None:
     parts["documents"] = per_doc[:limit]
     counts = {"n_mentions": sum(d["n_mentions"] for d in per_doc), "n_documents": len(per_doc)}
     return {"actor": info, **counts, **parts}
+
+
+def _known(db: Reader, actor_id: str) -> bool:
+    """Whether the actor is mentioned, holds or is the target of a stance, or said a quote."""
+    return bool(actor_id in lists.actor_mentions(db).per_doc
+                or lists.stances(db).positions("holder", [actor_id])
+                or lists.stances(db).positions("target", [actor_id])
+                or lists.quotes(db).positions("speaker", [actor_id]))
+
+
+def _actor_documents(db: Reader, actor_id: str) -> list[dict]:
+    """{id, title, date, outlet, n_mentions} of each document that mentions the actor (in no
+    particular order: the caller sorts)."""
+    if lists.ENABLED:
+        docs = lists.documents(db)
+        return [dict(zip(("id", "title", "date", "outlet"), (d, *docs[d])), n_mentions=n)
+                for d, n in lists.actor_mentions(db).per_doc.get(actor_id, ()) if d in docs]
+    return db.query(
+        "SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM (SELECT doc_id, "
+        "count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY doc_id) c "
+        "JOIN documents d ON d.id = c.doc_id", [actor_id])
+
+
+def _actor_names(db: Reader, actor_id: str) -> list[dict]:
+    """The ten forms the actor is mentioned by most (then by text)."""
+    if lists.ENABLED:
+        return [dict(n) for n in lists.actor_mentions(db).names.get(actor_id, ())]
+    return db.query(
+        "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text "
+        "ORDER BY n DESC, text LIMIT 10", [actor_id])
 
 
 # ---------------------------------------------------------------------- mentions
@@ -363,31 +450,13 @@ def mentions(db: Reader, *, actor: str | None = None, document: str | None = Non
 # ---------------------------------------------------------------------- quotes
 QUOTE_ROWIDS = "t.rowid IN (SELECT unnest(?::BIGINT[]))"
 
-QUOTE_MENTIONS_SQL = """
-SELECT t.rowid AS r, u.x AS actor
-FROM quotes t, unnest(from_json(t.mentioned, '["VARCHAR"]')) AS u(x) WHERE u.x IS NOT NULL
-UNION
-SELECT q.rowid, m.actor_id FROM quotes q JOIN mentions m ON m.doc_id = q.doc_id
-    AND m.start >= q.start AND m."end" <= q."end"
-WHERE m.actor_id IS NOT NULL
-"""
-
-
-def _quote_index(db: Reader) -> dict[str, list[int]]:
-    """actor id -> row ids of the quotes that mention it (listed in the quote's
-    ``mentioned``, or a mention of it lies inside the quote's span). Built once per data
-    generation, like :func:`_event_index`: answering "quotes about X" by parsing every
-    quote's JSON and joining the mentions per request cost ~25 ms at 10k documents (the
-    largest part of an actor page)."""
-    def build():
-        out: dict[str, list[int]] = {}
-        for r, a in db.tuples(QUOTE_MENTIONS_SQL):
-            out.setdefault(a, []).append(r)
-        for rows in out.values():
-            rows.sort()
-        return out
-
-    return db.cached("quote_index", build)
+def _quote_rowids(db: Reader, actor: str) -> list[int]:
+    """Row ids of the quotes that mention ``actor`` (listed in the quote's ``mentioned``, or a
+    mention of it lies inside the quote's span), from :func:`multivector.store.lists.quotes`
+    (built once per data generation: parsing every quote's JSON and joining the mentions per
+    request cost ~25 ms at 10k documents)."""
+    found = lists.quotes(db)
+    return found.rowids_of(found.positions("mentioned", [actor]))
 
 
 def quotes(db: Reader, *, actor: str | None = None, speaker: str | None = None,
@@ -398,21 +467,31 @@ def quotes(db: Reader, *, actor: str | None = None, speaker: str | None = None,
     """``speaker``: quotes the actor said; ``about``: quotes that mention the actor (listed in
     the quote's ``mentioned``, or a mention of it lies inside the quote's span) and that it did
     not say itself; ``actor``: either."""
+    frm = "quotes t JOIN documents d ON d.id = t.doc_id"
+    select = "t.*, d.title AS doc_title, d.date AS doc_date"
+    if (actor or speaker or about) and _only(document, type, language, date_from, date_to, q):
+        found = lists.quotes(db)
+        sets = []
+        if actor:
+            sets.append(found.positions("speaker", [actor]) | found.positions("mentioned", [actor]))
+        if speaker:
+            sets.append(found.positions("speaker", [speaker]))
+        if about:
+            sets.append(found.positions("mentioned", [about]) - found.positions("speaker", [about]))
+        return _listed(db, "quotes", found, set.intersection(*sets), "desc", limit, offset)
     w = Where()
     if actor:
-        w.add(f"t.speaker_id = ? OR {QUOTE_ROWIDS}", actor, _quote_index(db).get(actor, []))
+        w.add(f"t.speaker_id = ? OR {QUOTE_ROWIDS}", actor, _quote_rowids(db, actor))
     w.equals("t.speaker_id", speaker)
     if about:
         w.add(f"{QUOTE_ROWIDS} AND coalesce(t.speaker_id, '') <> ?",
-              _quote_index(db).get(about, []), about)
+              _quote_rowids(db, about), about)
     w.equals("t.doc_id", document)
     w.equals("t.kind", type)
     _doc_language(w, language)
     w.contains("t.text", q)
     w.date_range("d.date", date_from, date_to)
-    frm = "quotes t JOIN documents d ON d.id = t.doc_id"
-    select = "t.*, d.title AS doc_title, d.date AS doc_date"
-    return _page(db, "quotes", select, frm, w, "d.date DESC NULLS LAST, t.doc_id, t.start",
+    return _page(db, "quotes", select, frm, w, lists.QUOTE_ORDER,
                  limit, offset, count_frm="quotes t")
 
 
@@ -426,27 +505,8 @@ def family(db: Reader, actor_id: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------- events
-EVENT_DATE = "coalesce(e.date, d.date)"
+EVENT_DATE = lists.EVENT_DATE
 ROWIDS = "e.rowid IN (SELECT unnest(?::BIGINT[]))"
-
-
-def _event_index(db: Reader) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """actor id -> row ids of the events it is a source of, and a target of. Built once per
-    data generation (one pass over the events' JSON), so filtering events by actor or dyad
-    does not parse JSON per request. Row ids are stable while the server holds the file
-    (read-only, or the only writer; the index is rebuilt after each write)."""
-    def build():
-        src: dict[str, list[int]] = {}
-        tgt: dict[str, list[int]] = {}
-        for r in db.query(f"SELECT rowid AS r, {EVENT_SOURCE_IDS} AS s, {EVENT_TARGET_IDS} AS t "
-                          "FROM events e"):
-            for i in set(r["s"] or ()):
-                src.setdefault(i, []).append(r["r"])
-            for i in set(r["t"] or ()):
-                tgt.setdefault(i, []).append(r["r"])
-        return src, tgt
-
-    return db.cached("event_index", build)
 
 
 def events(db: Reader, *, actor: str | None = None, a: str | None = None,
@@ -461,23 +521,30 @@ def events(db: Reader, *, actor: str | None = None, a: str | None = None,
     stands for its government, military and legislature (as in the rolled-up network);
     ``all_events``: also incomplete events (no source or no target), left out by default as
     in the exports."""
+    frm = "events e JOIN documents d ON d.id = e.doc_id"
+    select = f"e.*, {EVENT_DATE} AS when_date, d.title AS doc_title, d.date AS doc_date"
     w = Where()
     if not all_events and "complete" in db.columns_of("events"):
         w.add("e.complete IS NOT FALSE")
     if actor or a or b:
-        src, tgt = _event_index(db)
+        if (a or b) and not (a and b):
+            raise FilterError("a dyad needs both a and b")
+        found = lists.events(db)
+        sets = []
         if actor:
-            w.add(ROWIDS, sorted(set(src.get(actor, ())) | set(tgt.get(actor, ()))))
-        if a or b:
-            if not (a and b):
-                raise FilterError("a dyad needs both a and b")
+            sets.append(found.positions("source", [actor]) | found.positions("target", [actor]))
+        if a and b:
             fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
-
-            def side(index: dict, ids: list[str]) -> set:
-                return set().union(*(index.get(i, ()) for i in ids))
-
-            pairs = (side(src, fa) & side(tgt, fb)) | (side(src, fb) & side(tgt, fa))
-            w.add(ROWIDS, sorted(pairs))
+            sets.append((found.positions("source", fa) & found.positions("target", fb))
+                        | (found.positions("source", fb) & found.positions("target", fa)))
+        positions = set.intersection(*sets)
+        if _only(document, type, modality, quad_class, language, q, date_from, date_to):
+            if not all_events:
+                positions -= found.incomplete
+            page = _listed(db, "events", found, positions, order, limit, offset)
+            _attach_sentences(db, page["items"])
+            return page
+        w.add(ROWIDS, found.rowids_of(positions))
     w.equals("e.doc_id", document)
     if type:  # PLOVER category, or a CAMEO code prefix ("04" = consult)
         w.add("e.plover = ? OR starts_with(coalesce(e.cameo, ''), ?)", type.upper(), type)
@@ -486,13 +553,10 @@ def events(db: Reader, *, actor: str | None = None, a: str | None = None,
     _doc_language(w, language)
     w.contains("coalesce(e.text, '') || ' ' || coalesce(e.trigger, '')", q)
     w.date_range(EVENT_DATE, date_from, date_to)
-    frm = "events e JOIN documents d ON d.id = e.doc_id"
-    select = f"e.*, {EVENT_DATE} AS when_date, d.title AS doc_title, d.date AS doc_date"
     direction = "ASC" if order == "asc" else "DESC"
     # one scan: the JSON filters cost more than carrying the matching rows to the sort
-    page = _page(db, "events", select, frm, w,
-                 f"{EVENT_DATE} {direction} NULLS LAST, e.doc_id, e.start", limit, offset,
-                 window=True, by_rowid="e")
+    page = _page(db, "events", select, frm, w, lists.EVENT_ORDER.format(d=direction), limit,
+                 offset, window=True, by_rowid="e")
     _attach_sentences(db, page["items"])
     return page
 
@@ -507,14 +571,34 @@ def stances(db: Reader, *, actor: str | None = None, holder: str | None = None,
             sentences: bool = True) -> dict:
     """``type`` is the label (cooperative, hostile, mixed, neutral); ``rollup`` as for
     :func:`events`; ``sentences=False`` leaves the evidence sentences to the caller."""
+    if (a or b) and not (a and b):
+        raise FilterError("a dyad needs both a and b")
+    frm = "stances s JOIN documents d ON d.id = s.doc_id"
+    select = "s.*, d.title AS doc_title, d.date AS doc_date"
+    if (actor or holder or target or a) and _only(document, type, language, q, date_from,
+                                                  date_to):
+        found = lists.stances(db)
+        sets = []
+        if actor:
+            sets.append(found.positions("holder", [actor]) | found.positions("target", [actor]))
+        if holder:
+            sets.append(found.positions("holder", [holder]))
+        if target:
+            sets.append(found.positions("target", [target]))
+        if a and b:
+            fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
+            sets.append((found.positions("holder", fa) & found.positions("target", fb))
+                        | (found.positions("holder", fb) & found.positions("target", fa)))
+        page = _listed(db, "stances", found, set.intersection(*sets), order, limit, offset)
+        if sentences:
+            _attach_sentences(db, page["items"])
+        return page
     w = Where()
     if actor:
         w.add("s.holder_id = ? OR s.target_id = ?", actor, actor)
     w.equals("s.holder_id", holder)
     w.equals("s.target_id", target)
-    if a or b:
-        if not (a and b):
-            raise FilterError("a dyad needs both a and b")
+    if a and b:
         fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
         inn = "IN (SELECT unnest(?::VARCHAR[]))"
         w.add(f"(s.holder_id {inn} AND s.target_id {inn}) OR "
@@ -524,11 +608,9 @@ def stances(db: Reader, *, actor: str | None = None, holder: str | None = None,
     _doc_language(w, language)
     w.contains("CAST(s.evidence AS VARCHAR)", q)
     w.date_range("d.date", date_from, date_to)
-    frm = "stances s JOIN documents d ON d.id = s.doc_id"
-    select = "s.*, d.title AS doc_title, d.date AS doc_date"
     direction = "ASC" if order == "asc" else "DESC"
-    page = _page(db, "stances", select, frm, w,
-                 f"d.date {direction} NULLS LAST, s.doc_id, s.sentence, s.id", limit, offset,
+    page = _page(db, "stances", select, frm, w, lists.STANCE_ORDER.format(d=direction), limit,
+                 offset,
                  count_frm="stances s")
     if sentences:
         _attach_sentences(db, page["items"])
@@ -568,8 +650,7 @@ def search(db: Reader, q: str, *, limit: int = 20) -> dict[str, Any]:
 
 def warm(db: Reader) -> None:
     """Build the per-generation lookups (event actors, actor mention counts) ahead of use."""
-    _event_index(db)
-    _quote_index(db)
+    lists.warm(db)
     _term_index(db)
     _doc_order(db)
     actors(db, limit=1)
