@@ -117,3 +117,26 @@ def test_lists_match_independent_sql(reader):
             "ORDER BY d.date DESC NULLS LAST, t.doc_id, t.start", [a, a, a])]
         got = browse.quotes(reader, about=a, limit=500)["items"]
         assert [f"{q['doc_id']}:{q['start']}" for q in got] == want
+
+
+def test_events_by_type_and_dates_and_documents_by_actor_and_dates(reader, monkeypatch):
+    ranges = [(None, None), ("2019", None), (None, "2020-06"), ("2021-03", "2022"),
+              ("2020-02-10", "2020-02-10"), ("2030", None)]
+    types = [None, "ACCUSE", "accuse", "AGREE", "0", "04", "1", "CONSULT", "NOPE"]
+    seen = 0
+    for (f, t), kind in itertools.product(ranges, types):
+        for kw in ({}, {"actor": "RUS"}, {"a": "RUS", "b": "CHN", "rollup": True}):
+            for order in ("desc", "asc"):
+                want, got = both(monkeypatch, lambda: browse.events(
+                    reader, type=kind, date_from=f, date_to=t, order=order, limit=8,
+                    offset=2, **kw))
+                assert got == want, (f, t, kind, kw, order)
+                seen += want["total"]
+    assert seen > 1000
+    for a in ("RUS", "KAZ", "PER:expert-010", "NOBODY"):
+        for f, t in ranges:
+            want, got = both(monkeypatch, lambda: browse.documents(
+                reader, actor=a, date_from=f, date_to=t, limit=9, offset=1))
+            assert got == want, (a, f, t)
+    with pytest.raises(browse.FilterError):
+        browse.events(reader, type="ACCUSE", date_from="2024-13")

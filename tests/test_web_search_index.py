@@ -113,3 +113,24 @@ def test_a_file_without_the_index_is_scanned_then_migrated(db_path):
     with Reader.open(db_path) as reader:
         assert browse._indexed_docs(reader, "drones") is not None
         assert listed(reader, "drones") == before
+
+
+def test_phrases_are_checked_in_the_documents_having_their_words(db_path, monkeypatch):
+    """A phrase is looked for only in the documents that have each of its words (from the
+    index), with the scan's own condition: the same documents as the scan of every text."""
+    phrases = PHRASES + ["O'BRIEN wrote", "of it", "Straße names;", "Expert 0", "the the"]
+    with Reader.open(db_path) as reader:
+        con = reader.con
+        found = 0
+        for q in phrases:
+            want = scanned(con, q)
+            assert browse._phrase_docs(reader, q) is not None, q
+            assert listed(reader, q) == want, q
+            assert listed(reader, q, actor="RUS") == [
+                d for d in want if d in set(listed(reader, "", actor="RUS"))], q
+            found += bool(want)
+        assert found >= 4
+        # too many documents with all the words: every text is scanned, same answer
+        monkeypatch.setattr(browse, "PHRASE_CANDIDATES", 0)
+        assert browse._phrase_docs(reader, "of it") is None
+        assert listed(reader, "of it") == scanned(con, "of it") != []

@@ -22,6 +22,7 @@ from .read import Reader, decode_row
 from .where import (
     FilterError,
     Where,
+    check_date,
     check_page,
     ilike,
     match_actor_text,
@@ -216,13 +217,60 @@ def _indexed_docs(db: Reader, q: str) -> list[int] | None:
     word = q.lower()
     if index is None or len(word) != len(q) or not _WORD.fullmatch(word):
         return None
+    return sorted(_containing(index, word))
+
+
+def _containing(index: TermIndex, word: str) -> set[int]:
+    """Row ids of the documents with a word that contains ``word``."""
     found: set[int] = set()
     pos = index.joined.find(word)
     while pos >= 0:  # the word around each occurrence, then on after that word
         i = bisect.bisect_right(index.starts, pos) - 1
         found.update(index.docs[i])
         pos = index.joined.find(word, index.starts[i] + len(index.words[i]) + 1)
-    return sorted(found)
+    return found
+
+
+# a phrase whose words occur together in at most this many documents is checked in those
+# documents only; more, and one scan of every text costs less
+PHRASE_CANDIDATES = 2000
+
+PHRASE_CHECK = ("WITH c AS MATERIALIZED (SELECT rowid AS r, title, text FROM documents "
+                "WHERE rowid IN (SELECT unnest(?::BIGINT[]))) SELECT r FROM c WHERE {}")
+
+
+def _phrase_docs(db: Reader, q: str) -> list[int] | None:
+    """Row ids of the documents whose title or text contains ``q`` when ``q`` is several
+    words (``Expert 01``, ``o'brien``): each of its words lies inside one word of a text that
+    contains it, so only the documents having all of them (from the word index) can match,
+    and only those are checked with the scan's own condition. None (scan every text) without
+    an index, for a query without words, or when more than :data:`PHRASE_CANDIDATES`
+    documents have all the words."""
+    index = _term_index(db)
+    low = q.lower()
+    words = sorted(set(_WORD.findall(low)), key=len, reverse=True)  # longest: fewest docs
+    if index is None or len(low) != len(q) or not words:
+        return None
+    candidates: set[int] | None = None
+    for w in words:
+        found = _containing(index, w)
+        candidates = found if candidates is None else candidates & found
+        if not candidates:
+            return []
+    assert candidates is not None
+    if len(candidates) > PHRASE_CANDIDATES:
+        return None
+    clause, pattern = ilike("text", q)
+    clause_t, pattern_t = ilike("title", q)
+    return sorted(r[0] for r in db.tuples(PHRASE_CHECK.format(f"{clause} OR {clause_t}"),
+                                          [sorted(candidates), pattern, pattern_t]))
+
+
+def _text_docs(db: Reader, q: str) -> list[int] | None:
+    """Row ids of the documents whose title or text contains ``q``, from the word index (a
+    word, or a phrase whose words are rare enough); None: scan."""
+    rowids = _indexed_docs(db, q)
+    return rowids if rowids is not None else _phrase_docs(db, q)
 
 
 def _doc_order(db: Reader) -> list[int]:
@@ -233,9 +281,10 @@ def _doc_order(db: Reader) -> list[int]:
 
 
 def _docs_by_rowids(db: Reader, rowids: list[int], select: str, limit: int,
-                    offset: int) -> dict:
-    """A page of documents (``select`` over alias ``d``) among ``rowids``, in list order: the
-    order and the total come from memory, only the page's rows are read."""
+                    offset: int, params: list | None = None) -> dict:
+    """A page of documents (``select`` over alias ``d``, with ``params`` for its
+    placeholders) among ``rowids``, in list order: the order and the total come from memory,
+    only the page's rows are read."""
     limit, offset = check_page(limit, offset)
     wanted = set(rowids)
     page: list[int] = []
@@ -250,7 +299,8 @@ def _docs_by_rowids(db: Reader, rowids: list[int], select: str, limit: int,
                 break
     rank = {r: i for i, r in enumerate(page)}
     rows = db.query(f"SELECT d.rowid AS _rid, {select} FROM documents d "
-                    "WHERE d.rowid IN (SELECT unnest(?::BIGINT[]))", [page]) if page else []
+                    "WHERE d.rowid IN (SELECT unnest(?::BIGINT[]))",
+                    [*(params or []), page]) if page else []
     rows.sort(key=lambda r: rank[r.pop("_rid")])
     return {"total": len(wanted), "limit": limit, "offset": offset,
             "items": [decode_row("documents", r) for r in rows]}
@@ -259,7 +309,7 @@ def _docs_by_rowids(db: Reader, rowids: list[int], select: str, limit: int,
 def _text_match(db: Reader, where: Where, q: str) -> None:
     """Documents (alias ``d``) whose title or text contains ``q``, any case: from the word
     index when ``q`` is one word, else by scanning the texts."""
-    rowids = _indexed_docs(db, q)
+    rowids = _text_docs(db, q)
     if rowids is not None:
         where.add("d.rowid IN (SELECT unnest(?::BIGINT[]))", rowids)
         return
@@ -279,9 +329,17 @@ def documents(db: Reader, *, q: str | None = None, actor: str | None = None,
               language: str | None = None, type: str | None = None, outlet: str | None = None,
               limit: int = 50, offset: int = 0) -> dict:
     if q and not any((actor, date_from, date_to, language, type, outlet)):
-        rowids = _indexed_docs(db, q)  # text alone, one word: from the index and memory
+        rowids = _text_docs(db, q)  # text alone, from the index: order and total from memory
         if rowids is not None:
             return _docs_by_rowids(db, rowids, DOC_LIST_COLS, limit, offset)
+    if actor and _only(q, language, type, outlet):  # the actor's documents, from memory
+        f, t = check_date("from", date_from), check_date("to", date_to)
+        docs, rowid = lists.documents(db), lists.document_rowids(db)
+        ids = [d for d, _ in lists.actor_mentions(db).per_doc.get(actor, ()) if d in rowid]
+        if f or t:  # as Where.date_range: undated documents drop out
+            ids = [d for d in ids if (date := docs[d][1]) is not None
+                   and (not f or date >= f) and (not t or date[:len(t)] <= t)]
+        return _docs_by_rowids(db, [rowid[d] for d in ids], DOC_LIST_COLS, limit, offset)
     w = Where()
     if q:  # the title is the first paragraph of the text when there is one
         _text_match(db, w, q)
@@ -526,25 +584,32 @@ def events(db: Reader, *, actor: str | None = None, a: str | None = None,
     w = Where()
     if not all_events and "complete" in db.columns_of("events"):
         w.add("e.complete IS NOT FALSE")
-    if actor or a or b:
-        if (a or b) and not (a and b):
-            raise FilterError("a dyad needs both a and b")
+    if (a or b) and not (a and b):
+        raise FilterError("a dyad needs both a and b")
+    date_from = check_date("from", date_from)
+    date_to = check_date("to", date_to)
+    memory = _only(document, modality, quad_class, language, q)
+    if actor or a or memory:
         found = lists.events(db)
-        sets = []
+        sets: list = []
         if actor:
             sets.append(found.positions("source", [actor]) | found.positions("target", [actor]))
         if a and b:
             fa, fb = (family(db, a), family(db, b)) if rollup else ([a], [b])
             sets.append((found.positions("source", fa) & found.positions("target", fb))
                         | (found.positions("source", fb) & found.positions("target", fa)))
-        positions = set.intersection(*sets)
-        if _only(document, type, modality, quad_class, language, q, date_from, date_to):
+        if memory:  # every filter given is answered from memory
+            if type:
+                sets.append(found.of_type(type))
+            if date_from or date_to:
+                sets.append(found.dated(date_from, date_to))
+            positions = lists.intersect(sets) if sets else set(range(len(found.rowids)))
             if not all_events:
                 positions -= found.incomplete
             page = _listed(db, "events", found, positions, order, limit, offset)
             _attach_sentences(db, page["items"])
             return page
-        w.add(ROWIDS, found.rowids_of(positions))
+        w.add(ROWIDS, found.rowids_of(lists.intersect(sets)))
     w.equals("e.doc_id", document)
     if type:  # PLOVER category, or a CAMEO code prefix ("04" = consult)
         w.add("e.plover = ? OR starts_with(coalesce(e.cameo, ''), ?)", type.upper(), type)
@@ -618,6 +683,11 @@ def stances(db: Reader, *, actor: str | None = None, holder: str | None = None,
 
 
 # ---------------------------------------------------------------------- search
+# the text around the first occurrence of the query (two parameters: the query, twice)
+SNIPPET = ("substr(d.text, greatest(1, instr(lower(d.text), lower(?)) - 80), 220) AS snippet, "
+           "greatest(0, instr(lower(d.text), lower(?)) - 81) AS snippet_start")
+
+
 def search(db: Reader, q: str, *, limit: int = 20) -> dict[str, Any]:
     """One box for everything: actors by name or alias, documents by title or text (with a
     snippet around the first hit), quotes by text."""
@@ -625,21 +695,21 @@ def search(db: Reader, q: str, *, limit: int = 20) -> dict[str, Any]:
     if len(q) < 2:
         raise FilterError("q: type at least 2 characters")
     found_actors = actors(db, q=q, limit=limit)
-    rowids = _indexed_docs(db, q)
-    if rowids is not None:
-        hits = _docs_by_rowids(db, rowids, "d.id, d.title, d.date, d.outlet", limit, 0)
+    rowids = _text_docs(db, q)
+    if rowids is not None:  # the page's rows with their snippets, in one query
+        hits = _docs_by_rowids(db, rowids, f"d.id, d.title, d.date, d.outlet, {SNIPPET}",
+                               limit, 0, [q, q])
     else:
         w = Where()
         _text_match(db, w, q)
         hits = _page(db, "documents", "d.id, d.title, d.date, d.outlet", "documents d", w,
                      "d.date DESC NULLS LAST, d.id", limit, 0, window=True)
-    # snippets only for the page shown, not for every match
-    snippets = {r["id"]: r for r in db.query(
-        "SELECT id, substr(text, greatest(1, instr(lower(text), lower(?)) - 80), 220) AS snippet,"
-        " greatest(0, instr(lower(text), lower(?)) - 81) AS snippet_start FROM documents "
-        "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [q, q, [h["id"] for h in hits["items"]]])}
-    for h in hits["items"]:
-        h.update({k: snippets.get(h["id"], {}).get(k) for k in ("snippet", "snippet_start")})
+        # snippets only for the page shown, not for every match
+        snippets = {r["id"]: r for r in db.query(
+            f"SELECT d.id, {SNIPPET} FROM documents d WHERE d.id IN "
+            "(SELECT unnest(?::VARCHAR[]))", [q, q, [h["id"] for h in hits["items"]]])}
+        for h in hits["items"]:
+            h.update({k: snippets.get(h["id"], {}).get(k) for k in ("snippet", "snippet_start")})
     return {
         "q": q,
         "actors": found_actors,

@@ -54,6 +54,7 @@ class Ordered:
     asc: array | None = None
     by: dict[str, dict[str, array]] = field(default_factory=dict)
     incomplete: frozenset[int] = frozenset()  # events: positions of incomplete ones
+    dates: list[str | None] | None = None  # events: the list's date at each position
 
     def add(self, key: str, actor: str | None, pos: int) -> None:
         if actor is not None:
@@ -70,6 +71,23 @@ class Ordered:
             out.update(lists.get(a, ()))
         return out
 
+    def dated(self, date_from: str | None, date_to: str | None) -> range:
+        """Positions whose date is in the range, as :meth:`Where.date_range` keeps them
+        (``date >= from`` and ``left(date, len(to)) <= to``; undated rows drop out). The
+        list is sorted by that date, newest first, undated last, so they are one run."""
+        dates = self.dates or []
+        dated = _first(len(dates), lambda p: dates[p] is None)
+        known = [d or "" for d in dates[:dated]]  # no None before `dated`
+        hi = _first(dated, lambda p: known[p] < date_from) if date_from else dated
+        lo = _first(dated, lambda p: known[p][:len(date_to)] <= date_to) if date_to else 0
+        return range(lo, max(lo, hi))
+
+    def of_type(self, type: str) -> set[int]:
+        """Events whose PLOVER category is ``type`` (any case) or whose CAMEO code starts with
+        it (``e.plover = upper(type) OR starts_with(coalesce(e.cameo, ''), type)``)."""
+        codes = [c for c in self.by.get("cameo", {}) if c.startswith(type)]
+        return self.positions("plover", [type.upper()]) | self.positions("cameo", codes)
+
     def page(self, positions: Iterable[int], order: str, limit: int,
              offset: int) -> tuple[int, list[int]]:
         """(total, row ids of the page) of these positions in ``order`` (asc or desc)."""
@@ -79,6 +97,32 @@ class Ordered:
 
     def rowids_of(self, positions: Iterable[int]) -> list[int]:
         return sorted(self.rowids[p] for p in positions)
+
+
+def _first(n: int, pred) -> int:
+    """The first ``i`` in ``[0, n)`` for which ``pred(i)`` holds (``pred`` false, then true);
+    ``n`` if none."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pred(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def intersect(sets: list) -> set[int]:
+    """The positions in every one of ``sets`` (sets of positions or ranges)."""
+    ranges = [s for s in sets if isinstance(s, range)]
+    others = sorted((s for s in sets if not isinstance(s, range)), key=len)
+    if others:
+        out = set(others[0]).intersection(*others[1:])
+    else:
+        out = set(ranges.pop()) if ranges else set()
+    for r in ranges:
+        out = {p for p in out if p in r}
+    return out
 
 
 def _positions(db: Reader, sql: str) -> tuple[dict[int, int], list[tuple]]:
@@ -122,22 +166,27 @@ def stances(db: Reader) -> Ordered:
 
 def events(db: Reader) -> Ordered:
     """Events in list order (descending and ascending dates), by source and by target actor
-    (every id in the JSON lists); incomplete events are marked, not left out (``all=1``)."""
+    (every id in the JSON lists), by PLOVER category and CAMEO code, with their dates;
+    incomplete events are marked, not left out (``all=1``)."""
     def build() -> Ordered:
         complete = ("e.complete IS NOT FALSE" if "complete" in db.columns_of("events")
                     else "true")
         _, rows = _positions(db, f"SELECT e.rowid, {EVENT_SOURCE_IDS}, {EVENT_TARGET_IDS}, "
-                                 f"{complete} FROM events e JOIN documents d ON d.id = e.doc_id "
+                                 f"{complete}, {EVENT_DATE}, e.plover, e.cameo FROM events e "
+                                 "JOIN documents d ON d.id = e.doc_id "
                                  "ORDER BY " + EVENT_ORDER.format(d="DESC"))
         asc, _ = _positions(db, "SELECT e.rowid FROM events e JOIN documents d ON "
                                 "d.id = e.doc_id ORDER BY " + EVENT_ORDER.format(d="ASC"))
         out = Ordered(array("q", (r[0] for r in rows)), array("q", (asc[r[0]] for r in rows)),
-                      incomplete=frozenset(p for p, r in enumerate(rows) if not r[3]))
-        for p, (_, src, tgt, _c) in enumerate(rows):
+                      incomplete=frozenset(p for p, r in enumerate(rows) if not r[3]),
+                      dates=[r[4] for r in rows])
+        for p, (_, src, tgt, _c, _d, plover, cameo) in enumerate(rows):
             for a in sorted(set(src or ())):
                 out.add("source", a, p)
             for a in sorted(set(tgt or ())):
                 out.add("target", a, p)
+            out.add("plover", plover, p)
+            out.add("cameo", cameo, p)
         return out
 
     return db.cached("list_events", build)
@@ -148,6 +197,12 @@ def documents(db: Reader) -> dict[str, tuple]:
     from memory instead of a join (the join doubled the cost of reading a page of rows)."""
     return db.cached("list_documents", lambda: {r[0]: r[1:] for r in db.tuples(
         "SELECT id, title, date, outlet FROM documents")})
+
+
+def document_rowids(db: Reader) -> dict[str, int]:
+    """document id -> its row id."""
+    return db.cached("list_document_rowids", lambda: dict(db.tuples(
+        "SELECT id, rowid FROM documents")))
 
 
 def sentence_rows(db: Reader) -> dict[str, tuple[int, int]]:
@@ -188,6 +243,7 @@ def actor_mentions(db: Reader) -> ActorMentions:
 
 def warm(db: Reader) -> None:
     documents(db)
+    document_rowids(db)
     sentence_rows(db)
     quotes(db)
     stances(db)
