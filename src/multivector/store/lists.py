@@ -54,7 +54,8 @@ class Ordered:
     asc: array | None = None
     by: dict[str, dict[str, array]] = field(default_factory=dict)
     incomplete: frozenset[int] = frozenset()  # events: positions of incomplete ones
-    dates: list[str | None] | None = None  # events: the list's date at each position
+    # events: the list's date at each dated position (the undated ones come last)
+    dates: list[str] | None = None
 
     def add(self, key: str, actor: str | None, pos: int) -> None:
         if actor is not None:
@@ -76,10 +77,9 @@ class Ordered:
         (``date >= from`` and ``left(date, len(to)) <= to``; undated rows drop out). The
         list is sorted by that date, newest first, undated last, so they are one run."""
         dates = self.dates or []
-        dated = _first(len(dates), lambda p: dates[p] is None)
-        known = [d or "" for d in dates[:dated]]  # no None before `dated`
-        hi = _first(dated, lambda p: known[p] < date_from) if date_from else dated
-        lo = _first(dated, lambda p: known[p][:len(date_to)] <= date_to) if date_to else 0
+        dated = len(dates)
+        hi = _first(dated, lambda p: dates[p] < date_from) if date_from else dated
+        lo = _first(dated, lambda p: dates[p][:len(date_to)] <= date_to) if date_to else 0
         return range(lo, max(lo, hi))
 
     def of_type(self, type: str) -> set[int]:
@@ -121,7 +121,7 @@ def intersect(sets: list) -> set[int]:
     else:
         out = set(ranges.pop()) if ranges else set()
     for r in ranges:
-        out = {p for p in out if p in r}
+        out = out.intersection(r) if len(r) < len(out) else {p for p in out if p in r}
     return out
 
 
@@ -179,7 +179,7 @@ def events(db: Reader) -> Ordered:
                                 "d.id = e.doc_id ORDER BY " + EVENT_ORDER.format(d="ASC"))
         out = Ordered(array("q", (r[0] for r in rows)), array("q", (asc[r[0]] for r in rows)),
                       incomplete=frozenset(p for p, r in enumerate(rows) if not r[3]),
-                      dates=[r[4] for r in rows])
+                      dates=[r[4] for r in rows if r[4] is not None])
         for p, (_, src, tgt, _c, _d, plover, cameo) in enumerate(rows):
             for a in sorted(set(src or ())):
                 out.add("source", a, p)
