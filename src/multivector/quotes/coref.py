@@ -108,6 +108,10 @@ class Coref:
             res2 = self.reg._decide(self.reg.scores(self.token_start(head), ("org",), excl), "pronoun", margin=1.5)
             if res2.entity is not None:
                 res = res2
+        if res.entity is not None and head.dep_ in ("nsubj", "nsubjpass") and not self.reg.in_quote(pos):
+            # a resolved subject pronoun is a mention of its entity: "They said ... And they
+            # pledged ... a spokesman said" keeps that party the one in focus
+            self._mention_here(res.entity, head, self.token_start(head))
         return _from_result(res)
 
     def demonym(self, head: Any, pos: int) -> CorefAnswer:
@@ -156,6 +160,13 @@ class Coref:
                 res = self.reg.by_age(m.group(1), start)
                 if res.entity is None:
                     res = self.reg.salient_person(start, excl, _noun_gender(low, sw))
+                return _from_result(res)
+        if _definite(head) and not poss and head.tag_ in ("NN", "NNS") and not (
+                lemma in sw.org_nouns or low in sw.org_plural_nouns or lemma in sw.company_nouns):
+            # (generic organisation nouns, "the firm", "the two firms", keep their own rules)
+            res = self.reg.org_by_role(lemma, start, excl)
+            if res.entity is not None:  # "the administrators" of "administrators X"
+                self._mention_here(res.entity, head, start)
                 return _from_result(res)
         if head.tag_ in ("NNS", "NNPS") and _definite(head):
             if low in sw.org_plural_nouns:

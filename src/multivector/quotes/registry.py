@@ -77,6 +77,7 @@ class SpeakerWords:
     role_abbreviations: frozenset[str]
     research_nouns: frozenset[str]
     org_metonyms: frozenset[str]
+    org_name_words: frozenset[str]
 
     @property
     def titles(self) -> frozenset[str]:
@@ -133,6 +134,7 @@ class Entity:
     members: list[int] = field(default_factory=list)  # a group's people or organisations
     org: int | None = None  # an unnamed spokesman's organisation
     unnamed: bool = False
+    plural: bool = False  # an organisation named in the plural ("the Tories", "Liberal Democrats"): "they"
     media: bool = False  # introduced as a reporter ("The BBC's Zubair Ahmed")
 
     @property
@@ -290,6 +292,9 @@ class Registry:
                     if ent.root.dep_ in SUBJECT_DEPS:
                         self.demonym_subjects.append(ent.root)
                     continue  # "The Scot", "the Argentine": a descriptor (coref), not a name
+                if ent.label_ == "ORG" and not titled and len(ent) >= 3 \
+                        and ent[-1].lower_ in self.sw.role_abbreviations and ent[0].text in given_names():
+                    titled = True  # "Guy Mansfield QC" tagged as a company
                 if ent.label_ == "ORG" and not titled and len(ent) >= 3:
                     named = self._role_and_name(ent)
                     if named is not None:  # "Balco boss Victor Conte" tagged as a company
@@ -298,10 +303,30 @@ class Registry:
                             covered.update(t.i for t in ent)
                             in_sentence.append(e.idx)
                             continue
+                split = self._misread_name(ent, pt, covered)
+                if split is not None:  # "Vera Kolosova" as an untagged word and a company
+                    e = self._person_from_tokens(split, s.idx, para.idx, para.start)
+                    if e is not None:
+                        covered.update(t.i for t in split)
+                        in_sentence.append(e.idx)
+                    continue
                 if ent.label_ == "PERSON" or titled:
-                    e = self._person_from_tokens(list(ent), s.idx, para.idx, para.start)
+                    toks = list(ent)
+                    nxt = span.doc[ent.end] if ent.end < span.end else None
+                    if ent.label_ == "PERSON" and ent[-1].text in given_names() and nxt is not None \
+                            and nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() \
+                            and not nxt.ent_type_:
+                        toks.append(nxt)  # "Olga" tagged, "Petrenkova" after it not: one name
+                        covered.add(nxt.i)
+                    e = self._person_from_tokens(toks, s.idx, para.idx, para.start)
                 elif ent.label_ in ("ORG", "GPE", "FAC"):  # FAC: "Downing Street", "the White House" speak
                     e = self._org_from_span(ent, s.idx, para.idx, para.start)
+                elif ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS") and ent[-1].text.endswith("s"):
+                    # a party or a people named in the plural ("the Tories", "Liberal Democrats"):
+                    # speaks as an organisation, and "they" points back to it
+                    e = self._org_from_span(ent, s.idx, para.idx, para.start)
+                    if e is not None:
+                        e.plural = True
                 else:
                     continue
                 if e is not None:
@@ -347,6 +372,13 @@ class Registry:
                     continue
                 if not t.text[:1].isupper() or not t.is_alpha:
                     continue
+                named = self._given_name_run(t, hi, covered)
+                if named:  # "routed Vera Zvonareva 6-1": a given name and a surname, untagged
+                    e = self._person_from_tokens(named, s.idx, para.idx, para.start)
+                    if e is not None:
+                        covered.update(x.i for x in named)
+                        in_sentence.append(e.idx)
+                        continue
                 if t.dep_ in SURNAME_DEPS and t.pos_ in ("PROPN", "NOUN", "VERB", "AUX", "ADJ"):
                     # surnames of people already introduced, tagged as something else ("May said")
                     e = self.person_by_name(t.text)
@@ -378,6 +410,46 @@ class Registry:
         # the passes above add a sentence's mentions out of text order (names, then the words
         # the tagger missed, then groups); in order, lookups bisect instead of scanning
         self.mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _misread_name(ent: Any, pt: Any, covered: set[int]) -> list | None:
+        """A person's name the tagger split or mislabelled: an untagged given name before a
+        one-word company or place ("Vera Kolosova" as "Vera" + ORG "Kolosova"), or a product
+        that opens with a given name and a surname ("Elena Dobrova 6-1 6-0")."""
+        names = given_names()
+        if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and pt is not None and pt.i not in covered \
+                and not pt.ent_type_ and pt.pos_ == "PROPN" and pt.text in names \
+                and ent[0].pos_ == "PROPN" and ent[0].is_alpha:
+            before = pt.doc[pt.i - 1] if pt.i > 0 else None
+            if before is None or not (before.text[:1].isupper() and before.is_alpha) or pt.is_sent_start:
+                return [pt, ent[0]]
+        if ent.label_ in ("PRODUCT", "WORK_OF_ART") and len(ent) >= 2 and ent[0].text in names \
+                and ent[0].pos_ == "PROPN" and ent[1].pos_ == "PROPN" and ent[1].is_alpha \
+                and ent[1].text[:1].isupper() and (len(ent) == 2 or not ent[2].is_alpha):
+            return [ent[0], ent[1]]
+        return None
+
+    @staticmethod
+    def _given_name_run(t: Any, hi: int, covered: set[int]) -> list | None:
+        """A person the tagger left without any label: a given name of the shipped list
+        followed by capitalised proper nouns ("Vera Zvonareva", "Svetlana Kuznetsova"), not
+        inside a longer name (a capitalised word before it) and with no entity tag on any word,
+        so a firm the tagger did see ("Grant Samuel") stays a firm."""
+        if t.ent_type_ or t.pos_ != "PROPN" or t.text not in given_names():
+            return None
+        doc = t.doc
+        if t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha \
+                and not doc[t.i - 1].is_sent_start:
+            return None
+        run = [t]
+        j = t.i + 1
+        while j < hi and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
+                and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+            run.append(doc[j])
+            j += 1
+        if run[-1].dep_ == "compound" and run[-1].head.pos_ == "NOUN":
+            return None  # "the Sydney Olympic gold medallist": names modifying a noun
+        return run if 2 <= len(run) <= 3 else None
 
     def _candidates(self, pdoc: Any) -> list[int]:
         """Tokens the name pass needs (capitalised words, titles, he/she, nouns as subjects),
@@ -467,6 +539,10 @@ class Registry:
         was_sir = bool(title_words or len(words) < len(run)) and (
             (title_words[:1] or [run[0].text])[0].lower() in ("sir", "dame", "lord", "lady"))
         name = " ".join(words)
+        if len(run) >= 2 and not title_words and g is None and run[-1].lower_ in self.sw.org_name_words:
+            # "Argonaut Games", "David Rubin & Partners" tagged as a person: a firm
+            doc = run[0].doc
+            return self._org_from_span(doc[run[0].i : run[-1].i + 1], sent, para, pbase)
         if len(words) == 1 and not title_words and g is None:
             org = self._org_named_first(words[0])
             if org is not None:  # "Contrack said" after "Contrack International": the firm
@@ -692,8 +768,32 @@ class Registry:
         if e is None:
             e = Entity(len(self.entities), "org", name)
             self.entities.append(e)
+        role = self._org_role(toks[0])
+        if role:
+            e.add_role(role)
         self._add_mention(e, toks[0], toks[-1], sent, para, pbase)
         return e
+
+    @staticmethod
+    def _org_role(first: Any) -> str | None:
+        """The common nouns right before an organisation's name ("investment firm Grant
+        Samuel", "administrators David Rubin & Partners", "rival Xstrata"): what "the
+        administrators" or "the investment firm" later call it."""
+        doc = first.doc
+        j = first.i - 1
+        words: list = []
+        while j >= 0 and len(words) < 3:
+            t = doc[j]
+            if t.pos_ not in ("NOUN", "ADJ") or not t.text[:1].islower() or not t.is_alpha \
+                    and "-" not in t.text:
+                break
+            words.insert(0, t)
+            j -= 1
+        while words and words[-1].pos_ != "NOUN":
+            words.pop()
+        if not words or doc[j].tag_ == "POS" or doc[j].dep_ == "poss":
+            return None  # "the company's chairman X" is a person's role, not the firm's
+        return " ".join(t.text for t in words)
 
     def _org_noun_subjects(self, nouns: list, covered: set[int], sent: int, para: int, pbase: int) -> None:
         """"A committee of MPs and peers has warned", "the committee also highlighted", "the
@@ -914,9 +1014,11 @@ class Registry:
             g = "m" if low in self.sw.male_pronouns else "f"
             return self._decide(self.scores(pos, ("person",), exclude, g), "pronoun", margin=1.15)
         if low in self.sw.org_pronouns:
-            return self._decide(self.scores(pos, ("org",), exclude), "pronoun", margin=1.15)
+            cands = [(s, e) for s, e in self.scores(pos, ("org",), exclude) if not e.plural]
+            return self._decide(cands, "pronoun", margin=1.15)
         if low in self.sw.plural_pronouns:
-            return self._decide(self.scores(pos, ("group",), exclude), "pronoun", margin=1.15)
+            cands = [(s, e) for s, e in self.scores(pos, ("group", "org"), exclude) if e.kind == "group" or e.plural]
+            return self._decide(cands, "pronoun", margin=1.15)
         return Resolution(None, "pronoun", 0.0)
 
     def by_age(self, age: str, pos: int) -> Resolution:
@@ -954,6 +1056,22 @@ class Registry:
         if named:
             return self._decide(named, "descriptor", margin=1.1, floor=0.0)
         return Resolution(None, "descriptor", 0.0, [e.name for _, e in cands[:5]])
+
+    def org_by_role(self, noun: str, pos: int, exclude: set[tuple[int, int]] | None = None) -> Resolution:
+        """"The administrators told" after "called in administrators X": the organisation
+        introduced with that noun before its name, else the first one introduced just after."""
+        noun = noun.lower()
+        cands = [(s, e) for s, e in self.scores(pos, ("org",), exclude) if noun in e.role_words]
+        if cands:
+            return self._decide(cands, "descriptor", margin=1.1, floor=0.0)
+        ok, starts, _ = self._mention_index()
+        window = self.mentions[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, pos + 1500)] \
+            if ok else self.mentions
+        ahead = [m for m in window if pos <= m.start < pos + 1500
+                 and self.entities[m.entity].kind == "org" and noun in self.entities[m.entity].role_words]
+        if ahead:
+            return Resolution(self.entities[ahead[0].entity], "descriptor", 0.6)
+        return Resolution(None, "descriptor", 0.0)
 
     def group(self, pos: int, orgs: bool | None = None, noun: str | None = None) -> Resolution:
         """Two or more named together ("the two firms"), or a group named with ``noun`` ("the

@@ -300,6 +300,17 @@ class SpeakerResolver:
         pos = position if position is not None else tok_start
         low = head.lower_
         # 0. pronouns, descriptors, carriers and groups: the document's registry decides
+        if head.pos_ == "NOUN" and head.dep_ == "nsubj":
+            # "The new chairman of the Bar Council, Guy Mansfield QC warned": the parser made
+            # the name a second subject of the verb; the name is the speaker
+            name = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i
+                         and c.pos_ == "PROPN" and c.doc[c.left_edge.i - 1].text == ","), None)
+            if name is not None:
+                return self.from_token(name, position)
+        if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+            e = self.registry.entity_at(tok_start, tok_end, ("org",))
+            if e is not None and e.plural:  # "the Conservatives insisted"
+                return self._entity_speaker(e, np_start, np_end, "name", None, pos)
         if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "NORP") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
                 and not any(c.dep_ in ("compound", "flat") for c in head.children) \
