@@ -343,3 +343,44 @@ def test_a_name_after_its_role_and_a_comma_is_the_speaker(qpipe):
             "would grow by a third next year.")
     q = find(run(qpipe, text), "waiting lists")
     assert name(q) is not None and "Peter Lang" in name(q)
+
+
+def test_a_person_introduced_by_a_copula_is_who_he_points_to(qpipe):
+    text = ('"We open in March," said producer Tom Ashby after signing the deal.\n'
+            "The show's director is Sam Kerrow, best known for his work on stage. "
+            '"It will look like nothing seen before," he said.')
+    q = find(run(qpipe, text), "nothing seen before")
+    assert name(q) == "Sam Kerrow"
+
+
+def test_an_inverted_speaker_the_parser_took_for_the_object(qpipe):
+    text = ("Producer Kevin Hale said the show would open in Toronto.\n"
+            '"I know many fans will be disappointed, but we had no theatre," added the British producer.')
+    q = find(run(qpipe, text), "fans will be disappointed")
+    assert name(q) == "Kevin Hale"
+
+
+def test_the_object_of_leading_speaks_in_the_infinitive(qpipe):
+    text = ("The new contracts were delayed again, leading Corvan Software to warn that it was "
+            "running out of cash.")
+    q = find(run(qpipe, text), "running out of cash")
+    assert name(q) == "Corvan Software"
+
+
+def test_speculate_and_accepted_that_report_a_view(qpipe):
+    qs = run(qpipe, "Security firms speculate that the new worm is spreading through chat programs.")
+    assert name(find(qs, "new worm is spreading")) == "Security firms"
+    qs = run(qpipe, "Coach Ian Pike accepted that his side had been poor in the second half.")
+    assert name(find(qs, "his side had been poor")) == "Ian Pike"
+
+
+def test_media_named_by_a_nationality_are_the_media_not_the_country(qpipe):
+    q = find(run(qpipe, "Russian media reported that the two firms had signed a gas deal on Tuesday."),
+             "signed a gas deal")
+    assert name(q) == "Russian media"
+
+
+def test_a_past_participle_describing_a_deal_is_no_cue(qpipe):
+    text = ("He stressed that the firm did not want a 'loan-for-oil deal', similar to that concluded "
+            "last year between Rosneft and a Chinese oil company.")
+    assert not [q for q in run(qpipe, text) if q.cue == "concluded"]

@@ -98,6 +98,18 @@ def _subject(verb):
             if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
             return subj
+        if tok is verb and verb.i > 1 and verb.doc[verb.i - 1].text in ('"', "\u201d", "''") \
+                and verb.doc[verb.i - 2].text in (",", "?", "!"):
+            # '"...," added the British producer': the parser made the speaker the object
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            # "leading the firm to warn that ...": the object of the governing verb speaks
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -240,6 +252,9 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return None
     if tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN"):
         return None  # "defending champions", "a promised review": a participle describing a noun
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children):
+        return None  # "a deal similar to that concluded between X and Y": a thing done, not said
     if tok.dep_ == "advcl" and tok.tag_ == "VBN" and kind in ("speech", "object") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         return None  # "Asked if he ..., he replied": the subject was asked, the question is not his

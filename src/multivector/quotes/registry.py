@@ -494,6 +494,8 @@ class Registry:
                 return 2.5 if self._weight(t) == 3.0 else 1.5
             if t.pos_ in ("VERB", "AUX"):
                 break
+        if tok.dep_ == "attr" and tok.head.dep_ == "ROOT" and tok.head.lemma_ == "be":
+            return 3.0  # "The film's director is X": the sentence introduces X
         if tok.dep_ in ARG_DEPS or tok.dep_ == "compound" and tok.head.dep_ in SUBJECT_DEPS:
             return 1.5
         return 1.0

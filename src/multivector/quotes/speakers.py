@@ -336,6 +336,10 @@ class SpeakerResolver:
                 return self._entity_speaker(e, np_start, np_end, "name", None, pos)
         # 1. the actors stage linked this phrase (a name, a pronoun, a descriptor)
         m = self._mention(tok_start, tok_end)
+        if m is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in self.registry.sw.org_nouns \
+                and any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in head.children) \
+                and not any(t.pos_ == "PROPN" for t in head.subtree if t.i < head.i):
+            m = None  # "Russian media reported": the media, not the country the adjective names
         if m is not None and m.actor_id and low in PERSON_PRONOUNS:
             actor = doc.actors.get(m.actor_id)
             if actor is not None and actor.type != "person":
