@@ -384,3 +384,20 @@ def test_a_past_participle_describing_a_deal_is_no_cue(qpipe):
     text = ("He stressed that the firm did not want a 'loan-for-oil deal', similar to that concluded "
             "last year between Rosneft and a Chinese oil company.")
     assert not [q for q in run(qpipe, text) if q.cue == "concluded"]
+
+
+def test_a_cueless_quote_after_a_paragraph_about_one_person_is_hers(qpipe):
+    text = ("Ana Ruiz won her ninth match in a row as she chases the number one spot.\n"
+            "Ruiz spent five weeks at the top last year before an injury ended her season.\n"
+            '"Since then I feel very confident on court. It was an obsession, but now I am relaxed."')
+    q = find(run(qpipe, text), "Since then")
+    assert name(q) == "Ana Ruiz" and q.speaker.method == "continuation"
+    # two people as subjects: no guess
+    text2 = ("Ana Ruiz and Eva Stone both reached the final on Saturday.\n"
+             '"It was an obsession, but now I am relaxed."')
+    assert name(find(run(qpipe, text2), "obsession")) is None
+
+
+def test_a_speech_verb_inside_a_name_is_no_cue(qpipe):
+    text = "Mr Dunn, who runs his own campaign alongside the official North East Says No campaign, was not convinced."
+    assert not [q for q in run(qpipe, text) if q.cue == "Says"]

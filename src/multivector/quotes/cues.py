@@ -229,6 +229,10 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return _according(tok, lex)
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
         return None
+    if tok.text[:1].isupper() and tok.i > tok.sent.start and 0 < tok.i < len(tok.doc) - 1 \
+            and tok.doc[tok.i - 1].text[:1].isupper() and tok.doc[tok.i - 1].is_alpha \
+            and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].is_alpha:
+        return None  # "the North East Says No campaign": a word of a name
     if lemma in lex.relay_verbs:
         return _relay(tok, lex)
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in lex.relay_verbs:

@@ -822,9 +822,10 @@ class Registry:
                     e = x
                     break
             if e is None and lemma in self.sw.company_nouns and dets[0].lower_ in ("the", "this"):
+                np_start = pbase + t.left_edge.idx  # "The London-based company": not London
                 for m in reversed(self.mentions):
                     x = self.entities[m.entity]
-                    if m.start < a and x.kind == "org" and not x.unnamed and para - m.para <= 2:
+                    if m.start < np_start and x.kind == "org" and not x.unnamed and para - m.para <= 2:
                         e = x
                         break
             if e is None:

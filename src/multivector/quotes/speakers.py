@@ -586,6 +586,20 @@ class SpeakerResolver:
         return Speaker(prev.name, prev.actor_id, prev.role, prev.start, prev.end, prev.label,
                        "continuation", 0.6, None, prev.via)
 
+    def topic(self, pos: int) -> Speaker | None:
+        """A quotation with no cue and no statement before it to continue: the person the
+        narrative is about, when one person is the subject of the sentences just before it and
+        clearly ahead of everyone else ("X spent five weeks at number one ... "Since then, I
+        feel ..."")."""
+        res = self.registry._decide(self.registry.scores(pos, ("person",)), "continuation", margin=2.0, floor=1.0)
+        if res.entity is None:
+            return None
+        last = [m for m in self.registry.mentions_of(res.entity.idx) if m.start < pos]
+        if not last:
+            return None
+        return self._entity_speaker(res.entity, last[-1].start, last[-1].end, "continuation", 0.5, pos,
+                                    candidates=res.candidates)
+
     def other_subject(self, lo: int, hi: int, name: str | None, mine: Entity | None = None) -> bool:
         """Another person comes in between ``lo`` and ``hi`` (outside quotation marks): as the
         subject of a clause, which opens a new topic. A person merely mentioned ("he praised

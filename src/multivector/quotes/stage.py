@@ -126,6 +126,11 @@ def _continue_speakers(drafts: list[Draft], resolver: SpeakerResolver) -> None:
                 if sp is not None:
                     d.speaker = sp
                     d.confidence = min(d.confidence, 0.6) if d.confidence else 0.6
+            if d.speaker is None or not d.speaker.name:
+                sp = resolver.topic(d.start)
+                if sp is not None:
+                    d.speaker = sp
+                    d.confidence = min(d.confidence, 0.5) if d.confidence else 0.5
         if d.speaker is not None and d.speaker.name and d.kind != "interview":
             prev = d
 
