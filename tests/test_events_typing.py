@@ -280,3 +280,19 @@ def test_a_source_only_act_of_a_one_country_text_is_a_same_country_dyad(events_p
                                 "Kenya's parliament rejected the budget on Tuesday.")
     e = [x for x in evs if x.plover == "REJECT"]
     assert e and not e[0].target and not e[0].complete
+
+
+def test_a_verb_the_lemmatiser_gets_wrong_still_codes(events_pipeline):
+    # the tagger's lemma of "staged" is "stag"; the pattern dictionary knows "stage"
+    evs = code(events_pipeline, "Thousands of university students throughout Indonesia staged "
+                                "demonstrations on Saturday.")
+    e = [x for x in evs if x.plover == "PROTEST"]
+    assert e and e[0].source[0]["country"] == "IDN" and e[0].source[0]["sector"] == "CVL", evs
+
+
+def test_deinflect_gives_regular_base_forms():
+    from multivector.events.coder import deinflect
+
+    assert "stage" in deinflect("staged") and "plan" in deinflect("planned")
+    assert "lambaste" in deinflect("lambasted") and "ready" in deinflect("readied")
+    assert "snipe" in deinflect("sniping") and deinflect("go") == []

@@ -54,6 +54,7 @@ from .verb_dicts import TARGET_ROLES_BARE
 
 NOUN_POS = {"NOUN", "PROPN"}
 LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
+LOCATED_GROUP_PREPS = lang_lexicon("en").words("located_group_preps")
 OBJECT_CONTROL = lang_lexicon("en").words("object_control_verbs")
 LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
@@ -123,6 +124,22 @@ class EventCoder:
         self.classifier = classifier if classifier is not None else (
             load_classifier() if use_classifier else None)
 
+    def _lemma(self, tok) -> str:
+        """The verb's lemma, repaired when the tagger's is no verb we know but a plain
+        de-inflection of the word is ("staged" -> "stag" by the lemmatiser, "stage" here; also
+        "fined", "raped", "sniped", "lambasted"): the pattern and CAMEO verb lists decide."""
+        lem = tok.lemma_.lower()
+        if tok.pos_ != "VERB":
+            return lem
+        known = self.__dict__.get("_known_verbs")
+        if known is None:
+            known = self._known_verbs = frozenset(
+                [k[0] for k in self.patterns if k[1] == "verb"]
+                + list(self.classifier.lex.cameo_verbs if self.classifier is not None else ()))
+        if lem in known:
+            return lem
+        return next((c for c in deinflect(tok.lower_) if c in known), lem)
+
     # ================================================================ document
     def code(self, doc: Doc) -> list[Event]:
         resolver = self.resolver_factory(doc, doc.document.date)
@@ -160,7 +177,7 @@ class EventCoder:
                 # an inflected form listed on its own (PETRARCH dictionaries: "LEFT" [032])
                 pats = self.patterns.get((tok.lower_, pos))
             if pats is None:
-                pats = self.patterns.get((tok.lemma_.lower(), pos))
+                pats = self.patterns.get((self._lemma(tok), pos))
             if pats is None and pos == "noun":
                 pats = self.patterns.get((tok.lower_, pos))
             if pats:
@@ -241,7 +258,7 @@ class EventCoder:
         """A verb the CAMEO dictionary knows: only such sentences are worth classifying when
         no pattern fired (a sports report has verbs too, but "beat" is the only CAMEO one)."""
         verbs = self.classifier.lex.cameo_verbs if self.classifier is not None else {}
-        return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in span)
+        return any(t.pos_ == "VERB" and self._lemma(t) in verbs for t in span)
 
     def _classify(self, doc: Doc, sent, resolver: ActorResolver, out: list[Event],
                   question: bool, emitted: dict) -> list[Event]:
@@ -286,7 +303,7 @@ class EventCoder:
         lex = self.classifier.lex
         lem = ev.trigger.split()[0].lower() if ev.trigger else ""
         tok = next((t for t in sent.span if t.text.lower() == lem), None)
-        lemma = tok.lemma_.lower() if tok is not None else lem
+        lemma = self._lemma(tok) if tok is not None else lem
         roots = _class_roots(lex, lemma, "verb", best)
         if not roots:
             root_p = self.classifier.root_proba(sent.span)
@@ -318,7 +335,7 @@ class EventCoder:
         for tok in sent.span:
             if tok.pos_ != "VERB" or tok.i in emitted:
                 continue
-            lem = tok.lemma_.lower()
+            lem = self._lemma(tok)
             roots = _class_roots(lex, lem, "verb", pred.quad)
             if self._absorbed(tok, emitted):
                 continue  # "asked Turkey to ease ...": the easing is the request's content
@@ -338,7 +355,7 @@ class EventCoder:
             # the root head's choice when there is one, else the verb's most frequent root
             root = max(roots, key=lambda r: root_p.get(r, 0.0)) if root_p else roots[0]
             code = root + "0"
-            p = Pattern(lemma=tok.lemma_.lower(), pos="verb", cameo=code,
+            p = Pattern(lemma=self._lemma(tok), pos="verb", cameo=code,
                         target=tuple(TARGET_ROLES_BARE))
             ev = self._event(doc, sent, tok, p, resolver, question, partial=True)
             if ev is None or quad_of_cameo(ev.cameo) is None:
@@ -375,7 +392,7 @@ class EventCoder:
             return None
         lex = self.classifier.lex
         root_p = self.classifier.root_proba(sent.span)
-        lem = tok.lemma_.lower()
+        lem = self._lemma(tok)
         roots = _class_roots(lex, lem, "verb" if tok.pos_ == "VERB" else "noun", pred.quad)
         if not roots and pred.confidence < CLASSIFIER_BARE:
             return None  # "a Turkish pop singer arrived": no verb of the class, not sure enough
@@ -433,7 +450,7 @@ class EventCoder:
         verbs = [t for t in verbs if not any(c.dep_ == "xcomp" and c.pos_ == "VERB"
                                              for c in t.children)] or verbs
         def of_class(tok) -> bool:
-            return bool(_class_roots(lex, tok.lemma_.lower(), "verb", pred.quad))
+            return bool(_class_roots(lex, self._lemma(tok), "verb", pred.quad))
 
         for tok in verbs:
             if of_class(tok):
@@ -831,7 +848,7 @@ class EventCoder:
         elif hs is None or t.pos_ == "PROPN":
             return None
         for c in t.children:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "from", "of"):
+            if c.dep_ != "prep" or c.lower_ not in LOCATED_GROUP_PREPS:
                 continue
             for o in _children(c, "pobj"):
                 r = resolver.actor(o, allow_place=True)
@@ -1259,6 +1276,30 @@ class _RawCode:
         self.contexts = parent.contexts if parent is not None else ()
         self.goldstein = parent.goldstein if parent is not None else None
         self.quad_class = parent.quad_class if parent is not None else None
+
+
+def deinflect(word: str) -> list[str]:
+    """Base-form candidates of an inflected English verb, most likely first (regular
+    inflection only: -ed, -ing, -s with their spelling changes)."""
+    w = word
+    out: list[str] = []
+    if w.endswith("ied") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("ed") and len(w) > 3:
+        out += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])  # "planned" -> "plan"
+    if w.endswith("ing") and len(w) > 4:
+        out += [w[:-3] + "e", w[:-3]]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out += [w[:-1], w[:-2]]
+    elif w.endswith("s") and len(w) > 2:
+        out.append(w[:-1])
+    return out
 
 
 def _is_time_word(tok) -> bool:
