@@ -296,3 +296,15 @@ def test_deinflect_gives_regular_base_forms():
     assert "stage" in deinflect("staged") and "plan" in deinflect("planned")
     assert "lambaste" in deinflect("lambasted") and "ready" in deinflect("readied")
     assert "snipe" in deinflect("sniping") and deinflect("go") == []
+
+
+def test_an_agentless_event_of_a_one_country_text_takes_that_country_as_source(events_pipeline):
+    evs = code(events_pipeline, "A roadside bomb killed two Afghan soldiers near Kandahar on Monday.")
+    e = [x for x in evs if quad_of_cameo(x.cameo) == 4]
+    assert e and e[0].source and e[0].source[0]["country"] == "AFG" and e[0].source[0]["id"] is None
+    # a report that names another country: the agent stays unknown
+    evs = code(events_pipeline, "Russian troops advanced on Sunday. A roadside bomb killed two "
+                                "Ukrainian soldiers near Kherson on Monday.")
+    e = [x for x in evs if quad_of_cameo(x.cameo) == 4 and x.target
+         and x.target[0]["country"] == "UKR"]
+    assert e and not e[0].source and not e[0].complete

@@ -75,12 +75,32 @@ def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> No
     target (``implied_targets``)."""
     todo = [(ev, a) for ev in events for a in ev.source + ev.target if _needs_country(a)]
     lonely = [ev for ev in events if ev.source and not ev.target]
-    if not (todo or lonely) or api is None or not doc.mentions:
+    agentless = [ev for ev in events if not ev.source]
+    if not (todo or lonely or agentless) or api is None or not doc.mentions:
         return
     named = _countries(doc, api, sent.span, sent.start, sent.end)
     distinct = {c for _, c in named}
     _fill(doc, todo, named, distinct, sent)
     implied_targets(doc, lonely, distinct, api, sent)
+    implied_sources(doc, agentless, distinct, api, sent)
+
+
+def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
+                    sent: Any = None) -> None:
+    """An event without a source ("a minefield explosion killed two youths", "a missionary was
+    arrested", an unknown group) in a document that names one country only: the source is
+    that country, the PLOVER coders' convention for unnamed agents (country only, no id, no
+    sector). Not when the document names another country anywhere (in a war report "two
+    soldiers were killed in Donetsk" names no agent)."""
+    if not events or len(distinct) != 1:
+        return
+    country = next(iter(distinct))
+    if not _document_countries(doc, api, sent) <= {country}:
+        return
+    ref = api.actor_ref(doc, country) or {}
+    for ev in events:
+        ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country)]
+        ev.complete = bool(ev.target)
 
 
 def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
