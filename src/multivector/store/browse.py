@@ -18,7 +18,7 @@ from typing import Any
 
 from . import lists, terms
 from .lists import Ordered
-from .read import Reader, decode_row
+from .read import Reader, decode_row, decode_rows
 from .where import (
     FilterError,
     Where,
@@ -67,7 +67,7 @@ def _page(db: Reader, table: str, select: str, frm: str, where: Where, order: st
         total = 0 if (window and offset == 0) else db.scalar(
             f"SELECT count(*) FROM {frm_count}{where.sql}", where.params)
     return {"total": total, "limit": limit, "offset": offset,
-            "items": [decode_row(table, r) for r in rows]}
+            "items": decode_rows(table, rows)}
 
 
 def _rows_by_rowid(db: Reader, select: str, frm: str, alias: str,
@@ -108,7 +108,7 @@ def _pages(db: Reader, table: str, found: Ordered, lists_of: list[set[int]], ord
         r["doc_title"], r["doc_date"] = title, date
         rows[r.pop("_r")] = r
     return [{"total": total, "limit": limit, "offset": offset,
-             "items": [decode_row(table, dict(rows[r])) for r in rowids]}
+             "items": decode_rows(table, (dict(rows[r]) for r in rowids))}
             for total, rowids in pages]
 
 
@@ -303,7 +303,7 @@ def _docs_by_rowids(db: Reader, rowids: list[int], select: str, limit: int,
                     [*(params or []), page]) if page else []
     rows.sort(key=lambda r: rank[r.pop("_rid")])
     return {"total": len(wanted), "limit": limit, "offset": offset,
-            "items": [decode_row("documents", r) for r in rows]}
+            "items": decode_rows("documents", rows)}
 
 
 def _text_match(db: Reader, where: Where, q: str) -> None:
@@ -359,24 +359,24 @@ def document(db: Reader, doc_id: str) -> dict | None:
         return None
     doc = decode_row("documents", rows[0])
     parts = _run({  # one indexed lookup per layer
-        "mentions": lambda: [decode_row("mentions", r) for r in db.query(
+        "mentions": lambda: decode_rows("mentions", db.query(
             "SELECT m.*, a.name AS actor_name, a.type AS actor_type FROM mentions m "
             "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start",
-            [doc_id])],
-        "quotes": lambda: [decode_row("quotes", r) for r in db.query(
-            "SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id])],
-        "events": lambda: [decode_row("events", r) for r in db.query(
-            "SELECT * FROM events WHERE doc_id = ? ORDER BY start", [doc_id])],
-        "stances": lambda: [decode_row("stances", r) for r in db.query(
-            "SELECT * FROM stances WHERE doc_id = ? ORDER BY sentence, id", [doc_id])],
+            [doc_id])),
+        "quotes": lambda: decode_rows("quotes", db.query(
+            "SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id])),
+        "events": lambda: decode_rows("events", db.query(
+            "SELECT * FROM events WHERE doc_id = ? ORDER BY start", [doc_id])),
+        "stances": lambda: decode_rows("stances", db.query(
+            "SELECT * FROM stances WHERE doc_id = ? ORDER BY sentence, id", [doc_id])),
         "paragraphs": lambda: db.query(
             'SELECT idx, start, "end", lang, translation_of, is_question FROM paragraphs '
             "WHERE doc_id = ? ORDER BY idx", [doc_id]),
     })
     doc.update(parts)
     ids = sorted({m["actor_id"] for m in doc["mentions"] if m.get("actor_id")})
-    doc["actors"] = [decode_row("actors", r) for r in db.query(
-        "SELECT * FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name", [ids])]
+    doc["actors"] = decode_rows("actors", db.query(
+        "SELECT * FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name", [ids]))
     return doc
 
 
@@ -399,7 +399,7 @@ def actors(db: Reader, *, q: str | None = None, type: str | None = None,
         r["n_mentions"], r["n_documents"] = counts.get(r["id"], (0, 0))
     rows.sort(key=lambda r: (-r["n_mentions"], r["name"] is None, r["name"] or "", r["id"]))
     return {"total": len(rows), "limit": limit, "offset": offset,
-            "items": [decode_row("actors", r) for r in rows[offset:offset + limit]]}
+            "items": decode_rows("actors", rows[offset:offset + limit])}
 
 
 def actor(db: Reader, actor_id: str, *, limit: int = 50) -> dict | None:

@@ -12,7 +12,8 @@ memory and reads only those rows (by row id). The lists are exactly those of the
 the sort keys are unique per row (date, document, offset or sentence and id), so the order
 is total, and tests compare both paths.
 
-Memory at 10k documents: ~80k positions and row ids (a few MB per server process).
+Memory at 10k documents: ~21 MB of Python objects per server process (positions, dates,
+per-actor documents), built in ~0.5 s of CPU at start-up in the background.
 """
 
 from __future__ import annotations
