@@ -140,3 +140,30 @@ def test_events_by_type_and_dates_and_documents_by_actor_and_dates(reader, monke
             assert got == want, (a, f, t)
     with pytest.raises(browse.FilterError):
         browse.events(reader, type="ACCUSE", date_from="2024-13")
+
+
+def test_documents_are_the_same(reader, monkeypatch):
+    """A document with its records: actors' names and types (of its mentions and its actor
+    list) from memory are those of the join."""
+    ids = [r[0] for r in reader.tuples("SELECT id FROM documents ORDER BY id")]
+    named = 0
+    for doc_id in ids[::5] + ["no-such-document"]:
+        want, got = both(monkeypatch, lambda: browse.document(reader, doc_id))
+        assert got == want, doc_id
+        if want:
+            named += sum(1 for m in want["mentions"] if m["actor_name"])
+            assert [a["id"] for a in want["actors"]] == sorted(
+                {m["actor_id"] for m in want["mentions"] if m["actor_id"]},
+                key=lambda i: next(a["name"] for a in want["actors"] if a["id"] == i))
+    assert named > 100
+
+
+def test_mentions_by_actor_and_dates_are_the_sql_lists(reader, monkeypatch):
+    seen = 0
+    for a in actor_ids(reader)[::3] + ["RUS", "NOBODY"]:
+        for f, t, offset in ((None, None, 0), ("2020", "2022-06", 4), (None, "2019-12-31", 0)):
+            want, got = both(monkeypatch, lambda: browse.mentions(
+                reader, actor=a, date_from=f, date_to=t, limit=11, offset=offset))
+            assert got == want, (a, f, t)
+            seen += len(want["items"])
+    assert seen > 100

@@ -100,11 +100,15 @@ def _pages(db: Reader, table: str, found: Ordered, lists_of: list[set[int]], ord
     pages = [found.page(positions, order, limit, offset) for positions in lists_of]
     wanted = sorted({r for _, rowids in pages for r in rowids})
     docs = lists.documents(db)
+    known = lists.actor_rows(db)
     rows = {}
     for r in _rows_by_rowid(db, "r.rowid AS _r, r.*", f'"{table}" r', "r", wanted):
         title, date = docs[r["doc_id"]][:2]
         if table == "events":
             r["when_date"] = r["date"] if r["date"] is not None else date
+        elif table == "mentions":  # as the SQL path's join to actors
+            a = known.get(r["actor_id"]) or {}
+            r["actor_name"], r["actor_type"] = a.get("name"), a.get("type")
         r["doc_title"], r["doc_date"] = title, date
         rows[r.pop("_r")] = r
     return [{"total": total, "limit": limit, "offset": offset,
@@ -358,11 +362,9 @@ def document(db: Reader, doc_id: str) -> dict | None:
     if not rows:
         return None
     doc = decode_row("documents", rows[0])
+    known = lists.actor_rows(db) if lists.ENABLED else None
     parts = _run({  # one indexed lookup per layer
-        "mentions": lambda: decode_rows("mentions", db.query(
-            "SELECT m.*, a.name AS actor_name, a.type AS actor_type FROM mentions m "
-            "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start",
-            [doc_id])),
+        "mentions": lambda: _doc_mentions(db, doc_id, known),
         "quotes": lambda: decode_rows("quotes", db.query(
             "SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id])),
         "events": lambda: decode_rows("events", db.query(
@@ -375,9 +377,31 @@ def document(db: Reader, doc_id: str) -> dict | None:
     })
     doc.update(parts)
     ids = sorted({m["actor_id"] for m in doc["mentions"] if m.get("actor_id")})
-    doc["actors"] = decode_rows("actors", db.query(
-        "SELECT * FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name", [ids]))
+    if known is not None:  # as ORDER BY name (nulls last); ties by id
+        found = sorted((known[i] for i in ids if i in known),
+                       key=lambda r: (r["name"] is None, r["name"] or ""))
+        doc["actors"] = decode_rows("actors", (dict(r) for r in found))
+    else:
+        doc["actors"] = decode_rows("actors", db.query(
+            "SELECT * FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name, id",
+            [ids]))
     return doc
+
+
+def _doc_mentions(db: Reader, doc_id: str, known: dict[str, dict] | None) -> list[dict]:
+    """The document's mentions in text order, with their actor's name and type (from memory
+    when ``known``: the actors table, instead of a join)."""
+    if known is None:
+        return decode_rows("mentions", db.query(
+            "SELECT m.*, a.name AS actor_name, a.type AS actor_type FROM mentions m "
+            "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? "
+            'ORDER BY m.start, m."end", m.rowid', [doc_id]))
+    rows = db.query('SELECT m.* FROM mentions m WHERE m.doc_id = ? ORDER BY m.start, m."end", '
+                    "m.rowid", [doc_id])
+    for r in rows:
+        a = known.get(r["actor_id"]) or {}
+        r["actor_name"], r["actor_type"] = a.get("name"), a.get("type")
+    return decode_rows("mentions", rows)
 
 
 # ---------------------------------------------------------------------- actors
@@ -406,7 +430,11 @@ def actor(db: Reader, actor_id: str, *, limit: int = 50) -> dict | None:
     """Everything the actor page shows: who it is, how often it is mentioned over time, what it
     said (quotes it is the speaker of), what others say about it (stances with it as target),
     what it says about others, and the documents that mention it most."""
-    rows = db.query("SELECT * FROM actors WHERE id = ?", [actor_id])
+    if lists.ENABLED:
+        row = lists.actor_rows(db).get(actor_id)
+        rows = [dict(row)] if row is not None else []
+    else:
+        rows = db.query("SELECT * FROM actors WHERE id = ?", [actor_id])
     if rows:
         info = decode_row("actors", rows[0])
     else:  # an id that only occurs in events or stances (no actors row): still show it
@@ -490,6 +518,12 @@ def mentions(db: Reader, *, actor: str | None = None, document: str | None = Non
              language: str | None = None, type: str | None = None,
              date_from: str | None = None, date_to: str | None = None, q: str | None = None,
              limit: int = 50, offset: int = 0) -> dict:
+    if actor and _only(document, language, type, q):
+        found = lists.mentions(db)
+        sets: list = [found.positions("actor", [actor])]
+        if date_from or date_to:
+            sets.append(found.dated(check_date("from", date_from), check_date("to", date_to)))
+        return _listed(db, "mentions", found, lists.intersect(sets), "desc", limit, offset)
     w = Where()
     w.equals("m.actor_id", actor)
     w.equals("m.doc_id", document)
@@ -501,8 +535,8 @@ def mentions(db: Reader, *, actor: str | None = None, document: str | None = Non
            "LEFT JOIN actors a ON a.id = m.actor_id")
     select = ("m.*, a.name AS actor_name, a.type AS actor_type, d.title AS doc_title, "
               "d.date AS doc_date")
-    return _page(db, "mentions", select, frm, w, "d.date DESC NULLS LAST, m.doc_id, m.start",
-                 limit, offset, count_frm="mentions m")
+    return _page(db, "mentions", select, frm, w, lists.MENTION_ORDER, limit, offset,
+                 count_frm="mentions m")
 
 
 # ---------------------------------------------------------------------- quotes
