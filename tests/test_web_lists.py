@@ -167,3 +167,10 @@ def test_mentions_by_actor_and_dates_are_the_sql_lists(reader, monkeypatch):
             assert got == want, (a, f, t)
             seen += len(want["items"])
     assert seen > 100
+
+
+def test_the_list_of_all_documents_is_the_sql_list(reader, monkeypatch):
+    for offset in (0, 7, 149, 150, 10_000):
+        want, got = both(monkeypatch, lambda: browse.documents(reader, limit=13, offset=offset))
+        assert got == want, offset
+    assert want["total"] == 150

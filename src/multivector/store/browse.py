@@ -336,6 +336,8 @@ def documents(db: Reader, *, q: str | None = None, actor: str | None = None,
         rowids = _text_docs(db, q)  # text alone, from the index: order and total from memory
         if rowids is not None:
             return _docs_by_rowids(db, rowids, DOC_LIST_COLS, limit, offset)
+    if _only(q, actor, date_from, date_to, language, type, outlet):  # all: order in memory
+        return _docs_by_rowids(db, _doc_order(db), DOC_LIST_COLS, limit, offset)
     if actor and _only(q, language, type, outlet):  # the actor's documents, from memory
         f, t = check_date("from", date_from), check_date("to", date_to)
         docs, rowid = lists.documents(db), lists.document_rowids(db)
