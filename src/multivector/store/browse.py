@@ -455,7 +455,7 @@ def actor(db: Reader, actor_id: str, *, limit: int = 50) -> dict | None:
         about_s, held_s = _pages(db, "stances", ss, [
             ss.positions("target", [actor_id]), ss.positions("holder", [actor_id])], "desc",
             limit, 0)
-        parts: dict[str, Any] = {"per_doc": _actor_documents(db, actor_id),
+        parts: dict[str, Any] = {"per_doc": None,
                  "names": _actor_names(db, actor_id), "said": said_q, "said_about": about_s,
                  "quotes_mentioning": about_q, "stances_held": held_s}
     else:
@@ -471,6 +471,16 @@ def actor(db: Reader, actor_id: str, *, limit: int = 50) -> dict | None:
     # one sentence lookup for both stance lists
     _attach_sentences(db, parts["said_about"]["items"] + parts["stances_held"]["items"])
     per_doc = parts.pop("per_doc")  # one row per document: counts, timeline, top documents
+    if per_doc is None:  # from memory, in order: the page's documents only
+        found = lists.actor_mentions(db)
+        docs = lists.documents(db)
+        ranked = found.per_doc.get(actor_id, [])
+        parts["mentions_by_period"] = [{"period": p, "n": n}
+                                       for p, n in found.by_period.get(actor_id, ())]
+        parts["documents"] = [dict(zip(("id", "title", "date", "outlet"), (d, *docs[d])),
+                                   n_mentions=n) for d, n in ranked[:limit]]
+        counts = {"n_mentions": sum(n for _, n in ranked), "n_documents": len(ranked)}
+        return {"actor": info, **counts, **parts}
     by_period: dict[str, int] = {}
     for d in per_doc:
         p = (d["date"] or "")[:7] or "undated"
@@ -496,10 +506,6 @@ def _known(db: Reader, actor_id: str) -> bool:
 def _actor_documents(db: Reader, actor_id: str) -> list[dict]:
     """{id, title, date, outlet, n_mentions} of each document that mentions the actor (in no
     particular order: the caller sorts)."""
-    if lists.ENABLED:
-        docs = lists.documents(db)
-        return [dict(zip(("id", "title", "date", "outlet"), (d, *docs[d])), n_mentions=n)
-                for d, n in lists.actor_mentions(db).per_doc.get(actor_id, ()) if d in docs]
     return db.query(
         "SELECT d.id, d.title, d.date, d.outlet, c.n AS n_mentions FROM (SELECT doc_id, "
         "count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY doc_id) c "

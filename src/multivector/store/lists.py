@@ -251,19 +251,34 @@ def sentence_rows(db: Reader) -> dict[str, tuple[int, int]]:
 
 @dataclass(frozen=True)
 class ActorMentions:
-    """Per actor: (document id, mentions) of every document that mentions it, and the ten
-    forms it is mentioned by most."""
+    """Per actor: (document id, mentions) of every document that mentions it, in the actor
+    page's order (most mentions, then newest, then id), its mentions per month (``undated``
+    for documents without a date) and the ten forms it is mentioned by most."""
 
     per_doc: dict[str, list[tuple[str, int]]]
+    by_period: dict[str, list[tuple[str, int]]]
     names: dict[str, list[dict]]
 
 
 def actor_mentions(db: Reader) -> ActorMentions:
     def build() -> ActorMentions:
+        docs = documents(db)
         per_doc: dict[str, list[tuple[str, int]]] = {}
         for a, d, n in db.tuples("SELECT actor_id, doc_id, count(*) FROM mentions "
                                  "WHERE actor_id IS NOT NULL GROUP BY actor_id, doc_id"):
-            per_doc.setdefault(a, []).append((d, n))
+            if d in docs:  # as the join to documents
+                per_doc.setdefault(a, []).append((d, n))
+        by_period: dict[str, list[tuple[str, int]]] = {}
+        for a, found in per_doc.items():
+            months: dict[str, int] = {}
+            for d, n in found:
+                p = (docs[d][1] or "")[:7] or "undated"
+                months[p] = months.get(p, 0) + n
+            by_period[a] = sorted(months.items())
+            # most mentions first, then newest, then id (stable sorts, last key first)
+            found.sort(key=lambda x: x[0])
+            found.sort(key=lambda x: docs[x[0]][1] or "", reverse=True)
+            found.sort(key=lambda x: -x[1])
         names: dict[str, list[dict]] = {}
         for a, text, n in db.tuples(
                 "SELECT actor_id, text, n FROM (SELECT actor_id, text, count(*) AS n, "
@@ -271,7 +286,7 @@ def actor_mentions(db: Reader) -> ActorMentions:
                 "FROM mentions WHERE actor_id IS NOT NULL GROUP BY actor_id, text) "
                 "WHERE k <= 10 ORDER BY actor_id, k"):
             names.setdefault(a, []).append({"text": text, "n": n})
-        return ActorMentions(per_doc, names)
+        return ActorMentions(per_doc, by_period, names)
 
     return db.cached("actor_mentions", build)
 
