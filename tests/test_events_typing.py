@@ -308,3 +308,12 @@ def test_an_agentless_event_of_a_one_country_text_takes_that_country_as_source(e
     e = [x for x in evs if quad_of_cameo(x.cameo) == 4 and x.target
          and x.target[0]["country"] == "UKR"]
     assert e and not e[0].source and not e[0].complete
+
+
+def test_the_one_place_a_sentence_names_places_its_countryless_arguments(events_pipeline):
+    # two countries are named (Palestinian, Tel Aviv); only Tel Aviv is a place
+    evs = code(events_pipeline, "Two Palestinian gunmen killed three people on Sunday when they "
+                                "opened fire in Tel Aviv.")
+    e = [x for x in evs if x.trigger == "killed"]
+    assert e and e[0].target and e[0].target[0]["country"] == "ISR", evs
+    assert e[0].source[0]["country"] == "PSE"

@@ -11,7 +11,9 @@ in this order:
 1. the country of the event's location ("in Algiers");
 2. the one country the sentence names outside its attribution ("..., Thai police said" names
    no place of the event);
-3. the country shared by the event's other side ("Egyptian police ... demonstrators"), when
+3. the one country of the places the sentence names in locative phrases ("Palestinian gunmen
+   killed three people when they opened fire in Tel Aviv": Israel, not Palestine);
+4. the country shared by the event's other side ("Egyptian police ... demonstrators"), when
    the sentence names several.
 
 Nothing is guessed when these disagree or name nothing; international bodies (IGO/NGO) and
@@ -24,12 +26,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import ActorRef, Doc, Event
+from ..lang import lexicon as lang_lexicon
 from .modality import REPORTING
 
+LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
 # sectors of bodies that belong to no country
 STATELESS_SECTORS = {"IGO", "NGO", "MNC"}
 # entities that mention a country without placing anything there
 QUANTITY_ENTS = {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # how a phrase hangs on a reporting verb when it is the attribution, not the content
 ATTRIBUTION_DEPS = {"nsubj", "nsubjpass", "agent", "prep", "pobj", "npadvmod", "dobj"}
 
@@ -53,8 +58,25 @@ def _in_attribution(tok) -> bool:
     return False
 
 
-def _countries(doc: Doc, api: Any, span, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, country) of the linked mentions in ``[start, end)`` outside the attribution."""
+def _placed(tok) -> bool:
+    """The word names where something happens: the object of a locative preposition ("in Tel
+    Aviv", "near the Thai border", "at a jail in Dili"), possibly as a modifier of it."""
+    if tok.ent_type_ == "NORP":
+        return False  # "in the current Palestinian uprising": a nationality, not a place
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in LOCATION_PREPS:
+            return True
+        if cur.dep_ not in ("compound", "poss", "appos") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _countries(doc: Doc, api: Any, span, start: int,
+               end: int) -> list[tuple[int, str, bool]]:
+    """(offset, country, placed) of the linked mentions in ``[start, end)`` outside the
+    attribution; ``placed``: named as the place of something (``_placed``)."""
     out = []
     toks = [(doc.token_start(t), t) for t in span] if span is not None else []
     for m in api.mentions_in(doc, start, end):
@@ -65,7 +87,8 @@ def _countries(doc: Doc, api: Any, span, start: int, end: int) -> list[tuple[int
         if inside and (_in_attribution(inside[-1])
                        or any(t.ent_type_ in QUANTITY_ENTS for t in inside)):
             continue  # the attribution's place, or "US $50 million": no place of the event
-        out.append((m.start, ref["country"]))
+        place = any(t.ent_type_ in PLACE_ENTS for t in inside)  # not "a Palestinian uprising"
+        out.append((m.start, ref["country"], place and _placed(inside[-1])))
     return out
 
 
@@ -79,7 +102,7 @@ def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> No
     if not (todo or lonely or agentless) or api is None or not doc.mentions:
         return
     named = _countries(doc, api, sent.span, sent.start, sent.end)
-    distinct = {c for _, c in named}
+    distinct = {c for _, c, _ in named}
     _fill(doc, todo, named, distinct, sent)
     implied_targets(doc, lonely, distinct, api, sent)
     implied_sources(doc, agentless, distinct, api, sent)
@@ -142,16 +165,20 @@ def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
     return out
 
 
-def _fill(doc: Doc, todo: list, named: list[tuple[int, str]], distinct: set[str], sent) -> None:
+def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: set[str],
+          sent) -> None:
+    places = {c for _, c, placed in named if placed}
     for ev, a in todo:
         country = None
         if ev.location:
             at = doc.text.find(ev.location, sent.start, sent.end)
             if at >= 0:
-                inside = {c for o, c in named if at <= o < at + len(ev.location)}
+                inside = {c for o, c, _ in named if at <= o < at + len(ev.location)}
                 country = inside.pop() if len(inside) == 1 else None
         if country is None and len(distinct) == 1:
             country = next(iter(distinct))
+        if country is None and len(places) == 1:
+            country = next(iter(places))  # the one place the sentence names: "... in Tel Aviv"
         if country is None:
             other = ev.target if any(a is s for s in ev.source) else ev.source
             sides = {o.country for o in other if o.country}
