@@ -401,3 +401,21 @@ def test_a_cueless_quote_after_a_paragraph_about_one_person_is_hers(qpipe):
 def test_a_speech_verb_inside_a_name_is_no_cue(qpipe):
     text = "Mr Dunn, who runs his own campaign alongside the official North East Says No campaign, was not convinced."
     assert not [q for q in run(qpipe, text) if q.cue == "Says"]
+
+
+def test_a_metonym_keeps_the_actor_and_the_name_the_text_uses(qpipe):
+    # the linker resolves "Washington" to the US government: the record keeps that actor id
+    # and names the speaker as the article does, not "Government of the United States"
+    qs = run(qpipe, "The four men were released on Tuesday. Washington said all four had trained "
+                    "at camps run by al-Qaeda.")
+    q = find(qs, "trained at camps")
+    assert name(q) == "Washington" and q.speaker.id
+
+
+def test_a_quoted_paragraph_continues_the_latest_statement_not_the_last_direct_quote(qpipe):
+    text = ('Opposition spokesman Mark Dale said: "This plan has all the signs of a rushed job."\n'
+            "The new chairman of the Law Society, Anne Whitby, warned that young men would be "
+            "stopped and searched far more often.\n"
+            '"What is going to happen to them when there has been a bomb somewhere? They are going to be stopped."')
+    q = find(run(qpipe, text), "What is going to happen")
+    assert name(q) == "Anne Whitby"

@@ -229,10 +229,6 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return _according(tok, lex)
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
         return None
-    if tok.text[:1].isupper() and tok.i > tok.sent.start and 0 < tok.i < len(tok.doc) - 1 \
-            and tok.doc[tok.i - 1].text[:1].isupper() and tok.doc[tok.i - 1].is_alpha \
-            and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].is_alpha:
-        return None  # "the North East Says No campaign": a word of a name
     if lemma in lex.relay_verbs:
         return _relay(tok, lex)
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in lex.relay_verbs:
@@ -254,6 +250,10 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         kind = "object"
     else:
         return None
+    if tok.text[:1].isupper() and not tok.is_sent_start and 0 < tok.i < len(tok.doc) - 1 \
+            and tok.doc[tok.i - 1].text[:1].isupper() and tok.doc[tok.i - 1].is_alpha \
+            and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].is_alpha:
+        return None  # "the North East Says No campaign": a word of a name
     if tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN"):
         return None  # "defending champions", "a promised review": a participle describing a noun
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not any(

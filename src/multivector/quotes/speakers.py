@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass
 
 from ..actors.api import actor_at as _actor_at
@@ -85,6 +86,12 @@ def _clean_phrase(text: str) -> str:
     while words and words[0].lower() in ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """Whether two names share a word of three letters or more (case-insensitive)."""
+    wa = {w for w in re.findall(r"[a-z0-9]+", a.lower()) if len(w) >= 3}
+    return bool(wa & {w for w in re.findall(r"[a-z0-9]+", b.lower()) if len(w) >= 3})
 
 
 def person_name(ent) -> str:
@@ -305,6 +312,9 @@ class SpeakerResolver:
             # the name a second subject of the verb; the name is the speaker
             name = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i
                          and c.pos_ == "PROPN" and c.doc[c.left_edge.i - 1].text == ","), None)
+            if name is None:  # "The new chairman of X, Anne Whitby, warned": the name in apposition
+                name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                             and c.ent_type_ == "PERSON"), None)
             if name is not None:
                 return self.from_token(name, position)
         if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
@@ -352,6 +362,11 @@ class SpeakerResolver:
                 m = None  # "Mr Hague added": the person, not the city the linker took the name for
         if m is not None and m.actor_id:
             name = self._actor_name(m) or m.text
+            if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and low not in PERSON_PRONOUNS \
+                    and not _shares_word(name, m.text):
+                # "Washington said" linked to the US government: the record keeps the actor id
+                # and names the speaker as the text does, not by a name the text never uses
+                name = _clean_phrase(m.text) or name
             if head.pos_ == "PROPN" or head.ent_type_:
                 role = self.role_of(head) or m.role or self._role_for_actor(m.actor_id, pos)
             else:  # a pronoun or descriptor: the role stated next to the name is the fuller one

@@ -120,6 +120,14 @@ def _continue_speakers(drafts: list[Draft], resolver: SpeakerResolver) -> None:
     drafts.sort(key=lambda d: (d.start, d.end))
     prev: Draft | None = None
     for d in drafts:
+        if d.speaker is not None and d.speaker.method == "continuation" and prev is not None \
+                and prev.speaker is not None and prev.speaker.name and not prev.speaker.same_as(d.speaker):
+            # the quoted paragraph continued the last direct quote's speaker, but someone else
+            # made a statement in between ("X warned there was a risk ... "What is going to
+            # happen?"): the latest statement is the one it continues
+            sp = resolver.continuation(prev.speaker, prev.end, d.start)
+            if sp is not None:
+                d.speaker = sp
         if d.kind == "floating" and d.cue is None and (d.speaker is None or not d.speaker.name):
             if prev is not None and prev.speaker is not None and prev.speaker.name:
                 sp = resolver.continuation(prev.speaker, prev.end, d.start)
