@@ -221,6 +221,12 @@ def _seen_as(verb) -> tuple[int, int] | None:
     return (obj.left_edge.i, as_.right_edge.i + 1)
 
 
+def _title_case(sent) -> bool:
+    """A headline in title case ("Trump Says He Will Run"): most words capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) * 2 > len(words)
+
+
 def cue_for(tok, lex: Lexicon) -> Cue | None:
     """The cue headed by ``tok``, or None when ``tok`` is not a reporting word."""
     low = tok.lower_
@@ -252,8 +258,9 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return None
     if tok.text[:1].isupper() and not tok.is_sent_start and 0 < tok.i < len(tok.doc) - 1 \
             and tok.doc[tok.i - 1].text[:1].isupper() and tok.doc[tok.i - 1].is_alpha \
-            and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].is_alpha:
-        return None  # "the North East Says No campaign": a word of a name
+            and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].is_alpha \
+            and not _title_case(tok.sent):
+        return None  # "the North East Says No campaign": a word of a name (not a headline's verb)
     if tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN"):
         return None  # "defending champions", "a promised review": a participle describing a noun
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not any(
