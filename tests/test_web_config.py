@@ -114,3 +114,32 @@ def test_worker_socket_accepts_connections_without_nagle_delay():
     plain = socket.socket(socket.AF_INET)  # what uvicorn's bind_socket() creates
     plain.bind(("127.0.0.1", 0))
     assert _nodelay_of_accepted(plain) == 0
+
+
+def test_worker_socket_shares_the_port_and_fails_cleanly_when_taken():
+    """Each worker of serve --workers N binds its own SO_REUSEPORT socket (the kernel spreads
+    connections over them); a port taken by a socket without SO_REUSEPORT makes the worker
+    exit as a failed start-up (uvicorn's supervisor then stops rather than restarting it)."""
+    import pickle
+    import socket
+    import sys
+
+    from uvicorn.config import STARTUP_FAILURE
+
+    from multivector.web.cli import WorkerSocket, listen_socket
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("SO_REUSEPORT balancing is Linux's")
+    first = listen_socket("127.0.0.1", 0, reuse_port=True)
+    port = first.getsockname()[1]
+    second = pickle.loads(pickle.dumps(WorkerSocket("127.0.0.1", port)))  # as a worker does
+    assert second.getsockname()[1] == port and second.proto == socket.IPPROTO_TCP
+    first.close()
+    second.close()
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    with pytest.raises(SystemExit) as exc:
+        pickle.loads(pickle.dumps(WorkerSocket("127.0.0.1", taken.getsockname()[1])))
+    assert exc.value.code == STARTUP_FAILURE
+    taken.close()

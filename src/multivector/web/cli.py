@@ -111,7 +111,21 @@ class WorkerSocket:
         self.host, self.port = host, port
 
     def __reduce__(self):
-        return (listen_socket, (self.host, self.port, True))
+        return (worker_listen, (self.host, self.port))
+
+
+def worker_listen(host: str, port: int) -> socket.socket:
+    """A worker's own listening socket (:class:`WorkerSocket`). If the address cannot be
+    bound (taken since `serve` checked it), the worker exits as a failed start-up, so the
+    supervisor stops instead of starting it again and again."""
+    try:
+        return listen_socket(host, port, reuse_port=True)
+    except OSError as exc:
+        from uvicorn.config import STARTUP_FAILURE
+
+        print(f"multivector serve: cannot listen on {host}:{port}: {exc.strerror or exc}",
+              file=sys.stderr)
+        raise SystemExit(STARTUP_FAILURE) from None
 
 
 def default_workers(allow_write: bool) -> int:
