@@ -239,6 +239,12 @@ def test_serve_workers_run_several_read_only_processes(tmp_path):
             totals = {client.get("/api/documents").json()["total"] for _ in range(6)}
         assert totals == {3}
         if sys.platform.startswith("linux"):  # SO_REUSEPORT: each worker its own socket
+            # a worker listens once it has started (the second may start seconds later)
+            deadline = time.time() + 90
+            while time.time() < deadline and not all(
+                    any(c.status == psutil.CONN_LISTEN and c.laddr.port == port
+                        for c in w.net_connections(kind="tcp")) for w in workers):
+                time.sleep(0.2)
             held = _connections_per_worker(port, workers, 16)
             # one shared socket gave all 16 to one worker (it accepts all waiting at once);
             # hashed over two sockets, all 16 on one has a chance of 2 in 65,536
