@@ -317,3 +317,13 @@ def test_the_one_place_a_sentence_names_places_its_countryless_arguments(events_
     e = [x for x in evs if x.trigger == "killed"]
     assert e and e[0].target and e[0].target[0]["country"] == "ISR", evs
     assert e[0].source[0]["country"] == "PSE"
+
+
+def test_a_renewed_call_for_an_act_is_a_request_not_the_act(events_pipeline):
+    evs = code(events_pipeline, "The United Nations renewed its call for Israel to withdraw its "
+                                "troops from Lebanon.")
+    req = [x for x in evs if x.plover == "REQUEST"]
+    assert req and req[0].target and req[0].target[0]["country"] == "ISR", evs
+    assert req[0].modality == "asserted"
+    # the withdrawal was asked for, it did not happen
+    assert not [x for x in evs if x.plover == "RETREAT"]

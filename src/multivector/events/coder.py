@@ -57,6 +57,7 @@ LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
 LOCATED_GROUP_PREPS = lang_lexicon("en").words("located_group_preps")
 OBJECT_CONTROL = lang_lexicon("en").words("object_control_verbs")
 LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
+REQUEST_NOUNS = lang_lexicon("en").words("request_nouns")
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 # sectors of people who act as themselves or for a group, never for the state
@@ -206,6 +207,11 @@ class EventCoder:
                     emitted[i] = True
                     break
         constructed = self._speech_demands(doc, sent, resolver, emitted, out)
+        nominal, consumed = self._nominal_demands(doc, sent, resolver, out)
+        if nominal:
+            out = [e for e in out if e.id not in consumed]
+            constructed += nominal
+            emitted.update(dict.fromkeys(self._consumed_tokens, True))
         constructed += self._accusations(doc, sent, resolver, out + constructed)
         self._constructed = {e.id for e in constructed}  # their code is the construction's
         out += constructed
@@ -215,6 +221,80 @@ class EventCoder:
             complete_countries(doc, sent, out, resolver.api)
         out.sort(key=lambda e: e.start)
         return out
+
+    def _nominal_demands(self, doc: Doc, sent, resolver: ActorResolver, coded: list[Event]
+                         ) -> tuple[list[Event], set[str]]:
+        """"The UN renewed its call for Israel to withdraw", "the ILO reiterated its demand that
+        Israel ease restrictions", "repeated its appeal to Iraq to release the prisoners": the
+        event is the demand (REQUEST, typed by the demanded act like a speaker's demand) from
+        the noun's owner (or the subject of the verb it is the object of) to the subject of the
+        demanded act; the demanded act itself is its content, never a fact (its event, if one
+        was coded, is dropped). ``lang/en/event_words.yaml`` ``request_nouns``."""
+        out: list[Event] = []
+        consumed: set[str] = set()
+        self._consumed_tokens: list[int] = []
+        for t in sent.span:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in REQUEST_NOUNS:
+                continue
+            gov = t.head if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX") else None
+            content = [c for c in t.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
+                       and c.pos_ == "VERB" and c.i > t.i]
+            if not content and gov is not None:
+                content = [c for c in gov.children if c.dep_ in ("advcl", "xcomp")
+                           and c.pos_ == "VERB" and c.i > t.i and any(
+                               g.dep_ in ("aux", "mark") and g.lower_ in ("to", "for", "that")
+                               for g in c.children)]
+            if not content:
+                continue
+            act = content[0]
+            tgt_toks = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.pos_ != "PRON"] or _prep_objects(t, "to") + _prep_objects(t, "on")
+            owner = [c for c in t.children if c.dep_ == "poss"]
+            src_toks = [o for o in owner if o.pos_ != "PRON"]
+            if not src_toks and gov is not None:
+                src_toks, _, _ = self._subject(gov)
+            if not src_toks or not tgt_toks:
+                continue
+            context: dict = {"quote": _quote_at(doc, doc.token_start(t))}
+            sources = self._resolve(doc, src_toks, resolver, allow_place=False, context=context)
+            if not sources:
+                continue
+            context["antecedent"] = sources[0]
+            targets = [x for x in self._resolve(doc, tgt_toks, resolver, allow_place=False,
+                                                context=context)
+                       if not any(_same(x, y) for y in sources)]
+            if not targets:
+                continue
+            a0 = doc.token_start(act)
+            inner = [e for e in coded if e.start <= a0 < e.end
+                     and e.trigger.split()[0] == act.text]
+            plover = inner[0].plover if inner else None
+            if plover is None and self.classifier is not None:
+                roots = list(self.classifier.lex.cameo_verbs.get(self._lemma(act), ()))
+                cc0 = self.onto.cameo_code(roots[0] + "0") if roots else None
+                plover = cc0.plover if cc0 is not None else None
+            cc = self.onto.cameo_code(DEMAND_CODE.get(plover or "", DEMAND_DEFAULT))
+            if cc is None:
+                continue
+            consumed.update(e.id for e in inner)
+            self._consumed_tokens += [t.i, act.i] + ([gov.i] if gov is not None else [])
+            head = gov if gov is not None else t
+            i0 = min([t.i] + [np_range(x)[0] for x in src_toks] + [x.i for x in tgt_toks])
+            i1 = max([act.i] + [x.i for x in tgt_toks + src_toks]) + 1
+            s_abs, e_abs = doc.span_offsets(t.doc[i0:i1])
+            date, precision = event_date(head, doc.document.date, future=False)
+            eid = hashlib.sha1(f"{doc.id}:{doc.token_start(t)}:{cc.code}:nominal".encode()).hexdigest()[:16]
+            out.append(Event(
+                id=eid, sentence=sent.idx, start=s_abs, end=e_abs, trigger=f"{head.text} {t.text}"
+                if head is not t else t.text,
+                plover=cc.plover, mode=cc.mode, contexts=list(cc.contexts), cameo=cc.code,
+                goldstein=cc.goldstein, quad_class=cc.quad_class,
+                source=[public(x) for x in sources], target=[public(x) for x in targets],
+                location=None, modality=modality_of(head), date=date, date_precision=precision,
+                quote_id=context["quote"].id if context["quote"] is not None else None,
+                confidence=0.7, text=doc.text[sent.start:sent.end], typed_by=["patterns"],
+                attributed_to=_attribution(context["quote"])))
+        return out, consumed
 
     def _accusations(self, doc: Doc, sent, resolver: ActorResolver, coded: list[Event]
                      ) -> list[Event]:
