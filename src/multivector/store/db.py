@@ -12,6 +12,7 @@ import datetime as _dt
 import json
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,29 @@ class Store:
             self.con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
                              [ids])
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction under the process-wide write lock: committed when the block
+        ends, rolled back when anything (an interrupt included) leaves it.
+
+        Why the rollback may find nothing to roll back: Ctrl-C or SIGTERM can land just after
+        DuckDB finished the COMMIT (the interrupt is raised when the call returns), or while
+        DuckDB itself abandons an interrupted statement. A failing ROLLBACK then used to replace
+        the interrupt with a 'cannot rollback' error, and the run died with a traceback instead
+        of its one-line clean stop.
+        """
+        with _LOCK:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+                self.con.execute("COMMIT")
+            except BaseException:
+                try:
+                    self.con.execute("ROLLBACK")
+                except duckdb.TransactionException:
+                    pass  # no transaction is active any more: nothing to undo
+                raise
+
     def write(self, docs: list[Doc]) -> int:
         """Store analysed documents in one transaction; returns how many were new.
 
@@ -179,25 +203,19 @@ class Store:
         """
         if not docs:
             return 0
-        with _LOCK:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                known = self.known_ids(d.id for d in docs)
-                fresh = [d for d in docs if d.id not in known]
-                seen: set[str] = set()
-                fresh = [d for d in fresh if not (d.id in seen or seen.add(d.id))]  # type: ignore[func-returns-value]
-                by_source = self.ids_by_source(d.document.source for d in fresh)
-                stale = [old for src, old in by_source.items()
-                         if old not in {d.id for d in fresh}]
-                self.delete_documents(stale)
-                self.delete_failures(d.id for d in fresh)
-                self._insert_docs(fresh)
-                terms.add(self.con, (d.id for d in fresh))
-                self.con.execute("COMMIT")
-                self.last_written = [d.id for d in fresh]
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            known = self.known_ids(d.id for d in docs)
+            fresh = [d for d in docs if d.id not in known]
+            seen: set[str] = set()
+            fresh = [d for d in fresh if not (d.id in seen or seen.add(d.id))]  # type: ignore[func-returns-value]
+            by_source = self.ids_by_source(d.document.source for d in fresh)
+            stale = [old for src, old in by_source.items()
+                     if old not in {d.id for d in fresh}]
+            self.delete_documents(stale)
+            self.delete_failures(d.id for d in fresh)
+            self._insert_docs(fresh)
+            terms.add(self.con, (d.id for d in fresh))
+        self.last_written = [d.id for d in fresh]
         return len(fresh)
 
     def _insert_docs(self, docs: list[Doc]) -> None:
@@ -234,17 +252,11 @@ class Store:
         if not failures:
             return
         now = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
-        with _LOCK:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self.con.execute(
-                    "DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                    [[f.get("doc_id") for f in failures]])
-                self._insert("failures", [{**f, "at": now} for f in failures])
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            self.con.execute(
+                "DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [[f.get("doc_id") for f in failures]])
+            self._insert("failures", [{**f, "at": now} for f in failures])
 
     def load_parquet(self, files: dict[str, str]) -> int:
         """Store one batch that a Dask worker wrote as Parquet (one file per table, see
@@ -258,42 +270,36 @@ class Store:
         docs_file = files.get("documents")
         if not docs_file:
             return 0
-        with _LOCK:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                rows = self.con.execute(
-                    "SELECT id, source FROM read_parquet(?)", [docs_file]).fetchall()
-                known = self.known_ids(i for i, _ in rows)
-                fresh: dict[str, str] = {}
-                for i, src in rows:
-                    if i not in known and i not in fresh:
-                        fresh[i] = src
-                by_source = self.ids_by_source(fresh.values())
-                self.delete_documents([old for old in by_source.values() if old not in fresh])
-                ids = list(fresh)
-                self.delete_failures(ids)
-                if ids:
-                    for table in ["documents", *DOC_TABLES]:
-                        if table not in files:
-                            continue
-                        key = "id" if table == "documents" else "doc_id"
-                        quoted = ", ".join(f'"{c}"' for c in column_names(table))
-                        self.con.execute(
-                            f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM read_parquet(?)'
-                            f' WHERE "{key}" IN (SELECT unnest(?::VARCHAR[]))',
-                            [files[table], ids])
-                    if "actors" in files:
-                        quoted = ", ".join(f'"{c}"' for c in column_names("actors"))
-                        self.con.execute(
-                            f'INSERT OR REPLACE INTO actors ({quoted}) SELECT {quoted} '
-                            "FROM read_parquet(?) a WHERE NOT (coalesce(a.discovered, false) AND "
-                            "a.id IN (SELECT id FROM actors WHERE NOT discovered))",
-                            [files["actors"]])
-                    terms.add(self.con, ids)
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            rows = self.con.execute(
+                "SELECT id, source FROM read_parquet(?)", [docs_file]).fetchall()
+            known = self.known_ids(i for i, _ in rows)
+            fresh: dict[str, str] = {}
+            for i, src in rows:
+                if i not in known and i not in fresh:
+                    fresh[i] = src
+            by_source = self.ids_by_source(fresh.values())
+            self.delete_documents([old for old in by_source.values() if old not in fresh])
+            ids = list(fresh)
+            self.delete_failures(ids)
+            if ids:
+                for table in ["documents", *DOC_TABLES]:
+                    if table not in files:
+                        continue
+                    key = "id" if table == "documents" else "doc_id"
+                    quoted = ", ".join(f'"{c}"' for c in column_names(table))
+                    self.con.execute(
+                        f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM read_parquet(?)'
+                        f' WHERE "{key}" IN (SELECT unnest(?::VARCHAR[]))',
+                        [files[table], ids])
+                if "actors" in files:
+                    quoted = ", ".join(f'"{c}"' for c in column_names("actors"))
+                    self.con.execute(
+                        f'INSERT OR REPLACE INTO actors ({quoted}) SELECT {quoted} '
+                        "FROM read_parquet(?) a WHERE NOT (coalesce(a.discovered, false) AND "
+                        "a.id IN (SELECT id FROM actors WHERE NOT discovered))",
+                        [files["actors"]])
+                terms.add(self.con, ids)
         return len(fresh)
 
     # ------------------------------------------------------------------ summary
