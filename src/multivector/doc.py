@@ -98,7 +98,9 @@ class ActorRef:
     role: str | None = None
     start: int | None = None
     end: int | None = None
-    method: str | None = None  # quotes: how the speaker was found (name, pronoun, descriptor, continuation, carrier)
+    # quotes: how the speaker was found (name, pronoun, descriptor, continuation, carrier);
+    # events: "implied" for an actor the text does not name (a convention filled it in)
+    method: str | None = None
     confidence: float | None = None  # quotes: how sure that resolution is
 
     _ALIASES: ClassVar[dict[str, str]] = {"actor_id": "id"}
@@ -115,8 +117,12 @@ class ActorRef:
         return out
 
     def as_participant(self) -> dict:
-        """``events.source`` / ``events.target`` items."""
-        return {"id": self.id, "name": self.name, "country": self.country, "sector": self.sector}
+        """``events.source`` / ``events.target`` items (``method`` only when set: "implied")."""
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "country": self.country,
+                               "sector": self.sector}
+        if self.method is not None:
+            out["method"] = self.method
+        return out
 
     def as_party(self) -> dict:
         """``stances.holder`` / ``stances.target``."""

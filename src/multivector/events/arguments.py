@@ -305,6 +305,8 @@ def _pycountry(name: str) -> str | None:
 
 
 def public(ref: dict) -> ActorRef:
-    """The reference stored in ``Event.source``/``target``."""
+    """The reference stored in ``Event.source``/``target``; ``method: "implied"`` when the
+    ref carries ``implied`` (an actor no word of the text names, filled in by a convention)."""
     return ActorRef(id=ref.get("id"), name=ref.get("name"), country=ref.get("country"),
-                    sector=ref.get("sector"), start=ref.get("start"), end=ref.get("end"))
+                    sector=ref.get("sector"), start=ref.get("start"), end=ref.get("end"),
+                    method="implied" if ref.get("implied") else None)

@@ -1224,7 +1224,7 @@ class EventCoder:
         name = (d.name if d is not None else None) or (st.name if st is not None else country)
         return {"id": d.id if d is not None else None, "name": name, "country": country,
                 "sector": sector, "type": "government" if sector == "GOV" else None,
-                "text": name}
+                "text": name, "implied": True}
 
     def _condition_subjects(self, tok) -> list:
         """Subjects of the if/unless clauses hanging on the trigger or on its complements

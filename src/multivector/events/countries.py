@@ -122,7 +122,8 @@ def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
         return
     ref = api.actor_ref(doc, country) or {}
     for ev in events:
-        ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country)]
+        ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
+                              method="implied")]
         ev.complete = bool(ev.target)
 
 
@@ -148,7 +149,8 @@ def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
         if not elsewhere <= {country}:
             continue  # ... in another sentence of the document
         ref = api.actor_ref(doc, country) or {}
-        ev.target = [ActorRef(id=None, name=ref.get("name") or country, country=country)]
+        ev.target = [ActorRef(id=None, name=ref.get("name") or country, country=country,
+                              method="implied")]
         ev.complete = True
 
 

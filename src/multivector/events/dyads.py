@@ -4,6 +4,7 @@ PLOVER keeps actor lists ("Kyrgyzstan negotiated with South Korea and Turkey" is
 two targets); most event-data tools (GDELT, ICEWS, CAMEO-era analyses) expect one row per
 (source, target) pair. ``dyads`` gives that view without changing the stored events: every source
 is paired with every target, and an event without a target gives rows with an empty target.
+``source_method``/``target_method`` are "implied" for an actor the text does not name.
 A symmetric event ("Turkey and Iran met") lists its participants as sources and targets: it
 gives every ordered pair of two different participants.
 """
@@ -43,6 +44,7 @@ def dyads(rows: Iterable[dict]) -> Iterator[dict]:
                     out[f"{side}_name"] = a.get("name")
                     out[f"{side}_country"] = a.get("country")
                     out[f"{side}_sector"] = a.get("sector")
+                    out[f"{side}_method"] = a.get("method")  # "implied" or None
                 yield out
 
 

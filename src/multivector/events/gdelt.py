@@ -31,6 +31,8 @@ COLUMNS = [
     "DATEADDED", "SOURCEURL",
     # multivector additions (after GDELT's columns, so positional readers are unaffected)
     "mv_event_id", "mv_doc_id", "mv_plover", "mv_mode", "mv_modality", "mv_start", "mv_end",
+    # "implied" when the text does not name the actor (a convention filled it in), else empty
+    "mv_actor1_method", "mv_actor2_method",
 ]
 
 
@@ -91,5 +93,7 @@ def gdelt_rows(rows: Iterable[dict], documents: dict) -> Iterator[dict]:
             "mv_event_id": r.get("event_id"), "mv_doc_id": r.get("doc_id"),
             "mv_plover": r.get("plover"), "mv_mode": r.get("mode") or "",
             "mv_modality": r.get("modality"), "mv_start": r.get("start"), "mv_end": r.get("end"),
+            "mv_actor1_method": r.get("source_method") or "",
+            "mv_actor2_method": r.get("target_method") or "",
         })
         yield row

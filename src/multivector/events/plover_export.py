@@ -3,12 +3,13 @@
 One JSON object per event, in the shape of the PLOVER/POLECAT event data (the Open Event Data
 Alliance's interchange): ``event_type`` (one of the 16 PLOVER types), ``mode``, ``context``
 (list), ``actor`` and ``recipient`` (lists of ``{name, country, sector, id}``: PLOVER keeps actor
-lists), ``event_date``, ``date_precision``, ``location`` (``{name}``), ``event_text`` (the source
-sentence), and the CAMEO code, Goldstein score, quad class, modality, attribution and
-multivector ids beside them. Events without a PLOVER type (CAMEO 01x statements) are left out,
-as PLOVER does; so are incomplete events (no source or no target) unless ``complete_only`` is
-false. A symmetric event ("Turkey and Iran met": the coder lists the participants as sources and
-targets, for the dyads) is written the PLOVER way: every participant an actor, no recipient.
+lists; ``method: "implied"`` is added to an actor the text does not name), ``event_date``,
+``date_precision``, ``location`` (``{name}``), ``event_text`` (the source sentence), and the
+CAMEO code, Goldstein score, quad class, modality, attribution and multivector ids beside them.
+Events without a PLOVER type (CAMEO 01x statements) are left out, as PLOVER does; so are
+incomplete events (no source or no target) unless ``complete_only`` is false. A symmetric event
+("Turkey and Iran met": the coder lists the participants as sources and targets, for the dyads)
+is written the PLOVER way: every participant an actor, no recipient.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from .dyads import symmetric
 
 
 def _actor(a: dict) -> dict:
-    return {"name": a.get("name"), "country": a.get("country"), "sector": a.get("sector"),
-            "id": a.get("id")}
+    out = {"name": a.get("name"), "country": a.get("country"), "sector": a.get("sector"),
+           "id": a.get("id")}
+    if a.get("method"):
+        out["method"] = a["method"]  # "implied": no word of the text names this actor
+    return out
 
 
 def plover_rows(rows: Iterable[dict], documents: dict | None = None,
