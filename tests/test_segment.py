@@ -86,3 +86,18 @@ def test_translation_requires_shared_anchors():
     paras = [("Russia and China held talks in Moscow on energy.", "en"),
              ("美国和欧盟讨论了制裁问题。", "zh")]
     assert find_translations(paras) == {}
+
+
+def test_a_lone_paragraph_that_half_matches_is_an_original_not_a_translation():
+    # written for this test: the Russian paragraph is new commentary (Kazakhstan, not Turkey)
+    english = ("Ankara is a useful partner for the region, but Turkey cannot replace Russia or "
+               "China as an investor, he said.")
+    russian = ("Эксперт также отметил, что Россия остаётся главным партнёром Казахстана, "
+               "хотя Китай вкладывает больше.")
+    paras = [("Experts discussed the region's partners.", "en"), (english, "en"), (russian, "ru")]
+    assert find_translations(paras) == {}
+    # the same overlap in a bilingual layout (another pair translates closely) is accepted
+    en2 = "Uzbekistan and Tajikistan opened 12 new border crossings in 2024."
+    ru2 = "Узбекистан и Таджикистан открыли 12 новых пунктов пропуска на границе в 2024 году."
+    assert find_translations([(en2, "en"), (ru2, "ru"), (english, "en"), (russian, "ru")]) \
+        == {1: 0, 3: 2}

@@ -147,7 +147,8 @@ def _interviewee(doc: Doc, intro: list[int], lex: Lexicon, resolver: SpeakerReso
             continue
         sent = s.span
         low = sent.text.lower()
-        persons = [n for n in resolver.named if s.start <= n.start < s.end and n.label == "PERSON"]
+        persons = [n for n in resolver.named if s.start <= n.start < s.end
+                   and _can_be_interviewee(doc, n, resolver)]
         has_marker = any(re.search(rf"\b{re.escape(m)}\b", low) for m in lex.interview_markers)
         if "interlocutor of" in low or "interlocutor" in low:
             m = re.search(r"interlocutor of ([^\s,;]+(?: [A-Z][\w.]*)*)", sent.text)
@@ -164,6 +165,17 @@ def _interviewee(doc: Doc, intro: list[int], lex: Lexicon, resolver: SpeakerReso
                 return _as_speaker(persons_before[-1], resolver), interviewer, True
         persons_before.extend(persons)
     return None, interviewer, False  # never guess the interviewee
+
+
+def _can_be_interviewee(doc: Doc, n, resolver: SpeakerResolver) -> bool:
+    """A person the tagger found, outside quotation marks, that the actor linker did not
+    resolve to something else. Why: a headline quoting the interviewee ('Interview: "Astana
+    balances ..."') had its capital tagged PERSON, and the whole interview was attributed to
+    the government that capital stands for."""
+    if n.label != "PERSON" or resolver._inside_quote(n.start):
+        return False
+    actor = doc.actors.get(n.actor_id) if n.actor_id else None
+    return actor is None or actor.type in (None, "person")
 
 
 def _as_speaker(n, resolver: SpeakerResolver) -> Speaker:

@@ -15,7 +15,13 @@ paragraphs of it that shares the most anchors, when
   between adjacent paragraphs (with the same 0.6 overlap);
 - their numbers do not contradict (both have numbers but none in common means no);
 - their lengths are plausible for a translation (Chinese characters per English character
-  0.12 to 0.8; Russian/other to English 0.6 to 1.8).
+  0.12 to 0.8; Russian/other to English 0.6 to 1.8);
+- an overlap below 0.7 counts only in a document that has at least one confident pair
+  (overlap >= 0.7): a bilingual layout. Why: anchors are few, so a Russian paragraph
+  commenting on the same states as the English one before it reaches 0.6 by chance (3 of 5
+  anchors shared, a different state on each side), and marking it a translation silently
+  dropped its quotes and events; in the seeds' bilingual blog the true pairs score 0.6 to 1.0
+  with most at 0.75 or more.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from functools import lru_cache
 from ..lang import lexicon
 
 WINDOW = 3
+STRONG = 0.7  # anchor overlap of a confident translation pair (see the module docstring)
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -131,11 +138,12 @@ def find_translations(paragraphs: list[tuple[str, str | None]]) -> dict[int, int
         return cache[i]
 
     out: dict[int, int] = {}
+    weak: set[int] = set()
     for i, (text, lang) in enumerate(paragraphs):
         if lang in (None, "en"):
             continue
         a, nums = feats(i)
-        best, best_score = None, 0.0
+        best, best_score, best_jacc = None, 0.0, 0.0
         for j in en_idx:
             if abs(j - i) > WINDOW:
                 continue
@@ -151,7 +159,13 @@ def find_translations(paragraphs: list[tuple[str, str | None]]) -> dict[int, int
             ok = jacc >= 0.6 and (len(shared) >= 2 or abs(i - j) == 1)
             score = jacc + 0.5 * len(nums & nums_b) - 0.01 * abs(i - j)
             if ok and score > best_score:
-                best, best_score = j, score
+                best, best_score, best_jacc = j, score, jacc
         if best is not None:
             out[i] = best
+            if best_jacc < STRONG:
+                weak.add(i)
+    if weak and not (set(out) - weak):
+        # no confident pair: a lone non-English paragraph that only half matches is an
+        # original passage on the same subject, not a translation
+        out = {i: j for i, j in out.items() if i not in weak}
     return out
