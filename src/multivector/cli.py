@@ -30,7 +30,9 @@ def _stop_now(signum: int, frame: object) -> None:
     os._exit(143 if signum == signal.SIGTERM else 130)
 
 
-if __name__ == "__main__" or os.path.basename(sys.argv[0]) == "multivector":
+# the process is the command line itself (not a test or notebook calling the app in-process)
+COMMAND_LINE = __name__ == "__main__" or os.path.basename(sys.argv[0]) == "multivector"
+if COMMAND_LINE:
     signal.signal(signal.SIGINT, _stop_now)
     signal.signal(signal.SIGTERM, _stop_now)
 
@@ -90,6 +92,12 @@ def analyze(
     )
     code = run_analyze(paths, db=db or cfg.db, config=cfg, workers=workers, dask=dask, quiet=quiet,
                        console=console, out=out)
+    # The run is over and its summary printed: a stop signal has nothing left to stop. Python's
+    # shutdown puts the default action back for every handler it installed, so a SIGTERM landing
+    # then killed a finished run (exit -15, no line); ignored signals stay ignored.
+    if COMMAND_LINE:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
     raise typer.Exit(code)
 
 

@@ -152,8 +152,12 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
                 if lem in m["future_nominal_governors"]:
                     cues.add("future")
                 break
-        if cur.dep_ == "conj":
-            # a coordinated verb shares the first conjunct's auxiliaries ("will meet and sign")
+        own_clause = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
+                         for c in cur.children)
+        if cur.dep_ == "conj" and not own_clause:
+            # a coordinated verb shares the first conjunct's auxiliaries ("will meet and sign");
+            # a conjunct with its own subject or auxiliary does not ("did not condemn X, but it
+            # has refused to recognise Y": the refusal is asserted)
             for c in head.children:
                 if c.dep_ in ("aux",) and c.lower_ in m["future_aux"] and not pattern_intent:
                     cues.add("future")
