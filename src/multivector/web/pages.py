@@ -46,8 +46,15 @@ def _actor_link(ref: dict | None) -> str:
     return f'<a href="/actors/{esc(urlquote(aid, safe=""))}">{name}</a>'
 
 
+IMPLIED = ('<span class="muted implied" title="not named in the text: inferred from the '
+           'sentence (docs/events.md)"> (implied)</span>')
+
+
 def _refs(refs: list[dict] | None) -> str:
-    return ", ".join(_actor_link(r) for r in (refs or [])) or "?"
+    """Event participants; one no word of the text names (``method: implied``) says so, so an
+    analyst never takes an inference for something the text said."""
+    return ", ".join(_actor_link(r) + (IMPLIED if r.get("method") == "implied" else "")
+                     for r in (refs or [])) or "?"
 
 
 def _short(text: str | None, n: int = 160) -> str:

@@ -85,7 +85,11 @@
     if (!ref) return h("span", { class: "muted" }, "unknown");
     var id = ref.id || ref.actor_id;
     var name = ref.name || id || "unknown";
-    return id ? h("a", { href: actorHref(id), class: "actor-link" }, name) : h("span", {}, name);
+    var link = id ? h("a", { href: actorHref(id), class: "actor-link" }, name) : h("span", {}, name);
+    if (ref.method !== "implied") return link;
+    // an event participant no word of the text names: say so (docs/events.md)
+    return [link, h("span", { class: "muted implied",
+      title: "not named in the text: inferred from the sentence" }, " (implied)")];
   }
   function tag(text, cls) { return h("span", { class: "tag " + (cls || "") }, text); }
   function section(title, count, body) {
