@@ -33,7 +33,12 @@ REPORTING = lang_lexicon("en").subset("reporting_verbs", "actors")
 NER_LINKABLE = {"GPE", "ORG", "NORP", "LOC", "FAC", "PERSON"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DETS = lang_lexicon("en").words("determiners")
-NAME_RE = re.compile(r"^[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*)*$")
+NAME_PARTICLES = lang_lexicon("en").words("name_particles")
+_PARTICLE = "|".join(sorted((re.escape(p) for p in NAME_PARTICLES), key=len, reverse=True))
+_NAME_WORD = r"[A-Z][\w'’\-.]*"
+# capitalised words, with lower-case particles between them ("Luiz Inacio Lula da Silva", "Bashar
+# al-Assad"): without them such names were cut into single unresolved words
+NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)*(?:(?:{_PARTICLE})-)?{_NAME_WORD})*$")
 FUZZY_STATE = 90.0  # ratio threshold for misspelt state names ("Kazakhtan")
 FUZZY_PERSON = 92.0  # stricter for people: "Umarov" must not become "Usmanov"
 NOT_PERSON_FIRST = lang_lexicon("en").words("not_person_first")
@@ -84,6 +89,7 @@ class EnglishRecognizer:
         self.kb = kb
         self.nlp = nlp
         self.lex = lexicon()
+        self._first_names: set[str] | None = None
         self._CURATED = {a.id for a in kb.actors.values() if a.type == "person" and a.id in
                          kb.actor_sources and any("source" not in r for r in a.roles)}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -454,13 +460,75 @@ class EnglishRecognizer:
                           "kb_role": role.kb_role if role else None})
 
     # ------------------------------------------------------------------ people and roles
+    @property
+    def first_names(self) -> set[str]:
+        """First words of the knowledge base's people (worldwide: 'Luiz', 'Muyassar') and the
+        shipped given-name list, folded: the words a left-out start of a name can be."""
+        if self._first_names is None:
+            from importlib import resources
+
+            names = {fold(a.name.split()[0]) for a in self.kb.actors.values()
+                     if a.type == "person" and not a.discovered and a.name}
+            tsv = resources.files("multivector.lang").joinpath("en/given_names.tsv")
+            for line in tsv.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    names.add(fold(line.split("\t")[0]))
+            self._first_names = names
+        return self._first_names
+
+    def _kb_person(self, span) -> bool:
+        """A name (or a curated alias such as "Putin") of a person in the knowledge base."""
+        return any(self.kb.actors[e.actor_id].type == "person" for e in self.kb.lookup(span.text))
+
+    def _known_person(self, span) -> bool:
+        """A person's name in the knowledge base, or a lone word that is someone's surname."""
+        return self._kb_person(span) or (len(span) == 1 and norm(span[0].text) in self.kb.surnames)
+
     def _people(self, sdoc, base, date, cands: list[Cand]) -> list[Cand]:
         out = []
         text = sdoc.text
         spans = []
+        persons: list[list[int]] = []
         for ent in sdoc.ents:
-            if ent.label_ == "PERSON":
-                spans.append((ent.start, ent.end, None))
+            if ent.label_ != "PERSON":
+                continue
+            if persons and persons[-1][1] == ent.start and not self._known_person(ent) \
+                    and not self._known_person(sdoc[persons[-1][0]:persons[-1][1]]):
+                # two person entities back to back are one long name spaCy cut in two
+                # ("[Muyassar Raja] [Shallah al Tikriti]"), unless either is a name we know
+                # (a headline's "Trump Putin summit" stays two people)
+                persons[-1][1] = ent.end
+            else:
+                persons.append([ent.start, ent.end])
+        split: list[list[int]] = []
+        for a, b in persons:
+            # one entity that is two people we know side by side ("Trump Putin summit",
+            # "Narendra Modi Vladimir Putin talks"): two mentions
+            cut = None if b - a < 2 or self._known_person(sdoc[a:b]) else next(
+                (k for k in range(a + 1, b) if self._kb_person(sdoc[a:k])
+                 and self._kb_person(sdoc[k:b])), None)
+            split += [[a, cut], [cut, b]] if cut is not None else [[a, b]]
+        for ent in (sdoc[a:b] for a, b in split):
+            s = ent.start
+            # spaCy sometimes leaves a first given name out of the entity ("Luiz [Inacio
+            # Lula da Silva]"): take back an untagged capitalised proper noun just before it
+            # that is someone's first name ("Coach" is not), unless the entity is a name we
+            # know already or the word ends a title
+            # ("Minister for Interior [Aftab Ahmad Khan Sherpao]")
+            known = self._known_person(ent)
+            while not known and s > 0 and ent.start - s < 2 and sdoc[s - 1].pos_ == "PROPN" \
+                    and not (s > 1 and sdoc[s - 2].pos_ == "ADP") \
+                    and fold(sdoc[s - 1].text) in self.first_names \
+                    and sdoc[s - 1].is_alpha and sdoc[s - 1].text[:1].isupper() \
+                    and not sdoc[s - 1].ent_type_ and not self.lex.role(sdoc[s - 1].text) \
+                    and sdoc[s - 1].lower_ not in HONORIFICS:
+                s -= 1
+            e = ent.end  # and a last surname it left out ("[Maria Corina] Machado")
+            if not known and e < len(sdoc) and sdoc[e].pos_ == "PROPN" and sdoc[e].is_alpha \
+                    and sdoc[e].text[:1].isupper() and not sdoc[e].ent_type_ \
+                    and not self.lex.role(sdoc[e].text):
+                e += 1
+            spans.append((s, e, None))
         for c in cands:
             if c.person and "tok" in c.meta:
                 spans.append((*c.meta["tok"], c.actor_id))
