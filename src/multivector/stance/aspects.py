@@ -57,6 +57,26 @@ def _match(tokens: list, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _conjuncts(tok) -> list:
+    """The other items coordinated with ``tok`` ("a rival ... but a partner in energy")."""
+    first = tok
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    out, stack = [], [first]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return [t for t in out if t.i != tok.i]
+
+
 def aspect_of(tok, lexicon: Lexicon) -> str | None:
-    """The aspect for a cue token: from its phrase, else its clause, else None."""
-    return _match(_phrase_tokens(tok), lexicon) or _match(_clause_tokens(tok), lexicon)
+    """The aspect for a cue token: from its phrase, else its clause, else None. The clause
+    leaves out the phrases of items coordinated with the cue: in "a rival to Russia in the
+    South Caucasus but a partner in energy" energy is the partnership's aspect, not the
+    rivalry's."""
+    found = _match(_phrase_tokens(tok), lexicon)
+    if found:
+        return found
+    others = {t.i for c in _conjuncts(tok) for t in _phrase_tokens(c)}
+    return _match([t for t in _clause_tokens(tok) if t.i not in others], lexicon)

@@ -269,7 +269,10 @@ def link(cue: Cue, relational: frozenset[str] | set[str] = frozenset(),
                 out.pairs += [(s, o) for s in sources for o in chars or others]
             else:
                 out.pairs += [(c, o) for c in chars for o in others]
-            if t.lemma_.lower() in relational and prep_objects(t, {"of"}):
+            if t.lemma_.lower() in relational and prep_objects(
+                    t, {"of", "to", "for", "with", "against", "toward", "towards"}):
+                # "a rival to Russia", "a critic of Moscow": about the subject's relation to
+                # the complement, not the holder's view of the subject
                 out.evaluated = []
             if t.lemma_.lower() in AFFECT_NOUNS and t.pos_ == "NOUN" and _received(
                     out, [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]):
