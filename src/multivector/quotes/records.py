@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..doc import ActorRef, Doc, Quote
@@ -60,6 +61,9 @@ def subtree_offsets(doc: Doc, head, exclude: list | None = None) -> tuple[int, i
     return strip_span(doc.text, a, b, " \t\n,;:–—-")
 
 
+ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
     """Quote records in text order with deterministic ids ``<doc id>:q<n>``."""
     out: list[Quote] = []
@@ -69,8 +73,18 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
     ms = doc.mentions
     starts = [m.start for m in ms]
     in_order = all(x <= y for x, y in zip(starts, starts[1:]))
+    by_span = {(m.start, m.end): m.actor_id for m in ms if m.actor_id}
     for n, d in enumerate(drafts, 1):
         sent = doc.sentence_at(d.start)
+        sp = d.speaker
+        if sp is not None and sp.name and not sp.actor_id and sp.start is not None \
+                and sp.end is not None:
+            # the speaker's own words are a mention the actor linker resolved ("Turkmen
+            # officials" -> TKMGOV): the quote names that actor, as it does for "Kazakh
+            # diplomats told"
+            words = doc.text[sp.start:sp.end]
+            lead = len(words) - len(ARTICLE.sub("", words, count=1))
+            sp.actor_id = by_span.get((sp.start, sp.end)) or by_span.get((sp.start + lead, sp.end))
         mentioned: list[str] = []
         if in_order:
             inside = ms[bisect.bisect_left(starts, d.start):bisect.bisect_right(starts, d.end)]
