@@ -72,12 +72,23 @@ def _actors(doc: Doc, base: int, tok: Any) -> list[dict]:
     return out
 
 
+def _own_subject(verb: Any) -> Any:
+    """The subject of ``verb``, or of the verb it is coordinated with ("Китай вытесняет
+    Россию ..., но остаётся партнёром": both verbs have Китай as subject)."""
+    for _ in range(4):
+        s = next((c for c in verb.children if c.dep_ in SUBJ), None)
+        if s is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return s
+        verb = verb.head
+    return None
+
+
 def _subject(tok: Any) -> Any:
     s = next((c for c in tok.children if c.dep_ in SUBJ), None)
     if s is None and tok.dep_ in ("xcomp", "obl", "pobj", "dobj", "conj") and tok.head.i != tok.i:
         head = tok.head if tok.dep_ != "pobj" else tok.head.head
         if head.lemma_ in _lex()[4] or tok.dep_ == "conj":
-            s = next((c for c in head.children if c.dep_ in SUBJ), None)
+            s = _own_subject(head)
     return s
 
 
@@ -91,7 +102,8 @@ def _targets(doc: Doc, base: int, tok: Any, kind: str) -> tuple[list[dict], list
             return (_actors(doc, base, owners[0]) if owners else _actors(doc, base, noun)), []
         return (_actors(doc, base, s) if s is not None else []), []
     if kind == "action":
-        agent = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        agent = _own_subject(tok) if tok.pos_ == "VERB" else \
+            next((c for c in tok.children if c.dep_ in SUBJ), None)
         if agent is None and tok.pos_ == "NOUN":
             agent = next((c for c in tok.children if c.dep_ in ("nmod", "poss")
                           and "Case=Gen" in str(c.morph)), None)
@@ -110,7 +122,7 @@ def _targets(doc: Doc, base: int, tok: Any, kind: str) -> tuple[list[dict], list
             parties = [c for c in tok.head.children if c.dep_ in SUBJ]
         return [r for p in parties for r in _actors(doc, base, p)], []
     # attitude: directed, subject -> object
-    s = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    s = _own_subject(tok)
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
     objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return (_actors(doc, base, s) if s is not None else []), \
@@ -154,7 +166,9 @@ def russian_hits(doc: Doc) -> list[Hit]:
             aspect = next((aspects[t.lemma_] for t in tok.sent if t.lemma_ in aspects), None)
             ev = [{"start": base + tok.idx, "end": base + tok.idx + len(tok.text), "text": tok.text}]
             conf = 0.6 if negated else 0.8
-            if holder is not None:
+            if holder is not None and kind != "attitude":
+                # an attitude ("Анкара осуждает санкции") is the subject's view of the object:
+                # it says nothing of the holder's view of the subject (as in English)
                 for t in evaluated:
                     if t.get("id") and t.get("id") != holder.get("id"):
                         hits.append(Hit(holder, t, weight, aspect, ev, sent.idx,
