@@ -1156,9 +1156,15 @@ class EventCoder:
         elif cc is None:  # CAMEO 01x has no PLOVER type: kept, with plover null
             return None
         if sources and not targets and cc.code:
-            implied = self._domestic_target(cc.code, sources, resolver)
+            implied = self._domestic_target(cc.code, sources, resolver,
+                                            self._place_country(tok, [], resolver))
             if implied is not None:
                 targets = [implied]
+        if any(_ethnic(a) for a in sources + targets):
+            place = self._place_country(tok, [], resolver)
+            if place:
+                sources = [_resident(a, place) for a in sources]
+                targets = [_resident(a, place) for a in targets]
         plover = p.plover or cc.plover
         mode = p.mode if p.mode is not None else cc.mode
         contexts = list(p.contexts) if p.contexts is not None else list(cc.contexts)
@@ -1193,13 +1199,17 @@ class EventCoder:
             typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete,
             attributed_to=_attribution(quote))
 
-    def _domestic_target(self, code: str, sources: list[dict], resolver: ActorResolver
-                         ) -> dict | None:
+    def _domestic_target(self, code: str, sources: list[dict], resolver: ActorResolver,
+                         place: str | None = None) -> dict | None:
         """The implicit target of an act that is domestic by definition (``lang/en/events.yaml``
         ``domestic_targets``): the source's own state, its government for a protest by its
         people ("Chilean students protested" -> CHL GOV), its population for a curfew or a
         crackdown by its government ("Kenya imposed a curfew" -> KEN CVL). Only when every
-        source has the same country, protesters are not officials and the repressor is."""
+        source has the same country, protesters are not officials and the repressor is.
+        ``place``: the country of the act's location; when it is another state's, the act is
+        aimed at that state's authorities or population ("Israel reimposed blockades in the
+        West Bank" -> PSE CVL; prisoners rioting in a jail of another state protest against
+        its government)."""
         table = self.lex.get("domestic_targets") or {}
         key = max((k for k in table if code.startswith(str(k))), key=len, default=None)
         countries = {s.get("country") for s in sources}
@@ -1218,6 +1228,8 @@ class EventCoder:
                                        for ok, s in zip(official, sources)):
             return None  # only an authority (a state, an office, a leader) represses
         country = countries.pop()
+        if place and place != country:
+            country = place  # the act happens in, and is aimed at, another state
         kb = resolver._kb() if hasattr(resolver, "_kb") else None
         d = kb.derived(country, sector) if kb is not None and sector == "GOV" else None
         st = kb.derived(country, None) if kb is not None else None
@@ -1283,6 +1295,17 @@ class EventCoder:
         return " ".join(t.text for t in words)
 
     def _location(self, tok, used: list) -> str | None:
+        o = self._location_token(tok, used)
+        if o is None:
+            return None
+        i = min(t.i for t in o.subtree)
+        j = max(t.i for t in o.subtree) + 1
+        return o.doc[i:j].text
+
+    def _location_token(self, tok, used: list, nested: bool = False):
+        """The head of the place named in a locative phrase of the trigger or of its object
+        ("met the ambassador in Tashkent"); ``nested``: also a place inside a locative phrase
+        whose head is a common noun ("rioted at a jail in northern Israel")."""
         preps = [c for c in tok.children if c.dep_ == "prep"]
         for o in _children(tok, "dobj"):  # "met the ambassador in Tashkent"
             preps += [c for c in o.children if c.dep_ == "prep"]
@@ -1294,10 +1317,22 @@ class EventCoder:
                     if o.ent_type_ in NON_ACTOR_ENTS or _is_time_word(o):
                         continue  # "In November ...": a date is never a place
                     if o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN":
-                        i = min(t.i for t in o.subtree)
-                        j = max(t.i for t in o.subtree) + 1
-                        return o.doc[i:j].text
+                        return o
+                    if nested:
+                        inner = [g for pp in o.children if pp.dep_ == "prep"
+                                 and pp.lower_ in LOCATION_PREPS for g in _children(pp, "pobj")
+                                 if g.ent_type_ in ("GPE", "LOC") and g not in used]
+                        if inner:
+                            return inner[0]
         return None
+
+    def _place_country(self, tok, used: list, resolver: ActorResolver) -> str | None:
+        """The country of the place an act happens in (its locative phrase), or None."""
+        o = self._location_token(tok, used, nested=True)
+        if o is None:
+            return None
+        ref = resolver.actor(o, allow_place=True)
+        return ref.get("country") if ref else None
 
 
 PARTICLE_PREPS = lang_lexicon("en").words("particle_preps")
@@ -1380,6 +1415,26 @@ def deinflect(word: str) -> list[str]:
     elif w.endswith("s") and len(w) > 2:
         out.append(w[:-1])
     return out
+
+
+ETHNIC_WORDS = lang_lexicon("en").words("ethnic_words")
+
+
+def _ethnic(a: dict) -> bool:
+    """An argument named as an ethnic group ("ethnic Albanians", "ethnic Serb civilians"): a
+    nationality word that names a people, not a state's citizens."""
+    words = (a.get("text") or "").lower().split()
+    return bool(a.get("country")) and any(w in ETHNIC_WORDS for w in words)
+
+
+def _resident(a: dict, place: str) -> dict:
+    """An ethnic group is coded by the state it lives in when the act's place names one ("Serb
+    forces killed three ethnic Albanians in southern Serbia" -> SRB, as event data code
+    residents): its country becomes the place's, its id (the kin state's) is dropped."""
+    if not _ethnic(a) or a.get("country") == place:
+        return a
+    return dict(a, id=None, name=a.get("text") or a.get("name"), country=place,
+                sector=a.get("sector") or "CVL", type=None)
 
 
 def _is_time_word(tok) -> bool:

@@ -30,6 +30,8 @@ from ..lang import lexicon as lang_lexicon
 from .modality import REPORTING
 
 LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
+# CAMEO codes of acts without a recipient by definition (resignation, unilateral ceasefire)
+NO_RECIPIENT = tuple(str(c) for c in lang_lexicon("en").section("events").get("no_recipient") or ())
 # sectors of bodies that belong to no country
 STATELESS_SECTORS = {"IGO", "NGO", "MNC"}
 # entities that mention a country without placing anything there
@@ -141,6 +143,8 @@ def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
         countries = {a.country for a in ev.source}
         if ev.target or len(countries) != 1 or None in countries or not ev.plover:
             continue
+        if (ev.cameo or "").startswith(NO_RECIPIENT) and NO_RECIPIENT:
+            continue  # a resignation, a unilateral ceasefire: nobody is its recipient
         country = next(iter(countries))
         if not distinct <= {country}:
             continue  # another country is named: the act may be aimed at it
