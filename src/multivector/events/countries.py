@@ -30,6 +30,7 @@ from ..lang import lexicon as lang_lexicon
 from .modality import REPORTING
 
 LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
+PLACE_NOUNS = lang_lexicon("en").words("place_nouns")
 # CAMEO codes of acts without a recipient by definition (resignation, unilateral ceasefire)
 NO_RECIPIENT = tuple(str(c) for c in lang_lexicon("en").section("events").get("no_recipient") or ())
 # sectors of bodies that belong to no country
@@ -66,9 +67,15 @@ def _placed(tok) -> bool:
     if tok.ent_type_ == "NORP":
         return False  # "in the current Palestinian uprising": a nationality, not a place
     cur = tok
-    for _ in range(3):
+    for _ in range(4):
         if cur.dep_ == "pobj" and cur.head.lower_ in LOCATION_PREPS:
             return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in LOCATION_PREPS:
+            return True  # "outside of", "inside of"
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and \
+                cur.head.head.lemma_.lower() in PLACE_NOUNS:
+            cur = cur.head.head  # "near the Iraqi city of Basra": the city is the place
+            continue
         if cur.dep_ not in ("compound", "poss", "appos") or cur.head is cur:
             return False
         cur = cur.head
@@ -108,6 +115,7 @@ def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> No
     _fill(doc, todo, named, distinct, sent)
     implied_targets(doc, lonely, distinct, api, sent)
     implied_sources(doc, agentless, distinct, api, sent)
+    located_sources(doc, [ev for ev in agentless if not ev.source], named, sent, api)
 
 
 def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
@@ -127,6 +135,31 @@ def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
         ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
                               method="implied")]
         ev.complete = bool(ev.target)
+
+
+def located_sources(doc: Doc, events: list[Event], named: list[tuple[int, str, bool]],
+                    sent: Any, api: Any) -> None:
+    """An attack with no named agent on foreigners in a place of another state ("three US
+    servicemen were killed by a roadside bomb near Basra"): the source is the state of the
+    place (country only), as PLOVER coders code unnamed local attackers. Material conflict
+    only, and only when the place (the event's location, else the places the sentence names
+    in locative phrases) names one country that is not the target's."""
+    places = {c for _, c, placed in named if placed}
+    for ev in events:
+        if ev.quad_class != 4 or not ev.target:
+            continue
+        inside = places
+        if ev.location:
+            at = doc.text.find(ev.location, sent.start, sent.end)
+            inside = {c for o, c, _ in named if at <= o < at + len(ev.location)} or places
+        targets = {a.country for a in ev.target}
+        if len(inside) != 1 or None in targets or inside & targets:
+            continue
+        country = next(iter(inside))
+        ref = api.actor_ref(doc, country) or {}
+        ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
+                              method="implied")]
+        ev.complete = True
 
 
 def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
