@@ -850,6 +850,8 @@ class EventCoder:
                             break
                 if ref is None and generic:
                     ref = _generic_agent(t)
+                if ref is not None and not ref.get("country") and ref.get("type") == "person":
+                    ref = self._igo_official(t, ref, resolver)
             if ref is not None and not any(_same(ref, r) for r in refs):
                 if ref.get("start") is None and t.sent is not None:
                     # where the text names the actor (the knowledge base's name may differ):
@@ -859,6 +861,19 @@ class EventCoder:
                     ref["start"], ref["end"] = doc.span_offsets(t.doc[i:j])
                 refs.append(ref)
         return refs
+
+    def _igo_official(self, t, ref: dict, resolver: ActorResolver) -> dict:
+        """A person without a country whose title names an international organisation ("Arab
+        League Secretary General X", "UN envoy X", "the NATO chief X") acts for it: sector IGO
+        (its staff), the PLOVER coders' IGO actor."""
+        i, j = np_range(t)
+        for w in t.doc[i:j]:
+            if w.i == t.i or w.dep_ not in ("compound", "nmod", "poss") or w.pos_ != "PROPN":
+                continue
+            r = resolver.actor(w, allow_place=False)
+            if r and (r.get("type") == "igo" or str(r.get("id") or "").startswith("IGO:")):
+                return dict(ref, sector="IGO")
+        return ref
 
     def _coordinated_owners(self, t, resolver: ActorResolver, allow_place: bool) -> list[dict]:
         """"the presidents of Russia and Turkey": one actor per coordinated owner, with the
@@ -1506,6 +1521,10 @@ def _nominal_participants(toks: list, hops: int = 2, agents: bool = False) -> li
             if not inner:
                 for w in NOMINAL_PREPS:
                     inner += _prep_objects(t, w)
+                for c in t.children:  # "an invitation to attend a meeting of X": its act
+                    if c.dep_ == "acl" and c.pos_ == "VERB" and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        inner += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
                 if inner and hops > 0:
                     inner = _nominal_participants(inner, hops - 1, agents)
         for x in inner or [t]:
@@ -1545,8 +1564,14 @@ def _is_passive(verb) -> bool:
             c.dep_ == "agent" for c in verb.children))
 
 
+NON_STATE_GROUPS = {"REB", "CVL", "REF", "PTY", "UAF", "PRM", "CRM", "REL", "SOC", "LAB"}
+
+
 def _same(a: ActorRef | dict, b: ActorRef | dict) -> bool:
     if a.get("id") and b.get("id"):
+        if a["id"] == b["id"] and (a.get("sector") in NON_STATE_GROUPS) != (
+                b.get("sector") in NON_STATE_GROUPS):
+            return False  # a state and its people or rebels ("Croatia" and "Croatian extremists")
         return a["id"] == b["id"]
     return (a.get("name") or "").lower() == (b.get("name") or "").lower()
 

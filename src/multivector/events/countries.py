@@ -93,6 +93,8 @@ def _countries(doc: Doc, api: Any, span, start: int,
         if not ref or not ref.get("country"):
             continue
         inside = [t for s, t in toks if m.start <= s < m.end]
+        if _currency(doc, m):
+            continue  # "US $50 million": a currency names no place of the event
         if inside and (_in_attribution(inside[-1])
                        or any(t.ent_type_ in QUANTITY_ENTS for t in inside)):
             continue  # the attribution's place, or "US $50 million": no place of the event
@@ -191,12 +193,18 @@ def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
         ev.complete = True
 
 
+def _currency(doc: Doc, m: Any) -> bool:
+    """The mention names a currency, not a place: "US $50 million", "US dollars"."""
+    rest = doc.text[m.end:m.end + 9].lstrip().lower()
+    return rest.startswith("$") or rest.startswith("dollar")
+
+
 def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
     """Countries the document's other sentences name (any mention with a country)."""
     out: set[str] = set()
     lo, hi = (sent.start, sent.end) if sent is not None else (0, 0)
     for m in api.mentions_in(doc, 0, len(doc.text)):
-        if lo <= m.start < hi:
+        if lo <= m.start < hi or _currency(doc, m):
             continue
         ref = api.actor_ref(doc, m.actor_id)
         if ref and ref.get("country"):
