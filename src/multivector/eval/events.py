@@ -258,6 +258,10 @@ def _recipients(e: Event) -> list:
 
 
 def _self_pair(a: ActorRef | dict, b: ActorRef | dict) -> bool:
+    from ..events.dyads import state_and_group
+
+    if state_and_group(a, b):
+        return False  # "Croatia" and "Croatian extremists": a same-country dyad, as exported
     if a.get("id") or b.get("id"):
         return a.get("id") == b.get("id")
     return bool(a.get("name")) and a.get("name") == b.get("name")

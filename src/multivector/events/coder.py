@@ -31,6 +31,7 @@ from .arguments import ActorResolver, head_sector, np_range, public
 from .classifier import EventClassifier, Prediction, load_classifier, quad_of_cameo
 from .countries import complete_countries
 from .dates import event_date
+from .dyads import state_and_group
 from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of
 from .ontology import CameoCode, ontology
@@ -1564,13 +1565,9 @@ def _is_passive(verb) -> bool:
             c.dep_ == "agent" for c in verb.children))
 
 
-NON_STATE_GROUPS = {"REB", "CVL", "REF", "PTY", "UAF", "PRM", "CRM", "REL", "SOC", "LAB"}
-
-
 def _same(a: ActorRef | dict, b: ActorRef | dict) -> bool:
     if a.get("id") and b.get("id"):
-        if a["id"] == b["id"] and (a.get("sector") in NON_STATE_GROUPS) != (
-                b.get("sector") in NON_STATE_GROUPS):
+        if state_and_group(a, b):
             return False  # a state and its people or rebels ("Croatia" and "Croatian extremists")
         return a["id"] == b["id"]
     return (a.get("name") or "").lower() == (b.get("name") or "").lower()

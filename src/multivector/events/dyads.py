@@ -48,7 +48,21 @@ def dyads(rows: Iterable[dict]) -> Iterator[dict]:
                 yield out
 
 
+# sectors of groups that are not the state whose country (and, from the linker, id) they carry
+NON_STATE_GROUPS = frozenset({"REB", "CVL", "REF", "PTY", "UAF", "PRM", "CRM", "REL", "SOC",
+                              "LAB"})
+
+
+def state_and_group(a, b) -> bool:
+    """Two references with one id that are a state (or office) and a group of its people
+    ("Croatia" and "Croatian extremists" both carry HRV): two actors, a same-country dyad."""
+    return bool(a.get("id")) and a.get("id") == b.get("id") and (
+        a.get("sector") in NON_STATE_GROUPS) != (b.get("sector") in NON_STATE_GROUPS)
+
+
 def _same(a: dict, b: dict) -> bool:
+    if state_and_group(a, b):
+        return False
     if a.get("id") or b.get("id"):
         return a.get("id") == b.get("id")
     return bool(a.get("name")) and (a.get("name") or "").lower() == (b.get("name") or "").lower()
