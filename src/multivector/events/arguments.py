@@ -60,6 +60,10 @@ def np_range(tok) -> tuple[int, int]:
     return left, right
 
 
+# CAMEO primary codes of actors that belong to no country ("NGOHRI" Amnesty, "IGOUNO" the UN)
+TRANSNATIONAL = ("NGO", "IGO")
+
+
 def head_sector(tok) -> str | None:
     """Sector implied by a head noun (and a two-word head like "armed forces")."""
     sector_of = lexicon()["sector_of"]
@@ -129,7 +133,10 @@ class ActorResolver:
         r = self.api.actor_ref(self.doc, actor_id) if actor_id else None
         if r is None:
             return None
-        out = {"id": r.get("id"), "name": r.get("name") or name, "country": r.get("country"),
+        country = r.get("country")
+        if str(r.get("cameo") or "")[:3] in TRANSNATIONAL:
+            country = None  # CAMEO codes a transnational NGO or IGO without its seat's country
+        out = {"id": r.get("id"), "name": r.get("name") or name, "country": country,
                "sector": r.get("sector"), "type": r.get("type"), "text": name}
         if hs and (out["sector"] is None or out["type"] == "state"):
             out["sector"] = hs

@@ -66,6 +66,16 @@ NON_STATE_SECTORS = {"CVL", "REB", "OPP", "JRN", "BUS", "MED", "REF", "NGO", "LA
                      "CRM", "UAF", "INS", "SEP", "IGO"}
 
 CONTENT_NOUNS = lang_lexicon("en").words("content_nouns")
+# "accused X of attacking Y": X is the agent of the attack (claimed), not the accuser
+ACCUSING_VERBS = frozenset(str(w) for w in lexicon()["modality"].get("claimed_governors", ())
+                           ) | lang_lexicon("en").words("event_accusing_verbs")
+
+
+def _demands(a: dict) -> bool:
+    """An actor whose "X must ..." is a demand on X, not an opinion: a state, an office, an
+    international organisation or a non-governmental one (the Red Cross, Amnesty: their calls
+    are positions event data code); not an analyst, a think tank or a newspaper."""
+    return a.get("type") in GOV_TYPES | {"ngo"} or a.get("sector") in GOV_SECTORS | {"NGO", "IGO"}
 NON_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 THIRD_PERSON = lang_lexicon("en").words("event_third_person")
 
@@ -568,14 +578,17 @@ class EventCoder:
             if not auxes & {"must"} and not (
                     head.lemma_.lower() in ("demand", "insist") and "should" in auxes):
                 continue
-            speaker_toks = _children(head, "nsubj")
+            # "The Red Cross operating in Iraq said": a participle the parser took for the
+            # subject stands for its own subject
+            speaker_toks = [g for t in _children(head, "nsubj")
+                            for g in (_children(t, "nsubj") or [t] if t.pos_ == "VERB" else [t])]
             actor_toks = _children(tok, "nsubj") or _children(tok, "nsubjpass")
             if not speaker_toks or not actor_toks:
                 continue
             context: dict = {"quote": _quote_at(doc, doc.token_start(tok))}
             speakers = self._resolve(doc, speaker_toks, resolver, allow_place=False, context=context,
                                      generic=False)  # the quote's resolved speaker decides
-            speakers = [a for a in speakers if a.get("type") in GOV_TYPES or a.get("sector") in GOV_SECTORS]
+            speakers = [a for a in speakers if _demands(a)]
             if not speakers:
                 continue
             context["antecedent"] = speakers[0]
@@ -586,6 +599,9 @@ class EventCoder:
                 continue
             inner = next((e for e in coded if e.start <= doc.token_start(tok) < e.end
                           and e.trigger.split()[0] == tok.text), None)
+            if inner is not None and inner.plover == "REQUEST" and all(
+                    any(_same(a, s_) for a in inner.source) for s_ in speakers):
+                continue  # already coded as this speaker's demand (a quote's "X must ...")
             code = DEMAND_CODE.get(inner.plover or "", "100") if inner is not None else "100"
             cc = self.onto.cameo_code(code)
             if cc is None:  # not a code of the CAMEO table: nothing to type the demand with
@@ -680,6 +696,8 @@ class EventCoder:
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
             v = head.head  # "Uzbekistan is quoted as telling ...": the passive subject speaks
+            if head.lower_ == "of" and v.lemma_.lower() in ACCUSING_VERBS and _children(v, "dobj"):
+                return _children(v, "dobj"), [], True  # "accused Ukraine of shelling": Ukraine
             if _children(v, "nsubjpass"):
                 return _children(v, "nsubjpass"), [], True
             s, _, _ = self._subject(v, depth + 1)
@@ -907,7 +925,7 @@ class EventCoder:
         Only when every modifier names a state."""
         if t.pos_ not in NOUN_POS:
             return []
-        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
                 and any(x.dep_ == "conj" for x in c.children)]
         if not mods:
             return []
@@ -1152,7 +1170,7 @@ class EventCoder:
         # an official's "X must stop ..." inside a quote is the official's demand on X
         if modality == "recommended" and quote is not None:
             speaker = self._speaker_ref(doc, quote, resolver)
-            if speaker and (speaker.get("type") in GOV_TYPES or speaker.get("sector") in GOV_SECTORS):
+            if speaker and _demands(speaker):
                 plover_demanded = self.onto.plover_for_cameo(code) or ""
                 code = DEMAND_CODE.get(plover_demanded, DEMAND_DEFAULT)
                 targets = [s for s in sources if not _same(s, speaker)]
