@@ -72,10 +72,9 @@ ACCUSING_VERBS = frozenset(str(w) for w in lexicon()["modality"].get("claimed_go
 
 
 def _demands(a: dict) -> bool:
-    """An actor whose "X must ..." is a demand on X, not an opinion: a state, an office, an
-    international organisation or a non-governmental one (the Red Cross, Amnesty: their calls
-    are positions event data code); not an analyst, a think tank or a newspaper."""
-    return a.get("type") in GOV_TYPES | {"ngo"} or a.get("sector") in GOV_SECTORS | {"NGO", "IGO"}
+    """An actor whose "X must ..." is a demand on X, not an opinion: a state, an office or an
+    international organisation; not an analyst, a think tank or a newspaper."""
+    return a.get("type") in GOV_TYPES or a.get("sector") in GOV_SECTORS
 NON_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 THIRD_PERSON = lang_lexicon("en").words("event_third_person")
 
@@ -925,7 +924,7 @@ class EventCoder:
         Only when every modifier names a state."""
         if t.pos_ not in NOUN_POS:
             return []
-        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
                 and any(x.dep_ == "conj" for x in c.children)]
         if not mods:
             return []
