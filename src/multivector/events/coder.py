@@ -864,6 +864,8 @@ class EventCoder:
                     # "thousands of Iraqi Kurds", "a group of Chechen refugees": the members
                     for o in _prep_objects(t, "of"):
                         ref = resolver.actor(o, allow_place=False) or self._located_group(o, resolver)
+                        if ref is None and generic:
+                            ref = _generic_agent(o)  # "hundreds of students": students (CVL)
                         if ref is not None:
                             break
                 if ref is None and generic:
