@@ -66,6 +66,8 @@ NON_STATE_SECTORS = {"CVL", "REB", "OPP", "JRN", "BUS", "MED", "REF", "NGO", "LA
                      "CRM", "UAF", "INS", "SEP", "IGO"}
 
 CONTENT_NOUNS = lang_lexicon("en").words("content_nouns")
+# "test-fired", "test-launched": an attack verb's modifier that makes it a weapons test
+TEST_WORDS = lang_lexicon("en").words("event_test_words")
 # "accused X of attacking Y": X is the agent of the attack (claimed), not the accuser
 ACCUSING_VERBS = frozenset(str(w) for w in lexicon()["modality"].get("claimed_governors", ())
                            ) | lang_lexicon("en").words("event_accusing_verbs")
@@ -798,7 +800,7 @@ class EventCoder:
         out = []
         for c in tok.children:
             if c.dep_ == "xcomp" and (p.xcomp or p.xcomp_required or "xcomp_args" in p.target):
-                for w in ("with", "to", "against", "on", "from"):
+                for w in ("with", "to", "against", "on", "from", "between"):
                     out += _prep_objects(c, w)
                 objs = [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
                 out += objs
@@ -1164,6 +1166,9 @@ class EventCoder:
                     return None  # the pattern says this sense does not apply to such actors
                 code = str(code)
                 break
+        if quad_of_cameo(code) == 4 and any(c.lower_ in TEST_WORDS and c.i < tok.i
+                                            for c in tok.children):
+            code = "150"  # "test-fired two missiles": a show of force, not an attack
         # news attribution ("X attacked Y, officials said") keeps a factual clause asserted;
         # who said it is ``attributed_to`` (event-data practice)
         modality = modality_of(tok, pattern_intent=p.intent, question=question and is_verb)
