@@ -27,6 +27,10 @@ ORDER = ("negated", "hypothetical", "recommended", "future", "claimed", "reporte
 CLAUSE_UP = {"xcomp", "ccomp", "acomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"}
 # Verbs that introduce what someone said; the modality of the saying does not pass down.
 REPORTING = lang_lexicon("en").subset("reporting_verbs", "modality")
+# verbs that only carry an act noun ("hold talks", "host a meeting"): the noun's modality is
+# theirs
+CARRIERS = lang_lexicon("en").words("event_light_verbs") | frozenset(
+    lexicon()["modality"].get("nominal_carriers", ()))
 
 
 def _own_cues(tok, m: dict, out: set, intent: bool) -> None:
@@ -151,6 +155,12 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
             if cur.dep_ == "dobj":
                 if lem in m["future_nominal_governors"]:
                     cues.add("future")
+                if lem in CARRIERS and head.dep_ in ("xcomp", "ccomp", "conj"):
+                    # "offered to host talks": a verb that only carries the act noun gives it
+                    # its own modality (the talks are offered, not held)
+                    _own_cues(head, m, cues, pattern_intent)
+                    cur, hops = head, hops + 1
+                    continue
                 break
         own_clause = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
                          for c in cur.children)
