@@ -1399,6 +1399,8 @@ def _token_info(tok) -> dict:
     for c in tok.children:
         if c.dep_ == "prt":
             prt.add(c.lower_)
+        elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in PARTICLE_PREPS:
+            prt.add(c.lower_)  # "stepped down": the tagger's adverb is the verb's particle
         elif c.dep_ in ("prep", "dative", "agent"):
             prep.add(c.lower_)
             pobj.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
