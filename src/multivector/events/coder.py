@@ -727,6 +727,12 @@ class EventCoder:
                 return [], [head], True
             return [head], [], True
         if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            if verb.tag_ == "VBG" and verb.lemma_.lower() in ACCUSING_VERBS and not any(
+                    c.dep_ == "mark" for c in verb.children):
+                # "Morocco cut ties with Iran, accusing it of ...": the main clause's subject
+                # (an accusation is an act of its own; "..., killing 20" repeats the attack)
+                s, _, _ = self._subject(head, depth + 1)
+                return s, [], True
             # participle clause "Kazakhstan's president, having been protected by ..., said"
             if _is_passive(verb):
                 agents = []
