@@ -66,6 +66,7 @@ NON_STATE_SECTORS = {"CVL", "REB", "OPP", "JRN", "BUS", "MED", "REF", "NGO", "LA
                      "CRM", "UAF", "INS", "SEP", "IGO"}
 
 CONTENT_NOUNS = lang_lexicon("en").words("content_nouns")
+PLACE_NOUNS = lang_lexicon("en").words("place_nouns")
 # "test-fired", "test-launched": an attack verb's modifier that makes it a weapons test
 TEST_WORDS = lang_lexicon("en").words("event_test_words")
 # "accused X of attacking Y": X is the agent of the attack (claimed), not the accuser
@@ -786,6 +787,7 @@ class EventCoder:
             elif r == "xcomp_args":  # "refused to meet X": the complement's partners
                 for c in tok.children:
                     if c.dep_ == "xcomp":
+                        out += [o for o in _children(c, "dative") if o.pos_ in NOUN_POS]
                         out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
                         for w in ("with", "to", "from"):
                             out += _prep_objects(c, w)
@@ -876,6 +878,8 @@ class EventCoder:
                             ref = _generic_agent(o)  # "hundreds of students": students (CVL)
                         if ref is not None:
                             break
+                if ref is None and allow_place and t.lemma_.lower() in PLACE_NOUNS:
+                    ref = self._placed_noun(t, resolver)  # "besieged towns in northern Ethiopia"
                 if ref is None and generic:
                     ref = _generic_agent(t)
                 if ref is not None and not ref.get("country") and ref.get("type") == "person":
@@ -889,6 +893,19 @@ class EventCoder:
                     ref["start"], ref["end"] = doc.span_offsets(t.doc[i:j])
                 refs.append(ref)
         return refs
+
+    def _placed_noun(self, t, resolver: ActorResolver) -> dict | None:
+        """A common place noun ("towns", "a village") whose phrase names where it is ("in
+        northern Ethiopia", "of Idlib province" is not): where a place may stand for its state
+        (attacked places, aid delivered to places), the state of the place it names."""
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "inside", "across"):
+                for o in _children(c, "pobj"):
+                    r = resolver.actor(o, allow_place=True)
+                    if r and r.get("country") and r.get("type") in (
+                            "state", "region", "place", "city", "location"):
+                        return r
+        return None
 
     def _igo_official(self, t, ref: dict, resolver: ActorResolver) -> dict:
         """A person without a country whose title names an international organisation ("Arab
