@@ -348,16 +348,29 @@ def _unclosed(doc: Doc, parse: Any, base: int, m: MarkSpan, sp: _Speakers) -> Dr
     return None
 
 
+def _pronoun_speaker(tok: Any, base: int, sp: _Speakers) -> Speaker | None:
+    """Who "его / её" in "по его словам" is: a person named earlier in the same sentence
+    ("Лариджани ..., по его мнению, ..."), else the last speaker or person. "их" (their) is a
+    group: no single person is guessed."""
+    if tok.lower_ in ("их", "они"):
+        return None
+    pos = base + tok.idx
+    here = sp.person_before(pos)
+    if here is not None and here.start is not None and here.start >= base + tok.sent.start_char:
+        return here
+    return sp.last or here
+
+
 def _according_speaker(noun: Any, base: int, sp: _Speakers) -> Speaker | None:
     for c in noun.children:
         if c.dep_ in ("nmod", "poss", "pobj", "appos", "flat") or c.pos_ in ("PROPN", "NOUN", "PRON"):
             if c.lemma_ in ("он", "она", "они", "его", "ее", "их"):
-                return sp.last or sp.person_before(base + c.idx)
+                return _pronoun_speaker(c, base, sp)
             return sp.of_token(c, base)
     # "по его словам": the possessive is a det
     for c in noun.children:
         if c.lower_ in ("его", "ее", "её", "их"):
-            return sp.last or sp.person_before(base + c.idx)
+            return _pronoun_speaker(c, base, sp)
     return None
 
 
@@ -381,13 +394,18 @@ def _dash_dialogue(doc: Doc, parse: Any, base: int, sp: _Speakers) -> Draft | No
     return None
 
 
+POSSESSIVES = ("его", "её", "ее", "их")
+
+
 def _reported(doc: Doc, sent: Any, base: int, sp: _Speakers) -> Draft | None:
     w = words()
     toks = list(sent)
     # "По словам X, ..." / "По мнению X, ..."
     for i, t in enumerate(toks[:-1]):
-        if t.lower_ == "по" and toks[i + 1].lemma_ in w.according:
-            noun = toks[i + 1]
+        # "по словам X", and "по её / его / их словам" with the possessive first
+        k = i + 2 if toks[i + 1].lower_ in POSSESSIVES and i + 2 < len(toks) else i + 1
+        if t.lower_ == "по" and toks[k].lemma_ in w.according:
+            noun = toks[k]
             comma = next((x for x in toks[i + 2:] if x.text == ","), None)
             speaker = _according_speaker(noun, base, sp)
             lead = [x for x in toks[:i] if not x.is_punct]
