@@ -1,7 +1,7 @@
 """When an event happened: a date stated next to the trigger, resolved against the document date.
 
 Order: an explicit date in the trigger's clause ("on 16 March 2022", "on March 16", "in December
-1985", "on Tuesday", "yesterday") -> precision day/month/year; else the document date with
+1985", "in November", "on Tuesday", "yesterday") -> precision day/month/year; else the document date with
 precision ``approximate``; else null. A weekday or a day-month without a year needs the document
 date; the weekday is the latest one on or before it (news reports the past) unless the verb is
 future ("will meet on Tuesday" -> the next one). Nothing is guessed beyond that.
@@ -22,6 +22,9 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MDY = re.compile(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
 _MY = re.compile(rf"\b({_MON})\.?\s+(\d{{4}})\b", re.I)
+# a capitalised month name alone ("in November", "last March"), not "May" the verb, not a day
+_M = re.compile(rf"\b(?i:in|since|during|by|until|last|this|early|late|mid-?)\s+(?=[A-Z])((?i:{_MON}))"
+                rf"\b(?!\.?\s*\d)")
 _Y = re.compile(r"\bin\s+((?:19|20)\d{2})\b")
 _WD = re.compile(r"\b(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _REL = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
@@ -81,6 +84,17 @@ def find_date(text: str, doc_date: str | None, future: bool = False) -> tuple[st
     m = _MY.search(text)
     if m:
         return f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month"
+    m = _M.search(text)
+    if m and ref is not None:
+        # "in November" without a year: the latest November on or before the document's month
+        # (news reports the past), the next one for a future verb
+        mon = _month(m.group(1))
+        year = ref.year
+        if not future and mon > ref.month:
+            year -= 1
+        elif future and mon < ref.month:
+            year += 1
+        return f"{year:04d}-{mon:02d}", "month"
     m = _WD.search(text)
     if m and ref is not None:
         which, wd = (m.group(1) or "").lower(), WEEKDAYS[m.group(2).lower()]
