@@ -174,6 +174,13 @@ class EventCoder:
                     continue
                 seen.add(key)
                 events.append(ev)
+        for ev in events:
+            # complete = the text names both sides. A participant filled in by event-data
+            # convention (method "implied": a domestic target, a one-country source) is an
+            # inference, so the exports, relations and web counts, which use complete events,
+            # show only what the text says; --all / ?all=true show these too
+            if any(a.get("method") == "implied" for a in ev.source + ev.target):
+                ev.complete = False
         return events
 
     # ================================================================ sentence
