@@ -17,6 +17,9 @@ from typing import Any
 
 from .registry import WINDOW_PARAGRAPHS, EMention, Entity, Registry, Resolution, SpeakerWords
 
+# verbs whose subject made the document their object names ("X conducted the survey")
+OWNER_VERBS = {"conduct", "carry", "publish", "commission", "produce", "release", "compile", "issue"}
+
 
 @dataclass
 class CorefAnswer:
@@ -178,6 +181,14 @@ class Coref:
                 res = self.reg.noun_group(start, lemma)
                 return _from_result(res) if res.entity is not None else None
             return None
+        if not _definite(head) and not poss and head.tag_ == "NN" and para <= 1 \
+                and head.dep_ in ("nsubj", "nsubjpass") and (lemma in sw.org_nouns or lemma in sw.company_nouns) \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            # "A US bank has said ..." in the lead: the organisation the next sentences name
+            res = self.reg.org_ahead(start, lemma)
+            if res.entity is not None:
+                self._mention_here(res.entity, head, start)
+                return _from_result(res)
         if not _definite(head) or poss and not any(p.lower_ in ("the",) for p in poss):
             return None
         if lemma in sw.org_nouns:
@@ -334,6 +345,13 @@ class Coref:
                             g = next((x for x in ag.children if x.dep_ == "pobj"), None)
                             if g is not None:
                                 return self._entity_of(g)
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in OWNER_VERBS:
+            # "When X conducted the same survey two years ago": the subject made it
+            for c in t.head.children:
+                if c.dep_ == "nsubj":
+                    e = self._entity_of(c)
+                    if e is not None and e.kind != "person":
+                        return e
         if t.dep_ == "nsubjpass":
             for ag in t.head.children:
                 if ag.dep_ == "agent":
@@ -428,6 +446,12 @@ class Coref:
             phrase = re.sub(r"\s+'s\b|\s+’s\b", "'s", phrase)
             e = self.reg.unnamed_person(phrase, gender, None, pos, head, 0, head.lemma_.lower())
             return CorefAnswer(e, "descriptor", 0.7, role=head.lemma_.lower())
+        if org.kind == "group" and head.tag_ == "NNS":
+            # "Lawyers for X and Y denied": the lawyers speak, not the people they act for
+            words = [t for t in head.subtree if t.dep_ != "det" and not t.is_punct
+                     and not any(a.dep_ in ("relcl", "acl") and a.i > head.i for a in t.ancestors)]
+            phrase = "".join(t.text_with_ws for t in sorted(words, key=lambda x: x.i)).strip()
+            return CorefAnswer(None, "descriptor", 0.7, name=phrase, role=head.lemma_.lower())
         name = org.name if org.kind != "person" else f"{org.name}'s {head.lemma_.lower()}"
         e = self.reg.unnamed_person(name, gender, org if org.kind != "person" else None, pos, head, 0,
                                     head.lemma_.lower())

@@ -179,6 +179,27 @@ class Resolution:
     candidates: list[str] = field(default_factory=list)
 
 
+def _is_person_word(low: str, sw: SpeakerWords) -> bool:
+    """A noun that names a person ("mother", "teacher", "student", "spokesman")."""
+    return (low in sw.female_nouns or low in sw.male_nouns or low.endswith(tuple(sw.person_noun_endings))
+            or low in sw.spokes_nouns)
+
+
+def _joined_words(toks: list) -> list[str]:
+    """The words of a name as the text writes them: tokens the tagger split at a hyphen or an
+    apostrophe with no space ("Kilroy", "-", "Silk") are one word ("Kilroy-Silk")."""
+    out: list[str] = []
+    prev = None
+    for t in toks:
+        if out and prev is not None and prev.i + 1 == t.i and not prev.whitespace_ \
+                and (t.text in ("-", "'", "’") or prev.text in ("-", "'", "’")):
+            out[-1] += t.text
+        else:
+            out.append(t.text)
+        prev = t
+    return [w for w in out if w not in ("-", "'", "’")]
+
+
 def _strip_titles(words: list[str], sw: SpeakerWords) -> tuple[list[str], str | None]:
     """Drop leading titles; return the rest and the gender the titles state."""
     gender = None
@@ -260,13 +281,20 @@ class Registry:
         cand_of: dict[int, list[int]] = {}  # paragraph -> indices of the tokens worth a look
         self.spokes_subjects: list = []  # "a Home Office spokesman said": for the resolver
         self.demonym_subjects: list = []  # "The Scot defended him": resolved before any quote
+        # surnames of the people the document names in full anywhere: a headline's "Foxx and
+        # Swank take awards" tagged as companies before "Jamie Foxx" is introduced are people
+        full_surnames: set[str] = set()
+        for s in doc.english_sentences():
+            if s.span is not None and s.paragraph not in ents_of:
+                ents_of[s.paragraph] = list(s.span.doc.ents)
+                full_surnames.update(e[-1].text for e in ents_of[s.paragraph]
+                                     if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN")
         for s in doc.english_sentences():
             span = s.span
             if span is None:
                 continue
             para = self.doc.paragraphs[s.paragraph]
-            if para.idx not in ents_of:
-                ents_of[para.idx] = list(span.doc.ents)
+            if para.idx not in cand_of:
                 cand_of[para.idx] = self._candidates(span.doc)
             sent_ents = [e for e in ents_of[para.idx] if span.start <= e.start < span.end]
             nouns: list = []
@@ -280,7 +308,8 @@ class Registry:
                 pt = span.doc[ent.start - 1] if ent.start > 0 else None
                 titled = ent[0].lower_.rstrip(".") in person_titles or (
                     pt is not None and pt.lower_.rstrip(".") in person_titles)
-                if ent.label_ != "PERSON" and not titled and self.person_by_name(ent.text) is not None:
+                if ent.label_ != "PERSON" and not titled and (self.person_by_name(ent.text) is not None or (
+                        len(ent) == 1 and ent.label_ == "ORG" and ent.text in full_surnames)):
                     titled = True  # a known person's surname the tagger took for a company
                 if ent.label_ == "ORG" and not titled and pt is not None \
                         and pt.pos_ == "NOUN" and pt.dep_ == "compound" \
@@ -292,6 +321,10 @@ class Registry:
                     if ent.root.dep_ in SUBJECT_DEPS:
                         self.demonym_subjects.append(ent.root)
                     continue  # "The Scot", "the Argentine": a descriptor (coref), not a name
+                if ent.label_ in ("ORG", "GPE") and not titled and len(ent) == 1 and ent[0].text in given_names() \
+                        and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_person_word(c.lower_, self.sw)
+                                for c in ent.root.children):
+                    titled = True  # "Michelle, a mother of twins, said" tagged as a company
                 if ent.label_ == "ORG" and not titled and len(ent) >= 3 \
                         and ent[-1].lower_ in self.sw.role_abbreviations and ent[0].text in given_names():
                     titled = True  # "Guy Mansfield QC" tagged as a company
@@ -403,7 +436,7 @@ class Registry:
             self._org_noun_subjects(nouns, covered, s.idx, para.idx, para.start)
             self._people_groups(plural, covered, s.idx, para.idx, para.start)
             self._groups(span, s.idx, para.idx, para.start, first_mention)
-            self._pronoun_gender(pronouns, in_sentence, para.start, first_mention)
+            self._pronoun_gender(pronouns, in_sentence, para.start, first_mention, span)
         for e in self.entities:
             if e.kind == "person" and e.first and not e.votes:
                 e.vote(given_names().get(e.first), 0.5)
@@ -533,7 +566,7 @@ class Registry:
             peeled.append(run.pop(0))
         if peeled:
             prev = run[0].doc[run[0].i - 1]
-        words = [t.text for t in run if t.text not in ("'s", "’s")]
+        words = _joined_words([t for t in run if t.text not in ("'s", "’s")])
         title_words = [prev.text] if prev is not None and prev.lower_.rstrip(".") in self.sw.titles else []
         words, g = _strip_titles(title_words + words, self.sw)
         if not words:
@@ -904,7 +937,8 @@ class Registry:
             self._add_mention(g, tok, last, sent, para, pbase)
             self.mentions[-1].weight = self._weight(tok)
 
-    def _pronoun_gender(self, pronouns: list, ents: list[int], pbase: int, first_m: int = 0) -> None:
+    def _pronoun_gender(self, pronouns: list, ents: list[int], pbase: int, first_m: int = 0,
+                        span: Any = None) -> None:
         """A sentence about one person: its he/his or she/her is that person's gender. A
         subject or possessive pronoun of a clause the person's own verb governs ("X said he",
         "X lost his seat") is strong evidence; one elsewhere in the sentence ("... against X
@@ -914,6 +948,10 @@ class Registry:
         if len(people) != 1:
             return
         e = self.entities[next(iter(people))]
+        if span is not None and pronouns and any(
+                t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.tag_ == "NN" and _is_person_word(t.lower_, self.sw)
+                and any(c.dep_ in ("det", "poss") for c in t.children) for t in span):
+            return  # "The gold medallist says X hurt her": another person, named by a noun
         mine = [m for m in self.mentions[first_m:] if m.entity == e.idx]
         first = min((m.start for m in mine), default=None)
         heads = {m.token[1] for m in mine if m.token}
@@ -1074,6 +1112,32 @@ class Registry:
                  and self.entities[m.entity].kind == "org" and noun in self.entities[m.entity].role_words]
         if ahead:
             return Resolution(self.entities[ahead[0].entity], "descriptor", 0.6)
+        return Resolution(None, "descriptor", 0.0)
+
+    def org_ahead(self, pos: int, noun: str, sentences: int = 3) -> Resolution:
+        """"A US bank has said ..." in the lead, then "Riggs Bank will ...": the organisation a
+        descriptor introduces before the text names it. The first organisation named (outside
+        quotation marks) in the next ``sentences`` sentences and not before ``pos``, whose name or
+        stated role has ``noun``; else the first of them that is a main clause's subject."""
+        ok, starts, _ = self._mention_index()
+        if not ok:
+            return Resolution(None, "descriptor", 0.0)
+        cur = self.sent_index(pos)
+        subject = None
+        for m in self.mentions[bisect.bisect_right(starts, pos):]:
+            if m.sent - cur > sentences:
+                break
+            e = self.entities[m.entity]
+            if e.kind != "org" or e.unnamed or self.in_quote(m.start):
+                continue
+            if self.mentions_of(e.idx)[0].start < pos:
+                continue  # named before: not the one the descriptor introduces
+            if noun in e.name.lower().split() or noun in e.role_words:
+                return Resolution(e, "descriptor", 0.7)
+            if subject is None and m.weight >= 3.0:  # the subject itself, not a word inside it
+                subject = e
+        if subject is not None:
+            return Resolution(subject, "descriptor", 0.6)
         return Resolution(None, "descriptor", 0.0)
 
     def group(self, pos: int, orgs: bool | None = None, noun: str | None = None) -> Resolution:

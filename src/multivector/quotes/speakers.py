@@ -317,6 +317,19 @@ class SpeakerResolver:
                              and c.ent_type_ == "PERSON"), None)
             if name is not None:
                 return self.from_token(name, position)
+        if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children):
+            # "According to local newspaper the Daily Telegraph": a bare role noun and the name
+            # right after it (the parser seldom makes it an apposition)
+            nxt = head.doc[head.i + 1 : head.i + 6]
+            k = 1 if len(nxt) and nxt[0].lower_ == "the" else 0
+            run = []
+            for t in nxt[k:]:
+                if t.pos_ != "PROPN" or not t.text[:1].isupper():
+                    break
+                run.append(t)
+            if run and run[-1].i + 1 < len(head.doc) and not head.doc[run[-1].i + 1].is_alpha \
+                    and head.doc[run[-1].i + 1].tag_ != "POS":
+                return self.from_token(run[-1], position)
         if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
             e = self.registry.entity_at(tok_start, tok_end, ("org",))
             if e is not None and e.plural:  # "the Conservatives insisted"

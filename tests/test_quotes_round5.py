@@ -1,0 +1,78 @@
+"""Speaker rules of the fifth BBC round (issue 13), each on text we wrote: hyphenated surnames
+named as the text writes them, a name right after a bare role noun, lawyers for people, an
+organisation described in the lead before it is named, a survey's owner named by the verb that
+made it, a given name tagged as a company, a headline surname tagged as a company."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def qpipe():
+    from multivector.pipeline import Pipeline
+
+    return Pipeline(stages=["quotes"])
+
+
+def run(qpipe, text):
+    return qpipe.analyze_text(text).quotes
+
+
+def find(qs, words):
+    return next(q for q in qs if words in q.text)
+
+
+def name(q):
+    return q.speaker.name if q.speaker is not None else None
+
+
+def test_a_hyphenated_surname_keeps_its_hyphen(qpipe):
+    text = ("Council row deepens\n"
+            "Councillor Derek Barrow-Lane has walked out of a planning meeting in Leeds. "
+            'He told reporters he was "fed up" with the delays.')
+    assert name(find(run(qpipe, text), "fed up")) == "Derek Barrow-Lane"
+
+
+def test_a_name_right_after_a_bare_role_noun_is_the_speaker(qpipe):
+    text = ("Mayor's car seen\n"
+            "According to regional paper the Evening Courier, the mayor's car was seen near the depot.")
+    assert name(find(run(qpipe, text), "car was seen")) == "Evening Courier"
+
+
+def test_lawyers_for_people_are_the_lawyers(qpipe):
+    text = ("Singer wins injunction\n"
+            "Singer Ann Pole has won an injunction against two reporters. "
+            "Lawyers for Tom Reed and Max Hull denied that the men had followed her.")
+    assert name(find(run(qpipe, text), "the men had followed")) == "Lawyers for Tom Reed and Max Hull"
+
+
+def test_an_organisation_described_in_the_lead_is_the_one_named_next(qpipe):
+    text = ("Insurer to pay flood victims\n"
+            "A Dutch insurer has said it will pay 4m euros to flood victims under a court deal.\n"
+            "Hollan Assurance will put the money into a fund run by a local charity.")
+    assert name(find(run(qpipe, text), "4m euros")) == "Hollan Assurance"
+
+
+def test_a_survey_belongs_to_whoever_conducted_it(qpipe):
+    text = ("Shops upbeat\n"
+            "Most shop owners expect a good year, a survey of 800 retailers suggests.\n"
+            "Their worries are rents and rates. When business advisers Grant Thornton Partners "
+            "conducted the same survey last year, half were gloomy.")
+    assert name(find(run(qpipe, text), "Most shop owners")) == "Grant Thornton Partners"
+
+
+def test_a_given_name_with_a_person_in_apposition_is_a_person(qpipe):
+    text = ("Payments late again\n"
+            "Michelle, a mother of twins, said she had not been paid for a year. "
+            "Her letters have twice been lost, she said.")
+    assert name(find(run(qpipe, text), "Her letters")) == "Michelle"
+
+
+def test_a_headline_surname_tagged_as_a_company_is_the_person(qpipe):
+    text = ("Foxx and Swank take actors awards\n"
+            "Jamie Foxx and Hilary Swank have won the top acting awards.\n"
+            "Veteran actor Morgan Freeman took the supporting actor award for playing a trainer.\n"
+            '"Thank you all for this," said Foxx, accepting his award in Los Angeles. '
+            'He also praised his director: "Taylor, you are my director of the year."')
+    assert name(find(run(qpipe, text), "my director of the year")) == "Jamie Foxx"
