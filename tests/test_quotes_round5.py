@@ -76,3 +76,30 @@ def test_a_headline_surname_tagged_as_a_company_is_the_person(qpipe):
             '"Thank you all for this," said Foxx, accepting his award in Los Angeles. '
             'He also praised his director: "Taylor, you are my director of the year."')
     assert name(find(run(qpipe, text), "my director of the year")) == "Jamie Foxx"
+
+
+def test_the_pronoun_subject_of_a_relative_clause_claims_not_the_noun(qpipe):
+    text = ("Actress wins order\n"
+            "Actress Jane Moss has won an order against two men who she claims followed her car for weeks.")
+    assert name(find(run(qpipe, text), "followed her car")) == "Jane Moss"
+
+
+def test_a_name_after_and_is_the_subject_of_the_verb_after_it(qpipe):
+    text = ("Clubs meet\n"
+            "The two clubs, both without a win, meet on Sunday at Ashton and Reid says his players are ready.")
+    assert name(find(run(qpipe, text), "his players are ready")) == "Reid"
+
+
+def test_a_participle_after_a_reported_clause_shares_the_reporters_subject(qpipe):
+    text = ("Scheme in trouble\n"
+            "The watchdog met on Monday. It warned that it could be years before the Benefits Agency was "
+            '"fit for purpose", describing it as "a failing body" and "in chaos" with families facing long delays.')
+    q = next(q for q in run(qpipe, text) if q.text.startswith("a failing body"))
+    assert q.cue == "describing" and name(q) == "watchdog"
+
+
+def test_the_chip_maker_is_the_firm_not_the_person_who_heads_it(qpipe):
+    text = ("Chip firm upbeat\n"
+            "Tom Hale, the head of giant chip maker Axon Devices, backs the plan. "
+            "The world's largest maker of chips for cars believes the market will grow.")
+    assert name(find(run(qpipe, text), "the market will grow")) == "Axon Devices"

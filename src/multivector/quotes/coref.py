@@ -171,6 +171,14 @@ class Coref:
             if res.entity is not None:  # "the administrators" of "administrators X"
                 self._mention_here(res.entity, head, start)
                 return _from_result(res)
+        if lemma in sw.company_nouns and lemma not in sw.org_nouns and head.tag_ == "NN" and (
+                _definite(head) or all(p.pos_ == "NOUN" for p in poss) and poss):
+            # "the chip maker", "the world's largest maker of chips": the organisation
+            # introduced with that noun ("giant chip maker X"), not a person whose role has it
+            res = self.reg.org_by_role(lemma, start, excl)
+            if res.entity is not None:
+                self._mention_here(res.entity, head, start)
+                return _from_result(res)
         if head.tag_ in ("NNS", "NNPS") and _definite(head):
             if low in sw.org_plural_nouns:
                 return _from_result(self.reg.group(start, orgs=True))

@@ -92,8 +92,31 @@ def _subject(verb):
     ("He paused and added ...", "..., saying ...") and through relative clauses ("the
     ambassador, who said ...")."""
     tok = verb
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJ for c in verb.children) and verb.i >= 2:
+        # "The two sides meet at X and Kirwan says ...": the parser made the name a conjunct of
+        # the place before "and"; a name between "and" and the verb is the verb's subject
+        j = verb.i - 1
+        doc = verb.doc
+        while j > 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].head.i != verb.i:
+            j -= 1
+        if j < verb.i - 1 and doc[j].lower_ == "and" and doc[verb.i - 1].dep_ in ("conj", "compound"):
+            return doc[verb.i - 1]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and not any(c.dep_ in SUBJ for c in verb.children):
+        # "It warned that it could take years, describing it as ...": the parser hung the
+        # participle on the reported clause; it shares the subject of the verb that reports it
+        a = verb.head
+        for _ in range(3):
+            if a.dep_ not in ("advcl", "ccomp") or a.head.i == a.i:
+                break
+            if a.dep_ == "ccomp" and a.head.pos_ in ("VERB", "AUX") and a.head.i < a.i:
+                tok = a.head
+                break
+            a = a.head
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        subjs = [c for c in tok.children if c.dep_ in SUBJ]
+        # "two men who she claims followed her": "she" claims, "who" is what she claims about
+        subj = next((c for c in subjs if c.lower_ not in ("who", "that", "which")), subjs[0] if subjs else None)
         if subj is not None:
             if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head

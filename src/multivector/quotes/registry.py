@@ -45,6 +45,7 @@ PRONOUN_GENDER_DEPS = {"nsubj", "nsubjpass", "poss"}
 # places first ("in the US") and stay with the tagger's GPE handling
 LINKED_ORG_TYPES = {"media", "company", "ngo", "igo", "government", "legislature", "military",
                     "think-tank", "party"}
+ROLE_PREPOSITIONS = {"of", "at", "for", "in", "with", "from", "on", "to", "behind", "under"}
 WINDOW_SENTENCES = 12  # how far back a pronoun or descriptor may reach
 WINDOW_PARAGRAPHS = 3
 
@@ -154,7 +155,14 @@ class Entity:
         if not role or role in self.roles:
             return
         self.roles.append(role)
-        for w in re.findall(r"[a-z][a-z\-]+", role.lower()):
+        # the role's own words, not those of what it is a role of: "the head of giant chip
+        # maker X" is a head, not a maker ("the chip maker" is X)
+        words = re.findall(r"[a-z][a-z\-]+", role.lower())
+        for k, w in enumerate(words):
+            if k and w in ROLE_PREPOSITIONS:
+                words = words[:k]
+                break
+        for w in words:
             self.role_words.add(w)
             if w.endswith("s") and len(w) > 3:
                 self.role_words.add(w[:-1])

@@ -21,7 +21,7 @@ from ..actors.api import actor_at as _actor_at
 from ..doc import Doc, Mention
 from ..lang import lexicon as lang_lexicon
 from .coref import Coref, CorefAnswer
-from .registry import Entity, Registry
+from .registry import ROLE_PREPOSITIONS, Entity, Registry
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,16 @@ def _clean_phrase(text: str) -> str:
     while words and words[0].lower() in ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _role_head_words(role: str) -> list[str]:
+    """The words of a stated role up to its first preposition ("head of giant chip maker X"
+    -> head): a descriptor names the role, not what it is a role of."""
+    words = re.findall(r"[a-z][a-z\-]+", role.lower())
+    for k, w in enumerate(words):
+        if k and w in ROLE_PREPOSITIONS:
+            return words[:k]
+    return words
 
 
 def _shares_word(a: str, b: str) -> bool:
@@ -407,6 +417,10 @@ class SpeakerResolver:
         if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PROPN":
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
+                cc = [t.i for t in ent if t.dep_ == "cc" and t.i < head.i]
+                if cc:  # "at Ashton and Reid says": the name after "and", not the whole entity
+                    ent = head.doc.char_span(head.doc[cc[-1] + 1].idx, ent.end_char, label=ent.label_) or ent
+            if ent is not None:
                 name = person_name(ent) if ent.label_ == "PERSON" else _clean_phrase(ent.text)
                 label = ent.label_
             else:
@@ -546,7 +560,7 @@ class SpeakerResolver:
         best: _Named | Speaker | None = None
         ahead = None
         for n in (self.named[i] for i in self._named_tables()[2].get(noun, [])):
-            if n.label != "PERSON" or not n.role or noun not in n.role.lower().split():
+            if n.label != "PERSON" or not n.role or noun not in _role_head_words(n.role):
                 continue
             if n.start < pos:
                 best = n
@@ -555,7 +569,7 @@ class SpeakerResolver:
         for p, sp in self.speakers:  # in position order (``remember``)
             if p >= pos:
                 break
-            if sp.role and noun in sp.role.lower() and sp.name:
+            if sp.role and noun in _role_head_words(sp.role) and sp.name:
                 if best is None or p > getattr(best, "start", -1):
                     best = sp
         return best or ahead
