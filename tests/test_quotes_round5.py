@@ -1,7 +1,7 @@
 """Speaker rules of the fifth BBC round (issue 13), each on text we wrote: hyphenated surnames
 named as the text writes them, a name right after a bare role noun, lawyers for people, an
 organisation described in the lead before it is named, a survey's owner named by the verb that
-made it, a given name tagged as a company, a headline surname tagged as a company."""
+made it, a given name tagged as a company, parses that hid the speaker, role nouns of firms."""
 
 from __future__ import annotations
 
@@ -69,15 +69,6 @@ def test_a_given_name_with_a_person_in_apposition_is_a_person(qpipe):
     assert name(find(run(qpipe, text), "Her letters")) == "Michelle"
 
 
-def test_a_headline_surname_tagged_as_a_company_is_the_person(qpipe):
-    text = ("Foxx and Swank take actors awards\n"
-            "Jamie Foxx and Hilary Swank have won the top acting awards.\n"
-            "Veteran actor Morgan Freeman took the supporting actor award for playing a trainer.\n"
-            '"Thank you all for this," said Foxx, accepting his award in Los Angeles. '
-            'He also praised his director: "Taylor, you are my director of the year."')
-    assert name(find(run(qpipe, text), "my director of the year")) == "Jamie Foxx"
-
-
 def test_the_pronoun_subject_of_a_relative_clause_claims_not_the_noun(qpipe):
     text = ("Actress wins order\n"
             "Actress Jane Moss has won an order against two men who she claims followed her car for weeks.")
@@ -103,3 +94,18 @@ def test_the_chip_maker_is_the_firm_not_the_person_who_heads_it(qpipe):
             "Tom Hale, the head of giant chip maker Axon Devices, backs the plan. "
             "The world's largest maker of chips for cars believes the market will grow.")
     assert name(find(run(qpipe, text), "the market will grow")) == "Axon Devices"
+
+
+def test_a_surname_alone_is_the_namesake_the_article_names_most(qpipe):
+    text = ("Campaign row\n"
+            "Senator Ann Lowe attacked the plan on Monday. Ann Lowe said the cuts were unfair "
+            "and Ann Lowe promised to fight them. Her brother Tom Lowe, a banker, backed the cuts.\n"
+            'Lowe told reporters that "the fight has only started".')
+    assert name(find(run(qpipe, text), "the fight has only started")) == "Ann Lowe"
+
+
+def test_a_word_made_of_a_name_is_no_mention_of_it(qpipe):
+    text = ("Title\n"
+            "Maria Diaz, a teacher, spoke on Monday. The town is more anti-Grant than pro-Lane, and its "
+            'mood is hers. Lane told reporters: "I will win."')
+    assert name(find(run(qpipe, text), "I will win")) == "Lane"  # not "- Lane" from "pro-Lane"

@@ -115,6 +115,8 @@ def _subject(verb):
             a = a.head
     for _ in range(4):
         subjs = [c for c in tok.children if c.dep_ in SUBJ]
+        if len(subjs) > 1:  # a dash the parser took for a noun subject next to the real one
+            subjs = [c for c in subjs if any(ch.isalnum() for ch in c.text)] or subjs
         # "two men who she claims followed her": "she" claims, "who" is what she claims about
         subj = next((c for c in subjs if c.lower_ not in ("who", "that", "which")), subjs[0] if subjs else None)
         if subj is not None:

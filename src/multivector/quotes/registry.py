@@ -289,20 +289,13 @@ class Registry:
         cand_of: dict[int, list[int]] = {}  # paragraph -> indices of the tokens worth a look
         self.spokes_subjects: list = []  # "a Home Office spokesman said": for the resolver
         self.demonym_subjects: list = []  # "The Scot defended him": resolved before any quote
-        # surnames of the people the document names in full anywhere: a headline's "Foxx and
-        # Swank take awards" tagged as companies before "Jamie Foxx" is introduced are people
-        full_surnames: set[str] = set()
-        for s in doc.english_sentences():
-            if s.span is not None and s.paragraph not in ents_of:
-                ents_of[s.paragraph] = list(s.span.doc.ents)
-                full_surnames.update(e[-1].text for e in ents_of[s.paragraph]
-                                     if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN")
         for s in doc.english_sentences():
             span = s.span
             if span is None:
                 continue
             para = self.doc.paragraphs[s.paragraph]
-            if para.idx not in cand_of:
+            if para.idx not in ents_of:
+                ents_of[para.idx] = list(span.doc.ents)
                 cand_of[para.idx] = self._candidates(span.doc)
             sent_ents = [e for e in ents_of[para.idx] if span.start <= e.start < span.end]
             nouns: list = []
@@ -316,8 +309,7 @@ class Registry:
                 pt = span.doc[ent.start - 1] if ent.start > 0 else None
                 titled = ent[0].lower_.rstrip(".") in person_titles or (
                     pt is not None and pt.lower_.rstrip(".") in person_titles)
-                if ent.label_ != "PERSON" and not titled and (self.person_by_name(ent.text) is not None or (
-                        len(ent) == 1 and ent.label_ == "ORG" and ent.text in full_surnames)):
+                if ent.label_ != "PERSON" and not titled and self.person_by_name(ent.text) is not None:
                     titled = True  # a known person's surname the tagger took for a company
                 if ent.label_ == "ORG" and not titled and pt is not None \
                         and pt.pos_ == "NOUN" and pt.dep_ == "compound" \
@@ -564,7 +556,10 @@ class Registry:
     def _person_from_tokens(self, toks: list, sent: int, para: int, pbase: int) -> Entity | None:
         # the name: the run of capitalised words, titles first
         prev = toks[0].doc[toks[0].i - 1] if toks[0].i > 0 else None
-        run = [t for t in toks if t.text[:1].isupper() or t.text in ("-", "'", "’")]
+        run = [t for i, t in enumerate(toks) if t.text[:1].isupper() or t.text in ("-", "'", "’")
+               or i and toks[i - 1].text == "-" and not toks[i - 1].whitespace_]  # "Ban Ki-moon"
+        if run and run[0].text == "-" and run[0].i > 0 and not run[0].doc[run[0].i - 1].whitespace_:
+            return None  # "pro-Clinton", "anti-Trump": a word made of the name, not a mention
         if not run:
             return None
         # a capitalised role noun opening the sentence ("Striker Tom Hale", "Manager Ian Pike"):
@@ -789,6 +784,13 @@ class Registry:
             if not hits:  # a first name alone ("Charlie") for the one person who has it
                 firsts = [e for e in self._named("first", w) if e.kind == "person" and not e.unnamed and e.first == w]
                 hits = firsts if len(firsts) == 1 else []
+            if len(hits) > 1:
+                # "Clinton" after "Hillary Clinton" and "Bill Clinton": the one the article names
+                # most so far (the one named last on a tie)
+                count: dict[int, int] = {}
+                for m in self.mentions:
+                    count[m.entity] = count.get(m.entity, 0) + 1
+                return max(hits, key=lambda e: (count.get(e.idx, 0), e.idx))
             return hits[-1] if hits else None
         # a full name after its surname alone ("Sullivan" ... "Scott Sullivan")
         hits = [e for e in self._named("last", words[-1]) if e.kind == "person" and not e.unnamed
@@ -956,13 +958,16 @@ class Registry:
         if len(people) != 1:
             return
         e = self.entities[next(iter(people))]
-        if span is not None and pronouns and any(
-                t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.tag_ == "NN" and _is_person_word(t.lower_, self.sw)
-                and any(c.dep_ in ("det", "poss") for c in t.children) for t in span):
-            return  # "The gold medallist says X hurt her": another person, named by a noun
         mine = [m for m in self.mentions[first_m:] if m.entity == e.idx]
         first = min((m.start for m in mine), default=None)
         heads = {m.token[1] for m in mine if m.token}
+        if span is not None and pronouns:
+            for t in span:
+                if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                        and _is_person_word(t.lower_, self.sw) and any(c.dep_ in ("det", "poss") for c in t.children) \
+                        and not any(x.i in heads for x in t.subtree) \
+                        and not any(a.i in heads for a in t.ancestors):
+                    return  # "The gold medallist says X hurt her": another person, named by a noun
         for t in pronouns:
             if first is None or pbase + t.idx <= first or self.in_quote(pbase + t.idx):
                 continue

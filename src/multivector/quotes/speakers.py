@@ -418,7 +418,8 @@ class SpeakerResolver:
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
                 cc = [t.i for t in ent if t.dep_ == "cc" and t.i < head.i]
-                if cc:  # "at Ashton and Reid says": the name after "and", not the whole entity
+                # "at Ashton and Reid says": the name after "and", not the whole entity
+                if cc and head.dep_ == "conj" and ent.label_ != "ORG":
                     ent = head.doc.char_span(head.doc[cc[-1] + 1].idx, ent.end_char, label=ent.label_) or ent
             if ent is not None:
                 name = person_name(ent) if ent.label_ == "PERSON" else _clean_phrase(ent.text)
