@@ -109,3 +109,33 @@ def test_a_word_made_of_a_name_is_no_mention_of_it(qpipe):
             "Maria Diaz, a teacher, spoke on Monday. The town is more anti-Grant than pro-Lane, and its "
             'mood is hers. Lane told reporters: "I will win."')
     assert name(find(run(qpipe, text), "I will win")) == "Lane"  # not "- Lane" from "pro-Lane"
+
+
+def test_the_subject_the_parser_took_for_the_object_of_as(qpipe):
+    text = ("Title\n"
+            "His comments come as the co-chairman of the Green Party, Tom Vale, on Saturday called him "
+            '"a failure of historic size" as a party leader.')
+    assert name(find(run(qpipe, text), "a failure of historic size")) == "Tom Vale"
+
+
+def test_a_quotation_inside_a_finding_of_people_is_their_finding(qpipe):
+    text = ("Agency in trouble\n"
+            "Minister Alan Pike told the BBC: \"We will fix it.\"\n"
+            "The MPs launched their inquiry after a backlog built up. The MPs found the system was "
+            '"nowhere near working and the number of angry users continues to grow every single week".')
+    q = find(run(qpipe, text), "nowhere near working")
+    assert q.kind == "indirect" and q.cue == "found" and name(q) == "MPs"
+
+
+def test_a_misspelt_surname_as_a_subject_is_the_person(qpipe):
+    text = ("Title\n"
+            '"The campaign is in trouble," said Leslie Wimes, a party organiser in Miami.\n'
+            "Wines believes that the campaign took its voters for granted.")
+    assert name(find(run(qpipe, text), "took its voters for granted")) == "Leslie Wimes"
+
+
+def test_its_claim_in_a_clause_about_a_named_document_is_the_owners(qpipe):
+    text = ("Title\n"
+            "Doctor Harold Penn wrote a short letter about the candidate. Penn's earlier letter was "
+            "widely mocked for its prediction that the candidate would be the fittest president in history.")
+    assert name(find(run(qpipe, text), "the fittest president")) in ("Penn", "Harold Penn")

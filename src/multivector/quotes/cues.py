@@ -87,6 +87,20 @@ def _particle_ok(tok, lex: Lexicon) -> bool:
     return any(c.dep_ in ("prt", "prep") and c.lower_ in parts for c in tok.children)
 
 
+def _people(tok) -> bool:
+    """A plural noun naming people ("The MPs found ...", "researchers found ..."): they can
+    report findings, unlike "modern processes indicate ..."."""
+    from .registry import speaker_words
+
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    sw = speaker_words()
+    lemma = tok.lemma_.lower()
+    return lemma in sw.people_plural_nouns or tok.lower_ in sw.person_plural_nouns \
+        or lemma in sw.role_abbreviations or lemma.endswith(tuple(sw.people_plural_endings)) \
+        or lemma in sw.org_nouns
+
+
 def _subject(verb):
     """Subject of ``verb``, walking up through coordinated or subordinate verbs that share it
     ("He paused and added ...", "..., saying ...") and through relative clauses ("the
@@ -113,6 +127,15 @@ def _subject(verb):
                 tok = a.head
                 break
             a = a.head
+    if verb.dep_ == "advcl" and not any(c.dep_ in SUBJ for c in verb.children):
+        # "His comments come as the chairman of X, NAME, on Saturday called him ...": the
+        # parser made "as" a preposition and the clause's subject its object
+        p = next((c for c in list(verb.children) + list(verb.head.children) if c.dep_ in ("prep", "mark")
+                  and c.i < verb.i and c.lower_ in ("as", "while", "after", "when", "before", "because")), None)
+        objs = [c for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")] if p is not None else []
+        if objs and objs[-1].i < verb.i:
+            name = next((t for t in p.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+            return name or objs[-1]
     for _ in range(4):
         subjs = [c for c in tok.children if c.dep_ in SUBJ]
         if len(subjs) > 1:  # a dash the parser took for a noun subject next to the real one
@@ -313,7 +336,8 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         return None
     if kind == "evidence" and speaker is not None and not (
             speaker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or speaker.lemma_.lower() in lex.evidence_sources
-            or speaker.lower_ in ("he", "she", "they", "we", "i")):
+            or speaker.lower_ in ("he", "she", "they", "we", "i")
+            or _people(speaker) and any(c.dep_ == "ccomp" for c in tok.children)):
         return None  # "modern processes indicate that ..." is the author's argument
     content = _content(tok, lex, kind)
     content_range = None

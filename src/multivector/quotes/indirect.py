@@ -108,6 +108,15 @@ class IndirectExtractor:
         if len(self.index.between(a, b)) < MIN_TOKENS:
             return None
         pos = self.index.start(noun)
+        if owner.lower_ == "its":
+            # "X's letter was ridiculed for its prediction that ...": "its" is the subject of
+            # the clause, a document whose owner is named; the claim is the owner's
+            verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+            holder = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) \
+                if subj is not None and subj.pos_ == "NOUN" else None
+            if holder is not None:
+                owner = holder
         sp = self.resolver.from_token(owner, pos)
         if sp is None:
             return None

@@ -187,6 +187,17 @@ class Resolution:
     candidates: list[str] = field(default_factory=list)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """One letter substituted, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
 def _is_person_word(low: str, sw: SpeakerWords) -> bool:
     """A noun that names a person ("mother", "teacher", "student", "spokesman")."""
     return (low in sw.female_nouns or low in sw.male_nouns or low.endswith(tuple(sw.person_noun_endings))
@@ -552,6 +563,17 @@ class Registry:
         if len(hits) == 1:
             return self.entities[next(iter(hits))]
         return None
+
+    def person_by_misspelt_name(self, word: str) -> Entity | None:
+        """The one person whose surname is ``word`` but for one letter ("Wines" for Wimes,
+        "Barot" for Barrot): a cue's subject the text misspelt. Five letters or more, same
+        first letter, never a word that is itself a surname of the document."""
+        if len(word) < 5 or word in self._surnames or not word[:1].isupper():
+            return None
+        hits = {w for w in self._surnames if w[:1] == word[:1] and _one_edit(w, word)}
+        if len(hits) != 1:
+            return None
+        return self.person_by_name(next(iter(hits)))
 
     def _person_from_tokens(self, toks: list, sent: int, para: int, pbase: int) -> Entity | None:
         # the name: the run of capitalised words, titles first

@@ -323,8 +323,10 @@ class SpeakerResolver:
             name = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i
                          and c.pos_ == "PROPN" and c.doc[c.left_edge.i - 1].text == ","), None)
             if name is None:  # "The new chairman of X, Anne Whitby, warned": the name in apposition
-                name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                             and c.ent_type_ == "PERSON"), None)
+                # (to the role or, as the parser often has it, to the organisation after "of")
+                name = next((c for c in head.subtree if c.dep_ == "appos" and c.pos_ == "PROPN"
+                             and c.ent_type_ == "PERSON" and (c.head.i == head.i or (
+                                 c.head.head.head.i == head.i and c.doc[c.left_edge.i - 1].text == ","))), None)
             if name is not None:
                 return self.from_token(name, position)
         if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children):
@@ -351,6 +353,13 @@ class SpeakerResolver:
             dem = self.coref.demonym(head, pos)  # "the Scot said", "The Argentine had ..."
             if dem.resolved:
                 return self._answer(dem, np_start, np_end)
+        if head.pos_ in ("NOUN", "PROPN") and head.text[:1].isupper() and head.dep_ in SUBJECT_DEPS \
+                and head.ent_type_ != "PERSON" and not any(True for _ in head.children) \
+                and self.registry.person_by_name(head.text) is None:
+            e = self.registry.person_by_misspelt_name(head.text)  # "Wines believes" after "Leslie Wimes"
+            if e is not None and not self.registry.in_quote(tok_start):
+                self.coref._mention_here(e, head, tok_start)  # the subject "she" may point back to
+                return self._entity_speaker(e, np_start, np_end, "name", 0.8, pos)
         if head.pos_ == "PRON" and not (low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass")):
             ans = self.coref.pronoun(head, pos)
             if ans is not None:

@@ -159,7 +159,10 @@ def _clause_frames_quote(text: str, ind: Draft, d: Draft) -> bool:
     if not (ind.start < d.start and d.end <= ind.end + 2):
         return False
     same_cue = ind.cue_at is not None and ind.cue_at == d.cue_at
-    if not same_cue and (ind.speaker is None or d.speaker is None or not ind.speaker.same_as(d.speaker)):
+    # a quotation with no cue of its own inside the clause ("The MPs found the system was
+    # "nowhere near ..."") is that clause's, whoever a continuation would have given it to
+    if not same_cue and d.cue is not None and (
+            ind.speaker is None or d.speaker is None or not ind.speaker.same_as(d.speaker)):
         return False
     lead = text[ind.start : d.start].strip(" \t\n\"'“”‘’«»„")
     return len(lead.split()) >= 2
