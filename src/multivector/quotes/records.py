@@ -73,7 +73,10 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
     ms = doc.mentions
     starts = [m.start for m in ms]
     in_order = all(x <= y for x, y in zip(starts, starts[1:]))
-    by_span = {(m.start, m.end): m.actor_id for m in ms if m.actor_id}
+    # mentions that name an actor by these very words (not a pronoun the linker resolved on
+    # its own: the speaker resolver may have chosen another antecedent for it)
+    by_span = {(m.start, m.end): m.actor_id for m in ms if m.actor_id
+               and m.method not in ("pronoun", "descriptor")}
     for n, d in enumerate(drafts, 1):
         sent = doc.sentence_at(d.start)
         sp = d.speaker
@@ -83,8 +86,11 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
             # officials" -> TKMGOV): the quote names that actor, as it does for "Kazakh
             # diplomats told"
             words = doc.text[sp.start:sp.end]
-            lead = len(words) - len(ARTICLE.sub("", words, count=1))
-            sp.actor_id = by_span.get((sp.start, sp.end)) or by_span.get((sp.start + lead, sp.end))
+            bare = ARTICLE.sub("", words, count=1)
+            if " ".join(bare.split()).lower() == " ".join(sp.name.split()).lower():
+                lead = len(words) - len(bare)
+                sp.actor_id = by_span.get((sp.start, sp.end)) or \
+                    by_span.get((sp.start + lead, sp.end))
         mentioned: list[str] = []
         if in_order:
             inside = ms[bisect.bisect_left(starts, d.start):bisect.bisect_right(starts, d.end)]
