@@ -29,6 +29,8 @@ PERSON_PRONOUNS = lang_lexicon("en").words("person_pronouns")
 INTERVIEWEE_NOUNS = lang_lexicon("en").words("interviewee_nouns")
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# actor-linker mention methods that resolve a word to an antecedent by the linker's own rules
+LINKER_COREF = frozenset({"pronoun", "descriptor"})
 ARTICLES = lang_lexicon("en").words("articles")
 # a share of people that can hold a view ("47 percent said", "a third said", "six in 10 say")
 GROUP_COUNTS = {"PERCENT", "CARDINAL", "ORDINAL"}
@@ -607,7 +609,10 @@ class SpeakerResolver:
         for m in self._entity_mentions(e.idx):
             if m.start < pos + 1:
                 hit = self._mention(m.start, m.end)
-                if hit is not None and hit.actor_id:
+                # a name of the entity, not a pronoun or descriptor of it: the actor linker
+                # resolves those on its own and may have chosen another person, which gave
+                # a speaker one person's name and another's actor id
+                if hit is not None and hit.actor_id and hit.method not in LINKER_COREF:
                     actor_id = hit.actor_id
         if e.kind == "person" and e.unnamed and e.org is not None:
             org = self.registry.entities[e.org]
