@@ -115,3 +115,16 @@ def test_places_and_currencies(events_pipeline):
     evs = code(events_pipeline, "Former president Jean-Bertrand Aristide has been accused of "
                                 "misusing up to US $50 million in public funds.")
     assert not any(a.country == "USA" for e in evs for a in e.source + e.target), evs
+
+
+def test_missiles_rejections_and_endorsements(events_pipeline):
+    e = of_type(code(events_pipeline, "North Korea fired two missiles into the sea."), "MOBILIZE")
+    assert e.target == []  # no target: a show of force, not an attack on itself
+    e = of_type(code(events_pipeline, "Houthi rebels launched drones at a Saudi oil facility."),
+                "ASSAULT")
+    assert e.target[0].country == "SAU"
+    e = of_type(code(events_pipeline, "Hamas turned down an Egyptian offer of a truce."), "REJECT")
+    assert e.target[0].country == "EGY"
+    e = of_type(code(events_pipeline, "Russia expressed support for Serbia's position on Kosovo."),
+                "SUPPORT")
+    assert e.target[0].country == "SRB"
