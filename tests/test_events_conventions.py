@@ -128,3 +128,13 @@ def test_missiles_rejections_and_endorsements(events_pipeline):
     e = of_type(code(events_pipeline, "Russia expressed support for Serbia's position on Kosovo."),
                 "SUPPORT")
     assert e.target[0].country == "SRB"
+
+
+def test_on_and_off_in_patterns_are_words_not_booleans(events_pipeline):
+    from multivector.events.lexicon import patterns
+
+    senses = [p for ps in patterns(()).values() for p in ps]
+    assert not any({"true", "false"} & (set(p.prep_object) | set(p.particle)) for p in senses)
+    e = of_type(code(events_pipeline, "Kenya called on Ethiopia to allow humanitarian access to "
+                                      "Tigray."), "REQUEST")
+    assert e.cameo == "020" and e.target[0].country == "ETH"

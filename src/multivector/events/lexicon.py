@@ -76,22 +76,32 @@ def _pattern(raw: dict, i: int, where: str = "events/data/patterns.yaml") -> lis
     return [_one_pattern(dict(raw, lemma=lem), i, where) for lem in lemmas]
 
 
+def _word(x) -> str:
+    """A word of a pattern entry. YAML 1.1 reads an unquoted on/off (yes/no) as a boolean:
+    ``prep_object: {on: []}`` and ``particle: [off]`` would never match; they mean the words."""
+    if x is True:
+        return "on"
+    if x is False:
+        return "off"
+    return str(x).lower()
+
+
 def _one_pattern(raw: dict, i: int, where: str) -> Pattern:
     kw = dict(raw)
-    kw["lemma"] = str(kw["lemma"]).lower()
+    kw["lemma"] = _word(kw["lemma"])
     kw["pos"] = str(kw.get("pos", "verb")).lower()
     kw["cameo"] = str(kw["cameo"])
     for k in _TUPLE_KEYS:
         if k in kw:
-            kw[k] = tuple(str(x).lower() for x in (kw[k] or ()))
+            kw[k] = tuple(_word(x) for x in (kw[k] or ()))
     if "object_words" in kw:
         groups = kw["object_words"] or ()
         if not isinstance(groups, (list, tuple)):
             raise ValueError(f"{where} entry {i + 1}: object_words must be a list of word lists")
-        kw["object_words"] = tuple(tuple(str(w).lower() for w in (g if isinstance(g, list) else [g]))
+        kw["object_words"] = tuple(tuple(_word(w) for w in (g if isinstance(g, list) else [g]))
                                    for g in groups)
     if "prep_object" in kw:
-        kw["prep_object"] = {str(k).lower(): tuple(str(w).lower() for w in (v or ()))
+        kw["prep_object"] = {_word(k): tuple(_word(w) for w in (v or ()))
                              for k, v in (kw["prep_object"] or {}).items()}
     if "contexts" in kw and kw["contexts"] is not None:
         kw["contexts"] = tuple(kw["contexts"])
