@@ -138,3 +138,12 @@ def test_on_and_off_in_patterns_are_words_not_booleans(events_pipeline):
     e = of_type(code(events_pipeline, "Kenya called on Ethiopia to allow humanitarian access to "
                                       "Tigray."), "REQUEST")
     assert e.cameo == "020" and e.target[0].country == "ETH"
+
+
+def test_its_forces_in_a_report_are_the_speakers(events_pipeline):
+    evs = code(events_pipeline, "Israel said its forces had killed a senior Hezbollah commander "
+                                "in southern Lebanon.")
+    e = [x for x in evs if quad_of_cameo(x.cameo) == 4][0]
+    assert (e.source[0].country, e.source[0].sector) == ("ISR", "MIL")
+    e = of_type(code(events_pipeline, "Israeli jets hit Hamas targets in Gaza."), "ASSAULT")
+    assert e.target[0].country == "PSE"

@@ -1024,7 +1024,7 @@ class EventCoder:
         poss = [c for c in t.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her")]
         if hs is None or not poss:
             return None
-        ante = context.get("antecedent")
+        ante = context.get("antecedent") or self._reporter(t, resolver)
         if ante and ante.get("country"):
             name = " ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl"))
             aid = None
@@ -1037,6 +1037,17 @@ class EventCoder:
                     aid = None
             return {"id": aid, "name": name, "country": ante["country"], "sector": hs,
                     "type": "government" if hs == "GOV" else None, "text": name}
+        return None
+
+    def _reporter(self, t, resolver: ActorResolver) -> dict | None:
+        """The subject of the reporting verb whose clause holds ``t``: "Israel said its forces
+        had killed ..." (its = Israel's)."""
+        for anc in t.ancestors:
+            if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in REPORTING:
+                for s_ in _children(anc.head, "nsubj"):
+                    if s_.pos_ in NOUN_POS:
+                        return resolver.actor(s_, allow_place=False)
+                return None
         return None
 
     def _pronoun(self, doc: Doc, t, resolver: ActorResolver, context: dict) -> dict | None:
