@@ -28,3 +28,13 @@ def test_a_pronoun_speaker_keeps_the_id_of_the_person_it_names(pipeline):
     [q] = [q for q in doc.quotes if q.speaker is not None and q.speaker.method == "pronoun"]
     assert q.speaker.name == "Peter Goldsmith"
     assert q.speaker.id in ("PER:peter-goldsmith", None)
+
+
+def test_the_evaluation_counts_speakers_whose_id_is_another_person(pipeline):
+    from multivector.eval.bbc_quotes import id_agreement
+
+    doc = pipeline.analyze_text(TEXT, source="ids.txt")
+    assert id_agreement(doc) == (1, 1)
+    q = next(q for q in doc.quotes if q.speaker is not None)
+    q.speaker.id = next(m.actor_id for m in doc.mentions if m.text == "Charles Falconer")
+    assert id_agreement(doc) == (1, 0)

@@ -252,16 +252,39 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str
     analysed, errs = pipeline.process(documents)
     by_source = {d.document.source: d for d in analysed}
     tally = Tally()
+    checked = agree = 0
     for art, doc in zip(arts, documents):
         res = by_source.get(doc.source)
         preds = [_pred(q) for q in res.quotes] if res is not None else []
         score_article(art, doc.text, preds, threshold, tally)
+        if res is not None:
+            c, a = id_agreement(res)
+            checked, agree = checked + c, agree + a
     out = metrics(tally, threshold)
+    # the scores above compare names; this checks that a speaker's actor id is the person the
+    # name says (a pronoun once lent one person's name another person's id, unseen by them)
+    out["speaker_id_checked"] = checked
+    out["speaker_id_agreement"] = round(agree / checked, 4) if checked else None
     out.update({"articles": len(arts), "split": split, "gold": str(gold_path),
                 "failures": [str(e) for e in errs], "seconds": round(time.perf_counter() - t0, 1)})
     if details:
         out["errors"] = tally.errors
     return out
+
+
+def id_agreement(doc) -> tuple[int, int]:
+    """(speakers with a person's actor id, those whose name shares a word with that actor's
+    name) over one analysed document."""
+    checked = agree = 0
+    for q in doc.quotes:
+        sp = q.speaker
+        actor = doc.actors.get(sp.id) if sp is not None and sp.id else None
+        if actor is None or actor.type != "person" or not sp.name:
+            continue
+        checked += 1
+        names = [actor.name, *actor.aliases.get("en", [])]
+        agree += any(name_words(sp.name) & name_words(n) for n in names)
+    return checked, agree
 
 
 def _pred(q) -> dict:
