@@ -147,3 +147,17 @@ def test_its_forces_in_a_report_are_the_speakers(events_pipeline):
     assert (e.source[0].country, e.source[0].sector) == ("ISR", "MIL")
     e = of_type(code(events_pipeline, "Israeli jets hit Hamas targets in Gaza."), "ASSAULT")
     assert e.target[0].country == "PSE"
+
+
+def test_threats_keep_their_condition_and_warned_acts_did_not_happen(events_pipeline):
+    e = of_type(code(events_pipeline, "Moscow warned Finland of retaliation if it joined NATO."),
+                "THREATEN")
+    assert e.modality == "asserted" and e.target[0].country == "FIN"
+    evs = code(events_pipeline, "The United States warned Russia against invading Ukraine.")
+    invasion = [x for x in evs if x.plover == "ASSAULT"]
+    assert all(x.modality != "asserted" for x in invasion), evs
+    assert all(x.source[0].country == "RUS" for x in invasion)
+    evs = code(events_pipeline, "Israel refrained from attacking Iran.")
+    assert all(x.modality == "negated" for x in evs if x.plover == "ASSAULT")
+    e = of_type(code(events_pipeline, "Iran vowed revenge against the United States."), "THREATEN")
+    assert e.target[0].country == "USA"

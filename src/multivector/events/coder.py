@@ -705,8 +705,10 @@ class EventCoder:
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
             v = head.head  # "Uzbekistan is quoted as telling ...": the passive subject speaks
-            if head.lower_ == "of" and v.lemma_.lower() in ACCUSING_VERBS and _children(v, "dobj"):
-                return _children(v, "dobj"), [], True  # "accused Ukraine of shelling": Ukraine
+            if head.lower_ in ("of", "against", "from") and v.lemma_.lower() in ACCUSING_VERBS \
+                    and _children(v, "dobj"):
+                # "accused Ukraine of shelling", "warned Russia against invading": the object
+                return _children(v, "dobj"), [], True
             if _children(v, "nsubjpass"):
                 return _children(v, "nsubjpass"), [], True
             s, _, _ = self._subject(v, depth + 1)
@@ -1213,6 +1215,8 @@ class EventCoder:
         # news attribution ("X attacked Y, officials said") keeps a factual clause asserted;
         # who said it is ``attributed_to`` (event-data practice)
         modality = modality_of(tok, pattern_intent=p.intent, question=question and is_verb)
+        if modality == "hypothetical" and code[:2] == "13" and _condition_only(tok):
+            modality = "asserted"  # a threat states its condition ("warned X of retaliation if")
         trigger_text = self._trigger_text(tok, p)
         # an official's "X must stop ..." inside a quote is the official's demand on X
         if modality == "recommended" and quote is not None:
@@ -1501,6 +1505,20 @@ def deinflect(word: str) -> list[str]:
 
 
 ETHNIC_WORDS = lang_lexicon("en").words("ethnic_words")
+
+
+def _condition_only(tok) -> bool:
+    """The trigger's only hypothetical cue is an if/unless clause of its own (no could/would/
+    might): for a threat the condition is part of what is said, not a doubt about saying it."""
+    m = lexicon()["modality"]
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in m["hypothetical_aux"] or c.lower_ == "can")
+           for c in tok.children):
+        return False
+    if any(a.dep_ in ("xcomp", "ccomp", "advcl") for a in (tok,)) and tok.head.lemma_.lower() in \
+            m["hypothetical_governors"]:
+        return False
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m["conditional_marks"]
+                                         for g in c.children) for c in tok.children)
 
 
 def _ethnic(a: dict) -> bool:

@@ -130,6 +130,14 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
                     m.get("claimed_governors", ()):
                 cues.add("claimed")  # "accused X of attacking Y"
                 break
+            if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("against", "from"):
+                gov = head.head.lemma_.lower()
+                if gov in m["negated_governors"] or gov in m.get("deterring_governors", ()):
+                    cues.add("negated")  # "refrained from attacking", "prevented X from leaving"
+                    break
+                if gov in m["hypothetical_governors"]:
+                    cues.add("hypothetical")  # "warned Russia against invading Ukraine"
+                    break
             if cur.dep_ == "ccomp" and lem in REPORTING:
                 break
             if lem in m["negated_governors"] and cur.dep_ in ("xcomp", "ccomp"):
