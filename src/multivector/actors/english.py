@@ -251,7 +251,10 @@ class EnglishRecognizer:
             return None
         # a capital or demonym inside a longer person name ("George Washington") is not one
         for pe in person_ents:
-            if pe.start <= s and e <= pe.end and (pe.end - pe.start) > (e - s):
+            # (a trailing possessive is not part of the name: "[Sri Lanka's]" tagged PERSON)
+            pe_end = pe.end - 1 if pe.end - pe.start > 1 and sdoc[pe.end - 1].text in POSSESSIVE \
+                else pe.end
+            if pe.start <= s and e <= pe_end and (pe_end - pe.start) > (e - s):
                 if all(self.kb.actors[x.actor_id].type != "person" for x in entries):
                     return None
         if e - s == 1 and span[0].is_lower and not span.text.isupper():
@@ -264,6 +267,11 @@ class EnglishRecognizer:
         if any(self.kb.actors[x.actor_id].type == "region" for x in entries) and any(
                 ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT") and ent.start <= s
                 and e <= ent.end and ent.end - ent.start > e - s for ent in sdoc.ents):
+            return None
+        # ... nor the first words of a longer place name ("the West" in "the West Bank")
+        if any(self.kb.actors[x.actor_id].type == "region" for x in entries) and any(
+                ent.label_ in ("GPE", "LOC") and ent.start <= s and ent.end > e
+                and sdoc[e].text[:1].isupper() for ent in sdoc.ents):
             return None
         entry = self.choose(entries, date)
         actor = self.kb.actors[entry.actor_id]
