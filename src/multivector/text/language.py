@@ -10,6 +10,8 @@ Method (documented in the README):
    paragraphs.
 3. Paragraphs too short to judge (under 12 letters: counters, names) take the language of the
    nearest judged paragraph before them (or after, at the start).
+4. A near tie between English and another language of the same script (English at least 60%
+   of the top confidence) is English: short English sentences full of names were read as German.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from ..lang import script_languages
 
 SCRIPTS = script_languages()  # script -> codes, from the language registry
 MIN_LETTERS = 12
+PRIMARY = "en"
+TIE_SHARE = 0.6  # English wins when its confidence is at least this share of the top one
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -79,8 +83,20 @@ class LanguageDetector:
         if len(cands) == 1:
             return cands[0]
         det = _detector(cands)
-        lang = det.detect_language_of(text) if det else None
-        return lang.iso_code_639_1.name.lower() if lang else None
+        if det is None:
+            return None
+        vals = det.compute_language_confidence_values(text)
+        if not vals or vals[0].value <= 0:
+            return None
+        top = vals[0].language.iso_code_639_1.name.lower()
+        if top != PRIMARY and PRIMARY in cands:
+            # a near tie goes to English, the language the tool reads most: "The EU froze the
+            # assets of Russian oligarchs." scored German 0.48, English 0.47
+            en = next((v.value for v in vals if v.language.iso_code_639_1.name.lower() == PRIMARY),
+                      0.0)
+            if en >= TIE_SHARE * vals[0].value:
+                return PRIMARY
+        return top
 
     def is_mixed(self, text: str) -> bool:
         counts = script_counts(text)
