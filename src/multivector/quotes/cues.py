@@ -27,6 +27,8 @@ NO_OBJECT_CONTENT = lang_lexicon("en").words("no_object_content_verbs")
 # verbs whose object is followed by the charge, reason or description: "accused X of Y"
 OBJECT_PREPS = {k: tuple(v) for k, v in lang_lexicon("en").table("object_preps").items()}
 NAMING = lang_lexicon("en").words("naming_verbs")
+NP_NOT_CONTENT = lang_lexicon("en").words("np_object_not_content")
+NP_CLAUSE_PREPS = {k: tuple(v) for k, v in lang_lexicon("en").table("np_object_clause_preps").items()}
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")  # verbs sharing the subject of their head
 CONTENT_DEPS = ("ccomp",)
 
@@ -407,9 +409,57 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         lo = tok.head.left_edge.i
         if tok.i - 1 - lo >= 3:
             content_range = (lo, tok.i - 1)
+    if lemma in NP_NOT_CONTENT and (content is not None or content_range is not None) \
+            and not _clause_content(tok, content, content_range):
+        # "rejected the accusation", "criticised X for Y": an attitude, not a statement (the cue
+        # stays for a quotation next to it: 'X rejected the claim: "..."')
+        content, content_range, extra = None, None, []
     cue = Cue(tok, kind, speaker, None, _addressee(tok), content, words, content_range)
     cue.extra_ranges = extra
     return cue
+
+
+def _clause_content(tok, content, content_range) -> bool:
+    """The content of an attitude verb of :data:`NP_NOT_CONTENT` is not its noun-phrase object
+    ("rejected the accusation", "criticised X for Y", "called the move unfair"); a clause is
+    ("denied that ...", "called on X to ...", "rejected claims that ..."), so are quoted words
+    in the object ('called the move "a betrayal"') and a charge given as a clause ("accused X
+    of shelling ...": a gerund after a preposition of :data:`NP_CLAUSE_PREPS`)."""
+    if content is not None:
+        return content.dep_ != "dobj" or _claim_clause(content) or _quoted_words(list(content.subtree)) \
+            or _gerund_charge(tok, content, len(tok.doc))
+    lo, hi = content_range
+    if _quoted_words(list(tok.doc[lo:hi])):
+        return True  # 'called the move "a betrayal"': the quoted words are what was said
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and lo <= c.i < hi), None)
+    return obj is None or _claim_clause(obj) or _gerund_charge(tok, obj, hi)
+
+
+def _gerund_charge(verb, obj, hi: int) -> bool:
+    """"accused X of shelling ...": a preposition of :data:`NP_CLAUSE_PREPS` after the object
+    (on the verb or, as the parser often has it, inside the object: "accused the director of
+    the film of portraying ...") heading a gerund."""
+    preps = NP_CLAUSE_PREPS.get(verb.lemma_.lower(), ())
+    return any(c.dep_ == "prep" and c.lower_ in preps and obj.i < c.i < hi
+               and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+               for c in list(verb.children) + list(obj.subtree))
+
+
+def _quoted_words(toks: list) -> bool:
+    """Quoted words inside a phrase ('the move "a betrayal"'), not a quotation introduced
+    after a colon or a dash ('the claim: "..."')."""
+    for t in toks:
+        if t.is_quote:
+            return True
+        if t.text in (":", "-", "–", "—"):
+            return False
+    return False
+
+
+def _claim_clause(noun) -> bool:
+    """"rejected claims that it had misled parliament": the object carries a that-clause."""
+    return any(c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                           for g in c.children) for c in noun.children)
 
 
 def _parenthetical(tok) -> bool:

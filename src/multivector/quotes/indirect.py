@@ -7,6 +7,7 @@ to", the clause it modifies); the speaker comes from :mod:`.speakers`.
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import accumulate
 
 from ..doc import Doc
@@ -21,6 +22,17 @@ from .tokens import TokenIndex
 
 SELF_PRONOUNS = lang_lexicon("en").words("self_pronouns")
 MIN_TOKENS = 3
+# a wire dateline opening a paragraph: "BISHKEK, May 12 - ", "NEW DELHI (Reuters) - ",
+# "ALMATY, Kazakhstan, March 3 (AP) — ": a capitalised place, optionally a date and an agency
+DATELINE = re.compile(r"[A-Z][A-Z.'’ /-]*[A-Z](?:,[^\n,–—()-]{2,30}){0,2}\s*(?:\([^()\n]{1,30}\))?\s*[-–—]{1,2}\s+")
+
+
+def after_dateline(text: str, a: int, b: int, para_start: int) -> int:
+    """``a`` moved past a wire dateline when the content starts its paragraph with one."""
+    if a != para_start:
+        return a
+    m = DATELINE.match(text, a, b)
+    return m.end() if m is not None and b - m.end() >= 8 else a
 
 
 class IndirectExtractor:
@@ -142,6 +154,7 @@ class IndirectExtractor:
             a, b = subtree_offsets(doc, cue.content, exclude)
         else:
             a, b = subtree_offsets(doc, cue.content)
+        a = after_dateline(doc.text, a, b, doc.paragraph_of_token(cue.verb).start)
         if not self._long_enough(cue, a, b):
             return None
         pos = self.index.start(cue.verb)

@@ -312,6 +312,7 @@ class Registry:
             nouns: list = []
             plural: list = []  # "Labour backbenchers and opposition politicians opposed it"
             pronouns: list = []
+            roled: list = []  # "Turkey's foreign minister criticised ...": an unnamed person by role
             in_sentence: list[int] = []
             covered: set[int] = set()
             first_mention = len(self.mentions)
@@ -399,6 +400,10 @@ class Registry:
                         self.spokes_subjects.append(t)
                     elif t.tag_ == "NNS" and self._people_noun(lemma):
                         plural.append(t)
+                    elif t.tag_ == "NN" and _is_person_word(lemma, self.sw) and lemma not in self.sw.reporter_nouns \
+                            and lemma not in self.sw.carrier_nouns and lemma not in self.sw.research_nouns \
+                            and lemma not in self.sw.company_nouns:  # ("statement" ends like "agent")
+                        roled.append(t)
                 if low in person_titles:
                     # titled names the tagger missed ("Mr Khatami", "Sir Alan")
                     if t.i + 1 < len(t.doc) and t.i + 1 in covered:
@@ -445,6 +450,7 @@ class Registry:
                             covered.update(x.i for x in run)
                             in_sentence.append(e.idx)
             self._org_noun_subjects(nouns, covered, s.idx, para.idx, para.start)
+            self._role_subjects(roled, covered, para.start)
             self._people_groups(plural, covered, s.idx, para.idx, para.start)
             self._groups(span, s.idx, para.idx, para.start, first_mention)
             self._pronoun_gender(pronouns, in_sentence, para.start, first_mention, span)
@@ -454,6 +460,38 @@ class Registry:
         # the passes above add a sentence's mentions out of text order (names, then the words
         # the tagger missed, then groups); in order, lookups bisect instead of scanning
         self.mentions.sort(key=lambda m: m.start)
+
+    def _role_subjects(self, heads: list, covered: set[int], pbase: int) -> None:
+        """An unnamed official introduced by role and country or organisation as a subject
+        ("Turkey's foreign minister criticised ...", "the Kyrgyz defence minister said"): one
+        person, registered so that "the minister" and "he" later point back to him."""
+        for t in heads:
+            if t.i in covered or self.in_quote(pbase + t.idx):
+                continue
+            kids = list(t.children)
+            # (the small model tags some countries as people: "Azerbaijan's foreign minister")
+            owner = next((c for c in kids if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in (
+                "GPE", "ORG", "NORP", "PERSON"))), None)
+            if owner is None and not any(e.kind == "person" and not e.unnamed for e in self.entities):
+                # "the Kyrgyz defence minister" before anyone is named; after a name, "the
+                # Republican nominee" or "the Vermont senator" is that person again
+                owner = next((c for c in kids if c.dep_ in ("amod", "compound") and c.i < t.i
+                              and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+            owner_toks = {x.i for x in owner.subtree} if owner is not None else set()
+            if owner is None or any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in kids) or any(
+                    x.ent_type_ == "PERSON" and x.i not in owner_toks for x in t.subtree) or (
+                    t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN"):
+                continue  # named in apposition ("..., Hakan Fidan,") or a name follows
+            role_toks = [c for c in kids if c.dep_ in ("compound", "amod") and c.i < t.i and not c.ent_type_
+                         and c.pos_ in ("NOUN", "ADJ")] + [t]
+            role = " ".join(x.lower_ for x in sorted(role_toks, key=lambda x: x.i))
+            words = set(role.split())
+            if any(e.kind == "person" and not e.unnamed and words <= e.role_words for e in self.entities):
+                continue  # a named person holds that role: "the minister" is him
+            toks = [x for x in t.subtree if x.i <= t.i and x.dep_ != "det"]
+            phrase = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(x.text for x in toks))
+            self.unnamed_person(phrase, None, None, pbase + t.idx, t, pbase, role)
+            covered.add(t.i)
 
     @staticmethod
     def _misread_name(ent: Any, pt: Any, covered: set[int]) -> list | None:
