@@ -29,6 +29,14 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def qpipe():
+    """Segmentation, the actors stage and the quotes stage (built once for the quote tests)."""
+    from multivector.pipeline import Pipeline
+
+    return Pipeline(stages=["quotes"])
+
+
+@pytest.fixture(scope="session")
 def events_pipeline():
     """Segmentation, the stages events requires, and events (built once for the event tests)."""
     from multivector.pipeline import Pipeline

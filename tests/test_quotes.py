@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from multivector.quotes.stage import extract_quotes
-
-
-@pytest.fixture(scope="module")
-def qpipe():
-    """The pipeline with the actors stage (when installed) and the quotes stage."""
-    from multivector.pipeline import Pipeline
-
-    return Pipeline(stages=["quotes"])
 
 
 def quotes(qpipe, text):

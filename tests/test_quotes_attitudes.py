@@ -4,15 +4,7 @@ reported clause that frames a partial quote."""
 
 from __future__ import annotations
 
-
 import pytest
-
-
-@pytest.fixture(scope="module")
-def qpipe():
-    from multivector.pipeline import Pipeline
-
-    return Pipeline(stages=["quotes"])
 
 
 def only(qpipe, text):

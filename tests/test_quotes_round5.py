@@ -5,26 +5,7 @@ made it, a given name tagged as a company, parses that hid the speaker, role nou
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def qpipe():
-    from multivector.pipeline import Pipeline
-
-    return Pipeline(stages=["quotes"])
-
-
-def run(qpipe, text):
-    return qpipe.analyze_text(text).quotes
-
-
-def find(qs, words):
-    return next(q for q in qs if words in q.text)
-
-
-def name(q):
-    return q.speaker.name if q.speaker is not None else None
+from quote_helpers import find, name, run  # the qpipe fixture: conftest.py
 
 
 def test_a_hyphenated_surname_keeps_its_hyphen(qpipe):

@@ -6,24 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def qpipe():
-    from multivector.pipeline import Pipeline
-
-    return Pipeline(stages=["quotes"])
-
-
-def run(qpipe, text):
-    return qpipe.analyze_text(text).quotes
-
-
-def find(qs, words):
-    return next(q for q in qs if words in q.text)
-
-
-def name(q):
-    return q.speaker.name if q.speaker is not None else None
+from quote_helpers import find, name, run  # the qpipe fixture: conftest.py
 
 
 def test_pronoun_prefers_the_subject_and_skips_names_inside_the_statement(qpipe):
