@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from ..doc import Actor
 from ..lang import lexicon as lang_lexicon
+from ..lang.names import given_names
 from .candidates import Cand
 from .kb import DERIVED, KnowledgeBase, date_in, fold, norm, slug
 from .lexicon import PRONOUNS, lexicon
@@ -473,15 +474,9 @@ class EnglishRecognizer:
         """First words of the knowledge base's people (worldwide: 'Luiz', 'Muyassar') and the
         shipped given-name list, folded: the words a left-out start of a name can be."""
         if self._first_names is None:
-            from importlib import resources
-
             names = {fold(a.name.split()[0]) for a in self.kb.actors.values()
                      if a.type == "person" and not a.discovered and a.name}
-            tsv = resources.files("multivector.lang").joinpath("en/given_names.tsv")
-            for line in tsv.read_text(encoding="utf-8").splitlines():
-                if line and not line.startswith("#"):
-                    names.add(fold(line.split("\t")[0]))
-            self._first_names = names
+            self._first_names = names | {fold(n) for n in given_names()}
         return self._first_names
 
     def _kb_person(self, span) -> bool:

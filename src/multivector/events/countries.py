@@ -136,7 +136,6 @@ def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
     for ev in events:
         ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
                               method="implied")]
-        ev.complete = bool(ev.target)
 
 
 def located_sources(doc: Doc, events: list[Event], named: list[tuple[int, str, bool]],
@@ -161,7 +160,6 @@ def located_sources(doc: Doc, events: list[Event], named: list[tuple[int, str, b
         ref = api.actor_ref(doc, country) or {}
         ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
                               method="implied")]
-        ev.complete = True
 
 
 def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
@@ -190,7 +188,6 @@ def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
         ref = api.actor_ref(doc, country) or {}
         ev.target = [ActorRef(id=None, name=ref.get("name") or country, country=country,
                               method="implied")]
-        ev.complete = True
 
 
 def _currency(doc: Doc, m: Any) -> bool:

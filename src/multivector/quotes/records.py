@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from ..doc import ActorRef, Doc, Quote
-from .speakers import Speaker
+from .speakers import Speaker, _clean_phrase
 
 STRIP = " \t\n\r\u00a0,;:–—-\"'“”‘’«»„「」『』"
 
@@ -61,9 +60,6 @@ def subtree_offsets(doc: Doc, head, exclude: list | None = None) -> tuple[int, i
     return strip_span(doc.text, a, b, " \t\n,;:–—-")
 
 
-ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-
-
 def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
     """Quote records in text order with deterministic ids ``<doc id>:q<n>``."""
     out: list[Quote] = []
@@ -86,11 +82,11 @@ def make_quotes(doc: Doc, drafts: list[Draft]) -> list[Quote]:
             # officials" -> TKMGOV): the quote names that actor, as it does for "Kazakh
             # diplomats told"
             words = doc.text[sp.start:sp.end]
-            bare = ARTICLE.sub("", words, count=1)
-            if " ".join(bare.split()).lower() == " ".join(sp.name.split()).lower():
-                lead = len(words) - len(bare)
-                sp.actor_id = by_span.get((sp.start, sp.end)) or \
-                    by_span.get((sp.start + lead, sp.end))
+            bare = _clean_phrase(words)  # without a leading article, as speaker names are
+            if bare and bare.lower() == _clean_phrase(sp.name).lower():
+                lead = words.find(bare)
+                sp.actor_id = by_span.get((sp.start, sp.end)) or (
+                    by_span.get((sp.start + lead, sp.end)) if lead > 0 else None)
         mentioned: list[str] = []
         if in_order:
             inside = ms[bisect.bisect_left(starts, d.start):bisect.bisect_right(starts, d.end)]

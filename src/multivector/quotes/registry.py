@@ -30,10 +30,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..doc import Doc
+from ..lang.names import given_names
 
 log = logging.getLogger(__name__)
 
@@ -106,18 +106,6 @@ def metonym_pattern(code: str = "en") -> re.Pattern | None:
     if not words:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-
-
-@lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Given name -> 'm' / 'f' (see scripts/build_given_names.py for the sources)."""
-    out: dict[str, str] = {}
-    text = resources.files("multivector.lang").joinpath("en/given_names.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, _, g = line.partition("\t")
-            out[name] = g.strip()
-    return out
 
 
 @dataclass
