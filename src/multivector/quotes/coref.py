@@ -254,6 +254,14 @@ class Coref:
         a = min(a, self.token_start(tok.doc[lo]))
         return self.reg.entity_at(a, b)
 
+    def _core_entity(self, tok: Any) -> Entity | None:
+        """The entity a noun phrase itself names: its head with the words before it ("Kazakhstan's
+        foreign ministry"), not a name inside what follows it ("cooperation with Beijing" names
+        no one; Beijing is only mentioned)."""
+        lo = min(t.i for t in tok.subtree)
+        a = self.token_start(tok.doc[lo])
+        return self.reg.entity_at(a, self.token_start(tok) + len(tok.text))
+
     def carrier(self, head: Any, pos: int, excl: set, group: list | None = None) -> CorefAnswer:
         """"Mr Tanzi's statement", "a BBC statement", "a report from the British Retail
         Consortium", "the report" -> whoever issued it."""
@@ -413,7 +421,7 @@ class Coref:
                 continue
             for c in v.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != head.i and c.i < head.i:
-                    e = self._entity_of(c)
+                    e = self._core_entity(c)
                     if e is not None and e.kind in ("org", "group"):
                         return e
         res = self.reg._decide(self.reg.scores(pos, ("org", "group"), excl), "descriptor", margin=1.5, floor=1.0)

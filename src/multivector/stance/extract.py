@@ -33,6 +33,8 @@ from .links import FIRST_PERSON, REPORTING, link, speakers, subjects
 log = logging.getLogger(__name__)
 
 PRONOUNS_IT = lang_lexicon("en").words("it_pronouns")
+# "Russia's customs rules are a trap": a judgement of a state's policy is a view of that state
+POLICY_NOUNS = lang_lexicon("en").words("policy_nouns")
 NON_PERSON_TYPES = {"state", "government", "military", "legislature", "igo", "ngo", "region",
                     "company", "group", "media", "think-tank"}
 MIXED_MIN_SHARE = 0.0  # any disagreement inside one group makes it mixed
@@ -201,6 +203,21 @@ def collect_hits(doc: Doc, lexicon: Lexicon | None = None,
     return hits
 
 
+def _policy_owner(tok, actors: TokenActors) -> _Ref | None:
+    """The actor whose policy, rule or move a cue evaluates ("Russia's proposed customs rules
+    are a trap", "Beijing's loan scheme is indispensable"): the possessor, at lower confidence.
+    Only for nouns of acts and policies (``policy_nouns``): "Russia's neighbours are a threat"
+    says nothing of Russia."""
+    if tok.lemma_.lower() not in POLICY_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            ref = actors.of(c)
+            if ref is not None:
+                return _Ref(ref.ref, ref.start, ref.end, round(0.8 * ref.confidence, 3))
+    return None
+
+
 def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors: TokenActors,
                    after: dict) -> list[Hit]:
     hits: list[Hit] = []
@@ -226,7 +243,7 @@ def _sentence_hits(doc: Doc, sent, lexicon: Lexicon, ctx: HolderContext, actors:
         aspect = aspect_of(cue.token, lexicon)
         cue_ev = _span(doc, c_start, c_end)
         for tok in ln.evaluated:
-            tgt = actors.of(tok)
+            tgt = actors.of(tok) or _policy_owner(tok, actors)
             if tgt is None or holder is None or _same(holder, tgt.ref):
                 continue
             hits.append(Hit(holder, tgt.ref, cue.weight, aspect,

@@ -13,6 +13,7 @@ import time
 from ..config import Config
 from ..doc import Doc, Document, Paragraph, Sentence
 from ..lang import get_language, own_parser_languages, parsed_languages, parser_for
+from ..lang.lexicon import lexicon
 from .language import LanguageDetector, rough_sentences
 from .translation import find_translations
 
@@ -22,6 +23,26 @@ _LINE = re.compile(r"[^\n]+")
 # text, while news paragraphs are a few hundred characters. Offsets still point into the stored
 # text; only the paragraph boundaries inside such a line are ours.
 MAX_PARAGRAPH_CHARS = 10_000
+
+
+_DATELINE = re.compile(lexicon("mul").section("layout")["wire_dateline"])
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the prose starts after a wire dateline opening ``text[start:end]`` ("ASTANA,
+    March 3 - Kazakhstan's ..."), or None. Prose after a dateline opens with a capital, a digit
+    or a quotation mark; a bare capitalised word before a dash ("MOSCOW — ") needs four letters,
+    so "US - China talks" and "NATO - the alliance" stay prose."""
+    m = _DATELINE.match(text, start, end)
+    if m is None or end - m.end() < 20:
+        return None
+    nxt = text[m.end()]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«"):
+        return None
+    head = m.group(0)
+    if "," not in head and "(" not in head and len(head.split()[0]) < 4:
+        return None
+    return m.end()
 
 
 def paragraph_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
@@ -93,6 +114,13 @@ class Segmenter:
     def paragraphs(self, text: str) -> list[Paragraph]:
         paras: list[Paragraph] = []
         for s, e in paragraph_spans(text):
+            cut = dateline_end(text, s, e)
+            if cut is not None:  # the dateline is a paragraph of its own (language: its neighbour's)
+                dl_end = cut
+                while dl_end > s and text[dl_end - 1].isspace():
+                    dl_end -= 1
+                paras.append(Paragraph(idx=len(paras), start=s, end=dl_end, lang=None))
+                s = cut
             chunk = text[s:e]
             if self.detector.is_mixed(chunk):
                 pieces: list[tuple[int, int, str | None]] = []
