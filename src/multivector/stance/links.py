@@ -417,6 +417,9 @@ def speakers(tok) -> list:
             return []
         if h.lemma_.lower() in REPORTING and t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl",
                                                          "dobj", "conj"):
-            return subjects(h)
+            if not (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+                return subjects(h)
+            # "The EU announced aid, and the US imposed sanctions": a clause coordinated with
+            # the reporting verb is another act, not what its subject said
         t = h
     return []
