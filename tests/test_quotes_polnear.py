@@ -92,3 +92,31 @@ def test_offsets_map_back_to_the_raw_gold_text():
     assert [raw[fix(i)].replace("\xa0", " ") for i in range(len(clean))] == list(clean)
     assert fix(len(clean)) == len(raw)
     assert _offset_map("same", "same") is None
+
+
+def test_sample_names_is_deterministic_and_splits_in_two_halves():
+    from multivector.eval.polnear import sample_names
+
+    names = [f"doc{i:03d}" for i in range(40)]
+    a = sample_names(names, 10, skip=5)
+    assert a == sample_names(list(reversed(names)), 10, skip=5) and len(a) == 10
+    assert not set(a) & set(names[:5]) and a == sorted(a)
+    read, report = sample_names(names, 10, 5, "read"), sample_names(names, 10, 5, "report")
+    assert len(read) == len(report) == 5 and set(read) | set(report) == set(a)
+    with pytest.raises(PolnearError):
+        sample_names(names, 10, part="other")
+
+
+def test_score_doc_details_lists_wrong_speakers_misses_and_extras():
+    from multivector.eval.polnear import GoldFragment
+
+    text = 'Ann said "we agree on the plan" today. Bob said it was late. "Fine," Cy said.'
+    a, b = text.index('"we') + 1, text.index('" today')
+    miss = text.index("it was")
+    gold = [GoldFragment(a, b, [(0, 3)], "Ann", "Attribution", cls="direct"),
+            GoldFragment(miss, miss + 11, [(35, 38)], "Bob", "Attribution", cls="speech")]
+    pred = [{"start": a, "end": b, "speaker": {"name": "Bob", "start": 35, "end": 38}},
+            {"start": text.index("Fine"), "end": text.index("Fine") + 4, "speaker": None}]
+    rows: list = []
+    score_doc(text, gold, pred, details=rows, name="d")
+    assert sorted(r["error"] for r in rows) == ["missed", "speaker", "spurious"]

@@ -19,6 +19,7 @@ sorted order, so every document counts once.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import time
@@ -122,8 +123,29 @@ def classify(fragments: list[GoldFragment], text: str, nlp=None) -> None:
             f.cls = "speech"
 
 
-def load_gold(directory: str | Path, limit: int | None = None) -> list[GoldDoc]:
-    """Read ``DIR/text/*.txt`` and ``DIR/attributions/<name>_<annotator>.ann``."""
+SAMPLE_SEED = "multivector-polnear"
+
+
+def sample_names(names: list[str], sample: int, skip: int = 0, part: str | None = None) -> list[str]:
+    """A deterministic sample of ``sample`` document names: drop the first ``skip`` in sorted
+    order (documents read before), rank the rest by the SHA-1 of seed + name, keep the first
+    ``sample``; ``part`` "read" keeps the even ranks, "report" the odd ones (two halves of the
+    same sample: one whose errors are read, one only scored). Returned in sorted order."""
+    if part not in (None, "read", "report"):
+        raise PolnearError(f"--part must be read or report, not {part!r}")
+    rest = sorted(names)[skip:]
+    ranked = sorted(rest, key=lambda n: hashlib.sha1((SAMPLE_SEED + n).encode("utf-8")).hexdigest())[:sample]
+    if part == "read":
+        ranked = ranked[0::2]
+    elif part == "report":
+        ranked = ranked[1::2]
+    return sorted(ranked)
+
+
+def load_gold(directory: str | Path, limit: int | None = None, sample: int | None = None,
+              skip: int = 0, part: str | None = None) -> list[GoldDoc]:
+    """Read ``DIR/text/*.txt`` and ``DIR/attributions/<name>_<annotator>.ann``; ``sample``,
+    ``skip`` and ``part`` choose a deterministic subset (``sample_names``)."""
     d = Path(directory)
     tdir, adir = d / "text", d / "attributions"
     if not tdir.is_dir() or not adir.is_dir():
@@ -132,8 +154,11 @@ def load_gold(directory: str | Path, limit: int | None = None) -> list[GoldDoc]:
     for p in sorted(adir.glob("*.ann")):
         name = re.sub(r"_[0-9a-f]{4}$", "", p.stem)
         anns.setdefault(name, p)
+    names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())
+    if sample is not None or part is not None or skip:
+        names = sample_names(names, sample if sample is not None else len(names), skip, part)
     docs = []
-    for name in sorted(anns):
+    for name in names:
         txt = tdir / f"{name}.txt"
         if not txt.is_file():
             continue
@@ -188,8 +213,11 @@ def _words(s: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'’-]+", s.lower()) if w not in STOP and len(w) > 2}
 
 
-def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: float = 0.3) -> Counts:
-    """``pred``: dicts with start, end and speaker (the Quote record fields)."""
+def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: float = 0.3,
+              details: list[dict] | None = None, name: str = "") -> Counts:
+    """``pred``: dicts with start, end and speaker (the Quote record fields). With ``details``,
+    every wrong speaker, missed gold fragment of the direct/speech classes and unmatched
+    prediction is appended to it (``--details``: for reading errors on a dev part only)."""
     c = Counts(gold=len(gold), pred=len(pred))
     for g in gold:
         c.gold_by_class[g.cls] = c.gold_by_class.get(g.cls, 0) + 1
@@ -212,14 +240,28 @@ def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: 
             if s >= threshold and s > best_s:
                 best, best_s = pi, s
         if best is None:
+            if details is not None and g.cls != "other":
+                details.append({"doc": name, "error": "missed", "cls": g.cls, "gold": text[g.start : g.end],
+                                "start": g.start, "source": g.source_text, "cue": g.cue})
             continue
         used.add(best)
         c.overlap += 1
         c.found_by_class[g.cls] = c.found_by_class.get(g.cls, 0) + 1
         if g.sources:
             c.speaker_total += 1
-            if _speaker_ok(g, pred[best].get("speaker")):
+            sp = pred[best].get("speaker")
+            if _speaker_ok(g, sp):
                 c.speaker_ok += 1
+            elif details is not None:
+                details.append({"doc": name, "error": "speaker", "cls": g.cls, "gold": text[g.start : g.end],
+                                "start": g.start, "source": g.source_text, "cue": g.cue,
+                                "predicted": (sp or {}).get("name"), "method": (sp or {}).get("method"),
+                                "candidates": pred[best].get("candidates", [])})
+    if details is not None:
+        for pi, pr in enumerate(pred):
+            if pi not in used:
+                details.append({"doc": name, "error": "spurious", "text": text[pr["start"] : pr["end"]],
+                                "start": pr["start"], "predicted": (pr.get("speaker") or {}).get("name")})
     return c
 
 
@@ -276,12 +318,14 @@ def _offset_map(raw: str, clean: str) -> Callable[[int], int] | None:
 
 
 def evaluate(directory: str | Path, limit: int | None = None, threshold: float = 0.3,
-             pipeline=None, progress: bool = True, batch_size: int = 16) -> dict:
+             pipeline=None, progress: bool = True, batch_size: int = 16, sample: int | None = None,
+             skip: int = 0, part: str | None = None, details: bool = False) -> dict:
     """Run the pipeline over the gold texts (verbatim, no cleaning) and score the quotes."""
     from ..pipeline import Pipeline
     from ..text.clean import make_document
 
-    docs = load_gold(directory, limit)
+    docs = load_gold(directory, limit, sample=sample, skip=skip, part=part)
+    detail_rows: list[dict] | None = [] if details else None
     if pipeline is None:
         pipeline = Pipeline(stages=["quotes"])
     for g in docs:
@@ -300,12 +344,13 @@ def evaluate(directory: str | Path, limit: int | None = None, threshold: float =
         for g in batch:
             d = by_source.get(g.name)
             if d is None:
-                total.add(score_doc(g.text, g.fragments, [], threshold))
+                total.add(score_doc(g.text, g.fragments, [], threshold, detail_rows, g.name))
                 continue
             fix = _offset_map(g.text, d.text)
             preds = []
             for q in d.quotes:
-                p = {"start": q.start, "end": q.end, "speaker": q.speaker.as_speaker() if q.speaker else None}
+                p = {"start": q.start, "end": q.end, "speaker": q.speaker.as_speaker() if q.speaker else None,
+                     "candidates": list(q.speaker_candidates or [])}
                 if fix is not None:
                     p["start"], p["end"] = fix(p["start"]), fix(p["end"])
                     if p["speaker"] and p["speaker"].get("start") is not None:
@@ -313,7 +358,7 @@ def evaluate(directory: str | Path, limit: int | None = None, threshold: float =
                         p["speaker"]["end"] = fix(p["speaker"]["end"])
                 preds.append(p)
                 by_kind[q.kind] = by_kind.get(q.kind, 0) + 1
-            total.add(score_doc(g.text, g.fragments, preds, threshold))
+            total.add(score_doc(g.text, g.fragments, preds, threshold, detail_rows, g.name))
         done += len(batch)
         if progress:
             el = time.perf_counter() - t0
@@ -323,4 +368,6 @@ def evaluate(directory: str | Path, limit: int | None = None, threshold: float =
     out = metrics(total, threshold)
     out.update({"documents": len(docs), "predicted_by_kind": by_kind, "errors": errors,
                 "seconds": round(time.perf_counter() - t0, 1), "directory": str(directory)})
+    if detail_rows is not None:
+        out["details"] = detail_rows
     return out

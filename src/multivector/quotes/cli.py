@@ -20,8 +20,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                            help="With --gold: the BBC corpus (default ../shared/corpora/bbc)."),
         split: str = typer.Option("all", "--split", help="With --gold: dev, heldout or all."),
         details: bool = typer.Option(False, "--details",
-                                     help="With --gold --json: every miss, spurious quote and wrong speaker."),
+                                     help="With --json: every miss, spurious quote and wrong speaker."),
         limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
+        sample: int | None = typer.Option(None, "--sample",
+                                          help="With --polnear: N documents chosen by a hash of their names "
+                                               "(deterministic)."),
+        skip: int = typer.Option(0, "--skip", help="With --polnear --sample: leave out the first N documents "
+                                                   "in name order (read before)."),
+        part: str | None = typer.Option(None, "--part", help="With --polnear --sample: read (even hash ranks) "
+                                                             "or report (odd ranks): two halves of the sample."),
         overlap: float = typer.Option(0.3, "--overlap", help="Overlap threshold |gold∩pred|/|gold|."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
@@ -52,7 +59,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             return
         assert polnear is not None
         try:
-            res = evaluate(polnear, limit=limit, threshold=overlap, progress=not quiet)
+            res = evaluate(polnear, limit=limit, threshold=overlap, progress=not quiet, sample=sample,
+                           skip=skip, part=part, details=details and as_json)
         except PolnearError as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
