@@ -96,9 +96,12 @@ def test_a_whole_quote_after_said_stays_direct(qpipe):
 
 
 def test_a_document_saying_something_is_the_source(qpipe):
-    # "a statement saying ...": the participle's noun is what speaks (no person is guessed)
+    # "a statement saying ...": the participle's noun is what speaks, and the sentence says who
+    # issued it (2026-12-03: the issuer, as PolNeAR annotates "X issued a statement saying")
     q = only(qpipe, "The ministry issued a statement saying the border would stay closed until spring.")
     assert q.cue == "saying" and q.text == "the border would stay closed until spring"
+    assert name(q) == "ministry"
+    q = only(qpipe, "Reporters were shown a statement saying the border would stay closed until spring.")
     assert name(q) == "statement"
 
 

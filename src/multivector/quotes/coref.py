@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .registry import WINDOW_PARAGRAPHS, EMention, Entity, Registry, Resolution, SpeakerWords
+from ..lang import lexicon as lang_lexicon
+from .registry import WINDOW_PARAGRAPHS, EMention, Entity, Registry, Resolution, SpeakerWords, in_clause_after
 
 # verbs whose subject made the document their object names ("X conducted the survey")
-OWNER_VERBS = {"conduct", "carry", "publish", "commission", "produce", "release", "compile", "issue"}
+OWNER_VERBS = lang_lexicon("en").words("owner_verbs")
 
 
 @dataclass
@@ -214,7 +215,7 @@ class Coref:
                     return CorefAnswer(last, "descriptor", 0.6)
                 # the organisation as the text names it ("the joint committee on human rights")
                 words = [t for t in head.subtree if t.dep_ != "det" and not t.is_punct
-                         and not any(c.dep_ in ("relcl", "acl") for c in t.ancestors if c.i > head.i)]
+                         and not in_clause_after(t, head)]
                 phrase = " ".join(t.text for t in sorted(words, key=lambda x: x.i))
                 if phrase and len(phrase.split()) <= 8:
                     return CorefAnswer(self.reg.phrase_org(phrase, start, head), "descriptor", 0.6)
@@ -311,6 +312,9 @@ class Coref:
                             e = self._entity_of(g)
                             if e is not None:
                                 return self._carried(e, pos, 0.85, via)
+        e = self._relative_owner(head)
+        if e is not None:
+            return self._carried(e, pos, 0.8, via)
         # the same kind of document with its owner named in the sentences around ("says the
         # annual survey. ... The survey is published by X"; "a new study found. According to a
         # survey conducted by X, ..."), or the owner of the carrier met last ("Her lawsuit said
@@ -339,6 +343,31 @@ class Coref:
         self._carriers.append((pos, e))
         return CorefAnswer(e, "carrier", conf, via=via)
 
+    def _relative_owner(self, t: Any) -> Entity | None:
+        """The owner a relative clause on the carrier names: "a report, which was published by
+        X, said" (the agent, or a name inside it: "by engineers at X"), "a study, which X
+        commissioned, found" (the subject of an owner verb whose object is the relative)."""
+        for c in t.children:
+            if c.dep_ != "relcl":
+                continue
+            rel = next((g for g in c.children if g.lower_ in ("which", "that")), None)
+            if rel is None:
+                continue
+            if rel.dep_ == "nsubjpass":
+                for ag in c.children:
+                    if ag.dep_ == "agent":
+                        for g in ag.subtree:
+                            e = self._entity_of(g) if g.pos_ in ("NOUN", "PROPN") else None
+                            if e is not None:
+                                return e
+            elif rel.dep_ == "dobj" and c.lemma_.lower() in OWNER_VERBS:
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None:
+                    e = self._entity_of(subj)
+                    if e is not None:
+                        return e
+        return None
+
     def _owner(self, t: Any) -> Entity | None:
         """The owner a carrier noun states itself: "X's survey", "a survey by X", "a survey
         conducted by X", "The survey is published by X"."""
@@ -361,6 +390,9 @@ class Coref:
                             g = next((x for x in ag.children if x.dep_ == "pobj"), None)
                             if g is not None:
                                 return self._entity_of(g)
+        e = self._relative_owner(t)
+        if e is not None:
+            return e
         if t.dep_ == "dobj" and t.head.lemma_.lower() in OWNER_VERBS:
             # "When X conducted the same survey two years ago": the subject made it
             for c in t.head.children:

@@ -103,6 +103,36 @@ def _people(tok) -> bool:
         or lemma in sw.org_nouns
 
 
+OWNER_VERBS = lang_lexicon("en").words("owner_verbs")
+OWNER_WITH_VERBS = lang_lexicon("en").words("owner_with_verbs")
+
+
+def _sender(noun):
+    """The subject that issued the document ``noun`` names, when the sentence says so and the
+    document names no owner of its own: "X issued a statement saying", "X responded with a
+    note on the story saying" (the participle hung on the story). None otherwise ("a report
+    saying", "cited a report saying": the report speaks)."""
+    from .registry import speaker_words
+
+    carriers = speaker_words().carrier_nouns
+    n = noun
+    if n.lemma_.lower() not in carriers and n.dep_ == "pobj" and n.head.dep_ == "prep" \
+            and n.head.head.lemma_.lower() in carriers:
+        n = n.head.head
+    if n.lemma_.lower() not in carriers or any(
+            c.dep_ == "poss" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)
+            or c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) for c in n.children):
+        return None
+    verb = None
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in OWNER_VERBS:
+        verb = n.head
+    elif n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in OWNER_WITH_VERBS:
+        verb = n.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject(verb)
+
+
 def _subject(verb):
     """Subject of ``verb``, walking up through coordinated or subordinate verbs that share it
     ("He paused and added ...", "..., saying ...") and through relative clauses ("the
@@ -163,7 +193,9 @@ def _subject(verb):
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head  # "a statement saying ...", "911 calls saying shots were fired"
+            # "a statement saying ...", "911 calls saying shots were fired"; "X issued a
+            # statement saying ...": X
+            return _sender(tok.head) or tok.head
         if tok.dep_ in ("pcomp", "pobj") and tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:
             tok = tok.head.head  # "... stoked it up by saying ...": the subject of "stoked"
             continue

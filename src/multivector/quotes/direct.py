@@ -294,6 +294,28 @@ class DirectAttributor:
                     return sp, ":"
         return None
 
+    def _label_name(self, window: list) -> tuple[Speaker, str] | None:
+        """'Clinton: "..." Bush: "..."': a name alone before the colon (the sentence, or what
+        follows the previous quotation, is only the name) labels the quotation. A person or an
+        organisation, not a place or a topic ("Iraq: "...""); titles with a full stop count
+        ("Sen. Hale:")."""
+        if len(window) < 2 or window[-1].text != ":" or len(window) > 6:
+            return None
+        words = window[:-1]
+        titles = self.resolver.registry.sw.titles
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "." or t.lower_ in titles for t in words):
+            return None
+        head = words[-1]
+        if head.ent_type_ not in ("PERSON", "ORG") and self.resolver.registry.person_by_name(head.text) is None:
+            return None
+        sp = self.resolver.from_token(head, self.index.start(head))
+        if sp is None or not sp.name:
+            return None
+        actor = self.doc.actors.get(sp.actor_id) if sp.actor_id else None
+        if actor is not None and actor.type in ("region", "state", "country", "city"):
+            return None
+        return sp, ":"
+
     def attribute(self, skip_paragraphs: set[int]) -> list[Draft]:
         drafts: list[Draft] = []
         by_para: dict[int, Draft] = {}
@@ -365,7 +387,7 @@ class DirectAttributor:
         if sp is not None:
             self.resolver.remember(span.outer_end, sp)
             return Draft(span.start, span.end, "direct", "–", sp, None, None, 0.8, span.outer_end, "dash")
-        colon = self._colon_cue(before)
+        colon = self._colon_cue(before) or self._label_name(before)
         if colon is not None:
             self.resolver.remember(span.outer_start, colon[0])
             return Draft(span.start, span.end, "direct", colon[1], colon[0], None, None, 0.7, span.outer_start, "colon")

@@ -85,6 +85,18 @@ class SpeakerWords:
         return self.titles_male | self.titles_female | self.titles_neutral
 
 
+@lru_cache(maxsize=1)
+def org_aliases() -> dict[str, str]:
+    """Each name of ``org_aliases`` (lang/en/quote_words.yaml) -> its organisation's key."""
+    from ..lang import lexicon
+
+    out: dict[str, str] = {}
+    for key, names in lexicon("en").table("org_aliases").items():
+        for n in [key, *names]:
+            out[str(n).lower()] = str(key)
+    return out
+
+
 @lru_cache(maxsize=4)
 def speaker_words(code: str = "en") -> SpeakerWords:
     """The speaker word lists of ``multivector/lang/<code>/speaker_words.yaml``."""
@@ -173,6 +185,19 @@ class Resolution:
     method: str
     confidence: float
     candidates: list[str] = field(default_factory=list)
+
+
+def in_clause_after(w: Any, head: Any) -> bool:
+    """``w`` is in a relative or participle clause after ``head`` (the clause's verb included):
+    "the union, which represents teachers," is the union, not "union represents"."""
+    x = w
+    while x.i != head.i:
+        if x.dep_ in ("relcl", "acl") and x.i > head.i:
+            return True
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -858,6 +883,10 @@ class Registry:
             # an acronym of an organisation named before ("British Retail Consortium" ... "BRC")
             e = next((x for x in self._named("acro", name) if x.kind == "org" and
                       "".join(w[0] for w in x.name.split() if w[0].isupper()) == name), None)
+        if e is None and name.lower() in org_aliases():
+            # "the Tories" ... "the Conservative Party": one organisation (lang data)
+            key = org_aliases()[name.lower()]
+            e = next((x for x in self.entities if x.kind == "org" and org_aliases().get(x.name.lower()) == key), None)
         if e is None:
             e = Entity(len(self.entities), "org", name)
             self.entities.append(e)
@@ -921,7 +950,7 @@ class Registry:
                         break
             if e is None:
                 words = [w for w in t.subtree if w.dep_ != "det" and not w.is_punct and w.i <= t.right_edge.i
-                         and not any(anc.dep_ in ("relcl", "acl") and anc.i > t.i for anc in w.ancestors)]
+                         and not in_clause_after(w, t)]
                 name = " ".join(w.text for w in sorted(words, key=lambda x: x.i))
                 if not name or len(name.split()) > 8:
                     continue

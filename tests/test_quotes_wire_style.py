@@ -1,0 +1,67 @@
+"""Quote speakers in North-American wire and newspaper style, and the lead's probe errors, on
+sentences we wrote (issue 13: speakers on news that is not BBC style)."""
+
+from __future__ import annotations
+
+from quote_helpers import find, name, run
+
+
+def test_a_carrier_with_a_relative_clause_belongs_to_its_agent(qpipe):
+    qs = run(qpipe, "The harbour board has been told to cut costs. A report, which was published by the "
+                    "Coastal Audit Office, said the harbour had overspent for years.")
+    assert name(find(qs, "overspent")) == "Coastal Audit Office"
+
+
+def test_a_carrier_with_a_relative_clause_names_the_firm_inside_the_agent(qpipe):
+    qs = run(qpipe, "The sea wall plan was delayed again. A review, which was written by engineers at "
+                    "Delta Works, said the wall was too low.")
+    assert name(find(qs, "too low")) == "Delta Works"
+
+
+def test_a_carrier_an_organisation_commissioned_in_a_relative_clause(qpipe):
+    qs = run(qpipe, "A study, which the Prairie Farm Council commissioned, found that wheat yields had fallen.")
+    assert name(find(qs, "yields")) == "Prairie Farm Council"
+
+
+def test_a_relative_clause_is_no_part_of_an_organisation_s_name(qpipe):
+    qs = run(qpipe, "Teachers in the county voted on Friday. The union, which represents 40,000 teachers, "
+                    "said it would strike next month.")
+    assert name(find(qs, "strike")) == "union"
+
+
+def test_issued_a_statement_saying_is_the_issuer_s(qpipe):
+    qs = run(qpipe, "Senator Joan Pike issued a statement saying the court ruling was a victory for voters.")
+    assert name(find(qs, "victory")) == "Joan Pike"
+    qs = run(qpipe, "The Lakeside Rail company responded with a note on its website saying the trains "
+                    "would run again on Monday.")
+    assert name(find(qs, "trains")) == "Lakeside Rail"
+
+
+def test_a_report_saying_still_speaks_for_itself_when_cited(qpipe):
+    qs = run(qpipe, "Mayor Tom Hale cited a report saying crime had fallen in every district.")
+    assert name(find(qs, "crime")) != "Tom Hale"
+
+
+def test_one_party_under_three_names(qpipe):
+    from multivector.quotes.registry import Registry
+
+    doc = qpipe.analyze_text("The Tories said the plan was unaffordable. The Conservatives also said they "
+                             "would vote against it. A Conservative Party spokesman said the vote would be close.")
+    reg = Registry(doc)
+    orgs = {e.idx for e in reg.entities if e.kind == "org"
+            and e.name.lower() in ("tories", "conservatives", "conservative party")}
+    assert len(orgs) == 1
+    qs = doc.quotes
+    assert name(find(qs, "vote would be close")) == "Tories"
+
+
+def test_name_labels_before_colons(qpipe):
+    qs = run(qpipe, 'Governor Ana Perez and Governor Tom Hollis reject the new tax.\n\nPerez: "We will never sign it." '
+                    'Hollis: "Not while I am in office."')
+    assert name(find(qs, "never sign")).endswith("Perez")
+    assert name(find(qs, "Not while")) == "Tom Hollis"
+
+
+def test_a_place_before_a_colon_is_no_speaker(qpipe):
+    qs = run(qpipe, 'The leaflet listed three slogans.\n\nOhio: "Jobs first and jobs last."')
+    assert all(name(q) != "Ohio" for q in qs)
