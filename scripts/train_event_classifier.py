@@ -4,12 +4,19 @@
         --events ../shared/eval/events --verbs ../shared/eval/actors/CAMEO.2.0.txt
 
 Prints 5-fold cross-validated accuracy and macro-F1 (and per-class P/R/F1) of every candidate
-model on the ConfliBERT quad-class sentences (the PETRARCH records, CAMEO codebook examples and
-PLOVER GSR sentences are added to every training fold, never scored), then the CV figures of
-the CAMEO root head (20 roots, on the PETRARCH + codebook sentences), picks the model with the
-best quad macro-F1 (or ``--model``), calibrates a softmax temperature on its out-of-fold
-scores and writes the model trained on all sentences. Deterministic: fixed fold seed, fixed
-solver seeds, CRC32 feature hashing. The model file holds hashed feature weights and the
+model on the ConfliBERT quad-class sentences (the ``--sources`` sentences, if any, are added to
+every training fold, never scored), then the CV figures of the CAMEO root head (on the codebook
+examples, with ``--sources codebook``), picks the model with the best quad macro-F1 (or
+``--model``), calibrates a softmax temperature on its out-of-fold scores and writes the model
+trained on all sentences, with the pattern roots it was trained with (and their digest: a test
+fails when patterns.yaml moves on without a retrain).
+
+Never trained on what we score as held out: the PETRARCH unit-test records and the test half of
+the PLOVER GSR are only read to drop training sentences that are (or open like) one of them;
+the script stops if one is left (``classifier_train.assert_not_held_out``). Allowed extra
+sources: ``codebook`` (CAMEO codebook examples) and ``plover-dev`` (the dev half of the GSR).
+Deterministic (the same file, byte for byte): fixed fold seed, fixed solver seeds, CRC32
+feature hashing. The model file holds hashed feature weights and the
 CAMEO verb lexicon (verb lemma -> CAMEO roots, MIT dictionary), no sentence.
 """
 
@@ -25,15 +32,22 @@ import numpy as np
 
 from multivector.config import Config
 from multivector.events import classifier_train as ct
-from multivector.events.classifier import ROOTS, default_model_path, fingerprint, save_model
+from multivector.events.classifier import (
+    ROOTS,
+    default_model_path,
+    fingerprint,
+    roots_digest,
+    save_model,
+)
 from multivector.nlp import load_nlp
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", default="../shared/eval/events",
-                    help="folder with conflibert/, PETR.UnitTest.records.xml, cameo-codes.csv, "
-                         "PLOVER_GSR_CAMEO.json")
+                    help="folder with conflibert/ (and cameo-codes.csv, PLOVER_GSR_CAMEO.json, "
+                         "PETR.UnitTest.records.xml: the last two only to exclude held-out "
+                         "sentences)")
     ap.add_argument("--verbs", default="../shared/eval/actors/CAMEO.2.0.txt",
                     help="CAMEO verb dictionary (features: verb lemma -> CAMEO roots)")
     ap.add_argument("--models", default=",".join(ct.MODELS), help="candidates, comma-separated")
@@ -65,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
                       for s in sorted({e.source for e in extra}))
           + f"; CAMEO verb lexicon {len(lex.cameo_verbs)} verbs, {len(lex.cameo_objects)} "
           f"verb-object pairs; pattern lemmas {len(lex.patterns)}")
+    ct.assert_not_held_out(main_ex + extra, events)
+    print("held-out check: no training sentence is a PETRARCH record or in the PLOVER test half")
     docs = ct.parse([e.text for e in main_ex + extra], nlp)
     feats = ct.feature_lists(docs, lex)
     X_all, cols = ct.compact(ct.matrix(feats, args.bits))
@@ -96,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     temperature = ct.fit_temperature(best.oof_scores, y)
     print(f"calibration temperature (out-of-fold log-loss): {temperature:.3f}")
 
-    # CAMEO root head: sentences with a CAMEO root (PETRARCH records, codebook examples)
+    # CAMEO root head: sentences with a CAMEO root (codebook examples)
     root_idx = [i for i, e in enumerate(extra) if e.root]
     root_head = None
     root_cv = None
@@ -110,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                                 labels=sorted(set(yr[keep].tolist())))
         root_cv = {"accuracy": round(rcv.accuracy, 4), "macro_f1": round(rcv.macro_f1, 4),
                    "sentences": int(keep.sum())}
-        print(f"\nCAMEO root head, {args.folds}-fold CV on {int(keep.sum())} PETRARCH + codebook "
+        print(f"\nCAMEO root head, {args.folds}-fold CV on {int(keep.sum())} codebook "
               f"sentences ({len(set(yr[keep].tolist()))} roots): accuracy {rcv.accuracy:.4f}, "
               f"macro-F1 {rcv.macro_f1:.4f}")
         if args.ship_root:
@@ -131,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         "cameo_verbs": {k: list(v) for k, v in lex.cameo_verbs.items()},
         "cameo_objects": {k: list(v) for k, v in lex.cameo_objects.items()},
         "pattern_features": True,
+        # the roots of patterns.yaml the features used (inference uses these, not the current
+        # file) and their digest (tests/test_events_classifier.py: the model is not stale)
+        "pattern_roots": {k: list(v) for k, v in sorted(lex.patterns.items())},
+        "pattern_roots_digest": roots_digest(lex.patterns),
         "cv": {"folds": args.folds, "quad_accuracy": round(best.accuracy, 4),
                "quad_macro_f1": round(best.macro_f1, 4), "per_class": best.per_class,
                "root": root_cv},

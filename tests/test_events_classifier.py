@@ -131,3 +131,66 @@ def test_eval_conflibert_on_a_file_we_wrote(tmp_path):
     out = json.loads(res.output.strip().splitlines()[-1])
     assert {"source_f1", "target_f1", "trigger_f1"} <= set(out)
     assert out["trigger_f1"] == 1.0
+
+
+def test_shipped_model_matches_the_pattern_dictionary():
+    """The roots of patterns.yaml are classifier features: a model trained with another
+    dictionary sees other inputs at inference. The model stores the roots it was trained with
+    (and uses them); when patterns.yaml moves on, retrain:
+    PYTHONPATH=src .venv/bin/python scripts/train_event_classifier.py"""
+    clf = load_classifier()
+    assert clf.meta.get("pattern_roots_digest"), "model without pattern roots: retrain"
+    assert not clf.stale_patterns(), "patterns.yaml changed since the model was trained: retrain"
+    assert clf.lex.patterns == {k: tuple(v) for k, v in clf.meta["pattern_roots"].items()}
+
+
+def test_stored_pattern_roots_are_the_inference_features():
+    from multivector.events.classifier import EventClassifier, roots_digest
+
+    head = LinearHead(("0", "1"), np.array([1], dtype=np.int64),
+                      np.zeros((1, 2), dtype=np.float32), np.zeros(2, dtype=np.float32))
+    meta = {"bits": 20, "pattern_roots": {"shell|verb": ["19"]},
+            "pattern_roots_digest": roots_digest({"shell|verb": ["19"]})}
+    clf = EventClassifier(meta, head, None)
+    assert clf.lex.patterns == {"shell|verb": ("19",)}
+    assert clf.stale_patterns()  # not the packaged dictionary's roots
+    assert roots_digest({"a|verb": ("01", "02")}) == roots_digest({"a|verb": ["02", "01"]})
+
+
+def test_training_sources_never_include_held_out_sentences(tmp_path):
+    """The PETRARCH records and the PLOVER test half are scored as unseen: no training source
+    may hold them, nor a near-copy (the codebook's examples are the GSR's sentences)."""
+    from multivector.eval.events import GoldRecord, split_of
+    from multivector.events import classifier_train as ct
+
+    def half(t: str) -> str:
+        return split_of(GoldRecord(id="", text=t, date=None, events=[]))
+
+    pool = [f"Border guards of {n} opened fire on a fishing boat near the northern coast."
+            for n in ("Arden", "Belmor", "Corvia", "Dunmark", "Estria", "Falkreach", "Gondal",
+                      "Harrow", "Ilvania", "Jorvik")]
+    dev = next(t for t in pool if half(t) == "dev")
+    test = next(t for t in pool if half(t) == "test")
+    rec = [{"id": f"x{i}", "event": "ASSAULT", "text": t} for i, t in enumerate((dev, test))]
+    (tmp_path / "PLOVER_GSR_CAMEO.json").write_text(json.dumps(rec), encoding="utf-8")
+    near = test.replace("fishing boat", "trawler")  # opens like a test-half sentence
+    (tmp_path / "cameo-codes.csv").write_text(
+        '"code","example"\n"190","The militia shelled the harbour of Arden. "\n'
+        f'"190","{near} "\n', encoding="utf-8")
+    got = ct.extra_examples(tmp_path, ["codebook", "plover-dev"])
+    texts = [e.text for e in got]
+    assert dev in texts and test not in texts and near not in texts
+    assert "The militia shelled the harbour of Arden." in texts
+    with pytest.raises(ValueError):
+        ct.extra_examples(tmp_path, ["petrarch"])
+    with pytest.raises(ValueError):
+        ct.assert_not_held_out([ct.Example(test, 4)], tmp_path)
+
+
+def test_shipped_model_never_trained_on_held_out_sentences(shared_dir):
+    from multivector.events import classifier_train as ct
+
+    fps, _ = ct.held_out_keys(shared_dir / "eval" / "events")
+    assert fps, "no held-out sentences found"
+    seen = set(load_classifier().meta["train_fingerprints"])
+    assert not fps & seen

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 MODEL_NAME = "event_classifier.npz"
 QUAD_NAMES = ("statement/appeal", "verbal cooperation", "material cooperation",
@@ -96,6 +99,14 @@ def pattern_roots() -> dict[str, tuple[str, ...]]:
             if p.cameo and p.cameo[:2].isdigit():
                 out.setdefault(f"{lemma}|{pos}", set()).add(p.cameo[:2])
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def roots_digest(roots: dict[str, Any]) -> str:
+    """A short stable hash of a ``lemma|pos -> roots`` table: the model file stores the one of
+    the pattern roots it was trained with, so a model older than the pattern dictionary shows
+    (``EventClassifier.stale_patterns``)."""
+    blob = json.dumps({k: sorted(v) for k, v in roots.items()}, sort_keys=True)
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
 
 
 def _norm(tok: Any) -> str:
@@ -216,10 +227,27 @@ class EventClassifier:
         self.bits = int(meta["bits"])
         self.quad = quad
         self.root = root
+        # the pattern roots the model was trained with (stored since 2026-12-03): features at
+        # inference are those of training even after senses are added to patterns.yaml; older
+        # model files fall back to the current dictionary
+        stored = meta.get("pattern_roots")
+        if not meta.get("pattern_features", True):
+            pats: dict[str, tuple[str, ...]] = {}
+        elif isinstance(stored, dict):
+            pats = {k: tuple(v) for k, v in stored.items()}
+        else:
+            pats = pattern_roots()
         self.lex = Lexicons(
             cameo_verbs={k: tuple(v) for k, v in meta.get("cameo_verbs", {}).items()},
             cameo_objects={k: tuple(v) for k, v in meta.get("cameo_objects", {}).items()},
-            patterns=pattern_roots() if meta.get("pattern_features", True) else {})
+            patterns=pats)
+
+    def stale_patterns(self) -> bool:
+        """True when the packaged pattern dictionary's roots differ from those the model was
+        trained with (retrain: ``scripts/train_event_classifier.py``)."""
+        if not self.meta.get("pattern_features", True):
+            return False
+        return self.meta.get("pattern_roots_digest") != roots_digest(pattern_roots())
 
     @classmethod
     def load(cls, path: str | Path) -> EventClassifier:
@@ -292,4 +320,9 @@ def load_classifier(path: str | None = None) -> EventClassifier | None:
     p = Path(path) if path else default_model_path()
     if not p.is_file():
         return None
-    return EventClassifier.load(p)
+    clf = EventClassifier.load(p)
+    if path is None and clf.stale_patterns():
+        log.warning("%s was trained with another pattern dictionary than the packaged one: its "
+                    "features use the stored pattern roots; retrain with "
+                    "scripts/train_event_classifier.py", p.name)
+    return clf

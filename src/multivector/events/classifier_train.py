@@ -8,13 +8,15 @@ the run-time classifier needs numpy alone.
 Training sentences (``../shared/eval/events``):
 
 * ``conflibert/cameo_class_train.tsv``: sentence TAB quad class (0-4), the evaluation target;
-* ``PETR.UnitTest.records.xml``: CAMEO codes -> root and quad class;
-* ``cameo-codes.csv``: the CAMEO codebook's example sentences -> root and quad class;
-* ``PLOVER_GSR_CAMEO.json``: PLOVER 0.5b1 types -> quad class where the type fixes it
-  (``DEMAND`` mixes CAMEO 02 appeals and 10 demands, so it gives no quad label).
+* optional extra sources (``EXTRA_SOURCES``), added to every training fold, never scored:
+  ``codebook`` (the CAMEO codebook's example sentences -> root and quad class), ``plover-dev``
+  (the *dev half* of ``PLOVER_GSR_CAMEO.json``, PLOVER 0.5b1 types -> quad class where the
+  type fixes it; ``DEMAND`` mixes CAMEO 02 appeals and 10 demands, so it gives no label).
 
-Cross-validation is on the ConfliBERT sentences (stratified folds, fixed seed); the other
-sources are added to every training fold and never scored.
+Never trained on: what we score as held out. The PETRARCH unit-test records and the test half
+of the PLOVER GSR (``eval events --split test``) are read only to drop any training sentence
+that is one of them or opens like one (``held_out_keys``; the codebook's examples are largely
+the GSR's own sentences), and the script checks the result (``assert_not_held_out``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,15 @@ from typing import Any
 
 import numpy as np
 
-from .classifier import Lexicons, LinearHead, features, hash_features, pattern_roots, quad_of_root
+from .classifier import (
+    Lexicons,
+    LinearHead,
+    features,
+    fingerprint,
+    hash_features,
+    pattern_roots,
+    quad_of_root,
+)
 
 SEED = 13
 BITS = 20
@@ -65,18 +75,6 @@ def read_conflibert(path: str | Path) -> list[Example]:
     return out
 
 
-def read_petrarch_examples(path: str | Path) -> list[Example]:
-    from ..eval.events import read_petrarch
-
-    records, _ = read_petrarch(path)
-    out = []
-    for r in records:
-        roots = [g.cameo[:2] for g in r.events if g.cameo and quad_of_root(g.cameo[:2]) is not None]
-        if roots:
-            out.append(Example(r.text, quad_of_root(roots[0]), roots[0], "petrarch"))
-    return out
-
-
 def read_cameo_examples(path: str | Path) -> list[Example]:
     raw = Path(path).read_bytes().decode("utf-8", errors="replace")
     out = []
@@ -89,38 +87,87 @@ def read_cameo_examples(path: str | Path) -> list[Example]:
     return out
 
 
-def read_plover_examples(path: str | Path) -> list[Example]:
+def _plover_records(path: str | Path) -> list[dict]:
     import json
 
+    return [r for r in json.loads(Path(path).read_text(encoding="utf-8"))
+            if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
+
+
+def _plover_split(text: str) -> str:
+    from ..eval.events import GoldRecord, split_of
+
+    return split_of(GoldRecord(id="", text=text, date=None, events=[]))
+
+
+def read_plover_dev_examples(path: str | Path) -> list[Example]:
+    """The dev half of the PLOVER GSR (``eval events --split dev``) with a quad label."""
     out = []
-    for r in json.loads(Path(path).read_text(encoding="utf-8")):
-        if not isinstance(r, dict) or not r.get("text") or r.get("event") == "DOCUMENT":
-            continue
+    for r in _plover_records(path):
         q = PLOVER_QUAD.get(str(r.get("event")).upper())
-        if q is not None:
-            out.append(Example(str(r["text"]), q, None, "plover"))
+        if q is not None and _plover_split(str(r["text"])) == "dev":
+            out.append(Example(str(r["text"]), q, None, "plover-dev"))
     return out
 
 
 EXTRA_SOURCES = {"codebook": ("cameo-codes.csv", read_cameo_examples),
-                 "petrarch": ("PETR.UnitTest.records.xml", read_petrarch_examples),
-                 "plover": ("PLOVER_GSR_CAMEO.json", read_plover_examples)}
-# The shipped model learns from the ConfliBERT sentences only: the PETRARCH records and the
-# PLOVER GSR stay held out, so `eval events --petrarch/--plover` score unseen sentences (the
-# codebook examples are the very sentences of the PLOVER GSR: 189 of 277 share their opening).
-# The other sources added no CV gain (docs/events.md).
+                 "plover-dev": ("PLOVER_GSR_CAMEO.json", read_plover_dev_examples)}
+# The shipped model's sources (docs/events.md, *Typing*); never the PETRARCH records or the
+# PLOVER test half, which `eval events --petrarch/--plover --split test` score as unseen.
 DEFAULT_SOURCES: tuple[str, ...] = ()
+
+
+def _opening(text: str, words: int = 6) -> str:
+    """The first words of a sentence, case and punctuation folded (near-copies share it)."""
+    norm = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return " ".join(norm[:words])
+
+
+def held_out_keys(events_dir: str | Path) -> tuple[set[str], set[str]]:
+    """(fingerprints, openings) of the sentences we score as held out: every PETRARCH
+    unit-test record and the test half of the PLOVER GSR, where they exist."""
+    from ..eval.events import read_petrarch
+
+    d = Path(events_dir)
+    texts: list[str] = []
+    if (d / "PETR.UnitTest.records.xml").is_file():
+        records, _ = read_petrarch(d / "PETR.UnitTest.records.xml")
+        texts += [r.text for r in records if r.text]
+    if (d / "PLOVER_GSR_CAMEO.json").is_file():
+        texts += [str(r["text"]) for r in _plover_records(d / "PLOVER_GSR_CAMEO.json")
+                  if _plover_split(str(r["text"])) == "test"]
+    return {fingerprint(t) for t in texts}, {_opening(t) for t in texts if len(t.split()) >= 6}
+
+
+def is_held_out(text: str, keys: tuple[set[str], set[str]]) -> bool:
+    return fingerprint(text) in keys[0] or _opening(text) in keys[1]
+
+
+def assert_not_held_out(examples: Sequence[Example], events_dir: str | Path) -> None:
+    """Raise when a training sentence is (or opens like) a sentence we score as held out."""
+    keys = held_out_keys(events_dir)
+    bad = [e for e in examples if is_held_out(e.text, keys)]
+    if bad:
+        raise ValueError(f"{len(bad)} training sentences are held-out evaluation sentences "
+                         f"(first from {bad[0].source!r})")
 
 
 def extra_examples(events_dir: str | Path, sources: Sequence[str] = DEFAULT_SOURCES
                    ) -> list[Example]:
-    """The non-ConfliBERT training sentences of ``sources`` that exist under ``events_dir``."""
+    """The non-ConfliBERT training sentences of ``sources`` that exist under ``events_dir``,
+    minus any that is (or opens like) a held-out evaluation sentence."""
     d = Path(events_dir)
     out: list[Example] = []
     for src in sources:
+        if src not in EXTRA_SOURCES:
+            raise ValueError(f"unknown training source {src!r}; use "
+                             + ", ".join(EXTRA_SOURCES))
         name, reader = EXTRA_SOURCES[src]
         if (d / name).is_file():
             out += reader(d / name)
+    if out:
+        keys = held_out_keys(d)
+        out = [e for e in out if not is_held_out(e.text, keys)]
     return out
 
 
