@@ -86,6 +86,28 @@ class _Speakers:
         before = [m for m in self.people if m.end <= pos]
         return self.from_mention(before[-1]) if before else None
 
+    def named_before(self, tok: Any, pos: int) -> Speaker | None:
+        """The person named in full earlier whose surname this lone name is ("Хасанов" after
+        "Рустам Хасанов", "Хасанова" in another case): the nearest such mention before ``pos``.
+        Surnames inflect, so the words match on their stem (all but the last two letters of
+        the shorter word, at least four letters)."""
+        word = tok.text.lower()
+        if len(word) < 4:
+            return None
+        for m in reversed([m for m in self.people if m.end <= pos]):
+            parts = m.text.split()
+            if len(parts) < 2:
+                continue
+            last = parts[-1].lower()
+            n = max(4, min(len(word), len(last)) - 2)
+            if last == word or (len(last) >= n and len(word) >= n and last[:n] == word[:n]
+                                and abs(len(last) - len(word)) <= 2):
+                out = self.from_mention(m)
+                out.start, out.end = pos, pos + len(tok.text)
+                out.method = "name"
+                return out
+        return None
+
     def of_token(self, tok: Any, base: int) -> Speaker | None:
         """The speaker a subject token refers to."""
         w = words()
@@ -95,6 +117,10 @@ class _Speakers:
         own = [m for m in self.doc.mentions if m.start <= at < m.end and m.actor_id]
         if own:
             return self.from_mention(own[0])
+        if tok.pos_ == "PROPN":
+            named = self.named_before(tok, base + tok.idx)
+            if named is not None:  # "Хасанов также отметил" after "политолог Рустам Хасанов"
+                return named
         if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
             # a name the KB does not know ("сказал Шрёдер, бывший директор ...")
             name = [tok] + [c for c in tok.children if c.dep_ == "flat"]
