@@ -123,7 +123,11 @@ def _targets(doc: Doc, base: int, tok: Any, kind: str) -> tuple[list[dict], list
         return [r for p in parties for r in _actors(doc, base, p)], []
     # attitude: directed, subject -> object
     s = _own_subject(tok)
+    if s is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        s = _own_subject(tok.head)  # "МИД выразил обеспокоенность ...": the one who expressed it
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if tok.pos_ == "NOUN":  # "обеспокоенность влиянием Китая", "недовольство действиями США"
+        objs += [c for c in tok.children if c.dep_ == "nmod" and "Case=Ins" in str(c.morph)]
     objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return (_actors(doc, base, s) if s is not None else []), \
         [r for o in objs for r in _actors(doc, base, o)]
