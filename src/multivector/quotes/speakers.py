@@ -15,11 +15,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..actors.api import actor_at as _actor_at
 from ..doc import Doc, Mention
 from ..lang import lexicon as lang_lexicon
+from ..lang.names import given_names
 from .coref import Coref, CorefAnswer
 from .registry import ROLE_PREPOSITIONS, Entity, Registry
 
@@ -119,6 +121,24 @@ def person_name(ent) -> str:
     return _clean_phrase(text)
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents ("Micheál" -> "micheal")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def _text_full_name(head) -> str | None:
+    """The name the text writes at a proper-noun head, when it opens with a given name of the
+    shipped list ("Otis Ferry", not "Mr Ferry" or "Ferry"): the head and its name compounds."""
+    toks = sorted([t for t in head.children if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
+                   and t.i < head.i] + [head], key=lambda t: t.i)
+    if toks[-1].i - toks[0].i != len(toks) - 1:
+        return None
+    k = next((k for k, t in enumerate(toks) if t.text in given_names()), None)  # "Speaker Michael Martin"
+    if k is None or k == len(toks) - 1:
+        return None
+    return " ".join(t.text for t in toks[k:])
+
+
 def _span_text(doc: Doc, start: int, end: int) -> str:
     return " ".join(doc.text[start:end].split())
 
@@ -178,6 +198,9 @@ class SpeakerResolver:
                     actor_id = m.actor_id
                     role = m.role or role
                     name = self._actor_name(m) or name
+                    other = self._namesake(_text_full_name(ent.root), m) if ent.root.pos_ == "PROPN" else None
+                    if other is not None:
+                        name, actor_id = other
                 self.named.append(_Named(a, b, name, role, ent.label_, actor_id))
         self.named.sort(key=lambda n: n.start)
 
@@ -199,6 +222,21 @@ class SpeakerResolver:
     def _actor_name(self, m: Mention) -> str | None:
         a = self.doc.actors.get(m.actor_id) if m.actor_id else None
         return a.name if a is not None else None
+
+    def _namesake(self, text_name: str | None, m: Mention) -> tuple[str, str | None] | None:
+        """The text's full name against the person the linker gave it: ``(name, actor id)`` to
+        use instead of the actor's, or None when the actor's name is the text's. A given name
+        none of the actor's names has is another person of that surname ("Otis Ferry" linked to
+        Bryan Ferry: no actor); one of its names written otherwise keeps the actor and the
+        text's spelling ("Michael Martin", an alias of Micheál Martin)."""
+        a = self.doc.actors.get(m.actor_id) if m.actor_id else None
+        if not text_name or a is None or a.type != "person" or _fold(a.name) == _fold(text_name):
+            return None
+        given = _fold(text_name.split()[0])
+        names = [a.name] + [n for ns in a.aliases.values() for n in ns]
+        if any(given in _fold(n).split() for n in names):
+            return text_name, m.actor_id
+        return text_name, None
 
     def _role_for_actor(self, actor_id: str, before: int) -> str | None:
         """The role stated at a named mention of the actor (nearest before ``before``, else the
@@ -319,7 +357,8 @@ class SpeakerResolver:
         pos = position if position is not None else tok_start
         low = head.lower_
         # 0. pronouns, descriptors, carriers and groups: the document's registry decides
-        if head.pos_ == "NOUN" and head.dep_ == "nsubj":
+        if head.dep_ == "nsubj" and (head.pos_ == "NOUN" or (
+                head.pos_ == "PROPN" and low in self.registry.sw.role_abbreviations)):  # "X's CEO, NAME, said"
             # "The new chairman of the Bar Council, Guy Mansfield QC warned": the parser made
             # the name a second subject of the verb; the name is the speaker
             name = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i
@@ -401,6 +440,12 @@ class SpeakerResolver:
                 # "Washington said" linked to the US government: the record keeps the actor id
                 # and names the speaker as the text does, not by a name the text never uses
                 name = _clean_phrase(m.text) or name
+            other = self._namesake(_text_full_name(head), m) if head.pos_ == "PROPN" else None
+            if other is not None and other[1] is None:  # a namesake: the name as a name (step 3)
+                m = None
+            elif other is not None:
+                name = other[0]
+        if m is not None and m.actor_id:
             if head.pos_ == "PROPN" or head.ent_type_:
                 role = self.role_of(head) or m.role or self._role_for_actor(m.actor_id, pos)
             else:  # a pronoun or descriptor: the role stated next to the name is the fuller one
@@ -441,10 +486,15 @@ class SpeakerResolver:
                 lo, hi = min(t.i for t in toks), max(t.i for t in toks)
                 name = _clean_phrase(head.doc[lo : hi + 1].text)
                 label = None
+            full = _text_full_name(head) if label in (None, "PERSON") else None
+            if full and len(full) > len(name) and full.endswith(" " + name):
+                name = full  # "Otis Ferry" with only "Ferry" tagged
             role = self.role_of(head) if label in (None, "PERSON") else None
             ent_reg = self.registry.entity_at(tok_start, tok_end, ("person",)) if label in (None, "PERSON") else None
             if (ent_reg is not None and not ent_reg.unnamed and len(ent_reg.name) > len(name)
-                    and name.split()[-1:] == ent_reg.name.split()[-1:]):
+                    and name.split()[-1:] == ent_reg.name.split()[-1:]
+                    and not (len(name.split()) > 1 and name.split()[0] in given_names()
+                             and name.split()[0] != ent_reg.name.split()[0])):  # not "Otis Ferry"
                 name = ent_reg.name  # "Mr Ebbers" -> "Bernie Ebbers"
             known = self._named_by_name(name, pos)
             actor_id = None
@@ -526,7 +576,10 @@ class SpeakerResolver:
         best = None
         by_name, by_last, _, _ = self._named_tables()
         hits = sorted(set(by_name.get(name, [])) | set(by_last.get(last, []) if last else []))
+        first = name.split()[0] if len(name.split()) > 1 and name.split()[0] in given_names() else None
         for n in (self.named[i] for i in hits):
+            if first and n.name != name and len(n.name.split()) > 1 and n.name.split()[0] != first:
+                continue  # "Otis Ferry" is not "Bryan Ferry"
             if n.name == name or (last and n.name.split()[-1:] == [last] and n.label == "PERSON"):
                 if best is None or (best.role is None and n.role) or (best.actor_id is None and n.actor_id):
                     best = n

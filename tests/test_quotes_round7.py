@@ -1,0 +1,33 @@
+"""Speaker rules of the sixth BBC round (issue 13), each on text we wrote: a full name the
+linker gave to a namesake keeps the text's name, a role abbreviation with a name in apposition."""
+
+from __future__ import annotations
+
+from quote_helpers import find, name, run  # the qpipe fixture: conftest.py
+
+
+def _speaker(qpipe, text, words):
+    q = find(run(qpipe, text), words)
+    return q.speaker
+
+
+def test_a_full_name_is_not_the_namesake_the_linker_chose(qpipe):
+    # the knowledge base knows Bryan Ferry; the text names his son
+    text = ("Hunt protest charges\n"
+            "Those charged included Otis Ferry, the son of rock star Bryan Ferry. "
+            'Otis Ferry, a former army cadet, said: "I have no regrets."')
+    sp = _speaker(qpipe, text, "no regrets")
+    assert sp.name == "Otis Ferry" and sp.id != "PER:bryan-ferry"
+
+
+def test_an_alias_of_a_known_person_keeps_the_text_spelling(qpipe):
+    # "Michael Martin" is an alias of Micheál Martin in the knowledge base
+    text = ("Commons pass row\n"
+            "Commons Speaker Michael Martin told MPs that the visitors had forged their passes.")
+    assert name(find(run(qpipe, text), "forged their passes")) == "Michael Martin"
+
+
+def test_a_role_abbreviation_with_a_name_in_apposition(qpipe):
+    text = ("Card trial\n"
+            '"The card works in every port," Zentrix\'s CEO, Helen Marsh, told the BBC.')
+    assert name(find(run(qpipe, text), "every port")) == "Helen Marsh"
