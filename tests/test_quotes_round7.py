@@ -1,5 +1,6 @@
 """Speaker rules of the sixth BBC round (issue 13), each on text we wrote: a full name the
-linker gave to a namesake keeps the text's name, a role abbreviation with a name in apposition."""
+linker gave to a namesake keeps the text's name, a role abbreviation with a name in apposition,
+authored works and posters as carriers, "They" after a plural carrier."""
 
 from __future__ import annotations
 
@@ -31,3 +32,25 @@ def test_a_role_abbreviation_with_a_name_in_apposition(qpipe):
     text = ("Card trial\n"
             '"The card works in every port," Zentrix\'s CEO, Helen Marsh, told the BBC.')
     assert name(find(run(qpipe, text), "every port")) == "Helen Marsh"
+
+
+def test_a_book_speaks_for_its_author_named_a_paragraph_before(qpipe):
+    text = ("Memoir row\n"
+            "The minister faced questions over claims in journalist Anna Kerr's new book.\n"
+            "The new book claims the minister hosted a secret dinner in May.")
+    assert name(find(run(qpipe, text), "secret dinner")) == "Anna Kerr"
+
+
+def test_posters_speak_for_their_owner_and_they_is_the_posters(qpipe):
+    text = ("Party unveils posters\n"
+            "The Greens' new posters say the country needs cleaner buses. "
+            "They urge voters not to trust the big parties.")
+    qs = run(qpipe, text)
+    assert name(find(qs, "cleaner buses")) == "Greens"
+    assert name(find(qs, "big parties")) == "Greens"
+
+
+def test_a_date_is_no_owner(qpipe):
+    text = ("Firm sued\n"
+            "Friday's lawsuit argues that the offer undervalues the firm.")
+    assert name(find(run(qpipe, text), "undervalues")) != "Friday"

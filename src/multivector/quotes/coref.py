@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lang import lexicon as lang_lexicon
+from .lexicon import load_lexicon
 from .registry import WINDOW_PARAGRAPHS, EMention, Entity, Registry, Resolution, SpeakerWords, in_clause_after
 
 # verbs whose subject made the document their object names ("X conducted the survey")
@@ -106,6 +107,11 @@ class Coref:
             return None
         para = self.reg.para_index(self.token_start(head))
         excl = excluded_tokens(head, para)
+        prev = self._previous_carrier(head) if low in sw.plural_pronouns else None
+        if prev is not None:  # "X's new posters say ... They urge voters ...": the posters
+            ans = self.carrier(prev, self.token_start(prev), excluded_tokens(prev, para))
+            if ans.resolved:
+                return CorefAnswer(ans.entity, "pronoun", ans.confidence, name=ans.name, via=ans.via)
         res = self.reg.pronoun(low, self.token_start(head), excl)
         if res.entity is None and low in sw.plural_pronouns:
             # "they": the group named last, else an organisation (a firm's staff speaking as it)
@@ -117,6 +123,20 @@ class Coref:
             # pledged ... a spokesman said" keeps that party the one in focus
             self._mention_here(res.entity, head, self.token_start(head))
         return _from_result(res)
+
+    def _previous_carrier(self, head: Any) -> Any:
+        """The plural carrier noun ("posters", "figures") that is the subject of the reporting
+        verb of the sentence before, when ``head`` opens its sentence as a subject ("X's new
+        posters say ... They urge ...")."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.i != head.sent.start or head.sent.start == 0:
+            return None
+        root = head.doc[head.sent.start - 1].sent.root
+        if not load_lexicon().is_reporting(root.lemma_.lower()):
+            return None  # "The proposals sparked an outcry, with X opposing them. They felt ...": X
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.tag_ != "NNS" or subj.lemma_.lower() not in self.sw.carrier_nouns:
+            return None
+        return subj
 
     def demonym(self, head: Any, pos: int) -> CorefAnswer:
         """"The Scot", "the Argentine": the person introduced with that word ("Argentine David
@@ -322,6 +342,12 @@ class Coref:
         near = self._nearby_owner(head, pos)
         if near is not None:
             return CorefAnswer(near, "carrier", 0.7, via=via)
+        for c in kids:  # "The Greens' new posters": a name the registry lacks
+            if c.dep_ == "poss" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.ent_type_ in (
+                    "", "ORG", "PERSON", "NORP", "GPE"):  # not "Friday's lawsuit"
+                toks = [t for t in c.subtree if t.pos_ == "PROPN" and t.i <= c.i]
+                if toks and toks[-1].i - toks[0].i == len(toks) - 1:
+                    return CorefAnswer(None, "carrier", 0.6, name=" ".join(t.text for t in toks), via=via)
         if _definite(head):
             last = self._last_org_speaker(pos)
             if last is not None:
@@ -409,8 +435,8 @@ class Coref:
         return None
 
     def _nearby_owner(self, head: Any, pos: int) -> Entity | None:
-        """The owner of another carrier noun of this paragraph or the next one (the first
-        after, else the last before), or of the carrier resolved last in reach."""
+        """The owner of another carrier noun of this paragraph, the one before or the next one
+        (the nearest), or of the carrier resolved last in reach."""
         para = self.reg.para_index(pos)
         own = head.lemma_.lower()
         research = self.sw.research_nouns
@@ -418,7 +444,7 @@ class Coref:
         if self._sents is None:
             self._sents = [s for s in self.reg.doc.english_sentences() if s.span is not None]
             self._sent_paras = [s.paragraph for s in self._sents]
-        k = bisect.bisect_left(self._sent_paras, para)
+        k = bisect.bisect_left(self._sent_paras, para - 1)  # "X's new book" in the paragraph before
         for s in self._sents[k:]:
             if s.paragraph > para + 1:
                 break
