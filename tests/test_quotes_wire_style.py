@@ -65,3 +65,20 @@ def test_name_labels_before_colons(qpipe):
 def test_a_place_before_a_colon_is_no_speaker(qpipe):
     qs = run(qpipe, 'The leaflet listed three slogans.\n\nOhio: "Jobs first and jobs last."')
     assert all(name(q) != "Ohio" for q in qs)
+
+
+def test_the_noun_phrase_object_of_reject_deny_criticize_is_no_quote(qpipe):
+    for text in ("Moscow rejected the accusation on Tuesday.", "The company denied any wrongdoing.",
+                 "The governor criticized the decision on Monday."):
+        assert run(qpipe, text) == [], text
+
+
+def test_a_claim_clause_without_that_is_still_content(qpipe):
+    qs = run(qpipe, "Lawyers for the pair denied allegations they had planted the device.")
+    assert len(qs) == 1 and "planted the device" in qs[0].text
+    assert run(qpipe, "She denied the allegations he made.") == []
+
+
+def test_calling_something_a_name_is_a_stated_view(qpipe):
+    qs = run(qpipe, "Senator Ray Olson called the decision a disgrace.")
+    assert len(qs) == 1 and qs[0].text == "the decision a disgrace" and name(qs[0]) == "Ray Olson"

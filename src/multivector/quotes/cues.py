@@ -489,9 +489,13 @@ def _quoted_words(toks: list) -> bool:
 
 
 def _claim_clause(noun) -> bool:
-    """"rejected claims that it had misled parliament": the object carries a that-clause."""
+    """"rejected claims that it had misled parliament": the object carries a that-clause, or a
+    clause with its own subject and no "that" ("denied allegations they had planted it"; the
+    parser makes a relative clause, "the allegations he made", a relcl)."""
     return any(c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                           for g in c.children) for c in noun.children)
+                                                           for g in c.children)
+               or c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in noun.children)
 
 
 def _parenthetical(tok) -> bool:
