@@ -44,8 +44,12 @@ LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
 
 # CAMEO 01 (statements) and 02 (appeals) are "dropped" in the PLOVER table. Our decision, kept
 # here so it is documented and reproducible: appeals are requests, so 02x maps to REQUEST with the
-# mode of the matching 10x demand; statements stay uncoded (None).
+# mode of the matching 10x demand; statements stay uncoded (None), except CAMEO 016 (deny
+# responsibility: "rejected the accusation"), which is REJECT, the exception the PLOVER manual
+# names ("a CAMEO 016: Deny responsibility might be considered REJECT", section on CAMEO
+# conversion; 2026-12-03).
 APPEAL_TO_DEMAND_PREFIX = ("02", "10")
+STATEMENTS_CODED = {"016": "REJECT"}
 
 
 def _tex_clean(s: str) -> str:
@@ -170,6 +174,10 @@ def parse_cameo2plover(path: Path, cameo: dict) -> dict:
             base = out.get(demand) or out.get(demand[:3]) or {"mode": None, "contexts": []}
             out[code] = {"plover": "REQUEST", "mode": base["mode"], "contexts": base["contexts"],
                          "note": "appeal: mapped to REQUEST (multivector decision)"}
+        elif code in STATEMENTS_CODED:
+            out[code] = {"plover": STATEMENTS_CODED[code], "mode": None, "contexts": [],
+                         "note": "deny responsibility: mapped to REJECT (multivector decision, "
+                                 "the PLOVER manual's suggested exception)"}
         elif code.startswith("01"):
             out[code] = {"plover": None, "mode": None, "contexts": [],
                          "note": "statement: dropped in PLOVER"}

@@ -650,6 +650,8 @@ class EventCoder:
                 hits = [o for o in info["objs"] if o.lemma_.lower() in p.object or o.lower_ in p.object]
                 if not any(_has_modifiers(o, p.object_words) for o in hits):
                     return False
+        if p.predicate and info["pred_words"].isdisjoint(p.predicate):
+            return False  # "called the move unfair": the object's predicate decides
         if p.xcomp or p.xcomp_required:
             xs = info["xs"]
             if p.xcomp_required and not xs:
@@ -835,7 +837,7 @@ class EventCoder:
         # "called for sanctions against Syria": the participants of the act asked for
         out += [x for x in _nominal_participants(_prep_objects(tok, "for"))
                 if x.head.dep_ == "prep" and x.head.head.dep_ == "pobj" and x not in out]
-        for o in _expand(_children(tok, "dobj")):
+        for o in _expand(_children(tok, "dobj") or _small_clause_objects(tok)):
             if o.pos_ in NOUN_POS:  # "broke relations with Libya": the partner of the object
                 for w in ("to", "on", "against", "with", "from") + (("at",) if attack else ()):
                     out += _prep_objects(o, w)  # "demanded support from the parliament"
@@ -1433,7 +1435,13 @@ def _direct_objects(tok) -> list:
                 for to in (*c.children, *tok.children):
                     if to.dep_ == "prep" and to.lower_ == "to" and to.i == c.i + 1:
                         out += [g for g in to.children if g.dep_ == "pobj"]
-    return out
+    return out or _small_clause_objects(tok)
+
+
+def _small_clause_objects(tok) -> list:
+    """The object the parse made the subject of an object complement ("called [Ukraine's
+    decision unacceptable]": decision)."""
+    return [g for c in tok.children if c.dep_ == "oprd" for g in c.children if g.dep_ == "nsubj"]
 
 
 def _token_info(tok) -> dict:
@@ -1464,7 +1472,26 @@ def _token_info(tok) -> dict:
         words.add(o.lower_)
     xs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     return {"prt": prt, "prep": prep, "pobj": pobj, "objs": objs, "obj_words": words, "xs": xs,
-            "x_lemmas": {x.lemma_.lower() for x in xs}}
+            "x_lemmas": {x.lemma_.lower() for x in xs}, "pred_words": _predicate_words(tok)}
+
+
+def _predicate_words(tok) -> set[str]:
+    """Words of what a verb says its object is (``predicate`` of a sense): an object
+    complement ("called the move *unfair*", "a *violation*"), a second object ("branded the
+    report a *provocation*") or an "as" phrase ("described the sanctions as *illegal*")."""
+    preds = []
+    dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+    for c in tok.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN") \
+                or c.dep_ == "dobj" and len(dobjs) > 1 and c is not dobjs[0]:
+            preds.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            preds += [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+    # "an act of aggression": the of-phrase of a light head says what it is
+    preds += [g for p in preds if p.lemma_.lower() in ("act", "form", "kind")
+              for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    return {w for p in preds for w in (p.lemma_.lower(), p.lower_)}
 
 
 class _RawCode:

@@ -53,6 +53,7 @@ class Pattern:
     governor_target: tuple[str, ...] = ()
     owner_target: bool = False
     object_words: tuple[tuple[str, ...], ...] = ()
+    predicate: tuple[str, ...] = ()
     fallback: bool = False
     raw_code: bool = False
     origin: str | None = None
@@ -63,7 +64,8 @@ class Pattern:
         return self.cameo == "---"
 
 
-_TUPLE_KEYS = {"particle", "object", "xcomp", "xcomp_object", "source", "target", "governor_target", "source_type"}
+_TUPLE_KEYS = {"particle", "object", "xcomp", "xcomp_object", "source", "target", "governor_target", "source_type",
+               "predicate"}
 
 
 def _pattern(raw: dict, i: int, where: str = "events/data/patterns.yaml") -> list[Pattern]:
