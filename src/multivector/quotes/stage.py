@@ -19,6 +19,7 @@ from ..config import Config
 from ..doc import ActorRef, Doc, Quote
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
+from .chinese import chinese_drafts
 from .direct import DirectAttributor
 from .headline import headline_quote
 from .indirect import IndirectExtractor
@@ -110,6 +111,7 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     drafts.extend(_merge(d_drafts, _unique(i_drafts), doc.text))
     _continue_speakers(drafts, resolver)
     drafts.extend(russian_drafts(doc, spans))  # Russian paragraphs: lang/ru/quotes.yaml
+    drafts.extend(chinese_drafts(doc))  # Chinese paragraphs: lang/zh/quotes.yaml
     doc.quotes = make_quotes(doc, drafts)
     return doc.quotes
 

@@ -16,6 +16,8 @@ paragraphs of it that shares the most anchors, when
 - their numbers do not contradict (both have numbers but none in common means no);
 - their lengths are plausible for a translation (Chinese characters per English character
   0.12 to 0.8; Russian/other to English 0.6 to 1.8);
+- both end as prose does (a full stop) or neither does: a headline is translated by a
+  headline; a body paragraph about the same two states as the title is not its translation;
 - an overlap below 0.7 counts only in a document that has at least one confident pair
   (overlap >= 0.7): a bilingual layout. Why: anchors are few, so a Russian paragraph
   commenting on the same states as the English one before it reaches 0.6 by chance (3 of 5
@@ -124,6 +126,18 @@ def _plausible_length(other: str, lang: str | None, english: str) -> bool:
     return 0.6 <= ratio <= 1.8
 
 
+_CLOSERS = "\"'”’»」』)）"
+_TERMINAL = ".!?。！？…:："
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as prose does (a full stop, possibly inside closing marks): a
+    headline does not ("China and Kazakhstan discuss new railway"), and neither does its
+    translation, while a body paragraph about the same two states does."""
+    t = text.rstrip().rstrip(_CLOSERS)
+    return bool(t) and t[-1] in _TERMINAL
+
+
 def find_translations(paragraphs: list[tuple[str, str | None]]) -> dict[int, int]:
     """``paragraphs``: (text, lang) in order. Returns {non-English idx: English idx}."""
     en_idx = [i for i, (_, lang) in enumerate(paragraphs) if lang == "en"]
@@ -155,6 +169,8 @@ def find_translations(paragraphs: list[tuple[str, str | None]]) -> dict[int, int
                 continue
             if not _plausible_length(text, lang, paragraphs[j][0]):
                 continue
+            if _ends_sentence(text) != _ends_sentence(paragraphs[j][0]):
+                continue  # a headline is translated by a headline, a sentence by a sentence
             jacc = len(shared) / len(a | b)
             ok = jacc >= 0.6 and (len(shared) >= 2 or abs(i - j) == 1)
             score = jacc + 0.5 * len(nums & nums_b) - 0.01 * abs(i - j)
