@@ -15,7 +15,7 @@ def load_nlp(model: str) -> Any:
         import spacy
 
         try:
-            _NLP_CACHE[model] = spacy.load(model)
+            nlp = spacy.load(model)
         except (OSError, ValueError, ImportError) as exc:
             raise ConfigError(
                 f"spaCy model {model!r} cannot be loaded ({exc.__class__.__name__}). Install the "
@@ -23,4 +23,43 @@ def load_nlp(model: str) -> Any:
                 "requirements/model.txt`, or set MULTIVECTOR_SPACY_MODEL to an installed model "
                 "name or path."
             ) from exc
+        _titles(nlp)
+        _NLP_CACHE[model] = nlp
     return _NLP_CACHE[model]
+
+
+# abbreviated titles of ``lang/en/tokens.yaml``, filled when a model is loaded
+_TITLES: set[str] = set()
+
+
+def _keep_names(doc: Any) -> Any:
+    """Pipeline component (before the parser): a proper noun after an abbreviated title does
+    not start a sentence ("said Coun. Maria Delgado"; "led by Gen. He said" stays two)."""
+    for tok in doc[:-1]:
+        if tok.text in _TITLES:
+            nxt = doc[tok.i + 1]
+            if nxt.tag_ in ("NNP", "NNPS"):
+                nxt.is_sent_start = False
+    return doc
+
+
+def _titles(nlp: Any) -> None:
+    """Abbreviated titles ("Coun.", "Cst.", "Lt.") are one token, and the name after one does
+    not start a sentence: the parser ended "... said Coun." there and the quote lost its
+    speaker. The list is data (``lang/en/tokens.yaml``); a pipeline without a tagger and a
+    parser (a blank or custom model) is left as it is."""
+    from spacy.attrs import ORTH
+    from spacy.language import Language
+
+    from .lang import lexicon
+
+    if "parser" not in nlp.pipe_names or "tagger" not in nlp.pipe_names:
+        return
+    titles = lexicon("en").words("title_abbreviations")
+    _TITLES.update(titles)
+    for t in titles:
+        nlp.tokenizer.add_special_case(t, [{ORTH: t}])
+    if not Language.has_factory("mv_title_names"):
+        Language.component("mv_title_names", func=_keep_names)
+    if "mv_title_names" not in nlp.pipe_names:
+        nlp.add_pipe("mv_title_names", after="tagger")
