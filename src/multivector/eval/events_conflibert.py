@@ -13,6 +13,12 @@ Sentence-level scoring of the events stage on ConfliBERT-style data:
   confident event's source, target and trigger tokens: ``source_f1``, ``target_f1``,
   ``trigger_f1``.
 
+``split``: ``dev`` or ``test`` keeps one deterministic half of the sentences, as ``--split`` does
+for the PLOVER and PETRARCH records (CRC32 of the whitespace-normalised, lower-cased sentence:
+even = dev, odd = test), so that argument errors can be read on one half and the other reported
+as figures only. Cross-validation then folds the kept half (each fold is coded by a classifier
+trained on every other training sentence, the other half included).
+
 Never scoring a sentence the classifier learnt from: the packaged model lists fingerprints of
 its training sentences. When most sentences of the file are among them (the training file
 itself) the evaluation is cross-validated: the sentences are split into ``folds`` stratified
@@ -23,6 +29,7 @@ classifier codes the file (a held-out set).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +89,23 @@ def _docs(texts: Sequence[str], config: Any, batch: int = 64) -> list[Any]:
         by_source = {d.document.source: d for d in docs}
         out += [by_source.get(f"sent:{i + k}") for k in range(len(chunk))]
     return out
+
+
+def split_of_text(text: str) -> str:
+    """``dev`` or ``test``: the half a sentence belongs to (the PLOVER/PETRARCH rule)."""
+    from .events import SPLITS
+
+    return SPLITS[zlib.crc32(" ".join(text.lower().split()).encode("utf-8")) % 2]
+
+
+def _keep(texts: Sequence[str], split: str | None) -> list[int]:
+    from .events import SPLITS
+
+    if split is None:
+        return list(range(len(texts)))
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; use dev or test")
+    return [i for i, t in enumerate(texts) if split_of_text(t) == split]
 
 
 def _best(events: list[Event]) -> Event | None:
@@ -164,13 +188,14 @@ def _coders(texts: Sequence[str], labels: Sequence[int] | None, config: Any, cv:
 
 # ------------------------------------------------------------------------------ scoring
 def evaluate_conflibert(path: str | Path, config: Any = None, cv: bool | None = None,
-                        folds: int = 5) -> dict:
+                        folds: int = 5, split: str | None = None) -> dict:
     from ..config import Config
     from ..events.classifier_train import prf, read_conflibert
 
     config = config or Config()
     path = Path(path)
     ex = read_conflibert(path)
+    ex = [ex[i] for i in _keep([e.text for e in ex], split)]
     texts = [e.text for e in ex]
     y = np.array([int(e.quad or 0) for e in ex])
     coders, info = _coders(texts, y.tolist(), config, cv, folds, path)
@@ -182,7 +207,7 @@ def evaluate_conflibert(path: str | Path, config: Any = None, cv: bool | None = 
     per, macro, conf = prf(y, pred, [0, 1, 2, 3, 4])
     return {"file": str(path), "sentences": len(ex), "accuracy": round(float((pred == y).mean()), 4),
             "macro_f1": round(macro, 4), "per_class": per, "confusion": conf,
-            "sentences_with_event": int(sum(1 for e in events if e)), **info}
+            "sentences_with_event": int(sum(1 for e in events if e)), "split": split, **info}
 
 
 def _char_tokens(tokens: Sequence[str]) -> list[tuple[int, int]]:
@@ -213,7 +238,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def evaluate_conflibert_args(path: str | Path, config: Any = None, cv: bool | None = None,
-                             folds: int = 5) -> dict:
+                             folds: int = 5, split: str | None = None) -> dict:
     """Token-level source/target/trigger scores of the most confident event per sentence."""
     from ..config import Config
     from ..events.classifier_train import read_conflibert
@@ -221,6 +246,7 @@ def evaluate_conflibert_args(path: str | Path, config: Any = None, cv: bool | No
     config = config or Config()
     path = Path(path)
     sents = read_bio(path)
+    sents = [sents[i] for i in _keep([s.text for s in sents], split)]
     texts = [s.text for s in sents]
     class_file = path.parent / "cameo_class_train.tsv"
     labels = None
@@ -256,7 +282,7 @@ def evaluate_conflibert_args(path: str | Path, config: Any = None, cv: bool | No
             counts[k][0] += len(predicted[k] & gold[k])
             counts[k][1] += len(predicted[k])
             counts[k][2] += len(gold[k])
-    out: dict[str, Any] = {"file": str(path), "sentences": len(sents)}
+    out: dict[str, Any] = {"file": str(path), "sentences": len(sents), "split": split}
     for k, name in (("S", "source"), ("T", "target"), ("R", "trigger")):
         p, r, f = _prf(*counts[k])
         out[f"{name}_precision"], out[f"{name}_recall"], out[f"{name}_f1"] = (

@@ -2,8 +2,8 @@
 
     multivector eval events --plover FILE [--json] [--verbs CAMEO.2.0.txt] [--split dev|test]
     multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--verbs FILE] [--split dev|test]
-    multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5]
-    multivector eval events --conflibert-args FILE [--json]
+    multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5] [--split dev|test]
+    multivector eval events --conflibert-args FILE [--json] [--split dev|test]
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
     multivector events export [--db DB] [--modality asserted] [--dyadic] [--all]
                               [--format jsonl|csv|gdelt|plover]
@@ -39,8 +39,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         folds: int = typer.Option(5, "--folds", help="ConfliBERT cross-validation folds."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         split: str | None = typer.Option(
-            None, "--split", help="PLOVER/PETRARCH: score only the dev or the test half of the "
-            "records (CRC32 of the sentence text: even = dev, odd = test)."),
+            None, "--split", help="Score only the dev or the test half of the records or "
+            "sentences (CRC32 of the sentence text: even = dev, odd = test)."),
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
                                              help="PETRARCH: do not load the file's actor/agent/verb "
                                                   "dictionaries."),
@@ -71,7 +71,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 from ..eval.events_conflibert import evaluate_conflibert, evaluate_conflibert_args
 
                 fn = evaluate_conflibert if conflibert is not None else evaluate_conflibert_args
-                result = fn(path, cv=cv, folds=folds)
+                result = fn(path, cv=cv, folds=folds, split=split)
             else:
                 result = (evaluate_plover(path, verbs=vfiles, split=split) if plover else
                           evaluate_petrarch(path, use_dictionaries=not no_dictionaries,

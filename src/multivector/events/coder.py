@@ -99,6 +99,8 @@ COUNT_HEADS = lang_lexicon("en").words("count_heads")
 QUANTITY_HEADS = lang_lexicon("en").words("quantity_heads")
 # prepositions naming the participants of an act or relation noun ("ties with", "aid to")
 MANNED_HEADS = frozenset(str(w) for w in lexicon().get("manned_heads") or ())
+# dependents that end an argument's phrase (see argument_span)
+ARG_SPAN_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
 NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of")
 
 
@@ -858,9 +860,24 @@ class EventCoder:
         (``_nominal_participants``); ``agents`` (reactions: verbal events): an act noun's
         named agent is the target ("condemned Russia's invasion of Ukraine" -> Russia)."""
         refs: list[dict] = []
+        # each actor token with the argument phrase it was found in: an act or relation noun
+        # stands for its participants, but the phrase of the argument is the noun's
+        # ("condemned Germany's decision": Germany, named in "Germany's decision")
+        phrase_of: dict[int, Any] = {}
         if nominal:
-            toks = _nominal_participants(toks, agents=agents)
+            inner: list = []
+            for r in toks:
+                for x in _nominal_participants([r], agents=agents):
+                    if x not in inner:
+                        inner.append(x)
+                        phrase_of.setdefault(x.i, r)
+            toks = inner
         for t in _expand(toks):
+            origin = phrase_of.get(t.i)
+            if origin is None and t.conjuncts:  # a conjunct of a participant: the same phrase
+                origin = next((phrase_of[c.i] for c in t.conjuncts
+                               if c.i in phrase_of and phrase_of[c.i].i != c.i), None)
+            origin = origin if origin is not None else t
             ref = None
             if t.ent_type_ in NON_ACTOR_ENTS and t.lemma_.lower() not in COUNT_HEADS:
                 continue  # "on Monday", "by 5 percent": never an actor
@@ -872,6 +889,8 @@ class EventCoder:
                 if many:
                     for r in many:
                         if not any(_same(r, x) for x in refs):
+                            r = dict(r)
+                            r["start"], r["end"] = argument_span(doc, origin, t)
                             refs.append(r)
                     continue
                 ref = self._located_group(t, resolver) if t.ent_type_ == "NORP" else None
@@ -897,11 +916,10 @@ class EventCoder:
                     ref = self._igo_official(t, ref, resolver)
             if ref is not None and not any(_same(ref, r) for r in refs):
                 if ref.get("start") is None and t.sent is not None:
-                    # where the text names the actor (the knowledge base's name may differ):
-                    # evidence for readers and for span-level evaluation
-                    i, j = np_range(t)
+                    # where the text names the argument (the knowledge base's name may
+                    # differ): evidence for readers and for span-level evaluation
                     ref = dict(ref)
-                    ref["start"], ref["end"] = doc.span_offsets(t.doc[i:j])
+                    ref["start"], ref["end"] = argument_span(doc, origin, t)
                 refs.append(ref)
         return refs
 
@@ -1606,6 +1624,31 @@ def _generic_agent(t) -> dict | None:
              and x.pos_ not in ("DET", "NUM")]
     name = " ".join(x.text for x in words) or t.text
     return {"id": None, "name": name, "country": None, "sector": hs, "type": None, "text": name}
+
+
+def argument_span(doc: Doc, tok, actor=None) -> tuple[int, int]:
+    """Offsets of the noun phrase of an argument headed by ``tok``, the extent event annotation
+    gives an argument (ACE, the ConfliBERT spans): with its determiner ("the Chinese
+    government") and its prepositional complements ("protesters in southern Nepal", "an accord
+    with Iran"), up to the first clause, comma or coordination (relative and participle
+    clauses, conjuncts: those are arguments of their own). ``actor``: the token that named the
+    actor inside that phrase ("Germany" of "Germany's decision"), always covered."""
+    i, j = np_range(tok)
+    for c in tok.lefts:
+        if c.dep_ in ("det", "predet") or c.pos_ == "DET":
+            i = min(i, c.left_edge.i)
+    for c in tok.rights:
+        if c.dep_ in ARG_SPAN_STOPS:
+            break
+        j = max(j, c.right_edge.i + 1)
+    if actor is not None and actor.i != tok.i:
+        a, b = np_range(actor)
+        i, j = min(i, a), max(j, b)
+    while j - 1 > i and tok.doc[j - 1].is_punct:
+        j -= 1
+    while i < j - 1 and tok.doc[i].is_punct:
+        i += 1
+    return doc.span_offsets(tok.doc[i:j])
 
 
 def _act_agents(t) -> list:

@@ -1,0 +1,52 @@
+"""Argument side of the event coder (sentences written for these tests): where an argument is
+in the text, who a counted group ("the two leaders") is, and IGO sectors."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _words(doc, actor):
+    assert actor.start is not None, actor
+    return doc.text[actor.start:actor.end]
+
+
+def test_argument_span_is_the_whole_noun_phrase(events_pipeline):
+    # the determiner is part of the argument, and an act noun's phrase is the argument of a
+    # reaction whose actor is the act's owner (ACE / ConfliBERT argument extents)
+    doc = events_pipeline.analyze_text(
+        "The Kenyan government condemned Uganda's decision to close the border.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "ACCUSE")
+    assert _words(doc, ev.source[0]) == "The Kenyan government"
+    assert ev.target[0].id == "UGA"
+    assert _words(doc, ev.target[0]) == "Uganda's decision"
+
+
+def test_conflibert_args_split_halves(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+    from multivector.eval.events_conflibert import split_of_text
+
+    sents = [["Rebels", "B-S"], ["ambushed", "B-R"], ["an", "O"], ["army", "B-T"], ["convoy", "I-T"]], \
+        [["Chile", "B-S"], ["expelled", "O"], ["two", "O"], ["Peruvian", "B-T"], ["diplomats", "I-T"]], \
+        [["The", "B-S"], ["union", "I-S"], ["went", "O"], ["on", "O"], ["strike", "O"]]
+    bio = tmp_path / "a.txt"
+    bio.write_text("\n\n".join("\n".join(f"{w} {lab}" for w, lab in s) for s in sents) + "\n",
+                   encoding="utf-8")
+    halves = [split_of_text(" ".join(w for w, _ in s)) for s in sents]
+    seen = 0
+    for split in ("dev", "test"):
+        res = CliRunner().invoke(app, ["eval", "events", "--conflibert-args", str(bio),
+                                       "--split", split, "--json"])
+        assert res.exit_code == 0, res.output
+        out = json.loads(res.output.strip().splitlines()[-1])
+        assert out["split"] == split and out["sentences"] == halves.count(split)
+        seen += out["sentences"]
+    assert seen == 3
+    res = CliRunner().invoke(app, ["eval", "events", "--conflibert-args", str(bio), "--split", "x"])
+    assert res.exit_code == 2
