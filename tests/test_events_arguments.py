@@ -50,3 +50,38 @@ def test_conflibert_args_split_halves(tmp_path):
     assert seen == 3
     res = CliRunner().invoke(app, ["eval", "events", "--conflibert-args", str(bio), "--split", "x"])
     assert res.exit_code == 2
+
+
+def _sides(ev):
+    return {a.id for a in ev.source}, {a.id for a in ev.target}
+
+
+def test_counted_group_is_the_participants_named_before(events_pipeline):
+    doc = events_pipeline.analyze_text(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha. "
+        "The two leaders urged the World Trade Organization to cut farm subsidies.",
+        date="2024-05-14")
+    req = next(e for e in doc.events if e.plover == "REQUEST")
+    src, tgt = _sides(req)
+    assert src == {"PER:william-ruto", "PER:samia-suluhu"} and tgt == {"IGO:WTO"}
+    assert all(doc.text[a.start:a.end] == "The two leaders" for a in req.source)
+    # states for "both countries", from the same sentence's meeting
+    doc = events_pipeline.analyze_text(
+        "Chile's foreign minister met his Peruvian counterpart in Lima, and both countries "
+        "signed a fisheries agreement.", date="2024-05-14")
+    sign = next(e for e in doc.events if e.cameo.startswith("05") or e.plover == "COOPERATE"
+                or "sign" in e.trigger)
+    assert {a.country for a in sign.source} == {"CHL", "PER"}
+    # nobody named before: no actor at all, never the bare "leaders" with a guessed country
+    doc = events_pipeline.analyze_text(
+        "The two leaders urged the World Trade Organization to cut farm subsidies in Geneva.",
+        date="2024-05-14")
+    assert not any(a.name == "leaders" or a.country for e in doc.events for a in e.source)
+
+
+def test_an_igo_is_not_a_government(events_pipeline):
+    doc = events_pipeline.analyze_text("The IMF approved a new loan to Sri Lanka on Friday.",
+                                       date="2024-05-14")
+    ev = next(e for e in doc.events if e.source)
+    assert ev.source[0].id == "IGO:IMF" and ev.source[0].sector == "IGO"
+    assert ev.target[0].country == "LKA"

@@ -430,7 +430,7 @@ def actor_from_record(rec: dict, where: str, default_type: str | None = None) ->
         sector = sector or "BUS"
         cameo = cameo or (f"{country}BUS" if country else "BUS")
     elif typ == "igo":
-        sector = sector or "GOV"
+        sector = sector or "IGO"  # an intergovernmental organisation is no state's government
     elif typ == "party":
         sector = sector or "PTY"
         cameo = cameo or (f"{country}PTY" if country else "PTY")

@@ -59,6 +59,9 @@ LOCATED_GROUP_PREPS = lang_lexicon("en").words("located_group_preps")
 OBJECT_CONTROL = lang_lexicon("en").words("object_control_verbs")
 LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
 REQUEST_NOUNS = lang_lexicon("en").words("request_nouns")
+GROUP_HEADS = {lemma: kind for kind, words in lang_lexicon("en").table("counted_group_heads").items()
+               for lemma in words}
+GROUP_NUMBERS = {str(k): int(v) for k, v in lang_lexicon("en").table("counted_group_numbers").items()}
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 # sectors of people who act as themselves or for a group, never for the state
@@ -162,6 +165,7 @@ class EventCoder:
         self._doc = doc
         events: list[Event] = []
         seen: set = set()
+        self._doc_events = events  # the participants named before ("the two leaders")
         for sent in doc.english_sentences():
             try:
                 coded = self.code_sentence(doc, sent, resolver)
@@ -210,6 +214,7 @@ class EventCoder:
                     found[tok.i] = ok
         question = span.text.rstrip().endswith("?")
         out: list[Event] = []
+        self._sentence_events = out
         emitted: dict[int, bool] = {}
         self._claims: list = []  # (trigger, sources) of claimed events, filled by _event
         if not found and (self.classifier is None or not self._has_event_verb(span)):
@@ -881,6 +886,16 @@ class EventCoder:
             ref = None
             if t.ent_type_ in NON_ACTOR_ENTS and t.lemma_.lower() not in COUNT_HEADS:
                 continue  # "on Monday", "by 5 percent": never an actor
+            group = self._counted_group(doc, t, resolver)
+            if group is not None:
+                # "the two leaders": the participants named before, each an actor (or nobody,
+                # when they cannot be told: never the bare head "leaders" with a guessed country)
+                for r in group:
+                    if not any(_same(r, x) for x in refs):
+                        r = dict(r)
+                        r["start"], r["end"] = argument_span(doc, origin, t)
+                        refs.append(r)
+                continue
             if t.pos_ == "PRON" or t.lower_ in THIRD_PERSON:
                 ref = self._pronoun(doc, t, resolver, context)
             else:
@@ -922,6 +937,80 @@ class EventCoder:
                     ref["start"], ref["end"] = argument_span(doc, origin, t)
                 refs.append(ref)
         return refs
+
+    def _counted_group(self, doc: Doc, t, resolver: ActorResolver) -> list[dict] | None:
+        """"the two leaders", "both countries", "the three ministers": a definite, counted
+        group (``lang/en/event_words.yaml`` ``counted_group_heads``/``counted_group_numbers``)
+        stands for the participants named before it: those of the latest event coded before
+        it (this sentence, then the document's) with that many participants of its kind,
+        else the last persons (or states) the text named in this and the two previous
+        sentences. None when ``t`` is no such group; an empty list when it is one but its
+        members cannot be told."""
+        if t.pos_ != "NOUN" or t.tag_ not in ("NNS", "NNPS"):
+            return None
+        lem = t.lemma_.lower()
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        kind = None
+        if prev is not None and prev.dep_ == "compound":
+            kind = GROUP_HEADS.get(f"{prev.lemma_.lower()} {lem}")
+        kind = kind or GROUP_HEADS.get(lem)
+        if kind is None:
+            return None
+        n = definite = None
+        for c in t.children:
+            w = c.lower_
+            if c.i < t.i and w in GROUP_NUMBERS and c.dep_ in ("nummod", "det", "predet", "preconj"):
+                n = GROUP_NUMBERS[w]
+                definite = definite or w == "both"
+            elif c.i < t.i and c.dep_ == "det" and w in ("the", "these", "those"):
+                definite = True
+        if n is None or not definite:
+            return None  # "two leaders were arrested": people not named before
+        start = doc.token_start(t)
+
+        def fits(a: ActorRef | dict) -> bool:
+            if a.get("method") == "implied" or not (a.get("id") or a.get("country")):
+                return False
+            if str(a.get("id") or "")[:4] in ("IGO:", "NGO:"):
+                return kind == "any"
+            return True
+
+        def as_kind(a: ActorRef | dict) -> dict:
+            d = {"id": a.get("id"), "name": a.get("name"), "country": a.get("country"),
+                 "sector": a.get("sector"), "type": a.get("type"), "text": a.get("name")}
+            if kind == "state" and d["country"] and not str(d["id"] or "").isupper():
+                kb = resolver._kb() if hasattr(resolver, "_kb") else None
+                st = kb.derived(d["country"], None) if kb is not None else None
+                d.update(id=st.id if st else d["country"], name=st.name if st else d["country"],
+                         sector=None, type="state", text=st.name if st else d["country"])
+            return d
+
+        prior = sorted((e for e in getattr(self, "_sentence_events", []) if e.start < start),
+                       key=lambda e: -e.start)
+        prior += list(reversed(getattr(self, "_doc_events", [])))
+        for ev in prior:
+            found: list[dict] = []
+            for a in list(ev.source) + list(ev.target):
+                if fits(a):
+                    d = as_kind(a)
+                    if not any(_same(d, x) for x in found):
+                        found.append(d)
+            if len(found) == n:
+                return found
+        if not resolver.use_mentions or resolver.api is None:
+            return []
+        sent = doc.sentence_at(start)
+        lo = doc.sentences[max(0, sent.idx - 2)].start if sent is not None else max(0, start - 600)
+        named: list[dict] = []
+        for m in doc.mentions:
+            if not (lo <= m.start and m.end <= start) or not m.actor_id:
+                continue
+            r = resolver.api.actor_ref(doc, m.actor_id)
+            if not r or (kind == "person") != (r.get("type") == "person") or not fits(r):
+                continue
+            d = as_kind(r)
+            named = [x for x in named if not _same(d, x)] + [d]
+        return named[-n:] if len(named) >= n else []
 
     def _placed_noun(self, t, resolver: ActorResolver) -> dict | None:
         """A common place noun ("towns", "a village") whose phrase names where it is ("in
