@@ -85,3 +85,21 @@ def test_an_igo_is_not_a_government(events_pipeline):
     ev = next(e for e in doc.events if e.source)
     assert ev.source[0].id == "IGO:IMF" and ev.source[0].sector == "IGO"
     assert ev.target[0].country == "LKA"
+
+
+def test_russian_symmetric_praise_and_lone_surname(events_pipeline):
+    doc = events_pipeline.analyze_text(
+        "Таджикистан и Киргизия подписали договор о границе.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.cameo == "057")
+    assert {a.id for a in ev.source} == {a.id for a in ev.target} == {"TJK", "KGZ"}
+    doc = events_pipeline.analyze_text(
+        "Пекин приветствует решение Монголии открыть новый пограничный переход.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.cameo == "051")
+    assert ev.source[0].country == "CHN" and [a.id for a in ev.target] == ["MNG"]
+    # a surname alone, after the full name earlier in the document: the same person
+    doc = events_pipeline.analyze_text(
+        "Депутат Тимур Жолдасбеков прибыл в Бишкек. Позже Жолдасбеков осудил Россию.",
+        date="2024-05-14")
+    ev = next(e for e in doc.events if e.cameo == "111")
+    assert ev.source and ev.source[0].name == "Тимур Жолдасбеков"
+    assert [a.id for a in ev.target] == ["RUS"]

@@ -173,8 +173,19 @@ class RussianRecognizer:
                 actor = Actor(id=f"PER:{slug(normal)}", name=normal, type="person",
                               aliases={"ru": [normal]}, discovered=True)
                 cands.append(Cand(a, b, actor.id, "discovered", language="ru", person=True,
-                                  kind="person", actor=actor))
+                                  kind="person", actor=actor, meta={"name": normal}))
             elif sp.type == "PER":
                 cands.append(Cand(a, b, None, "surname", language="ru", person=True,
                                   kind="unresolved-person", meta={"name": normal}))
+        # a lone capitalised proper noun natasha's NER left out ("Умаров заявил"): a surname
+        # candidate, linked only when it is the surname of someone the document names in full
+        # (``Linker.resolve_references``); otherwise it stays unresolved and is not written
+        taken = [(c.start, c.end) for c in cands] + [(base + a, base + b) for a, b in places]
+        for t in toks:
+            a, b = base + t.start, base + t.stop
+            if getattr(t, "pos", None) != "PROPN" or not t.text[:1].isupper() \
+                    or not CYR.search(t.text) or any(a < e and s < b for s, e in taken):
+                continue
+            cands.append(Cand(a, b, None, "surname", language="ru", person=True,
+                              kind="unresolved-person", meta={"name": t.text}))
         return cands

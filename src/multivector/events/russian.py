@@ -4,12 +4,13 @@ parse (``text/parse_ru.py``), coded in CAMEO and PLOVER through the same ontolog
 A trigger is a verb or noun lemma ("осудить", "визит") or a verb with its object ("ввести
 санкции", "подписать соглашение"). Arguments come from the parse, in the spaCy labels the parser
 maps to: the subject (``nsubj``), the object (``dobj``), the dative, the genitive modifier of a
-noun trigger ("визит Путина") and prepositional objects ("против России", "с Астаной",
-"в отношении X", "для Y"); a noun trigger that is the object of a light verb ("провести
-переговоры") takes the verb's subject as its source. Modality: negation, future tense or
-"будет", должен (recommended), может (hypothetical), якобы and "по данным" (reported), an
-intent verb above the trigger ("пригрозил ввести санкции": the sanctions are hypothetical),
-inside a quote (reported, with the quote id).
+noun trigger ("визит Путина") and prepositional objects ("против России", "с Астаной", "в
+отношении X", "для Y"); coordinated subjects of a symmetric trigger (``symmetric: true``: meet,
+negotiate, sign) with no other party are each other's targets; a noun trigger that is the object
+of a light verb ("провести переговоры") takes the verb's subject as its source. Modality:
+negation, future tense or "будет", должен (recommended), может (hypothetical), якобы and "по
+данным" (reported), an intent verb above the trigger ("пригрозил ввести санкции": the sanctions
+are hypothetical), inside a quote (reported, with the quote id).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Trigger:
     cameo: str
     source: tuple[str, ...]
     target: tuple[str, ...]
+    symmetric: bool = False  # meet, negotiate, sign: each participant is the other's partner
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def words() -> RuEventWords:
     pairs: dict[tuple[str, str], Trigger] = {}
     for key, spec in lex.table("ru_event_triggers").items():
         trig = Trigger(str(key), str(spec["cameo"]), tuple(spec.get("source") or ()),
-                       tuple(spec.get("target") or ()))
+                       tuple(spec.get("target") or ()), bool(spec.get("symmetric", False)))
         parts = str(key).split()
         if len(parts) == 2:
             pairs[(parts[0], parts[1])] = trig
@@ -220,6 +222,10 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger) -> Event | N
             break
     if not src:
         return None
+    if not tgt and len(src) >= 2 and trig.symmetric:
+        # "Казахстан и Узбекистан подписали соглашение": both sides are sources and targets,
+        # as the English coder codes symmetric events (the dyads skip self-pairs)
+        tgt = list(src)
     cc = ontology().cameo_code(trig.cameo)
     if cc is None:
         return None
