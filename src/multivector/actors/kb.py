@@ -38,7 +38,8 @@ from .sectors import canonical, composite
 
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
-            "people.yaml", "world_curated.yaml", "agents.tsv", "world.json.gz"]
+            "people.yaml", "world_curated.yaml", "agents.tsv", "context_names.yaml",
+            "world.json.gz"]
 WORLD = "world.json.gz"  # built by scripts/build_actor_kb.py from ../shared sources
 CACHE_VERSION = "7"
 LANGS = kb_name_languages()  # multivector/lang/languages.yaml, kb_names: true
@@ -162,6 +163,8 @@ class KnowledgeBase:
     # folded key -> entries; kept out of ``index`` so they never link on their own
     context: dict[str, list[Entry]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # folded sub-national place -> ISO3
+    # folded context name -> the actor it links to when the document supports no candidate
+    context_defaults: dict[str, str] = field(default_factory=dict)
     world_counts: dict[str, int] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ queries
@@ -447,13 +450,14 @@ def _load_states(kb: KnowledgeBase, states: list, extras: dict) -> None:
         iso = s["id"]
         ex = extras.get(iso) or {}
         names = {k: list(v) for k, v in s["names"].items()}
-        for lang in ("ru", "zh"):
+        for lang in ("en", "ru", "zh"):  # en: former names ("Kampuchea", "Zaire")
             for n in ex.get(lang, []):
                 if n not in names.setdefault(lang, []):
                     names[lang].append(n)
         kb.add_actor(Actor(id=iso, name=s["name"], type="state", country=iso, cameo=iso,
                            sector=None, aliases=names))
         demonyms = [d for d in s.get("demonyms", []) if d]
+        demonyms += [d for d in ex.get("demonyms", []) if d and d not in demonyms]
         for d in demonyms:
             kb.demonyms.setdefault(norm(d), iso)
             kb.add_alias("en", d, iso, "demonym")
@@ -481,6 +485,26 @@ def _load_states(kb: KnowledgeBase, states: list, extras: dict) -> None:
         for lang in ("ru", "zh"):
             for c in ex.get(f"capitals_{lang}", []):
                 kb.add_alias(lang, c, iso + "GOV", "capital")
+
+
+def _load_context_names(kb: KnowledgeBase, rows: list) -> None:
+    """``context_names.yaml``: names that link only with the document's support (see there).
+    The name leaves the English alias index; its actors and the listed ones become its
+    context candidates."""
+    for i, rec in enumerate(rows):
+        name = str(rec.get("name") or "")
+        if not name:
+            raise KBError(f"context_names.yaml: entry {i + 1}: no name")
+        key, fk = norm(name), fold(name)
+        ids = [e.actor_id for e in kb.index.get("en", {}).pop(key, [])]
+        ids += [e.actor_id for e in kb.folded.get("en", {}).pop(fk, [])]
+        ids += [str(c) for c in rec.get("candidates") or []]
+        for aid in dict.fromkeys(ids):
+            if aid in kb.actors:
+                kb.add_context(name, aid)
+        if rec.get("default") and str(rec["default"]) in kb.actors:
+            kb.context_defaults[fk] = str(rec["default"])
+            kb.add_context(name, str(rec["default"]))
 
 
 def _load_agents(kb: KnowledgeBase, rows: list) -> None:
@@ -657,6 +681,8 @@ def build_kb(overlays: tuple[str, ...] = (), world: bool = True) -> KnowledgeBas
     if world:
         _load_world(kb, world_path())
         kb.finish()
+    if (DATA / "context_names.yaml").is_file():
+        _load_context_names(kb, _read(DATA / "context_names.yaml") or [])
     for o in overlays:
         load_overlay(kb, Path(o))
     kb.surnames = {}

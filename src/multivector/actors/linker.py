@@ -16,7 +16,7 @@ from ..lang import Language, fallback_order, get_language
 from ..lang import lexicon as lang_lexicon
 from .candidates import Cand, select
 from .english import EXPERT_WORDS
-from .kb import KnowledgeBase, date_in, norm, slug
+from .kb import KnowledgeBase, date_in, fold, norm, slug
 
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach
 DESCRIPTOR_WINDOW = 1000  # paragraphs back (and 2 forward) a descriptor may reach
@@ -152,6 +152,12 @@ class DocLinker:
             if len({self.kb.actors[i].country for i in fits}) == 1:
                 c.actor_id, c.method = fits[0], "context"
                 c.sector = self.kb.actors[fits[0]].sector
+            elif not fits and (default := self.kb.context_defaults.get(
+                    fold(c.meta.get("name") or ""))) is not None:
+                # a name several actors share, none of whose countries the document names:
+                # the usual reading ("Tripoli" is Libya's capital unless the text is Lebanese)
+                c.actor_id, c.method = default, "context"
+                c.sector = self.kb.actors[default].sector
 
     # ------------------------------------------------------------------ references
     def resolve_references(self, cands: list[Cand], date: str | None) -> None:
@@ -246,8 +252,8 @@ class DocLinker:
             return None
         from rapidfuzz import fuzz
 
-        lat = translit(key)
-        hits = [k for k in by_surname if fuzz.ratio(lat, k) >= 85]
+        lat = translit(key)  # both sides transliterated: a Russian name the text introduced
+        hits = [k for k in by_surname if fuzz.ratio(lat, translit(k)) >= 85]  # inflects too
         return by_surname[hits[0]] if len(hits) == 1 else None
 
     def _pronoun_antecedent(self, c: Cand, history: list[Cand], actors: dict[str, Actor | None],
