@@ -72,6 +72,12 @@ def test_counted_group_is_the_participants_named_before(events_pipeline):
     sign = next(e for e in doc.events if e.cameo.startswith("05") or e.plover == "COOPERATE"
                 or "sign" in e.trigger)
     assert {a.country for a in sign.source} == {"CHL", "PER"}
+    # states named before, "the two presidents": their governments
+    doc = events_pipeline.analyze_text(
+        "Bolivia negotiated with Paraguay on Monday. The two presidents signed a water treaty.",
+        date="2024-05-14")
+    sign = next(e for e in doc.events if e.sentence == 1)
+    assert {a.id for a in sign.source} == {"BOLGOV", "PRYGOV"}
     # nobody named before: no actor at all, never the bare "leaders" with a guessed country
     doc = events_pipeline.analyze_text(
         "The two leaders urged the World Trade Organization to cut farm subsidies in Geneva.",
@@ -103,3 +109,18 @@ def test_russian_symmetric_praise_and_lone_surname(events_pipeline):
     ev = next(e for e in doc.events if e.cameo == "111")
     assert ev.source and ev.source[0].name == "Тимур Жолдасбеков"
     assert [a.id for a in ev.target] == ["RUS"]
+
+
+def test_targets_named_inside_the_object_or_by_a_purpose(events_pipeline):
+    def target(text):
+        doc = events_pipeline.analyze_text(text, date="2024-05-14")
+        return {a.country for e in doc.events for a in e.target}
+
+    # a recipient inside the object of aid, or the object of a purpose clause of helping
+    assert "ERI" in target("Denmark provides 15 million dollars in food aid to the Eritrean "
+                           "people each year.")
+    assert "ZMB" in target("Japan donated 30 tonnes of vaccines to help Zambia fight measles.")
+    # "investigation into X"; the target of a lifted ban is whom it was imposed on
+    assert "NGA" in target("Swiss prosecutors opened an investigation into the Nigerian oil "
+                           "ministry.")
+    assert "CUB" in target("The administration lifted restrictions imposed on Cuba in 1962.")

@@ -62,7 +62,7 @@ def test_plover_export_and_complete_filter(events_pipeline, tmp_path):
     from multivector.cli import app
     from multivector.store.db import Store
 
-    doc = events_pipeline.analyze_text("Tajikistan negotiated with Iran on Monday. The two presidents signed "
+    doc = events_pipeline.analyze_text("Tajikistan negotiated with Iran on Monday. Officials signed "
                             "a trade agreement.", date="2024-03-14")
     incomplete = [e for e in doc.events if not e.complete]
     assert incomplete, [(e.trigger, e.complete) for e in doc.events]

@@ -61,6 +61,7 @@ LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
 REQUEST_NOUNS = lang_lexicon("en").words("request_nouns")
 GROUP_HEADS = {lemma: kind for kind, words in lang_lexicon("en").table("counted_group_heads").items()
                for lemma in words}
+AID_PURPOSE_VERBS = lang_lexicon("en").words("aid_purpose_verbs")
 GROUP_NUMBERS = {str(k): int(v) for k, v in lang_lexicon("en").table("counted_group_numbers").items()}
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
@@ -104,7 +105,7 @@ QUANTITY_HEADS = lang_lexicon("en").words("quantity_heads")
 MANNED_HEADS = frozenset(str(w) for w in lexicon().get("manned_heads") or ())
 # dependents that end an argument's phrase (see argument_span)
 ARG_SPAN_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
-NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of")
+NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of", "into")
 
 
 def _children(tok, dep: str) -> list:
@@ -839,15 +840,21 @@ class EventCoder:
             for c in tok.children:  # "opened fire to disperse the protesters": its purpose's object
                 if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
-        for w in ("to", "with", "against"):  # "agreed to US mediation", "sided with Kyiv"
+        for w in ("to", "with", "against", "into"):  # "agreed to US mediation", "sided with Kyiv"
             out += [o for o in _prep_objects(tok, w) if o not in out]
+        if quad_of_cameo(p.cameo) == 2:
+            out += [o for o in _recipients(tok) if o not in out]
         # "called for sanctions against Syria": the participants of the act asked for
         out += [x for x in _nominal_participants(_prep_objects(tok, "for"))
                 if x.head.dep_ == "prep" and x.head.head.dep_ == "pobj" and x not in out]
         for o in _expand(_children(tok, "dobj") or _small_clause_objects(tok)):
             if o.pos_ in NOUN_POS:  # "broke relations with Libya": the partner of the object
-                for w in ("to", "on", "against", "with", "from") + (("at",) if attack else ()):
+                for w in ("to", "on", "against", "with", "from", "into") + (("at",) if attack else ()):
                     out += _prep_objects(o, w)  # "demanded support from the parliament"
+                for c in o.children:  # "lifted a ban imposed on Chad": whom the act was aimed at
+                    if c.dep_ == "acl" and c.tag_ == "VBN":
+                        for w in ("on", "against", "to"):
+                            out += [x for x in _prep_objects(c, w) if x not in out]
                 # "demanded a meeting of the OAS": the participants an act noun names
                 out += [x for x in _nominal_participants([o], agents=quad_of_cameo(p.cameo) in (0, 1, 3))
                         if x is not o and x not in out]
@@ -978,11 +985,16 @@ class EventCoder:
         def as_kind(a: ActorRef | dict) -> dict:
             d = {"id": a.get("id"), "name": a.get("name"), "country": a.get("country"),
                  "sector": a.get("sector"), "type": a.get("type"), "text": a.get("name")}
+            kb = resolver._kb() if hasattr(resolver, "_kb") else None
             if kind == "state" and d["country"] and not str(d["id"] or "").isupper():
-                kb = resolver._kb() if hasattr(resolver, "_kb") else None
                 st = kb.derived(d["country"], None) if kb is not None else None
                 d.update(id=st.id if st else d["country"], name=st.name if st else d["country"],
                          sector=None, type="state", text=st.name if st else d["country"])
+            elif kind == "person" and d["id"] and d["id"] == d["country"]:
+                # "Tajikistan negotiated with Iran. The two presidents ...": their governments
+                gov = kb.derived(d["country"], "GOV") if kb is not None else None
+                if gov is not None:
+                    d.update(id=gov.id, name=gov.name, sector="GOV", type=gov.type, text=gov.name)
             return d
 
         prior = sorted((e for e in getattr(self, "_sentence_events", []) if e.start < start),
@@ -1713,6 +1725,36 @@ def _generic_agent(t) -> dict | None:
              and x.pos_ not in ("DET", "NUM")]
     name = " ".join(x.text for x in words) or t.text
     return {"id": None, "name": name, "country": None, "sector": hs, "type": None, "text": name}
+
+
+def _recipients(tok) -> list:
+    """Who receives aid or cooperation the trigger's phrase does not attach to the verb: a
+    "to"/"for" phrase inside the object ("provides 10 million euros in aid to the Palestinian
+    people", "the release of $1.2 billion in assistance to Egypt"), else the object of a purpose
+    clause of helping ("donated ventilators to help Ethiopia"; ``aid_purpose_verbs``)."""
+    out: list = []
+    todo = list(_direct_objects(tok))
+    seen = 0
+    while todo and seen < 12:
+        o = todo.pop(0)
+        seen += 1
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "for"):
+                out += [g for g in c.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS]
+            elif c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                todo += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ in ("nummod", "quantmod", "compound") and c.pos_ in ("NUM", "SYM", "NOUN"):
+                todo.append(c)
+    if out:
+        return out
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AID_PURPOSE_VERBS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
+            for g in c.children:  # "to help Zambia fight measles": whom it helps do it
+                if g.dep_ in ("ccomp", "xcomp"):
+                    out += [x for x in _children(g, "nsubj") if x.pos_ in NOUN_POS]
+    return out
 
 
 def argument_span(doc: Doc, tok, actor=None) -> tuple[int, int]:
