@@ -82,3 +82,15 @@ def test_a_claim_clause_without_that_is_still_content(qpipe):
 def test_calling_something_a_name_is_a_stated_view(qpipe):
     qs = run(qpipe, "Senator Ray Olson called the decision a disgrace.")
     assert len(qs) == 1 and qs[0].text == "the decision a disgrace" and name(qs[0]) == "Ray Olson"
+
+
+def test_a_vocative_inside_the_quote_does_not_take_the_speaker(qpipe):
+    qs = run(qpipe, "The crowd grew restless. ''That was a fine speech, Mr. President,'' Representative "
+                    "Paul Dorn, Democrat of Ohio, told Mr. Obama as he posed for a photo.")
+    assert name(find(qs, "fine speech")) == "Paul Dorn"
+
+
+def test_an_inverted_cue_with_a_role_then_the_name(qpipe):
+    qs = run(qpipe, "''It is about time we had a woman in charge,'' exhorted the evening's host, actress Jane Rowe.")
+    q = find(qs, "about time")
+    assert q.kind == "direct" and q.cue == "exhorted" and name(q) == "Jane Rowe"

@@ -157,6 +157,13 @@ class DirectAttributor:
     def _draft(self, span: MarkSpan, cue: Cue, window: list, conf: float, source: str) -> Draft | None:
         pos = self.index.start(cue.verb)
         if cue.speaker is not None and span.outer_start <= self.index.start(cue.speaker) < span.outer_end:
+            # "'..., Mr. President,' Representative X, Democrat of Ohio, told Mr. Obama": the
+            # parser made the name a conjunct of a vocative inside the quote; the name speaks
+            conj = next((c for c in cue.speaker.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"
+                         and span.outer_end <= self.index.start(c) < pos), None)
+            if conj is not None:
+                cue = dataclasses.replace(cue, speaker=conj)
+        if cue.speaker is not None and span.outer_start <= self.index.start(cue.speaker) < span.outer_end:
             # the parse made the quoted words the subject ('declaring "today X, tomorrow Y"'):
             # the speaker is the subject of the clause the participle hangs from
             cue = dataclasses.replace(cue, speaker=_governing_subject(cue.verb))

@@ -370,6 +370,26 @@ class SpeakerResolver:
                                  c.head.head.head.i == head.i and c.doc[c.left_edge.i - 1].text == ","))), None)
             if name is not None:
                 return self.from_token(name, position)
+        if head.pos_ == "NOUN" and head.dep_ == "dobj":
+            # '"...," exhorted the evening's host, actress Jane Rowe': an inverted cue whose
+            # speaker the parser made the object; the name in apposition is the speaker
+            name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                         and c.ent_type_ == "PERSON"), None)
+            k = max(t.i for t in head.subtree if not t.is_punct) + 1
+            sdoc = head.doc
+            if name is None and k + 1 < len(sdoc) and sdoc[k].text == ",":
+                # (the parser often hangs the name on the verb: ", actress Jane Rowe.")
+                run = []
+                for t in sdoc[k + 1 : k + 7]:
+                    if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+                        run.append(t)
+                    elif run or t.pos_ not in ("NOUN", "ADJ", "PROPN"):
+                        break
+                end = run[-1].i + 1 if run else 0
+                if run and (end == len(sdoc) or sdoc[end].is_punct):
+                    name = run[-1]
+            if name is not None:
+                return self.from_token(name, position)
         if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children):
             # "According to local newspaper the Daily Telegraph": a bare role noun and the name
             # right after it (the parser seldom makes it an apposition)
