@@ -108,7 +108,7 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     if head is not None:  # the headline statement already covers quotes inside it
         d_drafts = [d for d in d_drafts if not (head.start <= d.start and d.end <= head.end)]
         i_drafts = [d for d in i_drafts if not (head.start <= d.start and d.end <= head.end)]
-    drafts.extend(_merge(d_drafts, _unique(i_drafts), doc.text))
+    drafts.extend(_drop_nested(_merge(d_drafts, _unique(i_drafts), doc.text)))
     _continue_speakers(drafts, resolver)
     drafts.extend(russian_drafts(doc, spans))  # Russian paragraphs: lang/ru/quotes.yaml
     drafts.extend(chinese_drafts(doc))  # Chinese paragraphs: lang/zh/quotes.yaml
@@ -204,6 +204,22 @@ def _merge(direct: list[Draft], indirect: list[Draft], text: str = "") -> list[D
         if not covered:
             keep_indirect.append(ind)
     return [d for k, d in enumerate(direct) if k not in drop_direct] + keep_indirect
+
+
+def _drop_nested(drafts: list[Draft]) -> list[Draft]:
+    """A report inside reported content is part of that content, not a second quote ("The
+    mayor said he still supports the project but agreed more consultation was needed": one
+    statement of the mayor's, not three; "X said Y had threatened Z": X's words, not Y's):
+    an indirect draft whose cue and words lie inside another draft's words is dropped."""
+    spans = sorted((d.start, d.end) for d in drafts)
+    out = []
+    for d in drafts:
+        if d.kind == "indirect" and d.cue_at is not None and any(
+                a <= d.cue_at < b and a <= d.start and d.end <= b + 2 and (a, b) != (d.start, d.end)
+                for a, b in spans):
+            continue
+        out.append(d)
+    return out
 
 
 def _interview_drafts(doc: Doc, iv: Interview, lex: Lexicon, resolver: SpeakerResolver) -> list[Draft]:
