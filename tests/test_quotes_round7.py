@@ -54,3 +54,22 @@ def test_a_date_is_no_owner(qpipe):
     text = ("Firm sued\n"
             "Friday's lawsuit argues that the offer undervalues the firm.")
     assert name(find(run(qpipe, text), "undervalues")) != "Friday"
+
+
+def test_what_a_report_is_about_is_not_its_owner(qpipe):
+    text = ("Watchdog warns broadcaster\n"
+            "MPs have urged Ofcom to check the ITV's news budget. The Culture Committee said the money "
+            "was badly spent. The call was made in a report into the ITV's news service. An ITV "
+            'spokeswoman said: "We will study the report." The report said the service had improved '
+            "but must reach more homes.")
+    assert name(find(run(qpipe, text), "reach more homes")) == "Culture Committee"
+
+
+def test_an_indefinite_study_keeps_its_phrase(qpipe):
+    # (not the organisation that spoke last: research is seldom the salient firm's)
+    text = ("Studio campaign hits websites\n"
+            "The Motion Picture Association has sued the owners of a busy file-swapping website. The "
+            "association said the site had closed. A recent study showed that half of the traffic on "
+            "such sites was pirated films.")
+    assert name(find(run(qpipe, text), "pirated films")) == "recent study"
+

@@ -21,6 +21,7 @@ from .registry import WINDOW_PARAGRAPHS, EMention, Entity, Registry, Resolution,
 
 # verbs whose subject made the document their object names ("X conducted the survey")
 OWNER_VERBS = lang_lexicon("en").words("owner_verbs")
+TOPIC_PREPS = lang_lexicon("en").words("topic_preps")
 
 
 @dataclass
@@ -252,12 +253,13 @@ class Coref:
             return _from_result(res)
         return None
 
-    def _last_org_speaker(self, pos: int, noun: str | None = None, near: bool = False) -> Entity | None:
-        """The organisation that spoke last before ``pos`` (whose name has ``noun``); ``near``:
-        only within the window a pronoun may reach back."""
+    def _last_org_speaker(self, pos: int, noun: str | None = None, near: bool = False,
+                          skip: set[int] | frozenset[int] = frozenset()) -> Entity | None:
+        """The organisation that spoke last before ``pos`` (whose name has ``noun``, not one of
+        ``skip``); ``near``: only within the window a pronoun may reach back."""
         para = self.reg.para_index(pos)
         for p, i in reversed(self.reg.speaker_events):
-            if p >= pos:
+            if p >= pos or i in skip:
                 continue
             if near and para - self.reg.para_index(p) > WINDOW_PARAGRAPHS:
                 return None
@@ -349,16 +351,20 @@ class Coref:
                 if toks and toks[-1].i - toks[0].i == len(toks) - 1:
                     return CorefAnswer(None, "carrier", 0.6, name=" ".join(t.text for t in toks), via=via)
         if _definite(head):
-            last = self._last_org_speaker(pos)
+            topics = self._carrier_topics(head, pos)  # "a report into the BBC's service": not its owner
+            last = self._last_org_speaker(pos, skip=topics)
             if last is not None:
                 return CorefAnswer(last, "carrier", 0.6, via=via)
-            res = self.reg._decide(self.reg.scores(pos, ("org",), excl), "carrier", margin=1.5, floor=0.3)
+            res = self.reg._decide([(sc, e) for sc, e in self.reg.scores(pos, ("org",), excl) if e.idx not in topics],
+                                   "carrier", margin=1.5, floor=0.3)
             if res.entity is not None:
                 return CorefAnswer(res.entity, "carrier", res.confidence * 0.8, via=via)
             return CorefAnswer(None, "carrier", 0.0, via=via, candidates=res.candidates)
         # "A statement said" with no owner named: the organisation whose act the sentence
-        # reports, or the one clearly most salient (the firm the article is about)
-        if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NN" and any(
+        # reports, or the one clearly most salient (the firm the article is about); not "A
+        # recent study showed" (research is seldom the salient firm's: it keeps its phrase)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NN" \
+                and head.lemma_.lower() not in self.sw.research_nouns and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             e = self._spokes_owner(head, pos, excl)
             if e is not None:
@@ -433,6 +439,33 @@ class Coref:
                         if g.dep_ == "pobj":
                             return self._entity_of(g)
         return None
+
+    def _carrier_topics(self, head: Any, pos: int) -> set[int]:
+        """Entities a carrier of the same noun is about, in this paragraph and the one before
+        ("a report into the BBC's Freeview service", "an inquiry on X"): the subject of a
+        document, not who wrote it."""
+        para = self.reg.para_index(pos)
+        own = head.lemma_.lower()
+        out: set[int] = set()
+        for s in self._para_sents(para - 1, para):
+            for t in s.span:
+                if t.pos_ != "NOUN" or t.lemma_.lower() != own or self.token_start(t) >= pos:
+                    continue
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                        for g in c.subtree:
+                            if g.pos_ == "PROPN":
+                                e = self._entity_of(g)
+                                if e is not None:
+                                    out.add(e.idx)
+        return out
+
+    def _para_sents(self, lo: int, hi: int) -> list:
+        """The parsed sentences of paragraphs ``lo`` to ``hi``."""
+        if self._sents is None:
+            self._sents = [s for s in self.reg.doc.english_sentences() if s.span is not None]
+            self._sent_paras = [s.paragraph for s in self._sents]
+        return self._sents[bisect.bisect_left(self._sent_paras, lo):bisect.bisect_right(self._sent_paras, hi)]
 
     def _nearby_owner(self, head: Any, pos: int) -> Entity | None:
         """The owner of another carrier noun of this paragraph, the one before or the next one
