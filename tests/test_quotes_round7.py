@@ -73,3 +73,16 @@ def test_an_indefinite_study_keeps_its_phrase(qpipe):
             "such sites was pirated films.")
     assert name(find(run(qpipe, text), "pirated films")) == "recent study"
 
+
+def test_objects_of_share_explain_write_and_an_avoided_suggestion_are_no_quotes(qpipe):
+    text = ("Tennis final\n"
+            "The champion explained her injury problem after the match. She shared a joke with the "
+            "crowd and wrote thank-you notes to the ball girls.")
+    assert run(qpipe, text) == []
+    text = ("Budget row\n"
+            "The Green leader avoided suggesting that anyone was lying about the budget.")
+    assert run(qpipe, text) == []
+    text = ("Budget row\n"
+            "The Green leader explained that the budget was unfair and wrote that it hurt the poor.")
+    qs = run(qpipe, text)
+    assert find(qs, "budget was unfair") and find(qs, "hurt the poor")
