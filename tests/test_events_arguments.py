@@ -124,3 +124,11 @@ def test_targets_named_inside_the_object_or_by_a_purpose(events_pipeline):
     assert "NGA" in target("Swiss prosecutors opened an investigation into the Nigerian oil "
                            "ministry.")
     assert "CUB" in target("The administration lifted restrictions imposed on Cuba in 1962.")
+
+
+def test_a_title_names_the_person_in_its_apposition(events_pipeline):
+    doc = events_pipeline.analyze_text(
+        "Japan's Prime Minister Fumio Kishida met Indonesian President Joko Widodo in Jakarta.",
+        date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "CONSULT")
+    assert [a.id for a in ev.source] == ["PER:fumio-kishida"], ev.source

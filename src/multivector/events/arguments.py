@@ -145,6 +145,15 @@ class ActorResolver:
     def _from_mentions(self, tok, span, hs, allow_place) -> dict | None:
         hstart, hend = self._offsets(tok.doc[tok.i:tok.i + 1])
         m = self.api.actor_at(self.doc, hstart, hend)
+        if m is None and hs in TITLE_SECTORS:
+            # "India's Prime Minister, Narendra Modi": the name in a title's apposition is the head's
+            for c in tok.rights:
+                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                    a = self.api.actor_at(self.doc, *self._offsets(tok.doc[c.i:c.i + 1]))
+                    r = self.api.actor_ref(self.doc, a.actor_id) if a is not None and a.actor_id else None
+                    if r and r.get("type") == "person":
+                        m = a
+                        break
         if m is None:
             s, e = self._offsets(span)
             ms = self.api.mentions_in(self.doc, s, e)
