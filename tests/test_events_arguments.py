@@ -132,3 +132,12 @@ def test_a_title_names_the_person_in_its_apposition(events_pipeline):
         date="2024-05-14")
     ev = next(e for e in doc.events if e.plover == "CONSULT")
     assert [a.id for a in ev.source] == ["PER:fumio-kishida"], ev.source
+
+
+def test_a_person_without_a_country_takes_the_nationality_of_its_own_phrase(events_pipeline):
+    doc = events_pipeline.analyze_text(  # undated: no dated role says whom he serves
+        "Laos's Prime Minister Sonexay Siphandone holds talks with Vietnamese defense chief "
+        "Gen. Ngo Xuan Lich at his office in Vientiane.")
+    ev = next(e for e in doc.events if e.plover == "CONSULT")
+    lich = [a for a in ev.source + ev.target if "Lich" in (a.name or "")]
+    assert lich and lich[0].country == "VNM", ev

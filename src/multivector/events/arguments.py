@@ -169,9 +169,22 @@ class ActorResolver:
         ref = self._ref(m.actor_id, _name(span), hs)
         if ref and not allow_place and ref.get("type") in PLACE_TYPES:
             return None
+        if ref and ref.get("type") == "person" and not ref.get("country"):
+            ref = self._stated_nationality(ref, span, m) or ref
         if ref and ref.get("country") and ref.get("type") not in ("state", "person"):
             ref = self._nationality_wins(ref, span, m, hs) or ref
         return ref
+
+    def _stated_nationality(self, ref: dict, span, m) -> dict | None:
+        """A person the knowledge base knows without a country takes the state its own phrase
+        names before the name ("Vietnamese defence chief Gen. X"), not one guessed from the
+        rest of the sentence."""
+        s, _ = self._offsets(span)
+        for other in self.api.mentions_in(self.doc, s, m.start):
+            st = self.api.actor_ref(self.doc, other.actor_id) if other.actor_id else None
+            if st and st.get("type") == "state" and st.get("country"):
+                return dict(ref, country=st["country"])
+        return None
 
     def _nationality_wins(self, ref: dict, span, m, hs) -> dict | None:
         """"Kenyan opposition candidates" linked to another country's organisation: the
