@@ -94,3 +94,17 @@ def test_an_inverted_cue_with_a_role_then_the_name(qpipe):
     qs = run(qpipe, "''It is about time we had a woman in charge,'' exhorted the evening's host, actress Jane Rowe.")
     q = find(qs, "about time")
     assert q.kind == "direct" and q.cue == "exhorted" and name(q) == "Jane Rowe"
+
+
+def test_an_inverted_interjected_cue(qpipe):
+    qs = run(qpipe, "The new tax, said Mayor Ann Lutz, would pay for two schools.")
+    assert qs and all(name(q) == "Ann Lutz" for q in qs)
+    assert any("pay for two schools" in q.text for q in qs)
+    qs = run(qpipe, "The plan, say critics, would cost thousands of jobs.")
+    assert len(qs) == 1 and name(qs[0]) == "critics" and "thousands of jobs" in qs[0].text
+
+
+def test_a_second_speaker_s_clause_is_not_part_of_the_first(qpipe):
+    qs = run(qpipe, "The candidates traded barbs on Tuesday. Hart said the plan was reckless, while Lowe "
+                    "said it was overdue.")
+    assert [(name(q), q.text) for q in qs] == [("Hart", "the plan was reckless"), ("Lowe", "it was overdue")]

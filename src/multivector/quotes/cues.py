@@ -133,6 +133,14 @@ def _sender(noun):
     return _subject(verb)
 
 
+def _inverted_aside(verb, subjs: list) -> bool:
+    """An interjected cue with the speaker after the verb and the clause's subject before it,
+    set off by a comma ("The plan, say critics, would ...")."""
+    doc = verb.doc
+    return verb.dep_ == "parataxis" and any(c.i > verb.i for c in subjs) and any(
+        c.i < verb.i and c.right_edge.i + 1 < verb.i and doc[c.right_edge.i + 1].text == "," for c in subjs)
+
+
 def _subject(verb):
     """Subject of ``verb``, walking up through coordinated or subordinate verbs that share it
     ("He paused and added ...", "..., saying ...") and through relative clauses ("the
@@ -172,6 +180,10 @@ def _subject(verb):
         subjs = [c for c in tok.children if c.dep_ in SUBJ]
         if len(subjs) > 1:  # a dash the parser took for a noun subject next to the real one
             subjs = [c for c in subjs if any(ch.isalnum() for ch in c.text)] or subjs
+        if len(subjs) > 1 and _inverted_aside(tok, subjs):
+            # "The new tax, said Mayor Lutz, would ...": the parser made the clause's subject a
+            # second subject of the interjected cue; the speaker is the one after the verb
+            subjs = [c for c in subjs if c.i > tok.i]
         # "two men who she claims followed her": "she" claims, "who" is what she claims about
         subj = next((c for c in subjs if c.lower_ not in ("who", "that", "which")), subjs[0] if subjs else None)
         if subj is not None:
@@ -409,6 +421,11 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         # "... local officials, he said, should be vigilant" / "X is strong, Graham said, since ..."
         head = tok.head
         own = {t.i for t in tok.subtree}
+        subjs = [c for c in tok.children if c.dep_ in SUBJ]
+        if len(subjs) > 1 and _inverted_aside(tok, subjs):
+            for c in subjs:  # the clause's own subject, parsed as the cue's, is content
+                if c.i < tok.i:
+                    own -= {t.i for t in c.subtree}
         toks = [t.i for t in head.subtree if t.i not in own]
         if head.i in toks:
             k = toks.index(head.i)
@@ -505,6 +522,11 @@ def _parenthetical(tok) -> bool:
     for c in tok.children:
         if c.dep_ in ("ccomp", "parataxis"):
             drop.update(t.i for t in c.subtree)
+    subjs = [c for c in tok.children if c.dep_ in SUBJ]
+    if len(subjs) > 1 and _inverted_aside(tok, subjs):
+        for c in subjs:  # "The plan, say critics, ...": "The plan" is not the cue's
+            if c.i < tok.i:
+                drop.update(t.i for t in c.subtree)
     own = [t for t in sub if t.i not in drop and not t.is_punct]
     lo = min(t.i for t in own)
     doc = tok.doc

@@ -27,6 +27,10 @@ MIN_TOKENS = 3
 DATELINE = re.compile(r"[A-Z][A-Z.'’ /-]*[A-Z](?:,[^\n,–—()-]{2,30}){0,2}\s*(?:\([^()\n]{1,30}\))?\s*[-–—]{1,2}\s+")
 
 
+# "X said ..., while Y said ...": a second statement the parser hung inside the first
+CONTRAST_MARKS = lang_lexicon("en").words("contrast_marks")
+
+
 def after_dateline(text: str, a: int, b: int, para_start: int) -> int:
     """``a`` moved past a wire dateline when the content starts its paragraph with one."""
     if a != para_start:
@@ -153,7 +157,13 @@ class IndirectExtractor:
             exclude = [cue.verb]
             a, b = subtree_offsets(doc, cue.content, exclude)
         else:
-            a, b = subtree_offsets(doc, cue.content)
+            # "X said the plan was reckless, while Y said it was overdue": Y's statement, hung
+            # inside X's clause by the parser, is not part of X's
+            others = [t for t in cue.content.subtree if t.dep_ == "advcl" and t.i > cue.content.i
+                      and t.lemma_.lower() in self.lex.speech_verbs
+                      and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children)
+                      and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+            a, b = subtree_offsets(doc, cue.content, others or None)
         a = after_dateline(doc.text, a, b, doc.paragraph_of_token(cue.verb).start)
         if not self._long_enough(cue, a, b):
             return None
