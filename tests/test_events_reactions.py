@@ -82,3 +82,37 @@ def test_welcoming_or_praising_an_act_is_cameo_051(events_pipeline, text):
     e = next(e for e in code(events_pipeline, "Tashkent welcomed Kazakhstan's decision to "
                                               "reopen the border.") if e.cameo == "051")
     assert [a.country for a in e.target] == ["KAZ"]
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ("Hungary said it will not accept refugees from Syria.", "121", "SYR"),
+    ("Iran will not negotiate with the United States.", "125", "USA"),
+    ("Greece said it would not extradite the suspects to Turkey.", "121", "TUR"),
+    ("Bangladesh cannot accept any more refugees from Myanmar.", "121", "MMR"),
+])
+def test_what_an_actor_will_not_do_to_cooperate_is_a_rejection(events_pipeline, text, code, target):
+    evs = events_pipeline.analyze_text(text, date="2024-03-14").events
+    e = next((e for e in evs if e.plover == "REJECT"), None)
+    assert e is not None, codes(evs)
+    assert e.cameo == code and e.modality == "asserted"
+    assert [a.country for a in e.target] == [target]
+    assert not any(x.plover in ("CONSULT", "COOPERATE", "AID") for x in evs)
+
+
+def test_past_negation_and_hostile_negations_are_no_rejection(events_pipeline):
+    evs = code(events_pipeline, "North Korea did not attend the talks with South Korea.")
+    assert not any(e.plover == "REJECT" for e in evs), codes(evs)
+    evs = code(events_pipeline, "Armenia will not attack Azerbaijan.")
+    assert not any(e.plover in ("REJECT", "ASSAULT") and e.modality == "asserted" for e in evs)
+
+
+def test_a_verb_coded_only_with_its_object_opens_classification(nlp):
+    """The classifier is asked about a sentence when a verb is in the CAMEO dictionary alone or
+    with its object, or in our patterns ("launched a campaign": CAMEO lists LAUNCH only with
+    objects; "opened its border": OPEN is one of our senses' verbs)."""
+    from multivector.events.coder import EventCoder
+
+    coder = EventCoder()
+    assert coder._has_event_verb(nlp("Finland opened its border to Ukrainian refugees."))
+    assert coder._has_event_verb(nlp("Russia launched a campaign against Estonia."))
+    assert not coder._has_event_verb(nlp("The orchestra performed a symphony in Vienna."))

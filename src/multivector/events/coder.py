@@ -33,7 +33,7 @@ from .countries import complete_countries
 from .dates import event_date
 from .dyads import state_and_group
 from .lexicon import Pattern, lexicon, patterns
-from .modality import REPORTING, claim_head, modality_of
+from .modality import REPORTING, claim_head, modality_of, refusal
 from .ontology import CameoCode, ontology
 from .typed import (
     ACCURACY,
@@ -97,6 +97,10 @@ FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID"
                    "CONCEDE": "035", "RETREAT": "035"}
 # ... and future hostile acts are threats (CAMEO 13x "threaten to ...").
 FUTURE_AS_THREAT = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "SANCTION": "131"}
+# ... and what an actor says it will not do to cooperate or yield is a rejection (CAMEO 12x,
+# PLOVER REJECT: "will not accept refugees", "would not extradite", "will not negotiate")
+REFUSAL_AS_REJECT = {"CONSULT": "125", "COOPERATE": "121", "AID": "121", "CONCEDE": "124",
+                     "RETREAT": "124", "SUPPORT": "120", "AGREE": "120"}
 # Heads that count the real actors ("thousands of Iraqi Kurds")
 COUNT_HEADS = lang_lexicon("en").words("count_heads")
 # Heads that measure or wrap the real object: "a state of emergency", "tons of food aid".
@@ -363,10 +367,22 @@ class EventCoder:
 
     # ================================================================ typing with the classifier
     def _has_event_verb(self, span) -> bool:
-        """A verb the CAMEO dictionary knows: only such sentences are worth classifying when
+        """A verb the CAMEO dictionary or our patterns know, alone or with its object ("launch"
+        codes only as "launched cyber warfare"): only such sentences are worth classifying when
         no pattern fired (a sports report has verbs too, but "beat" is the only CAMEO one)."""
-        verbs = self.classifier.lex.cameo_verbs if self.classifier is not None else {}
-        return any(t.pos_ == "VERB" and self._lemma(t) in verbs for t in span)
+        if self.classifier is None:
+            return False
+        lex = self.classifier.lex
+        for t in span:
+            if t.pos_ != "VERB":
+                continue
+            lem = self._lemma(t)
+            if lem in lex.cameo_verbs or f"{lem}|verb" in lex.patterns:
+                return True
+            if any(f"{lem}|{c.lemma_.lower()}" in lex.cameo_objects
+                   for c in t.children if c.dep_ == "dobj"):
+                return True
+        return False
 
     def _classify(self, doc: Doc, sent, resolver: ActorResolver, out: list[Event],
                   question: bool, emitted: dict) -> list[Event]:
@@ -1355,6 +1371,10 @@ class EventCoder:
             code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code) or ""]
         elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_THREAT and not p.plover:
             code = FUTURE_AS_THREAT[self.onto.plover_for_cameo(code) or ""]
+        elif modality == "negated" and self.onto.plover_for_cameo(code) in REFUSAL_AS_REJECT \
+                and not p.plover and refusal(tok):
+            code = REFUSAL_AS_REJECT[self.onto.plover_for_cameo(code) or ""]
+            modality = "asserted"  # the refusal itself was stated
         cc: CameoCode | _RawCode | None = self.onto.cameo_code(code)
         if p.raw_code and (cc is None or cc.code != code):
             # an imported dictionary's own code: kept as given, typed by its CAMEO parent (if any)

@@ -195,3 +195,20 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
         if label in cues:
             return label
     return "asserted"
+
+
+# auxiliaries that make a negated act a stated refusal: "will not accept", "would not
+# extradite", "cannot accept", "won't lift"
+REFUSAL_AUX = frozenset({"will", "would", "can", "'ll", "wo", "ca"})
+
+
+def refusal(tok) -> bool:
+    """A negated act stated as what the actor will not do ("Hungary will not accept refugees",
+    "said it would not extradite the suspects", "cannot accept more refugees"): in event data
+    a rejection (CAMEO 12, PLOVER REJECT), not a non-event. Past negation ("did not attend")
+    and negations by a governing verb stay plain negations."""
+    kids = list(tok.children)
+    neg = any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in kids)
+    aux = any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)
+    return neg and aux
+
