@@ -116,3 +116,11 @@ def test_a_verb_coded_only_with_its_object_opens_classification(nlp):
     assert coder._has_event_verb(nlp("Finland opened its border to Ukrainian refugees."))
     assert coder._has_event_verb(nlp("Russia launched a campaign against Estonia."))
     assert not coder._has_event_verb(nlp("The orchestra performed a symphony in Vienna."))
+
+
+def test_a_verb_framing_a_state_is_no_classifier_event(events_pipeline):
+    """'ceased to be', 'continues to be': a state, not an act (a classifier event hung on the
+    framing verb once asserted an opinion piece's judgement)."""
+    evs = code(events_pipeline, "Today it is clear that both Turkey and the Caucasus states, in "
+                                "a cultural sense, have long ceased to be a single region.")
+    assert not [e for e in evs if e.trigger.startswith("ceased")], codes(evs)

@@ -463,7 +463,7 @@ class EventCoder:
             roots = _class_roots(lex, lem, "verb", pred.quad)
             if self._absorbed(tok, emitted):
                 continue  # "asked Turkey to ease ...": the easing is the request's content
-            if tok.lower_ == "according":
+            if tok.lower_ == "according" or _copular(tok):
                 continue
             if lem in REPORTING:
                 # attribution is not the event, unless the classifier says the sentence is a
@@ -513,6 +513,8 @@ class EventCoder:
         assert self.classifier is not None
         tok = self._loose_trigger(sent.span, pred, emitted)
         if tok is None:
+            return None
+        if _copular(tok):
             return None
         lex = self.classifier.lex
         root_p = self.classifier.root_proba(sent.span)
@@ -1575,6 +1577,12 @@ def _direct_objects(tok) -> list:
                     if to.dep_ == "prep" and to.lower_ == "to" and to.i == c.i + 1:
                         out += [g for g in to.children if g.dep_ == "pobj"]
     return out or _small_clause_objects(tok)
+
+
+def _copular(tok) -> bool:
+    """"have ceased to be a single space", "continues to be a partner": the verb only frames a
+    state, no act for the classifier to hang an event on."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() == "be" for c in tok.children)
 
 
 def _small_clause_objects(tok) -> list:
