@@ -86,3 +86,21 @@ def test_objects_of_share_explain_write_and_an_avoided_suggestion_are_no_quotes(
             "The Green leader explained that the budget was unfair and wrote that it hurt the poor.")
     qs = run(qpipe, text)
     assert find(qs, "budget was unfair") and find(qs, "hurt the poor")
+
+
+def test_called_for_an_object_and_its_infinitive(qpipe):
+    # the parser hangs "to be given ..." on the verb, not on "for"
+    text = ("Audit row\n"
+            'The Culture Committee called for the audit office to be given a "free hand" to check how '
+            "the broadcaster spends its money.")
+    qs = run(qpipe, text)
+    q = find(qs, "the audit office")
+    assert "free hand" in q.text and name(q) == "Culture Committee"
+    assert not [x for x in qs if x.text.strip() == "its money"]
+
+
+def test_a_manner_of_speaking_reports(qpipe):
+    text = ("Question time\n"
+            "Minister Jo Hart looked flustered. This was not the right time to discuss the budget, "
+            "she stammered.")
+    assert name(find(run(qpipe, text), "not the right time")) == "Jo Hart"

@@ -388,6 +388,15 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
     content = _content(tok, lex, kind)
     content_range = None
     extra: list[tuple[int, int]] = []
+    if content is not None and content.dep_ == "pobj" and content.head.lower_ == "for" and content.head.head.i == tok.i:
+        # "called for the audit office to be given a free hand": the parser hung the infinitive
+        # on the verb; the object of "for" and the infinitive are what was called for
+        inf = next((c for c in tok.children if c.dep_ == "advcl" and c.i > content.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)), None)
+        if inf is not None:
+            content_range = (content.left_edge.i, inf.right_edge.i + 1)
+            content = None
     if content is not None and content.i < tok.i and not _parenthetical(tok) and tok.dep_ != "ROOT":
         content = None  # a clause before a cue that is not set off by commas is not its content
     if content is not None and content.dep_ == "dobj" and kind == "evidence":
