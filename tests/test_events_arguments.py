@@ -141,3 +141,11 @@ def test_a_person_without_a_country_takes_the_nationality_of_its_own_phrase(even
     ev = next(e for e in doc.events if e.plover == "CONSULT")
     lich = [a for a in ev.source + ev.target if "Lich" in (a.name or "")]
     assert lich and lich[0].country == "VNM", ev
+
+
+def test_the_partner_of_an_act_offered_or_refused(events_pipeline):
+    doc = events_pipeline.analyze_text(
+        "Ecuador rejected an offer to negotiate with Colombia over the fishing dispute.",
+        date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "REJECT")
+    assert [a.id for a in ev.target] == ["COL"], ev.target

@@ -1840,6 +1840,8 @@ def _nominal_participants(toks: list, hops: int = 2, agents: bool = False) -> li
                     if c.dep_ == "acl" and c.pos_ == "VERB" and any(
                             a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                         inner += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
+                        for w in ("with", "to", "against"):  # "an invitation to meet with X"
+                            inner += [o for o in _prep_objects(c, w) if o.pos_ in NOUN_POS]
                 if inner and hops > 0:
                     inner = _nominal_participants(inner, hops - 1, agents)
         for x in inner or [t]:
