@@ -14,8 +14,9 @@ is numpy only (no scikit-learn at run time): the features of a sentence are hash
 with ``searchsorted`` and summed; a softmax with the stored temperature gives probabilities.
 
 Quad classes follow the ConfliBERT task: 0 statements and appeals (CAMEO 01-02), 1 verbal
-cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material
-conflict (14-20). Note this differs from CAMEO's own QuadClass (09 and 14 move).
+cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13 and 16, as the
+ConfliBERT labels have it), 4 material conflict (14-15, 17-20). Note this differs from CAMEO's
+own QuadClass (09, 14 and 16 move).
 """
 
 from __future__ import annotations
@@ -48,10 +49,15 @@ _NEG = {"not", "n't", "never", "no"}
 
 
 def quad_of_root(root: str | int | None) -> int | None:
-    """ConfliBERT quad class of a CAMEO root (``"19"`` -> 4); None for non-CAMEO codes."""
-    try:
-        r = int(str(root)[:2])
-    except (TypeError, ValueError):
+    """ConfliBERT quad class of a CAMEO root (``"19"`` -> 4); None for non-CAMEO codes.
+
+    As its annotators label: CAMEO 16 (reduce relations: sanctions, aid cuts, expulsions,
+    cancelled visits) is verbal conflict, class 3, with 09-13 (on the ConfliBERT train
+    sentences our senses code 16 in 60 sentences, all labelled 3; 14 and 15 are labelled 4).
+    Until 2026-12-03 16 was class 4 here, so the classifier and the patterns disagreed on
+    every sanction. For CAMEO's own ranges (material conflict = 14-20) see ``cameo_root``."""
+    r = cameo_root(root)
+    if r is None:
         return None
     if 1 <= r <= 2:
         return 0
@@ -59,11 +65,18 @@ def quad_of_root(root: str | int | None) -> int | None:
         return 1
     if 6 <= r <= 8:
         return 2
-    if 9 <= r <= 13:
+    if 9 <= r <= 13 or r == 16:
         return 3
-    if 14 <= r <= 20:
-        return 4
-    return None
+    return 4
+
+
+def cameo_root(code: str | int | None) -> int | None:
+    """The CAMEO root of a code as a number (``"1662"`` -> 16); None for non-CAMEO codes."""
+    try:
+        r = int(str(code)[:2])
+    except (TypeError, ValueError):
+        return None
+    return r if 1 <= r <= 20 else None
 
 
 def quad_of_cameo(code: str | None) -> int | None:
@@ -105,7 +118,10 @@ def roots_digest(roots: dict[str, Any]) -> str:
     """A short stable hash of a ``lemma|pos -> roots`` table: the model file stores the one of
     the pattern roots it was trained with, so a model older than the pattern dictionary shows
     (``EventClassifier.stale_patterns``)."""
-    blob = json.dumps({k: sorted(v) for k, v in roots.items()}, sort_keys=True)
+    # the class of each root is a feature too (ptq:, cdq:): a new class map is a new model
+    quads = [quad_of_root(r) for r in ROOTS]
+    blob = json.dumps({"roots": {k: sorted(v) for k, v in roots.items()}, "quads": quads},
+                      sort_keys=True)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
 
 

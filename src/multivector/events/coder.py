@@ -28,7 +28,7 @@ from typing import Any
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
 from .arguments import ActorResolver, head_sector, np_range, public
-from .classifier import EventClassifier, Prediction, load_classifier, quad_of_cameo
+from .classifier import EventClassifier, Prediction, cameo_root, load_classifier, quad_of_cameo
 from .countries import complete_countries
 from .dates import event_date
 from .dyads import state_and_group
@@ -852,7 +852,7 @@ class EventCoder:
                 for o in objs:  # "threatened to impose restrictions against German goods"
                     for w in ("to", "against", "on", "with"):
                         out += _prep_objects(o, w)
-        attack = quad_of_cameo(p.cameo) == 4
+        attack = _material_conflict(p.cameo)
         if attack:  # "fired at the patrol", "seized weapons from the militias"
             out += _prep_objects(tok, "at") + _prep_objects(tok, "from")
             for c in tok.children:  # "opened fire to disperse the protesters": its purpose's object
@@ -874,7 +874,8 @@ class EventCoder:
                         for w in ("on", "against", "to"):
                             out += [x for x in _prep_objects(c, w) if x not in out]
                 # "demanded a meeting of the OAS": the participants an act noun names
-                out += [x for x in _nominal_participants([o], agents=quad_of_cameo(p.cameo) in (0, 1, 3))
+                out += [x for x in _nominal_participants([o], agents=quad_of_cameo(p.cameo) in (0, 1, 3)
+                                                         and not _material_conflict(p.cameo))
                         if x is not o and x not in out]
             if p.owner_target:
                 out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
@@ -1293,8 +1294,8 @@ class EventCoder:
             context["antecedent"] = sources[0]
         # an attacked place stands for its state ("fired shells at Seoul"); a place in a
         # locative phrase stays the location ("clashed in Tashkent")
-        attack = quad_of_cameo(p.cameo) == 4
-        reaction = quad_of_cameo(p.cameo) in (0, 1, 3)
+        attack = _material_conflict(p.cameo)
+        reaction = quad_of_cameo(p.cameo) in (0, 1, 3) and not attack
         targets = self._resolve(doc, tgt_toks, resolver, allow_place=p.place_target or attack,
                                 context=context, nominal=True, agents=reaction)
         if not sources and targets and tgt_toks:
@@ -1577,6 +1578,14 @@ def _direct_objects(tok) -> list:
                     if to.dep_ == "prep" and to.lower_ == "to" and to.i == c.i + 1:
                         out += [g for g in to.children if g.dep_ == "pobj"]
     return out or _small_clause_objects(tok)
+
+
+def _material_conflict(code: str | None) -> bool:
+    """CAMEO 14-20 (protest, force posture, reduced relations, coercion, assault, fight): the
+    argument conventions of material acts (attacked places, from-phrases), whatever class
+    the ConfliBERT labels give 16 (``classifier.quad_of_root``)."""
+    r = cameo_root(code)
+    return r is not None and r >= 14
 
 
 def _copular(tok) -> bool:
