@@ -108,3 +108,11 @@ def test_a_second_speaker_s_clause_is_not_part_of_the_first(qpipe):
     qs = run(qpipe, "The candidates traded barbs on Tuesday. Hart said the plan was reckless, while Lowe "
                     "said it was overdue.")
     assert [(name(q), q.text) for q in qs] == [("Hart", "the plan was reckless"), ("Lowe", "it was overdue")]
+
+
+def test_a_short_sentence_quoted_after_a_speaker_continues_it(qpipe):
+    qs = run(qpipe, 'Mayor Lisa Crane met union leaders on Friday.\n\n"We are close," Crane said. "Very close."')
+    q = find(qs, "Very close")
+    assert q.kind == "direct" and name(q) == "Lisa Crane"
+    # a scare quote is still no statement
+    assert run(qpipe, 'The union called the offer "an insult." Talks resume on Monday.') == []

@@ -52,6 +52,9 @@ def via_name(tok) -> str:
     return _clean_phrase(sdoc[lo : hi + 1].text)
 
 
+QUOTE_CLOSERS = "\"'”’»"
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -301,6 +304,17 @@ class DirectAttributor:
                     return sp, ":"
         return None
 
+    def _whole_sentence(self, span: MarkSpan, p) -> bool:
+        """The quotation is a sentence of its own: a sentence end (or the paragraph start)
+        before the opening mark, a final ., ! or ? inside the closing one."""
+        text = self.doc.text
+        inner = text[span.start : span.end].rstrip()
+        if not inner or inner[-1] not in ".!?" or not inner[:1].isupper():
+            return False
+        before = text[p.start : span.outer_start].rstrip()
+        before = before.rstrip(QUOTE_CLOSERS)
+        return not before or before[-1] in ".!?"
+
     def _label_name(self, window: list) -> tuple[Speaker, str] | None:
         """'Clinton: "..." Bush: "..."': a name alone before the colon (the sentence, or what
         follows the previous quotation, is only the name) labels the quotation. A person or an
@@ -366,6 +380,16 @@ class DirectAttributor:
             if before and before[-1].text == ":":
                 c0 = self._window_cue(before, nearest_last=True)
                 statement = c0 is not None and c0.kind == "speech"
+        if short and not statement and found is None and last is not None and last.speaker is not None \
+                and last.speaker.method != "phrase" \
+                and self.doc.paragraph_at(last.start) is p and last.end <= span.outer_start \
+                and self._whole_sentence(span, p):
+            # '"We are close," Crane said. "Very close."': a short quotation that is a sentence
+            # of its own after the speaker's quote in the same paragraph continues it (a named
+            # speaker: "quoting the man she knew as X" makes a phrase speaker of the one quoted);
+            # the cue before it belongs to the previous sentence
+            d = self._floating(span, p, last)
+            return d if d.speaker is not None else None
         if found is not None:
             cue, window = found
             if short and (cue.kind not in ("speech", "relay") or not statement):
