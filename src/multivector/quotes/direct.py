@@ -388,8 +388,8 @@ class DirectAttributor:
             # of its own after the speaker's quote in the same paragraph continues it (a named
             # speaker: "quoting the man she knew as X" makes a phrase speaker of the one quoted);
             # the cue before it belongs to the previous sentence
-            d = self._floating(span, p, last)
-            return d if d.speaker is not None else None
+            cont = self._floating(span, p, last)
+            return cont if cont.speaker is not None else None
         if found is not None:
             cue, window = found
             if short and (cue.kind not in ("speech", "relay") or not statement):
