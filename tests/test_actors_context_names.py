@@ -32,3 +32,9 @@ def test_generic_phrases_and_former_names(events_pipeline):
     assert not any(str(v).startswith("PTY:") for v in ids.values())
     ids = _ids(events_pipeline, "Kampuchean troops and Zairean police took part in the drill.")
     assert set(ids.values()) >= {"KHM", "COD"} or {"KHMMIL", "CODCOP"} & set(ids.values())
+
+
+def test_a_known_full_name_the_ner_misses_is_linked(events_pipeline):
+    # the small English model tags no entity on a sentence-initial "Theresa May"
+    ids = _ids(events_pipeline, "Theresa May met the Irish taoiseach in Dublin on Friday.")
+    assert ids.get("Theresa May") == "PER:theresa-may"

@@ -830,6 +830,20 @@ class EnglishRecognizer:
                     if c:
                         out.append(c)
                         covered.append((a, b))
+        i = 0
+        while i < len(sdoc):  # a known person's full name the NER missed ("Theresa May met ...")
+            j = i
+            while j < len(sdoc) and sdoc[j].pos_ == "PROPN" and sdoc[j].text[:1].isupper():
+                j += 1
+            if j - i >= 2:
+                a, b = base + sdoc[i].idx, base + sdoc[j - 1].idx + len(sdoc[j - 1])
+                hits = [h for h in self.kb.lookup(sdoc[i:j].text)
+                        if self.kb.actors[h.actor_id].type == "person"] if free(a, b) else []
+                if hits:
+                    out.append(Cand(a, b, self.choose(hits, None).actor_id, "gazetteer",
+                                    person=True, kind="person", meta={"name": sdoc[i:j].text}))
+                    covered.append((a, b))
+            i = max(j, i + 1)
         for tok in sdoc:  # a bare surname or given name the NER missed ("Khamroev: ...")
             if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha() \
                     and not tok.is_sent_end and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
