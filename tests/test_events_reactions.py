@@ -124,3 +124,24 @@ def test_a_verb_framing_a_state_is_no_classifier_event(events_pipeline):
     evs = code(events_pipeline, "Today it is clear that both Turkey and the Caucasus states, in "
                                 "a cultural sense, have long ceased to be a single region.")
     assert not [e for e in evs if e.trigger.startswith("ceased")], codes(evs)
+
+
+@pytest.mark.parametrize("text,plover,code_", [
+    ("Hundreds of Kenyan protesters took to the streets of Nairobi.", "PROTEST", "141"),
+    ("North Korea spurned Seoul's offer of food aid.", "REJECT", "120"),
+    ("China deployed warships near the disputed islands.", "MOBILIZE", "154"),
+    ("The army of Chad put its troops on high alert.", "MOBILIZE", "152"),
+    ("Serbia placed its forces on combat readiness.", "MOBILIZE", "152"),
+])
+def test_protest_rejection_and_force_posture_senses(events_pipeline, text, plover, code_):
+    evs = code(events_pipeline, text)
+    assert any(e.plover == plover and e.cameo == code_ for e in evs), codes(evs)
+    assert not any(e.plover in ("AID", "COOPERATE", "ACCUSE") for e in evs), codes(evs)
+
+
+def test_a_warning_of_retaliation_threatens_the_party_of_its_condition(events_pipeline):
+    evs = code(events_pipeline, "Russia warned it would retaliate if NATO deployed missiles in "
+                                "Finland.")
+    e = next(e for e in evs if e.plover == "THREATEN")
+    assert e.cameo == "138" and e.modality == "asserted"
+    assert [a.country for a in e.source] == ["RUS"] and [a.id for a in e.target] == ["IGO:NATO"]

@@ -1477,8 +1477,8 @@ class EventCoder:
             head = todo.pop(0)
             seen += 1
             for c in head.children:
-                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                    todo.append(c)
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    todo.append(c)  # "warned it would retaliate if NATO deployed ...": NATO
                 elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks
                                                for g in c.children):
                     out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
