@@ -104,3 +104,13 @@ def test_a_manner_of_speaking_reports(qpipe):
             "Minister Jo Hart looked flustered. This was not the right time to discuss the budget, "
             "she stammered.")
     assert name(find(run(qpipe, text), "not the right time")) == "Jo Hart"
+
+
+def test_a_hyphenated_role_before_the_name(qpipe):
+    # the parser splits "co-founder" into subjects of their own before the name
+    text = ("Firm news\n"
+            "The firm's co-founder Ann Lowe said the deal was fair. "
+            'Green co-chairman Tom Reed derided the photo call, saying: "It was a stunt."')
+    qs = run(qpipe, text)
+    assert name(find(qs, "deal was fair")) == "Ann Lowe"
+    assert name(find(qs, "a stunt")) == "Tom Reed"

@@ -180,6 +180,14 @@ def _subject(verb):
         subjs = [c for c in tok.children if c.dep_ in SUBJ]
         if len(subjs) > 1:  # a dash the parser took for a noun subject next to the real one
             subjs = [c for c in subjs if any(ch.isalnum() for ch in c.text)] or subjs
+        if len(subjs) > 1:
+            # "Green co-chairman Tom Reed said": the parser split the hyphenated role into
+            # subjects of their own before the name; the name is the subject
+            last = max(subjs, key=lambda c: c.i)
+            between = list(tok.doc[min(c.i for c in subjs) : last.left_edge.i])
+            if last.pos_ == "PROPN" and any(t.text == "-" for t in between) \
+                    and all(t.text == "-" or t.is_alpha and t.lower_ not in ("and", "or") for t in between):
+                subjs = [last]
         if len(subjs) > 1 and _inverted_aside(tok, subjs):
             # "The new tax, said Mayor Lutz, would ...": the parser made the clause's subject a
             # second subject of the interjected cue; the speaker is the one after the verb
