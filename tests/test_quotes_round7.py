@@ -114,3 +114,12 @@ def test_a_hyphenated_role_before_the_name(qpipe):
     qs = run(qpipe, text)
     assert name(find(qs, "deal was fair")) == "Ann Lowe"
     assert name(find(qs, "a stunt")) == "Tom Reed"
+
+
+def test_a_claim_noun_as_the_object_of_a_light_verb(qpipe):
+    text = ("Election pledge\n"
+            "Green leader Jo Hart was happy to offer a pledge that she would do no deals with the big "
+            "parties. The mayor issued a warning that the old bridge would close next week.")
+    qs = run(qpipe, text)
+    assert name(find(qs, "no deals")) == "Jo Hart"
+    assert find(qs, "bridge would close")

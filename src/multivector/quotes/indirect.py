@@ -12,7 +12,7 @@ from itertools import accumulate
 
 from ..doc import Doc
 from ..lang import lexicon as lang_lexicon
-from .cues import cue_for
+from .cues import _subject, cue_for
 from .direct import via_name
 from .lexicon import Lexicon
 from .marks import MarkSpan
@@ -29,6 +29,7 @@ DATELINE = re.compile(r"[A-Z][A-Z.'’ /-]*[A-Z](?:,[^\n,–—()-]{2,30}){0,2}\
 
 # "X said ..., while Y said ...": a second statement the parser hung inside the first
 CONTRAST_MARKS = lang_lexicon("en").words("contrast_marks")
+CLAIM_LIGHT_VERBS = lang_lexicon("en").words("claim_light_verbs")
 
 
 def after_dateline(text: str, a: int, b: int, para_start: int) -> int:
@@ -114,10 +115,18 @@ class IndirectExtractor:
                           " \t\n,;:–—-")
 
     def _claim(self, noun) -> Draft | None:
-        """"Trump's claim that ...": content = the that-clause, speaker = the possessor."""
+        """"Trump's claim that ...": content = the that-clause, speaker = the possessor, or the
+        subject of a light verb whose object the noun is ("X gave a pledge that ...")."""
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
                        and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and clause is not None and noun.dep_ == "dobj" \
+                and noun.head.lemma_.lower() in CLAIM_LIGHT_VERBS:
+            owner = _subject(noun.head)  # "X gave a pledge that ...", "was happy to offer a pledge that"
+            for anc in [] if owner is not None else list(noun.head.ancestors)[:3]:
+                owner = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                if owner is not None:
+                    break
         if clause is None or owner is None or owner.lower_ in SELF_PRONOUNS or owner.lower_ in ("my", "our", "your"):
             return None
         a, b = subtree_offsets(self.doc, clause)
