@@ -145,3 +145,15 @@ def test_a_warning_of_retaliation_threatens_the_party_of_its_condition(events_pi
     e = next(e for e in evs if e.plover == "THREATEN")
     assert e.cameo == "138" and e.modality == "asserted"
     assert [a.country for a in e.source] == ["RUS"] and [a.id for a in e.target] == ["IGO:NATO"]
+
+
+@pytest.mark.parametrize("text,plover,target", [
+    ("Iran is ready to strike Israel if attacked.", "THREATEN", "ISR"),
+    ("Kazakhstan will send peacekeepers to Tajikistan if the United Nations asks.", "AGREE", "TJK"),
+])
+def test_a_conditional_offer_or_threat_is_an_intention(events_pipeline, text, plover, target):
+    evs = code(events_pipeline, text)
+    e = next((e for e in evs if e.plover == plover), None)
+    assert e is not None, codes(evs)
+    assert [a.country for a in e.target] == [target]
+    assert not any(x.plover in ("ASSAULT", "AID") for x in evs)

@@ -1357,6 +1357,10 @@ class EventCoder:
         modality = modality_of(tok, pattern_intent=p.intent, question=question and is_verb)
         if modality == "hypothetical" and code[:2] == "13" and _condition_only(tok):
             modality = "asserted"  # a threat states its condition ("warned X of retaliation if")
+        elif modality == "hypothetical" and _condition_only(tok) and _stated_intent(tok):
+            # "is ready to strike Israel if attacked", "will send troops if asked": a
+            # conditional offer or threat is an intention (AGREE / THREATEN below)
+            modality = "future"
         trigger_text = self._trigger_text(tok, p)
         # an official's "X must stop ..." inside a quote is the official's demand on X
         if modality == "recommended" and quote is not None:
@@ -1688,6 +1692,15 @@ def deinflect(word: str) -> list[str]:
 
 
 ETHNIC_WORDS = lang_lexicon("en").words("ethnic_words")
+
+
+def _stated_intent(tok) -> bool:
+    """The act is stated as what the actor will do: "will"/"shall", or the complement of
+    "ready", "willing", "prepared", "plans to" (``future_governors``)."""
+    m = lexicon()["modality"]
+    if any(c.dep_ == "aux" and c.lower_ in m["future_aux"] for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in m["future_governors"]
 
 
 def _condition_only(tok) -> bool:
