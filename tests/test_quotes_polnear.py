@@ -120,3 +120,18 @@ def test_score_doc_details_lists_wrong_speakers_misses_and_extras():
     rows: list = []
     score_doc(text, gold, pred, details=rows, name="d")
     assert sorted(r["error"] for r in rows) == ["missed", "speaker", "spurious"]
+
+
+def test_a_relative_pronoun_source_accepts_its_antecedent_in_a_separate_key():
+    from multivector.eval.polnear import GoldFragment
+
+    text = "Mr. Dale, who said the vote was rigged, lost."
+    src = text.index("who")
+    a, b = text.index("the vote"), text.index(", lost")
+    gold = [GoldFragment(a, b, [(src, src + 3)], "who", "Attribution", cls="speech")]
+    pred = [{"start": a, "end": b, "speaker": {"name": "Tom Dale", "start": 4, "end": 8}}]
+    c = score_doc(text, gold, pred)
+    m = metrics(c, 0.3)
+    assert m["speaker_accuracy"] == 0.0 and m["speaker_accuracy_antecedent"] == 1.0
+    far = [{"start": a, "end": b, "speaker": {"name": "Mr", "start": 0, "end": 3}}]
+    assert metrics(score_doc(text, gold, far), 0.3)["speaker_accuracy_antecedent"] == 0.0

@@ -195,6 +195,7 @@ class Counts:
     overlap: int = 0
     speaker_total: int = 0
     speaker_ok: int = 0
+    speaker_ok_antecedent: int = 0
     gold_by_class: dict = field(default_factory=dict)
     found_by_class: dict = field(default_factory=dict)
 
@@ -252,6 +253,9 @@ def score_doc(text: str, gold: list[GoldFragment], pred: list[dict], threshold: 
             sp = pred[best].get("speaker")
             if _speaker_ok(g, sp):
                 c.speaker_ok += 1
+                c.speaker_ok_antecedent += 1
+            elif _antecedent_ok(text, g, sp):
+                c.speaker_ok_antecedent += 1
             elif details is not None:
                 details.append({"doc": name, "error": "speaker", "cls": g.cls, "gold": text[g.start : g.end],
                                 "start": g.start, "source": g.source_text, "cue": g.cue,
@@ -275,6 +279,22 @@ def _speaker_ok(g: GoldFragment, sp: dict | None) -> bool:
     return bool(_words(name) & _words(g.source_text))
 
 
+RELATIVE_SOURCES = ("who", "which", "that")
+
+
+def _antecedent_ok(text: str, g: GoldFragment, sp: dict | None) -> bool:
+    """PolNeAR marks a relative pronoun as the Source ("Mr. Trump, who said ..."): a predicted
+    speaker whose words end right before it (only a comma and blanks between) is its antecedent.
+    Counted apart (``speaker_accuracy_antecedent``), so ``speaker_accuracy`` keeps its meaning."""
+    if not sp or sp.get("end") is None or len(g.sources) != 1:
+        return False
+    a, b = g.sources[0]
+    if text[a:b].strip().lower() not in RELATIVE_SOURCES:
+        return False
+    gap = text[sp["end"] : a]
+    return sp["end"] <= a and len(gap) <= 3 and gap.strip(" ,\n") == ""
+
+
 def metrics(c: Counts, threshold: float) -> dict:
     def prf(tp: int) -> dict:
         p = tp / c.pred if c.pred else 0.0
@@ -288,6 +308,7 @@ def metrics(c: Counts, threshold: float) -> dict:
         "exact": prf(c.exact),
         "overlap": {**prf(c.overlap), "threshold": threshold},
         "speaker_accuracy": round(c.speaker_ok / c.speaker_total, 4) if c.speaker_total else None,
+        "speaker_accuracy_antecedent": round(c.speaker_ok_antecedent / c.speaker_total, 4) if c.speaker_total else None,
         "speaker_pairs": c.speaker_total,
         "overlap_recall_by_class": {
             k: {"gold": n, "found": c.found_by_class.get(k, 0),
