@@ -38,3 +38,9 @@ def test_a_known_full_name_the_ner_misses_is_linked(events_pipeline):
     # the small English model tags no entity on a sentence-initial "Theresa May"
     ids = _ids(events_pipeline, "Theresa May met the Irish taoiseach in Dublin on Friday.")
     assert ids.get("Theresa May") == "PER:theresa-may"
+
+
+def test_a_one_word_party_name_inside_a_longer_unknown_name_is_not_that_party(events_pipeline):
+    ids = _ids(events_pipeline, "Police in Chad arrested leaders of the Popular Salvation Youth "
+                                "Movement on Monday.")
+    assert "PTY:jor-salvation" not in ids.values(), ids

@@ -49,6 +49,10 @@ NOT_PERSON_NEXT = lang_lexicon("en").words("not_person_next")
 EXPERT_WORDS = lang_lexicon("en").words("expert_words")
 
 
+# actor types whose one-word name inside a longer unknown organisation name is not a link
+WORD_INSIDE_ORG_TYPES = {"party", "group", "company", "media", "ngo", "think-tank"}
+
+
 def sentence_start(sdoc, i: int) -> int:
     """Token index where token ``i``'s sentence starts. Why not ``sdoc[i].sent``: spaCy walks
     the whole parse for every call; the starts are computed once per paragraph here."""
@@ -268,6 +272,14 @@ class EnglishRecognizer:
         if any(self.kb.actors[x.actor_id].type == "region" for x in entries) and any(
                 ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT") and ent.start <= s
                 and e <= ent.end and ent.end - ent.start > e - s for ent in sdoc.ents):
+            return None
+        # a one-word party or group name inside a longer organisation name the KB does not
+        # know ("Salvation", a Jordanian party, in "the Islamic Salvation Front") is not it
+        if e - s == 1 and all(self.kb.actors[x.actor_id].type in WORD_INSIDE_ORG_TYPES
+                              for x in entries) and any(
+                ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and ent.start <= s and e <= ent.end
+                and sum(t.pos_ == "PROPN" for t in ent) >= 3 and not self.kb.lookup(
+                    re.sub(r"^(?:the|The)\s+", "", ent.text)) for ent in sdoc.ents):
             return None
         # ... nor the first words of a longer place name ("the West" in "the West Bank")
         if any(self.kb.actors[x.actor_id].type == "region" for x in entries) and any(
