@@ -157,3 +157,15 @@ def test_a_conditional_offer_or_threat_is_an_intention(events_pipeline, text, pl
     assert e is not None, codes(evs)
     assert [a.country for a in e.target] == [target]
     assert not any(x.plover in ("ASSAULT", "AID") for x in evs)
+
+
+@pytest.mark.parametrize("text,cameo,target", [
+    ("Iraq's prime minister consulted with Iranian officials on the security situation.", "040", "IRN"),
+    ("Sudan and South Sudan resumed negotiations in Addis Ababa.", "046", "SSD"),
+    ("Iran allowed UN inspectors to visit the Fordow site.", "086", "IGO:UN"),
+])
+def test_consultations_and_allowed_inspections(events_pipeline, text, cameo, target):
+    evs = code(events_pipeline, text)
+    e = next((e for e in evs if e.cameo == cameo), None)
+    assert e is not None, codes(evs)
+    assert target in [a.id or a.country for a in e.target] or target in [a.country for a in e.target]
