@@ -116,3 +116,11 @@ def test_a_short_sentence_quoted_after_a_speaker_continues_it(qpipe):
     assert q.kind == "direct" and name(q) == "Lisa Crane"
     # a scare quote is still no statement
     assert run(qpipe, 'The union called the offer "an insult." Talks resume on Monday.') == []
+
+
+def test_a_speech_verb_conjoined_inside_a_reported_clause_is_the_reporter_s(qpipe):
+    qs = run(qpipe, "Tom Vail, an expert on defense, noted that troop strength already lags the target "
+                    "and asked whether the minister could reach it.")
+    assert [(name(q), q.cue, q.text) for q in qs] == [
+        ("Tom Vail", "noted", "that troop strength already lags the target"),
+        ("Tom Vail", "asked", "whether the minister could reach it")]

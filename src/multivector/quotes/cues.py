@@ -133,6 +133,33 @@ def _sender(noun):
     return _subject(verb)
 
 
+def inanimate(tok) -> bool:
+    """A common noun that cannot speak: not a person, people, organisation or document noun."""
+    from .registry import _is_person_word, speaker_words
+
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    sw = speaker_words()
+    low = tok.lemma_.lower()
+    return not (_is_person_word(low, sw) or _people(tok) or low in sw.org_nouns or low in sw.company_nouns
+                or low in sw.carrier_nouns or low in sw.people_plural_nouns or tok.lower_ in sw.person_plural_nouns)
+
+
+def _outer_speaker(verb, speaker, lex: Lexicon):
+    """"X noted that troop strength lags the target and asked whether ...": the parser made the
+    speech verb a conjunct inside X's reported clause, so it inherited that clause's subject, a
+    thing; the speaker is the subject of the verb that reports the clause."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJ for c in verb.children) or not inanimate(speaker):
+        return None
+    head = verb.head
+    if head.dep_ != "ccomp" or speaker.head.i != head.i:
+        return None
+    outer = head.head
+    if outer.pos_ not in ("VERB", "AUX") or lex.lemma(outer) not in lex.speech_verbs | lex.belief_verbs:
+        return None
+    return _subject(outer)
+
+
 def _inverted_aside(verb, subjs: list) -> bool:
     """An interjected cue with the speaker after the verb and the clause's subject before it,
     set off by a comma ("The plan, say critics, would ...")."""
@@ -379,6 +406,8 @@ def cue_for(tok, lex: Lexicon) -> Cue | None:
         speaker = None  # "it was said that ..."
     else:
         speaker = _subject(tok)
+        if speaker is not None and kind in ("speech", "object"):
+            speaker = _outer_speaker(tok, speaker, lex) or speaker
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             speaker = next((g for g in agent.children if g.dep_ == "pobj"), speaker)

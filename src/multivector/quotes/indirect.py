@@ -12,7 +12,7 @@ from itertools import accumulate
 
 from ..doc import Doc
 from ..lang import lexicon as lang_lexicon
-from .cues import _subject, cue_for
+from .cues import _subject, cue_for, inanimate
 from .direct import via_name
 from .lexicon import Lexicon
 from .marks import MarkSpan
@@ -172,6 +172,16 @@ class IndirectExtractor:
                       and t.lemma_.lower() in self.lex.speech_verbs
                       and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children)
                       and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+            # "X noted that troop strength lags and asked whether ...": X's second statement
+            # (cues._outer_speaker gives it X), not part of the first
+            subj = next((c for c in cue.content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and inanimate(subj):
+                others += [t for t in cue.content.children if t.dep_ == "conj" and t.i > cue.content.i
+                           and t.lemma_.lower() in self.lex.speech_verbs
+                           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+            if others:  # and the "and" before the cut-off statement
+                others += [c for c in cue.content.children if c.dep_ == "cc"
+                           and any(o.dep_ == "conj" and o.i > c.i and o.head.i == cue.content.i for o in others)]
             a, b = subtree_offsets(doc, cue.content, others or None)
         a = after_dateline(doc.text, a, b, doc.paragraph_of_token(cue.verb).start)
         if not self._long_enough(cue, a, b):
