@@ -123,3 +123,12 @@ def test_a_claim_noun_as_the_object_of_a_light_verb(qpipe):
     qs = run(qpipe, text)
     assert name(find(qs, "no deals")) == "Jo Hart"
     assert find(qs, "bridge would close")
+
+
+def test_a_short_quotation_the_cue_interrupts(qpipe):
+    text = ("Dancer retires\n"
+            'Ann Pole retired in 1990, an "instant decision" she said, "largely because of a bad knee". '
+            'Critics called it the "end of an era".')
+    qs = run(qpipe, text)
+    assert name(find(qs, "instant decision")) == "Ann Pole"
+    assert name(find(qs, "bad knee")) == "Ann Pole"

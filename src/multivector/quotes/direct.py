@@ -374,6 +374,14 @@ class DirectAttributor:
         statement = not short or self._clause_like(span) or (
             self.doc.text[span.start : span.end].rstrip().endswith(",") and not self._title_like(span))
         if short and not statement:
+            # 'an "instant decision" she said, "largely because ...": a quotation the cue
+            # interrupts (subject, speech verb, comma, the quotation going on) is a statement
+            after = self._after_window(span)
+            if 2 <= len(after) <= 4 and after[-1].text == "," and after[0].pos_ in ("PRON", "PROPN") \
+                    and self.lex.lemma(after[-2]) in self.lex.speech_verbs:
+                rest = self.doc.text[self.index.start(after[-1]) + 1 : self.index.start(after[-1]) + 4].lstrip()
+                statement = rest[:1] in ('"', "“", "'", "‘")
+        if short and not statement:
             # 'Asked again, he replied: "No. Definitely not."': a quote a speech verb introduces
             # with a colon is a statement however short
             before = self._before_window(span)
