@@ -55,3 +55,13 @@ def test_the_statement_after_a_dateline_keeps_its_speaker_and_its_views(pipeline
     hostile = [s for s in doc.stances if s.target.id == "RUS" and s.polarity < 0]
     assert hostile and all(s.holder.id == "KAZGOV" for s in hostile), doc.stances
     assert not any(s.holder.id == "CHNGOV" for s in doc.stances if s.holder)
+
+
+def test_an_institution_in_a_capital_is_that_states(pipeline):
+    """"the defence ministry in Baku said" had no actor; the capital stays a place."""
+    text = ("Drills near the border\n\nTroops began joint exercises near the border on Monday, "
+            "the defence ministry in Baku said.\n")
+    doc = pipeline.analyze_text(text, source="capital.txt")
+    (q,) = doc.quotes
+    assert q.speaker is not None and q.speaker.id is not None and q.speaker.id.startswith("AZE")
+    assert q.speaker.id != "AZE"

@@ -433,7 +433,10 @@ class EnglishRecognizer:
                 continue
             if i >= 1 and sdoc[i - 1].lower_ == "the":
                 i -= 1
-            if i >= 2 and sdoc[i - 1].lower_ == "of":
+            # "the defence ministry in Baku": an institution in a capital is that state's
+            in_capital = kind == "capital" and i >= 2 and sdoc[i - 1].lower_ == "in" and \
+                sdoc[i - 2].lemma_.lower() in INSTITUTIONS
+            if i >= 2 and (sdoc[i - 1].lower_ == "of" or in_capital):
                 k2 = i - 1
                 j2 = k2
                 while j2 > 0 and k2 - j2 < 3 and sdoc[j2 - 1].pos_ in ("NOUN", "PROPN", "ADJ") \
@@ -448,8 +451,9 @@ class EnglishRecognizer:
                     if found:
                         if j2 > 0 and sdoc[j2 - 1].lower_ in DETS:
                             pass
-                        out.append(self._agent_cand(sdoc, j2, e, base, iso, found, date,
-                                                     c.method, c.actor_id))
+                        # the institution's words only: the capital stays a place
+                        out.append(self._agent_cand(sdoc, j2, k2 if in_capital else e, base, iso,
+                                                     found, date, c.method, c.actor_id))
         return out
 
     def _agent_cand(self, sdoc, s, e, base, iso, found, date, method, base_id) -> Cand | None:
