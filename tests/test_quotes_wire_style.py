@@ -124,3 +124,9 @@ def test_a_speech_verb_conjoined_inside_a_reported_clause_is_the_reporter_s(qpip
     assert [(name(q), q.cue, q.text) for q in qs] == [
         ("Tom Vail", "noted", "that troop strength already lags the target"),
         ("Tom Vail", "asked", "whether the minister could reach it")]
+
+
+def test_three_names_in_a_list_are_one_group(qpipe):
+    qs = run(qpipe, "Northstar Airways, Bluewing Airlines and Skyline Air all raised their fares. "
+                    "The three airlines said fuel costs had risen.")
+    assert name(find(qs, "fuel costs")) == "Northstar Airways, Bluewing Airlines and Skyline Air"

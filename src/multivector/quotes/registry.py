@@ -1006,14 +1006,29 @@ class Registry:
                 by_tok[m.token[1]] = m.entity
         for i, eidx in by_tok.items():
             tok = span.doc[i]
-            conj = [c for c in tok.children if c.dep_ == "conj" and c.i in by_tok]
-            if not conj or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in tok.children):
+            if tok.dep_ == "conj" and tok.head.i in by_tok:
+                continue  # a member: the chain is read from its first name
+            # "A, B and C": the parser chains the conjuncts (C hangs on B, "and" too)
+            conj: list = []
+            has_and = False
+            stack = [tok]
+            while stack:
+                t = stack.pop()
+                for c in t.children:
+                    if c.dep_ == "conj" and c.i in by_tok:
+                        conj.append(c)
+                        stack.append(c)
+                    elif c.dep_ == "cc" and c.lower_ in ("and", "&"):
+                        has_and = True
+            conj.sort(key=lambda c: c.i)
+            if not conj or not has_and:
                 continue
             members = [eidx] + [by_tok[c.i] for c in conj]
             if len(set(members)) < 2:
                 continue
             kinds = {self.entities[m].kind for m in members}
-            name = " and ".join(self.entities[m].name for m in members)
+            names = [self.entities[m].name for m in members]
+            name = ", ".join(names[:-1]) + " and " + names[-1]
             g = next((x for x in self._named("members", ",".join(map(str, members)))
                       if x.kind == "group" and x.members == members), None)
             if g is None:
