@@ -132,3 +132,10 @@ def test_a_short_quotation_the_cue_interrupts(qpipe):
     qs = run(qpipe, text)
     assert name(find(qs, "instant decision")) == "Ann Pole"
     assert name(find(qs, "bad knee")) == "Ann Pole"
+
+
+def test_dismissed_as_keeps_what_it_was_dismissed_as(qpipe):
+    text = ("Poll talk\n"
+            'Green leader Jo Hart dismissed the Tories as a "fading" force.')
+    q = find(run(qpipe, text), "the Tories")
+    assert "fading" in q.text and name(q) == "Jo Hart"
