@@ -149,3 +149,22 @@ def test_the_partner_of_an_act_offered_or_refused(events_pipeline):
         date="2024-05-14")
     ev = next(e for e in doc.events if e.plover == "REJECT")
     assert [a.id for a in ev.target] == ["COL"], ev.target
+
+
+def test_russian_attribution_keeps_the_fact_asserted(events_pipeline):
+    doc = events_pipeline.analyze_text(
+        "Монголия и Казахстан подписали соглашение о транзите, сообщил министр иностранных дел "
+        "Монголии Батмунх Батцэцэг.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.cameo == "057")
+    assert ev.modality == "asserted"
+    if ev.quote_id is not None:
+        assert ev.attributed_to and ev.attributed_to["quote_id"] == ev.quote_id
+    doc = events_pipeline.analyze_text("Литва якобы осудила Китай.", date="2024-05-14")
+    assert [e.modality for e in doc.events if e.cameo == "111"] == ["claimed"]
+    # the threat aims at the target of the act threatened; the sanctions themselves are not
+    # a fact (hypothetical), so relations count no imposed sanctions
+    doc = events_pipeline.analyze_text("Турция пригрозила ввести санкции против Армении.",
+                                       date="2024-05-14")
+    ev = {e.cameo: e for e in doc.events}
+    assert [a.id for a in ev["130"].target] == ["ARM"]
+    assert ev.get("163") is None or ev["163"].modality == "hypothetical"

@@ -82,9 +82,10 @@ def test_wire_quotes_via_and_events(ru_docs):
     assert "Синьхуа" in (qs["передает"].via or "")
     assert "Казинформ" in (qs["сообщает"].via or "")
     ev = {e.cameo: e for e in doc.events}
-    # "..., сообщает пресс-служба Акорды": the talks are reported by the press service
-    assert ev["046"].plover == "CONSULT" and ev["046"].modality == "reported"
-    assert ev["046"].quote_id is not None
+    # "..., сообщает пресс-служба Акорды": the talks are attributed to the press service and
+    # stay a fact (asserted, as in English news attribution)
+    assert ev["046"].plover == "CONSULT" and ev["046"].modality == "asserted"
+    assert ev["046"].quote_id is not None and ev["046"].attributed_to["quote_id"] == ev["046"].quote_id
     # the dateline "АСТАНА, ..." and the subject "Президент Казахстана ... Токаев" both stand
     # for Kazakhstan; the partner is the person named with his title
     assert ev["046"].source[0].id in ("KAZGOV", "PER:kassym-jomart-tokayev")

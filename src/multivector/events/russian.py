@@ -8,9 +8,10 @@ noun trigger ("визит Путина") and prepositional objects ("проти�
 отношении X", "для Y"); coordinated subjects of a symmetric trigger (``symmetric: true``: meet,
 negotiate, sign) with no other party are each other's targets; a noun trigger that is the object
 of a light verb ("провести переговоры") takes the verb's subject as its source. Modality:
-negation, future tense or "будет", должен (recommended), может (hypothetical), якобы and "по
-данным" (reported), an intent verb above the trigger ("пригрозил ввести санкции": the sanctions
-are hypothetical), inside a quote (reported, with the quote id).
+negation, future tense or "будет", должен (recommended), может (hypothetical), an intent verb
+above the trigger ("пригрозил ввести санкции": the sanctions are hypothetical), якобы (claimed);
+news attribution ("по данным X", inside a quote) keeps a factual clause asserted, as in English,
+with the quote id and ``attributed_to``.
 """
 
 from __future__ import annotations
@@ -181,8 +182,10 @@ def _modality(doc: Doc, base: int, tok: Any, host: Any) -> tuple[str, str | None
     kids = [c for x in chain + heads[:1] for c in x.children]
     if any(c.dep_ == "neg" or c.lemma_ in w["negation"] and c.dep_ in ("advmod", "neg") for c in kids):
         return "negated", None
-    if any(c.lemma_ in w["hearsay"] for c in tok.sent):
-        return "reported", quote.id if quote else None
+    if any(c.lemma_ in w["hearsay"] for c in kids):
+        # "якобы" on the trigger's own clause: alleged, as English "allegedly" (not one in a
+        # relative clause: "пригрозил санкциями компаниям, которые якобы помогают ...")
+        return "claimed", quote.id if quote else None
     if any(h.lemma_ in w["obligation"] for h in heads + kids):
         return "recommended", quote.id if quote else None
     if any(h.lemma_ in w["possibility"] for h in heads + kids):
@@ -193,13 +196,20 @@ def _modality(doc: Doc, base: int, tok: Any, host: Any) -> tuple[str, str | None
     if "Tense=Fut" in str(verb.morph) or any(c.lemma_ in w["future_aux"] and c.dep_ == "aux"
                                                 for c in verb.children):
         return "future", quote.id if quote else None
+    # news attribution ("..., сообщает пресс-служба", "по данным X") keeps a factual clause
+    # asserted, as the English coder does; who said it is the event's ``attributed_to``
     if quote is not None:
-        return "reported", quote.id
-    sent = list(tok.sent)
-    if any(x.lower_ == "по" and i + 1 < len(sent) and sent[i + 1].lemma_ in w["sourced"]
-           for i, x in enumerate(sent)):
-        return "reported", None
+        return "asserted", quote.id
     return "asserted", None
+
+
+def _attribution(quote: Any) -> dict | None:
+    """``attributed_to`` of an event inside a quote: the quote and who said it."""
+    if quote is None:
+        return None
+    sp = ActorRef.coerce(quote.speaker) if quote.speaker is not None else None
+    return {"quote_id": quote.id, "source": sp.name if sp else None,
+            "actor_id": sp.id if sp else None}
 
 
 def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger) -> Event | None:
@@ -222,6 +232,18 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger) -> Event | N
             break
     if not src:
         return None
+    if not tgt:  # "пригрозил ввести санкции против X": the target of the act threatened
+        for c in tok.children:
+            if c.dep_ != "xcomp":
+                continue
+            for h in [c] + [o for o in c.children if o.dep_ == "dobj"]:
+                for slot in ("против", "в отношении", "dative"):
+                    tgt = [t for t in _participants(doc, base, _slot(h, slot, None))
+                           if all(t.id != s.id for s in src)]
+                    if tgt:
+                        break
+                if tgt:
+                    break
     if not tgt and len(src) >= 2 and trig.symmetric:
         # "Казахстан и Узбекистан подписали соглашение": both sides are sources and targets,
         # as the English coder codes symmetric events (the dyads skip self-pairs)
@@ -230,6 +252,7 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger) -> Event | N
     if cc is None:
         return None
     modality, quote_id = _modality(doc, base, tok, host)
+    quote = next((q for q in doc.quotes if q.id == quote_id), None) if quote_id else None
     sent = doc.sentence_at(base + tok.idx)
     start = base + min(tok.idx, (host or tok).idx)
     end = base + max(tok.idx + len(tok.text), anchor.idx + len(anchor.text))
@@ -239,5 +262,6 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger) -> Event | N
                  plover=cc.plover or "", mode=cc.mode, contexts=list(cc.contexts),
                  cameo=cc.code, goldstein=cc.goldstein, quad_class=cc.quad_class,
                  source=src, target=tgt, modality=modality, quote_id=quote_id,
+                 attributed_to=_attribution(quote),
                  confidence=0.8 if tgt else 0.7,
                  text=doc.text[sent.start:sent.end] if sent else None)
