@@ -65,3 +65,15 @@ def test_an_institution_in_a_capital_is_that_states(pipeline):
     (q,) = doc.quotes
     assert q.speaker is not None and q.speaker.id is not None and q.speaker.id.startswith("AZE")
     assert q.speaker.id != "AZE"
+
+
+def test_a_titled_surname_is_not_a_namesake_of_another_trade(pipeline):
+    """"Mayor Crane" is not the US congressman Eli Crane of the knowledge base: a title links a
+    lone surname only to someone recorded in the title's sector (a mayor governs, a congressman
+    legislates). The speaker keeps the words and no actor rather than a wrong one."""
+    text = ("Town approves new budget\n\nMayor Crane defended the budget at Tuesday's meeting. "
+            '"We cannot keep borrowing," Crane said.\n')
+    doc = pipeline.analyze_text(text, source="mayor.txt")
+    assert doc.quotes and all(q.speaker is None or q.speaker.id != "PER:elijah-crane"
+                              for q in doc.quotes), [q.speaker for q in doc.quotes]
+    assert not any(m.actor_id == "PER:elijah-crane" for m in doc.mentions)

@@ -620,6 +620,11 @@ class EnglishRecognizer:
                         r.get("role") == role[1].kb_role and (date is None or date_in(
                             date, r.get("start"), r.get("end"))) for r in self.kb.actors[i].roles)]
                     ids = held or ids
+                if role[1].sector:
+                    # "Mayor Crane" is not the congressman Eli Crane, "General X" not a
+                    # president: a titled surname links only to someone of the title's sector
+                    ids = [i for i in ids if role[1].sector in self._sectors(i)
+                           or not self._sectors(i)]
                 if len(ids) == 1:
                     actor_id, method = ids[0], "title"
             if actor_id is None and len(span) == 1:
@@ -646,6 +651,11 @@ class EnglishRecognizer:
                             sector=role[1].sector if role else None,
                             meta={"name": name, "affiliation": aff_ids, "gender": gender}))
         return out
+
+    def _sectors(self, actor_id: str) -> set[str]:
+        """Every sector a person of the KB is recorded in: their own and their roles'."""
+        a = self.kb.actors[actor_id]
+        return {x for x in [a.sector] + [r.get("sector") for r in a.roles] if x}
 
     def _pre_title(self, sdoc, s, cands, base):
         """'US Secretary of State X', 'political scientist X', 'Russian foreign minister X'."""
