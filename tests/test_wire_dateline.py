@@ -77,3 +77,11 @@ def test_a_titled_surname_is_not_a_namesake_of_another_trade(pipeline):
     assert doc.quotes and all(q.speaker is None or q.speaker.id != "PER:elijah-crane"
                               for q in doc.quotes), [q.speaker for q in doc.quotes]
     assert not any(m.actor_id == "PER:elijah-crane" for m in doc.mentions)
+
+
+def test_a_spokeswomans_event_takes_her_ministrys_country(pipeline):
+    """The spokeswoman the quotes stage resolved to Kazakhstan's ministry is Kazakh; the source of
+    her act took Russia's country from "Russia's proposed customs rules" in the object."""
+    doc = pipeline.analyze_text(TEXT, source="wire.txt")
+    hers = [e for e in doc.events if e.source and e.source[0].name == "spokeswoman"]
+    assert hers and all(e.source[0].country == "KAZ" for e in hers), [e.source for e in hers]

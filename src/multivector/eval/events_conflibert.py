@@ -3,8 +3,9 @@
 Sentence-level scoring of the events stage on ConfliBERT-style data:
 
 * ``--conflibert``: a TSV of ``sentence<TAB>quad class`` (0 statements and appeals, CAMEO 01-02;
-  1 verbal cooperation 03-05; 2 material cooperation 06-08; 3 verbal conflict 09-13; 4 material
-  conflict 14-20). Each sentence runs through the pipeline (segmentation, actors, quotes,
+  1 verbal cooperation 03-05; 2 material cooperation 06-08; 3 verbal conflict 09-13 and 16,
+  reduce relations, as the file's annotators label it; 4 material conflict 14-15, 17-20;
+  ``events.classifier.quad_of_root``). Each sentence runs through the pipeline (segmentation, actors, quotes,
   events); its predicted class is that of its most confident event, 0 when it has none.
   Prints ``accuracy``, ``macro_f1``, ``per_class`` (precision/recall/F1/support) and
   ``confusion`` (rows gold, columns predicted).

@@ -103,6 +103,25 @@ def _countries(doc: Doc, api: Any, span, start: int,
     return out
 
 
+def _speaker_country(doc: Doc, a: ActorRef, api: Any) -> bool:
+    """A generic agent that is a quote's speaker ("a spokeswoman for the ministry described
+    ...") takes the country of the actor the quotes stage resolved it to (Kazakhstan's ministry),
+    before any country named elsewhere in the sentence ("Russia's rules") is considered.
+    True when it did."""
+    if a.start is None:
+        return False
+    for q in doc.quotes:
+        sp = q.speaker
+        if sp is None or not sp.id or sp.start is None or sp.end is None:
+            continue
+        if sp.start <= a.start < sp.end:
+            ref = api.actor_ref(doc, sp.id)
+            if ref and ref.get("country"):
+                a.country = ref["country"]
+                return True
+    return False
+
+
 def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> None:
     """Fill ``country`` of country-less arguments of ``events`` (one sentence) in place, then
     give a source-only event of a sentence that names no other country its implied domestic
@@ -112,6 +131,7 @@ def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> No
     agentless = [ev for ev in events if not ev.source]
     if not (todo or lonely or agentless) or api is None or not doc.mentions:
         return
+    todo = [(ev, a) for ev, a in todo if not _speaker_country(doc, a, api)]
     named = _countries(doc, api, sent.span, sent.start, sent.end)
     distinct = {c for _, c, _ in named}
     _fill(doc, todo, named, distinct, sent)
