@@ -916,11 +916,7 @@ class EventCoder:
             if group is not None:
                 # "the two leaders": the participants named before, each an actor (or nobody,
                 # when they cannot be told: never the bare head "leaders" with a guessed country)
-                for r in group:
-                    if not any(_same(r, x) for x in refs):
-                        r = dict(r)
-                        r["start"], r["end"] = argument_span(doc, origin, t)
-                        refs.append(r)
+                _add_spanned(refs, group, argument_span(doc, origin, t))
                 continue
             if t.pos_ == "PRON" or t.lower_ in THIRD_PERSON:
                 ref = self._pronoun(doc, t, resolver, context)
@@ -928,11 +924,7 @@ class EventCoder:
                 many = (self._coordinated_owners(t, resolver, allow_place)
                         or self._coordinated_modifiers(t, resolver))
                 if many:
-                    for r in many:
-                        if not any(_same(r, x) for x in refs):
-                            r = dict(r)
-                            r["start"], r["end"] = argument_span(doc, origin, t)
-                            refs.append(r)
+                    _add_spanned(refs, many, argument_span(doc, origin, t))
                     continue
                 ref = self._located_group(t, resolver) if t.ent_type_ == "NORP" else None
                 if ref is None and t.ent_type_ not in NON_ACTOR_ENTS:
@@ -1901,6 +1893,16 @@ def _is_passive(verb) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and any(
             c.dep_ == "agent" for c in verb.children))
+
+
+def _add_spanned(refs: list, found: list, span: tuple[int, int]) -> None:
+    """Append each of ``found`` not already in ``refs``, as a copy pointing at ``span`` (the
+    argument's words: "the two leaders", "Kazakhstan and Uzbekistan")."""
+    for r in found:
+        if not any(_same(r, x) for x in refs):
+            r = dict(r)
+            r["start"], r["end"] = span
+            refs.append(r)
 
 
 def _same(a: ActorRef | dict, b: ActorRef | dict) -> bool:
