@@ -135,6 +135,14 @@ def test_eval_conflibert_on_a_file_we_wrote(tmp_path):
     assert {"source_f1", "target_f1", "trigger_f1"} <= set(out)
     assert out["trigger_f1"] == 1.0
 
+    # R spans on both parties of a meeting (the shared file's reading): reciprocal_f1
+    bio.write_text("Kazakhstan B-R\nand I-R\nUzbekistan I-R\nsigned O\na O\ntreaty O\n. O\n\n",
+                   encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "events", "--conflibert-args", str(bio), "--json"])
+    out = json.loads(res.output.strip().splitlines()[-1])
+    assert out["trigger_f1"] == 0.0
+    assert out["reciprocal_precision"] == 1.0 and out["reciprocal_recall"] >= 2 / 3
+
 
 def test_shipped_model_matches_the_pattern_dictionary():
     """The roots of patterns.yaml are classifier features: a model trained with another

@@ -12,7 +12,11 @@ Sentence-level scoring of the events stage on ConfliBERT-style data:
 * ``--conflibert-args``: the BIO file of the same task (one ``token label`` per line, blank line
   between sentences; S source, T target, R trigger). Token-level precision/recall/F1 of the most
   confident event's source, target and trigger tokens: ``source_f1``, ``target_f1``,
-  ``trigger_f1``.
+  ``trigger_f1``. In ``../shared/eval/events/conflibert/cameo_ner_train.txt`` the R spans are
+  not triggers: they mark both parties of a reciprocal event (as in "President Tokayev[R]
+  will meet Uzbek President Mirziyoyev[R]"; 73 of its 1,153 sentences), so
+  ``trigger_f1`` is 0 there by construction. ``reciprocal_f1`` scores that reading: in the
+  sentences with R spans, the tokens of our event's source and target against the R tokens.
 
 ``split``: ``dev`` or ``test`` keeps one deterministic half of the sentences, as ``--split`` does
 for the PLOVER and PETRARCH records (CRC32 of the whitespace-normalised, lower-cased sentence:
@@ -260,10 +264,11 @@ def evaluate_conflibert_args(path: str | Path, config: Any = None, cv: bool | No
     coders, info = _coders(texts, labels, config, cv, folds, class_file, originals)
     docs = _docs(texts, config)
     events = _code(docs, coders)
-    counts = {k: [0, 0, 0] for k in ("S", "T", "R")}  # tp, predicted, gold
+    counts = {k: [0, 0, 0] for k in ("S", "T", "R", "P")}  # tp, predicted, gold
     for s, doc, evs in zip(sents, docs, events):
         spans = _char_tokens(s.tokens)
         gold = {k: {i for i, lab in enumerate(s.labels) if lab[2:] == k} for k in counts}
+        gold["P"] = gold["R"]  # R as the parties of a reciprocal event (see the docstring)
         predicted: dict[str, set[int]] = {k: set() for k in counts}
         ev = _best(evs)
         if ev is not None and doc is not None:
@@ -279,12 +284,14 @@ def evaluate_conflibert_args(path: str | Path, config: Any = None, cv: bool | No
                 predicted[key] = _token_set(spans, ranges)
             trig = _locate(text, ev.trigger.split()[0] if ev.trigger else None, lo, hi)
             predicted["R"] = _token_set(spans, [trig] if trig else [])
+            if gold["P"]:  # a sentence with R spans: both sides of our event against them
+                predicted["P"] = predicted["S"] | predicted["T"]
         for k in counts:
             counts[k][0] += len(predicted[k] & gold[k])
             counts[k][1] += len(predicted[k])
             counts[k][2] += len(gold[k])
     out: dict[str, Any] = {"file": str(path), "sentences": len(sents), "split": split}
-    for k, name in (("S", "source"), ("T", "target"), ("R", "trigger")):
+    for k, name in (("S", "source"), ("T", "target"), ("R", "trigger"), ("P", "reciprocal")):
         p, r, f = _prf(*counts[k])
         out[f"{name}_precision"], out[f"{name}_recall"], out[f"{name}_f1"] = (
             round(p, 4), round(r, 4), round(f, 4))
