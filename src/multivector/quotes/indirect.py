@@ -7,11 +7,11 @@ to", the clause it modifies); the speaker comes from :mod:`.speakers`.
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import accumulate
 
 from ..doc import Doc
 from ..lang import lexicon as lang_lexicon
+from ..text.segment import DATELINE
 from .cues import _subject, cue_for, inanimate
 from .direct import via_name
 from .lexicon import Lexicon
@@ -22,9 +22,6 @@ from .tokens import TokenIndex
 
 SELF_PRONOUNS = lang_lexicon("en").words("self_pronouns")
 MIN_TOKENS = 3
-# a wire dateline opening a paragraph: "BISHKEK, May 12 - ", "NEW DELHI (Reuters) - ",
-# "ALMATY, Kazakhstan, March 3 (AP) — ": a capitalised place, optionally a date and an agency
-DATELINE = re.compile(r"[A-Z][A-Z.'’ /-]*[A-Z](?:,[^\n,–—()-]{2,30}){0,2}\s*(?:\([^()\n]{1,30}\))?\s*[-–—]{1,2}\s+")
 
 
 # "X said ..., while Y said ...": a second statement the parser hung inside the first
@@ -36,7 +33,7 @@ def after_dateline(text: str, a: int, b: int, para_start: int) -> int:
     """``a`` moved past a wire dateline when the content starts its paragraph with one."""
     if a != para_start:
         return a
-    m = DATELINE.match(text, a, b)
+    m = DATELINE.match(text, a, b)  # one definition with the segmenter's (lang/mul/layout.yaml)
     return m.end() if m is not None and b - m.end() >= 8 else a
 
 

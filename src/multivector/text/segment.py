@@ -25,7 +25,7 @@ _LINE = re.compile(r"[^\n]+")
 MAX_PARAGRAPH_CHARS = 10_000
 
 
-_DATELINE = re.compile(lexicon("mul").section("layout")["wire_dateline"])
+DATELINE = re.compile(lexicon("mul").section("layout")["wire_dateline"])
 
 
 def dateline_end(text: str, start: int, end: int) -> int | None:
@@ -33,7 +33,7 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     March 3 - Kazakhstan's ..."), or None. Prose after a dateline opens with a capital, a digit
     or a quotation mark; a bare capitalised word before a dash ("MOSCOW — ") needs four letters,
     so "US - China talks" and "NATO - the alliance" stay prose."""
-    m = _DATELINE.match(text, start, end)
+    m = DATELINE.match(text, start, end)
     if m is None or end - m.end() < 20:
         return None
     nxt = text[m.end()]
