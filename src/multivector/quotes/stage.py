@@ -210,14 +210,32 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     """A report inside reported content is part of that content, not a second quote ("The
     mayor said he still supports the project but agreed more consultation was needed": one
     statement of the mayor's, not three; "X said Y had threatened Z": X's words, not Y's):
-    an indirect draft whose cue and words lie inside another draft's words is dropped."""
-    spans = sorted((d.start, d.end) for d in drafts)
+    an indirect draft whose cue and words lie inside another draft's words is dropped.
+
+    Drafts with another span that opens at or before both the cue and the words qualify when
+    one of them reaches past the cue and to the words' end: the two furthest-reaching spans of
+    distinct extent among those opening first are kept per prefix (bisect over the sorted
+    starts), so a long document is not compared draft by draft (quadratic)."""
+    spans = sorted({(d.start, d.end) for d in drafts})
+    starts = [a for a, _ in spans]
+    best: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
+    top: tuple[int, int] | None = None
+    second: tuple[int, int] | None = None
+    for sp in spans:  # the two spans reaching furthest among spans[:i + 1]
+        if top is None or sp[1] > top[1]:
+            top, second = sp, top
+        elif second is None or sp[1] > second[1]:
+            second = sp
+        best.append((top, second))
     out = []
     for d in drafts:
-        if d.kind == "indirect" and d.cue_at is not None and any(
-                a <= d.cue_at < b and a <= d.start and d.end <= b + 2 and (a, b) != (d.start, d.end)
-                for a, b in spans):
-            continue
+        if d.kind == "indirect" and d.cue_at is not None:
+            k = bisect.bisect_right(starts, min(d.cue_at, d.start))
+            if k:
+                top, second = best[k - 1]
+                outer = top if top != (d.start, d.end) else second
+                if outer is not None and outer[1] > d.cue_at and outer[1] + 2 >= d.end:
+                    continue
         out.append(d)
     return out
 
