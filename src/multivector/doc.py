@@ -325,6 +325,31 @@ class Doc:
                     best, best_key = q, key
         return best
 
+    def quotes_spoken_at(self, pos: int) -> list[Quote]:
+        """The quotes (in ``self.quotes`` order) whose speaker's words contain offset ``pos``
+        ("a spokeswoman for the ministry"). Indexed once per list of quotes, as
+        ``quote_containing`` is: the events stage asks it for arguments across a long
+        document."""
+        quotes = self.quotes
+        hit = self.__dict__.get("_mv_speakers")
+        if hit is None or hit[0] is not quotes or hit[1] != len(quotes):
+            spans = sorted((q.speaker.start, q.speaker.end, i) for i, q in enumerate(quotes)
+                           if q.speaker is not None and q.speaker.start is not None
+                           and q.speaker.end is not None)
+            reach: list[int] = []
+            for _, e, _ in spans:
+                reach.append(max(reach[-1], e) if reach else e)
+            hit = self.__dict__["_mv_speakers"] = (quotes, len(quotes), spans,
+                                                   [s for s, _, _ in spans], reach)
+        spans, starts, reach = hit[2], hit[3], hit[4]
+        found: list[int] = []
+        for j in range(bisect.bisect_right(starts, pos) - 1, -1, -1):
+            if reach[j] <= pos:
+                break
+            if pos < spans[j][1]:
+                found.append(spans[j][2])
+        return [quotes[i] for i in sorted(found)]
+
     def english_sentences(self, include_translations: bool = False) -> Iterator[Sentence]:
         """Sentences with a spaCy parse; translations of other paragraphs are skipped."""
         for s in self.sentences:

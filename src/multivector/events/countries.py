@@ -110,15 +110,13 @@ def _speaker_country(doc: Doc, a: ActorRef, api: Any) -> bool:
     True when it did."""
     if a.start is None:
         return False
-    for q in doc.quotes:
-        sp = q.speaker
-        if sp is None or not sp.id or sp.start is None or sp.end is None:
+    for q in doc.quotes_spoken_at(a.start):
+        if q.speaker is None or not q.speaker.id:
             continue
-        if sp.start <= a.start < sp.end:
-            ref = api.actor_ref(doc, sp.id)
-            if ref and ref.get("country"):
-                a.country = ref["country"]
-                return True
+        ref = api.actor_ref(doc, q.speaker.id)
+        if ref and ref.get("country"):
+            a.country = ref["country"]
+            return True
     return False
 
 
