@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .errors import ConfigError
@@ -28,15 +29,20 @@ def load_nlp(model: str) -> Any:
     return _NLP_CACHE[model]
 
 
-# abbreviated titles of ``lang/en/tokens.yaml``, filled when a model is loaded
-_TITLES: set[str] = set()
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The abbreviated titles of ``lang/en/tokens.yaml``."""
+    from .lang import lexicon
+
+    return frozenset(lexicon("en").words("title_abbreviations"))
 
 
 def _keep_names(doc: Any) -> Any:
     """Pipeline component (before the parser): a proper noun after an abbreviated title does
     not start a sentence ("said Coun. Maria Delgado"; "led by Gen. He said" stays two)."""
+    titles = _title_words()
     for tok in doc[:-1]:
-        if tok.text in _TITLES:
+        if tok.text in titles:
             nxt = doc[tok.i + 1]
             if nxt.tag_ in ("NNP", "NNPS"):
                 nxt.is_sent_start = False
@@ -51,13 +57,9 @@ def _titles(nlp: Any) -> None:
     from spacy.attrs import ORTH
     from spacy.language import Language
 
-    from .lang import lexicon
-
     if "parser" not in nlp.pipe_names or "tagger" not in nlp.pipe_names:
         return
-    titles = lexicon("en").words("title_abbreviations")
-    _TITLES.update(titles)
-    for t in titles:
+    for t in sorted(_title_words()):
         nlp.tokenizer.add_special_case(t, [{ORTH: t}])
     if not Language.has_factory("mv_title_names"):
         Language.component("mv_title_names", func=_keep_names)

@@ -268,22 +268,14 @@ class Coref:
                 return e
         return None
 
-    def _entity_of(self, tok: Any) -> Entity | None:
-        a = self.token_start(tok)
-        # the whole name phrase the token heads
-        lo = min(t.i for t in tok.subtree)
-        hi = max(t.i for t in tok.subtree)
-        b = self.token_start(tok.doc[hi]) + len(tok.doc[hi].text)
-        a = min(a, self.token_start(tok.doc[lo]))
-        return self.reg.entity_at(a, b)
-
-    def _core_entity(self, tok: Any) -> Entity | None:
-        """The entity a noun phrase itself names: its head with the words before it ("Kazakhstan's
-        foreign ministry"), not a name inside what follows it ("cooperation with Beijing" names
-        no one; Beijing is only mentioned)."""
-        lo = min(t.i for t in tok.subtree)
-        a = self.token_start(tok.doc[lo])
-        return self.reg.entity_at(a, self.token_start(tok) + len(tok.text))
+    def _entity_of(self, tok: Any, core: bool = False) -> Entity | None:
+        """The entity the name phrase ``tok`` heads names. ``core``: only its head with the words
+        before it ("Kazakhstan's foreign ministry"), not a name inside what follows it
+        ("cooperation with Beijing" names no one; Beijing is only mentioned)."""
+        sub = [t.i for t in tok.subtree]
+        a = min(self.token_start(tok), self.token_start(tok.doc[min(sub)]))
+        last = tok if core else tok.doc[max(sub)]
+        return self.reg.entity_at(a, self.token_start(last) + len(last.text))
 
     def carrier(self, head: Any, pos: int, excl: set, group: list | None = None) -> CorefAnswer:
         """"Mr Tanzi's statement", "a BBC statement", "a report from the British Retail
@@ -512,7 +504,7 @@ class Coref:
                 continue
             for c in v.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != head.i and c.i < head.i:
-                    e = self._core_entity(c)
+                    e = self._entity_of(c, core=True)
                     if e is not None and e.kind in ("org", "group"):
                         return e
         res = self.reg._decide(self.reg.scores(pos, ("org", "group"), excl), "descriptor", margin=1.5, floor=1.0)
