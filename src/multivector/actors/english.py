@@ -623,8 +623,8 @@ class EnglishRecognizer:
                 if role[1].sector:
                     # "Mayor Crane" is not the congressman Eli Crane, "General X" not a
                     # president: a titled surname links only to someone of the title's sector
-                    ids = [i for i in ids if role[1].sector in self._sectors(i)
-                           or not self._sectors(i)]
+                    ids = [i for i in ids if not (sectors := self._sectors(i))
+                           or role[1].sector in sectors]
                 if len(ids) == 1:
                     actor_id, method = ids[0], "title"
             if actor_id is None and len(span) == 1:

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..doc import Doc, Mention
+from ..actors.api import mentions_in
+from ..doc import Doc
 from ..lang import lexicon
 from .records import Draft, strip_span
 from .speakers import Speaker
@@ -67,9 +68,6 @@ class _Speakers:
         self.doc = doc
         self.last: Speaker | None = None
 
-    def _mentions(self, a: int, b: int) -> list[Mention]:
-        return [m for m in self.doc.mentions if m.actor_id and a <= m.start and m.end <= b]
-
     def phrase(self, a: int, b: int) -> Speaker | None:
         """The speaker named by ``text[a:b]`` (the words before a cue), or None."""
         w = words()
@@ -82,7 +80,7 @@ class _Speakers:
             return self.last
         if any(phrase.endswith(o) for o in w.outlets):  # "俄罗斯媒体": the media, not Russia
             return Speaker(name=phrase, start=a, end=b, method="phrase")
-        ms = self._mentions(a, b)
+        ms = mentions_in(self.doc, a, b)  # linked ones, by bisect
         role = next((r for r in w.roles if phrase.endswith(r)), None)
         if ms:
             # a person named in the phrase speaks; else the last state or body named in it
