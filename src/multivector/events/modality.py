@@ -158,11 +158,18 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
             if lem in m["future_nominal_governors"] or head.lemma_.lower() == "plan":
                 cues.add("future")
             _own_cues(head, m, cues, pattern_intent)
+        elif (cur.dep_ == "prep" and cur.lower_ == "for" and tok.pos_ == "NOUN"
+              and lem in m.get("requesting_governors", ())):
+            cues.add("recommended")  # "called for the release of the prisoners"
+            break
         elif cur.dep_ in ("dobj", "pobj", "prep") and tok.pos_ == "NOUN":
             # "end its invasion" is about the noun, not a modality of it; stop at the verb
             if cur.dep_ == "dobj":
                 if lem in m["future_nominal_governors"]:
                     cues.add("future")
+                if lem in m.get("requesting_governors", ()):
+                    cues.add("recommended")  # "demanded the withdrawal": wanted, not done
+                    break
                 if lem in CARRIERS and head.dep_ in ("xcomp", "ccomp", "conj"):
                     # "offered to host talks": a verb that only carries the act noun gives it
                     # its own modality (the talks are offered, not held)
