@@ -109,3 +109,31 @@ def test_resolver_country_accuracy_on_plover_gsr(shared_dir):
 
     res = evaluate_gsr(shared_dir / "eval" / "events" / "PLOVER_GSR_CAMEO.json")
     assert res["phrases"] > 600 and res["country_accuracy"] >= 0.75
+
+
+def test_plover_gsr_split_uses_the_event_halves(tmp_path):
+    """`eval actors --plover-gsr --split` keeps the records of the half `eval events --split`
+    puts them in (CRC32 of the record text), so errors are read on dev only."""
+    from multivector.eval.actors import GoldError, evaluate_gsr
+    from multivector.eval.events import GoldRecord, split_of
+
+    texts = [f"The ministers of Ruritania and Norway met for the {n} time on trade." for n in
+             ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")]
+    recs = [{"text": t, "date": "2015-05-01", "event": "CONSULT",
+             "source": [{"actorText": "Norway", "code": "NOR"}],
+             "target": [{"actorText": "France", "code": "FRA"}]} for t in texts]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(recs), encoding="utf-8")
+    halves = {s: sum(split_of(GoldRecord(id="", text=t, date=None)) == s for t in texts)
+              for s in ("dev", "test")}
+    assert halves["dev"] and halves["test"]
+    every = evaluate_gsr(path)
+    assert every["phrases"] == 16
+    for s in ("dev", "test"):
+        assert evaluate_gsr(path, split=s)["phrases"] == 2 * halves[s]
+    with pytest.raises(GoldError):
+        evaluate_gsr(path, split="train")
+    out = CliRunner().invoke(app, ["eval", "actors", "--plover-gsr", str(path), "--split", "dev",
+                                   "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["phrases"] == 2 * halves["dev"]

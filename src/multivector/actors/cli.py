@@ -394,6 +394,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                     plover_gsr: Path = typer.Option(None, "--plover-gsr",
                                                     help="Instead: country accuracy of `actors resolve` "
                                                          "on PLOVER_GSR_CAMEO.json actor phrases."),
+                    split: str = typer.Option(None, "--split",
+                                              help="With --plover-gsr: score only the dev or test "
+                                                   "half (the halves of `eval events --split`)."),
                     actors: list[Path] = OverlayOpt,
                     ) -> None:
         """Mention precision/recall and linking accuracy against a gold file."""
@@ -401,7 +404,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         if plover_gsr is not None:
             try:
-                res = evaluate_gsr(plover_gsr, tuple(str(a) for a in actors))
+                res = evaluate_gsr(plover_gsr, tuple(str(a) for a in actors), split=split)
             except GoldError as exc:
                 console.print(f"[red]error:[/red] {exc}")
                 raise typer.Exit(2) from None

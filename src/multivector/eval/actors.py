@@ -140,16 +140,24 @@ def evaluate(gold_path: str | Path, pipeline=None) -> dict:
     }
 
 
-def evaluate_gsr(path: str | Path, overlays: tuple[str, ...] = ()) -> dict:
+def evaluate_gsr(path: str | Path, overlays: tuple[str, ...] = (), split: str | None = None) -> dict:
     """Country accuracy of the phrase resolver on the actor phrases of PLOVER's gold standard
     records (``PLOVER_GSR_CAMEO.json``: source/target ``actorText`` with a CAMEO ``code``).
 
     Only phrases whose code starts with a state we know (or ``IGO``) are scored; the record's
     date is passed, so office titles resolve by date. Sector is not scored: the GSR puts the
     sector of the whole clause ("Hungarian ... officials") on a one-word actorText.
+
+    ``split`` (``dev`` or ``test``) keeps the records of that half, the same halves as
+    ``eval events --split`` (``eval.events.split_of``: CRC32 of the record text); errors are
+    read on ``dev`` only.
     """
     from ..actors.resolve import PhraseResolver
     from ..config import Config
+    from .events import SPLITS, GoldRecord, split_of
+
+    if split is not None and split not in SPLITS:
+        raise GoldError(f"unknown split {split!r}; use dev or test")
 
     path = Path(path)
     try:
@@ -161,6 +169,9 @@ def evaluate_gsr(path: str | Path, overlays: tuple[str, ...] = ()) -> dict:
     n = ok = skipped = 0
     misses: list[str] = []
     for rec in records if isinstance(records, list) else []:
+        if split is not None and (not isinstance(rec, dict) or split_of(
+                GoldRecord(id="", text=str(rec.get("text") or ""), date=None)) != split):
+            continue
         for side in ("source", "target"):
             acts = rec.get(side) or []
             acts = [acts] if isinstance(acts, dict) else acts
