@@ -17,3 +17,26 @@ def test_an_exchange_of_fire_is_a_fight_not_cooperation(pipeline):
     fight = next(e for e in doc.events if (e.cameo or "").startswith("19"))
     assert {a["country"] for a in fight.source} == {"UZB"}
     assert {a["country"] for a in fight.target} == {"TJK"}
+
+
+def _codes(pipeline, text):
+    doc = pipeline.analyze_text(text, source="probe.txt")
+    return [(e.cameo, sorted(a["country"] or "" for a in e.source),
+             sorted(a["country"] or "" for a in e.target)) for e in doc.events]
+
+
+def test_a_protest_to_a_government_is_an_official_complaint_not_a_demonstration(pipeline):
+    got = _codes(pipeline, "Mongolia protested to Russia over the closure of the rail border.")
+    assert ("114", ["MNG"], ["RUS"]) in got
+    assert not any(c.startswith("14") for c, _, _ in got)
+
+
+def test_a_protest_outside_an_embassy_targets_its_state(pipeline):
+    got = _codes(pipeline, "Several hundred students protested outside the Iranian embassy "
+                           "in Baku on Sunday.")
+    assert any(c == "141" and t == ["IRN"] for c, _, t in got), got
+
+
+def test_signing_a_protocol_is_a_formal_agreement(pipeline):
+    got = _codes(pipeline, "Armenia and Georgia signed a protocol on electricity trade.")
+    assert any(c == "057" and s == ["ARM", "GEO"] for c, s, _ in got), got
