@@ -4,6 +4,7 @@
     multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--verbs FILE] [--split dev|test]
     multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5] [--split dev|test]
     multivector eval events --conflibert-args FILE [--json] [--split dev|test]
+    multivector eval events --gold tests/gold/bbc_events.jsonl [--split dev|heldout] [--json] [--details]
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
     multivector events export [--db DB] [--modality asserted] [--dyadic] [--all]
                               [--format jsonl|csv|gdelt|plover]
@@ -33,6 +34,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             None, "--conflibert", help="TSV sentence<TAB>quad class 0-4 (ConfliBERT task)."),
         conflibert_args: Path | None = typer.Option(
             None, "--conflibert-args", help="BIO file: token label, S source, T target, R trigger."),
+        gold: Path | None = typer.Option(
+            None, "--gold", help="Our blind BBC event gold (tests/gold/bbc_events.jsonl); runs the "
+            "pipeline on the articles of ../shared/corpora/bbc."),
+        corpus: Path | None = typer.Option(None, "--corpus", help="--gold: the BBC corpus folder."),
+        details: bool = typer.Option(False, "--details", help="--gold: list missed and spurious "
+                                     "events per sentence (read them on dev only)."),
         cv: bool | None = typer.Option(
             None, "--cv/--no-cv", help="ConfliBERT: cross-validate (default: when the file's "
             "sentences are the classifier's training sentences)."),
@@ -40,7 +47,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         split: str | None = typer.Option(
             None, "--split", help="Score only the dev or the test half of the records or "
-            "sentences (CRC32 of the sentence text: even = dev, odd = test)."),
+            "sentences (CRC32 of the sentence text: even = dev, odd = test); --gold: dev or heldout."),
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
                                              help="PETRARCH: do not load the file's actor/agent/verb "
                                                   "dictionaries."),
@@ -52,15 +59,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from ..eval.events import GoldFormatError, evaluate_petrarch, evaluate_plover
         from .petrarch_dicts import DictionaryError
 
-        given = [p for p in (plover, petrarch, conflibert, conflibert_args) if p is not None]
+        given = [p for p in (plover, petrarch, conflibert, conflibert_args, gold) if p is not None]
         if len(given) != 1:
             console.print("[red]error:[/red] give exactly one of --plover, --petrarch, "
-                          "--conflibert or --conflibert-args FILE")
+                          "--conflibert, --conflibert-args or --gold FILE")
             raise typer.Exit(2)
         path = given[0]
         if not path.is_file():
             console.print(f"[red]error:[/red] {path}: no such file")
             raise typer.Exit(2)
+        if gold is not None:
+            _eval_gold(gold, corpus, split, as_json, details)
+            return
         for v in verbs:
             if not v.is_file():
                 console.print(f"[red]error:[/red] {v}: no such file")
@@ -90,6 +100,20 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         for k, v in result.items():
             t.add_row(k, "" if v is None else json.dumps(v) if isinstance(v, (dict, list)) else str(v))
         Console().print(t)
+
+    def _eval_gold(path: Path, corpus: Path | None, split: str | None, as_json: bool,
+                   details: bool) -> None:
+        from ..eval.bbc_events import GoldError, evaluate, format_result
+
+        if split not in (None, "all", "dev", "heldout"):
+            console.print(f"[red]error:[/red] --gold: unknown split {split!r}; use dev or heldout")
+            raise typer.Exit(2)
+        try:
+            result = evaluate(path, corpus, split or "all", details=details)
+        except GoldError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
+        typer.echo(json.dumps(result, ensure_ascii=False) if as_json else format_result(result))
 
     @events_app.command("import-verbs")
     def import_verbs(

@@ -1,0 +1,276 @@
+"""Score the events stage against our blind BBC event gold (``tests/gold/bbc_events.jsonl``).
+
+The gold holds no article text: each line names a file of the BBC corpus (``politics/058``),
+the content id and length of the text ``multivector analyze`` stores for it, and every sentence
+of the article after the title line: its character offsets in that stored text, a short check
+string and a hash, and the events a CAMEO coder codes in it (``cameo``, ``plover``, ``source``
+and ``target`` actor codes, ``trigger`` offsets); a sentence with no codable event has
+``events: []`` and counts against precision when something is coded there.
+
+The scorer reads the corpus files through the same ingest and cleaning path as ``multivector
+analyze`` (``eval.bbc_quotes.read_article``), refuses a stored text that differs from the one
+the gold was written on (naming the file), runs the whole pipeline up to ``events`` on each
+article (document context: coreference, quotes, the document's country), gives each predicted
+event to the annotated sentence its evidence span overlaps most, and scores every sentence as a
+record with the triple matching of ``eval events --petrarch`` (``eval.events.score``,
+``kind="petrarch"``: CAMEO root, source and target matched on their country code, or on the
+sector for country-less ``---XXX`` codes).
+
+Two sets of predictions are scored:
+
+* ``f1`` (and ``precision``, ``recall``, ...): every event the coder emits;
+* ``asserted_f1`` (``asserted``): what an analyst counts as a coded fact: complete events
+  (source and target found) whose modality is ``asserted`` or ``reported`` (news attribution);
+  negated, hypothetical, future, recommended and claimed events are left out.
+
+Self-contained on purpose (no runner or store imports): it needs only the pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .bbc_quotes import GoldError, default_corpus, read_article
+from .events import GoldEvent, GoldRecord, _any_match, _match, score
+
+ASSERTED_MODALITIES = ("asserted", "reported")
+
+
+@dataclass
+class GoldSentence:
+    start: int
+    end: int
+    sha1: str
+    events: list[GoldEvent] = field(default_factory=list)
+    triggers: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class GoldArticle:
+    file: str
+    split: str
+    doc_id: str
+    chars: int
+    sentences: list[GoldSentence] = field(default_factory=list)
+
+
+def load_gold(path: str | Path, split: str = "all") -> list[GoldArticle]:
+    """Articles of ``path`` (jsonl); ``split`` = dev, heldout or all."""
+    p = Path(path)
+    if not p.is_file():
+        raise GoldError(f"{p}: no such gold file")
+    out: list[GoldArticle] = []
+    for ln, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+            art = GoldArticle(r["file"], r["split"], r["doc_id"], int(r["chars"]))
+            for s in r["sentences"]:
+                sent = GoldSentence(int(s["start"]), int(s["end"]), str(s["sha1"]))
+                for e in s["events"]:
+                    code = str(e["cameo"])
+                    sent.events.append(GoldEvent([str(c).upper() for c in e["source"]],
+                                                 [str(c).upper() for c in e["target"]],
+                                                 e.get("plover"), code))
+                    t = e.get("trigger") or {}
+                    sent.triggers.append((int(t.get("start", -1)), int(t.get("end", -1))))
+                art.sentences.append(sent)
+        except (KeyError, TypeError, ValueError, json.JSONDecodeError) as exc:
+            raise GoldError(f"{p}:{ln}: malformed gold line ({exc})") from exc
+        if art.split not in ("dev", "heldout"):
+            raise GoldError(f"{p}:{ln}: unknown split {art.split!r}")
+        if split in ("all", art.split):
+            out.append(art)
+    if not out:
+        raise GoldError(f"{p}: no articles for split {split!r}")
+    return out
+
+
+def check_article(art: GoldArticle, text: str) -> list[str]:
+    """Differences between the stored text and the one the gold was written on."""
+    probs = []
+    if len(text) != art.chars:
+        probs.append(f"{art.file}: stored text has {len(text)} characters, gold expects {art.chars}")
+    for s in art.sentences:
+        if hashlib.sha1(text[s.start : s.end].encode("utf-8")).hexdigest()[:10] != s.sha1:
+            probs.append(f"{art.file}: sentence {s.start}-{s.end} does not match its check")
+    return probs
+
+
+def by_sentence(art: GoldArticle, events: Sequence[Any]) -> list[list[Any]]:
+    """The predicted events of each annotated sentence: an event goes to the sentence its
+    evidence span (``start``-``end``) overlaps most; events outside every annotated sentence
+    (the title line) are not scored."""
+    out: list[list[Any]] = [[] for _ in art.sentences]
+    for e in events:
+        best, best_ov = -1, 0
+        for i, s in enumerate(art.sentences):
+            ov = min(e.end, s.end) - max(e.start, s.start)
+            if ov > best_ov:
+                best, best_ov = i, ov
+        if best < 0 and e.start == e.end:  # an empty span: the sentence it sits in
+            best = next((i for i, s in enumerate(art.sentences) if s.start <= e.start < s.end), -1)
+        if best >= 0:
+            out[best].append(e)
+    return out
+
+
+def is_asserted(e: Any) -> bool:
+    """A complete event reported as fact (news attribution included)."""
+    return bool(e.complete) and e.modality in ASSERTED_MODALITIES
+
+
+def _found(g: GoldEvent, preds: Sequence[Any]) -> tuple[bool, bool]:
+    """(a predicted event of the sentence has the gold CAMEO root, one also has its actors)."""
+    root = (g.cameo or "")[:2]
+    typed = [e for e in preds if (e.cameo or "")[:2] == root]
+    full = any(_any_match(g.source, e.source)
+               and ((not g.target and not e.target) or _any_match(g.target, e.target))
+               for e in typed)
+    return bool(typed), full
+
+
+def score_articles(arts: Sequence[GoldArticle], predicted: Sequence[Sequence[Sequence[Any]]]) -> dict[str, Any]:
+    """Scores over the annotated sentences; ``predicted[a][s]``: the events of sentence ``s``
+    of article ``a``."""
+    records: list[GoldRecord] = []
+    preds: list[list[Any]] = []
+    for art, per_sent in zip(arts, predicted):
+        for k, (s, p) in enumerate(zip(art.sentences, per_sent)):
+            records.append(GoldRecord(id=f"{art.file}#{k}", text="", date=None, events=list(s.events)))
+            preds.append(list(p))
+    res = score(records, preds, "petrarch")
+    res.pop("format", None)
+    asserted = score(records, [[e for e in p if is_asserted(e)] for p in preds], "petrarch")
+    res["asserted"] = {k: asserted[k] for k in ("predicted_events", "root_accuracy", "source_accuracy",
+                                                "target_accuracy", "precision", "recall", "f1",
+                                                "no_event_records_clean")}
+    res["asserted_f1"] = asserted["f1"]
+    roots: dict[str, dict[str, int]] = {}
+    for rec, p in zip(records, preds):
+        ap = [e for e in p if is_asserted(e)]
+        for g in rec.events:
+            r = roots.setdefault((g.cameo or "")[:2], {"gold": 0, "typed": 0, "found": 0, "found_asserted": 0})
+            typed, full = _found(g, p)
+            r["gold"] += 1
+            r["typed"] += typed
+            r["found"] += full
+            r["found_asserted"] += _found(g, ap)[1]
+    res["by_root"] = dict(sorted(roots.items()))
+    res["articles"] = len(arts)
+    return res
+
+
+def _describe(e: Any) -> dict:
+    from .events import _pred_code
+
+    return {"cameo": e.cameo, "plover": e.plover, "trigger": e.trigger, "modality": e.modality,
+            "complete": e.complete, "source": [_pred_code(a) for a in e.source],
+            "target": [_pred_code(a) for a in e.target]}
+
+
+def errors(arts: Sequence[GoldArticle], texts: Sequence[str],
+           predicted: Sequence[Sequence[Sequence[Any]]]) -> list[dict]:
+    """Per sentence: gold events not found (with what was coded there) and spurious events."""
+    out = []
+    for art, text, per_sent in zip(arts, texts, predicted):
+        for s, p in zip(art.sentences, per_sent):
+            missed = [g for g in s.events if not _found(g, p)[1]]
+            spurious = [e for e in p if not any(
+                (e.cameo or "")[:2] == (g.cameo or "")[:2]
+                and any(_match(c, x) for c in g.source for x in [_code(a) for a in e.source])
+                for g in s.events)]
+            if not missed and not spurious:
+                continue
+            out.append({"file": art.file, "start": s.start, "end": s.end,
+                        "text": " ".join(text[s.start : s.end].split())[:160],
+                        "missed": [{"cameo": g.cameo, "source": g.source, "target": g.target}
+                                   for g in missed],
+                        "predicted": [_describe(e) for e in p],
+                        "spurious": len(spurious)})
+    return out
+
+
+def _code(a: Any) -> str:
+    from .events import _pred_code
+
+    return _pred_code(a)
+
+
+def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str = "all",
+             pipeline: Any = None, details: bool = False) -> dict[str, Any]:
+    """Run the pipeline up to ``events`` over the gold articles and score them."""
+    from ..pipeline import Pipeline
+
+    arts = load_gold(gold_path, split)
+    corpus_dir = Path(corpus) if corpus else default_corpus(gold_path)
+    if not corpus_dir.is_dir():
+        raise GoldError(f"{corpus_dir}: BBC corpus not found (pass --corpus)")
+    documents = []
+    for art in arts:
+        d = read_article(corpus_dir, art.file)
+        probs = check_article(art, d.text)
+        if probs:
+            raise GoldError("the corpus text no longer matches the gold: " + "; ".join(probs[:3]))
+        documents.append(d)
+    if pipeline is None:
+        pipeline = Pipeline(stages=["events"])  # and the stages it requires (actors, quotes)
+    t0 = time.perf_counter()
+    analysed, errs = pipeline.process(documents)
+    by_source = {d.document.source: d for d in analysed}
+    predicted = []
+    for art, doc in zip(arts, documents):
+        res = by_source.get(doc.source)
+        predicted.append(by_sentence(art, res.events if res is not None else []))
+    out = score_articles(arts, predicted)
+    out.update({"split": split, "gold": str(gold_path), "failures": [str(e) for e in errs],
+                "seconds": round(time.perf_counter() - t0, 1)})
+    if details:
+        out["errors"] = errors(arts, [d.text for d in documents], predicted)
+    return out
+
+
+def format_result(res: dict) -> str:
+    lines = [f"events vs BBC event gold ({res['articles']} articles, split {res['split']}, "
+             f"{res['records']} sentences, {res['gold_events']} gold events, "
+             f"{res['predicted_events']} predicted)"]
+    a = res["asserted"]
+    for name, m in (("all emitted", res), ("asserted complete", a)):
+        lines.append(f"  {name:18s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
+                     f"  ({m['predicted_events']} events; root acc {m['root_accuracy']},"
+                     f" source {m['source_accuracy']}, target {m['target_accuracy']})")
+    lines.append("  gold events found (root + actors) by CAMEO root: " + ", ".join(
+        f"{k} {v['found']}/{v['gold']}" for k, v in res["by_root"].items()))
+    return "\n".join(lines)
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m multivector.eval.bbc_events",
+                                 description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--gold", required=True)
+    ap.add_argument("--corpus", default=None)
+    ap.add_argument("--split", default="all", choices=("all", "dev", "heldout"))
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--details", action="store_true", help="list the missed and spurious events per sentence")
+    a = ap.parse_args(list(argv) if argv is not None else None)
+    try:
+        res = evaluate(a.gold, a.corpus, a.split, details=a.details)
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(res, ensure_ascii=False) if a.json else format_result(res))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
