@@ -40,3 +40,14 @@ def test_a_protest_outside_an_embassy_targets_its_state(pipeline):
 def test_signing_a_protocol_is_a_formal_agreement(pipeline):
     got = _codes(pipeline, "Armenia and Georgia signed a protocol on electricity trade.")
     assert any(c == "057" and s == ["ARM", "GEO"] for c, s, _ in got), got
+
+
+def test_extending_sanctions_imposes_them(pipeline):
+    got = _codes(pipeline, "The United Kingdom extended its sanctions on Belarus for a year.")
+    assert ("163", ["GBR"], ["BLR"]) in got, got
+    assert not any(c.startswith("11") for c, _, _ in got)
+
+
+def test_stopping_another_states_convoy_is_a_blockade(pipeline):
+    got = _codes(pipeline, "Azerbaijani border guards blocked an Armenian aid convoy.")
+    assert any(c == "191" and s == ["AZE"] and t == ["ARM"] for c, s, t in got), got
