@@ -33,6 +33,10 @@ PLACE_TYPES = {"region", "place", "city", "location"}
 # ("a group of Moroccan diplomats", "one third of the rebels") and things an actor owns or does
 # ("Turkey's efforts", "Belarus's proposal").
 TRANSPARENT_HEADS = lang_lexicon("en").words("transparent_heads")
+# people who speak or act for the body their complement names ("a spokesman for the Taliban",
+# "a representative of the ministry": the body is the actor; lang/en/speaker_words.yaml)
+SPOKES_NOUNS = lang_lexicon("en").words("spokes_nouns")
+SPOKES_PREPS = ("for", "of", "from")
 
 
 def np_range(tok) -> tuple[int, int]:
@@ -53,11 +57,19 @@ def np_range(tok) -> tuple[int, int]:
             if pobj:
                 _, r = np_range(pobj[0])
                 right = max(right, r)
-        elif c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN":
+        elif c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" \
+                and not listed_appos(c):
             right = max(right, c.right_edge.i + 1)
     while left < tok.i and tok.doc[left].dep_ == "det":
         left += 1
     return left, right
+
+
+def listed_appos(tok) -> bool:
+    """An "apposition" that starts a list: "Mordor, the Shire, Fornost and Bree" parsed as
+    Mordor <- appos the Shire <- conj Fornost, Bree. A coordination of actors, not a second
+    name of the first one."""
+    return tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children)
 
 
 # CAMEO primary codes of actors that belong to no country ("NGOHRI" Amnesty, "IGOUNO" the UN)
@@ -100,6 +112,9 @@ class ActorResolver:
         """The actor the phrase headed by ``tok`` denotes, or None."""
         if tok.pos_ == "PRON":
             return None  # pronouns are resolved by the coder (speaker, antecedents)
+        body = self._spoken_for(tok)
+        if body is not None:
+            return body
         i, j = np_range(tok)
         span = tok.doc[i:j]
         hs = head_sector(tok)
@@ -114,6 +129,22 @@ class ActorResolver:
         if ref is None and not self.use_mentions:
             ref = self._from_entities(tok, span, hs, allow_place)
         return ref
+
+    def _spoken_for(self, tok) -> dict | None:
+        """"A spokesman for the Taliban", "an official of the Kenyan ministry": the body the
+        spokesperson speaks for (CAMEO codes the organisation), when the complement names an
+        actor; None otherwise (the head is then resolved as usual)."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPOKES_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in SPOKES_PREPS:
+                continue
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                    ref = self.actor(o)
+                    if ref is not None:
+                        return dict(ref, text=tok.doc[np_range(tok)[0]:o.i + 1].text)
+        return None
 
     def pronoun(self, tok) -> dict | None:
         """The actor the actors stage linked to a pronoun token ("he" -> the person), if any."""

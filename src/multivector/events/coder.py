@@ -27,7 +27,7 @@ from typing import Any
 
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
-from .arguments import ActorResolver, head_sector, np_range, public
+from .arguments import ActorResolver, head_sector, listed_appos, np_range, public
 from .classifier import EventClassifier, Prediction, cameo_root, load_classifier, quad_of_cameo
 from .countries import complete_countries
 from .dates import event_date
@@ -110,6 +110,10 @@ MANNED_HEADS = frozenset(str(w) for w in lexicon().get("manned_heads") or ())
 # dependents that end an argument's phrase (see argument_span)
 ARG_SPAN_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
 NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of", "into")
+ANAPHORA_DETS = lang_lexicon("en").words("event_anaphora_dets")
+EVENT_NOUN_FAMILY = {str(w): frozenset(str(x) for x in fam)
+                     for fam in lang_lexicon("en").get("event_noun_families") or ()
+                     for w in fam}
 
 
 def _children(tok, dep: str) -> list:
@@ -128,7 +132,9 @@ def _expand(toks: Iterable) -> list:
     """A token and its coordinated nouns ("South Korea and Turkey")."""
     out = []
     for t in toks:
-        for x in [t] + [c for c in t.conjuncts if c.pos_ in NOUN_POS | {"PRON"}]:
+        # "Mordor, the Shire, Fornost and Bree": a list the parse began as an apposition
+        listed = [x for c in t.children if listed_appos(c) for x in (c, *c.conjuncts)]
+        for x in [t] + [c for c in (*t.conjuncts, *listed) if c.pos_ in NOUN_POS | {"PRON"}]:
             if x not in out:
                 out.append(x)
     return out
@@ -945,6 +951,12 @@ class EventCoder:
                     ref = self._placed_noun(t, resolver)  # "besieged towns in northern Ethiopia"
                 if ref is None and generic:
                     ref = _generic_agent(t)
+                if ref is None and agents:
+                    # "condemned the drills": the agents of the act reported before
+                    earlier = self._earlier_act_agents(doc, t)
+                    if earlier:
+                        _add_spanned(refs, earlier, argument_span(doc, origin, t))
+                        continue
                 if ref is not None and not ref.get("country") and ref.get("type") == "person":
                     ref = self._igo_official(t, ref, resolver)
             if ref is not None and not any(_same(ref, r) for r in refs):
@@ -955,6 +967,40 @@ class EventCoder:
                     ref["start"], ref["end"] = argument_span(doc, origin, t)
                 refs.append(ref)
         return refs
+
+    def _earlier_act_agents(self, doc: Doc, t) -> list[dict]:
+        """A definite act noun without participants of its own ("the drills", "these
+        strikes") names an act reported before it, in this sentence or the two before: the
+        latest event whose clause holds the noun's lemma or a word of its family
+        (``lang/en/event_words.yaml`` ``event_noun_families``: "exercises" / "the drills",
+        "attacked" / "the attack"). Its sources (the agents) are returned; none when no such
+        event was coded."""
+        if t.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet") and c.lower_ in ANAPHORA_DETS
+                                       for c in t.children):
+            return []
+        lem = t.lemma_.lower()
+        family = EVENT_NOUN_FAMILY.get(lem, frozenset()) | {lem, t.lower_}
+        start = doc.token_start(t)
+        sent = doc.sentence_at(start)
+        if sent is None:
+            return []
+        prior = sorted((e for e in getattr(self, "_sentence_events", []) if e.end <= start),
+                       key=lambda e: -e.start)
+        prior += [e for e in reversed(getattr(self, "_doc_events", []))
+                  if sent.idx - 2 <= e.sentence < sent.idx]
+        for ev in prior:
+            span = doc.sentences[ev.sentence].span if ev.sentence < len(doc.sentences) else None
+            if span is None or not ev.source:
+                continue
+            for w in span:
+                at = doc.token_start(w)
+                inside = ev.start <= at < ev.end or ev.start <= doc.token_start(w.head) < ev.end
+                if inside and w.i != t.i and (w.lemma_.lower() in family or w.lower_ in family):
+                    return [{"id": a.get("id"), "name": a.get("name"), "country": a.get("country"),
+                             "sector": a.get("sector"), "type": None, "text": a.get("name")}
+                            for a in ev.source
+                            if a.get("method") != "implied" and (a.get("id") or a.get("country"))]
+        return []
 
     def _counted_group(self, doc: Doc, t, resolver: ActorResolver) -> list[dict] | None:
         """"the two leaders", "both countries", "the three ministers": a definite, counted
@@ -1826,12 +1872,25 @@ def argument_span(doc: Doc, tok, actor=None) -> tuple[int, int]:
 
 def _act_agents(t) -> list:
     """The named agent of an act noun: its possessor or a proper-name/nationality modifier
-    ("Serbia's crackdown", "the US mediation", "Turkish shelling", "crimes by extremists")."""
-    return [c for c in t.children if c.i < t.i and (
+    ("Serbia's crackdown", "the US mediation", "Turkish shelling", "crimes by extremists"), or
+    the agent of a clause on it that says who made or did it ("the proposal submitted by China",
+    "the plan that was drafted by Nigeria", "the drills that Russia and Belarus began")."""
+    out = [c for c in t.children if c.i < t.i and (
         c.dep_ == "poss" and c.pos_ in NOUN_POS
         or c.dep_ in ("compound", "amod", "nmod") and (
             c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))] + [
         o for o in _prep_objects(t, "by") if o.pos_ in NOUN_POS]
+    for c in t.children:
+        if c.i < t.i or c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+            continue
+        if c.dep_ == "acl" and c.tag_ != "VBN":
+            continue  # "the attack killing 20": the noun is the clause's subject, not its object
+        if c.dep_ == "relcl" and not _is_passive(c):
+            # the noun is the clause's object: its subject did it ("that Russia began")
+            out += [s for s in _children(c, "nsubj") if s.pos_ in NOUN_POS]
+        else:
+            out += [o for o in _prep_objects(c, "by") if o.pos_ in NOUN_POS]
+    return out
 
 
 def _nominal_participants(toks: list, hops: int = 2, agents: bool = False) -> list:

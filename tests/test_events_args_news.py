@@ -1,0 +1,75 @@
+"""Who did it to whom on news-like sentences (written for these tests): targets named through
+the thing a reaction is about, bodies a spokesperson speaks for, lists the parse began as an
+apposition."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipe, text):
+    return pipe.analyze_text(text, date="2024-05-14").events
+
+
+def _one(pipe, text, plover=None):
+    evs = [e for e in _events(pipe, text) if plover is None or e.plover == plover]
+    assert evs, text
+    return evs[0]
+
+
+def test_a_reaction_is_aimed_at_who_made_the_thing(events_pipeline):
+    # a participle or relative clause on the object says whose proposal, offer or drills it is
+    ev = _one(events_pipeline, "Tanzania accepted the proposal submitted by China on Monday.")
+    assert [a.id for a in ev.target] == ["CHN"]
+    ev = _one(events_pipeline, "Chile rejected the offer made by Bolivia.", "REJECT")
+    assert [a.id for a in ev.target] == ["BOL"]
+    ev = _one(events_pipeline, "Ghana welcomed the plan that was drafted by Nigeria.")
+    assert [a.id for a in ev.target] == ["NGA"]
+    ev = _one(events_pipeline, "Armenia's foreign ministry condemned the drills that Russia and "
+                               "Belarus began on Monday.", "ACCUSE")
+    assert {a.id for a in ev.target} == {"RUS", "BLR"}
+    # the noun as the clause's subject is no agent: "the attack that killed ..." names none
+    ev = _one(events_pipeline, "Egypt condemned the attack that killed twenty Nigerian soldiers.",
+              "ACCUSE")
+    assert "NGA" not in {a.country for a in ev.target}
+
+
+def test_a_spokesperson_acts_for_the_body_named(events_pipeline):
+    ev = _one(events_pipeline, "A spokesman for the Taliban condemned the raid.", "ACCUSE")
+    assert ev.source[0].id == "GRP:taliban"
+    # the complement's country, not the other side's ("the country shared by the event's
+    # other side" gave Russia)
+    ev = _one(events_pipeline, "A spokeswoman for Kazakhstan's foreign ministry criticised "
+                               "Russia's customs rules.", "ACCUSE")
+    assert ev.source[0].country == "KAZ" and [a.id for a in ev.target] == ["RUS"]
+
+
+def test_a_list_begun_as_an_apposition_is_a_coordination(nlp):
+    from multivector.events.arguments import np_range
+    from multivector.events.coder import _expand
+
+    doc = nlp("Arnor, the Shire, Rohan and Bree condemned the raid.")
+    head = doc[0]
+    assert doc[3].dep_ == "appos"  # the parse this test is about
+    assert np_range(head) == (0, 1)
+    assert [t.text for t in _expand([head])] == ["Arnor", "Shire", "Rohan", "Bree"]
+
+
+def test_a_reaction_to_an_act_reported_before_is_aimed_at_its_agents(events_pipeline):
+    # "the drills" names the exercises of the sentence before (a word of the same family)
+    evs = _events(events_pipeline, "Russia and Belarus began joint exercises near the border. "
+                                   "Armenia's foreign ministry condemned the drills.")
+    ev = next(e for e in evs if e.plover == "ACCUSE")
+    assert ev.source[0].country == "ARM" and {a.id for a in ev.target} == {"RUS", "BLR"}
+    # the noun of a verb reported before ("attacked" / "the attack")
+    evs = _events(events_pipeline, "Russian forces attacked the port on Monday. France condemned "
+                                   "the attack.")
+    ev = next(e for e in evs if e.plover == "ACCUSE")
+    assert [a.country for a in ev.target] == ["RUS"]
+    # an act of another kind is not the one named: no target from it
+    evs = _events(events_pipeline, "Iran signed a trade agreement with Iraq. Kuwait condemned "
+                                   "the strikes.")
+    ev = next((e for e in evs if e.plover == "ACCUSE"), None)
+    assert ev is None or not {"IRN", "IRQ"} & {a.id for a in ev.target}
