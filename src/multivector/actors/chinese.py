@@ -14,6 +14,7 @@ from .candidates import Cand
 from .kb import KnowledgeBase
 
 SINGLE_OK_AFTER = lang_lexicon("zh").words("single_ok_after")
+STATE_AGENT_WORDS = lang_lexicon("zh").table("state_agent_words")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -30,8 +31,11 @@ class ChineseRecognizer:
             return []
         out = []
         matches = list(self.regex.finditer(text))
+        covered = 0
         for i, m in enumerate(matches):
             key = m.group(0)
+            if m.start() < covered:
+                continue  # inside a state + institution phrase already taken
             if key in self.singles:
                 nxt = text[m.end():m.end() + 1]
                 prev_adj = i > 0 and matches[i - 1].end() == m.start() and matches[i - 1].group(0) in self.singles
@@ -45,8 +49,32 @@ class ChineseRecognizer:
             method = {"capital": "metonym", "metonym": "metonym"}.get(entry.kind, "gazetteer")
             if method == "gazetteer" and key != actor.name:
                 method = "alias"
+            agent = self._agent_after(text, m.end()) if actor.type == "state" else None
+            if agent and any(n.start() == m.end() + len(agent[0]) and self._person(n.group(0))
+                             for n in matches[i + 1:i + 3]):
+                agent = None  # "哈萨克斯坦总统托卡耶夫": a title before a name is the person's
+            derived = self.kb.derived(actor.id, agent[1]) if agent else None
+            if agent and derived is not None:
+                # "中国外交部发言人" (the Chinese foreign ministry's spokesperson) = CHNGOV
+                end = m.end() + len(agent[0])
+                covered = end
+                out.append(Cand(base + m.start(), base + end, derived.id, "demonym", language="zh",
+                                sector=agent[1], meta={"agent": agent[0], "country": actor.id}))
+                continue
             out.append(Cand(base + m.start(), base + m.end(), actor.id, method, language="zh",
                             person=actor.type == "person",
                             kind="person" if actor.type == "person" else "name",
                             sector=actor.sector))
         return out
+
+    @staticmethod
+    def _agent_after(text: str, pos: int) -> tuple[str, str] | None:
+        """(word, sector) of the longest institution or office word starting at ``pos``."""
+        best = None
+        for word, sector in STATE_AGENT_WORDS.items():
+            if text.startswith(word, pos) and (best is None or len(word) > len(best[0])):
+                best = (word, str(sector))
+        return best
+
+    def _person(self, key: str) -> bool:
+        return any(self.kb.actors[e.actor_id].type == "person" for e in self.table.get(key, []))

@@ -47,6 +47,14 @@ HONORIFICS = lang_lexicon("en").table("honorifics")
 NOT_PERSON_PREV = lang_lexicon("en").words("not_person_prev")
 NOT_PERSON_NEXT = lang_lexicon("en").words("not_person_next")
 EXPERT_WORDS = lang_lexicon("en").words("expert_words")
+NATIONALITY_HEADS = lang_lexicon("en").words("nationality_heads")
+NON_POLITICAL_TITLES = lang_lexicon("en").words("non_political_titles")
+
+
+def after_non_political_title(sdoc, s: int) -> bool:
+    """Token ``s`` follows a title that is not a political role ("Coach Putin", "striker
+    Kane"): a lone surname there is not the KB's namesake."""
+    return s > 0 and sdoc[s - 1].lower_.rstrip(".") in NON_POLITICAL_TITLES
 
 
 # actor types whose one-word name inside a longer unknown organisation name is not a link
@@ -190,6 +198,7 @@ class EnglishRecognizer:
                 c = self._gazetteer(sdoc, s, e, key, base, date, person_ents)
                 if c is not None:
                     cands.append(c)
+        cands = self._residence_first(sdoc, cands)
         cands += [c for c in self._agent_phrases(sdoc, base, date, cands) if c is not None]
         cands += self._people(sdoc, base, date, cands)
         cands += self._context_names(sdoc, base, cands)
@@ -200,6 +209,40 @@ class EnglishRecognizer:
             if c.person or c.kind in ("pronoun", "descriptor", "unresolved-person"):
                 self._salience(sdoc, base, c)
         return cands
+
+    def _state_word(self, tok) -> str | None:
+        """The state a single token names as a state name or demonym ("Kosovo", "Serbs")."""
+        for en in self.kb.index["en"].get(norm(tok.text), []):
+            if en.kind in ("name", "demonym") and self.kb.actors[en.actor_id].type == "state":
+                return en.actor_id
+        return None
+
+    def _nationalities_only(self, ent) -> bool:
+        return len(ent) >= 2 and all(t.text[:1].isupper() and self._state_word(t) for t in ent)
+
+    def _residence_first(self, sdoc, cands: list[Cand]) -> list[Cand]:
+        """A state or nationality word right before a people noun of another nationality names
+        the group by where it lives: "Bosnian Serbs" = BIH, "Kosovo Albanians" = XKX, as CAMEO
+        codes them. Not across a hyphen ("Russian-Chinese talks" are two states), and not when
+        the second word is a nationality of immigrants (``nationality_heads``: "Chinese
+        Americans" are Americans)."""
+        by_tok = {c.meta["tok"]: c for c in cands if "tok" in c.meta and not c.person
+                  and c.actor_id and c.meta.get("kind") in ("name", "demonym")
+                  and self.kb.actors[c.actor_id].type == "state"}
+        drop = set()
+        for (s, e), a in sorted(by_tok.items()):
+            b = next((c for (s2, e2), c in by_tok.items() if s2 == e and e2 == e + 1), None)
+            if b is None or b.actor_id == a.actor_id or id(a) in drop:
+                continue
+            head = sdoc[e]
+            if head.lower_ in NATIONALITY_HEADS or head.tag_ not in ("NNS", "NNPS") and not (
+                    e + 1 < len(sdoc) and self.agent_of(sdoc[e + 1:e + 2])):
+                continue  # "Kosovo Albanians", "Bosnian Serb leaders"; not "Russian Chinese ties"
+            a.end = b.end
+            a.meta = dict(a.meta, tok=(s, e + 1), kind="demonym")
+            a.method = "demonym"
+            drop.add(id(b))
+        return [c for c in cands if id(c) not in drop]
 
     @staticmethod
     def _salience(sdoc, base, c: Cand) -> None:
@@ -256,6 +299,8 @@ class EnglishRecognizer:
             return None
         # a capital or demonym inside a longer person name ("George Washington") is not one
         for pe in person_ents:
+            if self._nationalities_only(pe):
+                continue  # "Bosnian Serbs" tagged PERSON is two nationality words, no name
             # (a trailing possessive is not part of the name: "[Sri Lanka's]" tagged PERSON)
             pe_end = pe.end - 1 if pe.end - pe.start > 1 and sdoc[pe.end - 1].text in POSSESSIVE \
                 else pe.end
@@ -300,6 +345,8 @@ class EnglishRecognizer:
                 method = "surname"
                 if span[0].pos_ not in ("PROPN", "NOUN") and not span[0].ent_type_:
                     return None
+                if after_non_political_title(sdoc, s):
+                    return None  # "Coach Putin" is not Vladimir Putin
         if entry.kind == "capital":
             head = span.root
             if self._is_location(head):
@@ -509,7 +556,7 @@ class EnglishRecognizer:
         spans = []
         persons: list[list[int]] = []
         for ent in sdoc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or self._nationalities_only(ent):
                 continue
             if persons and persons[-1][1] == ent.start and not self._known_person(ent) \
                     and not self._known_person(sdoc[persons[-1][0]:persons[-1][1]]):
@@ -584,7 +631,10 @@ class EnglishRecognizer:
             actor_id = kb_id
             method = "gazetteer"
             actor = None
-            if actor_id is None:
+            lone_after_title = len(span) == 1 and after_non_political_title(sdoc, s)
+            if lone_after_title:
+                actor_id = None  # "Coach Putin": a surname after a non-political title
+            if actor_id is None and not lone_after_title:
                 hits = [en for en in self.kb.lookup(name) if self.kb.actors[en.actor_id].type == "person"]
                 if hits:
                     actor_id = self.choose(hits, date).actor_id
@@ -596,6 +646,11 @@ class EnglishRecognizer:
                                     if one_typo(q, k)})
                 if len({self.fuzzy_people[k] for k in typo_hits}) == 1:
                     actor_id, method = self.fuzzy_people[typo_hits[0]], "fuzzy"
+            if actor_id is None and len(span) >= 2:
+                titled = role is not None and role[1].cls == "office"
+                found = self._name_variant(name, titled)
+                if found is not None:
+                    actor_id, method = found
             # a role with an office and a country settles ambiguous or unknown surnames
             if role is not None and role[1].kb_role and aff_ids:
                 country = self._country_of(aff_ids)
@@ -651,6 +706,42 @@ class EnglishRecognizer:
                             sector=role[1].sector if role else None,
                             meta={"name": name, "affiliation": aff_ids, "gender": gender}))
         return out
+
+    def _name_variant(self, name: str, titled: bool) -> tuple[str, str] | None:
+        """A world person written with fewer middle names ("Omar Hassan al-Bashir" for the KB's
+        "Omar Hassan Ahmad al Bashir": same first and last word, the rest in order), or, after
+        an office title only, with a one-letter slip in the surname ("President Abdelaziz
+        Bouteflicka"). Only a single candidate links."""
+        from rapidfuzz.distance import Levenshtein
+
+        words = fold(re.sub(r"(?<=\w)-(?=\w)", " ", name)).split()
+        if len(words) < 2:
+            return None
+        first, last = words[0], words[-1]
+
+        def subsequence(kb_words: list[str]) -> bool:
+            it = iter(kb_words)
+            return all(w in it for w in words)
+
+        def people(ids) -> list[tuple[str, list[str]]]:
+            out = []
+            for i in ids:
+                a = self.kb.actors.get(i)
+                if a is not None and a.type == "person" and a.name:
+                    out.append((i, fold(a.name.replace("-", " ")).split()))
+            return out
+
+        ids = {i for i, kw in people(self.kb.surnames.get(last, [])) if len(kw) > len(words)
+               and kw[0] == first and kw[-1] == last and subsequence(kw)}
+        if len(ids) == 1:
+            return ids.pop(), "alias"
+        if ids or not titled or len(last) < 5:
+            return None
+        near = [k for k in self.kb.surnames if k[:1] == last[:1] and abs(len(k) - len(last)) <= 1
+                and Levenshtein.distance(k, last, score_cutoff=1) <= 1 and k != last]
+        ids = {i for k in near for i, kw in people(self.kb.surnames[k])
+               if kw[0] == first and len(kw) == len(words)}
+        return (ids.pop(), "fuzzy") if len(ids) == 1 else None
 
     def _sectors(self, actor_id: str) -> set[str]:
         """Every sector a person of the KB is recorded in: their own and their roles'."""

@@ -39,7 +39,7 @@ from .sectors import canonical, composite
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
             "people.yaml", "world_curated.yaml", "agents.tsv", "context_names.yaml",
-            "world.json.gz"]
+            "ethnic_groups.yaml", "world.json.gz"]
 WORLD = "world.json.gz"  # built by scripts/build_actor_kb.py from ../shared sources
 CACHE_VERSION = "7"
 LANGS = kb_name_languages()  # multivector/lang/languages.yaml, kb_names: true
@@ -181,15 +181,32 @@ class KnowledgeBase:
         if hits:
             return hits
         fk = fold(alias)
-        return self.folded.get(lang, {}).get(fk) or self.index.get(lang, {}).get(fk, [])
+        hits = self.folded.get(lang, {}).get(fk) or self.index.get(lang, {}).get(fk, [])
+        if not hits and "-" in key:
+            # "Jean-Bertrand Aristide", "Omar al-Bashir": sources spell a name's hyphens as
+            # spaces ("Jean Bertrand Aristide", "Umar al Bashir"), the text keeps them
+            spaced = re.sub(r"(?<=\w)-(?=\w)", " ", alias)
+            if spaced != alias:
+                return self.lookup(spaced, lang)
+        return hits
 
     def role_on(self, actor: Actor, date: str | None) -> tuple[str | None, str | None, dict | None]:
         """(country, sector, role) of an actor on a date. For people the role held that day
         decides ("Olaf Scholz" on 2022-06-01 = DEU GOV, chancellor); after their last dated role
         ended they are elites (ELI, "former"); without a date or roles, the actor's own fields."""
-        if actor.type != "person" or not actor.roles or not date:
+        if actor.type != "person" or not actor.roles:
             return actor.country, actor.sector, None
         dated = [r for r in actor.roles if r.get("start") or r.get("end")]
+        if not date:
+            # no document date: the offices held now (open-ended), a head of government before
+            # a party post (Pashinyan: prime minister and party leader, not PTY)
+            open_ = [r for r in dated if r.get("start") and not r.get("end")
+                     and r.get("sector") not in (None, "ELI")]
+            if not open_:
+                return actor.country, actor.sector, None
+            best = min(open_, key=lambda r: (_SECTOR_RANK.get(r.get("sector") or "GOV", 9),
+                                             -len(r.get("start") or "")))
+            return best.get("country") or actor.country, canonical(best.get("sector")), best
         covering = [r for r in dated if date_in(date, r.get("start"), r.get("end"))]
         now = [r for r in covering if r.get("sector") != "ELI"]
         if now:
@@ -487,6 +504,20 @@ def _load_states(kb: KnowledgeBase, states: list, extras: dict) -> None:
                 kb.add_alias(lang, c, iso + "GOV", "capital")
 
 
+def _load_ethnic_groups(kb: KnowledgeBase, rows: list) -> None:
+    """``ethnic_groups.yaml``: group names that link as demonyms of their home state ("Chechen
+    rebels" = RUS + REB). A name a state already owns as its demonym is not taken."""
+    for i, rec in enumerate(rows):
+        iso = str(rec.get("country") or "")
+        if iso not in kb.actors or kb.actors[iso].type != "state":
+            raise KBError(f"ethnic_groups.yaml: entry {i + 1}: unknown state {iso!r}")
+        for name in rec.get("en") or []:
+            if norm(name) in kb.demonyms:
+                continue
+            kb.demonyms[norm(name)] = iso
+            kb.add_alias("en", str(name), iso, "demonym")
+
+
 def _load_context_names(kb: KnowledgeBase, rows: list) -> None:
     """``context_names.yaml``: names that link only with the document's support (see there).
     The name leaves the English alias index; its actors and the listed ones become its
@@ -665,6 +696,8 @@ def build_kb(overlays: tuple[str, ...] = (), world: bool = True) -> KnowledgeBas
     states = _read(DATA / "states.json")
     extras = _read(DATA / "state_extras.yaml") or {}
     _load_states(kb, states, extras)
+    if (DATA / "ethnic_groups.yaml").is_file():
+        _load_ethnic_groups(kb, _read(DATA / "ethnic_groups.yaml") or [])
     for fname, typ in (("igos.yaml", "igo"), ("regions.yaml", "region"), ("orgs.yaml", None),
                        ("people.yaml", "person")):
         if not (DATA / fname).is_file():
