@@ -51,3 +51,28 @@ def test_extending_sanctions_imposes_them(pipeline):
 def test_stopping_another_states_convoy_is_a_blockade(pipeline):
     got = _codes(pipeline, "Azerbaijani border guards blocked an Armenian aid convoy.")
     assert any(c == "191" and s == ["AZE"] and t == ["ARM"] for c, s, t in got), got
+
+
+HOME_STORY = """Labour pledges tougher asylum rules
+
+Tony Blair has promised tighter asylum rules after Labour lost ground to the Conservatives in
+local polls.
+
+The Liberal Democrats accused Labour of copying Conservative policy. Mr Blair rejected the charge.
+
+Police detained four men in a raid on a warehouse on Tuesday."""
+
+
+def test_domestic_bodies_named_without_a_country_take_the_storys_home_country(pipeline):
+    doc = pipeline.analyze_text(HOME_STORY.replace("\n", " ").replace("  ", "\n\n"),
+                                source="home.txt")
+    police = [a for e in doc.events for a in e.source if a["name"] == "Police"]
+    assert police and all(a["country"] == "GBR" for a in police), doc.events
+
+
+def test_no_home_country_when_the_story_spans_several_states(pipeline):
+    text = ("Kazakhstan and Uzbekistan signed a water accord. Russia and China welcomed it. "
+            "Police detained four men in a raid on a warehouse on Tuesday.")
+    doc = pipeline.analyze_text(text, source="several.txt")
+    police = [a for e in doc.events for a in e.source if a["name"] == "Police"]
+    assert police and all(a["country"] is None for a in police), doc.events

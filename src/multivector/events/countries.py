@@ -33,6 +33,11 @@ LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
 PLACE_NOUNS = lang_lexicon("en").words("place_nouns")
 # CAMEO codes of acts without a recipient by definition (resignation, unilateral ceasefire)
 NO_RECIPIENT = tuple(str(c) for c in lang_lexicon("en").section("events").get("no_recipient") or ())
+_EVENTS = lang_lexicon("en").section("events")
+HOME_SECTORS = frozenset(_EVENTS.get("home_country_sectors") or ())
+HOME_SHARE = float(_EVENTS.get("home_country_share") or 1.0)
+HOME_MIN = int(_EVENTS.get("home_country_min") or 1)
+_HOME: dict[str, Any] = {}  # the last document's home country (a document is coded at once)
 # sectors of bodies that belong to no country
 STATELESS_SECTORS = {"IGO", "NGO", "MNC"}
 # entities that mention a country without placing anything there
@@ -132,7 +137,7 @@ def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> No
     todo = [(ev, a) for ev, a in todo if not _speaker_country(doc, a, api)]
     named = _countries(doc, api, sent.span, sent.start, sent.end)
     distinct = {c for _, c, _ in named}
-    _fill(doc, todo, named, distinct, sent)
+    _fill(doc, todo, named, distinct, sent, api)
     implied_targets(doc, lonely, distinct, api, sent)
     implied_sources(doc, agentless, distinct, api, sent)
     located_sources(doc, [ev for ev in agentless if not ev.source], named, sent, api)
@@ -227,8 +232,34 @@ def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
     return out
 
 
+def home_country(doc: Doc, api: Any) -> str | None:
+    """The document's home country: the one country holding ``home_country_share`` of its
+    country-bearing mentions (at least ``home_country_min``), else None. A wire story about
+    Britain names "Mr Blair", "Labour", "the Home Office" and calls the police "police"; event
+    data codes those police GBRCOP, which no sentence alone can tell. Memoised per text."""
+    key = (id(doc), len(doc.text), len(doc.mentions))
+    if _HOME.get("key") == key:
+        return _HOME.get("value")
+    counts: dict[str, int] = {}
+    for m in api.mentions_in(doc, 0, len(doc.text)):
+        if _currency(doc, m):
+            continue
+        ref = api.actor_ref(doc, m.actor_id)
+        c = ref.get("country") if ref else None
+        if c and (ref.get("sector") or "") not in STATELESS_SECTORS:
+            counts[c] = counts.get(c, 0) + 1
+    value = None
+    total = sum(counts.values())
+    if counts:
+        best, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= HOME_MIN and n >= HOME_SHARE * total:
+            value = best
+    _HOME.update(key=key, value=value)
+    return value
+
+
 def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: set[str],
-          sent) -> None:
+          sent, api: Any = None) -> None:
     places = {c for _, c, placed in named if placed}
     for ev, a in todo:
         country = None
@@ -246,5 +277,7 @@ def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: se
             sides = {o.country for o in other if o.country}
             if len(sides) == 1 and sides <= distinct:
                 country = next(iter(sides))
+        if country is None and not distinct and api is not None and (a.sector or "") in HOME_SECTORS:
+            country = home_country(doc, api)  # "Police arrested ..." in a British story
         if country is not None:
             a.country = country
