@@ -715,7 +715,10 @@ class EnglishRecognizer:
         from rapidfuzz.distance import Levenshtein
 
         words = fold(re.sub(r"(?<=\w)-(?=\w)", " ", name)).split()
-        if len(words) < 2:
+        if len(words) < 3 and not titled:
+            # "Jose Lopez", a quoted accountant, is not the KB's "Jose Blanco Lopez": a bare
+            # first name + surname is too common to stand for a longer KB name; a middle name
+            # kept ("Omar Hassan al-Bashir") or an office title before it is evidence enough
             return None
         first, last = words[0], words[-1]
 
