@@ -73,3 +73,19 @@ def test_a_reaction_to_an_act_reported_before_is_aimed_at_its_agents(events_pipe
                                    "the strikes.")
     ev = next((e for e in evs if e.plover == "ACCUSE"), None)
     assert ev is None or not {"IRN", "IRQ"} & {a.id for a in ev.target}
+
+
+def test_a_pronoun_argument_is_placed_on_the_name_it_stands_for(events_pipeline):
+    doc = events_pipeline.analyze_text("Tajikistan says it will not accept refugees from "
+                                       "Afghanistan.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.target)
+    assert ev.source[0].id == "TJK"
+    assert doc.text[ev.source[0].start:ev.source[0].end] == "Tajikistan"
+
+
+def test_forces_raised_are_no_target_of_their_mobilisation(events_pipeline):
+    ev = _one(events_pipeline, "Israel mobilized the army for a ground assault against Lebanon.",
+              "MOBILIZE")
+    assert [a.id for a in ev.target] == ["LBN"]
+    ev = _one(events_pipeline, "Israel mobilized the army on Monday.", "MOBILIZE")
+    assert not ev.target

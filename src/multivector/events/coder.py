@@ -964,9 +964,43 @@ class EventCoder:
                     # where the text names the argument (the knowledge base's name may
                     # differ): evidence for readers and for span-level evaluation
                     ref = dict(ref)
-                    ref["start"], ref["end"] = argument_span(doc, origin, t)
+                    ante = self._named_antecedent(t, ref, resolver) if origin is t else None
+                    ref["start"], ref["end"] = argument_span(doc, ante if ante is not None else origin,
+                                                             None if ante is not None else t)
                 refs.append(ref)
         return refs
+
+    def _posture_targets(self, doc: Doc, tok, sources: list[dict], targets: list[dict],
+                         resolver: ActorResolver, context: dict) -> list[dict]:
+        """A show of force or mobilisation (CAMEO 15) whose object is the source's own forces
+        ("Israel mobilized the army", "mobilized troops for a war against Iraq"): the forces are
+        its instrument, not its target; the target is whom they are raised against (an
+        "against" phrase in the clause), else nobody."""
+        own = {s.get("country") for s in sources}
+        if not all(t.get("sector") in ("MIL", "REB") and (t.get("country") in own
+                                                           or not t.get("country"))
+                   for t in targets):
+            return targets
+        against = [o for w in tok.subtree if w.dep_ == "prep" and w.lower_ == "against"
+                   and not any(a.dep_ in ("relcl", "ccomp") for a in w.ancestors if a.i != tok.i
+                               and tok in a.ancestors)
+                   for o in _children(w, "pobj")]
+        found = self._resolve(doc, against, resolver, allow_place=True, context=context,
+                              nominal=True, agents=True) if against else []
+        return [t for t in found if not any(_same(t, s) for s in sources)]
+
+    def _named_antecedent(self, t, ref: dict, resolver: ActorResolver):
+        """The subject before a pronoun in its sentence that names the actor the pronoun was
+        resolved to ("Tajikistan says it will not accept ...": Tajikistan): the argument's words
+        are the name, not the pronoun. None for other words or when no subject names it."""
+        if not (t.pos_ == "PRON" or t.lower_ in THIRD_PERSON):
+            return None
+        for x in sorted((x for x in t.sent if x.i < t.i and x.dep_ in ("nsubj", "nsubjpass")
+                         and x.pos_ in NOUN_POS), key=lambda x: -x.i):
+            named = resolver.actor(x) or _generic_agent(x)
+            if named is not None and _same(named, ref):
+                return x
+        return None
 
     def _earlier_act_agents(self, doc: Doc, t) -> list[dict]:
         """A definite act noun without participants of its own ("the drills", "these
@@ -1349,6 +1383,8 @@ class EventCoder:
                                                     agents=reaction)
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
+        if is_verb and sources and targets and cameo_root(p.cameo) == 15:
+            targets = self._posture_targets(doc, tok, sources, targets, resolver, context)
         if is_verb and sources and (p.cameo or "")[:2] == "13" and not any(
                 t.get("id") or t.get("country") for t in targets):
             # a threat is aimed at whoever must meet its condition: "threatened to close the
