@@ -76,3 +76,10 @@ def test_no_home_country_when_the_story_spans_several_states(pipeline):
     doc = pipeline.analyze_text(text, source="several.txt")
     police = [a for e in doc.events for a in e.source if a["name"] == "Police"]
     assert police and all(a["country"] is None for a in police), doc.events
+
+
+def test_a_promise_without_a_to_clause_is_an_intent_not_a_threat(pipeline):
+    got = _codes(pipeline, "Tony Blair has promised tighter asylum rules after Labour lost "
+                           "ground to the Conservatives in council elections.")
+    assert any(c == "030" for c, _, _ in got), got
+    assert not any(c.startswith("13") for c, _, _ in got), got
