@@ -109,3 +109,46 @@ def test_chinese_title_before_a_name_stays_the_persons(pipeline):
     doc = pipeline.analyze_text("哈萨克斯坦总统托卡耶夫表示欢迎。", date="2022-04-01")
     got = {m.text: m.actor_id for m in doc.mentions}
     assert got.get("哈萨克斯坦") == "KAZ" and got.get("托卡耶夫") == "PER:kassym-jomart-tokayev", got
+
+
+@pytest.mark.parametrize("phrase,want", [
+    ("the Quai d'Orsay", "FRAGOV"),   # tagged PERSON with its article: the article is no name
+    ("the Elysee", "FRAGOV"),
+    ("Capitol Hill", "USALEG"),
+    ("Number 10", "GBRGOV"),
+    ("the Lok Sabha", "INDLEG"),      # was a discovered person
+    ("the Blue House", "KORGOV"),
+])
+def test_government_seats_and_legislatures(resolver, phrase, want):
+    r = resolver.resolve(phrase, date="2015-06-01")
+    assert r is not None and r["id"] == want, r
+
+
+def test_east_jerusalem_is_not_israels_government(resolver):
+    assert resolver.resolve("East Jerusalem", date="2015-06-01")["country"] == "PSE"
+    assert resolver.resolve("Jerusalem", date="2015-06-01")["id"] == "ISRGOV"
+
+
+def test_one_country_among_an_ambiguous_names_readings(resolver):
+    # two records of one group, one of them without a country: the country is not in doubt
+    kb = load_kb()
+    ids = [e.actor_id for e in kb.lookup_context("Boko Haram")]
+    assert len(ids) >= 2 and len({kb.get(i).country for i in ids if kb.get(i).country}) == 1
+    assert resolver.resolve("Boko Haram fighters", date="2015-06-01")["country"] == "NGA"
+    # readings in two countries stay unresolved without support
+    r = resolver.resolve("the PKK", date="2015-06-01")
+    assert r is None or r.get("id") is None, r
+    assert resolver.resolve("the PKK", date="2015-06-01", country="TUR")["country"] == "TUR"
+
+
+def test_party_word_inside_a_longer_capitalised_name_is_no_link(resolver):
+    # "Salvation" is a Jordanian party's short name; the run of capitalised words is another name
+    r = resolver.resolve("Islamic Salvation Front", date="1999-06-01")
+    assert r is not None and r["country"] == "DZA", r
+    r = resolver.resolve("Grand Salvation Reform Alliance", date="1999-06-01")
+    assert r is None or r.get("country") != "JOR", r
+
+
+def test_a_source_listing_is_not_a_party_name(resolver):
+    r = resolver.resolve("Ugandan opposition candidates", date="2005-06-01")
+    assert r is not None and r["country"] == "UGA", r

@@ -304,7 +304,10 @@ class EnglishRecognizer:
             # (a trailing possessive is not part of the name: "[Sri Lanka's]" tagged PERSON)
             pe_end = pe.end - 1 if pe.end - pe.start > 1 and sdoc[pe.end - 1].text in POSSESSIVE \
                 else pe.end
-            if pe.start <= s and e <= pe_end and (pe_end - pe.start) > (e - s):
+            # (nor a leading article: "[the Quai d'Orsay]" tagged PERSON is the ministry)
+            pe_start = pe.start + 1 if pe.end - pe.start > 1 and sdoc[pe.start].lower_ in DETS \
+                else pe.start
+            if pe_start <= s and e <= pe_end and (pe_end - pe_start) > (e - s):
                 if all(self.kb.actors[x.actor_id].type != "person" for x in entries):
                     return None
         if e - s == 1 and span[0].is_lower and not span.text.isupper():
@@ -326,6 +329,17 @@ class EnglishRecognizer:
                 and sum(t.pos_ == "PROPN" for t in ent) >= 3 and not self.kb.lookup(
                     re.sub(r"^(?:the|The)\s+", "", ent.text)) for ent in sdoc.ents):
             return None
+        # ... nor in a run of three or more capitalised words that is no name of the KB's
+        # (spaCy does not always tag the run: "Islamic Salvation Front demanded ...")
+        if e - s == 1 and all(self.kb.actors[x.actor_id].type in WORD_INSIDE_ORG_TYPES
+                              for x in entries):
+            a, b = s, e
+            while a > 0 and sdoc[a - 1].pos_ == "PROPN" and sdoc[a - 1].text[:1].isupper():
+                a -= 1
+            while b < len(sdoc) and sdoc[b].pos_ == "PROPN" and sdoc[b].text[:1].isupper():
+                b += 1
+            if b - a >= 3 and not self.kb.lookup(sdoc[a:b].text):
+                return None
         # ... nor the first words of a longer place name ("the West" in "the West Bank")
         if any(self.kb.actors[x.actor_id].type == "region" for x in entries) and any(
                 ent.label_ in ("GPE", "LOC") and ent.start <= s and ent.end > e
@@ -698,6 +712,8 @@ class EnglishRecognizer:
                                           "honorific": s > 0 and sdoc[s - 1].lower_.rstrip(".")
                                           in HONORIFICS}))
                     continue
+                if self.kb.lookup_context(name):
+                    continue  # "Boko Haram" tagged PERSON: a group's name, settled by context
                 actor = self.discover(name, role, aff_ids, date)
                 actor_id, method = actor.id, "discovered"
             out.append(Cand(base + cs, base + ce, actor_id, method, person=True, kind="person",

@@ -158,6 +158,16 @@ class DocLinker:
                 # the usual reading ("Tripoli" is Libya's capital unless the text is Lebanese)
                 c.actor_id, c.method = default, "context"
                 c.sector = self.kb.actors[default].sector
+            elif not fits and len(ids) >= 2 and len(placed := [
+                    i for i in ids if (a := self.kb.get(i)) is not None and a.country]) >= 1 \
+                    and len({self.kb.actors[i].country for i in placed}) == 1:
+                # one organisation recorded by two sources, one of them without a country
+                # ("Boko Haram": a transnational curated group and Phoenix's NGA one; "UNITA":
+                # a Phoenix group under CAMEO's ANG and Party Facts' AGO party): the one
+                # country on record, a curated record first
+                best = sorted(placed, key=lambda i: (i.startswith("PHX:"), i))[0]
+                c.actor_id, c.method = best, "context"
+                c.sector = self.kb.actors[best].sector
 
     # ------------------------------------------------------------------ references
     def resolve_references(self, cands: list[Cand], date: str | None) -> None:
