@@ -152,3 +152,15 @@ def test_party_word_inside_a_longer_capitalised_name_is_no_link(resolver):
 def test_a_source_listing_is_not_a_party_name(resolver):
     r = resolver.resolve("Ugandan opposition candidates", date="2005-06-01")
     assert r is not None and r["country"] == "UGA", r
+
+
+def test_a_place_alone_gives_its_state_typed_place(resolver):
+    r = resolver.resolve("Izmir", date="2015-06-01")
+    assert r is not None and (r["country"], r["type"]) == ("TUR", "place"), r
+    # an agent noun with a place after it takes the place's state ("from", "in")
+    r = resolver.resolve("a Christian missionary from Calgary", date="2015-06-01")
+    assert r is not None and (r["country"], r["sector"]) == ("CAN", "REL"), r
+    # event arguments want actors: a place phrase is not one
+    from multivector.actors.api import resolve_phrase
+
+    assert resolve_phrase("Izmir", date="2015-06-01")["type"] == "place"

@@ -151,10 +151,23 @@ class PhraseResolver:
         nouns = [t for t in sdoc if t.pos_ in ("NOUN", "PROPN")]
         if not nouns:
             return None
-        head = nouns[-1]
+        # the syntactic head when it is a noun ("a missionary from Calgary"), else the last noun
+        root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+        head = root if root is not None and root.pos_ in ("NOUN", "PROPN") else nouns[-1]
         found = self.linker.en.agent_of(sdoc[max(0, head.i - 2): head.i + 1])
+        if found is None and head is not nouns[-1]:
+            head = nouns[-1]
+            found = self.linker.en.agent_of(sdoc[max(0, head.i - 2): head.i + 1])
         if found is None:
-            return None
+            # a place and nothing else ("Darfur", "the Jaffna peninsula"): its state, typed
+            # "place" so that stages wanting actors only (event sources) leave it out
+            name = re.sub(r"^(?:the|The)\s+", "", text.strip())
+            iso = self.kb.place_country(name)
+            if iso is None:
+                return None
+            return {"id": iso, "name": name, "country": iso, "type": "place", "sector": None,
+                    "cameo": iso, "code": iso, "method": "place", "role": None,
+                    "span": {"start": 0, "end": len(text), "text": text}}
         phrase, sector = found
         if former:
             sector = "ELI"
