@@ -83,3 +83,10 @@ def test_a_promise_without_a_to_clause_is_an_intent_not_a_threat(pipeline):
                            "ground to the Conservatives in council elections.")
     assert any(c == "030" for c, _, _ in got), got
     assert not any(c.startswith("13") for c, _, _ in got), got
+
+
+def test_an_experts_necessity_is_no_demand_by_the_state(pipeline):
+    """Interview answer: what a country "needs to" do is the analyst's opinion, not an event."""
+    doc = pipeline.analyze_text("Uzbekistan needs to diversify its partners, not abandon them.",
+                                source="opinion.txt")
+    assert [e for e in doc.events if e.modality == "asserted"] == []

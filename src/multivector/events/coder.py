@@ -53,6 +53,8 @@ from .typed import (
 )
 from .verb_dicts import TARGET_ROLES_BARE
 
+# "needs to", "has to": a necessity is no trigger (lang/en/events.yaml modality.modal_governors)
+MODAL_GOVERNORS = frozenset(lexicon()["modality"].get("modal_governors", ()))
 NOUN_POS = {"NOUN", "PROPN"}
 LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
 LOCATED_GROUP_PREPS = lang_lexicon("en").words("located_group_preps")
@@ -471,6 +473,8 @@ class EventCoder:
                 continue  # "asked Turkey to ease ...": the easing is the request's content
             if tok.lower_ == "according" or _copular(tok):
                 continue
+            if lem in MODAL_GOVERNORS and any(c.dep_ == "xcomp" for c in tok.children):
+                continue  # "Kazakhstan needs to diversify": a necessity, nobody's demand
             if lem in REPORTING:
                 # attribution is not the event, unless the classifier says the sentence is a
                 # statement (CAMEO 01): then saying is what happened
@@ -591,6 +595,8 @@ class EventCoder:
         # clauses (background, not what the sentence reports)
         others = [t for t in span if t.pos_ == "VERB" and t.i not in emitted and of_class(t)
                   and t.lemma_.lower() not in REPORTING and not self._absorbed(t, emitted)
+                  and not (t.lemma_.lower() in MODAL_GOVERNORS
+                           and any(c.dep_ == "xcomp" for c in t.children))
                   and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))]
         if others:
             return min(others, key=_depth)
