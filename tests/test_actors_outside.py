@@ -164,3 +164,17 @@ def test_a_place_alone_gives_its_state_typed_place(resolver):
     from multivector.actors.api import resolve_phrase
 
     assert resolve_phrase("Izmir", date="2015-06-01")["type"] == "place"
+
+
+def test_party_officers_and_legislators_by_their_titles(resolver):
+    # a party's nickname before "leader" makes a party officer, not a head of government
+    r = resolver.resolve("Tory leader Jane Whitcombe", date="2005-02-15")
+    assert r is not None and (r["country"], r["sector"]) == ("GBR", "PTY"), r
+    r = resolver.resolve("Lib Dem leader Tom Ashdale", date="2005-02-15")
+    assert r is not None and r["sector"] == "PTY", r
+    r = resolver.resolve("Conservative MP Harriet Lowe", date="2005-02-15")
+    assert r is not None and r["sector"] == "LEG", r
+    # a title lets a shorter name stand for a KB person only of the title's sector
+    r = resolver.resolve("Labour MP John Smith", date="2005-02-15")
+    assert r is not None and r["id"] != "PER:john-hilary-smith" and r["sector"] == "LEG", r
+    assert resolver.resolve("the Home Office", date="2005-02-15")["id"] == "GBRGOV"

@@ -48,6 +48,7 @@ NOT_PERSON_PREV = lang_lexicon("en").words("not_person_prev")
 NOT_PERSON_NEXT = lang_lexicon("en").words("not_person_next")
 EXPERT_WORDS = lang_lexicon("en").words("expert_words")
 NATIONALITY_HEADS = lang_lexicon("en").words("nationality_heads")
+PARTY_LEADER_WORDS = lang_lexicon("en").words("party_leader_words")
 NON_POLITICAL_TITLES = lang_lexicon("en").words("non_political_titles")
 
 
@@ -640,6 +641,11 @@ class EnglishRecognizer:
             done.add((s, e))
             cs, ce = span.start_char, span.end_char
             role, aff_ids, role_start = self._pre_title(sdoc, s, cands, base)
+            if role is not None and role_start is not None and role[1].sector == "GOV" \
+                    and role[1].phrase in PARTY_LEADER_WORDS \
+                    and self._party_before(cands, base + role_start):
+                # "Tory leader Michael Howard", "Lib Dem leader X": a party's leader, PTY
+                role = (role[0], self.lex.roles.get("party leader", role[1]))
             if role is None:
                 role, aff_ids = self._apposition(text, ce, cands, base)
             actor_id = kb_id
@@ -662,7 +668,7 @@ class EnglishRecognizer:
                     actor_id, method = self.fuzzy_people[typo_hits[0]], "fuzzy"
             if actor_id is None and len(span) >= 2:
                 titled = role is not None and role[1].cls == "office"
-                found = self._name_variant(name, titled)
+                found = self._name_variant(name, titled, role[1].sector if titled else None)
                 if found is not None:
                     actor_id, method = found
             # a role with an office and a country settles ambiguous or unknown surnames
@@ -723,7 +729,20 @@ class EnglishRecognizer:
                             meta={"name": name, "affiliation": aff_ids, "gender": gender}))
         return out
 
-    def _name_variant(self, name: str, titled: bool) -> tuple[str, str] | None:
+    def _party_before(self, cands: list[Cand], at: int) -> bool:
+        """A party's name (or an ambiguous name all of whose readings are parties) ends right
+        before offset ``at``."""
+        for c in cands:
+            if not (0 <= at - c.end <= 2):
+                continue
+            ids = [c.actor_id] if c.actor_id else list(c.meta.get("candidates", []))
+            if ids and all((a := self.kb.get(i)) is not None and (a.type == "party" or a.sector == "PTY")
+                           for i in ids):
+                return True
+        return False
+
+    def _name_variant(self, name: str, titled: bool,
+                      title_sector: str | None = None) -> tuple[str, str] | None:
         """A world person written with fewer middle names ("Omar Hassan al-Bashir" for the KB's
         "Omar Hassan Ahmad al Bashir": same first and last word, the rest in order), or, after
         an office title only, with a one-letter slip in the surname ("President Abdelaziz
@@ -746,7 +765,10 @@ class EnglishRecognizer:
             out = []
             for i in ids:
                 a = self.kb.actors.get(i)
-                if a is not None and a.type == "person" and a.name:
+                if a is not None and a.type == "person" and a.name and (
+                        title_sector is None or title_sector in self._sectors(i)):
+                    # after a title, only someone of the title's sector ("Labour MP John
+                    # Smith" is no Kiribati minister John Hilary Smith)
                     out.append((i, fold(a.name.replace("-", " ")).split()))
             return out
 

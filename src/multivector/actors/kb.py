@@ -39,7 +39,7 @@ from .sectors import canonical, composite
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
             "people.yaml", "world_curated.yaml", "agents.tsv", "context_names.yaml",
-            "ethnic_groups.yaml", "world.json.gz"]
+            "ethnic_groups.yaml", "world_aliases.yaml", "world.json.gz"]
 WORLD = "world.json.gz"  # built by scripts/build_actor_kb.py from ../shared sources
 CACHE_VERSION = "7"
 LANGS = kb_name_languages()  # multivector/lang/languages.yaml, kb_names: true
@@ -713,6 +713,14 @@ def build_kb(overlays: tuple[str, ...] = (), world: bool = True) -> KnowledgeBas
     kb.finish()
     if world:
         _load_world(kb, world_path())
+        for aid, names in (_read(DATA / "world_aliases.yaml") or {}).items():
+            known = kb.actors.get(str(aid))
+            if known is None:
+                continue
+            for n in names:  # "Tory" for the UK's Conservatives
+                if n not in known.aliases.setdefault("en", []):
+                    known.aliases["en"].append(str(n))
+                kb.add_alias("en", str(n), known.id)
         kb.finish()
     if (DATA / "context_names.yaml").is_file():
         _load_context_names(kb, _read(DATA / "context_names.yaml") or [])
