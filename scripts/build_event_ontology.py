@@ -51,6 +51,17 @@ LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
 APPEAL_TO_DEMAND_PREFIX = ("02", "10")
 STATEMENTS_CODED = {"016": "REJECT"}
 
+# Where the 2021 conversion table and the manual disagree, the manual wins (our decision,
+# 2026-12-03): the table maps CAMEO 163 (impose embargo, boycott or sanctions) to COERCE
+# `restrict`, but the manual's SANCTION section says "International (political or economic)
+# sanctions are coded as `discontinue'" (a reduction of relations, as WEIS and CAMEO's 16 and
+# PLOVER 0.5b1, the version of PLOVER_GSR_CAMEO.json, code them); COERCE `restrict' is for
+# restrictions on people's freedoms and movement.
+MANUAL_OVERRIDES = {"163": {"plover": "SANCTION", "mode": "discontinue",
+                            "contexts": ["diplomatic", "economic"],
+                            "note": "Impose embargo, boycott, or sanctions (SANCTION `discontinue' "
+                                    "per the PLOVER manual; the 2021 table says COERCE)"}}
+
 
 def _tex_clean(s: str) -> str:
     s = re.sub(r"\\cellcolor\{[^}]*\}", "", s)
@@ -178,6 +189,8 @@ def parse_cameo2plover(path: Path, cameo: dict) -> dict:
             out[code] = {"plover": STATEMENTS_CODED[code], "mode": None, "contexts": [],
                          "note": "deny responsibility: mapped to REJECT (multivector decision, "
                                  "the PLOVER manual's suggested exception)"}
+        elif code in MANUAL_OVERRIDES:
+            out[code] = dict(MANUAL_OVERRIDES[code])
         elif code.startswith("01"):
             out[code] = {"plover": None, "mode": None, "contexts": [],
                          "note": "statement: dropped in PLOVER"}
