@@ -26,3 +26,79 @@ def test_sanctions_on_a_state_code_sanction(events_pipeline):
     e = [x for x in evs if x.cameo == "163"]
     assert e and e[0].plover == "SANCTION", [(x.cameo, x.plover) for x in evs]
     assert [t["country"] for t in e[0].target] == ["BLR"]
+
+
+@pytest.mark.slow
+def test_announced_or_unveiled_aid_is_aid(events_pipeline):
+    # an amount "in aid" / "of aid" is what the verb gives; humanitarian aid is 073
+    evs = code(events_pipeline, "Norway announced 40 million dollars in emergency aid for Sudan.")
+    e = [x for x in evs if x.plover == "AID"]
+    assert e and e[0].cameo == "073", [(x.cameo, x.trigger) for x in evs]
+    assert [t["country"] for t in e[0].target] == ["SDN"] and e[0].modality == "asserted"
+    evs = code(events_pipeline, "Britain unveiled 50 million pounds of aid for Yemen.")
+    e = [x for x in evs if x.plover == "AID"]
+    assert e and [t["country"] for t in e[0].target] == ["YEM"]
+    evs = code(events_pipeline, "The World Bank unveiled a $300 million loan for Ghana.")
+    assert [x.cameo for x in evs if x.plover == "AID"] == ["071"]
+
+
+@pytest.mark.slow
+def test_announced_sanctions_are_imposed_sanctions(events_pipeline):
+    evs = code(events_pipeline, "Canada announced new sanctions against Iranian officials.")
+    e = [x for x in evs if x.cameo == "163"]
+    assert e and e[0].plover == "SANCTION" and e[0].target[0]["country"] == "IRN"
+    evs = code(events_pipeline, "Australia slapped sanctions on Belarus.")
+    e = [x for x in evs if x.cameo == "163"]
+    assert e and e[0].target[0]["country"] == "BLR", [(x.cameo, x.trigger) for x in evs]
+    # a verb given sanction roots for its object would type the wrong act through the classifier
+    evs = code(events_pipeline, "The assembly adopted a resolution criticising Israel.")
+    assert not [x for x in evs if x.plover == "SANCTION"]
+
+
+@pytest.mark.slow
+def test_what_a_verb_of_calling_says_through_the_stance_lexicon(events_pipeline):
+    # "trap" is no word of the pattern's list; the stance lexicon gives it a negative lean
+    evs = code(events_pipeline, "Ankara described Greece's new fishing rules as a trap.")
+    e = [x for x in evs if x.cameo == "111"]
+    assert e and [t["country"] for t in e[0].target] == ["GRC"], [(x.cameo, x.trigger) for x in evs]
+    # a patient role says what was done to them, not what they are
+    evs = code(events_pipeline, "Ankara described the fishermen as victims of Greek rules.")
+    assert not [x for x in evs if x.cameo == "111"]
+
+
+def test_stance_predicates_lean_the_right_way():
+    from multivector.events.lexicon import stance_predicates
+
+    neg, pos = stance_predicates("negative"), stance_predicates("positive")
+    assert "trap" in neg and "menace" in neg and "victim" not in neg and "target" not in neg
+    assert "reliable" in pos and not set(neg) & set(pos)
+
+
+@pytest.mark.slow
+def test_a_headline_infinitive_is_a_plan_not_an_act(events_pipeline):
+    # the headline announces the drills, the body reports them: one happening, one asserted event
+    evs = code(events_pipeline, "Japan and Vietnam to hold naval drills next month.")
+    assert evs and all(x.modality == "future" for x in evs), [(x.cameo, x.modality) for x in evs]
+    evs = code(events_pipeline, "EU to impose new sanctions on Belarus")
+    assert evs and all(x.modality == "future" for x in evs)
+    evs = code(events_pipeline, "Japan and Vietnam held naval drills on Monday.")
+    assert [x.modality for x in evs] == ["asserted"]
+
+
+@pytest.mark.slow
+def test_a_verb_of_wanting_is_never_the_act_a_classifier_event_hangs_on(events_pipeline):
+    # the CAMEO dictionary lists "want" with coercion roots ("wanted by the police"); in "still
+    # want and can expand trade" wanting is an attitude, not the act
+    from multivector.events.classifier import Prediction
+    from multivector.events.coder import EventCoder
+
+    coder = EventCoder()
+    if coder.classifier is None:
+        pytest.skip("no event classifier")
+    doc = events_pipeline.analyze_text("Turkey and Iran still want and can expand mutual trade.")
+    span = next(iter(doc.english_sentences())).span
+    for quad in (1, 2, 4):
+        proba = tuple(0.6 if q == quad else 0.1 for q in range(5))
+        tok = coder._loose_trigger(span, Prediction(quad=quad, quad_proba=proba, root=None,
+                                                    root_proba=0.0), {})
+        assert tok is None or tok.lemma_ != "want", (quad, tok)

@@ -64,6 +64,7 @@ REQUEST_NOUNS = lang_lexicon("en").words("request_nouns")
 GROUP_HEADS = {lemma: kind for kind, words in lang_lexicon("en").table("counted_group_heads").items()
                for lemma in words}
 AID_PURPOSE_VERBS = lang_lexicon("en").words("aid_purpose_verbs")
+ATTITUDE_VERBS = lang_lexicon("en").words("event_attitude_verbs")
 GROUP_NUMBERS = {str(k): int(v) for k, v in lang_lexicon("en").table("counted_group_numbers").items()}
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
@@ -471,7 +472,7 @@ class EventCoder:
             roots = _class_roots(lex, lem, "verb", pred.quad)
             if self._absorbed(tok, emitted):
                 continue  # "asked Turkey to ease ...": the easing is the request's content
-            if tok.lower_ == "according" or _copular(tok):
+            if tok.lower_ == "according" or _copular(tok) or lem in ATTITUDE_VERBS:
                 continue
             if lem in MODAL_GOVERNORS and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "Kazakhstan needs to diversify": a necessity, nobody's demand
@@ -580,6 +581,7 @@ class EventCoder:
             if tok.lemma_.lower() in REPORTING:
                 todo += [c for c in kids if c.dep_ in ("ccomp", "parataxis", "advcl")]
         verbs = [t for t in main if t.pos_ == "VERB" and t.lemma_.lower() not in REPORTING
+                 and t.lemma_.lower() not in ATTITUDE_VERBS
                  and t.lower_ != "according" and t.i not in emitted
                  and not self._absorbed(t, emitted)]
         # the complement carries the act ("needs to play" -> play; its governor, the modality)
@@ -594,7 +596,8 @@ class EventCoder:
         # a verb of the class elsewhere, shallowest first, outside relative and adjectival
         # clauses (background, not what the sentence reports)
         others = [t for t in span if t.pos_ == "VERB" and t.i not in emitted and of_class(t)
-                  and t.lemma_.lower() not in REPORTING and not self._absorbed(t, emitted)
+                  and t.lemma_.lower() not in REPORTING | ATTITUDE_VERBS
+                  and not self._absorbed(t, emitted)
                   and not (t.lemma_.lower() in MODAL_GOVERNORS
                            and any(c.dep_ == "xcomp" for c in t.children))
                   and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))]
@@ -1704,7 +1707,9 @@ def _token_info(tok) -> dict:
         objs = list(pobj.get("of", []))
     else:
         objs = _direct_objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"] + prep_objs
-    objs = objs + [g for o in objs if o.lemma_.lower() in QUANTITY_HEADS for g in _prep_objects(o, "of")]
+    # what an amount measures is the object: "tons of food", "15 million euros in aid"
+    objs = objs + [g for o in objs if o.lemma_.lower() in QUANTITY_HEADS
+                   for g in _prep_objects(o, "of") + _prep_objects(o, "in")]
     objs = _expand(objs)
     words = set()
     for o in objs:

@@ -88,8 +88,42 @@ def _word(x) -> str:
     return str(x).lower()
 
 
+# ``predicate_stance``: how strongly a characterisation must lean to code as criticism or praise
+STANCE_PREDICATE_MIN = 0.6
+# relational roles ("an opponent of the reform", "a supporter of X") characterise only when strong
+STANCE_RELATIONAL_MIN = 0.8
+
+
+@lru_cache(maxsize=2)
+def stance_predicates(polarity: str) -> tuple[str, ...]:
+    """The role nouns and quality adjectives of the stance lexicon (``lang/en/stance.yaml``)
+    that lean ``negative`` or ``positive`` by at least ``STANCE_PREDICATE_MIN``: what a verb of
+    calling says its object is ("described the rules as a *trap*", "called the envoy a *liar*")
+    codes criticism or praise through the same words the stance stage reads. Patient roles
+    ("a victim", "a target") say what was done to the object, not what it is."""
+    lex = lang_lexicon("en")
+    sign = -1.0 if polarity == "negative" else 1.0
+    skip = lex.words("patient_roles")
+    relational = lex.words("relational_roles")
+    out = []
+    for key in ("role", "quality"):
+        for word, weight in lex.table(key).items():
+            if not isinstance(weight, (int, float)) or " " in str(word):
+                continue
+            w = str(word).split("/")[0].lower()
+            need = STANCE_RELATIONAL_MIN if w in relational else STANCE_PREDICATE_MIN
+            if w not in skip and sign * float(weight) >= need:
+                out.append(w)
+    return tuple(sorted(set(out)))
+
+
 def _one_pattern(raw: dict, i: int, where: str) -> Pattern:
     kw = dict(raw)
+    stance = kw.pop("predicate_stance", None)
+    if stance is not None:
+        if stance not in ("negative", "positive"):
+            raise ValueError(f"{where} entry {i + 1}: predicate_stance must be negative or positive")
+        kw["predicate"] = list(kw.get("predicate") or ()) + list(stance_predicates(stance))
     kw["lemma"] = _word(kw["lemma"])
     kw["pos"] = str(kw.get("pos", "verb")).lower()
     kw["cameo"] = str(kw["cameo"])

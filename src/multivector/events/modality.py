@@ -196,12 +196,31 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
         hops += 1
     if question and tok.pos_ == "VERB":
         cues.add("hypothetical")
+    if headline_infinitive(tok) or cur is not tok and headline_infinitive(cur):
+        cues.add("future")
     if any(c.dep_ == "advmod" and c.lower_ in m.get("claimed_adverbs", ()) for c in tok.children):
         cues.add("claimed")
     for label in ORDER:
         if label in cues:
             return label
     return "asserted"
+
+
+def headline_infinitive(tok) -> bool:
+    """A headline's bare to-infinitive with its subject ("Japan and the Philippines to hold
+    drills", "EU to impose new sanctions on Belarus") announces what is planned: in news style
+    it is the future ("will hold"), not an act that happened. The story's body reports the act
+    itself when it happens ("began joint exercises"); counting both as asserted would count one
+    happening twice."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in kids):
+        return False
+    if tok.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+    # "EU to impose ...": the parser hangs the infinitive on the subject as the sentence's root
+    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("PROPN", "NOUN")
 
 
 # auxiliaries that make a negated act a stated refusal: "will not accept", "would not
