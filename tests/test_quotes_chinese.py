@@ -42,7 +42,7 @@ def test_chinese_quotes_and_their_speakers(pipeline):
     assert spokesman.kind == "indirect" and spokesman.speaker.id == "CHNGOV"  # the ministry
     assert spokesman.speaker.role == "发言人"
     minister = zh["我们欢迎所有邻国的投资"]
-    assert minister.kind == "direct" and minister.speaker.id == "KAZ"
+    assert minister.kind == "direct" and minister.speaker.id == "KAZGOV"
     # Russian media are not the Russian state: the outlet speaks, with no actor
     media = zh["莫斯科对这一项目表示关注"]
     assert media.speaker.id is None and media.speaker.name == "俄罗斯媒体"
@@ -50,6 +50,6 @@ def test_chinese_quotes_and_their_speakers(pipeline):
     assert not any("贸易额" in t for t in zh)
     # quoted words first, the speaker and the cue after them (two sentences inside the marks)
     after = zh["铁路将缩短运输时间。我们很满意。"]
-    assert after.kind == "direct" and after.speaker.id == "KAZ" and after.cue == "说"
+    assert after.kind == "direct" and after.speaker.id == "KAZGOV" and after.cue == "说"
     for q in zh.values():  # evidence offsets point at the words
         assert doc.text[q.start:q.end] == q.text
