@@ -178,3 +178,10 @@ def test_party_officers_and_legislators_by_their_titles(resolver):
     r = resolver.resolve("Labour MP John Smith", date="2005-02-15")
     assert r is not None and r["id"] != "PER:john-hilary-smith" and r["sector"] == "LEG", r
     assert resolver.resolve("the Home Office", date="2005-02-15")["id"] == "GBRGOV"
+
+
+def test_people_named_with_where_they_live(resolver):
+    assert resolver.resolve("Albanians of southern Serbia", date="2001-03-01")["country"] == "SRB"
+    assert resolver.resolve("ethnic Russians in Latvia", date="2001-03-01")["country"] == "LVA"
+    # an agent phrase keeps its own state: troops abroad are still their state's
+    assert resolver.resolve("Russian troops in Syria", date="2016-03-01")["id"] == "RUSMIL"

@@ -16,6 +16,8 @@ from .candidates import select
 from .kb import KnowledgeBase
 from .sectors import composite
 
+# "Albanians | of southern | Serbia": a preposition of residence and at most two modifiers
+RESIDENCE = re.compile(r"\s+(?:of|in|from|living\s+in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|one-time|onetime)\b", re.I)
 
 
@@ -87,6 +89,7 @@ class PhraseResolver:
         best = next((c for c in linked if c.start <= head < c.end), None)
         if best is None:
             best = max(linked, key=lambda c: (c.length, c.person))
+        best = self._residence(text, best, linked)
         actor = self.kb.get(best.actor_id) or best.actor
         if actor is None:
             return None
@@ -113,6 +116,23 @@ class PhraseResolver:
                 "discovered": actor.discovered, "role": best.role or (
                     role_on.get("role") if role_on else None), "method": method,
                 "span": {"start": best.start, "end": best.end, "text": text[best.start:best.end]}}
+
+    def _residence(self, text: str, best, linked):
+        """A nationality noun followed by where the group lives names the group by that state
+        ("Albanians of southern Serbia", "ethnic Russians in Latvia"), as CAMEO codes them."""
+        if best.meta.get("kind") != "demonym" or best.sector or best.meta.get("agent"):
+            return best
+        a = self.kb.get(best.actor_id)
+        if a is None or a.type != "state":
+            return best
+        m = RESIDENCE.match(text, best.end)
+        if m is None:
+            return best
+        nxt = next((c for c in linked if c.start == m.end()), None)
+        b = self.kb.get(nxt.actor_id) if nxt is not None else None
+        if b is None or b.type not in ("state", "government") or b.country == a.country:
+            return best
+        return nxt
 
     def _support(self, context: str | None, date: str | None) -> Counter:
         """Countries the context names, with how often (linked mentions and places)."""
