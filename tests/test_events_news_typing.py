@@ -102,3 +102,45 @@ def test_a_verb_of_wanting_is_never_the_act_a_classifier_event_hangs_on(events_p
         tok = coder._loose_trigger(span, Prediction(quad=quad, quad_proba=proba, root=None,
                                                     root_proba=0.0), {})
         assert tok is None or tok.lemma_ != "want", (quad, tok)
+
+
+def test_no_general_sense_shadows_a_specific_one():
+    # senses of a lemma are tried in file order and the first that holds wins: a sense without
+    # conditions above one with conditions ("banned X" above "banned imports") hides it
+    from multivector.events.lexicon import patterns
+
+    conditions = ("particle", "object", "object_class", "xcomp", "xcomp_required", "xcomp_object",
+                  "prep_object", "predicate", "object_words")
+    shadowing = []
+    for key, senses in patterns(()).items():
+        for i, p in enumerate(senses):
+            if not any(getattr(p, c) for c in conditions) and any(
+                    getattr(q, c) for q in senses[i + 1:] for c in conditions):
+                shadowing.append((key, p.cameo))
+    assert shadowing == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, plover, cameo", [
+    ("Japan banned imports of Indonesian timber.", "SANCTION", "163"),
+    ("The United States halted arms sales to Taiwan.", "SANCTION", "163"),
+    ("Kenya returned the seized fishing boats to Tanzania.", "RETREAT", "084"),
+    ("Iraq let UN weapons inspectors return to Baghdad.", "RETREAT", "086"),
+    ("Sudan repatriated 2,000 Eritrean refugees.", "RETREAT", "084"),
+    ("The authorities closed two independent newspapers.", "COERCE", "1721"),
+    ("Security forces raided the offices of the opposition party.", "COERCE", "171"),
+    ("Indian and Chinese commanders held a new round of talks on the border.", "CONSULT", "046"),
+])
+def test_news_acts_get_their_type(events_pipeline, text, plover, cameo):
+    evs = code(events_pipeline, text)
+    assert [(x.plover, x.cameo) for x in evs if x.modality == "asserted"] == [(plover, cameo)], \
+        [(x.plover, x.cameo, x.trigger) for x in evs]
+
+
+@pytest.mark.slow
+def test_a_stated_retaliation_is_a_threat_of_force(events_pipeline):
+    evs = code(events_pipeline, "Russia said it would retaliate against any NATO deployment in Finland.")
+    e = [x for x in evs if x.plover == "THREATEN"]
+    assert e and e[0].cameo == "138", [(x.plover, x.cameo, x.trigger) for x in evs]
+    evs = code(events_pipeline, "Israel retaliated against Hezbollah positions in Lebanon.")
+    assert [x.plover for x in evs] == ["ASSAULT"]
