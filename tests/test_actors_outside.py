@@ -185,3 +185,11 @@ def test_people_named_with_where_they_live(resolver):
     assert resolver.resolve("ethnic Russians in Latvia", date="2001-03-01")["country"] == "LVA"
     # an agent phrase keeps its own state: troops abroad are still their state's
     assert resolver.resolve("Russian troops in Syria", date="2016-03-01")["id"] == "RUSMIL"
+
+
+def test_an_organisation_tagged_as_a_person_is_the_organisation(pipeline):
+    doc = pipeline.analyze_text("Tamil Tiger rebels attacked a navy base near the coast.",
+                                date="2004-01-10")
+    m = next(m for m in doc.mentions if m.text.startswith("Tamil Tiger"))
+    assert m.actor_id and not m.actor_id.startswith("PER:"), m
+    assert actor_ref(doc, m.actor_id)["country"] == "LKA"

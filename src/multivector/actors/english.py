@@ -707,6 +707,15 @@ class EnglishRecognizer:
                 if fz is not None:
                     out.append(fz)
                     continue
+            if actor_id is None and len(span) >= 2:
+                # an organisation's name spaCy tags PERSON ("Tamil Tiger rebels", "Boko Haram"
+                # in some sentences): the organisation, not a discovered person
+                orgs = [en for en in self.kb.lookup(name)
+                        if self.kb.actors[en.actor_id].type in WORD_INSIDE_ORG_TYPES]
+                if orgs:
+                    out.append(Cand(base + cs, base + ce, self.choose(orgs, date).actor_id, "ner",
+                                    meta={"label": "PERSON", "name": name}))
+                    continue
             if actor_id is None:
                 if e < len(sdoc) and sdoc[e].lower_ in NOT_PERSON_NEXT:
                     continue  # "the Jackson-Vanik amendment"
