@@ -89,3 +89,34 @@ def test_forces_raised_are_no_target_of_their_mobilisation(events_pipeline):
     assert [a.id for a in ev.target] == ["LBN"]
     ev = _one(events_pipeline, "Israel mobilized the army on Monday.", "MOBILIZE")
     assert not ev.target
+
+
+def _words(doc, a):
+    return doc.text[a.start:a.end]
+
+
+def test_a_common_noun_stands_for_the_name_in_its_apposition(events_pipeline):
+    doc = events_pipeline.analyze_text("Chinese President Xi Jinping will meet regional rival "
+                                       "Japan's Prime Minister Fumio Kishida next week.",
+                                       date="2024-05-14")
+    ev = next(e for e in doc.events if e.source)
+    assert [a.id for a in ev.target] == ["PER:fumio-kishida"]
+
+
+def test_argument_words_end_before_the_clause_adjuncts(events_pipeline):
+    # a time the parse hung on the subject, and where a named person was, are not its words;
+    # the owner of an object names the actor, the object's phrase is the argument's words
+    doc = events_pipeline.analyze_text("The EU's foreign policy chief on Monday rejected "
+                                       "Israel's proposal.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "REJECT")
+    assert "Monday" not in _words(doc, ev.source[0])
+    assert ev.target[0].id == "ISR" and _words(doc, ev.target[0]) == "Israel's proposal"
+    doc = events_pipeline.analyze_text("Turkish President Recep Tayyip Erdogan will meet Italian "
+                                       "President Sergio Mattarella in Rome.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.target)
+    assert _words(doc, ev.target[0]) == "Italian President Sergio Mattarella"
+    # a common noun keeps its place: "a military base in northern Mali" is one phrase
+    doc = events_pipeline.analyze_text("Rebel fighters overran a military base in northern Mali "
+                                       "on Sunday.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.target)
+    assert _words(doc, ev.target[0]) == "a military base in northern Mali"

@@ -114,6 +114,8 @@ MANNED_HEADS = frozenset(str(w) for w in lexicon().get("manned_heads") or ())
 ARG_SPAN_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
 NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of", "into")
 ANAPHORA_DETS = lang_lexicon("en").words("event_anaphora_dets")
+# nouns of a phrase that says how something was said, not who ("in a statement")
+ADJUNCT_NOUNS = lang_lexicon("en").words("argument_adjunct_nouns")
 EVENT_NOUN_FAMILY = {str(w): frozenset(str(x) for x in fam)
                      for fam in lang_lexicon("en").get("event_noun_families") or ()
                      for w in fam}
@@ -924,6 +926,11 @@ class EventCoder:
                 origin = next((phrase_of[c.i] for c in t.conjuncts
                                if c.i in phrase_of and phrase_of[c.i].i != c.i), None)
             origin = origin if origin is not None else t
+            if origin is t and t.dep_ == "poss" and t.head.pos_ == "NOUN" \
+                    and t.head.i != context.get("trigger"):
+                # "rejected Romania's request" (the owner is the argument): the argument's
+                # words are the owned noun's phrase, not the possessor alone
+                origin = t.head
             ref = None
             if t.ent_type_ in NON_ACTOR_ENTS and t.lemma_.lower() not in COUNT_HEADS:
                 continue  # "on Monday", "by 5 percent": never an actor
@@ -948,6 +955,16 @@ class EventCoder:
                     ref = self._possessive_pronoun_np(doc, t, resolver, context)
                 if ref is None:
                     ref = self._located_group(t, resolver)
+                if ref is None and t.pos_ == "NOUN" and not _children(t, "prep"):
+                    # "will meet regional rival Japan's Prime Minister X", "his counterpart, Y":
+                    # a common noun that names no actor stands for the name in its apposition
+                    # (not an act's "the involvement of X, mainly Russia": an example of it)
+                    for c in t.children:
+                        if c.dep_ == "appos" and c.pos_ in NOUN_POS and c.i > t.i \
+                                and not _children(c, "advmod"):
+                            ref = resolver.actor(c, allow_place=allow_place)
+                            if ref is not None:
+                                break
                 if ref is None and t.lemma_.lower() in COUNT_HEADS:
                     # "thousands of Iraqi Kurds", "a group of Chechen refugees": the members
                     for o in _prep_objects(t, "of"):
@@ -1344,7 +1361,7 @@ class EventCoder:
         arguments the parse gives."""
         start = doc.token_start(tok)
         quote = _quote_at(doc, start)
-        context: dict = {"quote": quote}
+        context: dict = {"quote": quote, "trigger": tok.i}
         is_verb = tok.pos_ == "VERB"
         inherited = False
         if is_verb:
@@ -1904,8 +1921,10 @@ def argument_span(doc: Doc, tok, actor=None) -> tuple[int, int]:
         if c.dep_ in ("det", "predet") or c.pos_ == "DET":
             i = min(i, c.left_edge.i)
     for c in tok.rights:
-        if c.dep_ in ARG_SPAN_STOPS:
+        if c.dep_ in ARG_SPAN_STOPS or _adjunct(c):
             break
+        if tok.pos_ == "PROPN" and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
+            break  # "President X in Rome": where the named actor was, not part of the name
         j = max(j, c.right_edge.i + 1)
     if actor is not None and actor.i != tok.i:
         a, b = np_range(actor)
@@ -1915,6 +1934,19 @@ def argument_span(doc: Doc, tok, actor=None) -> tuple[int, int]:
     while i < j - 1 and tok.doc[i].is_punct:
         i += 1
     return doc.span_offsets(tok.doc[i:j])
+
+
+def _adjunct(c) -> bool:
+    """A dependent of an argument's head that belongs to the clause, not to the phrase: the
+    parse hung a time ("the EU's foreign policy chief on Monday"), an adverb ("a delegation
+    here") or a medium ("the office in a statement") on the noun."""
+    if c.dep_ in ("advmod", "npadvmod"):
+        return True
+    if c.dep_ != "prep":
+        return False
+    objs = [g for g in c.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") or _is_time_word(o)
+               or o.lemma_.lower() in ADJUNCT_NOUNS for o in objs)
 
 
 def _act_agents(t) -> list:
