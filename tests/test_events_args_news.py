@@ -120,3 +120,11 @@ def test_argument_words_end_before_the_clause_adjuncts(events_pipeline):
                                        "on Sunday.", date="2024-05-14")
     ev = next(e for e in doc.events if e.target)
     assert _words(doc, ev.target[0]) == "a military base in northern Mali"
+
+
+def test_an_attacked_object_stands_for_the_state_of_its_place(events_pipeline):
+    doc = events_pipeline.analyze_text("Ukrainian drones hit an oil refinery in southern Russia.",
+                                       date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert ev.source[0].country == "UKR" and [a.id for a in ev.target] == ["RUS"]
+    assert _words(doc, ev.target[0]) == "an oil refinery in southern Russia"

@@ -74,6 +74,9 @@ NON_STATE_SECTORS = {"CVL", "REB", "OPP", "JRN", "BUS", "MED", "REF", "NGO", "LA
 
 CONTENT_NOUNS = lang_lexicon("en").words("content_nouns")
 PLACE_NOUNS = lang_lexicon("en").words("place_nouns")
+# things an attack or aid is aimed at that stand for the state of the place their phrase names
+# ("struck a target in the Gaza Strip", "shelled a hospital in northern Syria")
+ATTACKED_OBJECTS = lang_lexicon("en").words("placed_object_nouns")
 # "test-fired", "test-launched": an attack verb's modifier that makes it a weapons test
 TEST_WORDS = lang_lexicon("en").words("event_test_words")
 # "accused X of attacking Y": X is the agent of the attack (claimed), not the accuser
@@ -973,7 +976,7 @@ class EventCoder:
                             ref = _generic_agent(o)  # "hundreds of students": students (CVL)
                         if ref is not None:
                             break
-                if ref is None and allow_place and t.lemma_.lower() in PLACE_NOUNS:
+                if ref is None and allow_place and t.lemma_.lower() in PLACE_NOUNS | ATTACKED_OBJECTS:
                     ref = self._placed_noun(t, resolver)  # "besieged towns in northern Ethiopia"
                 if ref is None and generic:
                     ref = _generic_agent(t)
