@@ -35,6 +35,7 @@ from .dyads import state_and_group
 from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of, refusal
 from .ontology import CameoCode, ontology
+from .statements import statement_events
 from .typed import (
     ACCURACY,
     CLASSIFIER_BARE,
@@ -237,7 +238,7 @@ class EventCoder:
         emitted: dict[int, bool] = {}
         self._claims: list = []  # (trigger, sources) of claimed events, filled by _event
         if not found and (self.classifier is None or not self._has_event_verb(span)):
-            return []
+            return statement_events(self, doc, sent, resolver, [])
 
         # outer triggers first, so an inner one is absorbed only by an outer one that coded
         for i in sorted(found, key=lambda i: _depth(span.doc[i])):
@@ -263,6 +264,7 @@ class EventCoder:
         out += constructed
         if self.classifier is not None:
             out = self._classify(doc, sent, resolver, out, question, emitted)
+        out = statement_events(self, doc, sent, resolver, out)  # what people say (01x, 02x, 11x)
         if resolver.use_mentions:
             complete_countries(doc, sent, out, resolver.api)
         out.sort(key=lambda e: e.start)
