@@ -193,3 +193,17 @@ def test_an_organisation_tagged_as_a_person_is_the_organisation(pipeline):
     m = next(m for m in doc.mentions if m.text.startswith("Tamil Tiger"))
     assert m.actor_id and not m.actor_id.startswith("PER:"), m
     assert actor_ref(doc, m.actor_id)["country"] == "LKA"
+
+
+def test_a_person_discovered_after_a_party_title_takes_the_partys_country(pipeline, resolver):
+    doc = pipeline.analyze_text("LONDON - Conservative MP Jane Doe criticised the Home Office on "
+                                "Tuesday. Britain's government said it would answer her.",
+                                date="2005-02-15")
+    got = {m.text: m.actor_id for m in doc.mentions}
+    assert got.get("Conservative") == "PTY:gbr-con", got
+    ref = actor_ref(doc, got["Jane Doe"])
+    assert (ref["country"], ref["sector"]) == ("GBR", "LEG"), ref
+    # without a British context the party (and so the country) stays open
+    doc = pipeline.analyze_text("Conservative MP Jane Doe spoke on Tuesday.", date="2005-02-15")
+    ref = actor_ref(doc, next(m.actor_id for m in doc.mentions if m.text == "Jane Doe"))
+    assert ref["country"] is None, ref

@@ -926,6 +926,9 @@ class EnglishRecognizer:
         for t in list(sdoc) + [None]:
             if t is not None and t.text.isupper() and len(t.text) >= 2 and t.text.isalpha():
                 spans.add((t.i, t.i + 1))
+            elif t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i + 1 < len(sdoc) \
+                    and self.lex.role(sdoc[t.i + 1].text) is not None:
+                spans.add((t.i, t.i + 1))  # a party name before a title ("Conservative MP X")
             if t is not None and (t.pos_ == "PROPN" or (run is not None and t.lower_ in SMALL_WORDS
                                                          and t.i + 1 < len(sdoc)
                                                          and sdoc[t.i + 1].pos_ == "PROPN")):

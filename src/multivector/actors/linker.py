@@ -102,7 +102,37 @@ class DocLinker:
             c.meta["sidx"] = sent.idx if sent is not None else None
         self.resolve_references(chosen, date)
         self.resolve_context(chosen, self.support(doc, chosen))
+        self.titled_party_country(chosen, doc.text)
         self.write(doc, [c for c in chosen if c.actor_id is not None])
+
+    def titled_party_country(self, cands: list[Cand], text: str, base: int = 0) -> None:
+        """A person discovered after a title whose party the context settled ("Conservative MP
+        Jane Doe" in a British story: "Conservative" linked to the UK's party) takes that
+        party's country. ``base``: offset of ``text`` in the candidates' coordinates."""
+        from .lexicon import lexicon
+
+        role_re = lexicon().role_re
+        parties = [k for k in cands if k.method == "context" and k.actor_id
+                   and (a := self.kb.get(k.actor_id)) is not None and a.country
+                   and (a.type == "party" or a.sector == "PTY")]
+        if not parties:
+            return
+        for c in cands:
+            a = c.actor
+            if not c.person or a is None or not a.discovered or a.country:
+                continue
+            for k in parties:
+                if not (0 < c.start - k.end <= 40):
+                    continue
+                between = text[k.end - base:c.start - base].strip()
+                if between and role_re.fullmatch(between):
+                    iso = self.kb.actors[k.actor_id or ""].country
+                    a.country = iso
+                    for r in a.roles:
+                        r["country"] = r.get("country") or iso
+                    if a.sector and not a.cameo:
+                        a.cameo = f"{iso}{a.sector}"
+                    break
 
     # ------------------------------------------------------------------ ambiguous names
     def support(self, doc: Doc | None, cands: list[Cand]) -> set[str]:

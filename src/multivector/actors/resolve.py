@@ -76,6 +76,7 @@ class PhraseResolver:
         dominant = country.upper() if country else (
             ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
         self.linker.resolve_context(chosen, support)
+        self.linker.titled_party_country(chosen, text)
         linked = [c for c in chosen if c.actor_id is not None and c.kind not in ("pronoun",)]
         former = bool(FORMER.search(text))
         if not linked:
