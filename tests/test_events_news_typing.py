@@ -130,6 +130,11 @@ def test_no_general_sense_shadows_a_specific_one():
     ("The authorities closed two independent newspapers.", "COERCE", "1721"),
     ("Security forces raided the offices of the opposition party.", "COERCE", "171"),
     ("Indian and Chinese commanders held a new round of talks on the border.", "CONSULT", "046"),
+    # walking out of talks or an organisation is no retreat from a place
+    ("The rebels pulled out of the peace talks on Sunday.", "SANCTION", "164"),
+    ("Burundi withdrew from the International Criminal Court.", "SANCTION", "160"),
+    ("Ethiopian troops pulled out of the border town on Friday.", "RETREAT", "0872"),
+    ("Israel's release of 50 Palestinian prisoners began on Monday.", "RETREAT", "0841"),
 ])
 def test_news_acts_get_their_type(events_pipeline, text, plover, cameo):
     evs = code(events_pipeline, text)

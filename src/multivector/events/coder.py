@@ -1725,6 +1725,11 @@ def _token_info(tok) -> dict:
             if c.lower_ in PARTICLE_PREPS:
                 prt.add(c.lower_)
                 prep_objs += [g for g in c.children if g.dep_ == "pobj"]
+                for g in c.children:  # "pulled out of the talks": the particle's of-phrase
+                    if g.dep_ == "prep":
+                        prep.add(g.lower_)
+                        pobj.setdefault(g.lower_, []).extend(
+                            x for x in g.children if x.dep_ in ("pobj", "pcomp"))
     if tok.pos_ in NOUN_POS:
         objs = list(pobj.get("of", []))
     else:
