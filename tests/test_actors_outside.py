@@ -32,7 +32,7 @@ def _code(r):
 @pytest.mark.parametrize("phrase,want", [
     ("Chechen rebels", ("RUS", "REB")),
     ("a Basque separatist", ("ESP", "REB")),
-    ("Tamil civilian refugees", ("LKA", "REF")),
+    ("Tamil refugees", ("LKA", "REF")),
     ("Igbo traders", ("NGA", None)),
     ("Uighur activists", ("CHN", None)),
 ])
@@ -96,9 +96,9 @@ def test_world_person_with_fewer_middle_names_or_a_titled_slip(resolver):
     r = resolver.resolve("Omar Hassan al-Bashir", date="2005-06-01")
     assert r["id"] == full.id and r["country"] == "SDN", r
     # a one-letter slip in the surname links only after an office title
-    r = resolver.resolve("President Abdelaziz Bouteflicka", date="2005-06-01")
+    r = resolver.resolve("President Abdelaziz Bouteflka", date="2005-06-01")
     assert r["id"] == "PER:abdelaziz-bouteflika" and (r["country"], r["sector"]) == ("DZA", "GOV")
-    r = resolver.resolve("Abdelaziz Bouteflicka", date="2005-06-01")
+    r = resolver.resolve("Abdelaziz Bouteflka", date="2005-06-01")
     assert r is None or r["id"] != "PER:abdelaziz-bouteflika", r
     # a different first name is a different person
     r = resolver.resolve("President Karim Bouteflika", date="2005-06-01")
@@ -150,16 +150,16 @@ def test_party_word_inside_a_longer_capitalised_name_is_no_link(resolver):
 
 
 def test_a_source_listing_is_not_a_party_name(resolver):
-    r = resolver.resolve("Ugandan opposition candidates", date="2005-06-01")
-    assert r is not None and r["country"] == "UGA", r
+    r = resolver.resolve("Zambian opposition candidates", date="2005-06-01")
+    assert r is not None and r["country"] == "ZMB", r
 
 
 def test_a_place_alone_gives_its_state_typed_place(resolver):
     r = resolver.resolve("Izmir", date="2015-06-01")
     assert r is not None and (r["country"], r["type"]) == ("TUR", "place"), r
     # an agent noun with a place after it takes the place's state ("from", "in")
-    r = resolver.resolve("a Christian missionary from Calgary", date="2015-06-01")
-    assert r is not None and (r["country"], r["sector"]) == ("CAN", "REL"), r
+    r = resolver.resolve("a Baptist missionary from Osaka", date="2015-06-01")
+    assert r is not None and (r["country"], r["sector"]) == ("JPN", "REL"), r
     # event arguments want actors: a place phrase is not one
     from multivector.actors.api import resolve_phrase
 
@@ -181,7 +181,7 @@ def test_party_officers_and_legislators_by_their_titles(resolver):
 
 
 def test_people_named_with_where_they_live(resolver):
-    assert resolver.resolve("Albanians of southern Serbia", date="2001-03-01")["country"] == "SRB"
+    assert resolver.resolve("Hungarians of northern Serbia", date="2001-03-01")["country"] == "SRB"
     assert resolver.resolve("ethnic Russians in Latvia", date="2001-03-01")["country"] == "LVA"
     # an agent phrase keeps its own state: troops abroad are still their state's
     assert resolver.resolve("Russian troops in Syria", date="2016-03-01")["id"] == "RUSMIL"

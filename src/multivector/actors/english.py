@@ -755,7 +755,7 @@ class EnglishRecognizer:
         """A world person written with fewer middle names ("Omar Hassan al-Bashir" for the KB's
         "Omar Hassan Ahmad al Bashir": same first and last word, the rest in order), or, after
         an office title only, with a one-letter slip in the surname ("President Abdelaziz
-        Bouteflicka"). Only a single candidate links."""
+        Bouteflka"). Only a single candidate links."""
         from rapidfuzz.distance import Levenshtein
 
         words = fold(re.sub(r"(?<=\w)-(?=\w)", " ", name)).split()

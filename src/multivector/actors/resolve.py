@@ -120,7 +120,7 @@ class PhraseResolver:
 
     def _residence(self, text: str, best, linked):
         """A nationality noun followed by where the group lives names the group by that state
-        ("Albanians of southern Serbia", "ethnic Russians in Latvia"), as CAMEO codes them."""
+        ("Hungarians of northern Serbia", "ethnic Russians in Latvia"), as CAMEO codes them."""
         if best.meta.get("kind") != "demonym" or best.sector or best.meta.get("agent"):
             return best
         a = self.kb.get(best.actor_id)
@@ -172,7 +172,7 @@ class PhraseResolver:
         nouns = [t for t in sdoc if t.pos_ in ("NOUN", "PROPN")]
         if not nouns:
             return None
-        # the syntactic head when it is a noun ("a missionary from Calgary"), else the last noun
+        # the syntactic head when it is a noun ("a missionary from Osaka"), else the last noun
         root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
         head = root if root is not None and root.pos_ in ("NOUN", "PROPN") else nouns[-1]
         found = self.linker.en.agent_of(sdoc[max(0, head.i - 2): head.i + 1])
