@@ -152,3 +152,16 @@ def test_an_analysts_view_is_no_event(events_pipeline):
     evs = code(events_pipeline, "The political scientist Anna Berg of Oslo University said Russia"
                                 " needs to play a larger part in the region.")
     assert statements(evs) == []
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # the coder's recommended act in an official's quote is the official's request: "should"
+    # and "need to" are appeals (02x), "must" a demand (10x), both typed by the act asked for
+    ("The Kenyan minister said Uganda should withdraw its troops from the border.", "0256"),
+    ("The Kenyan minister said Uganda needs to withdraw its troops from the border.", "0256"),
+    ("The Kenyan minister said Uganda must withdraw its troops from the border.", "1056"),
+])
+def test_should_is_an_appeal_and_must_a_demand(events_pipeline, text, cameo):
+    evs = [e for e in code(events_pipeline, text) if e.plover == "REQUEST"]
+    assert [e.cameo for e in evs] == [cameo]
+    assert countries(evs[0].source) == ["KEN"] and countries(evs[0].target) == ["UGA"]

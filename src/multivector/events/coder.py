@@ -35,7 +35,7 @@ from .dyads import state_and_group
 from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of, refusal
 from .ontology import CameoCode, ontology
-from .statements import statement_events
+from .statements import requested_code, statement_events
 from .typed import (
     ACCURACY,
     CLASSIFIER_BARE,
@@ -1472,7 +1472,8 @@ class EventCoder:
             speaker = self._speaker_ref(doc, quote, resolver)
             if speaker and _demands(speaker):
                 plover_demanded = self.onto.plover_for_cameo(code) or ""
-                code = DEMAND_CODE.get(plover_demanded, DEMAND_DEFAULT)
+                code = requested_code(tok, plover_demanded,  # should: 02x, must: 10x
+                                      DEMAND_CODE.get(plover_demanded, DEMAND_DEFAULT))
                 targets = [s for s in sources if not _same(s, speaker)]
                 sources = [speaker]
                 modality = "asserted"  # the demand itself was made: the speaker's act

@@ -321,6 +321,19 @@ def _request_code(target_tok, root, inside: set[int], words: dict) -> str | None
     return None
 
 
+def requested_code(tok, plover: str | None, demand: str) -> str:
+    """The code of an official's "X should/must <act>" in a quote (the coder's recommended act
+    turned into the speaker's request): an appeal (02x, by the PLOVER type of the act) when the
+    act is under should/ought or "need to", else ``demand`` (10x, "must", "has to")."""
+    words = _words()
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    appeal = bool(auxes & words["appeal_modals"]) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words["appeal_verbs"])
+    if not appeal or auxes & words["demand_modals"]:
+        return demand
+    return words["appeal_codes"].get(plover or "", "020")
+
+
 def _request_subcode(coder: Any, code: str, target_tok, root, coded: list[Event], doc: Doc,
                      words: dict) -> str:
     """020/100 refined by the PLOVER type of the act asked for ("should withdraw" 0256)."""
