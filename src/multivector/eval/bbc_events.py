@@ -28,7 +28,6 @@ Self-contained on purpose (no runner or store imports): it needs only the pipeli
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import time
@@ -37,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .bbc_quotes import GoldError, default_corpus, read_article
+from .bbc_quotes import GoldError, default_corpus, read_article, read_gold_lines, span_problems
 from .events import GoldEvent, GoldRecord, _any_match, _match, score
 
 ASSERTED_MODALITIES = ("asserted", "reported")
@@ -63,46 +62,26 @@ class GoldArticle:
 
 def load_gold(path: str | Path, split: str = "all") -> list[GoldArticle]:
     """Articles of ``path`` (jsonl); ``split`` = dev, heldout or all."""
-    p = Path(path)
-    if not p.is_file():
-        raise GoldError(f"{p}: no such gold file")
-    out: list[GoldArticle] = []
-    for ln, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-            art = GoldArticle(r["file"], r["split"], r["doc_id"], int(r["chars"]))
-            for s in r["sentences"]:
-                sent = GoldSentence(int(s["start"]), int(s["end"]), str(s["sha1"]))
-                for e in s["events"]:
-                    code = str(e["cameo"])
-                    sent.events.append(GoldEvent([str(c).upper() for c in e["source"]],
-                                                 [str(c).upper() for c in e["target"]],
-                                                 e.get("plover"), code))
-                    t = e.get("trigger") or {}
-                    sent.triggers.append((int(t.get("start", -1)), int(t.get("end", -1))))
-                art.sentences.append(sent)
-        except (KeyError, TypeError, ValueError, json.JSONDecodeError) as exc:
-            raise GoldError(f"{p}:{ln}: malformed gold line ({exc})") from exc
-        if art.split not in ("dev", "heldout"):
-            raise GoldError(f"{p}:{ln}: unknown split {art.split!r}")
-        if split in ("all", art.split):
-            out.append(art)
-    if not out:
-        raise GoldError(f"{p}: no articles for split {split!r}")
-    return out
+    def article(r: dict) -> GoldArticle:
+        art = GoldArticle(r["file"], r["split"], r["doc_id"], int(r["chars"]))
+        for s in r["sentences"]:
+            sent = GoldSentence(int(s["start"]), int(s["end"]), str(s["sha1"]))
+            for e in s["events"]:
+                sent.events.append(GoldEvent([str(c).upper() for c in e["source"]],
+                                             [str(c).upper() for c in e["target"]],
+                                             e.get("plover"), str(e["cameo"])))
+                t = e.get("trigger") or {}
+                sent.triggers.append((int(t.get("start", -1)), int(t.get("end", -1))))
+            art.sentences.append(sent)
+        return art
+
+    return read_gold_lines(path, split, article, splits=("dev", "heldout"))
 
 
 def check_article(art: GoldArticle, text: str) -> list[str]:
     """Differences between the stored text and the one the gold was written on."""
-    probs = []
-    if len(text) != art.chars:
-        probs.append(f"{art.file}: stored text has {len(text)} characters, gold expects {art.chars}")
-    for s in art.sentences:
-        if hashlib.sha1(text[s.start : s.end].encode("utf-8")).hexdigest()[:10] != s.sha1:
-            probs.append(f"{art.file}: sentence {s.start}-{s.end} does not match its check")
-    return probs
+    return span_problems(art.file, art.chars, text,
+                         ((s.start, s.end, s.sha1) for s in art.sentences), "sentence")
 
 
 def by_sentence(art: GoldArticle, events: Sequence[Any]) -> list[list[Any]]:

@@ -29,7 +29,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,20 +68,32 @@ class GoldArticle:
 
 def load_gold(path: str | Path, split: str = "all") -> list[GoldArticle]:
     """Articles of ``path`` (jsonl); ``split`` = dev, heldout or all."""
+    def article(r: dict) -> GoldArticle:
+        return GoldArticle(r["file"], r["split"], r["doc_id"], r["chars"], [
+            GoldQuote(q["start"], q["end"], q["kind"], q["sha1"], q.get("speaker"), q.get("cue"))
+            for q in r["quotes"]])
+
+    return read_gold_lines(path, split, article)
+
+
+def read_gold_lines(path: str | Path, split: str, article: Callable[[dict], Any],
+                    splits: tuple[str, ...] = ()) -> list[Any]:
+    """The articles of a BBC gold file (one JSON object per line, made by ``article``) whose
+    ``split`` is ``split`` (or all): the quote and event golds share this reading and its
+    errors, which name the file and line. ``splits``: the only split names allowed."""
     p = Path(path)
     if not p.is_file():
         raise GoldError(f"{p}: no such gold file")
-    out: list[GoldArticle] = []
+    out: list[Any] = []
     for ln, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            r = json.loads(line)
-            art = GoldArticle(r["file"], r["split"], r["doc_id"], r["chars"], [
-                GoldQuote(q["start"], q["end"], q["kind"], q["sha1"], q.get("speaker"), q.get("cue"))
-                for q in r["quotes"]])
-        except (KeyError, TypeError, json.JSONDecodeError) as exc:
+            art = article(json.loads(line))
+        except (KeyError, TypeError, ValueError, json.JSONDecodeError) as exc:
             raise GoldError(f"{p}:{ln}: malformed gold line ({exc})") from exc
+        if splits and art.split not in splits:
+            raise GoldError(f"{p}:{ln}: unknown split {art.split!r}")
         if split in ("all", art.split):
             out.append(art)
     if not out:
@@ -116,12 +128,20 @@ def read_article(corpus: Path, file: str):
 
 def check_article(art: GoldArticle, text: str) -> list[str]:
     """Differences between the stored text and the one the gold was written on."""
+    return span_problems(art.file, art.chars, text,
+                         ((q.start, q.end, q.sha1) for q in art.quotes), "quote")
+
+
+def span_problems(file: str, chars: int, text: str, spans: Iterable[tuple[int, int, str]],
+                  what: str) -> list[str]:
+    """The stored text's length and each gold span's SHA-1 prefix against the gold's: a
+    changed cleaning or corpus is reported, never scored."""
     probs = []
-    if len(text) != art.chars:
-        probs.append(f"{art.file}: stored text has {len(text)} characters, gold expects {art.chars}")
-    for q in art.quotes:
-        if hashlib.sha1(text[q.start : q.end].encode("utf-8")).hexdigest()[:10] != q.sha1:
-            probs.append(f"{art.file}: quote {q.start}-{q.end} does not match its check")
+    if len(text) != chars:
+        probs.append(f"{file}: stored text has {len(text)} characters, gold expects {chars}")
+    for start, end, sha1 in spans:
+        if hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10] != sha1:
+            probs.append(f"{file}: {what} {start}-{end} does not match its check")
     return probs
 
 
