@@ -124,6 +124,9 @@ def _bare_statement(ev: Event) -> bool:
 def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
                coded: list[Event]) -> Event | None:
     words = _words()
+    sp = ActorRef.coerce(quote.speaker)
+    if sp is None or not sp.id:
+        return None  # no resolved speaker actor: never guessed
     span = sent.span
     content = [t for t in span if quote.start <= doc.token_start(t) < quote.end]
     if not content:
@@ -135,6 +138,9 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
     cue = _cue_token(root, span, inside, quote)
     if cue is None:
         return None  # the cue is in another sentence: coded where it is
+    lemma = coder._lemma(cue) if cue.pos_ == "VERB" else cue.lemma_.lower()
+    if lemma not in words["speech"] and cue.lower_ not in words["speech"]:
+        return None  # "wants", "plans", "promised", "according to": no statement to code
     c0, c1 = max(quote.start, sent.start), min(quote.end, sent.end)
     cue0 = doc.token_start(cue)
     for e in coded:
@@ -155,9 +161,6 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
         return None  # "would prefer Turkey to admit ...": nothing was said
     context["antecedent"] = speaker
 
-    lemma = coder._lemma(cue) if cue.pos_ == "VERB" else cue.lemma_.lower()
-    if lemma not in words["speech"] and cue.lower_ not in words["speech"]:
-        return None  # "wants", "plans", "promised", "according to": no statement to code
     cue_code = words["cues"].get(lemma)
     if cue_code is not None and lemma in words["particles"] and not any(
             c.lower_ in words["particles"][lemma] for c in cue.children
