@@ -90,3 +90,23 @@ def test_an_experts_necessity_is_no_demand_by_the_state(pipeline):
     doc = pipeline.analyze_text("Uzbekistan needs to diversify its partners, not abandon them.",
                                 source="opinion.txt")
     assert [e for e in doc.events if e.modality == "asserted"] == []
+
+
+REPEATED = """Mongolia and China agree to expand rail freight
+
+Mongolia and China agreed on Monday to expand rail freight through the Zamiin-Uud crossing.
+
+Mongolia and Russia also held talks."""
+
+
+def test_a_headline_the_lead_repeats_is_one_event(pipeline):
+    doc = pipeline.analyze_text(REPEATED, source="repeat.txt",
+                                title=REPEATED.split("\n")[0])
+    agree = [e for e in doc.events if (e.cameo or "").startswith("03")]
+    assert len(agree) == 1 and agree[0].sentence > 0, [(e.sentence, e.cameo) for e in agree]
+
+
+def test_a_headline_event_the_body_does_not_repeat_stays(pipeline):
+    text = "Mongolia and China agree to expand rail freight\n\nRussia held talks with Mongolia."
+    doc = pipeline.analyze_text(text, source="alone.txt", title=text.split("\n")[0])
+    assert any((e.cameo or "").startswith("03") and e.sentence == 0 for e in doc.events)

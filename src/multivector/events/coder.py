@@ -32,6 +32,7 @@ from .classifier import EventClassifier, Prediction, cameo_root, load_classifier
 from .countries import complete_countries
 from .dates import event_date
 from .dyads import state_and_group
+from .headline import drop_headline_repeats
 from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of, refusal
 from .ontology import CameoCode, ontology
@@ -200,6 +201,7 @@ class EventCoder:
                     continue
                 seen.add(key)
                 events.append(ev)
+        events = drop_headline_repeats(doc, events)
         for ev in events:
             # complete = the text names both sides. A participant filled in by event-data
             # convention (method "implied": a domestic target, a one-country source) is an
