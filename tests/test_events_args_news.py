@@ -128,3 +128,12 @@ def test_an_attacked_object_stands_for_the_state_of_its_place(events_pipeline):
     ev = next(e for e in doc.events if e.plover == "ASSAULT")
     assert ev.source[0].country == "UKR" and [a.id for a in ev.target] == ["RUS"]
     assert _words(doc, ev.target[0]) == "an oil refinery in southern Russia"
+
+
+def test_a_pronoun_after_a_preposition_is_the_reporter(events_pipeline):
+    # "with it" in a reported clause: the subject of the reporting verb, not an implied
+    # same-country target of the clause's own subject
+    ev = _one(events_pipeline, "Iran said Iraq had broken off relations with it.")
+    assert ev.source[0].id == "IRQ" and [a.id for a in ev.target] == ["IRN"]
+    ev = _one(events_pipeline, "Kenya said Uganda had closed its border with it.")
+    assert [a.id for a in ev.target] == ["KEN"]

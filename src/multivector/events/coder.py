@@ -1310,6 +1310,9 @@ class EventCoder:
         if low in ("it", "they", "its", "their"):
             # "..., when it issued an ultimatum": the subject of the governing clause
             clause = t.head
+            if t.dep_ == "pobj":  # "Kenya said Uganda closed its border with it": the verb
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
             while clause.dep_ in ("advcl", "relcl", "ccomp", "conj", "xcomp") and clause.head.i != clause.i:
                 clause = clause.head
                 for s in _children(clause, "nsubj"):
