@@ -23,3 +23,13 @@ def test_a_common_two_word_name_does_not_link_to_a_longer_kb_name():
 
 def test_a_kept_middle_name_still_links():
     assert "SDN" in _resolve("Omar Hassan al-Bashir")
+
+
+def test_a_party_name_tagged_as_a_person_is_settled_by_context(pipeline):
+    """spaCy tags "Labour" after a verb as a PERSON; it is the party the story's other
+    British names point to, not an unknown person with that surname."""
+    doc = pipeline.analyze_text("The Liberal Democrats accused Labour of copying Conservative "
+                                "tax plans.", source="party.txt")
+    assert any(m.text == "Labour" and m.actor_id == "PTY:gbr-lab" for m in doc.mentions)
+    accuse = [e for e in doc.events if (e.cameo or "").startswith("112")]
+    assert accuse and accuse[0].target[0]["id"] == "PTY:gbr-lab"
