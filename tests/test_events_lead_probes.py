@@ -110,3 +110,12 @@ def test_a_headline_event_the_body_does_not_repeat_stays(pipeline):
     text = "Mongolia and China agree to expand rail freight\n\nRussia held talks with Mongolia."
     doc = pipeline.analyze_text(text, source="alone.txt", title=text.split("\n")[0])
     assert any((e.cameo or "").startswith("03") and e.sentence == 0 for e in doc.events)
+
+
+def test_a_speech_act_hung_on_the_reported_copula_is_the_speakers(pipeline):
+    """The parser attaches "urged" to "were" inside the reported clause; the checks cannot
+    urge anyone, the minister does."""
+    got = _codes(pipeline, "Kyrgyzstan's economy minister said on Friday that the new Kazakh "
+                           "border checks were \"unacceptable\" and urged Astana to drop them.")
+    req = [(c, s, t) for c, s, t in got if c.startswith("02")]
+    assert req and req[0][1] == ["KGZ"] and req[0][2] == ["KAZ"], got

@@ -57,6 +57,7 @@ from .verb_dicts import TARGET_ROLES_BARE
 
 # "needs to", "has to": a necessity is no trigger (lang/en/events.yaml modality.modal_governors)
 MODAL_GOVERNORS = frozenset(lexicon()["modality"].get("modal_governors", ()))
+SPEAKER_CONJUNCTS = frozenset(lexicon()["modality"].get("speaker_conjuncts", ()))
 NOUN_POS = {"NOUN", "PROPN"}
 LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
 LOCATED_GROUP_PREPS = lang_lexicon("en").words("located_group_preps")
@@ -764,6 +765,13 @@ class EventCoder:
             if _children(v, "nsubjpass"):
                 return _children(v, "nsubjpass"), [], True
             s, _, _ = self._subject(v, depth + 1)
+            return s, [], True
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.lemma_ == "be" \
+                and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING \
+                and verb.lemma_.lower() in SPEAKER_CONJUNCTS and not _is_passive(verb):
+            # "X said the checks were unacceptable and urged Moscow to ...": the parser hangs
+            # "urged" on "were"; the speaker urges, not the checks
+            s, _, _ = self._subject(head.head, depth + 1)
             return s, [], True
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
