@@ -39,7 +39,7 @@ from .sectors import canonical, composite
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = ["states.json", "state_extras.yaml", "igos.yaml", "regions.yaml", "orgs.yaml",
             "people.yaml", "world_curated.yaml", "agents.tsv", "context_names.yaml",
-            "ethnic_groups.yaml", "world_aliases.yaml", "world.json.gz"]
+            "ethnic_groups.yaml", "world_aliases.yaml", "places.yaml", "world.json.gz"]
 WORLD = "world.json.gz"  # built by scripts/build_actor_kb.py from ../shared sources
 CACHE_VERSION = "7"
 LANGS = kb_name_languages()  # multivector/lang/languages.yaml, kb_names: true
@@ -648,6 +648,8 @@ def _load_world(kb: KnowledgeBase, path: Path) -> None:
             for n in ns:
                 if norm(n) not in taken:
                     kb.places.setdefault(fold(n), iso)
+    if (DATA / "places.yaml").is_file():
+        _load_places(kb, _read(DATA / "places.yaml") or {}, taken)
     shared = set(names.get("derived_ctx", [])) | _GENERIC_UNITS
     for did, ns in names.get("derived", {}).items():
         da = kb.actors.get(did)
@@ -667,6 +669,17 @@ def _load_world(kb: KnowledgeBase, path: Path) -> None:
         if sector:
             kb.agents.setdefault(norm(phrase), sector)
     kb.world_counts = dict(data.get("counts", {}))
+
+
+def _load_places(kb: KnowledgeBase, data: dict, taken: set[str]) -> None:
+    """``places.yaml``: our list of cities and provinces news names (ISO3 -> names), under the
+    world KB's places: a name already mapped, or owned by a curated actor, is left as it is."""
+    for iso, ns in data.items():
+        if str(iso) not in kb.actors:
+            raise KBError(f"places.yaml: unknown state {iso!r}")
+        for n in ns or []:
+            if norm(str(n)) not in taken:
+                kb.places.setdefault(fold(str(n)), str(iso))
 
 
 # unit names that every state has: link only with the document's support for one country
