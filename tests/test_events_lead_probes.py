@@ -119,3 +119,18 @@ def test_a_speech_act_hung_on_the_reported_copula_is_the_speakers(pipeline):
                            "border checks were \"unacceptable\" and urged Astana to drop them.")
     req = [(c, s, t) for c, s, t in got if c.startswith("02")]
     assert req and req[0][1] == ["KGZ"] and req[0][2] == ["KAZ"], got
+
+
+def test_a_capital_naming_where_an_accord_was_made_is_no_party(pipeline):
+    """"the Minsk agreements" are not Belarus's, "the Paris agreement" not France's."""
+    got = _codes(pipeline, "Moscow accused Kyiv of breaking the Minsk agreements.")
+    assert all("BLR" not in s + t for _, s, t in got), got
+    got = _codes(pipeline, "Brazil withdrew from the Paris agreement.")
+    assert all("FRA" not in s + t for _, s, t in got), got
+    doc = pipeline.analyze_text("Kazakhstan left the Astana process.", source="astana.txt")
+    assert not any(m.text == "Astana" and m.actor_id for m in doc.mentions)
+
+
+def test_a_capital_before_a_proposal_is_still_its_government(pipeline):
+    got = _codes(pipeline, "Moscow rejected the Kyiv proposal.")
+    assert any(c.startswith("12") and t == ["UKR"] for c, _, t in got), got

@@ -46,6 +46,7 @@ NOT_PERSON_FIRST = lang_lexicon("en").words("not_person_first")
 HONORIFICS = lang_lexicon("en").table("honorifics")
 NOT_PERSON_PREV = lang_lexicon("en").words("not_person_prev")
 NOT_PERSON_NEXT = lang_lexicon("en").words("not_person_next")
+NAMED_FOR_PLACE = lang_lexicon("en").words("named_for_place")
 EXPERT_WORDS = lang_lexicon("en").words("expert_words")
 NATIONALITY_HEADS = lang_lexicon("en").words("nationality_heads")
 PARTY_LEADER_WORDS = lang_lexicon("en").words("party_leader_words")
@@ -205,11 +206,25 @@ class EnglishRecognizer:
         cands += self._context_names(sdoc, base, cands)
         cands += self._ner_rest(sdoc, base, cands)
         cands += self._references(sdoc, base)
+        cands = [c for c in cands if not self._named_for_place(sdoc, base, c)]
         for c in cands:
             c.language = lang
             if c.person or c.kind in ("pronoun", "descriptor", "unresolved-person"):
                 self._salience(sdoc, base, c)
         return cands
+
+    def _named_for_place(self, sdoc, base: int, c: Cand) -> bool:
+        """A place that only names a thing made or meeting there ("the Minsk agreements", "the
+        Astana process", "the Paris agreement"): no actor of that state acts in the phrase."""
+        span = sdoc.char_span(c.start - base, c.end - base)
+        if span is None or c.person or span.root.dep_ != "compound":
+            return False
+        if span.root.head.lemma_.lower() not in NAMED_FOR_PLACE:
+            return False
+        actor = self.kb.get(c.actor_id) if c.actor_id else None
+        # a capital stands for a government; a state's own name ("the Iran deal") is a party
+        return c.method in ("metonym", "capital") or (
+            c.method == "ner" and actor is not None and actor.type == "government")
 
     def _state_word(self, tok) -> str | None:
         """The state a single token names as a state name or demonym ("Kosovo", "Serbs")."""

@@ -36,6 +36,8 @@ TRANSPARENT_HEADS = lang_lexicon("en").words("transparent_heads")
 # people who speak or act for the body their complement names ("a spokesman for the Taliban",
 # "a representative of the ministry": the body is the actor; lang/en/speaker_words.yaml)
 SPOKES_NOUNS = lang_lexicon("en").words("spokes_nouns")
+# "the Minsk agreements": a capital naming where a thing was made is no party to it
+NAMED_FOR_PLACE = lang_lexicon("en").words("named_for_place")
 SPOKES_PREPS = ("for", "of", "from")
 
 
@@ -246,6 +248,9 @@ class ActorResolver:
         r = self._resolve_cache[text]
         if not r:
             return None
+        if tok is not None and tok.dep_ == "compound" and r.get("method") == "metonym" \
+                and tok.head.lemma_.lower() in NAMED_FOR_PLACE:
+            return None  # "violating the Minsk agreements" does not target Belarus
         sp = r.get("span") or {}
         if hs is None and tok is not None and sp.get("end") is not None:
             # a phrase names an actor only through its head, or through a head that stands for
