@@ -134,3 +134,10 @@ def test_a_capital_naming_where_an_accord_was_made_is_no_party(pipeline):
 def test_a_capital_before_a_proposal_is_still_its_government(pipeline):
     got = _codes(pipeline, "Moscow rejected the Kyiv proposal.")
     assert any(c.startswith("12") and t == ["UKR"] for c, _, t in got), got
+
+
+def test_condolences_and_an_announced_ceasefire(pipeline):
+    got = _codes(pipeline, "Turkey expressed condolences to Pakistan over the flood victims.")
+    assert ("018", ["TUR"], ["PAK"]) in got, got
+    got = _codes(pipeline, "Azerbaijan announced a ceasefire with Armenia on Tuesday.")
+    assert ("0871", ["AZE"], ["ARM"]) in got, got
