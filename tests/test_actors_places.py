@@ -47,3 +47,16 @@ def test_a_shelled_city_is_the_target_state(events_pipeline):
     doc = events_pipeline.analyze_text("Rebel fighters shelled Goma on Monday.", date="2024-05-14")
     ev = next(e for e in doc.events if e.plover == "ASSAULT")
     assert [a.country for a in ev.target] == ["COD"]
+
+
+@pytest.mark.slow
+def test_a_place_the_sentence_names_gives_the_country(events_pipeline):
+    # no actor mention: the city's state from kb.places (events/countries.py _place_names)
+    doc = events_pipeline.analyze_text(
+        "Islamic State militants attacked a police station in Mosul on Sunday.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert [a.country for a in ev.target] == ["IRQ"]
+    # a Syrian town: the Turkish troops' act is not presumed domestic (no implied TUR target)
+    doc = events_pipeline.analyze_text("Turkish troops shelled villages near Afrin.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert "TUR" not in [a.country for a in ev.target]

@@ -105,6 +105,26 @@ def _countries(doc: Doc, api: Any, span, start: int,
             continue  # the attribution's place, or "US $50 million": no place of the event
         place = any(t.ent_type_ in PLACE_ENTS for t in inside)  # not "a Palestinian uprising"
         out.append((m.start, ref["country"], place and _placed(inside[-1])))
+    return out + _place_names(doc, api, span, [(m.start, m.end) for m in api.mentions_in(doc, start, end)])
+
+
+def _place_names(doc: Doc, api: Any, span, taken: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
+    """(offset, country, placed) of the cities and provinces the sentence names that are no
+    actor mention ("a police station in Mosul": IRQ), from the knowledge base's places."""
+    if span is None or not hasattr(span, "ents"):
+        return []
+    kb = api.load_kb()
+    out = []
+    for ent in span.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        at = doc.token_start(ent[0])
+        if any(s <= at < e for s, e in taken) or _in_attribution(ent[-1]):
+            continue
+        name = ent.text[4:] if ent.text[:4] in ("the ", "The ") else ent.text
+        iso = kb.place_country(name)
+        if iso:
+            out.append((at, iso, _placed(ent[-1])))
     return out
 
 
