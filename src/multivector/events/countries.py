@@ -37,7 +37,6 @@ _EVENTS = lang_lexicon("en").section("events")
 HOME_SECTORS = frozenset(_EVENTS.get("home_country_sectors") or ())
 HOME_SHARE = float(_EVENTS.get("home_country_share") or 1.0)
 HOME_MIN = int(_EVENTS.get("home_country_min") or 1)
-_HOME: dict[str, Any] = {}  # the last document's home country (a document is coded at once)
 # sectors of bodies that belong to no country
 STATELESS_SECTORS = {"IGO", "NGO", "MNC"}
 # entities that mention a country without placing anything there
@@ -256,10 +255,10 @@ def home_country(doc: Doc, api: Any) -> str | None:
     """The document's home country: the one country holding ``home_country_share`` of its
     country-bearing mentions (at least ``home_country_min``), else None. A wire story about
     Britain names "Mr Blair", "Labour", "the Home Office" and calls the police "police"; event
-    data codes those police GBRCOP, which no sentence alone can tell. Memoised per text."""
-    key = (id(doc), len(doc.text), len(doc.mentions))
-    if _HOME.get("key") == key:
-        return _HOME.get("value")
+    data codes those police GBRCOP, which no sentence alone can tell. Computed once per
+    document (``doc.user_data``: the actors stage has run, its mentions are final)."""
+    if "home_country" in doc.user_data:
+        return doc.user_data["home_country"]
     counts: dict[str, int] = {}
     for m in api.mentions_in(doc, 0, len(doc.text)):
         if _currency(doc, m):
@@ -274,7 +273,7 @@ def home_country(doc: Doc, api: Any) -> str | None:
         best, n = max(counts.items(), key=lambda kv: kv[1])
         if n >= HOME_MIN and n >= HOME_SHARE * total:
             value = best
-    _HOME.update(key=key, value=value)
+    doc.user_data["home_country"] = value
     return value
 
 
