@@ -482,10 +482,8 @@ class EventCoder:
             roots = _class_roots(lex, lem, "verb", pred.quad)
             if self._absorbed(tok, emitted):
                 continue  # "asked Turkey to ease ...": the easing is the request's content
-            if tok.lower_ == "according" or _copular(tok) or lem in ATTITUDE_VERBS:
+            if tok.lower_ == "according" or _copular(tok) or _attitude(tok, lem):
                 continue
-            if lem in MODAL_GOVERNORS and any(c.dep_ == "xcomp" for c in tok.children):
-                continue  # "Kazakhstan needs to diversify": a necessity, nobody's demand
             if lem in REPORTING:
                 # attribution is not the event, unless the classifier says the sentence is a
                 # statement (CAMEO 01): then saying is what happened
@@ -606,10 +604,8 @@ class EventCoder:
         # a verb of the class elsewhere, shallowest first, outside relative and adjectival
         # clauses (background, not what the sentence reports)
         others = [t for t in span if t.pos_ == "VERB" and t.i not in emitted and of_class(t)
-                  and t.lemma_.lower() not in REPORTING | ATTITUDE_VERBS
+                  and t.lemma_.lower() not in REPORTING and not _attitude(t)
                   and not self._absorbed(t, emitted)
-                  and not (t.lemma_.lower() in MODAL_GOVERNORS
-                           and any(c.dep_ == "xcomp" for c in t.children))
                   and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))]
         if others:
             return min(others, key=_depth)
@@ -1710,6 +1706,15 @@ def _material_conflict(code: str | None) -> bool:
     r = cameo_root(code)
     return r is not None and r >= 14
 
+
+def _attitude(tok, lem: str | None = None) -> bool:
+    """A verb that states an attitude to an act, never the act a classifier-typed event hangs
+    on: wanting or planning ("still want to develop cooperation", ``event_attitude_verbs``) or
+    a necessity with its complement ("Kazakhstan needs to diversify", "has to pay":
+    ``modality.modal_governors``). ``lem``: the lemma to read (the coder's repaired one)."""
+    lem = lem if lem is not None else tok.lemma_.lower()
+    return lem in ATTITUDE_VERBS or (
+        lem in MODAL_GOVERNORS and any(c.dep_ == "xcomp" for c in tok.children))
 
 def _copular(tok) -> bool:
     """"have ceased to be a single space", "continues to be a partner": the verb only frames a
