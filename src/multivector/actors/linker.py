@@ -95,22 +95,21 @@ class DocLinker:
             for c in found:
                 para_of[id(c)] = p.idx
             cands += found
-        chosen = select(cands)
-        for c in chosen:
+        def placed(c: Cand) -> Cand:
+            """``c`` with the paragraph and sentence it stands in (``meta``)."""
             c.meta["para"] = para_of.get(id(c), 0)
             sent = doc.sentence_at(c.start)
             c.meta["sidx"] = sent.idx if sent is not None else None
+            return c
+
+        chosen = [placed(c) for c in select(cands)]
         self.resolve_references(chosen, date)
         # a one-word "person" no introduced name explains ("accused Labour of ...", tagged
         # PERSON) that is also an ambiguous party or group name: the name, settled by context
         ctx = {(c.start, c.end): c for c in cands if c.kind == "context"}
-        chosen = [ctx.get((c.start, c.end), c) if c.kind == "unresolved-person"
-                  and c.actor_id is None and not c.role else c for c in chosen]
-        for c in chosen:
-            if "sidx" not in c.meta:
-                c.meta["para"] = para_of.get(id(c), 0)
-                sent = doc.sentence_at(c.start)
-                c.meta["sidx"] = sent.idx if sent is not None else None
+        chosen = [placed(ctx[(c.start, c.end)]) if c.kind == "unresolved-person"
+                  and c.actor_id is None and not c.role and (c.start, c.end) in ctx else c
+                  for c in chosen]
         self.resolve_context(chosen, self.support(doc, chosen))
         self.titled_party_country(chosen, doc.text)
         self.write(doc, [c for c in chosen if c.actor_id is not None])
