@@ -23,6 +23,10 @@ Two sets of predictions are scored:
   (source and target found) whose modality is ``asserted`` or ``reported`` (news attribution);
   negated, hypothetical, future, recommended and claimed events are left out.
 
+``agreement`` compares two codings of the same articles (the second round's ``agreement`` split
+against the first round's dev articles): the figure that says how far a single coder's gold can
+be trusted, and so how much of a score gap is the coder's and how much the gold's.
+
 Self-contained on purpose (no runner or store imports): it needs only the pipeline.
 """
 
@@ -40,6 +44,12 @@ from .bbc_quotes import GoldError, default_corpus, read_article, read_gold_lines
 from .events import GoldEvent, GoldRecord, _any_match, _match, score
 
 ASSERTED_MODALITIES = ("asserted", "reported")
+# dev/heldout: the first round (tests/gold/bbc_events.jsonl); unseen/agreement: the second round
+# (tests/gold/bbc_events_r2.jsonl): new articles scored once, and first-round dev articles coded
+# again blind to measure agreement between the two codings
+SPLITS = ("dev", "heldout", "unseen", "agreement")
+# splits whose errors are never read (--details refuses them): reading them would turn them into dev
+BLIND_SPLITS = ("heldout", "unseen")
 
 
 @dataclass
@@ -61,7 +71,7 @@ class GoldArticle:
 
 
 def load_gold(path: str | Path, split: str = "all") -> list[GoldArticle]:
-    """Articles of ``path`` (jsonl); ``split`` = dev, heldout or all."""
+    """Articles of ``path`` (jsonl); ``split``: one of ``SPLITS`` or all."""
     def article(r: dict) -> GoldArticle:
         art = GoldArticle(r["file"], r["split"], r["doc_id"], int(r["chars"]))
         for s in r["sentences"]:
@@ -75,7 +85,7 @@ def load_gold(path: str | Path, split: str = "all") -> list[GoldArticle]:
             art.sentences.append(sent)
         return art
 
-    return read_gold_lines(path, split, article, splits=("dev", "heldout"))
+    return read_gold_lines(path, split, article, splits=SPLITS)
 
 
 def check_article(art: GoldArticle, text: str) -> list[str]:
@@ -148,6 +158,85 @@ def score_articles(arts: Sequence[GoldArticle], predicted: Sequence[Sequence[Seq
     return res
 
 
+def _triples(events: Sequence[GoldEvent]) -> list[tuple[str, str, str]]:
+    """(source, target, CAMEO root) of each actor pair of a sentence's events, as the scorer
+    counts them ("" for no target)."""
+    return [(s, t, (g.cameo or "")[:2]) for g in events for s in (g.source or [""])
+            for t in (g.target or [""])]
+
+
+def _tmatch(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    return a[2] == b[2] and _match(a[0], b[0]) and ((not a[1] and not b[1]) or _match(a[1], b[1]))
+
+
+def _f1(matched_a: int, n_a: int, matched_b: int, n_b: int) -> float:
+    """F1 of two codings with no reference: the recall of each against the other."""
+    ra, rb = (matched_a / n_a if n_a else 0.0), (matched_b / n_b if n_b else 0.0)
+    return round(2 * ra * rb / (ra + rb), 4) if ra + rb else 0.0
+
+
+def _common(a: Sequence[str], b: Sequence[str]) -> int:
+    """Size of the multiset intersection of two lists of codes."""
+    return sum(min(a.count(c), b.count(c)) for c in set(a))
+
+
+def agreement(first: Sequence[GoldArticle], second: Sequence[GoldArticle]) -> dict[str, Any]:
+    """Agreement between two codings of the same articles (matched by file, sentences by their
+    offsets): triple F1 with the scorer's matching (CAMEO root, source and target on their
+    country code), root F1 (a sentence's CAMEO roots as a multiset, actors ignored), code F1
+    (the full 3-4 digit codes), and Cohen's kappa on "the sentence has an event". Symmetric:
+    each coding's recall against the other gives the F1, so neither is taken as the truth."""
+    by_file = {a.file: a for a in second}
+    pairs = [(a, by_file[a.file]) for a in first if a.file in by_file]
+    if not pairs:
+        raise GoldError("no article is coded in both files")
+    n = {"triples": [0, 0], "matched": [0, 0], "roots": [0, 0], "codes": [0, 0], "events": [0, 0]}
+    roots_ok = codes_ok = sentences = unaligned = 0
+    cells = {(x, y): 0 for x in (0, 1) for y in (0, 1)}  # (first has events, second has events)
+    for a, b in pairs:
+        spans_b = {(s.start, s.end): s for s in b.sentences}
+        unaligned += len({(s.start, s.end) for s in a.sentences} ^ set(spans_b))
+        for sa in a.sentences:
+            sb = spans_b.get((sa.start, sa.end))
+            if sb is None:
+                continue
+            sentences += 1
+            xa, xb = _triples(sa.events), _triples(sb.events)
+            for i, (mine, other) in enumerate(((xa, xb), (xb, xa))):
+                n["triples"][i] += len(mine)
+                n["matched"][i] += sum(any(_tmatch(x, y) for y in other) for x in mine)
+            ra, rb = [(g.cameo or "")[:2] for g in sa.events], [(g.cameo or "")[:2] for g in sb.events]
+            ca, cb = [g.cameo or "" for g in sa.events], [g.cameo or "" for g in sb.events]
+            for i, (r, c) in enumerate(((ra, ca), (rb, cb))):
+                n["roots"][i] += len(r)
+                n["codes"][i] += len(c)
+            roots_ok += _common(ra, rb)
+            codes_ok += _common(ca, cb)
+            cells[(int(bool(sa.events)), int(bool(sb.events)))] += 1
+    total = sentences or 1
+    observed = (cells[(0, 0)] + cells[(1, 1)]) / total
+    pa, pb = (cells[(1, 0)] + cells[(1, 1)]) / total, (cells[(0, 1)] + cells[(1, 1)]) / total
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    kappa = round((observed - expected) / (1 - expected), 4) if expected < 1 else 1.0
+    (ta, tb), (ma, mb) = n["triples"], n["matched"]
+    return {"articles": len(pairs), "sentences": sentences, "unaligned_sentences": unaligned,
+            "events": n["roots"], "triples": n["triples"],
+            "triple_recall": [round(ma / ta, 4) if ta else 0.0, round(mb / tb, 4) if tb else 0.0],
+            "triple_f1": _f1(ma, ta, mb, tb),
+            "root_f1": _f1(roots_ok, n["roots"][0], roots_ok, n["roots"][1]),
+            "code_f1": _f1(codes_ok, n["codes"][0], codes_ok, n["codes"][1]),
+            "sentences_with_events": [cells[(1, 0)] + cells[(1, 1)], cells[(0, 1)] + cells[(1, 1)]],
+            "event_sentence_kappa": kappa}
+
+
+def format_agreement(res: dict) -> str:
+    return (f"agreement of two codings ({res['articles']} articles, {res['sentences']} sentences, "
+            f"events {res['events'][0]} / {res['events'][1]}): triple F1 {res['triple_f1']:.3f} "
+            f"(recall {res['triple_recall'][0]:.3f} / {res['triple_recall'][1]:.3f}), root F1 "
+            f"{res['root_f1']:.3f}, code F1 {res['code_f1']:.3f}, event-sentence kappa "
+            f"{res['event_sentence_kappa']:.3f}")
+
+
 def _describe(e: Any) -> dict:
     from .events import _pred_code
 
@@ -186,9 +275,12 @@ def _code(a: Any) -> str:
 
 def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str = "all",
              pipeline: Any = None, details: bool = False) -> dict[str, Any]:
-    """Run the pipeline up to ``events`` over the gold articles and score them."""
+    """Run the pipeline up to ``events`` over the gold articles and score them. ``details`` is
+    refused on the blind splits (``BLIND_SPLITS``): their errors are never read."""
     from ..pipeline import Pipeline
 
+    if details and split in BLIND_SPLITS:
+        raise GoldError(f"--details is not given for the blind split {split!r} (read errors on dev only)")
     arts = load_gold(gold_path, split)
     corpus_dir = Path(corpus) if corpus else default_corpus(gold_path)
     if not corpus_dir.is_dir():
@@ -238,16 +330,22 @@ def main(argv: Iterable[str] | None = None) -> int:
                                  description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--gold", required=True)
     ap.add_argument("--corpus", default=None)
-    ap.add_argument("--split", default="all", choices=("all", "dev", "heldout"))
+    ap.add_argument("--split", default="all", choices=("all",) + SPLITS)
+    ap.add_argument("--agreement", default=None, metavar="OTHER",
+                    help="compare the codings of --gold and OTHER on their common articles (no pipeline)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--details", action="store_true", help="list the missed and spurious events per sentence")
     a = ap.parse_args(list(argv) if argv is not None else None)
     try:
-        res = evaluate(a.gold, a.corpus, a.split, details=a.details)
+        if a.agreement:
+            res = agreement(load_gold(a.gold, a.split), load_gold(a.agreement))
+        else:
+            res = evaluate(a.gold, a.corpus, a.split, details=a.details)
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(res, ensure_ascii=False) if a.json else format_result(res))
+    text = format_agreement(res) if a.agreement else format_result(res)
+    print(json.dumps(res, ensure_ascii=False) if a.json else text)
     return 0
 
 

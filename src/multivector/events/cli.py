@@ -5,6 +5,8 @@
     multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5] [--split dev|test]
     multivector eval events --conflibert-args FILE [--json] [--split dev|test]
     multivector eval events --gold tests/gold/bbc_events.jsonl [--split dev|heldout] [--json] [--details]
+    multivector eval events --gold tests/gold/bbc_events_r2.jsonl --split unseen [--json]
+    multivector eval events --gold tests/gold/bbc_events.jsonl --agreement tests/gold/bbc_events_r2.jsonl
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
     multivector events export [--db DB] [--modality asserted] [--dyadic] [--all]
                               [--format jsonl|csv|gdelt|plover]
@@ -38,6 +40,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             None, "--gold", help="Our blind BBC event gold (tests/gold/bbc_events.jsonl); runs the "
             "pipeline on the articles of ../shared/corpora/bbc."),
         corpus: Path | None = typer.Option(None, "--corpus", help="--gold: the BBC corpus folder."),
+        other: Path | None = typer.Option(
+            None, "--agreement", help="--gold: compare its coding with this second coding of the "
+            "same articles (inter-annotator agreement; runs no pipeline)."),
         details: bool = typer.Option(False, "--details", help="--gold: list missed and spurious "
                                      "events per sentence (read them on dev only)."),
         cv: bool | None = typer.Option(
@@ -47,7 +52,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         split: str | None = typer.Option(
             None, "--split", help="Score only the dev or the test half of the records or "
-            "sentences (CRC32 of the sentence text: even = dev, odd = test); --gold: dev or heldout."),
+            "sentences (CRC32 of the sentence text: even = dev, odd = test); --gold: dev, heldout, "
+            "unseen or agreement."),
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
                                              help="PETRARCH: do not load the file's actor/agent/verb "
                                                   "dictionaries."),
@@ -69,7 +75,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             console.print(f"[red]error:[/red] {path}: no such file")
             raise typer.Exit(2)
         if gold is not None:
-            _eval_gold(gold, corpus, split, as_json, details)
+            _eval_gold(gold, corpus, split, as_json, details, other)
             return
         for v in verbs:
             if not v.is_file():
@@ -102,18 +108,30 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         Console().print(t)
 
     def _eval_gold(path: Path, corpus: Path | None, split: str | None, as_json: bool,
-                   details: bool) -> None:
-        from ..eval.bbc_events import GoldError, evaluate, format_result
+                   details: bool, other: Path | None = None) -> None:
+        from ..eval.bbc_events import (
+            SPLITS,
+            GoldError,
+            agreement,
+            evaluate,
+            format_agreement,
+            format_result,
+            load_gold,
+        )
 
-        if split not in (None, "all", "dev", "heldout"):
-            console.print(f"[red]error:[/red] --gold: unknown split {split!r}; use dev or heldout")
+        if split not in (None, "all") + SPLITS:
+            console.print(f"[red]error:[/red] --gold: unknown split {split!r}; use one of {', '.join(SPLITS)}")
             raise typer.Exit(2)
         try:
-            result = evaluate(path, corpus, split or "all", details=details)
+            if other is not None:
+                result = agreement(load_gold(path, split or "all"), load_gold(other))
+            else:
+                result = evaluate(path, corpus, split or "all", details=details)
         except GoldError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
-        typer.echo(json.dumps(result, ensure_ascii=False) if as_json else format_result(result))
+        text = format_agreement(result) if other is not None else format_result(result)
+        typer.echo(json.dumps(result, ensure_ascii=False) if as_json else text)
 
     @events_app.command("import-verbs")
     def import_verbs(
