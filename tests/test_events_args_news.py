@@ -137,3 +137,22 @@ def test_a_pronoun_after_a_preposition_is_the_reporter(events_pipeline):
     assert ev.source[0].id == "IRQ" and [a.id for a in ev.target] == ["IRN"]
     ev = _one(events_pipeline, "Kenya said Uganda had closed its border with it.")
     assert [a.id for a in ev.target] == ["KEN"]
+
+
+def test_a_participant_named_through_a_preposition_is_worded_by_its_own_phrase(events_pipeline):
+    # "sanctions on X", "an investigation into X": the act noun is not the participant's words
+    doc = events_pipeline.analyze_text("Norway lifted all sanctions against Belarus.",
+                                       date="2024-05-14")
+    ev = next(e for e in doc.events if e.target)
+    assert [a.id for a in ev.target] == ["BLR"] and _words(doc, ev.target[0]) == "Belarus"
+    # through a chain of act nouns: the object nearest to the named actor
+    doc = events_pipeline.analyze_text("Egypt agreed to lift its ban on imports of Sudanese "
+                                       "cattle.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.target)
+    assert ev.target[0].country == "SDN" and _words(doc, ev.target[0]) == "Sudanese cattle"
+    # an owner keeps the owned act's phrase
+    doc = events_pipeline.analyze_text("Chile rejected Bolivia's demand for talks.",
+                                       date="2024-05-14")
+    ev = next(e for e in doc.events if e.target)
+    assert [a.id for a in ev.target] == ["BOL"]
+    assert _words(doc, ev.target[0]).startswith("Bolivia's demand")

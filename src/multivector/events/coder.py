@@ -929,7 +929,11 @@ class EventCoder:
                 for x in _nominal_participants([r], agents=agents):
                     if x not in inner:
                         inner.append(x)
-                        phrase_of.setdefault(x.i, r)
+                        # "lifted the ban on Cypriot ships", "an investigation into X": a
+                        # participant the act noun's preposition names is worded by its own
+                        # phrase; an owner or agent ("Romania's request", "the appeal of X")
+                        # by the act noun's
+                        phrase_of.setdefault(x.i, _prep_phrase(x, r) or r)
             toks = inner
         for t in _expand(toks):
             origin = phrase_of.get(t.i)
@@ -1999,6 +2003,22 @@ def _act_agents(t) -> list:
         else:
             out += [o for o in _prep_objects(c, "by") if o.pos_ in NOUN_POS]
     return out
+
+
+def _prep_phrase(x, r):
+    """The phrase that words participant ``x`` of the act noun ``r`` when a participant
+    preposition other than "of" leads to it ("sanctions on X", "the resumption of ties with X",
+    "a ban on imports of British beef" -> "British beef", the object nearest to ``x``); None
+    for an owner or agent ("Romania's request", "the appeal of X", "a request by X")."""
+    t, hops, nearest = x, 0, None
+    while t.i != r.i and t.head.i != t.i and hops < 8:
+        if t.dep_ == "pobj" and nearest is None:
+            nearest = t
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in NOMINAL_PREPS \
+                and t.head.lower_ != "of":
+            return nearest
+        t, hops = t.head, hops + 1
+    return None
 
 
 def _nominal_participants(toks: list, hops: int = 2, agents: bool = False) -> list:
