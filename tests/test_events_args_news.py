@@ -156,3 +156,20 @@ def test_a_participant_named_through_a_preposition_is_worded_by_its_own_phrase(e
     ev = next(e for e in doc.events if e.target)
     assert [a.id for a in ev.target] == ["BOL"]
     assert _words(doc, ev.target[0]).startswith("Bolivia's demand")
+
+
+def test_the_recipient_of_aid_promised_in_a_complement(events_pipeline):
+    # "agreed to provide ... of aid for X": the complement's recipient is the agreement's target
+    ev = _one(events_pipeline, "Japan agreed to provide 20 million dollars of aid for Laos and "
+                               "Cambodia.")
+    assert ev.source[0].id == "JPN" and {a.id for a in ev.target} == {"LAO", "KHM"}
+
+
+def test_the_recipient_after_coordinated_or_listed_supplies(events_pipeline):
+    # the to-phrase hangs on the last of the things sent ("personnel such as doctors to X")
+    ev = _one(events_pipeline, "Canada, Norway and other governments sent tents and personnel "
+                               "such as engineers to Haiti.")
+    assert [a.id for a in ev.target] == ["HTI"]
+    # a generic among named co-agents is none of the other side's
+    others = [a for a in ev.source if a.id is None]
+    assert others and all(a.country != "HTI" for a in others)

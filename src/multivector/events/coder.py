@@ -67,6 +67,7 @@ REQUEST_NOUNS = lang_lexicon("en").words("request_nouns")
 GROUP_HEADS = {lemma: kind for kind, words in lang_lexicon("en").table("counted_group_heads").items()
                for lemma in words}
 AID_PURPOSE_VERBS = lang_lexicon("en").words("aid_purpose_verbs")
+GIVING_VERBS = lang_lexicon("en").words("giving_verbs")
 ATTITUDE_VERBS = lang_lexicon("en").words("event_attitude_verbs")
 GROUP_NUMBERS = {str(k): int(v) for k, v in lang_lexicon("en").table("counted_group_numbers").items()}
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
@@ -880,6 +881,8 @@ class EventCoder:
                 for o in objs:  # "threatened to impose restrictions against German goods"
                     for w in ("to", "against", "on", "with"):
                         out += _prep_objects(o, w)
+                # "agreed to provide 70 million dollars of aid for Romania": who receives it
+                out += [x for x in _recipients(c) if x not in out]
         attack = _material_conflict(p.cameo)
         if attack:  # "fired at the patrol", "seized weapons from the militias"
             out += _prep_objects(tok, "at") + _prep_objects(tok, "from")
@@ -1918,6 +1921,8 @@ def _recipients(tok) -> list:
     people", "the release of $1.2 billion in assistance to Egypt"), else the object of a purpose
     clause of helping ("donated ventilators to help Ethiopia"; ``aid_purpose_verbs``)."""
     out: list = []
+    if tok.lemma_.lower() in GIVING_VERBS:  # "provide 20 million dollars of aid for Laos"
+        out += [o for o in _prep_objects(tok, "for") if o.pos_ in NOUN_POS]
     todo = list(_direct_objects(tok))
     seen = 0
     while todo and seen < 12:
@@ -1926,8 +1931,11 @@ def _recipients(tok) -> list:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for"):
                 out += [g for g in c.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS]
-            elif c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "in", "as"):
+                # "of aid", "in aid", "supplies and personnel such as doctors to Nepal"
                 todo += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "conj" and c.pos_ in NOUN_POS:
+                todo.append(c)
             elif c.dep_ in ("nummod", "quantmod", "compound") and c.pos_ in ("NUM", "SYM", "NOUN"):
                 todo.append(c)
     if out:

@@ -291,7 +291,10 @@ def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: se
             country = next(iter(distinct))
         if country is None and len(places) == 1:
             country = next(iter(places))  # the one place the sentence names: "... in Tel Aviv"
-        if country is None:
+        own = ev.source if any(a is s for s in ev.source) else ev.target
+        if country is None and not any(o.country for o in own if o is not a):
+            # not for a generic among named co-agents ("the United States, India and other
+            # governments sent supplies to Nepal": the others are not Nepal's)
             other = ev.target if any(a is s for s in ev.source) else ev.source
             sides = {o.country for o in other if o.country}
             if len(sides) == 1 and sides <= distinct:
