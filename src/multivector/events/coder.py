@@ -36,7 +36,7 @@ from .headline import drop_headline_repeats
 from .lexicon import Pattern, lexicon, patterns
 from .modality import REPORTING, claim_head, modality_of, refusal
 from .ontology import CameoCode, ontology
-from .statements import requested_code, statement_events
+from .statements import requested_code, speaker_actor, statement_events
 from .typed import (
     ACCURACY,
     CLASSIFIER_BARE,
@@ -1312,7 +1312,7 @@ class EventCoder:
         low = t.lower_
         quote = context.get("quote")
         if low in set(self.lex["speaker_pronouns"]) and quote is not None:
-            return self._speaker_ref(doc, quote, resolver)
+            return speaker_actor(self, doc, quote, resolver)
         linked = resolver.pronoun(t) if hasattr(resolver, "pronoun") else None
         if linked is not None:
             return linked
@@ -1485,7 +1485,7 @@ class EventCoder:
         trigger_text = self._trigger_text(tok, p)
         # an official's "X must stop ..." inside a quote is the official's demand on X
         if modality == "recommended" and quote is not None:
-            speaker = self._speaker_ref(doc, quote, resolver)
+            speaker = speaker_actor(self, doc, quote, resolver)
             if speaker and _demands(speaker):
                 plover_demanded = self.onto.plover_for_cameo(code) or ""
                 code = requested_code(tok, plover_demanded,  # should: 02x, must: 10x

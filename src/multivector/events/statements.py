@@ -34,7 +34,8 @@ from typing import Any
 
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
-from .arguments import np_range, public
+from .arguments import head_sector, np_range, public
+from .countries import HOME_SECTORS, STATELESS_SECTORS, home_country
 from .dates import event_date
 from .dyads import state_and_group
 from .modality import modality_of
@@ -125,8 +126,8 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
                coded: list[Event]) -> Event | None:
     words = _words()
     sp = ActorRef.coerce(quote.speaker)
-    if sp is None or not sp.id:
-        return None  # no resolved speaker actor: never guessed
+    if sp is None or not (sp.id or sp.start is not None):
+        return None  # no speaker the text names: never guessed
     span = sent.span
     content = [t for t in span if quote.start <= doc.token_start(t) < quote.end]
     if not content:
@@ -149,9 +150,9 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
         if e.start < c1 and e.end > c0 or e.start <= cue0 < e.end:
             return None  # the clause already has its (more specific) event
     context: dict = {"quote": quote}
-    speaker = coder._speaker_ref(doc, quote, resolver)
-    if not speaker or not speaker.get("id"):
-        return None
+    speaker = speaker_actor(coder, doc, quote, resolver)
+    if not speaker or not (speaker.get("id") or speaker.get("country") and speaker.get("sector")):
+        return None  # no actor, or a role we cannot place ("the prime minister", no country)
     if speaker.get("type") in words["reporter_types"] or speaker.get("sector") in words[
             "reporter_sectors"]:
         return None  # "the paper said ...": news attribution, not a statement of the outlet
@@ -185,6 +186,8 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
             continue
         refs = coder._resolve(doc, [t], resolver, allow_place=False, context=context,
                               generic=t in subj, nominal=True, agents=True)
+        if t in subj and _definite_role(t):
+            refs = [_at_home(doc, a, resolver) for a in refs]
         found = [a for a in refs if (a.get("id") or a.get("country")) and not _same(a, speaker)
                  and not _own_side(a, speaker)]
         if found:
@@ -225,6 +228,140 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
         modality="asserted", date=date, date_precision=precision, quote_id=quote.id,
         confidence=STATEMENT_CONFIDENCE, text=doc.text[sent.start:sent.end],
         typed_by=["statements"], complete=True, attributed_to=_attribution(quote))
+
+
+def speaker_actor(coder: Any, doc: Doc, quote: Quote, resolver: Any) -> dict | None:
+    """The actor of ``quote``'s speaker with the country the text gives it.
+
+    The quotes stage names who spoke; a statement needs the speaker as an actor with a country
+    (event data code "GBRGOV", not "---GOV"). In this order:
+
+    1. the speaker's actor when it has a country (or is an IGO/NGO, which have none);
+    2. a country the speaker's own words state: the phrase of a role-only speaker ("the Kenyan
+       foreign minister", "a spokesman for the Iraqi government"), the role noun a name stands
+       in apposition to, either way round ("X, the Iranian foreign minister"; "European Union
+       ambassador to the WTO, X"), or the role the quotes stage found for the person
+       elsewhere in the document ("Iran's foreign minister" before a later "Mr X said");
+    3. the story's home country (``countries.home_country``) for a domestic role (a sector of
+       ``home_country_sectors``: "the prime minister", "a government spokeswoman", "police")
+       that the text places nowhere: a British story's "the prime minister" is Britain's.
+
+    A role with no country in the text or the story keeps none; a speaker without an actor id
+    and without a placed role keeps the quotes stage's words only (``_speaker_ref``). Memoised per quote in
+    ``doc.user_data`` (a quote can be asked about by several sentences)."""
+    memo = doc.user_data.setdefault("mv_speaker_actors", {})
+    if quote.id in memo:
+        return memo[quote.id]
+    memo[quote.id] = out = _speaker_actor(coder, doc, quote, resolver)
+    return out
+
+
+def _speaker_actor(coder: Any, doc: Doc, quote: Quote, resolver: Any) -> dict | None:
+    ref = coder._speaker_ref(doc, quote, resolver)
+    sp = ActorRef.coerce(quote.speaker)
+    if sp is None:
+        return ref
+    if ref is not None and ref.get("id") and (ref.get("country") or _stateless(ref)):
+        return ref
+    head = _speaker_head(doc, sp)
+    if ref is None or not ref.get("id"):
+        if head is None or head.pos_ != "NOUN":
+            return ref  # a name the knowledge base does not know, a pronoun: the words only
+        if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
+            return ref  # "about 200 supporters demanding ...": a crowd, not a spokesperson
+        out = {"id": None, "name": sp.name, "country": None, "sector": head_sector(head),
+               "type": None, "text": sp.name}
+    else:
+        out = dict(ref)
+    for found in _stated_actors(coder, doc, sp, head, resolver, bool(ref.get("id"))):
+        country = found.get("country")
+        if str(found.get("id") or "")[:3] in ("IGO", "NGO") or found.get("type") == "igo":
+            country = country or found.get("id")  # an IGO's official: the IGO (no state)
+        if not country:
+            continue
+        out["country"] = country
+        if not out.get("sector") and found.get("sector"):
+            out["sector"] = found["sector"]
+        if not out.get("id") and found.get("id") and found.get("type") != "person":
+            out["id"] = found["id"]  # "the Kenyan foreign minister": Kenya's government
+        return out
+    if out.get("sector") in HOME_SECTORS and resolver.api is not None:
+        home = home_country(doc, resolver.api)
+        if home:
+            out["country"] = home
+            return out
+    return out if out.get("id") else ref
+
+
+def _definite_role(tok) -> bool:
+    """"the prime minister", "the government": one definite office or body, not a generic or
+    counted group ("tobacco firms", "as many as 3,000 firms") whose country is anyone's."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        and not any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+
+
+def _at_home(doc: Doc, a: dict, resolver: Any) -> dict:
+    """A domestic role the reported clause is about ("the prime minister should ...", "police
+    must ...") with no id and no country: in the story's home country, as for speakers."""
+    if a.get("id") or a.get("country") or a.get("sector") not in HOME_SECTORS \
+            or resolver is None or resolver.api is None:
+        return a
+    home = home_country(doc, resolver.api)
+    return dict(a, country=home) if home else a
+
+
+def _stateless(ref: dict) -> bool:
+    return str(ref.get("id") or "")[:3] in ("IGO", "NGO") or (
+        ref.get("sector") or "") in STATELESS_SECTORS or ref.get("type") == "igo"
+
+
+def _speaker_head(doc: Doc, sp: ActorRef):
+    """The head token of the words the quote's speaker was found at, or None."""
+    if sp.start is None or sp.end is None:
+        return None
+    sent = doc.sentence_at(sp.start)
+    if sent is None or sent.span is None:
+        return None
+    toks = [t for t in sent.span if sp.start <= doc.token_start(t) < sp.end]
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return heads[0] if heads else None
+
+
+def _stated_actors(coder: Any, doc: Doc, sp: ActorRef, head, resolver: Any, named: bool):
+    """Actors the speaker's own words and stated role resolve to (see ``speaker_actor``), best
+    first: the role-only speaker's phrase, the role noun in apposition, the stated role."""
+    if head is not None and resolver is not None:
+        if head.pos_ == "NOUN" and not named:
+            ref = resolver.actor(head)
+            if ref:
+                yield ref
+        roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            roles.append(head.head)
+        for r in roles:  # the role's own words, without the name in apposition to it
+            i, j = np_range(r)
+            if head.i > r.i:
+                j = min(j, head.left_edge.i)
+            while j > i + 1 and r.doc[j - 1].is_punct:
+                j -= 1
+            found = _phrase_actor(doc, resolver, r.doc[i:j])
+            if found:
+                yield found
+    if sp.role and len(sp.role) < 80:
+        found = _phrase_actor(doc, resolver, None, sp.role)
+        if found:
+            yield found
+
+
+def _phrase_actor(doc: Doc, resolver: Any, span, text: str | None = None) -> dict | None:
+    """The actor a role phrase names ("European Union ambassador", "Iran's envoy to the UN")."""
+    if resolver is None or resolver.api is None:
+        return None
+    try:
+        return resolver.api.resolve_phrase(text or span.text, doc.document.date, span=span)
+    except Exception:  # noqa: BLE001 - a phrase the resolver cannot parse names no actor
+        return None
 
 
 def _own_side(a: Any, speaker: Any) -> bool:
