@@ -7,6 +7,7 @@
     multivector eval events --gold tests/gold/bbc_events.jsonl [--split dev|heldout] [--json] [--details]
     multivector eval events --gold tests/gold/bbc_events_r2.jsonl --split unseen [--json]
     multivector eval events --gold tests/gold/bbc_events.jsonl --agreement tests/gold/bbc_events_r2.jsonl
+    multivector eval events --zh-gold tests/gold/zh_events_dev.jsonl [--json] [--details]
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
     multivector events export [--db DB] [--modality asserted] [--dyadic] [--all]
                               [--format jsonl|csv|gdelt|plover]
@@ -40,6 +41,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             None, "--gold", help="Our blind BBC event gold (tests/gold/bbc_events.jsonl); runs the "
             "pipeline on the articles of ../shared/corpora/bbc."),
         corpus: Path | None = typer.Option(None, "--corpus", help="--gold: the BBC corpus folder."),
+        zh_gold: Path | None = typer.Option(
+            None, "--zh-gold", help="Self-written Chinese event sentences (tests/gold/zh_events_dev.jsonl)."),
         other: Path | None = typer.Option(
             None, "--agreement", help="--gold: compare its coding with this second coding of the "
             "same articles (inter-annotator agreement; runs no pipeline)."),
@@ -65,10 +68,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from ..eval.events import GoldFormatError, evaluate_petrarch, evaluate_plover
         from .petrarch_dicts import DictionaryError
 
-        given = [p for p in (plover, petrarch, conflibert, conflibert_args, gold) if p is not None]
+        given = [p for p in (plover, petrarch, conflibert, conflibert_args, gold, zh_gold) if p is not None]
         if len(given) != 1:
             console.print("[red]error:[/red] give exactly one of --plover, --petrarch, "
-                          "--conflibert, --conflibert-args or --gold FILE")
+                          "--conflibert, --conflibert-args, --gold or --zh-gold FILE")
             raise typer.Exit(2)
         path = given[0]
         if not path.is_file():
@@ -76,6 +79,16 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(2)
         if gold is not None:
             _eval_gold(gold, corpus, split, as_json, details, other)
+            return
+        if zh_gold is not None:
+            from ..eval import zh_events
+
+            try:
+                res = zh_events.evaluate(zh_gold, details=details)
+            except zh_events.ZhGoldError as exc:
+                console.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2) from None
+            typer.echo(json.dumps(res, ensure_ascii=False) if as_json else zh_events.format_result(res))
             return
         for v in verbs:
             if not v.is_file():

@@ -14,6 +14,7 @@ from ..config import Config
 from ..doc import Doc
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
+from .chinese import chinese_events
 from .coder import EventCoder
 from .russian import russian_events
 
@@ -63,6 +64,7 @@ def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
     coder = EventCoder(pattern_files=tuple(settings.patterns), use_classifier=settings.classifier)
 
     def run(doc: Doc) -> None:
-        doc.events = coder.code(doc) + russian_events(doc)  # Russian: lang/ru/events.yaml
+        # Russian: lang/ru/events.yaml; Chinese: lang/zh/events.yaml
+        doc.events = coder.code(doc) + russian_events(doc) + chinese_events(doc)
 
     return run
