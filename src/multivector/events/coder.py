@@ -70,6 +70,9 @@ AID_PURPOSE_VERBS = lang_lexicon("en").words("aid_purpose_verbs")
 GIVING_VERBS = lang_lexicon("en").words("giving_verbs")
 ATTITUDE_VERBS = lang_lexicon("en").words("event_attitude_verbs")
 GROUP_NUMBERS = {str(k): int(v) for k, v in lang_lexicon("en").table("counted_group_numbers").items()}
+# an agentless passive pattern event ("two activists were arrested") is dropped when the
+# classifier gives its quad class less than this (it all but rules the class out)
+AGENTLESS_MIN_PROBA = 0.1
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 # sectors of people who act as themselves or for a group, never for the state
@@ -241,6 +244,7 @@ class EventCoder:
         self._sentence_events = out
         emitted: dict[int, bool] = {}
         self._claims: list = []  # (trigger, sources) of claimed events, filled by _event
+        self._agentless: dict[str, int] = {}  # agentless passive event id -> trigger (_event)
         if not found and (self.classifier is None or not self._has_event_verb(span)):
             return statement_events(self, doc, sent, resolver, [])
 
@@ -271,8 +275,15 @@ class EventCoder:
         out = statement_events(self, doc, sent, resolver, out)  # what people say (01x, 02x, 11x)
         if resolver.use_mentions:
             complete_countries(doc, sent, out, resolver.api)
+        out = [e for e in out if e.id not in self._agentless or self._agentless_kept(e)]
         out.sort(key=lambda e: e.start)
         return out
+
+    def _agentless_kept(self, ev: Event) -> bool:
+        """An agentless passive ("two activists were arrested") is kept for whom it names: a
+        patient with a name or a country, or a source a convention filled in ("54 civilians
+        were killed" with neither agent nor country says nothing about any actor)."""
+        return bool(ev.source) or any(a.get("id") or a.get("country") for a in ev.target)
 
     def _nominal_demands(self, doc: Doc, sent, resolver: ActorResolver, coded: list[Event]
                          ) -> tuple[list[Event], set[str]]:
@@ -413,8 +424,16 @@ class EventCoder:
         assert self.classifier is not None
         pred = self.classifier.predict(sent.span)
         for ev in out:
+            ev.typed_by = typed_by_for(ev.typed_by, quad_of_cameo(ev.cameo), pred)
+        # an agentless passive rests on the verb alone: kept unless the classifier all but
+        # rules its class out ("was arrested for collaborating with ..." reads as an
+        # accusation to it); then its trigger is free for the classifier's own event
+        for ev in [e for e in out if e.id in self._agentless
+                   and _class_proba(pred, quad_of_cameo(e.cameo)) < AGENTLESS_MIN_PROBA]:
+            out.remove(ev)
+            emitted.pop(self._agentless[ev.id], None)
+        for ev in out:
             qe = quad_of_cameo(ev.cameo)
-            ev.typed_by = typed_by_for(ev.typed_by, qe, pred)
             ev.confidence = pattern_confidence(pred, qe, ev.typed_by, bool(ev.target))
             if RETYPE:
                 self._retype(ev, sent, pred, qe)
@@ -1385,6 +1404,7 @@ class EventCoder:
         context: dict = {"quote": quote, "trigger": tok.i}
         is_verb = tok.pos_ == "VERB"
         inherited = False
+        patient: list = []
         if is_verb:
             src_toks, patient, inherited = self._subject(tok)
             tgt_toks = list(patient) if patient and ("dobj" in p.target or not p.target) else []
@@ -1403,6 +1423,11 @@ class EventCoder:
                     inherited = True
                 if lem in p.governor_target:
                     tgt_toks = tgt_toks or self._subject(gov)[0]
+        # an agentless passive ("two activists were arrested", "the ban was imposed"): the
+        # text names the patient only; the event is kept without a source (complete: false)
+        agentless = (is_verb and not src_toks and bool(patient) and _is_passive(tok)
+                     and ("dobj" in p.target or not p.target) and p.min_sources <= 1)
+        partial = partial or agentless
         if not src_toks and not (partial and tgt_toks) and not loose:
             return None  # no source phrase at all: nothing to resolve
         if (p.requires_target or p.object_class == "actor") and not tgt_toks and not (
@@ -1543,6 +1568,8 @@ class EventCoder:
             conf -= 0.05
         eid = hashlib.sha1(f"{doc.id}:{start}:{code}".encode()).hexdigest()[:16]
         complete = bool(sources and targets)
+        if agentless and not sources:
+            self._agentless[eid] = tok.i
         return Event(
             id=eid, sentence=sent.idx, start=s_abs, end=e_abs, trigger=trigger_text,
             plover=plover, mode=mode, contexts=contexts, cameo=cc.code, goldstein=cc.goldstein,
@@ -2082,6 +2109,14 @@ def _has_modifiers(obj, groups) -> bool:
             words.add(t.lower_)
             words.add(t.lemma_.lower())
     return all(any(w in words for w in g) for g in groups)
+
+
+def _class_proba(pred: Prediction, quad: int | None) -> float:
+    """The classifier's probability of quad class ``quad`` (1.0 for a code outside the 20
+    CAMEO roots: no class to compare)."""
+    if quad is None or not 0 <= quad < len(pred.quad_proba):
+        return 1.0
+    return float(pred.quad_proba[quad])
 
 
 def _is_passive(verb) -> bool:
