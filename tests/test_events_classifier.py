@@ -205,3 +205,36 @@ def test_shipped_model_never_trained_on_held_out_sentences(shared_dir):
     assert fps, "no held-out sentences found"
     seen = set(load_classifier().meta["train_fingerprints"])
     assert not fps & seen
+
+
+@pytest.mark.slow
+def test_a_sense_hints_only_where_its_frame_holds(nlp):
+    """A lemma with senses of several classes: each sense's root is a hint feature only when
+    its frame (object, particle, preposition) is in the sentence, so a sense added for one
+    construction does not move the classifier on every use of the lemma."""
+    from multivector.events.classifier import Lexicons, features
+
+    lex = Lexicons({}, {}, {}, senses={"call|verb": (
+        ("08", {"particle": ["off"], "object": ["strike"]}),
+        ("02", {"prep_object": ["for"]}),
+        ("01", {}))})
+    off = features(nlp("The dockers' union called off the strike on Monday."), lex)
+    for_ = features(nlp("The ministers called for a ceasefire in the region."), lex)
+    bare = features(nlp("The minister called the ambassador late on Friday."), lex)
+    assert {"pt:08", "ptc:08", "pt:01"} <= set(off) and "pt:02" not in off
+    assert {"pt:02", "ptc:02", "pt:01"} <= set(for_) and "pt:08" not in for_
+    assert "pt:01" in bare and not {"pt:08", "pt:02", "ptc:08"} & set(bare)
+    # older model files (no senses stored): every root of the lemma, as before
+    legacy = Lexicons({}, {}, {"call|verb": ("01", "02", "08")})
+    assert {"pt:01", "pt:02", "pt:08"} <= set(features(nlp("The minister called the envoy."), legacy))
+
+
+def test_shipped_model_stores_the_senses_with_their_frames():
+    from multivector.events.classifier import pattern_senses, senses_digest
+
+    clf = load_classifier()
+    senses = clf.meta["pattern_senses"]
+    assert senses == pattern_senses() and clf.meta["pattern_senses_digest"] == senses_digest(senses)
+    # a conditioned sense keeps its frame, and the inference lexicon is the stored one
+    assert any(cond.get("object") for rows in senses.values() for _, cond in rows)
+    assert clf.lex.senses and set(clf.lex.senses) == set(senses)

@@ -38,6 +38,7 @@ from .classifier import (
     fingerprint,
     hash_features,
     pattern_roots,
+    pattern_senses,
     quad_of_root,
 )
 
@@ -285,17 +286,59 @@ def to_head(model, X, classes: Sequence[str], temperature: float = 1.0,
                       bias.astype(np.float32), temperature)
 
 
+def _log_loss(scores: np.ndarray, y: np.ndarray, t: float) -> float:
+    z = scores / t
+    z = z - z.max(axis=1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    return float(-logp[np.arange(len(y)), y].mean())
+
+
 def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
-    """Temperature that minimises the log-loss of out-of-fold scores (calibration)."""
-    best, best_t = float("inf"), 1.0
-    for t in np.exp(np.linspace(np.log(0.05), np.log(20), 80)):
-        z = scores / t
-        z = z - z.max(axis=1, keepdims=True)
-        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        loss = -logp[np.arange(len(y)), y].mean()
-        if loss < best:
-            best, best_t = loss, float(t)
-    return best_t
+    """Temperature that minimises the log-loss of out-of-fold scores (calibration).
+
+    A bounded continuous search on log T (was the best of 80 grid points: a retrain whose
+    out-of-fold scores moved a little could jump one grid step, 8 %, and move 13-37 of the
+    PLOVER dev and PETRARCH sentences across a confidence gate); rounded to 4 digits so the
+    model file stays the same byte for byte."""
+    from scipy.optimize import minimize_scalar
+
+    res = minimize_scalar(lambda lt: _log_loss(scores, y, float(np.exp(lt))),
+                          bounds=(np.log(0.02), np.log(50.0)), method="bounded",
+                          options={"xatol": 1e-5})
+    return round(float(np.exp(res.x)), 4)
+
+
+def repeated_oof(name: str, X, y: np.ndarray, seeds: Sequence[int], X_extra=None,
+                 y_extra=None, k: int = 5) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold scores of ``k``-fold CV repeated with each fold seed, stacked (scores, y):
+    the temperature fitted on them depends less on one fold assignment."""
+    outs = [cross_validate(name, X, y, X_extra, y_extra, k=k, seed=s).oof_scores for s in seeds]
+    return np.vstack(outs), np.concatenate([y] * len(seeds))
+
+
+def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    z = scores / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def reliability(proba: np.ndarray, y: np.ndarray, bins: Sequence[float] = (
+        0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)) -> tuple[list[dict], float]:
+    """Reliability of the top class's probability: per bin the sentences, their mean
+    probability and the share whose top class is right; and the expected calibration error."""
+    top = proba.max(axis=1)
+    right = proba.argmax(axis=1) == y
+    rows, ece = [], 0.0
+    for lo, hi in zip(bins[:-1], bins[1:]):
+        sel = (top > lo) & (top <= hi)
+        if not sel.any():
+            continue
+        mean_p, acc = float(top[sel].mean()), float(right[sel].mean())
+        ece += float(sel.mean()) * abs(mean_p - acc)
+        rows.append({"bin": f"{lo:.2f}-{hi:.2f}", "n": int(sel.sum()),
+                     "mean_p": round(mean_p, 4), "accuracy": round(acc, 4)})
+    return rows, round(ece, 4)
 
 
 @dataclass
@@ -332,11 +375,11 @@ def folds(y: np.ndarray, k: int = 5, seed: int = SEED) -> list[tuple[np.ndarray,
 
 
 def cross_validate(name: str, X, y: np.ndarray, X_extra=None, y_extra=None, k: int = 5,
-                   labels: Sequence[int] = (0, 1, 2, 3, 4)) -> CVResult:
+                   labels: Sequence[int] = (0, 1, 2, 3, 4), seed: int = SEED) -> CVResult:
     from scipy.sparse import vstack
 
     scores = np.zeros((len(y), len(labels)))
-    for tr, te in folds(y, k):
+    for tr, te in folds(y, k, seed):
         Xtr, ytr = X[tr], y[tr]
         if X_extra is not None and X_extra.shape[0]:
             Xtr, ytr = vstack([Xtr, X_extra]), np.concatenate([ytr, y_extra])
@@ -381,8 +424,9 @@ def train_quad_predictor(train: list[Example], nlp: Any, lex: Lexicons, model: s
 
 def default_lexicons(verb_dict: str | Path | None) -> Lexicons:
     verbs, objects = cameo_lexicons(verb_dict)
+    senses = {k: tuple((str(r), dict(c)) for r, c in v) for k, v in pattern_senses().items()}
     return Lexicons({k: tuple(v) for k, v in verbs.items()},
-                    {k: tuple(v) for k, v in objects.items()}, pattern_roots())
+                    {k: tuple(v) for k, v in objects.items()}, pattern_roots(), senses)
 
 
 def vstack_rows(a, b):
