@@ -5,7 +5,6 @@ Sentences written for these tests (not from ../shared)."""
 from __future__ import annotations
 
 from multivector.events.arguments import ActorResolver
-from multivector.events.coder import EventCoder
 from multivector.events.statements import speaker_actor
 
 # a British story: the Home Office, Labour, the Conservatives, London: Britain is its home country
@@ -57,7 +56,7 @@ def test_a_counted_crowd_is_no_spokesperson(events_pipeline):
         "Kenya has closed its border. Kenyan police patrol Nairobi. About 300 government "
         "supporters marched in Nairobi, saying Uganda was reckless.", date="2005-03-14")
     quote = next(q for q in doc.quotes if q.speaker is not None and "supporters" in (q.speaker.name or ""))
-    ref = speaker_actor(EventCoder(), doc, quote, ActorResolver(doc, doc.document.date))
+    ref = speaker_actor(doc, quote, ActorResolver(doc, doc.document.date))
     assert not (ref or {}).get("country")
 
 
@@ -68,3 +67,11 @@ def test_definite_role_as_the_reported_subject_takes_the_home_country(events_pip
     found = [e for e in statements(doc) if e.cameo.startswith("02")]
     assert len(found) == 1
     assert [(a.country, a.sector) for a in found[0].target] == [("GBR", "GOV")]
+
+
+def test_a_party_spokesman_speaks_for_a_party_not_the_government(events_pipeline):
+    doc = events_pipeline.analyze_text(
+        BRITISH + "A party spokesman said Germany's plan was reckless.", date="2005-03-14")
+    found = statements(doc)
+    assert [([a.country for a in e.source], [a.sector for a in e.source]) for e in found] == [
+        (["GBR"], ["PTY"])]

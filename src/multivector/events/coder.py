@@ -1331,7 +1331,7 @@ class EventCoder:
         low = t.lower_
         quote = context.get("quote")
         if low in set(self.lex["speaker_pronouns"]) and quote is not None:
-            return speaker_actor(self, doc, quote, resolver)
+            return speaker_actor(doc, quote, resolver)
         linked = resolver.pronoun(t) if hasattr(resolver, "pronoun") else None
         if linked is not None:
             return linked
@@ -1350,20 +1350,6 @@ class EventCoder:
                         ref = resolver.actor(s)
                         if ref is not None:
                             return ref
-        return None
-
-    def _speaker_ref(self, doc: Doc, quote: Quote, resolver: ActorResolver) -> dict | None:
-        sp: ActorRef | dict = quote.speaker or {}
-        aid = sp.get("actor_id") or sp.get("id")
-        if aid and resolver.api is not None:
-            r = resolver.api.actor_ref(doc, aid)
-            if r:
-                return {"id": r.get("id"), "name": r.get("name") or sp.get("name"),
-                        "country": r.get("country"), "sector": r.get("sector"),
-                        "type": r.get("type"), "text": sp.get("name")}
-        if sp.get("name"):
-            return {"id": None, "name": sp.get("name"), "country": sp.get("country"),
-                    "sector": None, "type": None, "text": sp.get("name")}
         return None
 
     def _previous_person(self, doc: Doc, t, resolver: ActorResolver) -> dict | None:
@@ -1510,7 +1496,7 @@ class EventCoder:
         trigger_text = self._trigger_text(tok, p)
         # an official's "X must stop ..." inside a quote is the official's demand on X
         if modality == "recommended" and quote is not None:
-            speaker = speaker_actor(self, doc, quote, resolver)
+            speaker = speaker_actor(doc, quote, resolver)
             if speaker and _demands(speaker):
                 plover_demanded = self.onto.plover_for_cameo(code) or ""
                 code = requested_code(tok, plover_demanded,  # should: 02x, must: 10x

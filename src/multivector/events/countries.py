@@ -130,14 +130,19 @@ def _place_names(doc: Doc, api: Any, span, taken: list[tuple[int, int]]) -> list
 def _speaker_country(doc: Doc, a: ActorRef, api: Any) -> bool:
     """A generic agent that is a quote's speaker ("a spokeswoman for the ministry described
     ...") takes the country of the actor the quotes stage resolved it to (Kazakhstan's ministry),
-    before any country named elsewhere in the sentence ("Russia's rules") is considered.
-    True when it did."""
+    or the one ``statements.speaker_actor`` finds for it (a role it holds, the story's home
+    country for a domestic role), before any country named elsewhere in the sentence
+    ("Russia's rules") is considered. True when it did."""
     if a.start is None:
         return False
+    from .arguments import ActorResolver
+    from .statements import speaker_actor  # (statements imports this module)
+
     for q in doc.quotes_spoken_at(a.start):
-        if q.speaker is None or not q.speaker.id:
+        if q.speaker is None:
             continue
-        ref = api.actor_ref(doc, q.speaker.id)
+        # the speaker's actor with the country its role states or the story's home gives
+        ref = speaker_actor(doc, q, ActorResolver(doc, doc.document.date))
         if ref and ref.get("country"):
             a.country = ref["country"]
             return True

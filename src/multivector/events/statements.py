@@ -34,7 +34,7 @@ from typing import Any
 
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
-from .arguments import head_sector, np_range, public
+from .arguments import SPOKES_NOUNS, head_sector, np_range, public
 from .countries import HOME_SECTORS, STATELESS_SECTORS, home_country
 from .dates import event_date
 from .dyads import state_and_group
@@ -150,7 +150,7 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
         if e.start < c1 and e.end > c0 or e.start <= cue0 < e.end:
             return None  # the clause already has its (more specific) event
     context: dict = {"quote": quote}
-    speaker = speaker_actor(coder, doc, quote, resolver)
+    speaker = speaker_actor(doc, quote, resolver)
     if not speaker or not (speaker.get("id") or speaker.get("country") and speaker.get("sector")):
         return None  # no actor, or a role we cannot place ("the prime minister", no country)
     if speaker.get("type") in words["reporter_types"] or speaker.get("sector") in words[
@@ -230,7 +230,7 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
         typed_by=["statements"], complete=True, attributed_to=_attribution(quote))
 
 
-def speaker_actor(coder: Any, doc: Doc, quote: Quote, resolver: Any) -> dict | None:
+def speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
     """The actor of ``quote``'s speaker with the country the text gives it.
 
     The quotes stage names who spoke; a statement needs the speaker as an actor with a country
@@ -252,12 +252,29 @@ def speaker_actor(coder: Any, doc: Doc, quote: Quote, resolver: Any) -> dict | N
     memo = doc.user_data.setdefault("mv_speaker_actors", {})
     if quote.id in memo:
         return memo[quote.id]
-    memo[quote.id] = out = _speaker_actor(coder, doc, quote, resolver)
+    memo[quote.id] = out = _speaker_actor(doc, quote, resolver)
     return out
 
 
-def _speaker_actor(coder: Any, doc: Doc, quote: Quote, resolver: Any) -> dict | None:
-    ref = coder._speaker_ref(doc, quote, resolver)
+def _speaker_ref(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
+    """The quote's speaker as the quotes stage left it: its actor (knowledge base or
+    discovered), else its words with no id."""
+    sp: ActorRef | dict = quote.speaker or {}
+    aid = sp.get("actor_id") or sp.get("id")
+    if aid and resolver.api is not None:
+        r = resolver.api.actor_ref(doc, aid)
+        if r:
+            return {"id": r.get("id"), "name": r.get("name") or sp.get("name"),
+                    "country": r.get("country"), "sector": r.get("sector"),
+                    "type": r.get("type"), "text": sp.get("name")}
+    if sp.get("name"):
+        return {"id": None, "name": sp.get("name"), "country": sp.get("country"),
+                "sector": None, "type": None, "text": sp.get("name")}
+    return None
+
+
+def _speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
+    ref = _speaker_ref(doc, quote, resolver)
     sp = ActorRef.coerce(quote.speaker)
     if sp is None:
         return ref
@@ -269,11 +286,11 @@ def _speaker_actor(coder: Any, doc: Doc, quote: Quote, resolver: Any) -> dict | 
             return ref  # a name the knowledge base does not know, a pronoun: the words only
         if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
             return ref  # "about 200 supporters demanding ...": a crowd, not a spokesperson
-        out = {"id": None, "name": sp.name, "country": None, "sector": head_sector(head),
+        out = {"id": None, "name": sp.name, "country": None, "sector": _role_sector(head),
                "type": None, "text": sp.name}
     else:
         out = dict(ref)
-    for found in _stated_actors(coder, doc, sp, head, resolver, bool(ref.get("id"))):
+    for found in _stated_actors(doc, sp, head, resolver, bool(out.get("id"))):
         country = found.get("country")
         if str(found.get("id") or "")[:3] in ("IGO", "NGO") or found.get("type") == "igo":
             country = country or found.get("id")  # an IGO's official: the IGO (no state)
@@ -310,6 +327,19 @@ def _at_home(doc: Doc, a: dict, resolver: Any) -> dict:
     return dict(a, country=home) if home else a
 
 
+def _role_sector(head) -> str | None:
+    """The sector of a role-only speaker: a spokesperson's is the body the modifier names ("a
+    party spokesman" PTY, "a police spokeswoman" COP, "an army spokesman" MIL), else the head
+    noun's ("officials", "the prime minister" GOV)."""
+    if head.lemma_.lower() in SPOKES_NOUNS:
+        for c in head.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN" and c.i < head.i:
+                sector = head_sector(c)
+                if sector:
+                    return sector
+    return head_sector(head)
+
+
 def _stateless(ref: dict) -> bool:
     return str(ref.get("id") or "")[:3] in ("IGO", "NGO") or (
         ref.get("sector") or "") in STATELESS_SECTORS or ref.get("type") == "igo"
@@ -328,7 +358,7 @@ def _speaker_head(doc: Doc, sp: ActorRef):
     return heads[0] if heads else None
 
 
-def _stated_actors(coder: Any, doc: Doc, sp: ActorRef, head, resolver: Any, named: bool):
+def _stated_actors(doc: Doc, sp: ActorRef, head, resolver: Any, named: bool):
     """Actors the speaker's own words and stated role resolve to (see ``speaker_actor``), best
     first: the role-only speaker's phrase, the role noun in apposition, the stated role."""
     if head is not None and resolver is not None:
