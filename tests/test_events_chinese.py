@@ -136,3 +136,32 @@ def test_evaluate_runs_the_pipeline_and_refuses_heldout_details(pipeline, tmp_pa
     assert res["f1"] == 1.0 and res["sentences"][0]["predicted"][0]["cameo"] == "163"
     with pytest.raises(ValueError):
         evaluate(GOLD / "zh_events_heldout.jsonl", pipeline=pipeline, details=True)
+
+
+@pytest.mark.slow
+def test_relative_clause_dateline_and_mutual(pipeline):
+    # the visit describes the guest (no event of its own) and the talks have both sides; the
+    # dateline's city is no participant
+    doc = pipeline.analyze_text("新华社北京3月5日电 国家主席习近平5日同来华进行国事访问的乌兹别克斯坦总统"
+                                "米尔济约耶夫举行会谈。", source="zh8.txt")
+    assert [(e.cameo, sorted(a.country for a in e.source)) for e in _zh(doc)] == [("040", ["CHN", "UZB"])]
+    doc = pipeline.analyze_text("印度和巴基斯坦相互指责。", source="zh9.txt")
+    (ev,) = _zh(doc)
+    assert ev.cameo == "112" and _ids(ev.source) == _ids(ev.target) == ["IND", "PAK"]
+
+
+@pytest.mark.slow
+def test_a_statement_that_introduces_a_report_is_no_event(pipeline):
+    doc = pipeline.analyze_text("俄罗斯国防部发表声明称，俄军对乌克兰的军事设施实施了打击。", source="zh10.txt")
+    assert [(e.cameo, e.source[0].country, _ids(e.target)) for e in _zh(doc)] == [("190", "RUS", ["UKR"])]
+    doc = pipeline.analyze_text("中国国务院总理在会上发表讲话。", source="zh11.txt")
+    assert [e.cameo for e in _zh(doc)] == ["010"]
+
+
+@pytest.mark.slow
+def test_short_chinese_state_names_are_participants(pipeline):
+    """The knowledge base knew North Korea and Syria only by their official Chinese names."""
+    doc = pipeline.analyze_text("朝鲜威胁对韩国采取军事行动。", source="zh12.txt")
+    assert [(e.cameo, _ids(e.source), _ids(e.target)) for e in _zh(doc)] == [("138", ["PRK"], ["KOR"])]
+    doc = pipeline.analyze_text("美军对叙利亚境内的目标发动了袭击。", source="zh13.txt")
+    assert [(e.cameo, _ids(e.target)) for e in _zh(doc)] == [("190", ["SYR"])]

@@ -50,6 +50,7 @@ class ZhTrigger:
     inner: str | None = None  # modality of a complement trigger, or "drop"
     by_inner: tuple[tuple[str, str], ...] = ()
     light: bool = False  # a verb coded only when no other trigger follows it ("提供")
+    alone: bool = False  # coded only when it ends its clause ("发表讲话。", not "发表声明称")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class ZhEventWords:
     modality: dict[str, tuple[str, ...]]
     report_cues: tuple[str, ...]
     coordinators: tuple[str, ...]
+    mutual: tuple[str, ...]
+    dateline: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +75,7 @@ def words() -> ZhEventWords:
             str(key), str(spec["cameo"]), bool(spec.get("symmetric", False)),
             str(spec.get("target", "both")), spec.get("inner"),
             tuple((str(k), str(v)) for k, v in (spec.get("by_inner") or {}).items()),
-            bool(spec.get("light", False)))))
+            bool(spec.get("light", False)), bool(spec.get("alone", False)))))
     trigs.sort(key=lambda kv: len(kv[0].replace("…", "")), reverse=True)
     compiled = tuple((re.compile("[^，,；;：:。！？!?]{0,15}?".join(re.escape(p) for p in k.split("…"))), t)
                      for k, t in trigs)
@@ -86,7 +89,8 @@ def words() -> ZhEventWords:
     cues = tuple(sorted((str(c) for c in quotes["speech_verbs"]), key=len, reverse=True))
     cues += tuple(str(c) for c in quotes["according_close"])
     return ZhEventWords(compiled, longest("zh_target_preps"), longest("zh_partner_words"),
-                        longest("zh_place_preps"), mod, cues, longest("zh_coordinators"))
+                        longest("zh_place_preps"), mod, cues, longest("zh_coordinators"),
+                        longest("zh_mutual"), re.compile(str(lex.get("zh_dateline"))))
 
 
 def chinese_events(doc: Doc) -> list[Event]:
@@ -154,6 +158,10 @@ def _group_back(doc: Doc, ms: list[Mention], k: int, lo: int, symmetric: bool = 
         if _role(doc, prev, lo) == "place":
             continue
         gap = doc.text[prev.end:cur.start]
+        if symmetric and gap.endswith("的"):
+            # "同来华进行国事访问的乌兹别克斯坦总统": the partner word, then a relative clause
+            cut = max(gap.rfind(x) for x in w.partner)
+            gap = gap[:cut + 1] if cut > 0 else gap
         partner = any(gap.endswith(x) for x in w.partner) and not any(
             x in gap for x in w.target_preps)
         if gap in w.partner or (partner and (symmetric or (
@@ -207,18 +215,26 @@ class _Hit:
     modality: str | None = None  # set by a governing trigger
     governor: _Hit | None = None
     drop: bool = False
+    lo: int | None = None  # participants are looked for from here on (after an earlier trigger)
 
 
-def _find(text: str, c0: int, c1: int) -> list[_Hit]:
+def _find(doc: Doc, c0: int, c1: int, ms: list[Mention]) -> list[_Hit]:
+    text = doc.text
+    w = words()
     hits: list[_Hit] = []
     taken: list[tuple[int, int]] = []
     for rx, trig in words().triggers:
         for m in rx.finditer(text, c0, c1):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
+            if trig.alone and text[m.end():c1].strip(" \u3000。！？!?”」"):
+                continue  # "发表声明称，...": the statement only introduces what was said
             taken.append((m.start(), m.end()))
             hits.append(_Hit(m.start(), m.end(), trig, trig.cameo))
     hits.sort(key=lambda h: h.start)
+    # a trigger in a relative clause before a participant ("来华进行国事访问的乌兹别克斯坦总统",
+    # "到访的波兰总理") describes that participant: no event, and no object of what follows
+    hits = [h for h in hits if not _relative(text, h.end, c1, ms)]
     for i, h in enumerate(hits):  # a governing trigger takes the next trigger as complement
         if h.trig.inner is None or i + 1 >= len(hits):
             continue
@@ -232,21 +248,38 @@ def _find(text: str, c0: int, c1: int) -> list[_Hit]:
             inner.modality = h.trig.inner
     # a light verb ("提供") followed by a trigger of its clause ("提供人道主义援助") gives way to it
     hits = [h for i, h in enumerate(hits) if not (h.trig.light and i + 1 < len(hits))]
-    w = words()
     for prev, h in zip(hits, hits[1:]):
         # a trigger inside the object of the one before it ("谴责针对平民的恐怖袭击", "签署了关于
-        # 加强经贸合作的协议", "感谢中国提供的帮助") is no event of its own; "反对并谴责" (a
+        # 加强经贸合作的协议", "感谢中国提供的帮助") is no event of its own, unless the object
+        # names its own source and target ("谴责以色列对叙利亚的空袭"); "反对并谴责" (a
         # coordinator between them) are two
         if h.governor is None and prev.trig.inner is None and not prev.drop and not any(
                 c in text[prev.end:h.start] for c in w.coordinators):
-            h.drop = True
+            between = [m for m in ms if prev.end <= m.start and m.end <= h.start]
+            roles = [_role(doc, m, prev.end) for m in between]
+            if "plain" in roles and "target" in roles[roles.index("plain") + 1:]:
+                h.lo = prev.end
+            else:
+                h.drop = True
     return [h for h in hits if not h.drop]
+
+
+def _relative(text: str, end: int, c1: int, ms: list[Mention]) -> bool:
+    """The trigger ending at ``end`` is followed by 的 and, within a few characters, by an actor
+    mention: it sits in a relative clause that describes that actor."""
+    k = end
+    while k < c1 and k - end < 2 and text[k] in "了过":
+        k += 1
+    if k >= c1 or text[k] != "的":
+        return False
+    return any(k < m.start <= k + 3 for m in ms)
 
 
 def _sentence(doc: Doc, s0: int, s1: int, linked: list[Mention]) -> list[Event]:
     text = doc.text
     w = words()
-    clauses = _clauses(text, s0, s1)
+    dl = w.dateline.match(text, s0, s1)  # "新华社北京3月5日电": the place of the report
+    clauses = _clauses(text, dl.end() if dl else s0, s1)
     if not clauses:
         return []
     out: list[Event] = []
@@ -261,7 +294,7 @@ def _sentence(doc: Doc, s0: int, s1: int, linked: list[Mention]) -> list[Event]:
             topic = _group_forward(doc, first_ms, k, first[1])
     for c0, c1 in clauses:
         ms = [m for m in linked if c0 <= m.start and m.end <= c1]
-        for h in _find(text, c0, c1):
+        for h in _find(doc, c0, c1, ms):
             ev = _event(doc, h, ms, c0, c1, topic if (c0, c1) != first else [], s0)
             if ev is not None:
                 out.append(ev)
@@ -271,7 +304,7 @@ def _sentence(doc: Doc, s0: int, s1: int, linked: list[Mention]) -> list[Event]:
 def _event(doc: Doc, h: _Hit, ms: list[Mention], c0: int, c1: int, topic: list[Mention],
            s0: int) -> Event | None:
     text = doc.text
-    lo = h.governor.end if h.governor is not None else c0
+    lo = h.governor.end if h.governor is not None else h.lo if h.lo is not None else c0
     before = [m for m in ms if lo <= m.start and m.end <= h.start]
     after = [m for m in ms if m.start >= h.end]
     roles = [_role(doc, m, c0) for m in before]
@@ -288,7 +321,8 @@ def _event(doc: Doc, h: _Hit, ms: list[Mention], c0: int, c1: int, topic: list[M
     if k is not None:
         src_ms = _group_back(doc, before, k, lo, h.trig.symmetric)
     if not src_ms and h.governor is not None:
-        gov_before = [m for m in ms if c0 <= m.start and m.end <= h.governor.start]
+        gov_before = [m for m in ms if c0 <= m.start and m.end <= h.governor.start
+                      and _role(doc, m, c0) != "place"]
         if gov_before:
             src_ms = _group_back(doc, gov_before, len(gov_before) - 1, c0)
     if not src_ms:
@@ -302,7 +336,8 @@ def _event(doc: Doc, h: _Hit, ms: list[Mention], c0: int, c1: int, topic: list[M
             tgt_ms = _group_forward(doc, after, k, c1)
     src = _refs(doc, src_ms)
     tgt = [t for t in _refs(doc, tgt_ms) if all(t.id != s.id for s in src)]
-    if not tgt and len(src) >= 2 and h.trig.symmetric:
+    mutual = any(x in text[lo:h.start] for x in words().mutual)  # "相互指责"
+    if not tgt and len(src) >= 2 and (h.trig.symmetric or mutual):
         # "中国和乌兹别克斯坦签署协议": both sides are sources and targets, as the English coder
         # codes symmetric events (the dyads skip self-pairs)
         tgt = list(src)
