@@ -75,3 +75,13 @@ def test_a_party_spokesman_speaks_for_a_party_not_the_government(events_pipeline
     found = statements(doc)
     assert [([a.country for a in e.source], [a.sector for a in e.source]) for e in found] == [
         (["GBR"], ["PTY"])]
+
+
+def test_role_stated_at_an_earlier_mention_of_the_person(events_pipeline):
+    doc = events_pipeline.analyze_text(
+        "Uganda's foreign minister, Sam Okello, arrived in Nairobi on Monday. "
+        "Mr Okello said Kenya's new tariffs were absurd.", date="2005-03-14")
+    found = statements(doc)
+    assert len(found) == 1
+    assert [(a.id, a.country) for a in found[0].source] == [("PER:sam-okello", "UGA")]
+    assert [a.country for a in found[0].target] == ["KEN"]

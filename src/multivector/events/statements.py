@@ -360,26 +360,44 @@ def _speaker_head(doc: Doc, sp: ActorRef):
 
 def _stated_actors(doc: Doc, sp: ActorRef, head, resolver: Any, named: bool):
     """Actors the speaker's own words and stated role resolve to (see ``speaker_actor``), best
-    first: the role-only speaker's phrase, the role noun in apposition, the stated role."""
-    if head is not None and resolver is not None:
+    first: the role-only speaker's phrase, the role noun in apposition to the speaker's words,
+    the stated role, then a role noun in apposition to another mention of the same actor
+    ("Uganda's foreign minister, X, arrived ..." before "Mr X said")."""
+    if resolver is None:
+        return
+    if head is not None:
         if head.pos_ == "NOUN" and not named:
             ref = resolver.actor(head)
             if ref:
                 yield ref
-        roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            roles.append(head.head)
-        for r in roles:  # the role's own words, without the name in apposition to it
-            i, j = np_range(r)
-            if head.i > r.i:
-                j = min(j, head.left_edge.i)
-            while j > i + 1 and r.doc[j - 1].is_punct:
-                j -= 1
-            found = _phrase_actor(doc, resolver, r.doc[i:j])
-            if found:
-                yield found
+        yield from _apposed_roles(doc, head, resolver)
     if sp.role and len(sp.role) < 80:
         found = _phrase_actor(doc, resolver, None, sp.role)
+        if found:
+            yield found
+    if named and sp.id and doc.mentions:
+        for m in doc.mentions:
+            if m.actor_id != sp.id or m.method in ("pronoun", "descriptor") \
+                    or sp.start is not None and m.start <= sp.start < m.end:
+                continue
+            other = _speaker_head(doc, ActorRef(id=m.actor_id, start=m.start, end=m.end))
+            if other is not None:
+                yield from _apposed_roles(doc, other, resolver)
+
+
+def _apposed_roles(doc: Doc, head, resolver: Any):
+    """Actors named by a role noun in apposition to a name, either way round ("X, the Iranian
+    foreign minister"; "European Union envoy to the talks, X"): the role's own words."""
+    roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        roles.append(head.head)
+    for r in roles:
+        i, j = np_range(r)
+        if head.i > r.i:
+            j = min(j, head.left_edge.i)
+        while j > i + 1 and r.doc[j - 1].is_punct:
+            j -= 1
+        found = _phrase_actor(doc, resolver, r.doc[i:j])
         if found:
             yield found
 
