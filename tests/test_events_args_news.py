@@ -173,3 +173,13 @@ def test_the_recipient_after_coordinated_or_listed_supplies(events_pipeline):
     # a generic among named co-agents is none of the other side's
     others = [a for a in ev.source if a.id is None]
     assert others and all(a.country != "HTI" for a in others)
+
+
+def test_a_classifier_event_is_aimed_at_its_complements_partner(events_pipeline):
+    # "refused to remove sanctions on X": no pattern lists the complement; the classifier
+    # types the refusal and the complement names whom it is aimed at
+    doc = events_pipeline.analyze_text("The Turkish parliament refused to remove sanctions on "
+                                       "Armenia.", date="2024-05-14")
+    ev = next(e for e in doc.events if e.typed_by == ["classifier"])
+    assert ev.plover == "REJECT" and ev.source[0].country == "TUR"
+    assert [a.id for a in ev.target] == ["ARM"]

@@ -55,6 +55,12 @@ from .typed import (
 )
 from .verb_dicts import TARGET_ROLES_BARE
 
+# a classifier-typed trigger's target roles: a bare verb's, and the partners of its complement
+# ("refused to lift sanctions on Iran", "agreed to meet X": the complement names whom the act
+# is aimed at). Not for a loose event (no trigger frame): there a complement's partner alone
+# would keep an event with no source ("... to help support the Palestinians")
+CLASSIFIER_TARGET_ROLES = tuple(TARGET_ROLES_BARE) + ("xcomp_args",)
+
 # "needs to", "has to": a necessity is no trigger (lang/en/events.yaml modality.modal_governors)
 MODAL_GOVERNORS = frozenset(lexicon()["modality"].get("modal_governors", ()))
 SPEAKER_CONJUNCTS = frozenset(lexicon()["modality"].get("speaker_conjuncts", ()))
@@ -519,7 +525,7 @@ class EventCoder:
             root = max(roots, key=lambda r: root_p.get(r, 0.0)) if root_p else roots[0]
             code = root + "0"
             p = Pattern(lemma=self._lemma(tok), pos="verb", cameo=code,
-                        target=tuple(TARGET_ROLES_BARE))
+                        target=CLASSIFIER_TARGET_ROLES)
             ev = self._event(doc, sent, tok, p, resolver, question, partial=True)
             if ev is None or quad_of_cameo(ev.cameo) is None:
                 continue
