@@ -183,3 +183,13 @@ def test_a_classifier_event_is_aimed_at_its_complements_partner(events_pipeline)
     ev = next(e for e in doc.events if e.typed_by == ["classifier"])
     assert ev.plover == "REJECT" and ev.source[0].country == "TUR"
     assert [a.id for a in ev.target] == ["ARM"]
+
+
+def test_a_pronoun_object_is_placed_on_the_name_before_it(events_pipeline):
+    # the name the pronoun stands for need not be a subject: "against X, accusing him"
+    doc = events_pipeline.analyze_text("Kenya's opposition filed a complaint against Ugandan "
+                                       "President Yoweri Museveni, accusing him of fraud.",
+                                       date="2024-05-14")
+    ev = next(e for e in doc.events if e.plover == "ACCUSE")
+    assert ev.target[0].country == "UGA"
+    assert _words(doc, ev.target[0]) == "Ugandan President Yoweri Museveni"

@@ -128,6 +128,8 @@ QUANTITY_HEADS = lang_lexicon("en").words("quantity_heads")
 MANNED_HEADS = frozenset(str(w) for w in lexicon().get("manned_heads") or ())
 # dependents that end an argument's phrase (see argument_span)
 ARG_SPAN_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
+# how a phrase that can name a pronoun's actor hangs in the clause before it
+ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj")
 NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of", "into")
 ANAPHORA_DETS = lang_lexicon("en").words("event_anaphora_dets")
 # nouns of a phrase that says how something was said, not who ("in a statement")
@@ -1059,12 +1061,13 @@ class EventCoder:
         return [t for t in found if not any(_same(t, s) for s in sources)]
 
     def _named_antecedent(self, t, ref: dict, resolver: ActorResolver):
-        """The subject before a pronoun in its sentence that names the actor the pronoun was
-        resolved to ("Tajikistan says it will not accept ...": Tajikistan): the argument's words
-        are the name, not the pronoun. None for other words or when no subject names it."""
+        """The noun phrase before a pronoun in its sentence that names the actor the pronoun
+        was resolved to ("Tajikistan says it will not accept ...": Tajikistan; "filed a lawsuit
+        against Crown Prince X, accusing him of ...": X), the nearest first: the argument's
+        words are the name, not the pronoun. None for other words or when no phrase names it."""
         if not (t.pos_ == "PRON" or t.lower_ in THIRD_PERSON):
             return None
-        for x in sorted((x for x in t.sent if x.i < t.i and x.dep_ in ("nsubj", "nsubjpass")
+        for x in sorted((x for x in t.sent if x.i < t.i and x.dep_ in ANTECEDENT_DEPS
                          and x.pos_ in NOUN_POS), key=lambda x: -x.i):
             named = resolver.actor(x) or _generic_agent(x)
             if named is not None and _same(named, ref):
