@@ -150,6 +150,11 @@ def test_a_participant_named_through_a_preposition_is_worded_by_its_own_phrase(e
                                        "cattle.", date="2024-05-14")
     ev = next(e for e in doc.events if e.target)
     assert ev.target[0].country == "SDN" and _words(doc, ev.target[0]) == "Sudanese cattle"
+    # "of" after an act aimed at a party: the party acted upon (patient_of_nouns)
+    doc = events_pipeline.analyze_text("Saudi Arabia lifted its blockade of Qatar.",
+                                       date="2024-05-14")
+    ev = next(e for e in doc.events if e.target)
+    assert [a.id for a in ev.target] == ["QAT"] and _words(doc, ev.target[0]) == "Qatar"
     # an owner keeps the owned act's phrase
     doc = events_pipeline.analyze_text("Chile rejected Bolivia's demand for talks.",
                                        date="2024-05-14")

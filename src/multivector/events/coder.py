@@ -129,6 +129,9 @@ MANNED_HEADS = frozenset(str(w) for w in lexicon().get("manned_heads") or ())
 # dependents that end an argument's phrase (see argument_span)
 ARG_SPAN_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
 # how a phrase that can name a pronoun's actor hangs in the clause before it
+# act nouns whose "of" complement is the party acted upon ("its blockade of Yemen", "a
+# boycott of U.S. products"), not the agent ("the appeal of X", "the decision of X")
+PATIENT_OF_NOUNS = lang_lexicon("en").words("patient_of_nouns")
 ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj")
 NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of", "into")
 ANAPHORA_DETS = lang_lexicon("en").words("event_anaphora_dets")
@@ -2037,15 +2040,16 @@ def _act_agents(t) -> list:
 
 def _prep_phrase(x, r):
     """The phrase that words participant ``x`` of the act noun ``r`` when a participant
-    preposition other than "of" leads to it ("sanctions on X", "the resumption of ties with X",
-    "a ban on imports of British beef" -> "British beef", the object nearest to ``x``); None
-    for an owner or agent ("Romania's request", "the appeal of X", "a request by X")."""
+    preposition other than "of" leads to it, or "of" after an act whose complement is its
+    patient ("sanctions on X", "the resumption of ties with X", "its blockade of Yemen", "a ban
+    on imports of British beef" -> "British beef", the object nearest to ``x``); None for an
+    owner or agent ("Romania's request", "the appeal of X", "a request by X")."""
     t, hops, nearest = x, 0, None
     while t.i != r.i and t.head.i != t.i and hops < 8:
         if t.dep_ == "pobj" and nearest is None:
             nearest = t
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in NOMINAL_PREPS \
-                and t.head.lower_ != "of":
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in NOMINAL_PREPS and (
+                t.head.lower_ != "of" or t.head.head.lemma_.lower() in PATIENT_OF_NOUNS):
             return nearest
         t, hops = t.head, hops + 1
     return None
