@@ -165,3 +165,13 @@ def test_short_chinese_state_names_are_participants(pipeline):
     assert [(e.cameo, _ids(e.source), _ids(e.target)) for e in _zh(doc)] == [("138", ["PRK"], ["KOR"])]
     doc = pipeline.analyze_text("美军对叙利亚境内的目标发动了袭击。", source="zh13.txt")
     assert [(e.cameo, _ids(e.target)) for e in _zh(doc)] == [("190", ["SYR"])]
+
+
+@pytest.mark.slow
+def test_pronoun_subject_and_words_between_two_mentions(pipeline):
+    # "他" is the subject: the sanctions of the second clause are not Washington's, and
+    # "华盛顿企图把中亚" names two actors, not a title and a name
+    doc = pipeline.analyze_text("他指责华盛顿企图把中亚变成前线，并利用制裁向哈萨克斯坦施压。", source="zh14.txt")
+    got = {e.cameo: e for e in _zh(doc)}
+    assert _ids(got["112"].target) == ["USAGOV"] and got["112"].source == []
+    assert got["163"].source == [] and _ids(got["163"].target) == ["KAZ"] and not got["163"].complete

@@ -63,6 +63,8 @@ class ZhEventWords:
     report_cues: tuple[str, ...]
     coordinators: tuple[str, ...]
     mutual: tuple[str, ...]
+    other_subjects: tuple[str, ...]
+    titles: tuple[str, ...]
     dateline: re.Pattern
 
 
@@ -88,9 +90,12 @@ def words() -> ZhEventWords:
     quotes = lexicon("zh").section("quotes")
     cues = tuple(sorted((str(c) for c in quotes["speech_verbs"]), key=len, reverse=True))
     cues += tuple(str(c) for c in quotes["according_close"])
+    titles = tuple(sorted({str(t) for t in quotes["role_nouns"]} | set(lex.ordered("zh_titles")),
+                          key=len, reverse=True))
     return ZhEventWords(compiled, longest("zh_target_preps"), longest("zh_partner_words"),
                         longest("zh_place_preps"), mod, cues, longest("zh_coordinators"),
-                        longest("zh_mutual"), re.compile(str(lex.get("zh_dateline"))))
+                        longest("zh_mutual"), longest("zh_other_subjects"), titles,
+                        re.compile(str(lex.get("zh_dateline"))))
 
 
 def chinese_events(doc: Doc) -> list[Event]:
@@ -167,11 +172,17 @@ def _group_back(doc: Doc, ms: list[Mention], k: int, lo: int, symmetric: bool = 
         if gap in w.partner or (partner and (symmetric or (
                 len(gap) <= 4 and not any(c in gap for c in "的在从于")))):
             group.insert(0, prev)  # "中国和俄罗斯", "俄方将与塔吉克斯坦"
-        elif not (len(gap) <= 4 and not any(c in gap for c in "的在对向从于") and
-                  gap not in w.partner):
+        elif not _title_gap(gap):
             break
         cur = prev
     return group
+
+
+def _title_gap(gap: str) -> bool:
+    """Two mentions with only a title between them name one participant ("俄罗斯总统普京",
+    "伊朗外交部发言人卡纳尼"); any other words ("华盛顿企图把中亚") part two."""
+    return gap == "" or (len(gap) <= 8 and any(gap.endswith(t) for t in words().titles)
+                         and not any(c in gap for c in "的在对向从于和与同"))
 
 
 def _group_forward(doc: Doc, ms: list[Mention], k: int, hi: int) -> list[Mention]:
@@ -186,7 +197,7 @@ def _group_forward(doc: Doc, ms: list[Mention], k: int, hi: int) -> list[Mention
         gap = doc.text[group[-1].end:nxt.start]
         if gap in w.partner:
             group.append(nxt)
-        elif len(gap) <= 4 and not any(c in gap for c in "的在对向从于"):
+        elif _title_gap(gap):
             group[-1] = nxt
         else:
             break
@@ -290,7 +301,10 @@ def _sentence(doc: Doc, s0: int, s1: int, linked: list[Mention]) -> list[Event]:
     topic: list[Mention] = []
     if first_ms and not reporting:
         k = next((i for i, m in enumerate(first_ms) if _role(doc, m, first[0]) == "plain"), None)
-        if k is not None:
+        # the subject: no trigger ("他指责华盛顿...") and no other subject ("他", "两国") before it
+        lead = text[first[0]:first_ms[k].start] if k is not None else ""
+        if k is not None and not _find(doc, first[0], first_ms[k].start, first_ms) and not any(
+                x in lead for x in w.other_subjects):
             topic = _group_forward(doc, first_ms, k, first[1])
     for c0, c1 in clauses:
         ms = [m for m in linked if c0 <= m.start and m.end <= c1]
