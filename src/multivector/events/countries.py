@@ -27,6 +27,7 @@ from typing import Any
 
 from ..doc import ActorRef, Doc, Event
 from ..lang import lexicon as lang_lexicon
+from .home import HOME_SECTORS, STATELESS_SECTORS, _currency, home_country
 from .modality import REPORTING
 
 LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
@@ -34,11 +35,7 @@ PLACE_NOUNS = lang_lexicon("en").words("place_nouns")
 # CAMEO codes of acts without a recipient by definition (resignation, unilateral ceasefire)
 NO_RECIPIENT = tuple(str(c) for c in lang_lexicon("en").section("events").get("no_recipient") or ())
 _EVENTS = lang_lexicon("en").section("events")
-HOME_SECTORS = frozenset(_EVENTS.get("home_country_sectors") or ())
-HOME_SHARE = float(_EVENTS.get("home_country_share") or 1.0)
-HOME_MIN = int(_EVENTS.get("home_country_min") or 1)
 # sectors of bodies that belong to no country
-STATELESS_SECTORS = {"IGO", "NGO", "MNC"}
 # entities that mention a country without placing anything there
 QUANTITY_ENTS = {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -136,7 +133,7 @@ def _speaker_country(doc: Doc, a: ActorRef, api: Any) -> bool:
     if a.start is None:
         return False
     from .arguments import ActorResolver
-    from .statements import speaker_actor  # (statements imports this module)
+    from .statements import speaker_actor
 
     for q in doc.quotes_spoken_at(a.start):
         if q.speaker is None:
@@ -237,12 +234,6 @@ def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
                               method="implied")]
 
 
-def _currency(doc: Doc, m: Any) -> bool:
-    """The mention names a currency, not a place: "US $50 million", "US dollars"."""
-    rest = doc.text[m.end:m.end + 9].lstrip().lower()
-    return rest.startswith("$") or rest.startswith("dollar")
-
-
 def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
     """Countries the document's other sentences name (any mention with a country)."""
     out: set[str] = set()
@@ -254,32 +245,6 @@ def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
         if ref and ref.get("country"):
             out.add(ref["country"])
     return out
-
-
-def home_country(doc: Doc, api: Any) -> str | None:
-    """The document's home country: the one country holding ``home_country_share`` of its
-    country-bearing mentions (at least ``home_country_min``), else None. A wire story about
-    Britain names "Mr Blair", "Labour", "the Home Office" and calls the police "police"; event
-    data codes those police GBRCOP, which no sentence alone can tell. Computed once per
-    document (``doc.user_data``: the actors stage has run, its mentions are final)."""
-    if "home_country" in doc.user_data:
-        return doc.user_data["home_country"]
-    counts: dict[str, int] = {}
-    for m in api.mentions_in(doc, 0, len(doc.text)):
-        if _currency(doc, m):
-            continue
-        ref = api.actor_ref(doc, m.actor_id)
-        c = ref.get("country") if ref else None
-        if c and (ref.get("sector") or "") not in STATELESS_SECTORS:
-            counts[c] = counts.get(c, 0) + 1
-    value = None
-    total = sum(counts.values())
-    if counts:
-        best, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= HOME_MIN and n >= HOME_SHARE * total:
-            value = best
-    doc.user_data["home_country"] = value
-    return value
 
 
 def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: set[str],

@@ -35,9 +35,9 @@ from typing import Any
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
 from .arguments import SPOKES_NOUNS, head_sector, np_range, public
-from .countries import HOME_SECTORS, STATELESS_SECTORS, home_country
 from .dates import event_date
 from .dyads import state_and_group
+from .home import HOME_SECTORS, STATELESS_SECTORS, home_country
 from .modality import modality_of
 
 # below the pattern and classifier events of the sentence (see cap in statement_events)
@@ -242,7 +242,7 @@ def speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
        in apposition to, either way round ("X, the Iranian foreign minister"; "European Union
        ambassador to the WTO, X"), or the role the quotes stage found for the person
        elsewhere in the document ("Iran's foreign minister" before a later "Mr X said");
-    3. the story's home country (``countries.home_country``) for a domestic role (a sector of
+    3. the story's home country (``home.home_country``) for a domestic role (a sector of
        ``home_country_sectors``: "the prime minister", "a government spokeswoman", "police")
        that the text places nowhere: a British story's "the prime minister" is Britain's.
 
