@@ -41,3 +41,20 @@ def test_an_agentless_passive_gives_way_when_the_classifier_rules_its_class_out(
     evs = code(events_pipeline, "A Georgian journalist was arrested for collaborating with separatist rebels.")
     assert not [x for x in evs if x.cameo == "173"], [(x.cameo, x.trigger) for x in evs]
     assert [x.quad_class for x in evs] == [3]
+
+
+@pytest.mark.slow
+def test_a_reaction_to_an_object_that_names_no_actor_is_kept_without_a_target(events_pipeline):
+    # "the violence", "the dam talks": no actor to be the target; the criticism was made
+    evs = code(events_pipeline, "Egyptian officials condemned the violence in the capital, "
+                                "and Ethiopia criticised the dam talks.")
+    e = sorted((x for x in evs if x.cameo == "111"), key=lambda x: x.start)
+    assert [countries(x.source) for x in e] == [["EGY"], ["ETH"]], [(x.cameo, x.trigger) for x in evs]
+    assert all(not x.target and x.complete is False and "patterns" in x.typed_by for x in e)
+
+
+@pytest.mark.slow
+def test_a_verb_with_a_particle_is_not_its_bare_sense_without_a_target(events_pipeline):
+    # "back up their words" is no support of anyone ("back X" is, with an actor object)
+    evs = code(events_pipeline, "American officials were failing to back up their words with action.")
+    assert not [x for x in evs if x.cameo == "051"], [(x.cameo, x.trigger) for x in evs]

@@ -79,6 +79,8 @@ GROUP_NUMBERS = {str(k): int(v) for k, v in lang_lexicon("en").table("counted_gr
 # an agentless passive pattern event ("two activists were arrested") is dropped when the
 # classifier gives its quad class less than this (it all but rules the class out)
 AGENTLESS_MIN_PROBA = 0.1
+# reactions that may have an act or a state of affairs as their object ("denounced the war")
+OPEN_TARGET_ROOTS = lang_lexicon("en").words("open_target_roots")
 GOV_TYPES = {"state", "government", "military", "legislature", "igo"}
 GOV_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 # sectors of people who act as themselves or for a group, never for the state
@@ -272,6 +274,17 @@ class EventCoder:
                     out.append(ev)
                     emitted[i] = True
                     break
+            else:
+                # no sense found its target: a reaction to an object that names no actor
+                # ("denounced the war", "welcomed the ban") is still the speaker's act (our
+                # senses only: an imported dictionary's bare verb needs its target)
+                for p in found[i]:
+                    if (p.requires_target or p.object_class == "actor") and p.origin is None:
+                        ev = self._event(doc, sent, tok, p, resolver, question, open_target=True)
+                        if ev is not None:
+                            out.append(ev)
+                            emitted[i] = True
+                            break
         constructed = self._speech_demands(doc, sent, resolver, emitted, out)
         nominal, consumed = self._nominal_demands(doc, sent, resolver, out)
         if nominal:
@@ -1392,11 +1405,14 @@ class EventCoder:
 
     # ================================================================ event
     def _event(self, doc: Doc, sent, tok, p: Pattern, resolver: ActorResolver,
-               question: bool, partial: bool = False, loose: bool = False) -> Event | None:
+               question: bool, partial: bool = False, loose: bool = False,
+               open_target: bool = False) -> Event | None:
         """The event of trigger ``tok`` typed by ``p``; None when its arguments do not line up.
         ``partial``: keep an event with a source or a target only (``complete: false``);
         ``loose``: keep it even with neither (the classifier typed it), with the political
-        arguments the parse gives."""
+        arguments the parse gives; ``open_target``: a sense that requires a target actor may
+        go without one when it is a verbal reaction (``open_target_roots``) to a direct object
+        that names no actor, from political sources."""
         start = doc.token_start(tok)
         quote = _quote_at(doc, start)
         context: dict = {"quote": quote, "trigger": tok.i}
@@ -1473,7 +1489,11 @@ class EventCoder:
             targets = [a for a in targets if _political(a)]
         elif not (sources or partial and targets) or len(sources) < p.min_sources and not partial:
             return None
-        if (p.requires_target or p.object_class == "actor") and not targets:
+        if (p.requires_target or p.object_class == "actor") and not targets and not (
+                open_target and is_verb and sources and (p.cameo or "")[:2] in OPEN_TARGET_ROOTS
+                and any(t.dep_ == "dobj" for t in tgt_toks) and (p.particle or not any(
+                    c.dep_ == "prt" for c in tok.children))  # "back up their words"
+                and all(_political(a) for a in sources)):
             return None
         if p.source_type and not any((s.get("type") or "") in p.source_type for s in sources):
             return None
