@@ -85,3 +85,13 @@ def test_role_stated_at_an_earlier_mention_of_the_person(events_pipeline):
     assert len(found) == 1
     assert [(a.id, a.country) for a in found[0].source] == [("PER:sam-okello", "UGA")]
     assert [a.country for a in found[0].target] == ["KEN"]
+
+
+def test_a_role_only_speaker_holds_a_stance_with_its_country(pipeline):
+    doc = pipeline.analyze_text(
+        "Kenya has closed its border. Nairobi says the move is temporary. Kenyan police patrol "
+        "the area. A government spokeswoman said Uganda's leaders were reckless and dangerous.",
+        date="2005-03-14")
+    held = [s for s in doc.stances if s.holder.name == "government spokeswoman"]
+    assert held and all(s.holder.country == "KEN" for s in held)
+    assert any(s.target.country == "UGA" and s.polarity < 0 for s in held)
