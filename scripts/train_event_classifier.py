@@ -6,8 +6,10 @@
 Prints 5-fold cross-validated accuracy and macro-F1 (and per-class P/R/F1) of every candidate
 model on the ConfliBERT quad-class sentences (the ``--sources`` sentences, if any, are added to
 every training fold, never scored), then the CV figures of the CAMEO root head (on the codebook
-examples, with ``--sources codebook``), picks the model with the best quad macro-F1 (or
-``--model``), calibrates a softmax temperature on its out-of-fold scores and writes the model
+examples, with ``--sources codebook``), keeps ``DEFAULT_MODEL`` unless a candidate beats it by
+more than ``PICK_MARGIN`` (or ``--model``), calibrates a softmax temperature on its out-of-fold
+scores (CV repeated with three fold seeds), prints the reliability of its probabilities and
+writes the model
 trained on all sentences, with the pattern roots it was trained with (and their digest: a test
 fails when patterns.yaml moves on without a retrain).
 
@@ -43,6 +45,10 @@ from multivector.events.classifier import (
 )
 from multivector.nlp import load_nlp
 
+# the shipped model, unless another candidate's CV macro-F1 is higher by more than PICK_MARGIN
+# (one standard error of a macro-F1 near 0.92 on 1,349 sentences is about 0.007)
+DEFAULT_MODEL = "linearsvc"
+PICK_MARGIN = 0.01
 # fold seeds of the repeated CV whose out-of-fold scores calibrate the temperature
 CALIBRATION_SEEDS = (ct.SEED, ct.SEED + 1, ct.SEED + 2)
 
@@ -61,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="extra training sources beside ConfliBERT, comma-separated, of "
                          + ", ".join(ct.EXTRA_SOURCES) + " ('' for none)")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--fold-seed", type=int, default=ct.SEED,
+                    help="seed of the CV folds (and the first of the three calibration seeds)")
+    ap.add_argument("--shuffle", type=int, default=None,
+                    help="train on the sentences in an order shuffled with this seed (a "
+                         "stability check: the shipped model uses the file order)")
     ap.add_argument("--ship-root", action="store_true",
                     help="also ship the CAMEO root head (trained on the root-coded sources)")
     ap.add_argument("--bits", type=int, default=ct.BITS)
@@ -77,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp(Config().spacy_model)
     lex = ct.default_lexicons(args.verbs)
     main_ex = ct.read_conflibert(conf_path)
+    if args.shuffle is not None:
+        order = np.random.RandomState(args.shuffle).permutation(len(main_ex))
+        main_ex = [main_ex[i] for i in order]
     sources = [x for x in args.sources.split(",") if x]
     extra = ct.extra_examples(events, sources)
     print(f"sentences: conflibert {len(main_ex)}, extra "
@@ -100,11 +114,16 @@ def main(argv: list[str] | None = None) -> int:
           "fold, never scored):")
     print(f"{'model':<16}{'accuracy':>10}{'macro-F1':>10}   per-class F1 (0..4)")
     for name in [m for m in args.models.split(",") if m]:
-        r = ct.cross_validate(name, X, y, X_extra, y_extra, k=args.folds)
+        r = ct.cross_validate(name, X, y, X_extra, y_extra, k=args.folds, seed=args.fold_seed)
         results[name] = r
         print(f"{name:<16}{r.accuracy:>10.4f}{r.macro_f1:>10.4f}   "
               + " ".join(f"{r.per_class[str(c)]['f1']:.3f}" for c in range(5)))
-    pick = args.model or max(results, key=lambda k: results[k].macro_f1)
+    # the default model unless a candidate beats it by more than CV noise: the best of
+    # near-equal candidates flipped with the fold seed (C=0.3 and C=1 give nearly the same
+    # max-margin model on these features)
+    top = max(results, key=lambda k: results[k].macro_f1)
+    pick = args.model or (top if DEFAULT_MODEL not in results or results[top].macro_f1
+                          > results[DEFAULT_MODEL].macro_f1 + PICK_MARGIN else DEFAULT_MODEL)
     best = results[pick]
     print(f"\nchosen: {pick}")
     print("class  precision  recall  f1     support")
@@ -116,11 +135,13 @@ def main(argv: list[str] | None = None) -> int:
         print("  " + " ".join(f"{v:4d}" for v in row))
     # calibration: one temperature on the out-of-fold scores of CV repeated with three fold
     # seeds (a single fold assignment moved it by a grid step between retrains)
-    oof, y_oof = ct.repeated_oof(pick, X, y, CALIBRATION_SEEDS, X_extra, y_extra, k=args.folds)
+    seeds = tuple(args.fold_seed + i for i in range(len(CALIBRATION_SEEDS)))
+    oof, y_oof = ct.repeated_oof(pick, X, y, seeds, X_extra, y_extra, k=args.folds)
     temperature = ct.fit_temperature(oof, y_oof)
     rel, ece = ct.reliability(ct.softmax(best.oof_scores, temperature), y)
-    print(f"calibration temperature (out-of-fold log-loss, fold seeds {CALIBRATION_SEEDS}): "
-          f"{temperature:.4f}; reliability of the top class (fold seed {ct.SEED}), ECE {ece}:")
+    print(f"calibration temperature (out-of-fold log-loss, fold seeds {seeds}): "
+          f"{temperature:.4f}; reliability of the top class (fold seed {args.fold_seed}), "
+          f"ECE {ece}:")
     for row in rel:
         print(f"  p {row['bin']}: {row['n']:5d} sentences, mean p {row['mean_p']:.3f}, "
               f"right {row['accuracy']:.3f}")
@@ -156,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     if root_head is not None:
         heads["root"] = root_head
     meta = {
-        "version": 1, "bits": args.bits, "model": pick, "seed": ct.SEED,
+        "version": 1, "bits": args.bits, "model": pick, "seed": args.fold_seed,
         "cameo_verbs": {k: list(v) for k, v in lex.cameo_verbs.items()},
         "cameo_objects": {k: list(v) for k, v in lex.cameo_objects.items()},
         "pattern_features": True,
@@ -169,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         "pattern_senses_digest": senses_digest(pattern_senses()),
         "cv": {"folds": args.folds, "quad_accuracy": round(best.accuracy, 4),
                "quad_macro_f1": round(best.macro_f1, 4), "per_class": best.per_class,
-               "root": root_cv, "calibration_seeds": list(CALIBRATION_SEEDS),
+               "root": root_cv, "calibration_seeds": list(seeds),
                "reliability": rel, "ece": ece},
         "training": {"conflibert": n, "extra": len(extra), "sources": ["conflibert"] + sources},
         # fingerprints (truncated SHA-1 of the normalised text) of the training sentences, so

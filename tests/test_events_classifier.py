@@ -238,3 +238,21 @@ def test_shipped_model_stores_the_senses_with_their_frames():
     # a conditioned sense keeps its frame, and the inference lexicon is the stored one
     assert any(cond.get("object") for rows in senses.values() for _, cond in rows)
     assert clf.lex.senses and set(clf.lex.senses) == set(senses)
+
+
+def test_temperature_is_a_continuous_fit_and_reliability_bins_count():
+    """Scores drawn from a softmax at temperature 0.4: the fitted temperature is close to it
+    (not a grid point 8 % away), and the reliability table counts every sentence once."""
+    from multivector.events import classifier_train as ct
+
+    rng = np.random.RandomState(0)
+    scores = rng.normal(size=(4000, 5))
+    p = ct.softmax(scores, 0.4)
+    y = np.array([rng.choice(5, p=row) for row in p])
+    t = ct.fit_temperature(scores, y)
+    assert abs(t - 0.4) < 0.03 and t == round(t, 4)
+    rows, ece = ct.reliability(ct.softmax(scores, t), y)
+    assert sum(r["n"] for r in rows) == len(y) and ece < 0.05
+    assert all(0 <= r["accuracy"] <= 1 and 0 < r["mean_p"] <= 1 for r in rows)
+    # an over-confident temperature is worse calibrated
+    assert ct.reliability(ct.softmax(scores, t / 4), y)[1] > ece
