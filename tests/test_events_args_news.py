@@ -198,3 +198,9 @@ def test_a_pronoun_object_is_placed_on_the_name_before_it(events_pipeline):
     ev = next(e for e in doc.events if e.plover == "ACCUSE")
     assert ev.target[0].country == "UGA"
     assert _words(doc, ev.target[0]) == "Ugandan President Yoweri Museveni"
+
+
+def test_a_call_for_someone_to_act_is_aimed_at_them(events_pipeline):
+    # "called for X to ...": the subject of the for-clause is whom the appeal addresses
+    ev = _one(events_pipeline, "Norway called on Monday for Sweden to reopen the border.")
+    assert ev.source[0].id == "NOR" and [a.id for a in ev.target] == ["SWE"]

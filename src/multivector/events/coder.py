@@ -934,6 +934,10 @@ class EventCoder:
                     out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
         for w in ("to", "with", "against", "into"):  # "agreed to US mediation", "sided with Kyiv"
             out += [o for o in _prep_objects(tok, w) if o not in out]
+        for c in tok.children:  # "called for Britain to stay in the market": whom it asks
+            if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                    for m in c.children):
+                out += [x for x in _children(c, "nsubj") if x.pos_ in NOUN_POS and x not in out]
         if quad_of_cameo(p.cameo) == 2:
             out += [o for o in _recipients(tok) if o not in out]
         # "called for sanctions against Syria": the participants of the act asked for
