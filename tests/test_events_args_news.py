@@ -204,3 +204,10 @@ def test_a_call_for_someone_to_act_is_aimed_at_them(events_pipeline):
     # "called for X to ...": the subject of the for-clause is whom the appeal addresses
     ev = _one(events_pipeline, "Norway called on Monday for Sweden to reopen the border.")
     assert ev.source[0].id == "NOR" and [a.id for a in ev.target] == ["SWE"]
+
+
+def test_an_object_moved_behind_a_predicative_as_phrase(events_pipeline):
+    # "denounced as a crime X's crackdown": the parse hangs the object on the as-phrase's noun
+    ev = _one(events_pipeline, "Armenia on Tuesday denounced as a shameful act Azerbaijan's "
+                               "blockade of the corridor.", "ACCUSE")
+    assert ev.source[0].id == "ARM" and [a.id for a in ev.target] == ["AZE"]

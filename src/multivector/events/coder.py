@@ -1744,7 +1744,8 @@ PARTICLE_PREPS = lang_lexicon("en").words("particle_preps")
 
 def _direct_objects(tok) -> list:
     """Direct objects, including one the parse hid behind "up to" ("kidnapped up to 16
-    advisers", "contribute up to 4,000 troops")."""
+    advisers", "contribute up to 4,000 troops") or behind a predicative as-phrase
+    ("denounced as a crime X's suppression of ...")."""
     out = [c for c in tok.children if c.dep_ == "dobj"]
     if not out:
         for c in tok.children:
@@ -1752,6 +1753,12 @@ def _direct_objects(tok) -> list:
                 for to in (*c.children, *tok.children):
                     if to.dep_ == "prep" and to.lower_ == "to" and to.i == c.i + 1:
                         out += [g for g in to.children if g.dep_ == "pobj"]
+    if not out:  # "denounced as an ugly crime Serbia's suppression of ...": the object moved
+        # behind the as-phrase, which the parse reads as an apposition of its noun
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i == tok.i + 1:
+                out += [a for g in c.children if g.dep_ == "pobj" for a in g.children
+                        if a.dep_ == "appos" and a.pos_ in NOUN_POS]
     return out or _small_clause_objects(tok)
 
 
