@@ -95,3 +95,14 @@ def test_a_role_only_speaker_holds_a_stance_with_its_country(pipeline):
     held = [s for s in doc.stances if s.holder.name == "government spokeswoman"]
     assert held and all(s.holder.country == "KEN" for s in held)
     assert any(s.target.country == "UGA" and s.polarity < 0 for s in held)
+
+
+def test_an_unplaced_role_in_a_party_appeal_is_of_the_partys_state(events_pipeline):
+    # no home country (Britain, Iraq and the US are named), but the speaker is a British party
+    doc = events_pipeline.analyze_text(
+        "Iraq and the United States held talks in Baghdad. \"Next month the prime minister "
+        "should make a statement on his plan,\" a BNP spokesman said in London.",
+        date="2005-03-14")
+    found = [e for e in statements(doc) if e.cameo.startswith("02")]
+    assert [(a.country, a.sector) for e in found for a in e.source] == [("GBR", "PTY")]
+    assert [(a.country, a.sector) for e in found for a in e.target] == [("GBR", "GOV")]

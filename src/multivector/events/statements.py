@@ -187,7 +187,7 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
         refs = coder._resolve(doc, [t], resolver, allow_place=False, context=context,
                               generic=t in subj, nominal=True, agents=True)
         if t in subj and _definite_role(t):
-            refs = [_at_home(doc, a, resolver) for a in refs]
+            refs = [_at_home(doc, a, resolver, speaker) for a in refs]
         found = [a for a in refs if (a.get("id") or a.get("country")) and not _same(a, speaker)
                  and not _own_side(a, speaker)]
         if found:
@@ -290,15 +290,18 @@ def _speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
                "type": None, "text": sp.name}
     else:
         out = dict(ref)
-    for found in _stated_actors(doc, sp, head, resolver, bool(out.get("id"))):
+    ref_named = bool(out.get("id"))
+    for found in _stated_actors(doc, sp, head, resolver, ref_named):
         country = found.get("country")
         if str(found.get("id") or "")[:3] in ("IGO", "NGO") or found.get("type") == "igo":
             country = country or found.get("id")  # an IGO's official: the IGO (no state)
         if not country:
             continue
         out["country"] = country
-        if not out.get("sector") and found.get("sector"):
-            out["sector"] = found["sector"]
+        spoken_for = head is not None and head.lemma_.lower() in SPOKES_NOUNS \
+            and not ref_named and found.get("type") != "person"
+        if found.get("sector") and (not out.get("sector") or spoken_for):
+            out["sector"] = found["sector"]  # "a BNP spokesman": the party's sector, not GOV
         if not out.get("id") and found.get("id") and found.get("type") != "person":
             out["id"] = found["id"]  # "the Kenyan foreign minister": Kenya's government
         return out
@@ -317,13 +320,18 @@ def _definite_role(tok) -> bool:
         and not any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
 
 
-def _at_home(doc: Doc, a: dict, resolver: Any) -> dict:
+def _at_home(doc: Doc, a: dict, resolver: Any, speaker: dict) -> dict:
     """A domestic role the reported clause is about ("the prime minister should ...", "police
-    must ...") with no id and no country: in the story's home country, as for speakers."""
+    must ...") with no id and no country: in the story's home country, as for speakers; else
+    in the speaker's own state, when the speaker is a domestic actor of another sector (a
+    British party leader's "the prime minister should ..." is about Britain's)."""
     if a.get("id") or a.get("country") or a.get("sector") not in HOME_SECTORS \
             or resolver is None or resolver.api is None:
         return a
     home = home_country(doc, resolver.api)
+    if not home and speaker.get("country") and not _stateless(speaker) \
+            and speaker.get("sector") in HOME_SECTORS and speaker.get("sector") != a.get("sector"):
+        home = speaker["country"]
     return dict(a, country=home) if home else a
 
 
