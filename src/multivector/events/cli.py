@@ -8,6 +8,7 @@
     multivector eval events --gold tests/gold/bbc_events_r2.jsonl --split unseen [--json]
     multivector eval events --gold tests/gold/bbc_events.jsonl --agreement tests/gold/bbc_events_r2.jsonl
     multivector eval events --zh-gold tests/gold/zh_events_dev.jsonl [--json] [--details]
+    multivector eval events --ru-gold tests/gold/ru_events.jsonl [--split dev|heldout] [--json] [--details]
     multivector events import-verbs FILE [-o OVERLAY] [--fallback]
     multivector events export [--db DB] [--modality asserted] [--dyadic] [--all]
                               [--format jsonl|csv|gdelt|plover]
@@ -40,7 +41,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         gold: Path | None = typer.Option(
             None, "--gold", help="Our blind BBC event gold (tests/gold/bbc_events.jsonl); runs the "
             "pipeline on the articles of ../shared/corpora/bbc."),
-        corpus: Path | None = typer.Option(None, "--corpus", help="--gold: the BBC corpus folder."),
+        ru_gold: Path | None = typer.Option(
+            None, "--ru-gold", help="Our blind Russian event gold (tests/gold/ru_events.jsonl); runs "
+            "the pipeline on the articles of ../shared/eval/stance/rusentrel/train."),
+        corpus: Path | None = typer.Option(None, "--corpus", help="--gold: the BBC corpus folder; "
+                                           "--ru-gold: the RuSentRel article folder."),
         zh_gold: Path | None = typer.Option(
             None, "--zh-gold", help="Self-written Chinese event sentences (tests/gold/zh_events_dev.jsonl)."),
         other: Path | None = typer.Option(
@@ -68,10 +73,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from ..eval.events import GoldFormatError, evaluate_petrarch, evaluate_plover
         from .petrarch_dicts import DictionaryError
 
-        given = [p for p in (plover, petrarch, conflibert, conflibert_args, gold, zh_gold) if p is not None]
+        given = [p for p in (plover, petrarch, conflibert, conflibert_args, gold, zh_gold, ru_gold)
+                 if p is not None]
         if len(given) != 1:
             console.print("[red]error:[/red] give exactly one of --plover, --petrarch, "
-                          "--conflibert, --conflibert-args, --gold or --zh-gold FILE")
+                          "--conflibert, --conflibert-args, --gold, --zh-gold or --ru-gold FILE")
             raise typer.Exit(2)
         path = given[0]
         if not path.is_file():
@@ -79,6 +85,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(2)
         if gold is not None:
             _eval_gold(gold, corpus, split, as_json, details, other)
+            return
+        if ru_gold is not None:
+            _eval_ru_gold(ru_gold, corpus, split, as_json, details)
             return
         if zh_gold is not None:
             from ..eval import zh_events
@@ -145,6 +154,22 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(2) from None
         text = format_agreement(result) if other is not None else format_result(result)
         typer.echo(json.dumps(result, ensure_ascii=False) if as_json else text)
+
+    def _eval_ru_gold(path: Path, folder: Path | None, split: str | None, as_json: bool,
+                      details: bool) -> None:
+        """``--ru-gold``: the Russian event gold, scored as the BBC gold."""
+        from ..eval.bbc_quotes import GoldError
+        from ..eval.ru_events import SPLITS, evaluate, format_result
+
+        if split not in (None, "all") + SPLITS:
+            console.print(f"[red]error:[/red] --ru-gold: unknown split {split!r}; use dev or heldout")
+            raise typer.Exit(2)
+        try:
+            result = evaluate(path, folder, split or "all", details=details)
+        except GoldError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
+        typer.echo(json.dumps(result, ensure_ascii=False) if as_json else format_result(result))
 
     @events_app.command("import-verbs")
     def import_verbs(
