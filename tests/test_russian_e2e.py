@@ -67,7 +67,8 @@ def test_dateline_city_is_a_place_not_the_source(ru_db):
     finally:
         con.close()
     talks = [json.loads(s) for t, s in rows if t == "провел переговоры"]
-    assert talks and [x["id"] for x in talks[0]] == ["PER:kassym-jomart-tokayev"]
+    # talks with a partner are symmetric: Tokayev first, then his partner, never the dateline
+    assert talks and [x["id"] for x in talks[0]][0] == "PER:kassym-jomart-tokayev"
     assert not any(x["id"] == "KAZGOV" for t, s in rows for x in json.loads(s)
                    if t == "провел переговоры")
 

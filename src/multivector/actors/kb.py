@@ -730,10 +730,11 @@ def build_kb(overlays: tuple[str, ...] = (), world: bool = True) -> KnowledgeBas
             known = kb.actors.get(str(aid))
             if known is None:
                 continue
-            for n in names:  # "Tory" for the UK's Conservatives
-                if n not in known.aliases.setdefault("en", []):
-                    known.aliases["en"].append(str(n))
-                kb.add_alias("en", str(n), known.id)
+            for n in names:  # "Tory" for the UK's Conservatives; "Нетаньяху" (Cyrillic: ru)
+                lang = "ru" if re.search("[а-яА-ЯёЁ]", str(n)) else "en"
+                if n not in known.aliases.setdefault(lang, []):
+                    known.aliases[lang].append(str(n))
+                kb.add_alias(lang, str(n), known.id)
         kb.finish()
     if (DATA / "context_names.yaml").is_file():
         _load_context_names(kb, _read(DATA / "context_names.yaml") or [])

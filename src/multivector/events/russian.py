@@ -12,6 +12,19 @@ negation, future tense or "будет", должен (recommended), может (
 above the trigger ("пригрозил ввести санкции": the sanctions are hypothetical), якобы (claimed);
 news attribution ("по данным X", inside a quote) keeps a factual clause asserted, as in English,
 with the quote id and ``attributed_to``.
+
+Measured on our blind RuSentRel gold (``eval events --ru-gold``), which added: a noun trigger
+capitalised at a sentence start (natasha tags it PROPN); adjective + noun triggers ("военное
+вмешательство") and adjective agents ("российских авиаударов", slot ``amod``); passive agents
+("санкции были введены Евросоюзом", "санкций, введенных Москвой": the instrumental ``agent``
+of a passive light verb or participle is the source); light nouns ("введения РФ санкций
+против Турции": the trigger hangs from "введение", whose other genitive or instrumental is the
+source); "подвергнуть X критике" (the light verb's object is the target, slot ``host_obj``);
+"со стороны X" as a source slot, never a "с" partner; a symmetric trigger with a partner
+("встретился с X") lists both sides as sources and targets, as the gold codes meetings in both
+directions; a reaction to an act named by a demonstrative ("осудила это решение") is aimed at
+the agent of the last event before it, as the English coder aims reactions at the act's agent;
+a noun trigger with no target is a mention of an act, not an event (``bare: true`` keeps one).
 """
 
 from __future__ import annotations
@@ -36,6 +49,7 @@ class Trigger:
     source: tuple[str, ...]
     target: tuple[str, ...]
     symmetric: bool = False  # meet, negotiate, sign: each participant is the other's partner
+    bare: bool = False  # a noun trigger coded without a target
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,10 @@ class RuEventWords:
     pairs: dict[tuple[str, str], Trigger]  # (verb, object) -> trigger
     light: frozenset[str]
     modality: dict[str, frozenset[str]]
+    light_nouns: frozenset[str] = frozenset()
+    exposure: frozenset[str] = frozenset()  # "подвергнуть X критике": X is the target
+    demonstratives: frozenset[str] = frozenset()
+    cause: frozenset[str] = frozenset()  # "вызвать осуждение": the subject's doer is the target
 
 
 @lru_cache(maxsize=1)
@@ -53,16 +71,20 @@ def words() -> RuEventWords:
     pairs: dict[tuple[str, str], Trigger] = {}
     for key, spec in lex.table("ru_event_triggers").items():
         trig = Trigger(str(key), str(spec["cameo"]), tuple(spec.get("source") or ()),
-                       tuple(spec.get("target") or ()), bool(spec.get("symmetric", False)))
+                       tuple(spec.get("target") or ()), bool(spec.get("symmetric", False)),
+                       bool(spec.get("bare", False)))
         parts = str(key).split()
-        if len(parts) == 2:
+        if len(parts) == 2:  # verb + object, or adjective + noun ("военный вмешательство")
             pairs[(parts[0], parts[1])] = trig
-            if parts[0] in ("военные", "военный"):  # adjective + noun: the noun is the trigger
-                single.setdefault(parts[1], trig)
         else:
             single[str(key)] = trig
     mod = {k: frozenset(str(w) for w in v) for k, v in lex.table("ru_modality").items()}
-    return RuEventWords(single, pairs, lex.words("ru_light_verbs"), mod)
+    return RuEventWords(single, pairs, lex.words("ru_light_verbs"), mod,
+                        lex.words("ru_light_nouns"), lex.words("ru_exposure_verbs"),
+                        lex.words("ru_demonstratives"), lex.words("ru_cause_verbs"))
+
+
+NOMINAL = ("NOUN", "PROPN")  # natasha tags a capitalised noun at a sentence start PROPN
 
 
 def russian_events(doc: Doc) -> list[Event]:
@@ -86,13 +108,16 @@ def russian_events(doc: Doc) -> list[Event]:
                         break
                 if trig is None and lemma in w.single:
                     trig = w.single[lemma]
-            elif tok.pos_ == "NOUN" and lemma in w.single:
+            elif tok.pos_ in NOMINAL:
                 if tok.dep_ == "dobj" and (tok.head.lemma_, lemma) in w.pairs:
                     continue  # coded on its verb
-                trig = w.single[lemma]
+                trig = next((w.pairs[(c.lemma_, lemma)] for c in tok.children
+                             if c.dep_ == "amod" and (c.lemma_, lemma) in w.pairs), None)
+                if trig is None and lemma in w.single and not (tok.pos_ == "PROPN" and tok.ent_type_):
+                    trig = w.single[lemma]
             if trig is None:
                 continue
-            ev = _event(doc, p.start, tok, noun, trig)
+            ev = _event(doc, p.start, tok, noun, trig, out)
             if ev is not None:
                 out.append(ev)
                 used.add(tok.i)
@@ -104,6 +129,13 @@ def russian_events(doc: Doc) -> list[Event]:
 def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for t in toks:
+        if t.lemma_ == "который":  # "группировка, с которой Израиль воевал": the antecedent
+            v = t.head
+            while v.dep_ not in ("relcl", "acl") and v.head.i != v.i:
+                v = v.head
+            if v.dep_ not in ("relcl", "acl"):
+                continue
+            t = v.head
         span = _np(t)
         a, b = base + span[0].idx, base + span[-1].idx + len(span[-1].text)
         inside = [m for m in doc.mentions if m.actor_id and a <= m.start and m.end <= b]
@@ -135,20 +167,66 @@ def _conj(tok: Any) -> list[Any]:
     return [tok] + [c for c in tok.children if c.dep_ == "conj"]
 
 
+def _passive(v: Any) -> bool:
+    return "Voice=Pass" in str(v.morph)
+
+
+def _agents(v: Any, skip: Any = None) -> list[Any]:
+    """The doer named inside a passive verb's or a light noun's own phrase: the instrumental
+    ``agent`` ("введены Евросоюзом"), or a light noun's genitive, instrumental or adjective
+    ("введения РФ / Россией санкций", "российского введения") other than ``skip``."""
+    out = [c for c in v.children if c.dep_ == "agent"
+           or c.dep_ in ("obl", "nmod") and "Case=Ins" in str(c.morph) and c.pos_ in NOMINAL]
+    if v.pos_ in NOMINAL:
+        out += [c for c in v.children if c is not skip and (
+            c.dep_ in ("nmod", "poss") and "Case=Gen" in str(c.morph) and c.pos_ in NOMINAL
+            or c.dep_ == "amod")]
+    return out
+
+
+def _side(prep: Any) -> bool:
+    """"со стороны X": X is the doer, not a partner "с X"."""
+    return any(c.lemma_ == "сторона" for c in prep.children if c.dep_ in ("fixed", "pobj", "nmod"))
+
+
 def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
     """Tokens filling ``slot`` of trigger ``tok`` (``host`` is the light verb, if any)."""
     if slot == "subj":
         for v in (host, tok):
             if v is None:
                 continue
-            s = next((c for c in v.children if c.dep_ in SUBJ), None)
-            if s is None and v.dep_ in ("conj", "xcomp"):
+            if _passive(v) or v.pos_ in NOMINAL and v is host:
+                ag = _agents(v, skip=tok)
+                if ag:
+                    return [x for a in ag for x in _conj(a)]
+                if v.pos_ in NOMINAL:
+                    continue
+            s = next((c for c in v.children if c.dep_ in SUBJ and not (
+                _passive(v) and c.dep_ == "nsubjpass")), None)
+            if s is None and (v.dep_ in ("conj", "xcomp") or v.dep_ == "advcl"
+                              and "VerbForm=Conv" in str(v.morph)):
+                # a coordinated verb, an infinitive or a gerund ("..., подвергая Россию
+                # критике") shares its head's subject
                 s = next((c for c in v.head.children if c.dep_ in SUBJ), None)
             if s is not None:
                 return _conj(s)
         return []
+    if slot == "cause":  # "действия X вызвали осуждение": the reaction is aimed at X
+        h = tok.head
+        if tok.dep_ == "dobj" and h.lemma_ in words().cause:
+            return [c for c in h.children if c.dep_ == "nsubj"]
+        return []
+    if slot == "agent":
+        return [x for a in _agents(tok) for x in _conj(a)]
+    if slot == "amod":
+        return [c for c in tok.children if c.dep_ == "amod"]
+    if slot == "host_obj":
+        return [c for c in host.children if c.dep_ == "dobj" and c.pos_ in NOMINAL] if host is not None else []
     if slot == "obj":
-        return [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+        if _passive(tok):  # "бомбардировщик, сбитый турецкими ВВС": the undergoer
+            return [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in NOMINAL] + (
+                [tok.head] if tok.dep_ in ("acl", "amod") and tok.head.pos_ in NOMINAL else [])
+        return [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in NOMINAL]
     if slot == "dative":
         holders = [tok] + ([host] if host is not None else [])
         return [c for h in holders for c in h.children if c.dep_ in ("dative", "obl", "nmod")
@@ -157,16 +235,28 @@ def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
         return [c for c in tok.children if c.dep_ in ("nmod", "poss") and "Case=Gen" in str(c.morph)]
     words_ = slot.split()
     holders = [tok] + ([host] if host is not None else [])
-    out = []
+    # a passive verb's agent phrase carries its preposition too ("введены Евросоюзом против
+    # России": natasha hangs "против" from the agent)
+    holders += [a for h in list(holders) if _passive(h) for a in _agents(h)]
+    out: list[Any] = []
     for h in holders:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ == words_[0]:
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if len(words_) == 2:  # "в отношении X": X hangs from "отношении"
-                    objs = [x for g in objs if g.lemma_ == "отношение" for x in g.children
-                            if x.dep_ in ("nmod", "pobj")]
-                for g in objs:
-                    out.extend(_conj(g))
+            if c.dep_ != "prep" or c.lower_ not in (words_[0], words_[0] + "о"):
+                continue
+            side = _side(c)
+            if len(words_) == 2 and words_[1] == "стороны":
+                if side:
+                    out.extend(x for g in c.children if g.dep_ == "pobj" and g.lemma_ != "сторона"
+                               for x in _conj(g))
+                continue
+            if side:
+                continue
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if len(words_) == 2:  # "в отношении X", "в адрес X": X hangs from the noun
+                objs = [x for g in objs if words_[1] in (g.lower_, g.lemma_) for x in g.children
+                        if x.dep_ in ("nmod", "pobj")]
+            for g in objs:
+                out.extend(_conj(g))
     return out
 
 
@@ -212,45 +302,93 @@ def _attribution(quote: Any) -> dict | None:
             "actor_id": sp.id if sp else None}
 
 
-def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger) -> Event | None:
-    host = None
-    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in words().light:
-        host = tok.head
+def _host(tok: Any) -> Any:
+    """The light word a noun trigger hangs from: a light verb whose object (or passive subject)
+    it is ("провести переговоры", "санкции были введены"), a passive participle of a light verb
+    modifying it ("санкций, введенных Москвой"), a light noun it is the genitive of ("введения
+    санкций"), or an exposure verb it completes ("подвергла Россию критике")."""
+    w = words()
+    if tok.pos_ not in NOMINAL:
+        return None
+    head = tok.head
+    if tok.dep_ == "conj" and head.pos_ in NOMINAL:  # "проявляли восприимчивость и готовность"
+        tok, head = head, head.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in w.light:
+        return head
+    if head.lemma_ in w.exposure and tok.dep_ in ("obl", "nmod", "dative", "iobj", "dobj"):
+        return head
+    if tok.dep_ == "nmod" and head.pos_ in NOMINAL and head.lemma_ in w.light_nouns:
+        return head
+    for c in tok.children:
+        if c.dep_ in ("acl", "amod") and c.lemma_ in w.light and "VerbForm=Part" in str(c.morph):
+            return c
+    return None
+
+
+def _prior_agent(prior: list[Event], src: list[ActorRef]) -> list[ActorRef]:
+    """The source of the last event before this one, done by someone else: what "это решение"
+    refers back to."""
+    for e in reversed(prior):
+        if e.source and not any(a.id == s.id for a in e.source for s in src):
+            return list(e.source)
+    return []
+
+
+def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
+           prior: list[Event] | None = None) -> Event | None:
+    w = words()
+    host = _host(tok)
     anchor = noun if noun is not None else tok
     src: list[ActorRef] = []
     for slot in trig.source:
-        if slot == "subj" and tok.pos_ == "NOUN" and host is None and tok.dep_ not in SUBJ:
+        if slot == "subj" and tok.pos_ in NOMINAL and host is None and tok.dep_ not in SUBJ:
             continue  # a noun trigger's "subject" is its light verb's
         src = _participants(doc, base, _slot(tok, slot, host))
         if src:
             break
     tgt: list[ActorRef] = []
-    for slot in trig.target:
-        tgt = [t for t in _participants(doc, base, _slot(anchor if slot != "obj" else tok, slot, host))
+    slots = trig.target + (("host_obj",) if host is not None and host.lemma_ in w.exposure else ())
+    for slot in slots:
+        # a verb + object trigger's partner may hang from either ("заключила с Ираном договор")
+        holder = host if noun is None else tok
+        tgt = [t for t in _participants(doc, base, _slot(anchor if slot != "obj" else tok, slot, holder))
                if all(t.id != s.id for s in src)]
         if tgt:
             break
     if not src:
         return None
     if not tgt:  # "пригрозил ввести санкции против X": the target of the act threatened
-        for c in tok.children:
-            if c.dep_ != "xcomp":
+        for c in list(tok.children) + (list(host.children) if host is not None else []):
+            # "готовность работать с Россией": natasha hangs the infinitive as nmod
+            if c.dep_ not in ("xcomp", "acl", "nmod") or c.pos_ != "VERB":
                 continue
             for h in [c] + [o for o in c.children if o.dep_ == "dobj"]:
-                for slot in ("против", "в отношении", "dative"):
+                for slot in ("против", "в отношении", "dative", "с"):
                     tgt = [t for t in _participants(doc, base, _slot(h, slot, None))
                            if all(t.id != s.id for s in src)]
                     if tgt:
                         break
                 if tgt:
                     break
-    if not tgt and len(src) >= 2 and trig.symmetric:
-        # "Казахстан и Узбекистан подписали соглашение": both sides are sources and targets,
-        # as the English coder codes symmetric events (the dyads skip self-pairs)
-        tgt = list(src)
+            if tgt:
+                break
     cc = ontology().cameo_code(trig.cameo)
     if cc is None:
         return None
+    if not tgt and cc.quad_class in (0, 1, 3) and prior and "obj" in trig.target:
+        # "осудила это решение": a reaction is aimed at whoever did the act it reacts to
+        for o in _slot(tok, "obj", host):
+            if o.pos_ in NOMINAL and any(d.lemma_ in w.demonstratives for d in o.children):
+                tgt = _prior_agent(prior, src)
+                break
+    if trig.symmetric and (tgt or len(src) >= 2):
+        # "Казахстан и Узбекистан подписали соглашение", "встретился с X": each side is the
+        # other's partner, as the gold codes meetings in both directions (dyads skip self-pairs)
+        both = src + [t for t in tgt if all(t.id != s.id for s in src)]
+        if len(both) >= 2:
+            src, tgt = both, list(both)
+    if not tgt and tok.pos_ in NOMINAL and not trig.bare:
+        return None  # "после аннексии Крыма", "санкции ООН": a mention of an act, not an event
     modality, quote_id = _modality(doc, base, tok, host)
     quote = next((q for q in doc.quotes if q.id == quote_id), None) if quote_id else None
     sent = doc.sentence_at(base + tok.idx)
