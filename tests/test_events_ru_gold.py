@@ -74,3 +74,9 @@ def test_cli_scores_one_article(shared_dir, tmp_path):
     assert not out["failures"]
     # the sanctions article: the coder finds at least one of its Russian sanctions on Turkey
     assert out["by_root"]["16"]["found"] >= 1
+
+
+def test_cli_refuses_details_on_heldout():
+    res = CliRunner().invoke(app, ["eval", "events", "--ru-gold", str(GOLD), "--split", "heldout",
+                                   "--details"])
+    assert res.exit_code == 2 and "dev split only" in res.output
