@@ -69,3 +69,15 @@ def test_noun_mention_without_target_is_no_event(ru_pipe):
     # "после аннексии Крыма": a mention of an act whose target is no actor
     assert _events(ru_pipe, "После аннексии Крыма отношения ухудшились.") == []
     assert not [e for e in _events(ru_pipe, "Удары российской авиации продолжались.") if e[0] == "195"]
+
+
+def test_statement_about_another_country(ru_pipe):
+    # a quote whose content names an actor of another country: a statement (010) to it
+    evs = _events(ru_pipe, "Обама сказал, что Путину не нравится идея европейского единства.")
+    assert ("010", ["PER:barack-obama"], ["PER:vladimir-putin"]) in evs
+    # domestic content, an opinion cue, or content that is itself an event: no statement
+    assert not [e for e in _events(ru_pipe, "Кудрин заявил, что Россия стоит на пороге перемен.")
+                if e[0] == "010"]
+    assert not [e for e in _events(ru_pipe, "По мнению Израиля, Сирия распадается.") if e[0] == "010"]
+    evs = _events(ru_pipe, "Путин заявил, что Россия отвела войска из Сирии.")
+    assert ("087", ["RUS"], ["SYR"]) in evs and not [e for e in evs if e[0] == "010"]

@@ -62,6 +62,8 @@ class RuEventWords:
     exposure: frozenset[str] = frozenset()  # "подвергнуть X критике": X is the target
     demonstratives: frozenset[str] = frozenset()
     cause: frozenset[str] = frozenset()  # "вызвать осуждение": the subject's doer is the target
+    statement_kinds: frozenset[str] = frozenset()  # quote kinds coded as statements
+    opinion_cues: frozenset[str] = frozenset()  # "по мнению X": an opinion, no statement
 
 
 @lru_cache(maxsize=1)
@@ -81,17 +83,20 @@ def words() -> RuEventWords:
     mod = {k: frozenset(str(w) for w in v) for k, v in lex.table("ru_modality").items()}
     return RuEventWords(single, pairs, lex.words("ru_light_verbs"), mod,
                         lex.words("ru_light_nouns"), lex.words("ru_exposure_verbs"),
-                        lex.words("ru_demonstratives"), lex.words("ru_cause_verbs"))
+                        lex.words("ru_demonstratives"), lex.words("ru_cause_verbs"),
+                        lex.words("ru_statement_quote_kinds"), lex.words("ru_opinion_cues"))
 
 
 NOMINAL = ("NOUN", "PROPN")  # natasha tags a capitalised noun at a sentence start PROPN
 
 
 def russian_events(doc: Doc) -> list[Event]:
-    """Events of the Russian paragraphs of ``doc``."""
+    """Events of the Russian paragraphs of ``doc``, then the statements of their quotes."""
     out: list[Event] = []
     w = words()
+    spans: list[tuple[int, int]] = []
     for p, parse in parsed_paragraphs(doc):
+        spans.append((p.start, p.start + len(parse.text)))
         if p.is_question:
             continue
         used: set[int] = set()
@@ -123,6 +128,60 @@ def russian_events(doc: Doc) -> list[Event]:
                 used.add(tok.i)
                 if noun is not None:
                     used.add(noun.i)
+    return out + _statements(doc, spans, out)
+
+
+def _statements(doc: Doc, spans: list[tuple[int, int]], coded: list[Event]) -> list[Event]:
+    """"Обама сказал, что Путину ...": a quote of a Russian paragraph whose speaker is a
+    resolved actor with a country (not a medium relaying it) and whose content names an actor
+    of another country is a statement (CAMEO 010) from the speaker to the first such actor, as
+    the English statements producer codes "X said ... Y" (``events/statements.py``); content
+    that is itself a coded event ("журнал сообщает, что Россия отвела войска") is coded
+    instead, and a domestic content (the speaker's own country) is no statement to anyone."""
+    out: list[Event] = []
+    cc = ontology().cameo_code("010")
+    if cc is None:
+        return out
+    kinds, skip = words().statement_kinds, words().opinion_cues
+    for q in doc.quotes:
+        if q.kind not in kinds or q.speaker is None or not q.cue or q.cue.lower() in skip:
+            continue
+        if not any(a <= q.start < b for a, b in spans):
+            continue
+        sp = ActorRef.coerce(q.speaker)
+        actor = doc.actors.get(sp.id or "") if sp is not None else None
+        if actor is None or not actor.country or actor.type == "media" or actor.sector == "JRN":
+            continue
+        if any(q.start <= e.start < q.end for e in coded):
+            continue
+        tgt = None
+        for m in sorted(doc.mentions, key=lambda m: m.start):
+            if not (q.start <= m.start and m.end <= q.end) or not m.actor_id:
+                continue
+            other = doc.actors.get(m.actor_id)
+            if other is None or other.id == actor.id or not other.country \
+                    or other.country == actor.country:
+                continue
+            tgt = other
+            break
+        if tgt is None:
+            continue
+        # the cue word next to the quote carries the event
+        lo, hi = max(0, q.start - 200), min(len(doc.text), q.end + 200)
+        at = doc.text.find(q.cue, lo, hi)
+        start, end = (at, at + len(q.cue)) if at >= 0 else (q.start, q.end)
+        sent = doc.sentence_at(start)
+        src = ActorRef(id=actor.id, name=actor.name, country=actor.country, sector=actor.sector,
+                       type=actor.type)
+        dst = ActorRef(id=tgt.id, name=tgt.name, country=tgt.country, sector=tgt.sector,
+                       type=tgt.type)
+        eid = hashlib.sha1(f"{doc.id}:{start}:{cc.code}:{q.id}".encode()).hexdigest()[:16]
+        out.append(Event(id=eid, sentence=sent.idx if sent else 0, start=start, end=end,
+                         trigger=q.cue, plover=cc.plover or "", mode=cc.mode,
+                         contexts=list(cc.contexts), cameo=cc.code, goldstein=cc.goldstein,
+                         quad_class=cc.quad_class, source=[src], target=[dst],
+                         modality="asserted", quote_id=q.id, attributed_to=_attribution(q),
+                         confidence=0.6, text=doc.text[sent.start:sent.end] if sent else None))
     return out
 
 
