@@ -81,3 +81,16 @@ def test_statement_about_another_country(ru_pipe):
     assert not [e for e in _events(ru_pipe, "По мнению Израиля, Сирия распадается.") if e[0] == "010"]
     evs = _events(ru_pipe, "Путин заявил, что Россия отвела войска из Сирии.")
     assert ("087", ["RUS"], ["SYR"]) in evs and not [e for e in evs if e[0] == "010"]
+
+
+def test_state_extras_has_each_state_once():
+    """A state written twice in state_extras.yaml loses the first block's names (YAML keeps the
+    last key): the Russian names of Syria were lost that way once."""
+    import re
+    from pathlib import Path
+
+    import multivector.actors.kb as kb
+
+    text = (Path(kb.__file__).parent / "data" / "state_extras.yaml").read_text(encoding="utf-8")
+    keys = re.findall(r"^([A-Z]{3}):", text, flags=re.M)
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
