@@ -211,3 +211,10 @@ def test_an_object_moved_behind_a_predicative_as_phrase(events_pipeline):
     ev = _one(events_pipeline, "Armenia on Tuesday denounced as a shameful act Azerbaijan's "
                                "blockade of the corridor.", "ACCUSE")
     assert ev.source[0].id == "ARM" and [a.id for a in ev.target] == ["AZE"]
+
+
+def test_who_led_an_act_is_its_agent(events_pipeline):
+    # "the US-led war against X": a reaction to the war is aimed at who led it, not at X
+    ev = _one(events_pipeline, "Jordan has refused to commit to any support for the US-led "
+                               "campaign against Syria.", "REJECT")
+    assert ev.source[0].country == "JOR" and [a.id for a in ev.target] == ["USA"]

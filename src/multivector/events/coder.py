@@ -134,6 +134,7 @@ ARG_SPAN_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
 # act nouns whose "of" complement is the party acted upon ("its blockade of Yemen", "a
 # boycott of U.S. products"), not the agent ("the appeal of X", "the decision of X")
 PATIENT_OF_NOUNS = lang_lexicon("en").words("patient_of_nouns")
+AGENT_PARTICIPLES = lang_lexicon("en").words("agent_participles")
 ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj")
 NOMINAL_PREPS = ("with", "between", "against", "to", "on", "toward", "towards", "for", "of", "into")
 ANAPHORA_DETS = lang_lexicon("en").words("event_anaphora_dets")
@@ -2048,7 +2049,8 @@ def _adjunct(c) -> bool:
 
 def _act_agents(t) -> list:
     """The named agent of an act noun: its possessor or a proper-name/nationality modifier
-    ("Serbia's crackdown", "the US mediation", "Turkish shelling", "crimes by extremists"), or
+    ("Serbia's crackdown", "the US mediation", "Turkish shelling", "crimes by extremists", "the
+    US-led war"), or
     the agent of a clause on it that says who made or did it ("the proposal submitted by China",
     "the plan that was drafted by Nigeria", "the drills that Russia and Belarus began")."""
     out = [c for c in t.children if c.i < t.i and (
@@ -2056,6 +2058,10 @@ def _act_agents(t) -> list:
         or c.dep_ in ("compound", "amod", "nmod") and (
             c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))] + [
         o for o in _prep_objects(t, "by") if o.pos_ in NOUN_POS]
+    for c in t.children:  # "the US-led war": who led it (agent_participles)
+        if c.i < t.i and c.dep_ == "amod" and c.lower_ in AGENT_PARTICIPLES:
+            out += [g for g in c.children if g.i < c.i and g.dep_ in ("npadvmod", "compound", "nmod")
+                    and (g.pos_ == "PROPN" or g.ent_type_ in ("NORP", "GPE", "ORG"))]
     for c in t.children:
         if c.i < t.i or c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
             continue
