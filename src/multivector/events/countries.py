@@ -40,6 +40,10 @@ _EVENTS = lang_lexicon("en").section("events")
 QUANTITY_ENTS = {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # how a phrase hangs on a reporting verb when it is the attribution, not the content
+# CAMEO roots of verbal events (statements, appeals, intents, consultation, diplomatic
+# cooperation; disapproval, rejection, accusation, threat, protest is 14: material)
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+
 ATTRIBUTION_DEPS = {"nsubj", "nsubjpass", "agent", "prep", "pobj", "npadvmod", "dobj"}
 
 
@@ -247,6 +251,20 @@ def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
     return out
 
 
+def _speaker_about_other(a: ActorRef, ev: Event) -> bool:
+    """``a`` is a named person who speaks about another side (the source of a verbal event,
+    CAMEO 01-05 and 09-13, with a target): "He accused Washington of ...", "Archbishop X called
+    for sanctions against Nigeria". The sentence's one country, or the other side's, says what
+    the person talks about, not where they are from, so it is not theirs. A person acted on
+    ("ordered the newspaper X to close") and a generic agent ("police detained two Kenyan
+    journalists": KEN police) keep the same-country reading event data use."""
+    if not (a.id or "").startswith("PER:") or not ev.target:
+        return False
+    if not any(a is s for s in ev.source):
+        return False
+    return (ev.cameo or "")[:2] in VERBAL_ROOTS
+
+
 def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: set[str],
           sent, api: Any = None) -> None:
     places = {c for _, c, placed in named if placed}
@@ -257,12 +275,13 @@ def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: se
             if at >= 0:
                 inside = {c for o, c, _ in named if at <= o < at + len(ev.location)}
                 country = inside.pop() if len(inside) == 1 else None
-        if country is None and len(distinct) == 1:
+        if country is None and len(distinct) == 1 and not _speaker_about_other(a, ev):
             country = next(iter(distinct))
         if country is None and len(places) == 1:
             country = next(iter(places))  # the one place the sentence names: "... in Tel Aviv"
         own = ev.source if any(a is s for s in ev.source) else ev.target
-        if country is None and not any(o.country for o in own if o is not a):
+        if country is None and not any(o.country for o in own if o is not a) \
+                and not _speaker_about_other(a, ev):
             # not for a generic among named co-agents ("the United States, India and other
             # governments sent supplies to Nepal": the others are not Nepal's)
             other = ev.target if any(a is s for s in ev.source) else ev.source
