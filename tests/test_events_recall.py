@@ -58,3 +58,19 @@ def test_a_verb_with_a_particle_is_not_its_bare_sense_without_a_target(events_pi
     # "back up their words" is no support of anyone ("back X" is, with an actor object)
     evs = code(events_pipeline, "American officials were failing to back up their words with action.")
     assert not [x for x in evs if x.cameo == "051"], [(x.cameo, x.trigger) for x in evs]
+
+
+@pytest.mark.slow
+def test_legal_action_is_coded_as_a_lawsuit_and_an_appeal_to_someone_stays_an_appeal(events_pipeline):
+    evs = code(events_pipeline, "Greenpeace filed a lawsuit against the Norwegian government.")
+    e = [x for x in evs if x.cameo == "115"]
+    assert e and countries(e[0].target) == ["NOR"], [(x.cameo, x.trigger) for x in evs]
+    evs = code(events_pipeline, "The opposition appealed against the court's ruling.")
+    assert [x.cameo for x in evs if x.cameo[:2] in ("11", "02")] == ["115"], [(x.cameo, x.trigger) for x in evs]
+
+
+@pytest.mark.slow
+def test_a_declined_comment_is_a_statement(events_pipeline):
+    evs = code(events_pipeline, "The Kremlin declined to comment on the report.")
+    e = [x for x in evs if x.cameo == "011"]
+    assert e and countries(e[0].source) == ["RUS"], [(x.cameo, x.trigger) for x in evs]
