@@ -277,7 +277,6 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str
              pipeline: Any = None, details: bool = False) -> dict[str, Any]:
     """Run the pipeline up to ``events`` over the gold articles and score them. ``details`` is
     refused on the blind splits (``BLIND_SPLITS``): their errors are never read."""
-    from ..pipeline import Pipeline
 
     if details and split in BLIND_SPLITS:
         raise GoldError(f"--details is not given for the blind split {split!r} (read errors on dev only)")
@@ -292,10 +291,19 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str
         if probs:
             raise GoldError("the corpus text no longer matches the gold: " + "; ".join(probs[:3]))
         documents.append(d)
+    return run_and_score(arts, documents, pipeline, split, gold_path, details)
+
+
+def run_and_score(arts: Sequence[GoldArticle], documents: Sequence[Any], pipeline: Any,
+                  split: str, gold_path: str | Path, details: bool) -> dict[str, Any]:
+    """Analyse the gold articles' documents (the pipeline up to ``events`` by default) and
+    score their events sentence by sentence; shared by every article gold (BBC, RuSentRel)."""
+    from ..pipeline import Pipeline
+
     if pipeline is None:
         pipeline = Pipeline(stages=["events"])  # and the stages it requires (actors, quotes)
     t0 = time.perf_counter()
-    analysed, errs = pipeline.process(documents)
+    analysed, errs = pipeline.process(list(documents))
     by_source = {d.document.source: d for d in analysed}
     predicted = []
     for art, doc in zip(arts, documents):

@@ -23,11 +23,10 @@ source and target on their country code). Sentences outside the sample are not s
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
-from .bbc_events import by_sentence, check_article, errors, load_gold, score_articles
+from .bbc_events import check_article, load_gold, run_and_score
 from .bbc_quotes import GoldError
 
 SAMPLE = 30  # sentences per article
@@ -85,7 +84,6 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str
              pipeline: Any = None, details: bool = False) -> dict[str, Any]:
     """Run the pipeline up to ``events`` over the gold articles and score their sampled
     sentences (``details``: missed and spurious events per sentence; read them on dev only)."""
-    from ..pipeline import Pipeline
     from ..text.clean import make_document
 
     if details and split not in ("dev",):
@@ -101,21 +99,7 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, split: str
         if probs:
             raise GoldError("the article text no longer matches the gold: " + "; ".join(probs[:3]))
         documents.append(make_document(text, source=art.file))
-    if pipeline is None:
-        pipeline = Pipeline(stages=["events"])
-    t0 = time.perf_counter()
-    analysed, errs = pipeline.process(documents)
-    by_source = {d.document.source: d for d in analysed}
-    predicted = []
-    for art, doc in zip(arts, documents):
-        res = by_source.get(doc.source)
-        predicted.append(by_sentence(art, res.events if res is not None else []))
-    out = score_articles(arts, predicted)
-    out.update({"split": split, "gold": str(gold_path), "failures": [str(e) for e in errs],
-                "seconds": round(time.perf_counter() - t0, 1)})
-    if details:
-        out["errors"] = errors(arts, [d.text for d in documents], predicted)
-    return out
+    return run_and_score(arts, documents, pipeline, split, gold_path, details)
 
 
 def format_result(res: dict) -> str:
