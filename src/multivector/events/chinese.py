@@ -32,10 +32,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from ..doc import ActorRef, Doc, Event, Mention
 from ..lang import lexicon
+from .attribution import attributed_to
 from .ontology import ontology
 
 _CLAUSE = "，,；;：:。！？!?"
@@ -371,7 +371,7 @@ def _event(doc: Doc, h: _Hit, ms: list[Mention], c0: int, c1: int, topic: list[M
                  trigger=text[h.start:h.end], plover=cc.plover or "", mode=cc.mode,
                  contexts=list(cc.contexts), cameo=cc.code, goldstein=cc.goldstein,
                  quad_class=cc.quad_class, source=src, target=tgt, modality=modality,
-                 quote_id=quote.id if quote else None, attributed_to=_attribution(quote),
+                 quote_id=quote.id if quote else None, attributed_to=attributed_to(quote),
                  confidence=0.8 if complete else 0.6, typed_by=["patterns"], complete=complete,
                  text=text[sent.start:sent.end] if sent else text[s0:h.end])
 
@@ -391,12 +391,3 @@ def _modality(span: str) -> str:
     if any(x in span for x in w.get("future", ())):
         return "future"
     return "asserted"
-
-
-def _attribution(quote: Any) -> dict | None:
-    """``attributed_to`` of an event inside a quote: the quote and who said it."""
-    if quote is None:
-        return None
-    sp = ActorRef.coerce(quote.speaker) if quote.speaker is not None else None
-    return {"quote_id": quote.id, "source": sp.name if sp else None,
-            "actor_id": sp.id if sp else None}

@@ -28,6 +28,7 @@ from typing import Any
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
 from .arguments import ActorResolver, head_sector, listed_appos, np_range, public
+from .attribution import attributed_to
 from .classifier import EventClassifier, Prediction, cameo_root, load_classifier, quad_of_cameo
 from .countries import complete_countries
 from .dates import event_date
@@ -381,7 +382,7 @@ class EventCoder:
                 location=None, modality=modality_of(head), date=date, date_precision=precision,
                 quote_id=context["quote"].id if context["quote"] is not None else None,
                 confidence=0.7, text=doc.text[sent.start:sent.end], typed_by=["patterns"],
-                attributed_to=_attribution(context["quote"])))
+                attributed_to=attributed_to(context["quote"])))
         return out, consumed
 
     def _accusations(self, doc: Doc, sent, resolver: ActorResolver, coded: list[Event]
@@ -418,7 +419,7 @@ class EventCoder:
                 location=None, modality=modality_of(head), date=date, date_precision=precision,
                 quote_id=context["quote"].id if context["quote"] is not None else None,
                 confidence=0.7, text=doc.text[sent.start:sent.end], typed_by=["patterns"],
-                attributed_to=_attribution(context["quote"])))
+                attributed_to=attributed_to(context["quote"])))
         return out
 
     # ================================================================ typing with the classifier
@@ -723,7 +724,7 @@ class EventCoder:
                 location=None, modality=modality, date=date, date_precision=precision,
                 quote_id=context["quote"].id if context["quote"] is not None else None,
                 confidence=0.7, text=doc.text[sent.start:sent.end], typed_by=["patterns"],
-                attributed_to=_attribution(context["quote"])))
+                attributed_to=attributed_to(context["quote"])))
         return out
 
     # ================================================================ matching
@@ -1602,7 +1603,7 @@ class EventCoder:
             quote_id=quote.id if quote is not None else None, confidence=round(conf, 2),
             text=doc.text[sent.start:sent.end],
             typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete,
-            attributed_to=_attribution(quote))
+            attributed_to=attributed_to(quote))
 
     def _domestic_target(self, code: str, sources: list[dict], resolver: ActorResolver,
                          place: str | None = None) -> dict | None:
@@ -1939,15 +1940,6 @@ def _is_time_word(tok) -> bool:
 def _political(a: Any) -> bool:
     """An actor event data codes: known to the knowledge base, or with a country or sector."""
     return bool(a.get("id") or a.get("country") or a.get("sector"))
-
-
-def _attribution(quote: Quote | None) -> dict | None:
-    """``attributed_to`` of an event inside a quote: the quote and who said it."""
-    if quote is None:
-        return None
-    sp = ActorRef.coerce(quote.speaker) if quote.speaker is not None else None
-    return {"quote_id": quote.id, "source": sp.name if sp else None,
-            "actor_id": sp.id if sp else None}
 
 
 def _generic_agent(t) -> dict | None:

@@ -37,6 +37,7 @@ from typing import Any
 from ..doc import ActorRef, Doc, Event
 from ..lang import lexicon
 from ..quotes.russian import parsed_paragraphs
+from .attribution import attributed_to
 from .ontology import ontology
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -180,7 +181,7 @@ def _statements(doc: Doc, spans: list[tuple[int, int]], coded: list[Event]) -> l
                          trigger=q.cue, plover=cc.plover or "", mode=cc.mode,
                          contexts=list(cc.contexts), cameo=cc.code, goldstein=cc.goldstein,
                          quad_class=cc.quad_class, source=[src], target=[dst],
-                         modality="asserted", quote_id=q.id, attributed_to=_attribution(q),
+                         modality="asserted", quote_id=q.id, attributed_to=attributed_to(q),
                          confidence=0.6, text=doc.text[sent.start:sent.end] if sent else None))
     return out
 
@@ -352,15 +353,6 @@ def _modality(doc: Doc, base: int, tok: Any, host: Any) -> tuple[str, str | None
     return "asserted", None
 
 
-def _attribution(quote: Any) -> dict | None:
-    """``attributed_to`` of an event inside a quote: the quote and who said it."""
-    if quote is None:
-        return None
-    sp = ActorRef.coerce(quote.speaker) if quote.speaker is not None else None
-    return {"quote_id": quote.id, "source": sp.name if sp else None,
-            "actor_id": sp.id if sp else None}
-
-
 def _host(tok: Any) -> Any:
     """The light word a noun trigger hangs from: a light verb whose object (or passive subject)
     it is ("провести переговоры", "санкции были введены"), a passive participle of a light verb
@@ -459,6 +451,6 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
                  plover=cc.plover or "", mode=cc.mode, contexts=list(cc.contexts),
                  cameo=cc.code, goldstein=cc.goldstein, quad_class=cc.quad_class,
                  source=src, target=tgt, modality=modality, quote_id=quote_id,
-                 attributed_to=_attribution(quote),
+                 attributed_to=attributed_to(quote),
                  confidence=0.8 if tgt else 0.7,
                  text=doc.text[sent.start:sent.end] if sent else None)

@@ -35,6 +35,7 @@ from typing import Any
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
 from .arguments import SPOKES_NOUNS, head_sector, np_range, public
+from .attribution import attributed_to
 from .dates import event_date
 from .dyads import state_and_group
 from .home import HOME_SECTORS, STATELESS_SECTORS, home_country
@@ -227,7 +228,7 @@ def _statement(coder: Any, doc: Doc, sent: Any, resolver: Any, quote: Quote,
         source=[public(speaker)], target=[public(target)], location=None,
         modality="asserted", date=date, date_precision=precision, quote_id=quote.id,
         confidence=STATEMENT_CONFIDENCE, text=doc.text[sent.start:sent.end],
-        typed_by=["statements"], complete=True, attributed_to=_attribution(quote))
+        typed_by=["statements"], complete=True, attributed_to=attributed_to(quote))
 
 
 def speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
@@ -625,9 +626,3 @@ def _same(a: Any, b: Any) -> bool:
             return False
         return bool(a["id"] == b["id"])
     return (a.get("name") or "").lower() == (b.get("name") or "").lower()
-
-
-def _attribution(quote: Quote) -> dict:
-    sp = ActorRef.coerce(quote.speaker) if quote.speaker is not None else None
-    return {"quote_id": quote.id, "source": sp.name if sp else None,
-            "actor_id": sp.id if sp else None}
