@@ -56,6 +56,9 @@ from .typed import (
 )
 from .verb_dicts import TARGET_ROLES_BARE
 
+# "Kazinform quotes X as saying ...": relaying someone's words is no statement of the relay
+RELAY = lang_lexicon("en").subset("reporting_verbs", "relay")
+
 # a classifier-typed trigger's target roles: a bare verb's, and the partners of its complement
 # ("refused to lift sanctions on Iran", "agreed to meet X": the complement names whom the act
 # is aimed at). Not for a loose event (no trigger frame): there a complement's partner alone
@@ -533,7 +536,7 @@ class EventCoder:
             if lem in REPORTING:
                 # attribution is not the event, unless the classifier says the sentence is a
                 # statement (CAMEO 01): then saying is what happened
-                if pred.quad == 0 and tok.dep_ == "ROOT":
+                if pred.quad == 0 and tok.dep_ == "ROOT" and lem not in RELAY:
                     cands.append((1, _depth(tok), tok.i, tok, ["01"]))
                 continue
             if roots:
@@ -651,6 +654,7 @@ class EventCoder:
         # clauses (background, not what the sentence reports)
         others = [t for t in span if t.pos_ == "VERB" and t.i not in emitted and of_class(t)
                   and t.lemma_.lower() not in REPORTING and not _attitude(t)
+                  and t.lower_ != "according"
                   and not self._absorbed(t, emitted)
                   and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))]
         if others:
