@@ -1383,7 +1383,9 @@ class EventCoder:
                 for s in _children(clause, "nsubj"):
                     if s.pos_ != "PRON":
                         ref = resolver.actor(s)
-                        if ref is not None:
+                        # never a person: "Rakhimov believes that the visit ... it opened a
+                        # channel" (it is the visit, not the one who believes)
+                        if ref is not None and not _person(ref):
                             return ref
         return None
 
@@ -1774,6 +1776,11 @@ def _material_conflict(code: str | None) -> bool:
     the ConfliBERT labels give 16 (``classifier.quad_of_root``)."""
     r = cameo_root(code)
     return r is not None and r >= 14
+
+
+def _person(ref: dict) -> bool:
+    """The actor is one person (it/they/its/their never stand for one)."""
+    return ref.get("type") == "person" or str(ref.get("id") or "").startswith("PER:")
 
 
 def _attitude(tok, lem: str | None = None) -> bool:
