@@ -34,16 +34,13 @@ LOCATION_PREPS = lang_lexicon("en").words("coder_location_preps")
 PLACE_NOUNS = lang_lexicon("en").words("place_nouns")
 # CAMEO codes of acts without a recipient by definition (resignation, unilateral ceasefire)
 NO_RECIPIENT = tuple(str(c) for c in lang_lexicon("en").section("events").get("no_recipient") or ())
-_EVENTS = lang_lexicon("en").section("events")
-# sectors of bodies that belong to no country
 # entities that mention a country without placing anything there
 QUANTITY_ENTS = {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-# how a phrase hangs on a reporting verb when it is the attribution, not the content
 # CAMEO roots of verbal events (statements, appeals, intents, consultation, diplomatic
 # cooperation; disapproval, rejection, accusation, threat, protest is 14: material)
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
-
+# how a phrase hangs on a reporting verb when it is the attribution, not the content
 ATTRIBUTION_DEPS = {"nsubj", "nsubjpass", "agent", "prep", "pobj", "npadvmod", "dobj"}
 
 
@@ -136,16 +133,15 @@ def _speaker_country(doc: Doc, a: ActorRef, api: Any) -> bool:
     ("Russia's rules") is considered. True when it did."""
     if a.start is None:
         return False
-    from .arguments import ActorResolver
-    from .statements import speaker_actor
+    from .statements import speaker_country
 
     for q in doc.quotes_spoken_at(a.start):
         if q.speaker is None:
             continue
         # the speaker's actor with the country its role states or the story's home gives
-        ref = speaker_actor(doc, q, ActorResolver(doc, doc.document.date))
-        if ref and ref.get("country"):
-            a.country = ref["country"]
+        country = speaker_country(doc, q)
+        if country:
+            a.country = country
             return True
     return False
 
@@ -251,40 +247,37 @@ def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
     return out
 
 
-def _speaker_about_other(a: ActorRef, ev: Event) -> bool:
+def _speaker_about_other(a: ActorRef, ev: Event, is_source: bool) -> bool:
     """``a`` is a named person who speaks about another side (the source of a verbal event,
     CAMEO 01-05 and 09-13, with a target): "He accused Washington of ...", "Archbishop X called
     for sanctions against Nigeria". The sentence's one country, or the other side's, says what
     the person talks about, not where they are from, so it is not theirs. A person acted on
     ("ordered the newspaper X to close") and a generic agent ("police detained two Kenyan
     journalists": KEN police) keep the same-country reading event data use."""
-    if not (a.id or "").startswith("PER:") or not ev.target:
-        return False
-    if not any(a is s for s in ev.source):
-        return False
-    return (ev.cameo or "")[:2] in VERBAL_ROOTS
+    return is_source and bool(ev.target) and (a.id or "").startswith("PER:") \
+        and (ev.cameo or "")[:2] in VERBAL_ROOTS
 
 
 def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: set[str],
           sent, api: Any = None) -> None:
     places = {c for _, c, placed in named if placed}
     for ev, a in todo:
+        is_source = any(a is s for s in ev.source)
+        own, other = (ev.source, ev.target) if is_source else (ev.target, ev.source)
+        about_other = _speaker_about_other(a, ev, is_source)
         country = None
         if ev.location:
             at = doc.text.find(ev.location, sent.start, sent.end)
             if at >= 0:
                 inside = {c for o, c, _ in named if at <= o < at + len(ev.location)}
                 country = inside.pop() if len(inside) == 1 else None
-        if country is None and len(distinct) == 1 and not _speaker_about_other(a, ev):
+        if country is None and len(distinct) == 1 and not about_other:
             country = next(iter(distinct))
         if country is None and len(places) == 1:
             country = next(iter(places))  # the one place the sentence names: "... in Tel Aviv"
-        own = ev.source if any(a is s for s in ev.source) else ev.target
-        if country is None and not any(o.country for o in own if o is not a) \
-                and not _speaker_about_other(a, ev):
+        if country is None and not any(o.country for o in own if o is not a) and not about_other:
             # not for a generic among named co-agents ("the United States, India and other
             # governments sent supplies to Nepal": the others are not Nepal's)
-            other = ev.target if any(a is s for s in ev.source) else ev.source
             sides = {o.country for o in other if o.country}
             if len(sides) == 1 and sides <= distinct:
                 country = next(iter(sides))

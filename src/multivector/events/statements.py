@@ -257,6 +257,15 @@ def speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
     return out
 
 
+def speaker_country(doc: Doc, quote: Quote) -> str | None:
+    """The country ``speaker_actor`` gives the quote's speaker (None without one): what the
+    events stage fills a speaking generic agent with and a stance holder carries."""
+    from .arguments import ActorResolver
+
+    ref = speaker_actor(doc, quote, ActorResolver(doc, doc.document.date))
+    return (ref or {}).get("country") or None
+
+
 def _speaker_ref(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
     """The quote's speaker as the quotes stage left it: its actor (knowledge base or
     discovered), else its words with no id."""

@@ -57,14 +57,12 @@ def speaker_holder(doc: Doc, quote: Quote) -> dict | None:
 def _speaker_country(doc: Doc, quote: Quote) -> str | None:
     """The speaker's country as statement events code it (``events.statements.speaker_actor``:
     the actor's, the one its role states, the story's home country for a domestic role)."""
-    from ..events.arguments import ActorResolver
-    from ..events.statements import speaker_actor
+    from ..events.statements import speaker_country
 
     try:
-        ref = speaker_actor(doc, quote, ActorResolver(doc, doc.document.date))
+        return speaker_country(doc, quote)
     except Exception:  # noqa: BLE001 - a holder without a country is still a holder
         return None
-    return (ref or {}).get("country") or None
 
 
 def _author_actor_id(doc: Doc, name: str) -> str | None:
