@@ -637,10 +637,13 @@ class EventCoder:
             todo += [c for c in kids if c.dep_ in ("xcomp", "conj")]
             if tok.lemma_.lower() in REPORTING:
                 todo += [c for c in kids if c.dep_ in ("ccomp", "parataxis", "advcl")]
-        verbs = [t for t in main if t.pos_ == "VERB" and t.lemma_.lower() not in REPORTING
-                 and t.lemma_.lower() not in ATTITUDE_VERBS
-                 and t.lower_ != "according" and t.i not in emitted
-                 and not self._absorbed(t, emitted)]
+
+        def free(t) -> bool:
+            """A verb no other event took that reports no speech ("said", "according to")."""
+            return t.pos_ == "VERB" and t.i not in emitted and t.lower_ != "according" \
+                and t.lemma_.lower() not in REPORTING and not self._absorbed(t, emitted)
+
+        verbs = [t for t in main if free(t) and t.lemma_.lower() not in ATTITUDE_VERBS]
         # the complement carries the act ("needs to play" -> play; its governor, the modality)
         verbs = [t for t in verbs if not any(c.dep_ == "xcomp" and c.pos_ == "VERB"
                                              for c in t.children)] or verbs
@@ -652,10 +655,7 @@ class EventCoder:
                 return tok
         # a verb of the class elsewhere, shallowest first, outside relative and adjectival
         # clauses (background, not what the sentence reports)
-        others = [t for t in span if t.pos_ == "VERB" and t.i not in emitted and of_class(t)
-                  and t.lemma_.lower() not in REPORTING and not _attitude(t)
-                  and t.lower_ != "according"
-                  and not self._absorbed(t, emitted)
+        others = [t for t in span if free(t) and of_class(t) and not _attitude(t)
                   and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))]
         if others:
             return min(others, key=_depth)
