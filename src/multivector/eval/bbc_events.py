@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .bbc_quotes import GoldError, default_corpus, read_article, read_gold_lines, span_problems
-from .events import GoldEvent, GoldRecord, _any_match, _match, score
+from .events import GoldEvent, GoldRecord, _any_match, _match, _tmatch, score
 
 ASSERTED_MODALITIES = ("asserted", "reported")
 # dev/heldout: the first round (tests/gold/bbc_events.jsonl); unseen/agreement: the second round
@@ -117,14 +117,18 @@ def is_asserted(e: Any) -> bool:
     return bool(e.complete) and e.modality in ASSERTED_MODALITIES
 
 
+def same_event(g: GoldEvent, e: Any) -> bool:
+    """The predicted event ``e`` is the gold event ``g``: its CAMEO root, a matching source, and
+    a matching target (or neither has one)."""
+    return (e.cameo or "")[:2] == (g.cameo or "")[:2] and _any_match(g.source, e.source) \
+        and ((not g.target and not e.target) or _any_match(g.target, e.target))
+
+
 def _found(g: GoldEvent, preds: Sequence[Any]) -> tuple[bool, bool]:
     """(a predicted event of the sentence has the gold CAMEO root, one also has its actors)."""
     root = (g.cameo or "")[:2]
     typed = [e for e in preds if (e.cameo or "")[:2] == root]
-    full = any(_any_match(g.source, e.source)
-               and ((not g.target and not e.target) or _any_match(g.target, e.target))
-               for e in typed)
-    return bool(typed), full
+    return bool(typed), any(same_event(g, e) for e in typed)
 
 
 def score_articles(arts: Sequence[GoldArticle], predicted: Sequence[Sequence[Sequence[Any]]]) -> dict[str, Any]:
@@ -163,10 +167,6 @@ def _triples(events: Sequence[GoldEvent]) -> list[tuple[str, str, str]]:
     counts them ("" for no target)."""
     return [(s, t, (g.cameo or "")[:2]) for g in events for s in (g.source or [""])
             for t in (g.target or [""])]
-
-
-def _tmatch(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
-    return a[2] == b[2] and _match(a[0], b[0]) and ((not a[1] and not b[1]) or _match(a[1], b[1]))
 
 
 def _f1(matched_a: int, n_a: int, matched_b: int, n_b: int) -> float:

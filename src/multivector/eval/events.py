@@ -267,6 +267,12 @@ def _self_pair(a: ActorRef | dict, b: ActorRef | dict) -> bool:
     return bool(a.get("name")) and a.get("name") == b.get("name")
 
 
+def _tmatch(a: tuple[str, str, str | None], b: tuple[str, str, str | None]) -> bool:
+    """Two (source, target, type) triples match: same type, sources matching on their country
+    code, targets both absent or matching."""
+    return a[2] == b[2] and _match(a[0], b[0]) and ((not a[1] and not b[1]) or _match(a[1], b[1]))
+
+
 def _any_match(golds: list[str], preds: Sequence[ActorRef | dict]) -> bool:
     return any(_match(g, _pred_code(p)) for g in golds for p in preds)
 
@@ -321,14 +327,10 @@ def score(records: list[GoldRecord], predicted: list[list[Event]], kind: str) ->
                         for t in (_recipients(e) if kind == "plover" else e.target) or [ActorRef()]
                         if not _self_pair(s, t)]
 
-        def tmatch(gt, pt) -> bool:
-            return gt[2] == pt[2] and _match(gt[0], pt[0]) and (
-                (not gt[1] and not pt[1]) or _match(gt[1], pt[1]))
-
         n_pred += len(pred_triples)
-        tp_pred += sum(any(tmatch(gt, pt) for gt in gold_triples) for pt in pred_triples)
+        tp_pred += sum(any(_tmatch(gt, pt) for gt in gold_triples) for pt in pred_triples)
         n_gold_triples += len(gold_triples)
-        tp_gold += sum(any(tmatch(gt, pt) for pt in pred_triples) for gt in gold_triples)
+        tp_gold += sum(any(_tmatch(gt, pt) for pt in pred_triples) for gt in gold_triples)
     precision = tp_pred / n_pred if n_pred else 0.0
     recall = tp_gold / n_gold_triples if n_gold_triples else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .bbc_events import is_asserted
-from .events import GoldEvent, GoldRecord, _any_match, score
+from .bbc_events import is_asserted, same_event
+from .events import GoldEvent, GoldRecord, score
 
 SPLITS = ("dev", "heldout")
 GOLD_ASSERTED = ("asserted", "reported")
@@ -75,9 +75,7 @@ def score_sentences(rows: Sequence[dict], predicted: Sequence[Sequence[Any]]) ->
     for r, p in zip(rows, predicted):
         for e in r["events"]:
             g = _gold(e)
-            hit = next((x for x in p if (x.cameo or "")[:2] == (g.cameo or "")[:2]
-                        and _any_match(g.source, x.source)
-                        and ((not g.target and not x.target) or _any_match(g.target, x.target))), None)
+            hit = next((x for x in p if same_event(g, x)), None)
             if hit is not None:
                 found += 1
                 same += hit.modality == e.get("modality", "asserted")
