@@ -37,3 +37,26 @@ def test_police_keep_the_country_of_the_people_they_detain(pipeline: Pipeline) -
     evs = [e for e in _events(pipeline, text) if e.source]
     assert evs
     assert any(a.country == "KEN" for e in evs for a in e.source)
+
+
+def test_generic_speaker_asking_a_state_is_not_of_that_state(pipeline: Pipeline) -> None:
+    """A verbal act of a country-less generic agent towards a state ("the envoy asked Astana")
+    says whom the envoy addresses, not where the envoy is from."""
+    text = ("Talks on export controls\n\nThe visiting envoy asked Astana to tighten checks "
+            "on dual-use goods.")
+    asks = [e for e in _events(pipeline, text) if (e.cameo or "").startswith("02")]
+    assert asks, "the request is coded"
+    assert [a.country for a in asks[0].target] == ["KAZ"]
+    assert all(a.country != "KAZ" for a in asks[0].source)
+
+
+def test_region_named_group_takes_no_other_country(pipeline: Pipeline) -> None:
+    """'Central Asian governments' names its region: the other side's country (the United
+    States) is not theirs."""
+    text = ("Pressure on trade\n\nThe United States urged Central Asian governments to stop "
+            "re-exporting machine tools.")
+    evs = [e for e in _events(pipeline, text) if e.target]
+    assert evs, "the appeal is coded with its addressee"
+    targets = [a for e in evs for a in e.target if "Central Asian" in (a.name or "")]
+    assert targets, "the governments are the target"
+    assert all(a.country != "USA" for a in targets)

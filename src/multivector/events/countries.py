@@ -146,6 +146,17 @@ def _speaker_country(doc: Doc, a: ActorRef, api: Any) -> bool:
     return False
 
 
+def _stateless_named(doc: Doc, a: ActorRef, api: Any) -> bool:
+    """The argument's own words name a region or an international body ("Central Asian
+    governments", "EU diplomats", "African leaders"): the phrase says whose it is, and that is
+    no state, so no country named elsewhere in the sentence ("The United States asks Central
+    Asian governments to ...") is given to it."""
+    if a.start is None or a.end is None:
+        return False
+    return any((m.actor_id or "").startswith(("REG:", "IGO", "NGO"))
+               for m in api.mentions_in(doc, a.start, a.end))
+
+
 def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> None:
     """Fill ``country`` of country-less arguments of ``events`` (one sentence) in place, then
     give a source-only event of a sentence that names no other country its implied domestic
@@ -155,7 +166,8 @@ def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> No
     agentless = [ev for ev in events if not ev.source]
     if not (todo or lonely or agentless) or api is None or not doc.mentions:
         return
-    todo = [(ev, a) for ev, a in todo if not _speaker_country(doc, a, api)]
+    todo = [(ev, a) for ev, a in todo
+            if not _speaker_country(doc, a, api) and not _stateless_named(doc, a, api)]
     named = _countries(doc, api, sent.span, sent.start, sent.end)
     distinct = {c for _, c, _ in named}
     _fill(doc, todo, named, distinct, sent, api)
@@ -248,13 +260,14 @@ def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
 
 
 def _speaker_about_other(a: ActorRef, ev: Event, is_source: bool) -> bool:
-    """``a`` is a named person who speaks about another side (the source of a verbal event,
-    CAMEO 01-05 and 09-13, with a target): "He accused Washington of ...", "Archbishop X called
-    for sanctions against Nigeria". The sentence's one country, or the other side's, says what
-    the person talks about, not where they are from, so it is not theirs. A person acted on
-    ("ordered the newspaper X to close") and a generic agent ("police detained two Kenyan
-    journalists": KEN police) keep the same-country reading event data use."""
-    return is_source and bool(ev.target) and (a.id or "").startswith("PER:") \
+    """``a`` is a named person or a country-less generic agent who speaks about another side
+    (the source of a verbal event, CAMEO 01-05 and 09-13, with a target): "He accused
+    Washington of ...", "the visiting envoy asked Astana to ...". The sentence's one country,
+    or the other side's, says whom the speaker addresses, not where they are from, so it is
+    not theirs. A person or group acted on ("ordered the newspaper X to close") and the agent
+    of a material act ("police detained two Kenyan journalists": KEN police) keep the
+    same-country reading event data use."""
+    return is_source and bool(ev.target) and (a.id is None or a.id.startswith("PER:")) \
         and (ev.cameo or "")[:2] in VERBAL_ROOTS
 
 
