@@ -10,8 +10,9 @@ Two gold formats:
   children). Read tolerantly: self-closing ``<Sentence .../>`` headers followed by their
   children, comments, and Treebank ``<Parse>`` or CoNLL-U blocks (ignored). Records whose coding
   is an expected program error (``error=...``) are skipped. When the file's ``<Environment>``
-  names actor/agent dictionaries that exist next to it (PETR.Validate.actors.txt ...), they are
-  loaded as an actor overlay for this run, because the unit-test records use fictional actors.
+  names actor/agent dictionaries (PETR.Validate.actors.txt ...), they are loaded as an actor
+  overlay for this run, because the unit-test records use fictional actors: found beside the
+  file, in a ``--dictionaries DIR``, or among the bundled PETRARCH2 validation dictionaries.
 
 Metrics, over gold events (each aligned with the best predicted event of its sentence):
 ``type_accuracy`` (PLOVER type), ``root_accuracy`` (CAMEO root code; for PLOVER gold, which has
@@ -407,12 +408,29 @@ def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = (),
     return result
 
 
+# PETRARCH2's validation dictionaries (MIT), shipped so that a validation records file scores
+# the same whether or not its dictionaries were copied beside it
+BUNDLED_DICTIONARIES = Path(__file__).resolve().parent.parent / "events" / "data" / "petrarch_validate"
+
+
+def dictionary_path(name: str, dirs: Sequence[Path]) -> Path | None:
+    """The first ``dirs/name`` that is a file (a records file names its dictionaries by file
+    name only)."""
+    for d in dirs:
+        if (Path(d) / name).is_file():
+            return Path(d) / name
+    return None
+
+
 def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = True,
-                      verbs: tuple[str, ...] = (), split: str | None = None) -> dict:
+                      verbs: tuple[str, ...] = (), split: str | None = None,
+                      dictionary_dirs: Sequence[str | Path] = ()) -> dict:
     """Score against PETRARCH validation records. With ``use_dictionaries`` the dictionaries
-    named in the file's <Environment> that exist beside it are loaded for this run: actors and
-    agents as an actor overlay, the verb dictionary as a pattern overlay (before ours: the
-    records' codes are that dictionary's)."""
+    named in the file's <Environment> are loaded for this run: actors and agents as an actor
+    overlay, the verb dictionary as a pattern overlay (before ours: the records' codes are that
+    dictionary's). Each is looked for beside the file, then in ``dictionary_dirs``, then among
+    the bundled PETRARCH2 validation dictionaries; names found nowhere are reported in
+    ``missing_dictionaries`` (their records are then scored with our own actors and verbs)."""
     from ..events.petrarch_dicts import PetrarchOverlay
 
     path = Path(path)
@@ -421,8 +439,13 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
     overlay = None
     files = list(verbs)
 
+    dirs = [path.parent, *(Path(d) for d in dictionary_dirs), BUNDLED_DICTIONARIES]
+    missing = sorted({f for tag in ("Verbfile", "Actorfile", "Agentfile") for f in env.get(tag, [])
+                      if dictionary_path(f, dirs) is None})
+
     def existing(tag: str) -> list[Path]:
-        return [path.parent / f for f in env.get(tag, []) if (path.parent / f).is_file()]
+        found = (dictionary_path(f, dirs) for f in env.get(tag, []))
+        return [p for p in found if p is not None]
 
     if use_dictionaries and existing("Actorfile"):
         overlay = PetrarchOverlay.from_files(existing("Actorfile"), existing("Agentfile") or None)
@@ -451,6 +474,9 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
                                     "petrarch")
     result["file"] = str(path)
     result["dictionaries"] = bool(overlay)
+    result["dictionary_files"] = sorted({str(p) for tag in ("Actorfile", "Agentfile", "Verbfile")
+                                         for p in existing(tag)}) if use_dictionaries else []
+    result["missing_dictionaries"] = missing if use_dictionaries else []
     result["verbs"] = files
     result["split"] = split
     return result

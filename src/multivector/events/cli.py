@@ -1,7 +1,8 @@
 """Commands of the events package.
 
     multivector eval events --plover FILE [--json] [--verbs CAMEO.2.0.txt] [--split dev|test]
-    multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--verbs FILE] [--split dev|test]
+    multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--dictionaries DIR]
+        [--verbs FILE] [--split dev|test]
     multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5] [--split dev|test]
     multivector eval events --conflibert-args FILE [--json] [--split dev|test]
     multivector eval events --gold tests/gold/bbc_events.jsonl [--split dev|heldout] [--json] [--details]
@@ -65,6 +66,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         no_dictionaries: bool = typer.Option(False, "--no-dictionaries",
                                              help="PETRARCH: do not load the file's actor/agent/verb "
                                                   "dictionaries."),
+        dictionaries: list[Path] = typer.Option(
+            [], "--dictionaries", help="PETRARCH: another folder to look for the dictionaries the "
+            "file's <Environment> names (repeatable; after the file's own folder, before the "
+            "bundled validation dictionaries)."),
         verbs: list[Path] = typer.Option([], "--verbs",
                                          help="Verb dictionary (CAMEO.2.0.txt) or pattern YAML to load for this "
                                               "run (repeatable)."),
@@ -113,7 +118,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             else:
                 result = (evaluate_plover(path, verbs=vfiles, split=split) if plover else
                           evaluate_petrarch(path, use_dictionaries=not no_dictionaries,
-                                            verbs=vfiles, split=split))
+                                            verbs=vfiles, split=split,
+                                            dictionary_dirs=tuple(dictionaries)))
         except (GoldFormatError, DictionaryError, ValueError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
