@@ -62,14 +62,18 @@ class Example:
 
 # ------------------------------------------------------------------------------ readers
 def read_conflibert(path: str | Path) -> list[Example]:
-    """``sentence TAB class`` lines (class 0-4); other lines are an error naming the line."""
-    out = []
-    with open(path, encoding="utf-8") as fh:
+    """``sentence TAB class`` lines (class 0-4); other lines are an error naming the line. A
+    first line whose class is not a number is a column header ("sentence<TAB>label") and is
+    skipped, as spreadsheet exports of such files carry one."""
+    out: list[Example] = []
+    with open(path, encoding="utf-8-sig") as fh:
         for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
+            line = line.rstrip("\r\n")
             if not line.strip():
                 continue
             text, _, label = line.rpartition("\t")
+            if not out and n == 1 and text and not label.strip().isdigit():
+                continue  # a header
             if not text or not label.strip().isdigit() or not 0 <= int(label) <= 4:
                 raise ValueError(f"{path}:{n}: expected 'sentence<TAB>quad class 0-4'")
             out.append(Example(text.strip(), int(label), None, "conflibert"))
