@@ -11,7 +11,7 @@ import pytest
 
 from multivector.eval.events import BUNDLED_DICTIONARIES, dictionary_path, evaluate_petrarch
 
-RECORDS = Path(__file__).parent / "fixtures" / "petrarch_own_records.xml"
+RECORDS = Path(__file__).parent / "fixtures" / "events" / "petrarch_own_records.xml"
 
 
 def test_bundled_dictionaries_are_shipped() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from multivector.eval.events import read_petrarch, read_plover
+from multivector.eval.events import GoldFormatError, read_petrarch, read_plover
 from multivector.events.gdelt import COLUMNS, gdelt_rows
 from multivector.events.ontology import PLOVER_TYPES, ontology
 from multivector.events.petrarch_dicts import PetrarchOverlay
@@ -170,3 +170,29 @@ def test_cli_eval_events_plover_split(tmp_path):
     assert sum(h["records"] for h in halves) == json.loads(full.stdout)["records"]
     bad = CliRunner().invoke(app, ["eval", "events", "--plover", str(EV / "plover_small.json"), "--split", "x"])
     assert bad.exit_code == 2
+
+
+def test_read_plover_accepts_json_lines(tmp_path):
+    """Records one per line (JSON Lines) read as the JSON list does."""
+    recs = json.loads((EV / "plover_small.json").read_text(encoding="utf-8"))
+    jl = tmp_path / "small.jsonl"
+    jl.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    assert [r.id for r in read_plover(jl)] == [r.id for r in read_plover(EV / "plover_small.json")]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "A", "text": "x"}\n{oops\n', encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="bad.jsonl"):
+        read_plover(bad)
+
+
+def test_read_bio_accepts_tabs_crlf_and_docstart(tmp_path):
+    from multivector.eval.events_conflibert import read_bio
+
+    p = tmp_path / "args.txt"
+    p.write_bytes(b"-DOCSTART- O\r\n\r\nRebels\tB-S\r\nshelled\tB-R\r\nthe\tB-T\r\ntown\tI-T\r\n"
+                  b"\r\nTwo O\r\nenvoys B-S\r\n")
+    sents = read_bio(p)
+    assert [s.tokens for s in sents] == [["Rebels", "shelled", "the", "town"], ["Two", "envoys"]]
+    assert sents[0].labels == ["B-S", "B-R", "B-T", "I-T"]
+    p.write_text("Rebels B-S\nshelled\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="args.txt:2"):
+        read_bio(p)

@@ -72,9 +72,17 @@ class GoldRecord:
 def read_plover(path: str | Path) -> list[GoldRecord]:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        raw = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
         raise GoldFormatError(f"{path}: cannot read PLOVER JSON: {exc}") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        # JSON Lines: one record per line (how POLECAT-style data are often shipped)
+        try:
+            data = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            raise GoldFormatError(f"{path}: cannot read PLOVER JSON: {exc}") from exc
     if isinstance(data, dict):
         data = data.get("records") or data.get("events") or [data]
     if not isinstance(data, list):

@@ -61,15 +61,17 @@ def read_bio(path: str | Path) -> list[ArgSentence]:
     out: list[ArgSentence] = []
     toks: list[str] = []
     labs: list[str] = []
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8-sig") as fh:
         for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip():
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.startswith("-DOCSTART-"):
                 if toks:
                     out.append(ArgSentence(toks, labs))
                 toks, labs = [], []
                 continue
-            word, _, label = line.rpartition(" ")
+            # "token label", "token<TAB>label" (CoNLL); the label is the last column
+            cols = line.split("\t") if "\t" in line else line.rsplit(" ", 1)
+            word, label = (cols[0], cols[-1].strip()) if len(cols) > 1 else ("", "")
             if not word or not (label == "O" or label[:2] in ("B-", "I-")):
                 raise ValueError(f"{path}:{n}: expected 'token BIO-label'")
             toks.append(word)
