@@ -233,3 +233,27 @@ def test_stage_packages_do_not_import_the_runner_or_pipeline():
             for bad in ("from ..runner", "from ..pipeline", "multivector.runner",
                         "multivector.pipeline"):
                 assert bad not in text, f"{f.relative_to(SRC)} imports {bad}"
+
+
+def test_stage_modules_name_no_language():
+    """The stages reach each language's own coders through the language registry
+    (``lang.routes``), so a language plugs in without a stage edit: no stage module imports a
+    language's module (``.russian``, ``.chinese``) or compares with a language code."""
+    from multivector import lang
+
+    codes = {lg.code for lg in lang.languages()}
+    names = {lg.name.lower() for lg in lang.languages()}
+    assert {"ru", "zh"} <= codes and {"russian", "chinese"} <= names
+    for f in sorted(SRC.glob("*/stage.py")):
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+        assert not literals & codes, f"{f.relative_to(SRC)} names {sorted(literals & codes)}"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                mods = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                mods = [a.name for a in node.names]
+            else:
+                continue
+            for m in mods:
+                assert m.rsplit(".", 1)[-1] not in names, f"{f.relative_to(SRC)} imports {m}"

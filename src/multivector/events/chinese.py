@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..doc import ActorRef, Doc, Event, Mention
+from ..doc import ActorRef, Doc, Event, Mention, Paragraph
 from ..lang import lexicon
 from .attribution import attributed_to
 from .ontology import ontology
@@ -98,10 +99,13 @@ def words() -> ZhEventWords:
                         re.compile(str(lex.get("zh_dateline"))))
 
 
-def chinese_events(doc: Doc) -> list[Event]:
-    """Events of the Chinese paragraphs of ``doc`` that are not translations of another
+def chinese_events(doc: Doc, paragraphs: Iterable[Paragraph] | None = None) -> list[Event]:
+    """Events of the Chinese paragraphs of ``doc`` (``paragraphs``: those the language
+    registry routes here, else every Chinese one) that are not translations of another
     paragraph (the original's events are coded there, once)."""
-    paras = [p for p in doc.paragraphs if p.lang == "zh" and p.translation_of is None]
+    if paragraphs is None:
+        paragraphs = [p for p in doc.paragraphs if p.lang == "zh"]
+    paras = [p for p in paragraphs if p.translation_of is None]
     if not paras:
         return []
     linked = sorted((m for m in doc.mentions if m.actor_id), key=lambda m: m.start)

@@ -30,11 +30,12 @@ a noun trigger with no target is a mention of an act, not an event (``bare: true
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..doc import ActorRef, Doc, Event
+from ..doc import ActorRef, Doc, Event, Paragraph
 from ..lang import lexicon
 from ..quotes.russian import parsed_paragraphs
 from .attribution import attributed_to
@@ -91,12 +92,13 @@ def words() -> RuEventWords:
 NOMINAL = ("NOUN", "PROPN")  # natasha tags a capitalised noun at a sentence start PROPN
 
 
-def russian_events(doc: Doc) -> list[Event]:
-    """Events of the Russian paragraphs of ``doc``, then the statements of their quotes."""
+def russian_events(doc: Doc, paragraphs: Iterable[Paragraph] | None = None) -> list[Event]:
+    """Events of the Russian paragraphs of ``doc``, then the statements of their quotes
+    (``paragraphs``: those the language registry routes here, else every Russian one)."""
     out: list[Event] = []
     w = words()
     spans: list[tuple[int, int]] = []
-    for p, parse in parsed_paragraphs(doc):
+    for p, parse in parsed_paragraphs(doc, paragraphs):
         spans.append((p.start, p.start + len(parse.text)))
         if p.is_question:
             continue

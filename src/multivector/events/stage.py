@@ -1,4 +1,6 @@
-"""Pipeline stage ``events``: code who did what to whom in every English sentence.
+"""Pipeline stage ``events``: code who did what to whom in every English sentence, and in
+the paragraphs of each language with an event coder of its own (the language registry,
+``lang.routes``: Russian and Chinese among the built-in ones).
 
 Runs after ``actors`` (argument -> actor links) and ``quotes`` (events inside a quote are
 ``reported`` and carry the quote id).
@@ -12,11 +14,10 @@ from typing import Any
 
 from ..config import Config
 from ..doc import Doc
+from ..lang import routes
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
-from .chinese import chinese_events
 from .coder import EventCoder
-from .russian import russian_events
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
     coder = EventCoder(pattern_files=tuple(settings.patterns), use_classifier=settings.classifier)
 
     def run(doc: Doc) -> None:
-        # Russian: lang/ru/events.yaml; Chinese: lang/zh/events.yaml
-        doc.events = coder.code(doc) + russian_events(doc) + chinese_events(doc)
+        events = coder.code(doc)  # the default path: spaCy-parsed (English) sentences
+        for code_events, paragraphs in routes(doc, "events"):  # each language's own coder
+            events += code_events(doc, paragraphs)
+        doc.events = events
 
     return run

@@ -2,8 +2,9 @@
 
 * ``lexicon("en").words("reporting_verbs")``: word lists from ``lang/<code>/*.yaml``
   (see :mod:`multivector.lang.lexicon` for user folders via ``MULTIVECTOR_LEXICON_DIRS``);
-* ``register_language(code, ...)``: a language's script, parser and actor recogniser
-  (see :mod:`multivector.lang.registry`; built-ins in :mod:`multivector.lang.builtin`);
+* ``register_language(code, ...)``: a language's script, parser, actor recogniser and its own
+  quote, event and stance coders (see :mod:`multivector.lang.registry`; built-ins in
+  :mod:`multivector.lang.builtin`); ``routes(doc, layer)``: which coder reads which paragraphs;
 * ``languages()``: the one list of supported languages.
 
 How to add a language: docs/languages.md.
@@ -11,12 +12,16 @@ How to add a language: docs/languages.md.
 
 from .lexicon import ENV_DIRS, Lexicon, LexiconError, lexicon, user_dirs
 from .registry import (
+                       CODED_LAYERS,
                        PUNCTUATION,
                        SPACY,
                        DocParser,
+                       EventCoder,
                        Language,
                        LanguageError,
+                       QuoteCoder,
                        Recogniser,
+                       StanceCoder,
                        default_languages,
                        doc_parser,
                        fallback_order,
@@ -27,12 +32,14 @@ from .registry import (
                        parsed_languages,
                        parser_for,
                        register_language,
+                       routes,
                        script_languages,
                        unregister_language,
 )
 
-__all__ = ["ENV_DIRS", "PUNCTUATION", "SPACY", "DocParser", "Language", "LanguageError",
-           "Lexicon", "LexiconError", "Recogniser", "default_languages", "doc_parser",
-           "fallback_order", "get_language", "kb_name_languages", "languages", "lexicon",
-           "own_parser_languages", "parsed_languages", "parser_for", "register_language",
-           "script_languages", "unregister_language", "user_dirs"]
+__all__ = ["CODED_LAYERS", "ENV_DIRS", "PUNCTUATION", "SPACY", "DocParser", "EventCoder",
+           "Language", "LanguageError", "Lexicon", "LexiconError", "QuoteCoder", "Recogniser",
+           "StanceCoder", "default_languages", "doc_parser", "fallback_order", "get_language",
+           "kb_name_languages", "languages", "lexicon", "own_parser_languages",
+           "parsed_languages", "parser_for", "register_language", "routes", "script_languages",
+           "unregister_language", "user_dirs"]

@@ -3,7 +3,12 @@
 ``register`` is the entry point named in ``pyproject.toml`` under ``multivector.languages``;
 a plugin package declares its own function there and calls ``register_language`` the same way.
 The attributes of each language are data (``languages.yaml``); what is code (a parser, a
-recogniser) is set here.
+recogniser, the language's own quote, event and stance coders) is set here (``CODE``).
+
+English has no coders of its own: its paragraphs are the ones the stages' default path reads
+(spaCy-parsed sentences). The coders below import their modules on first call, like the
+recognisers: the stage packages import ``multivector.lang``, so this module must not import
+them when it is loaded.
 """
 
 from __future__ import annotations
@@ -71,13 +76,54 @@ def _english(kb: Any, nlp: Any) -> EnglishRecogniser | None:
     return EnglishRecogniser(kb, nlp) if nlp is not None else None  # needs a spaCy pipeline
 
 
-# code -> (parser, recogniser factory, pattern of text it reads, fallback rank). A paragraph of
-# a language without a recogniser goes to the first of these whose script it contains:
-# Cyrillic before Han before Latin (the rarer script tells what the paragraph really is).
-CODE: dict[str, tuple[Any, Any, str, int]] = {
-    "en": (SPACY, _english, LATIN, 90),
-    "ru": (doc_parser(_russian_parser), RussianRecogniser, CYRILLIC, 10),
-    "zh": (PUNCTUATION, ChineseRecogniser, HAN, 20),
+def _russian_quotes(doc: Any, paragraphs: list[Any], marks: list[Any]) -> list:
+    """Quotes on the natasha parse, words of ``lang/ru/quotes.yaml`` (``quotes/russian.py``)."""
+    from ..quotes.russian import russian_drafts
+
+    return russian_drafts(doc, marks, paragraphs)
+
+
+def _russian_events(doc: Any, paragraphs: list[Any]) -> list:
+    """Events on the natasha parse, triggers of ``lang/ru/events.yaml`` (``events/russian.py``)."""
+    from ..events.russian import russian_events
+
+    return russian_events(doc, paragraphs)
+
+
+def _russian_stances(doc: Any, paragraphs: list[Any]) -> list:
+    """Stance cues of ``lang/ru/stance.yaml`` on the natasha parse (``stance/russian.py``)."""
+    from ..stance.russian import russian_hits
+
+    return russian_hits(doc, paragraphs)
+
+
+def _chinese_quotes(doc: Any, paragraphs: list[Any], marks: list[Any]) -> list:
+    """Surface patterns over each sentence, words of ``lang/zh/quotes.yaml``
+    (``quotes/chinese.py``; its quotation marks are in that file, so ``marks`` is not read)."""
+    from ..quotes.chinese import chinese_drafts
+
+    return chinese_drafts(doc, paragraphs)
+
+
+def _chinese_events(doc: Any, paragraphs: list[Any]) -> list:
+    """Triggers of ``lang/zh/events.yaml`` between linked actors (``events/chinese.py``)."""
+    from ..events.chinese import chinese_events
+
+    return chinese_events(doc, paragraphs)
+
+
+# code -> the register_language arguments that are code: parser, recogniser factory, pattern
+# of text it reads, fallback rank, the language's own coders. A paragraph of a language without
+# a recogniser goes to the first recogniser whose script it contains: Cyrillic before Han
+# before Latin (the rarer script tells what the paragraph really is). A language not listed
+# gets punctuation sentences and no recogniser or coders.
+CODE: dict[str, dict[str, Any]] = {
+    "en": {"parser": SPACY, "recogniser": _english, "accepts": LATIN, "fallback_rank": 90},
+    "ru": {"parser": doc_parser(_russian_parser), "recogniser": RussianRecogniser,
+           "accepts": CYRILLIC, "fallback_rank": 10,
+           "quotes": _russian_quotes, "events": _russian_events, "stances": _russian_stances},
+    "zh": {"parser": PUNCTUATION, "recogniser": ChineseRecogniser, "accepts": HAN,
+           "fallback_rank": 20, "quotes": _chinese_quotes, "events": _chinese_events},
 }
 
 
@@ -85,9 +131,7 @@ def register() -> None:
     """Register every language of ``languages.yaml``."""
     text = resources.files(__package__).joinpath("languages.yaml").read_text("utf-8")
     for code, attrs in (yaml.safe_load(text) or {}).items():
-        parser, factory, accepts, rank = CODE.get(code, (PUNCTUATION, None, None, 100))
         register_language(code, name=attrs.get("name"), script=attrs["script"],
                           detect=bool(attrs.get("detect")),
-                          kb_names=bool(attrs.get("kb_names")), parser=parser,
-                          recogniser=factory, accepts=accepts, fallback_rank=rank,
+                          kb_names=bool(attrs.get("kb_names")), **CODE.get(code, {}),
                           replace=True, origin=__name__)

@@ -1,10 +1,12 @@
 """The language registry: which languages multivector knows and, for each, how a paragraph is
-parsed and which actor recogniser reads it.
+parsed, which actor recogniser reads it and which quote, event and stance coders read its
+paragraphs.
 
 Why a registry: adding a language should be a lexicon folder plus one ``register_language``
-call, not edits in the segmenter, the linker and three separate language lists. The built-in
-languages register themselves exactly as a plugin would: through the entry-point group
+call, not edits in the segmenter, the linker, the stages and three separate language lists. The
+built-in languages register themselves exactly as a plugin would: through the entry-point group
 ``multivector.languages``, whose entries are callables run once (see ``builtin.register``).
+The stages hold no language codes: they ask :func:`routes` which coders read which paragraphs.
 """
 
 from __future__ import annotations
@@ -49,6 +51,35 @@ class DocParser(Protocol):
 RecogniserFactory = Callable[[Any, Any], Recogniser | None]  # (knowledge base, spaCy nlp)
 
 
+class QuoteCoder(Protocol):
+    """A language's quote extractor: ``(doc, paragraphs, marks) -> [quotes.records.Draft]``.
+
+    ``paragraphs`` are the document's own paragraphs of the language (never a translation of
+    another paragraph), in text order; ``marks`` the quotation-mark spans of the whole document
+    (``quotes.marks.find_marks``). Its drafts join the English ones before the quote records
+    are made, so speakers, ids and de-duplication are the stage's."""
+
+    def __call__(self, doc: Any, paragraphs: list[Any], marks: list[Any]) -> list: ...
+
+
+class EventCoder(Protocol):
+    """A language's event coder: ``(doc, paragraphs) -> [events.Event]`` (paragraphs as for
+    :class:`QuoteCoder`; ``doc.mentions`` and ``doc.quotes`` are filled)."""
+
+    def __call__(self, doc: Any, paragraphs: list[Any]) -> list: ...
+
+
+class StanceCoder(Protocol):
+    """A language's stance cue finder: ``(doc, paragraphs) -> [stance.extract.Hit]``; the hits
+    are grouped into stances with the English ones."""
+
+    def __call__(self, doc: Any, paragraphs: list[Any]) -> list: ...
+
+
+# the layers a language may code with its own coder: the ``Language`` field of each
+CODED_LAYERS = ("quotes", "events", "stances")
+
+
 @dataclass(frozen=True)
 class Language:
     """One language. ``parser`` is ``"spacy"`` (parsed with the configured spaCy model: tokens,
@@ -68,6 +99,12 @@ class Language:
     accepts: re.Pattern | None = None
     fallback_rank: int = 100
     origin: str = ""  # who registered it (module of the registering function)
+    # the language's own coders, each optional: None leaves its paragraphs to the stage's
+    # default path (the English one: spaCy-parsed sentences only, so nothing for a language
+    # parsed otherwise)
+    quotes: QuoteCoder | None = None
+    events: EventCoder | None = None
+    stances: StanceCoder | None = None
 
     @property
     def parsed(self) -> bool:
@@ -131,8 +168,14 @@ def register_language(code: str, *, name: str | None = None, script: str = "lati
                       parser: str | SentenceSplitter = PUNCTUATION,
                       recogniser: RecogniserFactory | None = None,
                       accepts: str | re.Pattern | None = None, fallback_rank: int = 100,
+                      quotes: QuoteCoder | None = None, events: EventCoder | None = None,
+                      stances: StanceCoder | None = None,
                       replace: bool = False, origin: str = "") -> Language:
-    """Add (or, with ``replace=True``, redefine) a language. Returns the registered entry."""
+    """Add (or, with ``replace=True``, redefine) a language. Returns the registered entry.
+
+    ``quotes``, ``events`` and ``stances`` are the language's own coders (see
+    :class:`QuoteCoder`, :class:`EventCoder`, :class:`StanceCoder`); the stages give each the
+    document's paragraphs of its language (:func:`routes`)."""
     if not re.fullmatch(r"[a-z]{2,3}", code or ""):
         raise LanguageError(f"language {code!r}: the code must be 2-3 lower-case letters"
                             " (ISO 639)")
@@ -141,6 +184,9 @@ def register_language(code: str, *, name: str | None = None, script: str = "lati
     if not (callable(parser) or parser in (SPACY, PUNCTUATION)):
         raise LanguageError(f"language {code!r}: parser must be {SPACY!r}, {PUNCTUATION!r}"
                             " or a callable (text, offset) -> sentence spans")
+    for layer, coder in zip(CODED_LAYERS, (quotes, events, stances), strict=True):
+        if coder is not None and not callable(coder):
+            raise LanguageError(f"language {code!r}: {layer} must be a callable or None")
     if code in _REGISTRY and not replace:
         raise LanguageError(f"language {code!r} is already registered by"
                             f" {_REGISTRY[code].origin or 'another module'};"
@@ -148,7 +194,8 @@ def register_language(code: str, *, name: str | None = None, script: str = "lati
     lang = Language(code=code, name=name or code, script=script, detect=detect,
                     kb_names=kb_names, parser=parser, recogniser=recogniser,
                     accepts=re.compile(accepts) if isinstance(accepts, str) else accepts,
-                    fallback_rank=fallback_rank, origin=origin)
+                    fallback_rank=fallback_rank, origin=origin, quotes=quotes, events=events,
+                    stances=stances)
     _REGISTRY[code] = lang
     return lang
 
@@ -227,3 +274,23 @@ def fallback_order() -> list[Language]:
     language has none (or whose recogniser cannot read it)."""
     return sorted((lang for lang in languages() if lang.recogniser is not None),
                   key=lambda lang: lang.fallback_rank)
+
+
+def routes(doc: Any, layer: str) -> list[tuple[Any, list[Any]]]:
+    """``(coder, paragraphs)`` for each registered language that has its own ``layer`` coder
+    (``"quotes"``, ``"events"`` or ``"stances"``) and paragraphs in ``doc``, in registration
+    order: what a stage runs besides its default path. ``paragraphs`` are the language's
+    paragraphs that are not translations of another one (the original's layer is coded once,
+    where it was written); a language with no paragraphs in the document is not called."""
+    if layer not in CODED_LAYERS:
+        raise LanguageError(f"no language coder for {layer!r}: one of {CODED_LAYERS}")
+    by_lang: dict[str, list[Any]] = {}
+    for p in doc.paragraphs:
+        if p.lang and p.translation_of is None:
+            by_lang.setdefault(p.lang, []).append(p)
+    out = []
+    for lang in languages():
+        coder = getattr(lang, layer)
+        if coder is not None and lang.code in by_lang:
+            out.append((coder, by_lang[lang.code]))
+    return out

@@ -18,11 +18,12 @@ such as ``报告表示`` with no one named is not given a speaker by guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..actors.api import mentions_in
-from ..doc import Doc
+from ..doc import Doc, Paragraph
 from ..lang import lexicon
 from .records import Draft, strip_span
 from .speakers import Speaker
@@ -95,9 +96,12 @@ class _Speakers:
         return None
 
 
-def chinese_drafts(doc: Doc) -> list[Draft]:
-    """Quote drafts of the Chinese paragraphs that are not translations of another paragraph."""
-    paras = [p for p in doc.paragraphs if p.lang == "zh" and p.translation_of is None]
+def chinese_drafts(doc: Doc, paragraphs: Iterable[Paragraph] | None = None) -> list[Draft]:
+    """Quote drafts of the Chinese paragraphs that are not translations of another paragraph
+    (``paragraphs``: those the language registry routes here, else every Chinese one)."""
+    if paragraphs is None:
+        paragraphs = [p for p in doc.paragraphs if p.lang == "zh"]
+    paras = [p for p in paragraphs if p.translation_of is None]
     if not paras:
         return []
     w = words()

@@ -20,7 +20,7 @@ Speakers are the mention (actors stage) under the verb's subject; a pronoun or a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -57,11 +57,16 @@ def words() -> RuQuoteWords:
                         lex.words("pronouns"), lex.ordered("dashes"))
 
 
-def parsed_paragraphs(doc: Doc) -> Iterator[tuple[Paragraph, Any]]:
-    """Russian paragraphs with their parse; translations of other paragraphs are skipped."""
+def parsed_paragraphs(doc: Doc, paragraphs: Iterable[Paragraph] | None = None
+                      ) -> Iterator[tuple[Paragraph, Any]]:
+    """Russian paragraphs with their parse: ``paragraphs`` (those the language registry routes
+    here, ``lang.routes``), else every Russian paragraph of ``doc``; translations of other
+    paragraphs and paragraphs left unparsed are skipped."""
     parses = doc.user_data.get("parses", {})
-    for p in doc.paragraphs:
-        if p.lang == "ru" and p.translation_of is None and p.idx in parses:
+    if paragraphs is None:
+        paragraphs = [p for p in doc.paragraphs if p.lang == "ru"]
+    for p in paragraphs:
+        if p.translation_of is None and p.idx in parses:
             yield p, parses[p.idx]
 
 
@@ -212,9 +217,11 @@ def _via(sent: Any, base: int, doc: Doc) -> str | None:
     return None
 
 
-def russian_drafts(doc: Doc, marks: list[MarkSpan]) -> list[Draft]:
-    """Quote drafts of the Russian paragraphs (see the module docstring)."""
-    paras = list(parsed_paragraphs(doc))
+def russian_drafts(doc: Doc, marks: list[MarkSpan],
+                   paragraphs: Iterable[Paragraph] | None = None) -> list[Draft]:
+    """Quote drafts of the Russian paragraphs (see the module docstring; ``paragraphs`` as for
+    :func:`parsed_paragraphs`)."""
+    paras = list(parsed_paragraphs(doc, paragraphs))
     if not paras:
         return []
     w = words()

@@ -5,7 +5,8 @@ adds ``doc.quotes``; it also marks interview question paragraphs (``Paragraph.is
 and sets ``Document.genre = 'interview'`` when it recognises an interview.
 
 Order of work: quotation marks -> interview structure -> direct quotes -> reported speech ->
-de-duplication -> records with ids in text order.
+de-duplication -> the drafts of each language with a quote extractor of its own (the language
+registry, ``lang.routes``) -> records with ids in text order.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any
 
 from ..config import Config
 from ..doc import ActorRef, Doc, Quote
+from ..lang import routes
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
-from .chinese import chinese_drafts
 from .direct import DirectAttributor
 from .headline import headline_quote
 from .indirect import IndirectExtractor
@@ -27,7 +28,6 @@ from .interview import Interview, body_start, detect
 from .lexicon import Lexicon, load_lexicon
 from .marks import find_marks
 from .records import Draft, make_quotes, strip_span
-from .russian import russian_drafts
 from .speakers import Speaker, SpeakerResolver
 from .tokens import TokenIndex
 from .transcript import detect as transcript_detect
@@ -110,8 +110,8 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
         i_drafts = [d for d in i_drafts if not (head.start <= d.start and d.end <= head.end)]
     drafts.extend(_drop_nested(_merge(d_drafts, _unique(i_drafts), doc.text)))
     _continue_speakers(drafts, resolver)
-    drafts.extend(russian_drafts(doc, spans))  # Russian paragraphs: lang/ru/quotes.yaml
-    drafts.extend(chinese_drafts(doc))  # Chinese paragraphs: lang/zh/quotes.yaml
+    for find, paragraphs in routes(doc, "quotes"):  # each language's own extractor (registry)
+        drafts.extend(find(doc, paragraphs, spans))
     doc.quotes = make_quotes(doc, drafts)
     return doc.quotes
 

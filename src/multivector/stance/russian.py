@@ -13,10 +13,11 @@ Text outside quotes in a report without an author has no holder and gives no rec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ..doc import Doc
+from ..doc import Doc, Paragraph
 from ..lang import lexicon
 from ..quotes.russian import parsed_paragraphs
 from .extract import Hit, _ref
@@ -133,9 +134,11 @@ def _targets(doc: Doc, base: int, tok: Any, kind: str) -> tuple[list[dict], list
         [r for o in objs for r in _actors(doc, base, o)]
 
 
-def russian_hits(doc: Doc) -> list[Hit]:
+def russian_hits(doc: Doc, paragraphs: Iterable[Paragraph] | None = None) -> list[Hit]:
+    """Stance hits of the Russian paragraphs (``paragraphs``: those the language registry
+    routes here, else every Russian one)."""
     weights, kinds, negators, aspects, _ = _lex()
-    paras = list(parsed_paragraphs(doc))
+    paras = list(parsed_paragraphs(doc, paragraphs))
     if not paras:
         return []
     author = _author(doc)

@@ -8,11 +8,11 @@ from typing import Any
 
 from ..config import Config
 from ..doc import ActorRef, Doc
+from ..lang import routes
 from ..layers import Layer, register_layer, simple_rows
 from ..stages import register_stage
 from .extract import extract_stances
 from .lexicon import default_lexicon, load_lexicon
-from .russian import russian_hits
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
                if (s.cues_file or s.aspects_file) else default_lexicon())
 
     def run(doc: Doc) -> None:
-        extract_stances(doc, lexicon, russian_hits(doc))  # Russian: lang/ru/stance.yaml
+        # the English lexicon on the default path, plus the hits of each language's own coder
+        # (the language registry: Russian among the built-in ones)
+        hits = [h for find, paragraphs in routes(doc, "stances") for h in find(doc, paragraphs)]
+        extract_stances(doc, lexicon, hits)
 
     return run
