@@ -61,8 +61,10 @@ def _detector(codes: tuple[str, ...]):
 class LanguageDetector:
     def __init__(self, languages: tuple[str, ...] | list[str]):
         self.languages = tuple(languages)
+        # the registry as it is now, not as it was at import: a language registered later (a
+        # plugin, a test's toy language) is detected like a built-in one
         self.by_script = {s: tuple(c for c in self.languages if c in codes)
-                          for s, codes in SCRIPTS.items()}
+                          for s, codes in script_languages().items()}
 
     def dominant_script(self, counts: dict[str, int]) -> str | None:
         total = sum(counts.values())

@@ -1,0 +1,148 @@
+"""A language brings its own quote, event and stance coders through the language registry.
+
+``register_language(code, events=..., quotes=..., stances=...)`` is all a language (built-in or
+plugin) does: the stages ask ``lang.routes(doc, layer)`` which coder reads which paragraphs and
+hold no language code themselves. The toy language ``xx`` below is registered from this test
+module, and an ``xx`` document's sentences reach its event coder with no stage edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from multivector import lang
+from multivector.config import Config
+from multivector.doc import Doc, Document, Event, Paragraph
+from multivector.lang import LanguageError, register_language, routes, unregister_language
+
+TRIGGER = "bonk"  # the toy language's one event word
+
+
+class ToyEvents:
+    """Codes one event (CAMEO 190) per sentence holding the word ``bonk``, and records which
+    paragraphs it was given."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[int]] = []
+
+    def __call__(self, doc: Doc, paragraphs: list[Paragraph]) -> list[Event]:
+        self.calls.append([p.idx for p in paragraphs])
+        mine = {p.idx for p in paragraphs}
+        out = []
+        for s in doc.sentences:
+            if s.paragraph not in mine:
+                continue
+            text = doc.text[s.start:s.end]
+            at = text.find(TRIGGER)
+            if at >= 0:
+                out.append(Event(id=f"xx-{s.idx}", sentence=s.idx, start=s.start + at,
+                                 end=s.start + at + len(TRIGGER), trigger=TRIGGER,
+                                 plover="ASSAULT", cameo="190", text=text,
+                                 typed_by=["toy"]))
+        return out
+
+
+@pytest.fixture()
+def toy():
+    coder = ToyEvents()
+    register_language("xx", name="Toy", script="latin", events=coder, origin=__name__)
+    yield coder
+    unregister_language("xx")
+
+
+XX_TEXT = ("La urbo Zorgo bonk la najbaran vilaĝon hieraŭ vespere.\n\n"
+           "Nenio alia okazis tie dum la tuta semajno, diris la loĝantoj.\n")
+
+
+@pytest.mark.slow
+def test_an_xx_document_reaches_the_toy_event_coder_through_the_pipeline(toy):
+    from multivector.pipeline import Pipeline
+
+    # "xx" the only configured language: every Latin paragraph is detected as xx
+    doc = Pipeline(Config(languages=("xx",)), stages=["events"]).analyze_text(XX_TEXT)
+    assert [p.lang for p in doc.paragraphs] == ["xx", "xx"]
+    assert toy.calls == [[0, 1]]  # called once per document, with its xx paragraphs
+    assert [(e.trigger, e.cameo, e.typed_by) for e in doc.events] == [(TRIGGER, "190", ["toy"])]
+    (ev,) = doc.events
+    assert doc.text[ev.start:ev.end] == TRIGGER
+    assert doc.sentence_at(ev.start).paragraph == 0
+
+
+@pytest.mark.slow
+def test_languages_without_a_coder_keep_the_default_path(toy, events_pipeline):
+    text = ("Russia condemned Ukraine on Monday for the attack on its border post.\n\n"
+            "Der Besuch des Ministers in Berlin wurde gestern kurzfristig abgesagt.\n")
+    doc = events_pipeline.analyze_text(text)
+    assert [p.lang for p in doc.paragraphs] == ["en", "de"]
+    assert toy.calls == []  # no xx paragraph: the toy coder is never called
+    assert doc.events, "the English (default) coder still codes the English sentence"
+    assert all(e.start < doc.paragraphs[1].start for e in doc.events)
+    assert all("toy" not in e.typed_by for e in doc.events)
+
+
+def _doc(langs: list[tuple[str | None, int | None]]) -> Doc:
+    text = "".join(f"paragraph {i}.\n" for i in range(len(langs)))
+    doc = Doc(document=Document(id="r", text=text, source="test"))
+    at = 0
+    for i, (code, translation_of) in enumerate(langs):
+        n = len(f"paragraph {i}.\n")
+        doc.paragraphs.append(Paragraph(idx=i, start=at, end=at + n - 1, lang=code,
+                                        translation_of=translation_of))
+        at += n
+    return doc
+
+
+def test_routes_give_each_coder_its_own_untranslated_paragraphs(toy):
+    doc = _doc([("en", None), ("xx", None), ("ru", None), ("xx", 1), ("zh", None),
+                ("de", None), ("qq", None), (None, None), ("xx", None)])
+    got = [(coder, [p.idx for p in paras]) for coder, paras in routes(doc, "events")]
+    ru, zh = lang.get_language("ru"), lang.get_language("zh")
+    assert ru is not None and zh is not None
+    # registration order (languages.yaml, then the toy); the translation (3) is left out;
+    # English, German, an unknown code and no language have no coder of their own
+    assert got == [(ru.events, [2]), (zh.events, [4]), (toy, [1, 8])]
+    assert [c for c, _ in routes(doc, "quotes")] == [ru.quotes, zh.quotes]
+    assert [c for c, _ in routes(doc, "stances")] == [ru.stances]  # Chinese: none, as before
+    assert routes(_doc([("en", None), ("de", None)]), "events") == []
+    with pytest.raises(LanguageError, match="relations"):
+        routes(doc, "relations")
+
+
+def test_builtin_languages_declare_their_coders_like_a_plugin():
+    en, ru, zh = (lang.get_language(c) for c in ("en", "ru", "zh"))
+    assert en is not None and ru is not None and zh is not None
+    assert (en.quotes, en.events, en.stances) == (None, None, None)  # the stages' default path
+    assert all(callable(c) for c in (ru.quotes, ru.events, ru.stances, zh.quotes, zh.events))
+    assert zh.stances is None
+    assert {ru.origin, zh.origin} == {"multivector.lang.builtin"}
+
+
+def test_a_coder_must_be_callable():
+    with pytest.raises(LanguageError, match="events must be a callable"):
+        register_language("xy", script="latin", events="my_module:code")  # type: ignore[arg-type]
+    assert lang.get_language("xy") is None
+
+
+def test_a_plugin_may_replace_a_builtin_coder():
+    ru = lang.get_language("ru")
+    assert ru is not None
+    seen: list[Any] = []
+    try:
+        register_language("ru", name=ru.name, script=ru.script, detect=ru.detect,
+                          kb_names=ru.kb_names, parser=ru.parser, recogniser=ru.recogniser,
+                          accepts=ru.accepts, fallback_rank=ru.fallback_rank,
+                          quotes=ru.quotes, stances=ru.stances,
+                          events=lambda doc, paras: seen.append(paras) or [], replace=True)
+        doc = _doc([("ru", None)])
+        ((coder, paras),) = routes(doc, "events")
+        assert coder(doc, paras) == [] and seen == [paras]
+        assert [p.idx for p in paras] == [0]
+    finally:
+        register_language("ru", name=ru.name, script=ru.script, detect=ru.detect,
+                          kb_names=ru.kb_names, parser=ru.parser, recogniser=ru.recogniser,
+                          accepts=ru.accepts, fallback_rank=ru.fallback_rank,
+                          quotes=ru.quotes, events=ru.events, stances=ru.stances,
+                          replace=True, origin=ru.origin)
+    assert lang.get_language("ru") == ru
