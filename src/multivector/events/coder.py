@@ -45,6 +45,7 @@ from .typed import (
     CLASSIFIER_MIN,
     CLASSIFIER_PARTIAL,
     CLASSIFIER_SURE,
+    CLASSIFIER_TARGETLESS,
     DEFAULT_ROOT,
     INCOMPLETE_FACTOR,
     RETYPE,
@@ -209,7 +210,10 @@ class EventCoder:
         self._doc = doc
         events: list[Event] = []
         seen: set = set()
-        self._doc_events = events  # the participants named before ("the two leaders")
+        # every event coded so far, the unemitted ones included: the participants and acts
+        # named before ("the two leaders", "attacked" ... "the attack")
+        context: list[Event] = []
+        self._doc_events = context
         for sent in doc.english_sentences():
             try:
                 coded = self.code_sentence(doc, sent, resolver)
@@ -223,7 +227,12 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(ev)
+                context.append(ev)
+                if CLASSIFIER_TARGETLESS or ev.target or ev.typed_by != ["classifier"]:
+                    # a classifier-only event still without a target once the implied targets
+                    # are filled is a class, not a dyad: kept as context for later sentences,
+                    # never emitted (typed.CLASSIFIER_TARGETLESS)
+                    events.append(ev)
         events = drop_headline_repeats(doc, events)
         for ev in events:
             # complete = the text names both sides. A participant filled in by event-data

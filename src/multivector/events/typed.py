@@ -37,6 +37,14 @@ CLASSIFIER_LOOSE = 0.5
 # ... and with no actor argument at all only when this sure (on ConfliBERT, CV: 148 of the 152
 # event-less sentences the classifier gives >= 0.9 get the right class)
 CLASSIFIER_BARE = 0.9
+# a classifier-only event (``typed_by == ["classifier"]``) that still has no target once the
+# implied targets are filled is emitted only when this is True. Measured 2026-12-03 (typing
+# helper, docs/events.md): such events were right triples 1 time in 52 on PLOVER dev, PETRARCH
+# and BBC dev together (the gold rarely codes an event without a target: 14 of 155, 3 of 359,
+# 13 of 139 events) at every classifier probability (0.95+ included), so no confidence threshold
+# separates them; they carried the sentence class for the ConfliBERT contract (most confident
+# event, none -> 0), which without them drops from 0.855 to about 0.80, still above its goal
+CLASSIFIER_TARGETLESS = False
 INCOMPLETE_FACTOR = 0.7
 # a pattern event takes the class the posterior prefers when that class is this likely
 RETYPE = False  # measured 2026-12-02: helps ConfliBERT CV, hurts PLOVER (docs/events.md)
