@@ -743,6 +743,8 @@ class EventCoder:
     # ================================================================ matching
     def _syntax_ok(self, tok, p: Pattern, info: dict | None = None) -> bool:
         info = info if info is not None else _token_info(tok)
+        if p.negated and not _negated_use(tok):
+            return False
         if p.particle:
             # imported dictionaries do not say particle from preposition ("HAND_OVER", "CLASH
             # OVER"): for their senses either parse will do
@@ -845,6 +847,10 @@ class EventCoder:
         if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in OBJECT_CONTROL and _children(head, "dobj"):
                 return _children(head, "dobj"), [], True
+            if _is_passive(verb) and _children(head, "nsubjpass") and not _children(head, "agent"):
+                # "X is understood to have been put on standby": the raised subject is the
+                # passive's patient, not its agent
+                return [], _children(head, "nsubjpass"), True
             s, _, _ = self._subject(head, depth + 1)
             return s, [], True
         if verb.dep_ in ("acl", "relcl", "advcl") and head.pos_ in NOUN_POS | {"PRON"}:
@@ -1440,7 +1446,9 @@ class EventCoder:
         is_verb = tok.pos_ == "VERB"
         inherited = False
         patient: list = []
-        if is_verb:
+        if is_verb and p.experiencer:
+            src_toks, tgt_toks = _experiencer_args(tok)
+        elif is_verb:
             src_toks, patient, inherited = self._subject(tok)
             tgt_toks = list(patient) if patient and ("dobj" in p.target or not p.target) else []
             if not patient:
@@ -1462,6 +1470,8 @@ class EventCoder:
         # text names the patient only; the event is kept without a source (complete: false)
         agentless = (is_verb and not src_toks and bool(patient) and _is_passive(tok)
                      and ("dobj" in p.target or not p.target) and p.min_sources <= 1)
+        if agentless and p.patient_source:  # "troops were put on standby": the troops' side
+            src_toks, tgt_toks, agentless = list(patient), [], False
         partial = partial or agentless
         if not src_toks and not (partial and tgt_toks) and not loose:
             return None  # no source phrase at all: nothing to resolve
@@ -1540,6 +1550,8 @@ class EventCoder:
         # news attribution ("X attacked Y, officials said") keeps a factual clause asserted;
         # who said it is ``attributed_to`` (event-data practice)
         modality = modality_of(tok, pattern_intent=p.intent, question=question and is_verb)
+        if p.negated and modality in ("negated", "future"):
+            modality = "asserted"  # "had no comment", "would not comment": the refusal was made
         if modality == "hypothetical" and code[:2] == "13" and _condition_only(tok):
             modality = "asserted"  # a threat states its condition ("warned X of retaliation if")
         elif modality == "hypothetical" and _condition_only(tok) and _stated_intent(tok):
@@ -1821,6 +1833,10 @@ def _token_info(tok) -> dict:
     for c in tok.children:
         if c.dep_ == "prt":
             prt.add(c.lower_)
+            # "put on standby": the parse may hang the phrase's object on the particle
+            objs_of_prt = [g for g in c.children if g.dep_ == "pobj"]
+            if objs_of_prt:
+                pobj.setdefault(c.lower_, []).extend(objs_of_prt)
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in PARTICLE_PREPS:
             prt.add(c.lower_)  # "stepped down": the tagger's adverb is the verb's particle
         elif c.dep_ in ("prep", "dative", "agent"):
@@ -2085,6 +2101,39 @@ def _act_agents(t) -> list:
         else:
             out += [o for o in _prep_objects(c, "by") if o.pos_ in NOUN_POS]
     return out
+
+
+def _experiencer_args(tok) -> tuple[list, list]:
+    """(feeler, cause) tokens of a stimulus verb ("X was irritated by Y's disclosure", "Y's
+    remarks angered X"): the feeler is the passive subject or the active object; the cause is
+    the by-agent (or another preposition's object: "angered at/over/with") or the active
+    subject, and an act noun stands for its agent ("Rover's disclosure": Rover)."""
+    feelers = _children(tok, "nsubjpass")
+    if feelers:
+        causes = [o for a in _children(tok, "agent") for o in _children(a, "pobj")]
+        for w in ("at", "over", "with", "about"):
+            causes += _prep_objects(tok, w)
+    else:
+        feelers = _children(tok, "dobj")
+        causes = _children(tok, "nsubj")
+    out: list = []
+    for c in causes:
+        for x in (_act_agents(c) if c.pos_ == "NOUN" else []) or [c]:
+            if x not in out:
+                out.append(x)
+    return feelers, out
+
+
+def _negated_use(tok) -> bool:
+    """The trigger is used negated: a negation on it ("did not comment"), a "no" object ("had
+    no comment") or a "neither"/"no" subject ("Neither X nor Y commented")."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubj") and any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+            return True
+    return False
 
 
 def _prep_phrase(x, r):

@@ -52,6 +52,15 @@ class Pattern:
     intent: bool = False
     governor_target: tuple[str, ...] = ()
     owner_target: bool = False
+    # the feeler of a stimulus verb is the source, what caused the feeling the target ("X was
+    # irritated by Y's decision": X -> Y; "Y's move angered X": X -> Y)
+    experiencer: bool = False
+    # the sense applies only to a negated use, which is itself the act ("had no comment",
+    # "did not comment": a declined comment, asserted)
+    negated: bool = False
+    # an agentless passive's patient is the source ("troops were put on standby": the troops'
+    # side is on alert; the one who put them there is not named)
+    patient_source: bool = False
     object_words: tuple[tuple[str, ...], ...] = ()
     predicate: tuple[str, ...] = ()
     fallback: bool = False

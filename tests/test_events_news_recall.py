@@ -1,0 +1,59 @@
+"""Recall of the pattern coder on real-news shapes that gave no event (sentences written for these
+tests): declined comments, postures of forces in the passive, reactions felt ("X was angered by
+Y's decision")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def code(events_pipeline, text, date="2024-03-14"):
+    return events_pipeline.analyze_text(text, date=date).events
+
+
+def of_code(evs, prefix):
+    return [e for e in evs if (e.cameo or "").startswith(prefix)]
+
+
+def countries(refs):
+    return [r.get("country") for r in refs]
+
+
+@pytest.mark.slow
+def test_a_negated_comment_is_a_declined_comment(events_pipeline):
+    for text in ("The French government did not comment on the report.",
+                 "A spokesman said the French government had no comment to make."):
+        evs = code(events_pipeline, text)
+        e = of_code(evs, "011")
+        assert e, (text, [(x.cameo, x.trigger) for x in evs])
+        assert countries(e[0].source) == ["FRA"] and e[0].modality == "asserted"
+        assert not e[0].target  # nothing names whom it was about: no target invented
+    # a comment that was made is no refusal
+    evs = code(events_pipeline, "The French government commented on the report.")
+    assert not of_code(evs, "011"), [(x.cameo, x.trigger) for x in evs]
+
+
+@pytest.mark.slow
+def test_forces_put_on_standby_in_the_passive_are_the_source_of_the_posture(events_pipeline):
+    evs = code(events_pipeline, "A battalion of Dutch troops is understood to have been put on standby.")
+    e = of_code(evs, "152")
+    assert e, [(x.cameo, x.trigger, x.source) for x in evs]
+    assert countries(e[0].source) == ["NLD"] and not e[0].target
+    # the active voice keeps its subject as the source
+    evs = code(events_pipeline, "Poland put its troops on high alert.")
+    e = of_code(evs, "152")
+    assert e and countries(e[0].source) == ["POL"]
+
+
+@pytest.mark.slow
+def test_a_felt_reaction_goes_from_who_feels_it_to_whose_act_caused_it(events_pipeline):
+    evs = code(events_pipeline, "Japanese officials were angered by Russia's decision to hold drills near the islands.")
+    e = [x for x in of_code(evs, "11") if "patterns" in x.typed_by]
+    assert e, [(x.cameo, x.trigger, x.source, x.target) for x in evs]
+    assert countries(e[0].source) == ["JPN"] and countries(e[0].target) == ["RUS"]
+    evs = code(events_pipeline, "Russia's decision angered Japan.")
+    e = [x for x in of_code(evs, "11") if "patterns" in x.typed_by]
+    assert e and countries(e[0].source) == ["JPN"] and countries(e[0].target) == ["RUS"]
+    # a feeling whose cause names no actor is no event of the pattern
+    evs = code(events_pipeline, "Japanese officials were angered by the weather.")
+    assert not [x for x in of_code(evs, "11") if "patterns" in x.typed_by]
