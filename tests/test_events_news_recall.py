@@ -57,3 +57,23 @@ def test_a_felt_reaction_goes_from_who_feels_it_to_whose_act_caused_it(events_pi
     # a feeling whose cause names no actor is no event of the pattern
     evs = code(events_pipeline, "Japanese officials were angered by the weather.")
     assert not [x for x in of_code(evs, "11") if "patterns" in x.typed_by]
+
+
+@pytest.mark.slow
+def test_meeting_complying_with_and_ignoring_demands(events_pipeline):
+    # meeting demands is acceding to them (08), aimed at whoever made them, a count included
+    evs = code(events_pipeline, "Iran has met some of the demands of the IAEA.")
+    e = [x for x in of_code(evs, "08") if "patterns" in x.typed_by]
+    assert e and countries(e[0].source) == ["IRN"], [(x.cameo, x.trigger) for x in evs]
+    assert [a.get("id") for a in e[0].target] == ["IGO:IAEA"]
+    # "meet" alone is still a meeting
+    evs = code(events_pipeline, "The Iranian foreign minister met the head of the IAEA.")
+    assert of_code(evs, "04") and not of_code(evs, "08")
+    # complying with an order: the order's owner is the target
+    evs = code(events_pipeline, "Chinese firms have complied with the IAEA's inspection order.")
+    e = of_code(evs, "08")
+    assert e and [a.get("id") for a in e[0].target] == ["IGO:IAEA"], [(x.cameo, x.target) for x in evs]
+    # ignoring an order defies its owner (12)
+    evs = code(events_pipeline, "The firm ignored orders from the Chinese government to stop construction.")
+    e = [x for x in of_code(evs, "12") if "patterns" in x.typed_by]
+    assert e and countries(e[0].target) == ["CHN"], [(x.cameo, x.target) for x in evs]

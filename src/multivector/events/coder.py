@@ -921,10 +921,18 @@ class EventCoder:
                         out += [o for o in _children(c, "dobj") if o.pos_ in NOUN_POS]
                         for w in ("with", "to", "from"):
                             out += _prep_objects(c, w)
-            elif r == "owner":  # "confiscated opposition property": whose object it was
-                for o in _children(tok, "dobj"):
+            elif r == "owner" or r.startswith("owner:"):
+                # "confiscated opposition property": whose object it was; owner:with, the
+                # owner of a prepositional object ("complied with its order": its)
+                objs = _children(tok, "dobj") if r == "owner" else _prep_objects(tok, r[6:])
+                for o in objs:
+                    if o.lemma_.lower() in COUNT_HEADS:  # "met many of the government's demands"
+                        o = next(iter(_prep_objects(o, "of")), o)
                     out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
                     out += _prep_objects(o, "of")
+                    # "the conditions set by the IMF": who made it
+                    out += [x for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                            for x in _prep_objects(c, "by")]
             elif r == "ccomp_subj":
                 for c in tok.children:
                     if c.dep_ == "ccomp":
@@ -1857,6 +1865,9 @@ def _token_info(tok) -> dict:
     # what an amount measures is the object: "tons of food", "15 million euros in aid"
     objs = objs + [g for o in objs if o.lemma_.lower() in QUANTITY_HEADS
                    for g in _prep_objects(o, "of") + _prep_objects(o, "in")]
+    # ... and what a count stands for: "met many of the demands"
+    objs = objs + [g for o in objs if o.lemma_.lower() in COUNT_HEADS - QUANTITY_HEADS
+                   for g in _prep_objects(o, "of")]
     objs = _expand(objs)
     words = set()
     for o in objs:
