@@ -8,6 +8,8 @@ module, and an ``xx`` document's sentences reach its event coder with no stage e
 
 from __future__ import annotations
 
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +17,16 @@ import pytest
 from multivector import lang
 from multivector.config import Config
 from multivector.doc import Doc, Document, Event, Paragraph
-from multivector.lang import LanguageError, register_language, routes, unregister_language
+from multivector.lang import (
+    LanguageError,
+    lexicon,
+    register_language,
+    routes,
+    unregister_language,
+)
+from multivector.lang import registry as registry_module
+
+PLUGINS = Path(__file__).resolve().parent / "fixtures" / "lang_plugin"
 
 TRIGGER = "bonk"  # the toy language's one event word
 
@@ -146,3 +157,51 @@ def test_a_plugin_may_replace_a_builtin_coder():
                           quotes=ru.quotes, events=ru.events, stances=ru.stances,
                           replace=True, origin=ru.origin)
     assert lang.get_language("ru") == ru
+
+
+@pytest.fixture()
+def plugin(monkeypatch):
+    """The one-folder plugin ``tests/fixtures/lang_plugin/mv_toy_language`` declared in the
+    entry-point group, as ``pip install`` of a package naming it would; the registry reloads."""
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    group = registry_module.ENTRY_POINT_GROUP
+    ep = metadata.EntryPoint(name="toy", value="mv_toy_language:register", group=group)
+    real = metadata.entry_points
+
+    def entry_points(**kw: Any) -> Any:
+        found = real(**kw)
+        return [*found, ep] if kw.get("group") == group else found
+
+    monkeypatch.setattr(registry_module.metadata, "entry_points", entry_points)
+    monkeypatch.setattr(registry_module, "_LOADED", False)
+    lexicon.cache_clear()
+    yield
+    unregister_language("xq")
+    lexicon.cache_clear()
+
+
+def test_a_plugin_folder_brings_its_words_and_its_coder(plugin):
+    xq = lang.get_language("xq")  # loaded through the entry-point group, after the built-ins
+    assert xq is not None and xq.origin == "mv_toy_language"
+    assert [lg.code for lg in lang.languages()][:3] == ["en", "ru", "zh"]
+    assert xq.lexicon_dir == PLUGINS / "mv_toy_language"
+    assert lexicon("xq").table("event_words") == {"bonk": "190", "pacto": "057"}
+    assert lexicon("xq").origin["event_words"].endswith("words.yaml")
+
+
+@pytest.mark.slow
+def test_a_plugin_language_is_coded_through_the_pipeline(plugin):
+    from multivector.pipeline import Pipeline
+
+    text = ("La urbo Zorgo bonk la najbaran vilaĝon hieraŭ vespere.\n\n"
+            "La du ministroj subskribis pacto pri akvo en la ĉefurbo.\n")
+    doc = Pipeline(Config(languages=("xq",)), stages=["events"]).analyze_text(text)
+    assert {p.lang for p in doc.paragraphs} == {"xq"}
+    assert [(e.trigger, e.cameo, e.plover, e.quad_class) for e in doc.events] == [
+        ("bonk", "190", "ASSAULT", 4), ("pacto", "057", "SUPPORT", 1)]
+
+
+def test_a_lexicon_dir_must_be_a_folder(tmp_path):
+    with pytest.raises(LanguageError, match="not a folder"):
+        register_language("xy", script="latin", lexicon_dir=tmp_path / "missing")
+    assert lang.get_language("xy") is None

@@ -13,6 +13,10 @@ over the packaged ones, later folders last:
 * ``key+: [...]`` adds to it (words are appended, table entries updated).
 
 A folder for a code the package does not have adds a lexicon for that language.
+
+A registered language may name a folder of its own (``register_language(code,
+lexicon_dir=...)``: a plugin's word lists, shipped in its package); it is merged the same way,
+after the packaged files and before the user folders.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .registry import get_language
 
 ENV_DIRS = "MULTIVECTOR_LEXICON_DIRS"
 PACKAGE = "multivector.lang"
@@ -172,7 +178,8 @@ def _merge(lex: Lexicon, data: dict[str, Any], where: str) -> None:
 
 @cache
 def lexicon(code: str) -> Lexicon:
-    """The lexicon of language ``code`` (packaged files, then user folders), read once."""
+    """The lexicon of language ``code`` (packaged files, the registered language's own
+    ``lexicon_dir``, then user folders), read once."""
     lex = Lexicon(code=code)
     packaged = resources.files(PACKAGE).joinpath(code)
     for f in _files(packaged):
@@ -183,6 +190,10 @@ def lexicon(code: str) -> Lexicon:
                                    f" {lex.origin[key]}")
             lex.data[str(key)] = value
             lex.origin[str(key)] = where
+    lang = get_language(code)  # loads the registry (built-ins, then plugins) on first use
+    if lang is not None and lang.lexicon_dir is not None:
+        for f in _files(lang.lexicon_dir):
+            _merge(lex, _read(f, str(f)), str(f))
     for d in user_dirs():
         for f in _files(d / code):
             _merge(lex, _read(f, str(f)), str(f))

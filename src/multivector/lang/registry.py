@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 from typing import Any, Protocol
 
 ENTRY_POINT_GROUP = "multivector.languages"
@@ -105,6 +106,9 @@ class Language:
     quotes: QuoteCoder | None = None
     events: EventCoder | None = None
     stances: StanceCoder | None = None
+    # a folder of the language's own word lists (``*.yaml``), merged over the packaged
+    # ``lang/<code>/`` by ``lexicon(code)``: a plugin ships its words in its own package
+    lexicon_dir: Path | None = None
 
     @property
     def parsed(self) -> bool:
@@ -170,12 +174,16 @@ def register_language(code: str, *, name: str | None = None, script: str = "lati
                       accepts: str | re.Pattern | None = None, fallback_rank: int = 100,
                       quotes: QuoteCoder | None = None, events: EventCoder | None = None,
                       stances: StanceCoder | None = None,
+                      lexicon_dir: str | Path | None = None,
                       replace: bool = False, origin: str = "") -> Language:
     """Add (or, with ``replace=True``, redefine) a language. Returns the registered entry.
 
     ``quotes``, ``events`` and ``stances`` are the language's own coders (see
     :class:`QuoteCoder`, :class:`EventCoder`, :class:`StanceCoder`); the stages give each the
-    document's paragraphs of its language (:func:`routes`)."""
+    document's paragraphs of its language (:func:`routes`). ``lexicon_dir`` is a folder of the
+    language's word lists (``*.yaml``, read by ``lexicon(code)`` after the packaged ones, with
+    the ``key+:`` / ``key:`` merge of ``MULTIVECTOR_LEXICON_DIRS``); register before the first
+    ``lexicon(code)`` call, which is read once."""
     if not re.fullmatch(r"[a-z]{2,3}", code or ""):
         raise LanguageError(f"language {code!r}: the code must be 2-3 lower-case letters"
                             " (ISO 639)")
@@ -187,6 +195,8 @@ def register_language(code: str, *, name: str | None = None, script: str = "lati
     for layer, coder in zip(CODED_LAYERS, (quotes, events, stances), strict=True):
         if coder is not None and not callable(coder):
             raise LanguageError(f"language {code!r}: {layer} must be a callable or None")
+    if lexicon_dir is not None and not Path(lexicon_dir).is_dir():
+        raise LanguageError(f"language {code!r}: lexicon_dir {str(lexicon_dir)!r} is not a folder")
     if code in _REGISTRY and not replace:
         raise LanguageError(f"language {code!r} is already registered by"
                             f" {_REGISTRY[code].origin or 'another module'};"
@@ -195,7 +205,8 @@ def register_language(code: str, *, name: str | None = None, script: str = "lati
                     kb_names=kb_names, parser=parser, recogniser=recogniser,
                     accepts=re.compile(accepts) if isinstance(accepts, str) else accepts,
                     fallback_rank=fallback_rank, origin=origin, quotes=quotes, events=events,
-                    stances=stances)
+                    stances=stances,
+                    lexicon_dir=Path(lexicon_dir) if lexicon_dir is not None else None)
     _REGISTRY[code] = lang
     return lang
 
