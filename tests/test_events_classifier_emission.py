@@ -43,3 +43,35 @@ def test_pattern_events_without_a_target_are_still_emitted(events_pipeline):
                                        source="p.txt")
     e = [x for x in doc.events if x.plover == "REJECT"]
     assert e and not e[0].target and "patterns" in e[0].typed_by
+
+
+# a pattern event (praise, class 1) beside a clause the classifier reads as material conflict
+BESIDE = "Russia praised Serbia on Monday as a car bomb killed twelve people near the market in Kosovo."
+
+
+def _loose_calls(events_pipeline, monkeypatch, beside: bool, source: str) -> list:
+    from multivector.events.coder import EventCoder
+
+    calls: list = []
+    original = EventCoder._loose_event
+
+    def spy(self, doc, sent, resolver, pred, question, emitted):
+        calls.append(pred.quad)
+        return original(self, doc, sent, resolver, pred, question, emitted)
+
+    monkeypatch.setattr(EventCoder, "_loose_event", spy)
+    monkeypatch.setattr("multivector.events.coder.CLASSIFIER_LOOSE_BESIDE", beside)
+    doc = events_pipeline.analyze_text(BESIDE, source=source)
+    assert any(e.plover == "SUPPORT" and "patterns" in e.typed_by for e in doc.events), doc.events
+    return calls
+
+
+def test_the_loose_path_is_only_for_a_sentence_where_no_event_formed(events_pipeline, monkeypatch):
+    # the classifier prefers another class than the praise's, no frame of that class forms:
+    # the loose path was tried beside the praise; now it is not (typed.CLASSIFIER_LOOSE_BESIDE)
+    assert _loose_calls(events_pipeline, monkeypatch, True, "b1.txt") == [4]
+    assert _loose_calls(events_pipeline, monkeypatch, False, "b2.txt") == []
+    # a sentence with no other event still gets its loose event
+    evs = events_pipeline.analyze_text("A car bomb killed twelve people near the market on Monday.",
+                                       date="2024-03-14").events
+    assert any(e.typed_by == ["classifier"] and e.plover == "ASSAULT" for e in evs), evs

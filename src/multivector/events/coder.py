@@ -42,6 +42,7 @@ from .typed import (
     ACCURACY,
     CLASSIFIER_BARE,
     CLASSIFIER_LOOSE,
+    CLASSIFIER_LOOSE_BESIDE,
     CLASSIFIER_MIN,
     CLASSIFIER_PARTIAL,
     CLASSIFIER_SURE,
@@ -478,7 +479,11 @@ class EventCoder:
         if pred.confidence < CLASSIFIER_MIN or any(quad_of_cameo(e.cameo) == pred.quad for e in out):
             return out
         cev = self._classifier_event(doc, sent, resolver, pred, question, emitted)
-        if cev is None and pred.quad != 0 and pred.confidence >= CLASSIFIER_LOOSE:
+        # the loose path is for a sentence where no trigger frame formed at all: beside another
+        # event the sentence's class is that event's business, and the loose trigger (the first
+        # main verb) is rarely the act ("restore ties ... after crowds trashed its embassy")
+        if cev is None and pred.quad != 0 and pred.confidence >= CLASSIFIER_LOOSE \
+                and (CLASSIFIER_LOOSE_BESIDE or not out):
             cev = self._loose_event(doc, sent, resolver, pred, question, emitted)
         if cev is not None:
             out.append(cev)

@@ -34,6 +34,10 @@ CLASSIFIER_PARTIAL = 0.6
 # ... and one with whatever arguments the parse gives (maybe none: ``complete: false``) when
 # no trigger and actor frame formed
 CLASSIFIER_LOOSE = 0.5
+# ... and only in a sentence where no other event formed (True: beside them too). Measured
+# 2026-12-03 evening: beside another event, loose events were right triples 0 of 3 (PETRARCH;
+# none on PLOVER dev or BBC dev) and made the ConfliBERT class right 0 times, wrong once
+CLASSIFIER_LOOSE_BESIDE = False
 # ... and with no actor argument at all only when this sure (on ConfliBERT, CV: 148 of the 152
 # event-less sentences the classifier gives >= 0.9 get the right class)
 CLASSIFIER_BARE = 0.9
