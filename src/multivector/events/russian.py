@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..actors.api import load_kb
 from ..doc import ActorRef, Doc, Event, Paragraph
 from ..lang import lexicon
 from ..quotes.russian import parsed_paragraphs
@@ -66,6 +67,7 @@ class RuEventWords:
     cause: frozenset[str] = frozenset()  # "вызвать осуждение": the subject's doer is the target
     statement_kinds: frozenset[str] = frozenset()  # quote kinds coded as statements
     opinion_cues: frozenset[str] = frozenset()  # "по мнению X": an opinion, no statement
+    group_nouns: dict[str, str] = field(default_factory=dict)  # "власти" -> GOV, "боевики" -> REB
 
 
 @lru_cache(maxsize=1)
@@ -83,10 +85,13 @@ def words() -> RuEventWords:
         else:
             single[str(key)] = trig
     mod = {k: frozenset(str(w) for w in v) for k, v in lex.table("ru_modality").items()}
+    groups = {str(w).lower(): str(sector) for sector, ws in lex.table("ru_group_nouns").items()
+              for w in ws}
     return RuEventWords(single, pairs, lex.words("ru_light_verbs"), mod,
                         lex.words("ru_light_nouns"), lex.words("ru_exposure_verbs"),
                         lex.words("ru_demonstratives"), lex.words("ru_cause_verbs"),
-                        lex.words("ru_statement_quote_kinds"), lex.words("ru_opinion_cues"))
+                        lex.words("ru_statement_quote_kinds"), lex.words("ru_opinion_cues"),
+                        groups)
 
 
 NOMINAL = ("NOUN", "PROPN")  # natasha tags a capitalised noun at a sentence start PROPN
@@ -184,7 +189,8 @@ def _statements(doc: Doc, spans: list[tuple[int, int]], coded: list[Event]) -> l
                          contexts=list(cc.contexts), cameo=cc.code, goldstein=cc.goldstein,
                          quad_class=cc.quad_class, source=[src], target=[dst],
                          modality="asserted", quote_id=q.id, attributed_to=attributed_to(q),
-                         confidence=0.6, text=doc.text[sent.start:sent.end] if sent else None))
+                         confidence=0.6, typed_by=["statements"], complete=True,
+                         text=doc.text[sent.start:sent.end] if sent else None))
     return out
 
 
@@ -204,15 +210,62 @@ def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
         # "Президент Казахстана Касым-Жомарт Токаев": the person, not the country of the title
         people = [m for m in inside if (m.actor_id or "").startswith("PER:")]
         chosen = (people or inside)[:1]  # the head's own phrase: its first actor
-        for m in chosen:
-            actor = doc.actors.get(m.actor_id or "")
-            ref = ActorRef(id=m.actor_id, name=actor.name if actor else m.text,
-                           country=actor.country if actor else None,
-                           sector=actor.sector if actor else None,
-                           type=actor.type if actor else None)
-            if all(r.id != ref.id for r in refs):
+        group = _group(doc, base, t, span, inside)
+        for ref in [group] if group is not None else [_ref(doc, m.actor_id or "", m.text) for m in chosen]:
+            if all(r.id != ref.id or r.id is None and (r.country, r.sector) != (ref.country, ref.sector)
+                   for r in refs):
                 refs.append(ref)
     return refs
+
+
+def _ref(doc: Doc, actor_id: str, text: str) -> ActorRef:
+    """The reference to a resolved actor; a region takes its CAMEO region code as its country
+    ("Запад" -> WST), as CAMEO writes a region in the country slot of an actor code."""
+    actor = doc.actors.get(actor_id)
+    if actor is None:
+        return ActorRef(id=actor_id, name=text)
+    country = actor.country
+    if country is None and actor.type == "region" and actor.cameo:
+        country = actor.cameo
+    return ActorRef(id=actor_id, name=actor.name, country=country, sector=actor.sector,
+                    type=actor.type)
+
+
+def _group(doc: Doc, base: int, t: Any, span: list[Any], inside: list[Any]) -> ActorRef | None:
+    """A generic agent named by its group noun (``ru_group_nouns``): "российские власти",
+    "армия Сирии" -> the state named inside the phrase + the noun's sector (RUS GOV, SYR MIL),
+    "боевики" -> the sector alone, as the English coder codes "Russian troops" and "militants".
+    None when the head word is itself a resolved name ("Кремль"), or the phrase names a person
+    or an organisation ("боевики ИГИЛ": the organisation is the actor)."""
+    groups = words().group_nouns
+    if t.lemma_.lower() not in groups:
+        # "позиции сирийской армии": the group a head that names none belongs to
+        g = next((c for c in t.children if c.dep_ == "nmod" and c.pos_ in NOMINAL
+                  and c.lemma_.lower() in groups), None)
+        if g is None or any(m.start < base + t.idx + len(t.text) and base + t.idx < m.end
+                            for m in inside):
+            return None
+        t, span = g, _np(g)
+        a, b = base + span[0].idx, base + span[-1].idx + len(span[-1].text)
+        inside = [m for m in inside if a <= m.start and m.end <= b]
+    sector = groups[t.lemma_.lower()]
+    a, b = base + t.idx, base + t.idx + len(t.text)
+    own = [m for m in inside if m.start < b and a < m.end]
+    # a resolved name ("Кремль") is its own actor; a capitalised group noun at a sentence start
+    # that a title shares ("Власти Сирии ...", the magazine "Власть") is the group
+    if own and not (t.is_sent_start and all(m.start == a and m.end == b for m in own)):
+        return None
+    inside = [m for m in inside if m not in own]
+    states = []
+    for m in inside:
+        actor = doc.actors.get(m.actor_id or "")
+        if actor is None or actor.type != "state" or not actor.country:
+            return None
+        states.append(actor.country)
+    country = states[0] if states else None
+    name = " ".join(x.text for x in span if x.pos_ not in ("DET", "NUM", "PUNCT"))
+    kb_id = f"{country}{sector}" if country and load_kb().get(f"{country}{sector}") else None
+    return ActorRef(id=kb_id, name=name or t.text, country=country, sector=sector)
 
 
 def _np(tok: Any) -> list[Any]:
@@ -454,5 +507,5 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
                  cameo=cc.code, goldstein=cc.goldstein, quad_class=cc.quad_class,
                  source=src, target=tgt, modality=modality, quote_id=quote_id,
                  attributed_to=attributed_to(quote),
-                 confidence=0.8 if tgt else 0.7,
+                 confidence=0.8 if tgt else 0.6, typed_by=["patterns"], complete=bool(tgt),
                  text=doc.text[sent.start:sent.end] if sent else None)
