@@ -92,9 +92,13 @@ def test_wire_quotes_via_and_events(ru_docs):
     assert ev["046"].source[0].id in ("KAZGOV", "PER:kassym-jomart-tokayev")
     assert "PER:xi-jinping" in {t.id for t in ev["046"].target}
     assert {t.id for t in ev["046"].target} == {s.id for s in ev["046"].source}
-    assert ev["163"].source[0].id == "IGO:EU" and ev["163"].target[0].id == "KAZ"
-    assert ev["163"].modality != "asserted"  # threatened, not imposed
-    assert ev["112"].source[0].id == "RUS" and ev["112"].target[0].id == "IGO:EU"
+    # threatened, not imposed: the threat (CAMEO 1312), not a sanction nor a bare 130 beside it;
+    # "казахстанских компаний" are Kazakh businesses (KAZ + BUS)
+    assert "163" not in ev and "130" not in ev
+    assert ev["1312"].source[0].id == "IGO:EU" and ev["1312"].modality == "asserted"
+    assert (ev["1312"].target[0].country, ev["1312"].target[0].sector) == ("KAZ", "BUS")
+    # "Министерство иностранных дел России": the Russian government
+    assert ev["112"].source[0].country == "RUS" and ev["112"].target[0].id == "IGO:EU"
     assert ev["071"].modality == "future"  # "предоставит кредит"
     negated = [e for e in doc.events if e.modality == "negated"]
     assert negated and negated[0].trigger == "помогать"
@@ -109,7 +113,7 @@ def test_analysis_author_dash_dialogue_and_lapki(ru_docs):
     assert qs["считает"].kind == "indirect"
     author = [s for s in doc.stances if s.holder.role == "author"]
     assert any(s.target.id == "RUS" and s.label == "cooperative" for s in author)
-    assert any(e.cameo == "112" and e.source and e.source[0].id == "KGZ" for e in doc.events)
+    assert any(e.cameo == "112" and e.source and e.source[0].country == "KGZ" for e in doc.events)
 
 
 def test_translated_russian_paragraph_is_skipped(pipeline):

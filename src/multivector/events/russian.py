@@ -68,6 +68,15 @@ class RuEventWords:
     statement_kinds: frozenset[str] = frozenset()  # quote kinds coded as statements
     opinion_cues: frozenset[str] = frozenset()  # "по мнению X": an opinion, no statement
     group_nouns: dict[str, str] = field(default_factory=dict)  # "власти" -> GOV, "боевики" -> REB
+    # "пригрозил ввести санкции", "пообещал помочь": the governed act is coded as the intention
+    intent_heads: frozenset[str] = frozenset()
+    attempt_heads: frozenset[str] = frozenset()  # "пытаются перезагрузить": cooperation only
+    speech_heads: frozenset[str] = frozenset()  # "заявил, что будет поставлять": a future act
+    intent_codes: dict[str, str] = field(default_factory=dict)  # CAMEO root -> 03x
+    threat_codes: dict[str, str] = field(default_factory=dict)  # CAMEO root -> 13x
+    # "заявил о намерении", "выступает за улучшение": the verb's subject is the noun's source
+    content_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    object_control: frozenset[str] = frozenset()  # "призвал X сделать": X does it
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +100,13 @@ def words() -> RuEventWords:
                         lex.words("ru_light_nouns"), lex.words("ru_exposure_verbs"),
                         lex.words("ru_demonstratives"), lex.words("ru_cause_verbs"),
                         lex.words("ru_statement_quote_kinds"), lex.words("ru_opinion_cues"),
-                        groups)
+                        groups, lex.words("ru_intent_heads"), lex.words("ru_attempt_heads"),
+                        lex.words("ru_speech_heads"),
+                        {str(k): str(v) for k, v in lex.table("ru_intent_codes").items()},
+                        {str(k): str(v) for k, v in lex.table("ru_threat_codes").items()},
+                        {str(k): frozenset(str(x) for x in v)
+                         for k, v in lex.table("ru_content_verbs").items()},
+                        lex.words("ru_object_control"))
 
 
 NOMINAL = ("NOUN", "PROPN")  # natasha tags a capitalised noun at a sentence start PROPN
@@ -108,28 +123,15 @@ def russian_events(doc: Doc, paragraphs: Iterable[Paragraph] | None = None) -> l
         if p.is_question:
             continue
         used: set[int] = set()
-        for tok in parse:
+        found = [(tok, *hit) for tok in parse if (hit := _trigger(tok, w)) is not None]
+        acts = {t.i for t, _, _ in found}
+        for tok, trig, noun in found:
             if tok.i in used:
                 continue
-            lemma = tok.lemma_
-            trig = None
-            noun = None
-            if tok.pos_ == "VERB":
-                for c in tok.children:
-                    if c.dep_ == "dobj" and (lemma, c.lemma_) in w.pairs:
-                        trig, noun = w.pairs[(lemma, c.lemma_)], c
-                        break
-                if trig is None and lemma in w.single:
-                    trig = w.single[lemma]
-            elif tok.pos_ in NOMINAL:
-                if tok.dep_ == "dobj" and (tok.head.lemma_, lemma) in w.pairs:
-                    continue  # coded on its verb
-                trig = next((w.pairs[(c.lemma_, lemma)] for c in tok.children
-                             if c.dep_ == "amod" and (c.lemma_, lemma) in w.pairs), None)
-                if trig is None and lemma in w.single and not (tok.pos_ == "PROPN" and tok.ent_type_):
-                    trig = w.single[lemma]
-            if trig is None:
-                continue
+            if tok.lemma_ in w.intent_heads and any(
+                    c.i in acts for c in tok.children if c.dep_ in ("xcomp", "ccomp", "nmod")
+                    and c.pos_ == "VERB"):
+                continue  # "пригрозил ввести санкции": the act threatened carries the threat
             ev = _event(doc, p.start, tok, noun, trig, out)
             if ev is not None:
                 out.append(ev)
@@ -137,6 +139,25 @@ def russian_events(doc: Doc, paragraphs: Iterable[Paragraph] | None = None) -> l
                 if noun is not None:
                     used.add(noun.i)
     return out + _statements(doc, spans, out)
+
+
+def _trigger(tok: Any, w: RuEventWords) -> tuple[Trigger, Any] | None:
+    """The trigger ``tok`` is (and the object noun of a verb + object trigger), if any."""
+    lemma = tok.lemma_
+    if tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ == "dobj" and (lemma, c.lemma_) in w.pairs:
+                return w.pairs[(lemma, c.lemma_)], c
+        return (w.single[lemma], None) if lemma in w.single else None
+    if tok.pos_ in NOMINAL:
+        if tok.dep_ == "dobj" and (tok.head.lemma_, lemma) in w.pairs:
+            return None  # coded on its verb
+        trig = next((w.pairs[(c.lemma_, lemma)] for c in tok.children
+                     if c.dep_ == "amod" and (c.lemma_, lemma) in w.pairs), None)
+        if trig is None and lemma in w.single and not (tok.pos_ == "PROPN" and tok.ent_type_):
+            trig = w.single[lemma]
+        return (trig, None) if trig is not None else None
+    return None
 
 
 def _statements(doc: Doc, spans: list[tuple[int, int]], coded: list[Event]) -> list[Event]:
@@ -201,9 +222,13 @@ def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
             v = t.head
             while v.dep_ not in ("relcl", "acl") and v.head.i != v.i:
                 v = v.head
-            if v.dep_ not in ("relcl", "acl"):
-                continue
-            t = v.head
+            if v.dep_ in ("relcl", "acl"):
+                t = v.head
+            else:  # the parser lost the clause's attachment: the noun it agrees with
+                ant = _antecedent(t)
+                if ant is None:
+                    continue
+                t = ant
         span = _np(t)
         a, b = base + span[0].idx, base + span[-1].idx + len(span[-1].text)
         inside = [m for m in doc.mentions if m.actor_id and a <= m.start and m.end <= b]
@@ -216,6 +241,27 @@ def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
                    for r in refs):
                 refs.append(ref)
     return refs
+
+
+def _feature(tok: Any, name: str) -> str | None:
+    vals = tok.morph.get(name)
+    return vals[0] if vals else None
+
+
+def _antecedent(rel: Any) -> Any:
+    """The nearest noun before the relative pronoun ``rel`` that agrees with it in number (and
+    gender in the singular), as "который" agrees with what it stands for ("группировкой
+    «Хезболла», с которой Тель-Авив воевал")."""
+    number, gender = _feature(rel, "Number"), _feature(rel, "Gender")
+    if number is None:
+        return None
+    start = min(rel.i, rel.head.i) if rel.dep_ == "pobj" else rel.i
+    for k in range(start - 1, rel.sent.start - 1, -1):
+        x = rel.doc[k]
+        if x.pos_ in NOMINAL and _feature(x, "Number") == number and (
+                number == "Plur" or _feature(x, "Gender") == gender):
+            return x
+    return None
 
 
 def _ref(doc: Doc, actor_id: str, text: str) -> ActorRef:
@@ -318,11 +364,21 @@ def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
                     continue
             s = next((c for c in v.children if c.dep_ in SUBJ and not (
                 _passive(v) and c.dep_ == "nsubjpass")), None)
+            if s is None and v.dep_ == "xcomp" and v.head.lemma_ in words().object_control:
+                # "призвал Россию прекратить удары": the one appealed to is the doer
+                s = next((c for c in v.head.children if c.dep_ == "dobj"), None)
             if s is None and (v.dep_ in ("conj", "xcomp") or v.dep_ == "advcl"
-                              and "VerbForm=Conv" in str(v.morph)):
+                              and "VerbForm=Conv" in str(v.morph)
+                              or v.dep_ == "ccomp" and v.head.lemma_ in words().speech_heads):
                 # a coordinated verb, an infinitive or a gerund ("..., подвергая Россию
-                # критике") shares its head's subject
+                # критике") shares its head's subject; so does a subjectless clause of a
+                # statement ("Москва заявляет, что будет поставлять": the speaker's own act)
                 s = next((c for c in v.head.children if c.dep_ in SUBJ), None)
+            if s is None and v.dep_ == "nmod" and v.pos_ == "VERB" and v.head.pos_ in NOMINAL:
+                # "заявил о намерении ввести санкции": the noun's speaker does the act
+                nh = _host(v.head)
+                if nh is not None and nh.pos_ == "VERB":
+                    s = next((c for c in nh.children if c.dep_ in SUBJ), None)
             if s is not None:
                 return _conj(s)
         return []
@@ -333,6 +389,9 @@ def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
         return []
     if slot == "agent":
         return [x for a in _agents(tok) for x in _conj(a)]
+    if slot == "xobj":  # "отказалась выполнять требования ЕС": the object of the act refused
+        return [o for c in tok.children if c.dep_ == "xcomp"
+                for o in c.children if o.dep_ == "dobj" and o.pos_ in NOMINAL]
     if slot == "amod":
         return [c for c in tok.children if c.dep_ == "amod"]
     if slot == "host_obj":
@@ -353,6 +412,9 @@ def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
     # a passive verb's agent phrase carries its preposition too ("введены Евросоюзом против
     # России": natasha hangs "против" from the agent)
     holders += [a for h in list(holders) if _passive(h) for a in _agents(h)]
+    if tok.pos_ in NOMINAL:  # "улучшение отношений с Россией": the partner of its genitive
+        holders += [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
+                    and "Case=Gen" in str(c.morph)]
     out: list[Any] = []
     for h in holders:
         for c in h.children:
@@ -373,6 +435,34 @@ def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
             for g in objs:
                 out.extend(_conj(g))
     return out
+
+
+def _intended(tok: Any, host: Any, code: str, quad: int | None) -> tuple[Any, Any] | None:
+    """(the intention's CAMEO code, the governing word) for an act stated as an intention: the
+    complement of an intent or threat verb ("пригрозил ввести санкции" -> 1312 threaten with
+    sanctions, "пообещал помочь" -> 033), of an attempt at cooperation ("пытаются
+    перезагрузить отношения" -> 030), or a future act its subject announces ("заявляет, что
+    будет поставлять" -> 031), as CAMEO codes a declared intention (03x) or threat (13x), not
+    the act. None otherwise."""
+    w = words()
+    t = host or tok
+    if host is not None and host.pos_ == "VERB" and tok.dep_ == "pobj":
+        t = tok.head  # "выступает за улучшение отношений": the content verb governs the act
+    elif t.dep_ not in ("xcomp", "ccomp", "nmod") or t.pos_ != "VERB" or t.head.i == t.i:
+        return None
+    gov = t.head
+    lemma = gov.lemma_
+    if t.dep_ == "ccomp":
+        future = "Tense=Fut" in str(t.morph) or any(
+            c.lemma_ in w.modality["future_aux"] and c.dep_ == "aux" for c in t.children)
+        if lemma not in w.speech_heads or not future:
+            return None
+    elif lemma not in w.intent_heads and not (lemma in w.attempt_heads and quad in (1, 2)):
+        return None
+    root = code[:2]
+    new = w.intent_codes.get(root) if quad in (1, 2) else w.threat_codes.get(root)
+    cc = ontology().cameo_code(new) if new else None
+    return (cc, gov) if cc is not None else None
 
 
 def _modality(doc: Doc, base: int, tok: Any, host: Any) -> tuple[str, str | None]:
@@ -428,7 +518,28 @@ def _host(tok: Any) -> Any:
     for c in tok.children:
         if c.dep_ in ("acl", "amod") and c.lemma_ in w.light and "VerbForm=Part" in str(c.morph):
             return c
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in w.content_verbs.get(
+            head.head.lemma_, ()):
+        return head.head  # "заявил о намерении", "выступает за улучшение отношений"
     return None
+
+
+def _parties(doc: Doc, base: int, tok: Any) -> list[ActorRef]:
+    """The parties a symmetric noun trigger names together: the objects of "между X и Y", or a
+    nominative name of the pair ("встреча Россия — НАТО")."""
+    out: list[ActorRef] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "между":
+            toks = [x for g in c.children if g.dep_ == "pobj" for x in _conj(g)]
+        elif c.dep_ in ("nmod", "appos") and c.pos_ in NOMINAL and "Case=Nom" in str(c.morph):
+            toks = [c] + [x for x in c.children if x.dep_ in ("nmod", "conj", "appos")
+                          and x.pos_ in NOMINAL]
+        else:
+            continue
+        for ref in _participants(doc, base, toks):
+            if all(r.id != ref.id for r in out):
+                out.append(ref)
+    return out
 
 
 def _prior_agent(prior: list[Event], src: list[ActorRef]) -> list[ActorRef]:
@@ -461,6 +572,12 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
                if all(t.id != s.id for s in src)]
         if tgt:
             break
+    if not src and trig.symmetric:
+        # "переговоры между Россией и Турцией", "встреча Россия — НАТО": the parties named
+        # together are each other's partners
+        src = tgt = _parties(doc, base, tok)
+        if len(src) < 2:
+            return None
     if not src:
         return None
     if not tgt:  # "пригрозил ввести санкции против X": the target of the act threatened
@@ -481,6 +598,9 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
     cc = ontology().cameo_code(trig.cameo)
     if cc is None:
         return None
+    retyped = _intended(tok, host, cc.code, cc.quad_class)
+    if retyped is not None:
+        cc, gov = retyped
     if not tgt and cc.quad_class in (0, 1, 3) and prior and "obj" in trig.target:
         # "осудила это решение": a reaction is aimed at whoever did the act it reacts to
         for o in _slot(tok, "obj", host):
@@ -495,7 +615,8 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
             src, tgt = both, list(both)
     if not tgt and tok.pos_ in NOMINAL and not trig.bare:
         return None  # "после аннексии Крыма", "санкции ООН": a mention of an act, not an event
-    modality, quote_id = _modality(doc, base, tok, host)
+    modality, quote_id = _modality(doc, base, tok, host) if retyped is None else \
+        _modality(doc, base, gov, None)
     quote = next((q for q in doc.quotes if q.id == quote_id), None) if quote_id else None
     sent = doc.sentence_at(base + tok.idx)
     start = base + min(tok.idx, (host or tok).idx)

@@ -1,0 +1,78 @@
+"""Russian events typed by what is said (events/russian.py, ``lang/ru/events.yaml``): an act
+stated as an intention or a threat is coded as the intention (03x) or threat (13x), appeals
+(02x) and rejections (12x) are coded with the one appealed to or rejected, symmetric noun
+triggers take the parties named together, and "который" finds its antecedent by agreement.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def ru_pipe():
+    from multivector.pipeline import Pipeline
+
+    return Pipeline(stages=["events"])
+
+
+def _events(pipe, text: str) -> list[tuple[str, str, list, list]]:
+    doc = pipe.analyze_text(text, source="test")
+    return [(e.cameo, e.modality, [a.country for a in e.source], [a.country for a in e.target])
+            for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threat to act is the threat, once (no 130 beside a hypothetical 163)
+    ("Анкара пригрозила ввести санкции против Дамаска.", [("1312", "asserted", ["TUR"], ["SYR"])]),
+    # a promise of help is an intent to give aid (033), not help given
+    ("Минск пообещал помочь Ташкенту.", [("033", "asserted", ["BLR"], ["UZB"])]),
+    # a future act in its own subject's statement: an intention (031 from trade 061)
+    ("Москва заявляет, что будет поставлять Тегерану зерно.", [("031", "asserted", ["RUS"], ["IRN"])]),
+    # an attempt at cooperation is an intent to cooperate
+    ("Российские власти пытаются перезагрузить отношения с Евросоюзом.",
+     [("030", "asserted", ["RUS"], [None])]),
+    # advocacy of a relation ("выступает за улучшение отношений с X") is intent, the partner
+    # hanging from the genitive
+    ("Тегеран выступает за улучшение отношений с Анкарой.", [("030", "asserted", ["IRN"], ["TUR"])]),
+])
+def test_intentions_and_threats(ru_pipe, text, expected):
+    assert _events(ru_pipe, text) == expected
+
+
+def test_an_attempt_to_attack_is_no_threat(ru_pipe):
+    # attempts re-type cooperation only: an attack tried is not a threat
+    evs = _events(ru_pipe, "Боевики пытались атаковать Дамаск.")
+    assert not any(c.startswith("13") for c, *_ in evs)
+
+
+def test_appeal_and_its_addressee_as_doer(ru_pipe):
+    evs = _events(ru_pipe, "Вашингтон призвал Москву провести переговоры с Киевом.")
+    assert ("020", "asserted", ["USA"], ["RUS"]) in evs
+    # the one appealed to does the act asked for, which is asked, not done
+    talks = [e for e in evs if e[0] == "046"]
+    assert talks and talks[0][1] == "recommended" and "RUS" in talks[0][2] and "USA" not in talks[0][2]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Анкара отвергла обвинения Вашингтона.", "USA"),
+    ("Турция отказалась выполнять требования Евросоюза.", None),  # IGO: no country
+])
+def test_rejections(ru_pipe, text, target):
+    evs = _events(ru_pipe, text)
+    assert [(c, t) for c, _, _, t in evs] == [("120", [target])]
+
+
+def test_parties_named_together(ru_pipe):
+    for text in ("Переговоры между Россией и Турцией прошли в Сочи.",
+                 "Встреча Россия — Турция прошла в Сочи."):
+        evs = _events(ru_pipe, text)
+        assert len(evs) == 1 and sorted(evs[0][2]) == ["RUS", "TUR"] == sorted(evs[0][3]), text
+    # one party alone is no meeting
+    assert _events(ru_pipe, "Переговоры с участием России прошли в Сочи.") == []
+
+
+def test_relative_pronoun_agrees_with_its_antecedent(ru_pipe):
+    evs = _events(ru_pipe, "Он обеспокоен альянсом Дамаска с ливанской группировкой «Хезболла», "
+                           "с которой Тель-Авив воевал в 2006 году.")
+    assert ("190", "asserted", ["ISR"], ["LBN"]) in evs
