@@ -161,10 +161,10 @@ def test_russian_attribution_keeps_the_fact_asserted(events_pipeline):
         assert ev.attributed_to and ev.attributed_to["quote_id"] == ev.quote_id
     doc = events_pipeline.analyze_text("Литва якобы осудила Китай.", date="2024-05-14")
     assert [e.modality for e in doc.events if e.cameo == "111"] == ["claimed"]
-    # the threat aims at the target of the act threatened; the sanctions themselves are not
-    # a fact (hypothetical), so relations count no imposed sanctions
+    # the threat aims at the target of the act threatened and is coded as the threat (1312
+    # threaten with sanctions); no sanctions are coded, so relations count none imposed
     doc = events_pipeline.analyze_text("Турция пригрозила ввести санкции против Армении.",
                                        date="2024-05-14")
     ev = {e.cameo: e for e in doc.events}
-    assert [a.id for a in ev["130"].target] == ["ARM"]
+    assert [a.id for a in ev["1312"].target] == ["ARM"]
     assert ev.get("163") is None or ev["163"].modality == "hypothetical"
