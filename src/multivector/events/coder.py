@@ -1244,8 +1244,13 @@ class EventCoder:
     def _placed_noun(self, t, resolver: ActorResolver) -> dict | None:
         """A common place noun ("towns", "a village") whose phrase names where it is ("in
         northern Ethiopia", "of Idlib province" is not): where a place may stand for its state
-        (attacked places, aid delivered to places), the state of the place it names."""
-        for c in t.children:
+        (attacked places, aid delivered to places), the state of the place it names. The parser
+        often hangs the locative on the verb ("shelled villages near Afrin"): a direct object
+        takes a locative that follows it on its verb."""
+        preps = list(t.children)
+        if t.dep_ == "dobj":
+            preps += [c for c in t.head.children if c.i > t.i]
+        for c in preps:
             if c.dep_ == "prep" and c.lower_ in ("in", "near", "inside", "across"):
                 for o in _children(c, "pobj"):
                     r = resolver.actor(o, allow_place=True)
