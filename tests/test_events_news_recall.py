@@ -77,3 +77,34 @@ def test_meeting_complying_with_and_ignoring_demands(events_pipeline):
     evs = code(events_pipeline, "The firm ignored orders from the Chinese government to stop construction.")
     e = [x for x in of_code(evs, "12") if "patterns" in x.typed_by]
     assert e and countries(e[0].target) == ["CHN"], [(x.cameo, x.target) for x in evs]
+
+
+@pytest.mark.slow
+def test_court_actions_and_vetoes_are_aimed_at_whoever_brought_the_claim(events_pipeline):
+    # a passive with its by-agent: the court rejects, the claim's owner is the target
+    evs = code(events_pipeline, "A claim by the Russian government has been thrown out by a Moscow court.")
+    e = of_code(evs, "12")
+    assert e, [(x.cameo, x.trigger) for x in evs]
+    assert [a.get("sector") for a in e[0].source] == ["JUD"] and countries(e[0].target) == ["RUS"]
+    # blocking an application is a veto aimed at the applicant, in either voice
+    for text in ("The US blocked Iran's application.", "Iran's application was blocked by the US."):
+        e = of_code(code(events_pipeline, text), "129")
+        assert e and countries(e[0].source) == ["USA"] and countries(e[0].target) == ["IRN"], text
+    # launching a legal challenge is a legal action (115) against the decision's owner
+    evs = code(events_pipeline, "Greenpeace launched a legal challenge to the Australian government's decision.")
+    e = of_code(evs, "115")
+    assert e and countries(e[0].target) == ["AUS"], [(x.cameo, x.target) for x in evs]
+    # a product launch is no legal action
+    evs = code(events_pipeline, "Samsung launched a new phone in Seoul.")
+    assert not of_code(evs, "115")
+
+
+@pytest.mark.slow
+def test_a_posture_is_not_aimed_at_the_nationals_it_protects(events_pipeline):
+    # the parse hangs "standby" on the verb; the source's own nationals are its purpose
+    evs = code(events_pipeline, "The Spanish have already put their forces on standby to evacuate their nationals.")
+    e = of_code(evs, "15")
+    assert e and countries(e[0].source) == ["ESP"] and not e[0].target, [(x.cameo, x.target) for x in evs]
+    evs = code(events_pipeline, "Russia put its forces on alert to deter Ukraine.")
+    e = of_code(evs, "15")
+    assert e and countries(e[0].target) == ["UKR"]

@@ -126,6 +126,8 @@ FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID"
 FUTURE_AS_THREAT = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "SANCTION": "131"}
 # ... and what an actor says it will not do to cooperate or yield is a rejection (CAMEO 12x,
 # PLOVER REJECT: "will not accept refugees", "would not extradite", "will not negotiate")
+# raising the alert of forces: whom it is raised against only an "against" phrase says
+ALERT_CODE = "152"
 REFUSAL_AS_REJECT = {"CONSULT": "125", "COOPERATE": "121", "AID": "121", "CONCEDE": "124",
                      "RETREAT": "124", "SUPPORT": "120", "AGREE": "120"}
 # Heads that count the real actors ("thousands of Iraqi Kurds")
@@ -929,12 +931,13 @@ class EventCoder:
             elif r == "owner" or r.startswith("owner:"):
                 # "confiscated opposition property": whose object it was; owner:with, the
                 # owner of a prepositional object ("complied with its order": its)
-                objs = _children(tok, "dobj") if r == "owner" else _prep_objects(tok, r[6:])
+                objs = (_children(tok, "dobj") or _children(tok, "nsubjpass")) if r == "owner" \
+                    else _prep_objects(tok, r[6:])  # "X's application was blocked": X
                 for o in objs:
                     if o.lemma_.lower() in COUNT_HEADS:  # "met many of the government's demands"
                         o = next(iter(_prep_objects(o, "of")), o)
                     out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
-                    out += _prep_objects(o, "of")
+                    out += _prep_objects(o, "of") + _prep_objects(o, "by")
                     # "the conditions set by the IMF": who made it
                     out += [x for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
                             for x in _prep_objects(c, "by")]
@@ -1096,14 +1099,17 @@ class EventCoder:
         return refs
 
     def _posture_targets(self, doc: Doc, tok, sources: list[dict], targets: list[dict],
-                         resolver: ActorResolver, context: dict) -> list[dict]:
+                         resolver: ActorResolver, context: dict, alert: bool = False) -> list[dict]:
         """A show of force or mobilisation (CAMEO 15) whose object is the source's own forces
         ("Israel mobilized the army", "mobilized troops for a war against Iraq"): the forces are
         its instrument, not its target; the target is whom they are raised against (an
         "against" phrase in the clause), else nobody."""
         own = {s.get("country") for s in sources}
+        # an alert (152) is raised for the source's own people too ("put forces on standby to
+        # evacuate their nationals"): they are whom it serves, not its target
         if not all(t.get("sector") in ("MIL", "REB") and (t.get("country") in own
                                                            or not t.get("country"))
+                   or alert and t.get("country") in own - {None}
                    for t in targets):
             return targets
         against = [o for w in tok.subtree if w.dep_ == "prep" and w.lower_ == "against"
@@ -1519,7 +1525,8 @@ class EventCoder:
                            if not any(_same(t, s) for s in sources)]
                 tgt_toks = tgt_toks + extra
         if is_verb and sources and targets and cameo_root(p.cameo) == 15:
-            targets = self._posture_targets(doc, tok, sources, targets, resolver, context)
+            targets = self._posture_targets(doc, tok, sources, targets, resolver, context,
+                                            alert=p.cameo == ALERT_CODE)
         if is_verb and sources and (p.cameo or "")[:2] == "13" and not any(
                 t.get("id") or t.get("country") for t in targets):
             # a threat is aimed at whoever must meet its condition: "threatened to close the
@@ -1860,6 +1867,11 @@ def _token_info(tok) -> dict:
         elif c.dep_ in ("prep", "dative", "agent"):
             prep.add(c.lower_)
             pobj.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            if not pobj[c.lower_] and c.i + 1 < len(c.doc) and c.nbor().head.i == tok.i \
+                    and c.nbor().dep_ in ("advmod", "npadvmod", "dobj", "conj"):
+                # a mis-parsed object: "put their forces on standby" with "standby" tagged
+                # as the verb's adverb; the word right after the bare preposition is its object
+                pobj[c.lower_].append(c.nbor())
             if c.lower_ in PARTICLE_PREPS:
                 prt.add(c.lower_)
                 prep_objs += [g for g in c.children if g.dep_ == "pobj"]
