@@ -27,6 +27,7 @@ from typing import Any
 
 from ..doc import ActorRef, Doc, Event, Quote
 from ..lang import lexicon as lang_lexicon
+from .argrank import load_ranker, rerank
 from .arguments import ActorResolver, head_sector, listed_appos, np_range, public
 from .attribution import attributed_to
 from .classifier import EventClassifier, Prediction, cameo_root, load_classifier, quad_of_cameo
@@ -190,6 +191,7 @@ class EventCoder:
         self.lex = lexicon()
         self.classifier = classifier if classifier is not None else (
             load_classifier() if use_classifier else None)
+        self.arg_ranker = load_ranker()  # fills missing targets (argrank.py); None: rules only
 
     def _lemma(self, tok) -> str:
         """The verb's lemma, repaired when the tagger's is no verb we know but a plain
@@ -314,6 +316,8 @@ class EventCoder:
         if self.classifier is not None:
             out = self._classify(doc, sent, resolver, out, question, emitted)
         out = statement_events(self, doc, sent, resolver, out)  # what people say (01x, 02x, 11x)
+        if self.arg_ranker is not None:
+            out = rerank(self, doc, sent, resolver, out, self.arg_ranker)
         if resolver.use_mentions:
             complete_countries(doc, sent, out, resolver.api)
         out = [e for e in out if e.id not in self._agentless or self._agentless_kept(e)]
