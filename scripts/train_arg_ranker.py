@@ -49,7 +49,7 @@ C = 0.5  # inverse L2 strength (liblinear); fixed, not tuned on the scored folds
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 # the policy written to the model (a name of ``grid()``): chosen on args CV, PLOVER dev and
 # PETRARCH together (docs/events.md, the argument ranker's section)
-SHIPPED = "fill_source 0.5 + fill_target 0.5"
+SHIPPED = "fill_source 0.7 + fill_target 0.5"
 
 
 def _event_tokens(doc, ev, spans, actors) -> set[int]:
@@ -108,6 +108,7 @@ def collect(bio: Path, split: str, config: Config) -> list[dict]:
         row["implied"] = any(a.get("method") == "implied" for a in ev.source + ev.target)
         row["symmetric"] = any(argrank._same_ref(a, b) for a in ev.source for b in ev.target)
         row["keep"] = row["implied"] or row["symmetric"]
+        row["classifier_only"] = ev.typed_by == ["classifier"]
         sent = doc.sentences[ev.sentence]
         if sent.span is None:
             continue
@@ -171,11 +172,12 @@ def policy(rows: list[dict], params: dict) -> dict[str, float]:
     counts = {k: [0, 0, 0] for k in "ST"}
     for r in rows:
         pred = {k: set(r["rule"][k]) for k in "ST"}
-        if r["cands"] and params:
+        if r["cands"] and params and not (params.get("patterns_only") and r.get("classifier_only")):
             scored = [argrank.Scored(c["pS"], c["pT"], c["rule_source"], c["rule_target"],
                                      frozenset(c["tokens"])) for c in r["cands"]]
             ks, kt = argrank.decide(scored, params, r["has_source"], r["has_target"],
-                                    frozenset(pred["S"]), keep_source=r["keep"], keep_target=r["keep"])
+                                    frozenset(pred["S"]), keep_target=r["keep"],
+                                    keep_source=r["keep"] or "voice=pass" in r["cands"][0]["feats"])
             if ks is not None:
                 pred["S"] = set(r["cands"][ks]["tokens"])
                 pred["T"] -= pred["S"]
@@ -197,6 +199,8 @@ def grid() -> dict[str, dict]:
     for thr in THRESHOLDS:
         out[f"fill_source {thr}"] = {"fill_source": thr}
         out[f"fill_source {thr} + fill_target 0.5"] = {"fill_source": thr, "fill_target": 0.5}
+        out[f"fill_source {thr} + fill_target {thr}, patterns only"] = {
+            "fill_source": thr, "fill_target": thr, "patterns_only": True}
     for thr in (0.4, 0.5, 0.6):
         for margin in (0.1, 0.3):
             out[f"replace_target {thr}/{margin}"] = {"replace_target": [thr, margin]}

@@ -167,7 +167,8 @@ def decide(cands: list[Scored], params: dict, has_source: bool, has_target: bool
     takes the best source candidate at or above it) (the best candidate replaces the rules' choice when
     it scores at least the threshold and more than the margin above the rules' own candidate;
     an event without target counts as a rules' score of 0). ``keep_*``: the rules' argument is
-    a convention (implied, symmetric) the model does not replace."""
+    a convention (implied, symmetric) the model does not replace. ``patterns_only`` (read by
+    ``rerank``): events only the sentence classifier typed keep the rules' arguments."""
     usable = [(k, c) for k, c in enumerate(cands) if c.cover]
     new_source = None
     rs = params.get("replace_source")
@@ -312,6 +313,8 @@ def rerank(coder, doc, sent, resolver, events: list, ranker: ArgRanker | None = 
     for ev in events:
         if not ev.source and not ev.target and "fill_source" not in ranker.params:
             continue
+        if ranker.params.get("patterns_only") and ev.typed_by == ["classifier"]:
+            continue
         trig = trigger_token(ev, sent.span, doc)
         if trig is None:
             continue
@@ -325,9 +328,12 @@ def rerank(coder, doc, sent, resolver, events: list, ranker: ArgRanker | None = 
                   for c in cands]
         implied = [a for a in ev.source + ev.target if a.get("method") == "implied"]
         symmetric = any(_same_ref(s, t) for s in ev.source for t in ev.target)
+        # an agentless passive ("officials have been asked to ...") names no agent: the
+        # model does not guess one from another clause
         ks, kt = decide(scored, ranker.params, bool(ev.source), bool(ev.target),
                         _cover(doc, sent.span, list(ev.source)),
-                        keep_source=bool(implied) or symmetric, keep_target=bool(implied) or symmetric)
+                        keep_source=bool(implied) or symmetric or _passive(trig),
+                        keep_target=bool(implied) or symmetric)
         if ks is not None:
             ev.source = [public(r) for r in cands[ks].refs]
             ev.target = [t for t in ev.target if not any(_same_ref(s, t) for s in ev.source)]
