@@ -76,3 +76,47 @@ def test_relative_pronoun_agrees_with_its_antecedent(ru_pipe):
     evs = _events(ru_pipe, "Он обеспокоен альянсом Дамаска с ливанской группировкой «Хезболла», "
                            "с которой Тель-Авив воевал в 2006 году.")
     assert ("190", "asserted", ["ISR"], ["LBN"]) in evs
+
+
+@pytest.mark.parametrize("text, expected", [
+    # arrests, expulsions, reduced relations, accusations with a light verb, attacks
+    ("Турецкая полиция задержала российских журналистов.", ("173", ["TUR"], ["RUS"])),
+    ("Анкара выслала российских дипломатов.", ("174", ["TUR"], ["RUS"])),
+    ("Литва отозвала посла из Минска.", ("161", ["LTU"], ["BLR"])),
+    ("Вашингтон выдвинул обвинения против Пекина.", ("112", ["USA"], ["CHN"])),
+    ("Нападение боевиков на сирийскую армию отбито.", ("190", [None], ["SYR"])),
+])
+def test_news_verbs(ru_pipe, text, expected):
+    assert [(c, s, t) for c, _, s, t in _events(ru_pipe, text)] == [expected]
+
+
+class _Tok:
+    """A parsed token, enough for the attachment fallback."""
+
+    def __init__(self, doc, i, text, pos, dep, head):
+        self.doc, self.i, self.text, self.lower_, self.pos_, self.dep_ = doc, i, text, text.lower(), pos, dep
+        self._head = head
+
+    @property
+    def head(self):
+        return self.doc[self._head]
+
+    @property
+    def children(self):
+        return [t for t in self.doc if t._head == self.i and t.i != self.i]
+
+
+def test_a_noun_triggers_own_phrase_after_it():
+    from multivector.events.russian import _next_pp
+
+    # "... объясняется вмешательством России в Сирии": the parser hung "в Сирии" from the verb;
+    # it follows the noun's phrase, so it is the noun's
+    doc: list = []
+    for i, (text, pos, dep, head) in enumerate([
+            ("объясняется", "VERB", "ROOT", 0), ("вмешательством", "NOUN", "obl", 0),
+            ("России", "PROPN", "nmod", 1), ("в", "ADP", "prep", 0), ("Сирии", "PROPN", "pobj", 3)]):
+        doc.append(_Tok(doc, i, text, pos, dep, head))
+    assert [t.text for t in _next_pp(doc[1], ("в", "на"))] == ["Сирии"]
+    assert _next_pp(doc[1], ("против",)) == []  # not a target preposition of the trigger
+    doc[3].dep_ = "punct"  # no preposition after the phrase: nothing
+    assert _next_pp(doc[1], ("в", "на")) == []

@@ -524,6 +524,21 @@ def _host(tok: Any) -> Any:
     return None
 
 
+def _next_pp(tok: Any, slots: tuple[str, ...]) -> list[Any]:
+    """The objects of a target preposition right after a noun trigger's phrase that the parser
+    hung elsewhere ("вмешательством России в Сирии", "в Сирии" under the verb): Russian puts a
+    noun's own prepositional phrase right after it."""
+    span = _np(tok)
+    nxt = span[-1].i + 1
+    if nxt >= len(tok.doc):
+        return []
+    p = tok.doc[nxt]
+    if p.dep_ != "prep" or p.head.i == tok.i or not any(
+            len(w) == 1 and p.lower_ in (w[0], w[0] + "о") for w in (x.split() for x in slots)):
+        return []
+    return [x for g in p.children if g.dep_ == "pobj" and g.pos_ in NOMINAL for x in _conj(g)]
+
+
 def _parties(doc: Doc, base: int, tok: Any) -> list[ActorRef]:
     """The parties a symmetric noun trigger names together: the objects of "между X и Y", or a
     nominative name of the pair ("встреча Россия — НАТО")."""
@@ -572,6 +587,9 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
                if all(t.id != s.id for s in src)]
         if tgt:
             break
+    if not tgt and anchor.pos_ in NOMINAL:
+        tgt = [t for t in _participants(doc, base, _next_pp(anchor, slots))
+               if all(t.id != s.id for s in src)]
     if not src and trig.symmetric:
         # "переговоры между Россией и Турцией", "встреча Россия — НАТО": the parties named
         # together are each other's partners
