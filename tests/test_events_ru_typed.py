@@ -120,3 +120,13 @@ def test_a_noun_triggers_own_phrase_after_it():
     assert _next_pp(doc[1], ("против",)) == []  # not a target preposition of the trigger
     doc[3].dep_ = "punct"  # no preposition after the phrase: nothing
     assert _next_pp(doc[1], ("в", "на")) == []
+
+
+def test_statement_ends_at_the_closing_quote_and_writing_is_opinion(ru_pipe):
+    # the words after the quote's closing mark are the writer's: Russia is not the addressee
+    assert _events(ru_pipe, "Когда Эрдоган заявляет, что «вопрос закрыт и Турция не изменит курс», "
+                            "это говорит о том, что Россия потеряет рынок.") == []
+    said = "Эрдоган заявил: «Россия, конечно же, будет укреплять свое присутствие в Сирии»."
+    assert _events(ru_pipe, said) == [("010", "asserted", ["TUR"], ["RUS"])]
+    # what someone writes in an article is an opinion, no statement to anyone
+    assert _events(ru_pipe, said.replace("заявил", "пишет")) == []

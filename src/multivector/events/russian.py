@@ -183,9 +183,14 @@ def _statements(doc: Doc, spans: list[tuple[int, int]], coded: list[Event]) -> l
             continue
         if any(q.start <= e.start < q.end for e in coded):
             continue
+        # "заявляет, что «...», это говорит о том, что ...": after a closing quote mark that
+        # opens nowhere in the content the writer speaks again, not the speaker
+        content = doc.text[q.start:q.end]
+        close = content.find("»")
+        end = q.start + close if close >= 0 and "«" not in content[:close] else q.end
         tgt = None
         for m in sorted(doc.mentions, key=lambda m: m.start):
-            if not (q.start <= m.start and m.end <= q.end) or not m.actor_id:
+            if not (q.start <= m.start and m.end <= end) or not m.actor_id:
                 continue
             other = doc.actors.get(m.actor_id)
             if other is None or other.id == actor.id or not other.country \
