@@ -108,3 +108,18 @@ def test_a_posture_is_not_aimed_at_the_nationals_it_protects(events_pipeline):
     evs = code(events_pipeline, "Russia put its forces on alert to deter Ukraine.")
     e = of_code(evs, "15")
     assert e and countries(e[0].target) == ["UKR"]
+
+
+@pytest.mark.slow
+def test_an_ordered_act_is_the_act_of_whoever_ordered_it(events_pipeline):
+    evs = code(events_pipeline, "The Kenyan president ordered the arrest of two British journalists.")
+    e = of_code(evs, "173")
+    assert e, [(x.cameo, x.trigger) for x in evs]
+    assert countries(e[0].source) == ["KEN"] and countries(e[0].target) == ["GBR"]
+    evs = code(events_pipeline, "The French president ordered the destruction of the Ivorian air force.")
+    e = of_code(evs, "190")
+    assert e and countries(e[0].source) == ["FRA"] and countries(e[0].target) == ["CIV"], \
+        [(x.cameo, x.source, x.target) for x in evs]
+    # a destruction that names no actor is no event
+    evs = code(events_pipeline, "The destruction of chemical weapons is under way.")
+    assert not of_code(evs, "19")
