@@ -85,9 +85,15 @@ def test_relative_pronoun_agrees_with_its_antecedent(ru_pipe):
     ("Литва отозвала посла из Минска.", ("161", ["LTU"], ["BLR"])),
     ("Вашингтон выдвинул обвинения против Пекина.", ("112", ["USA"], ["CHN"])),
     ("Нападение боевиков на сирийскую армию отбито.", ("190", [None], ["SYR"])),
+    ("Война России с Грузией длилась пять дней.", ("190", ["RUS"], ["GEO"])),
+    ("Россия ведет войну против Украины.", ("190", ["RUS"], ["UKR"])),
 ])
 def test_news_verbs(ru_pipe, text, expected):
     assert [(c, s, t) for c, _, s, t in _events(ru_pipe, text)] == [expected]
+
+
+def test_a_war_with_no_sides_named_is_no_event(ru_pipe):
+    assert _events(ru_pipe, "Гражданская война в Сирии продолжается.") == []
 
 
 class _Tok:
