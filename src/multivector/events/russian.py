@@ -25,6 +25,14 @@ source); "подвергнуть X критике" (the light verb's object is t
 directions; a reaction to an act named by a demonstrative ("осудила это решение") is aimed at
 the agent of the last event before it, as the English coder aims reactions at the act's agent;
 a noun trigger with no target is a mention of an act, not an event (``bare: true`` keeps one).
+
+Typed by what is said (docs/events.md, 2026-12-03 evening): an act governed by an intent or
+threat word is coded as the intention (03x) or threat (13x), once ("пригрозил ввести санкции"
+-> 1312); a future act in its own subject's statement is an intention; appeals (02x) make their
+object the doer of the act asked for; group nouns ("российские власти", "боевики") are generic
+agents with the country of their phrase and a sector; a region is written with its CAMEO code
+("Запад" -> WST); a symmetric noun takes the parties named together ("между X и Y"). Events
+carry ``complete`` and ``typed_by`` as the English coder's do.
 """
 
 from __future__ import annotations
