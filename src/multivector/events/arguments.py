@@ -44,9 +44,13 @@ SPOKES_PREPS = ("for", "of", "from")
 def np_range(tok) -> tuple[int, int]:
     """Token range [i, j) of the noun phrase headed by ``tok``: its left dependents (det,
     compound, amod, poss, nmod) and "of" complements ("Secretary of State", "leadership of
-    Kazakhstan"), but not relative clauses, appositions or other prepositional phrases."""
+    Kazakhstan"), but not relative clauses, appositions or other prepositional phrases, nor a
+    time phrase the parser put in front ("Last autumn officials in ...": officials) or an "of"
+    clause ("accuses some firms of re-exporting ...": the charge, not the firms' name)."""
     left = tok.i
     for c in tok.lefts:
+        if c.ent_type_ in ("DATE", "TIME"):
+            continue
         if c.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
                       "prep") or c.dep_ == "punct" and c.text in ("'", "’"):
             left = min(left, c.left_edge.i)
@@ -56,7 +60,7 @@ def np_range(tok) -> tuple[int, int]:
             right = max(right, c.i + 1)
         elif c.dep_ == "prep" and c.lower_ == "of":
             pobj = [g for g in c.children if g.dep_ == "pobj"]
-            if pobj:
+            if pobj and not any(g.dep_ == "pcomp" or g.pos_ == "VERB" for g in c.children):
                 _, r = np_range(pobj[0])
                 right = max(right, r)
         elif c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" \
