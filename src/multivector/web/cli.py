@@ -128,6 +128,9 @@ def worker_listen(host: str, port: int) -> socket.socket:
         raise SystemExit(STARTUP_FAILURE) from None
 
 
+WORKER_HEALTHCHECK_SECONDS = 60
+
+
 def default_workers(allow_write: bool) -> int:
     """One process per core for a read-only server. A writing server is one process: DuckDB lets
     one process open a file read-write and then no other may open it at all, so the write
@@ -214,8 +217,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         os.environ[WORKER_ENV] = json.dumps(options)
         from uvicorn.supervisors import Multiprocess
 
+        # a worker must answer the supervisor's health check within this many seconds or it
+        # is killed and restarted: uvicorn's 5 s restarted healthy workers on a loaded machine
+        # (a 2-core host running an analysis beside the server), dropping their connections
         server_config = uvicorn.Config("multivector.web.cli:worker_app", factory=True,
-                                       workers=n, host=host, port=port, log_level=level)
+                                       workers=n, host=host, port=port, log_level=level,
+                                       timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
         listener: Any = (WorkerSocket(host, port) if reuse_port_supported()
                          else listen_socket(host, port))
         try:
