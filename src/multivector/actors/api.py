@@ -122,4 +122,33 @@ def resolve_phrase(text: str, date: str | None = None, span=None) -> dict | None
     # only a parse by the resolver's own pipeline (a Russian document's tokens are natasha's)
     parsed = phrase_doc(span) if span is not None and span.doc.vocab is resolver.nlp.vocab else None
     r = resolver.resolve(text, date=date, parsed=parsed)
+    if span is not None and (r is None or r.get("id") is None):
+        r = _located(resolver, span, r) or r
     return r if r is not None and r.get("id") is not None else None
+
+
+def _located(resolver, span, r: dict | None) -> dict | None:
+    """A bare agent ("rebels", "police", "opposition parties") whose own complement in the
+    sentence places it ("rebels in the Ivory Coast", "police in Lagos") is that state's agent,
+    as CAMEO codes it. The phrase handed over ends before the complement, so the parsed
+    sentence is read; no mention is made (the place stays the only mention)."""
+    root = span.root
+    sector = (r or {}).get("sector")
+    if sector is None:
+        found = resolver.linker.en.agent_of(span.doc[max(span.start, root.i - 2):root.i + 1])
+        sector = found[1] if found else None
+    if sector is None or root.pos_ != "NOUN":
+        return None
+    iso = resolver.linker.en.located_country(root)
+    if iso is None:
+        return None
+    from .sectors import composite
+
+    kb = resolver.kb
+    actor = kb.derived(iso, sector) or kb.get(iso)
+    start = root.idx - span.start_char
+    return {"id": actor.id if actor else iso, "name": actor.name if actor else None,
+            "country": iso, "type": actor.type if actor else "state", "sector": sector,
+            "cameo": composite(iso, sector), "code": composite(iso, sector),
+            "method": "located", "role": (r or {}).get("role"),
+            "span": {"start": start, "end": start + len(root), "text": root.text}}

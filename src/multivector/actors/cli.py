@@ -397,11 +397,49 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                     split: str = typer.Option(None, "--split",
                                               help="With --plover-gsr: score only the dev or test "
                                                    "half (the halves of `eval events --split`)."),
+                    in_context: bool = typer.Option(False, "--in-context",
+                                                    help="With --plover-gsr and/or --petrarch: "
+                                                         "the gold actors' country in their "
+                                                         "sentence, as the event coder resolves "
+                                                         "them (record date, parse, places)."),
+                    petrarch: Path = typer.Option(None, "--petrarch",
+                                                  help="With --in-context: PETRARCH validation "
+                                                       "records (its dictionaries are loaded)."),
                     actors: list[Path] = OverlayOpt,
                     ) -> None:
         """Mention precision/recall and linking accuracy against a gold file."""
-        from ..eval.actors import GoldError, default_gold, evaluate, evaluate_gsr
+        from ..eval.actors import GoldError, default_gold, evaluate, evaluate_gsr, evaluate_in_context
 
+        if in_context:
+            if plover_gsr is None and petrarch is None:
+                console.print("[red]error:[/red] --in-context needs --plover-gsr and/or --petrarch")
+                raise typer.Exit(2)
+            try:
+                ctx = evaluate_in_context(plover_gsr, petrarch, split,
+                                          tuple(str(a) for a in actors))
+            except GoldError as exc:
+                console.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2) from None
+            if not errors:
+                for v in ctx.values():
+                    v.pop("errors", None)
+            if as_json:
+                _print(ctx)
+                return
+            if "plover" in ctx:
+                r = ctx["plover"]
+                out.print(f"PLOVER GSR actors in context: {r['phrases']} scored "
+                          f"({r['not_found']} not found in the text), in context "
+                          f"{r['in_context_accuracy']:.3f}, alone {r['isolated_accuracy']:.3f}")
+            if "petrarch" in ctx:
+                r = ctx["petrarch"]
+                out.print(f"PETRARCH actors found in their sentence: {r['found']:.3f} of "
+                          f"{r['actors']}; real states/IGOs {r['real_found']:.3f} of "
+                          f"{r['real_actors']}")
+            for v in ctx.values():
+                for e in v.get("errors", []):
+                    out.print(f"  {e}")
+            return
         if plover_gsr is not None:
             try:
                 res = evaluate_gsr(plover_gsr, tuple(str(a) for a in actors), split=split)

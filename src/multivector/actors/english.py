@@ -25,6 +25,8 @@ from .lexicon import PRONOUNS, lexicon
 LOC_PREPS = lang_lexicon("en").words("loc_preps")
 MOTION_PREPS = lang_lexicon("en").words("motion_preps")  # a place only after a motion word ("flew to Moscow")
 MOVE_VERBS = lang_lexicon("en").words("move_words")
+LOCATED_PREPS = lang_lexicon("en").words("located_agent_preps")
+LOCATED_PARTICIPLES = lang_lexicon("en").words("located_agent_participles")
 MESSAGES = lang_lexicon("en").words("message_nouns")
 QUOTE_CHARS = ('"', "“", "”", "«", "»", "„")
 INSTITUTIONS = lang_lexicon("en").words("institution_nouns")
@@ -202,6 +204,7 @@ class EnglishRecognizer:
                     cands.append(c)
         cands = self._residence_first(sdoc, cands)
         cands += [c for c in self._agent_phrases(sdoc, base, date, cands) if c is not None]
+        self._located_residents(sdoc, cands)
         cands += self._people(sdoc, base, date, cands)
         cands += self._context_names(sdoc, base, cands)
         cands += self._ner_rest(sdoc, base, cands)
@@ -532,6 +535,58 @@ class EnglishRecognizer:
                         out.append(self._agent_cand(sdoc, j2, k2 if in_capital else e, base, iso,
                                                      found, date, c.method, c.actor_id))
         return out
+
+    def _located_residents(self, sdoc, cands: list[Cand]) -> None:
+        """A nationality noun placed by its own complement in another state is named by where
+        it lives ("Albanians of southern Serbia", "ethnic Russians in Latvia"), as CAMEO codes
+        such groups; the mention is relinked to that state. Only when the preposition attaches
+        to the noun, and not for a nationality of immigrants (``nationality_heads``)."""
+        for c in cands:
+            if c.meta.get("kind") != "demonym" or c.sector or c.meta.get("agent") or \
+                    "tok" not in c.meta or c.meta["tok"][1] - c.meta["tok"][0] != 1:
+                continue
+            h = sdoc[c.meta["tok"][0]]
+            a = self.kb.actors.get(c.actor_id or "")
+            if a is None or a.type != "state" or h.tag_ not in ("NNS", "NNPS") or \
+                    h.lower_ in NATIONALITY_HEADS:
+                continue
+            iso = self.located_country(h, preps=("of", "in"))
+            if iso is not None and iso != a.country:
+                c.actor_id = iso
+
+    def located_country(self, tok, preps=None) -> str | None:
+        """The state a noun's own locative complement names: "rebels in the Ivory Coast"
+        (CIV), "police in Lagos" (NGA), "a group based in Trinidad" (TTO). The preposition
+        (``located_agent_preps``) must attach to the noun or to a participle on it
+        (``located_agent_participles``: "based in"); its object is a state, a capital or a
+        place the knowledge base knows. None when nothing places the noun, or several do."""
+        preps = LOCATED_PREPS if preps is None else preps
+        found: set[str] = set()
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("acl", "amod")
+                         and c.lemma_.lower() in LOCATED_PARTICIPLES and c.i > tok.i]
+        for h in heads:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ not in preps or p.i < tok.i:
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                    name = ent.text if ent is not None and ent.label_ in ("GPE", "LOC") else (
+                        o.text if o.pos_ == "PROPN" else None)
+                    if name is None:
+                        continue
+                    name = re.sub(r"^(?:the|The)\s+", "", name)
+                    iso = None
+                    for hit in self.kb.lookup(name):
+                        a = self.kb.actors.get(hit.actor_id)
+                        if a is not None and a.country and a.type in ("state", "government"):
+                            iso = a.country
+                            break
+                    iso = iso or self.kb.place_country(name)
+                    if iso:
+                        found.add(iso)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _agent_cand(self, sdoc, s, e, base, iso, found, date, method, base_id) -> Cand | None:
         phrase, sector = found

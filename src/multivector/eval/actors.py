@@ -193,3 +193,174 @@ def evaluate_gsr(path: str | Path, overlays: tuple[str, ...] = (), split: str | 
                     misses.append(f"{a['actorText']!r}: {got} (gold {code})")
     return {"phrases": n, "skipped": skipped, "country_accuracy": round(ok / n, 4) if n else 0.0,
             "unresolved": sum(1 for m in misses if ": None (" in m), "errors": misses}
+
+
+def _code3(a: dict | None) -> str | None:
+    """The first three characters of a resolved actor's code, as the triple scorer reads them
+    (``IGO``/``NGO`` for transnational bodies, else the country)."""
+    if not a:
+        return None
+    aid = str(a.get("id") or "")
+    if aid[:4] in ("IGO:", "NGO:"):
+        return aid[:3]
+    code = str(a.get("code") or "")
+    if code[:3] in ("IGO", "NGO"):
+        return code[:3]
+    if a.get("type") == "igo":
+        return "IGO"
+    return a.get("country") or (code[:3] if code[:3] and code[:3] != "---" else None)
+
+
+def _phrase_head(sent, start: int, end: int):
+    """The token of a parsed sentence that heads the characters ``[start, end)`` (paragraph
+    offsets): the one whose syntactic head lies outside them, else the last noun."""
+    toks = [t for t in sent if t.idx < end and t.idx + len(t) > start]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN")] or \
+        [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    return (nouns or heads or toks)[-1]
+
+
+def _find(text: str, phrase: str) -> int:
+    i = text.find(phrase)
+    return i if i >= 0 else text.lower().find(phrase.lower())
+
+
+def evaluate_in_context(plover: str | Path | None = None, petrarch: str | Path | None = None,
+                        split: str | None = None, overlays: tuple[str, ...] = ()) -> dict:
+    """Country of gold actors *in their sentence*, as the event coder gets it.
+
+    Why: an isolated phrase ("the prime minister") resolves without the record's date, places
+    and neighbouring names; the event coder asks ``events.arguments.ActorResolver`` about the
+    phrase's head token in the parsed document. For each PLOVER record (``actorText`` with a
+    CAMEO code) the phrase is found in the text, the record is analysed with its date and the
+    head's actor compared on the first three characters of the code (the triple scorer's
+    country or primary code). PETRARCH records carry codes only: a gold actor counts as found
+    when any noun phrase of its sentence resolves to its code's first three characters; the
+    records' own dictionaries are loaded (their fictional actors), and the figures are also
+    given for real states only (``real_*``: codes whose first three letters are a state our
+    knowledge base knows, or IGO/NGO). Each error line carries the isolated answer too, so
+    context-made errors stand apart from phrase errors.
+    """
+    from ..config import Config
+    from ..events.arguments import ActorResolver
+    from ..pipeline import Pipeline
+    from ..text.clean import make_document
+    from .events import GoldRecord, OverlayResolver, read_petrarch, split_of
+
+    config = Config().with_settings("actors", files=tuple(overlays)) if overlays else Config()
+    pipe = Pipeline(config, stages=["actors"])
+    from ..actors.resolve import PhraseResolver
+
+    iso = PhraseResolver.default()
+    kb = iso.kb
+    out: dict = {}
+
+    def analysed(text: str, date: str | None, key: str):
+        docs, errs = pipe.process([make_document(text, source=key, date=date)])
+        return docs[0] if docs else None
+
+    if plover is not None:
+        try:
+            raw = json.loads(Path(plover).read_text(encoding="utf-8-sig"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise GoldError(f"{plover}: cannot read PLOVER GSR file: {exc}") from exc
+        n = ok = iso_ok = notfound = 0
+        errors: list[str] = []
+        for k, rec in enumerate(raw if isinstance(raw, list) else []):
+            if not isinstance(rec, dict) or not rec.get("text") or rec.get("event") == "DOCUMENT":
+                continue
+            text = str(rec["text"])
+            if split is not None and split_of(GoldRecord(id="", text=text, date=None)) != split:
+                continue
+            date = rec.get("date") or None
+            doc = None
+            for side in ("source", "target"):
+                acts = rec.get(side) or []
+                for a in [acts] if isinstance(acts, dict) else acts:
+                    if not isinstance(a, dict) or not a.get("actorText") or not a.get("code"):
+                        continue
+                    code = str(a["code"]).upper()
+                    st = kb.get(code[:3])
+                    expect = code[:3] if st is not None and st.type == "state" else (
+                        code[:3] if code[:3] in ("IGO", "NGO") else None)
+                    if expect is None:
+                        continue
+                    phrase = str(a["actorText"])
+                    at = _find(text, phrase)
+                    if at < 0:
+                        notfound += 1
+                        continue
+                    if doc is None:
+                        doc = analysed(text, date, f"gsr:{k}")
+                        resolver = ActorResolver(doc, date) if doc is not None else None
+                    got = None
+                    if doc is not None and resolver is not None:
+                        sent = next((s for s in doc.english_sentences()
+                                     if s.start <= at < s.end), None)
+                        if sent is not None:
+                            base = doc.paragraphs[sent.paragraph].start
+                            head = _phrase_head(sent.span, at - base, at - base + len(phrase))
+                            if head is not None:
+                                got = resolver.actor(head)
+                    alone = iso.resolve(phrase, date)
+                    got3, alone3 = _code3(got), _code3(alone)
+                    n += 1
+                    ok += got3 == expect
+                    iso_ok += alone3 == expect
+                    if got3 != expect:
+                        errors.append(f"{side} {phrase!r}: in context {got3} "
+                                      f"({(got or {}).get('id')}), alone {alone3}, gold {code} "
+                                      f"| {text[:160]}")
+        out["plover"] = {"phrases": n, "not_found": notfound,
+                         "in_context_accuracy": round(ok / n, 4) if n else 0.0,
+                         "isolated_accuracy": round(iso_ok / n, 4) if n else 0.0,
+                         "errors": errors}
+    if petrarch is not None:
+        from ..events.petrarch_dicts import PetrarchOverlay
+        from .events import BUNDLED_DICTIONARIES, dictionary_path
+
+        recs, env = read_petrarch(petrarch)
+        dirs = [Path(petrarch).parent, BUNDLED_DICTIONARIES]
+        found = [dictionary_path(f, dirs) for tag in ("Actorfile",) for f in env.get(tag, [])]
+        agents = [dictionary_path(f, dirs) for f in env.get("Agentfile", [])]
+        acts = [p for p in found if p is not None]
+        overlay = PetrarchOverlay.from_files(acts, [p for p in agents if p is not None] or None) \
+            if acts else None
+        n = ok = rn = rok = 0
+        errors = []
+        for r in recs:
+            golds = [(side, c) for g in r.events for side, cs in (("source", g.source),
+                                                                    ("target", g.target))
+                     for c in cs if c and c[:3] not in ("---", "###", "+++")]
+            if not golds:
+                continue
+            doc = analysed(r.text, r.date, f"petr:{r.id}")
+            if doc is None:
+                continue
+            res = OverlayResolver(doc, r.date, overlay) if overlay is not None else \
+                ActorResolver(doc, r.date)
+            seen: set[str] = set()
+            for sent in doc.english_sentences():
+                for t in sent.span:
+                    if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "flat"):
+                        c3 = _code3(res.actor(t))
+                        if c3:
+                            seen.add(c3)
+            for side, code in dict.fromkeys(golds):
+                st = kb.get(code[:3])
+                real = (st is not None and st.type == "state") or code[:3] in ("IGO", "NGO")
+                hit = code[:3] in seen
+                n += 1
+                ok += hit
+                rn += real
+                rok += real and hit
+                if real and not hit:
+                    errors.append(f"{r.id} {side} {code}: found {sorted(seen)} | {r.text[:160]}")
+        out["petrarch"] = {"actors": n, "found": round(ok / n, 4) if n else 0.0,
+                           "real_actors": rn, "real_found": round(rok / rn, 4) if rn else 0.0,
+                           "errors": errors}
+    return out
