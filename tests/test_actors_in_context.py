@@ -78,3 +78,12 @@ def test_in_context_diagnostic_scores_gold_phrases_in_their_sentence(tmp_path):
     assert json.loads(out.output)["plover"]["phrases"] == 3
     bad = CliRunner().invoke(app, ["eval", "actors", "--in-context"])
     assert bad.exit_code == 2
+
+
+def test_state_nicknames_name_their_state():
+    from multivector.actors.api import resolve_phrase
+
+    for phrase, iso in [("the Hermit Kingdom", "PRK"), ("the Jewish state", "ISR"),
+                        ("the Middle Kingdom", "CHN")]:
+        r = resolve_phrase(phrase, "2003-02-01")
+        assert r is not None and r["country"] == iso, phrase
