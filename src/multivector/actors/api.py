@@ -122,9 +122,33 @@ def resolve_phrase(text: str, date: str | None = None, span=None) -> dict | None
     # only a parse by the resolver's own pipeline (a Russian document's tokens are natasha's)
     parsed = phrase_doc(span) if span is not None and span.doc.vocab is resolver.nlp.vocab else None
     r = resolver.resolve(text, date=date, parsed=parsed)
+    if r is not None and allegiance_only(text, r):
+        r = None  # "Russian-backed separatists": separatists, aligned with Russia, not Russian
     if span is not None and (r is None or r.get("id") is None):
         r = _located(resolver, span, r) or r
     return r if r is not None and r.get("id") is not None else None
+
+
+def allegiance_at(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` states an allegiance, not a nationality: "pro-Iranian",
+    "anti-Russian", "Russian-backed", "Iranian-funded" (data: ``allegiance_participles`` in
+    lang/en)."""
+    from ..lang import lexicon as lang_lexicon
+
+    if text[max(0, start - 5):start].lower().endswith(("pro-", "anti-", "pro ", "anti ")):
+        return True
+    if end >= len(text) or text[end] not in "-\u2010\u2011":
+        return False
+    rest = text[end + 1:end + 24].split()
+    return bool(rest) and rest[0].strip(",.;:").lower() in \
+        lang_lexicon("en").words("allegiance_participles")
+
+
+def allegiance_only(text: str, r: dict) -> bool:
+    """The phrase names its actor only in an allegiance ("Russian-backed separatists"): the
+    group is aligned with Russia, not Russian."""
+    sp = r.get("span") or {}
+    return sp.get("end") is not None and allegiance_at(text, sp.get("start") or 0, sp["end"])
 
 
 def _located(resolver, span, r: dict | None) -> dict | None:

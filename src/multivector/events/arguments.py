@@ -111,7 +111,7 @@ class ActorResolver:
         self.date = date
         self.api = _api
         self.use_mentions = bool(doc.mentions)
-        self._resolve_cache: dict[str, dict | None] = {}
+        self._resolve_cache: dict[tuple[str, int], dict | None] = {}
 
     # ---------------------------------------------------------------- public
     def actor(self, tok, allow_place: bool = False) -> dict | None:
@@ -193,7 +193,7 @@ class ActorResolver:
                         break
         if m is None:
             s, e = self._offsets(span)
-            ms = self.api.mentions_in(self.doc, s, e)
+            ms = [x for x in self.api.mentions_in(self.doc, s, e) if not self._allegiance(x)]
             if ms:
                 # the possessor/modifier closest to the head ("Kazakhstan's president")
                 m = ms[-1] if all(x.end <= hstart for x in ms) else ms[0]
@@ -211,6 +211,11 @@ class ActorResolver:
         if ref and ref.get("country") and ref.get("type") not in ("state", "person"):
             ref = self._nationality_wins(ref, span, m, hs) or ref
         return ref
+
+    def _allegiance(self, m) -> bool:
+        """The mention names whom a group is aligned with, not its nationality: "pro-Iranian
+        Hizbollah", "Russian-backed separatists"."""
+        return _api.allegiance_at(self.doc.text, m.start, m.end)
 
     def _stated_nationality(self, ref: dict, span, m) -> dict | None:
         """A person the knowledge base knows without a country takes the state its own phrase
@@ -230,8 +235,7 @@ class ActorResolver:
         for other in self.api.mentions_in(self.doc, s, e):
             if other.end > m.start or not other.actor_id:
                 continue
-            before = self.doc.text[max(0, other.start - 6):other.start].lower()
-            if before.endswith(("pro-", "anti-", "pro ", "anti ")):
+            if self._allegiance(other):
                 continue  # "pro-Iranian Hizbollah": an allegiance, not a nationality
             st = self.api.actor_ref(self.doc, other.actor_id)
             if st and st.get("type") == "state" and st.get("country") and \
@@ -242,14 +246,17 @@ class ActorResolver:
 
     def _from_phrase(self, span, hs, allow_place, tok=None) -> dict | None:
         text = span.text
-        if text not in self._resolve_cache:
+        # keyed by place too: the same words resolve by their context ("rebels in Liberia" in
+        # one sentence, "rebels in Sierra Leone" in the next)
+        key = (text, span.start_char)
+        if key not in self._resolve_cache:
             try:
-                self._resolve_cache[text] = self.api.resolve_phrase(text, date=self.date,
-                                                                    span=span)
+                self._resolve_cache[key] = self.api.resolve_phrase(text, date=self.date,
+                                                                   span=span)
             except Exception as exc:  # noqa: BLE001 - one odd phrase must not fail the document
                 log.warning("actor phrase %r not resolved: %r", text, exc)
-                self._resolve_cache[text] = None
-        r = self._resolve_cache[text]
+                self._resolve_cache[key] = None
+        r = self._resolve_cache[key]
         if not r:
             return None
         if tok is not None and tok.dep_ == "compound" and r.get("method") == "metonym" \

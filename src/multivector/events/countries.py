@@ -95,8 +95,8 @@ def _countries(doc: Doc, api: Any, span, start: int,
         if not ref or not ref.get("country"):
             continue
         inside = [t for s, t in toks if m.start <= s < m.end]
-        if _currency(doc, m):
-            continue  # "US $50 million": a currency names no place of the event
+        if _currency(doc, m) or api.allegiance_at(doc.text, m.start, m.end):
+            continue  # "US $50 million", "Russian-backed": no place of the event
         if inside and (_in_attribution(inside[-1])
                        or any(t.ent_type_ in QUANTITY_ENTS for t in inside)):
             continue  # the attribution's place, or "US $50 million": no place of the event
