@@ -424,6 +424,20 @@ def _phrase_actor(doc: Doc, resolver: Any, span, text: str | None = None) -> dic
     """The actor a role phrase names ("European Union ambassador", "Iran's envoy to the UN")."""
     if resolver is None or resolver.api is None:
         return None
+    if span is None:
+        # a stated role ("a spokesman for the ministry") is parsed on its own: once per
+        # document and wording (speaker_actor is asked for the same speaker several times)
+        cache = getattr(resolver, "_role_cache", None)
+        if cache is None:
+            cache = resolver._role_cache = {}
+        key = (text, doc.document.date)
+        if key not in cache:
+            cache[key] = _resolve_phrase(doc, resolver, None, text)
+        return dict(cache[key]) if cache[key] else None
+    return _resolve_phrase(doc, resolver, span, text)
+
+
+def _resolve_phrase(doc: Doc, resolver: Any, span, text: str | None) -> dict | None:
     try:
         return resolver.api.resolve_phrase(text or span.text, doc.document.date, span=span)
     except Exception:  # noqa: BLE001 - a phrase the resolver cannot parse names no actor
