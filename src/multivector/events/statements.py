@@ -432,9 +432,21 @@ def _phrase_actor(doc: Doc, resolver: Any, span, text: str | None = None) -> dic
             cache = resolver._role_cache = {}
         key = (text, doc.document.date)
         if key not in cache:
-            cache[key] = _resolve_phrase(doc, resolver, None, text)
+            cache[key] = _resolve_phrase(doc, resolver, _span_of(doc, text), text)
         return dict(cache[key]) if cache[key] else None
     return _resolve_phrase(doc, resolver, span, text)
+
+
+def _span_of(doc: Doc, text: str | None):
+    """The parsed words of a role the document spells out as such ("a spokesman for the
+    ministry"), so that it is not parsed again on its own; None when it is not there word for
+    word."""
+    at = doc.text.find(text) if text else -1
+    p = doc.paragraph_at(at) if at >= 0 else None
+    if p is None or p.spacy is None or text is None:
+        return None
+    sp = p.spacy.char_span(at - p.start, at - p.start + len(text))
+    return sp if sp is not None and sp.text == text else None
 
 
 def _resolve_phrase(doc: Doc, resolver: Any, span, text: str | None) -> dict | None:
