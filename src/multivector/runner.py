@@ -49,9 +49,19 @@ def _interrupt_code(exc: BaseException) -> int | None:
     if isinstance(exc, KeyboardInterrupt):
         return 130
     if isinstance(exc, duckdb.InterruptException) or (
-            isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower() and _LAST_SIGNAL):
+            isinstance(exc, (RuntimeError, duckdb.Error)) and _LAST_SIGNAL and _from_signal(str(exc))):
         return 143 if _LAST_SIGNAL and _LAST_SIGNAL[-1] == signal.SIGTERM else 130
     return None
+
+
+def _from_signal(message: str) -> bool:
+    """DuckDB's message for an error our signal handler raised inside it: "Query interrupted",
+    or, when the signal lands while DuckDB reads a registered Python object, "reading the
+    schema of the object registered as '_mv_rows' failed: Terminated" (an InvalidInput error
+    carrying our exception's name)."""
+    low = message.lower()
+    return "interrupted" in low or f"failed: {Terminated.__name__.lower()}" in low \
+        or "failed: keyboardinterrupt" in low
 
 
 def on_terminate() -> Callable[[], None]:
