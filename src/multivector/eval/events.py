@@ -447,13 +447,13 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
     overlay = None
     files = list(verbs)
 
+    # each dictionary the file names, looked up once: where it was found, or None
     dirs = [path.parent, *(Path(d) for d in dictionary_dirs), BUNDLED_DICTIONARIES]
-    missing = sorted({f for tag in ("Verbfile", "Actorfile", "Agentfile") for f in env.get(tag, [])
-                      if dictionary_path(f, dirs) is None})
+    located = {tag: [(f, dictionary_path(f, dirs)) for f in env.get(tag, [])]
+               for tag in ("Verbfile", "Actorfile", "Agentfile")}
 
     def existing(tag: str) -> list[Path]:
-        found = (dictionary_path(f, dirs) for f in env.get(tag, []))
-        return [p for p in found if p is not None]
+        return [p for _, p in located[tag] if p is not None]
 
     if use_dictionaries and existing("Actorfile"):
         overlay = PetrarchOverlay.from_files(existing("Actorfile"), existing("Agentfile") or None)
@@ -482,9 +482,10 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
                                     "petrarch")
     result["file"] = str(path)
     result["dictionaries"] = bool(overlay)
-    result["dictionary_files"] = sorted({str(p) for tag in ("Actorfile", "Agentfile", "Verbfile")
-                                         for p in existing(tag)}) if use_dictionaries else []
-    result["missing_dictionaries"] = missing if use_dictionaries else []
+    result["dictionary_files"] = sorted({str(p) for tag in located for p in existing(tag)}
+                                        ) if use_dictionaries else []
+    result["missing_dictionaries"] = sorted({f for found in located.values() for f, p in found
+                                             if p is None}) if use_dictionaries else []
     result["verbs"] = files
     result["split"] = split
     return result

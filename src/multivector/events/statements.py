@@ -425,15 +425,15 @@ def _phrase_actor(doc: Doc, resolver: Any, span, text: str | None = None) -> dic
     if resolver is None or resolver.api is None:
         return None
     if span is None:
-        # a stated role ("a spokesman for the ministry") is parsed on its own: once per
-        # document and wording (speaker_actor is asked for the same speaker several times)
+        # a stated role ("a spokesman for the ministry"): resolved once per resolver (the
+        # events stage has one per document) and wording, since speaker_actor is asked for
+        # the same speaker several times; the resolver's date is the document's
         cache = getattr(resolver, "_role_cache", None)
         if cache is None:
             cache = resolver._role_cache = {}
-        key = (text, doc.document.date)
-        if key not in cache:
-            cache[key] = _resolve_phrase(doc, resolver, _span_of(doc, text), text)
-        return dict(cache[key]) if cache[key] else None
+        if text not in cache:
+            cache[text] = _resolve_phrase(doc, resolver, _span_of(doc, text), text)
+        return dict(cache[text]) if cache[text] else None
     return _resolve_phrase(doc, resolver, span, text)
 
 
