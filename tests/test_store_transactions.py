@@ -57,3 +57,36 @@ def test_an_interrupt_inside_the_transaction_rolls_it_back(tmp_path):
         s._con = s._con._con
         # the delete ran but was rolled back: the old row is still there, the new one is not
         assert [r["doc_id"] for r in s.rows("failures")] == ["keep"]
+
+
+class _InterruptInsideInsert:
+    """A connection whose insert from the registered rows is interrupted half-way: DuckDB has
+    aborted the transaction (as it does when a statement fails) when the KeyboardInterrupt
+    comes out, so every later statement but ROLLBACK is refused."""
+
+    def __init__(self, con: Any) -> None:
+        self._con = con
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql.startswith("INSERT") and "_mv_rows" in sql:
+            with pytest.raises(Exception):
+                self._con.execute("SELECT error('aborted by the signal')")
+            raise KeyboardInterrupt()
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+def test_an_interrupt_inside_an_insert_stays_an_interrupt(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as s:
+        s.record_failures([_failure("keep")])
+        s._con = _InterruptInsideInsert(s.con)
+        # not "TransactionException: Current transaction is aborted" from the clean-up
+        with pytest.raises(KeyboardInterrupt):
+            s.record_failures([_failure("new")])
+        s._con = s._con._con
+        assert [r["doc_id"] for r in s.rows("failures")] == ["keep"]
+        s.record_failures([_failure("after")])
+        assert sorted(r["doc_id"] for r in s.rows("failures")) == ["after", "keep"]

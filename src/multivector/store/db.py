@@ -152,8 +152,18 @@ class Store:
         try:
             verb = "INSERT OR REPLACE" if table == "actors" else "INSERT"
             self.con.execute(f'{verb} INTO "{table}" ({quoted}) SELECT {quoted} FROM _mv_rows')
-        finally:
-            self.con.unregister("_mv_rows")
+        except BaseException:
+            # a failed insert (an interrupt landing inside it included) has aborted the
+            # transaction, and DuckDB then refuses the unregister too: that refusal must not
+            # replace the real error, or an interrupt ends in a traceback instead of the clean
+            # stop. The rollback that follows ends the transaction; the next register replaces
+            # the view.
+            try:
+                self.con.unregister("_mv_rows")
+            except duckdb.TransactionException:
+                pass
+            raise
+        self.con.unregister("_mv_rows")
 
     def delete_documents(self, ids: Iterable[str]) -> None:
         ids = list(ids)
