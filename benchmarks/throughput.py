@@ -216,11 +216,11 @@ DEFAULT_RUSSIAN = ROOT.parent / "shared" / "eval" / "stance" / "rusentrel" / "tr
 
 
 def russian_throughput(folder: Path, limit: int | None, out: Path | None) -> int:
-    """Russian words/s of ``text.parse_ru.RussianParser`` in this process (model load not
+    """Russian words/s of ``lang.ru.parse.RussianParser`` in this process (model load not
     timed): every non-empty line of the folder's .txt files is a paragraph, batches of 200."""
     import re
 
-    from multivector.text.parse_ru import RussianParser, _models
+    from multivector.lang.ru.parse import RussianParser, _models
 
     files = sorted(p for p in folder.glob("*.txt") if p.name.count(".") == 1)
     if not files:

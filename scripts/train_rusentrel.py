@@ -1,7 +1,7 @@
 """Train and cross-validate the Russian entity-attitude model on RuSentRel.
 
     PYTHONPATH=src .venv/bin/python scripts/train_rusentrel.py ../shared/eval/stance/rusentrel/train \
-        [--folds 5] [--repeats 3] [--out src/multivector/stance/data/ru_pairs_model.json]
+        [--folds 5] [--repeats 3] [--out src/multivector/lang/ru/pairs_model.json]
 
 Prints the cross-validated F1(P,N): documents are split into folds; the model and its decision
 rule are fitted on the other folds only (the rule on their out-of-fold logits, an inner
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from multivector.stance.ru_pairs import (
+from multivector.lang.ru.pairs import (
     CueLexicon,
     PairFeatures,
     PairModel,
@@ -38,7 +38,7 @@ from multivector.stance.ru_pairs import (
     lemmatize_name,
 )
 from multivector.stance.rusentrel import Synonyms, find_synonyms, read_collection, score
-from multivector.text.parse_ru import RussianParser
+from multivector.lang.ru.parse import RussianParser
 
 PARAMS = {"min_count": 2, "l2": 3.0, "epochs": 300, "lr": 0.05}
 

@@ -257,3 +257,63 @@ def test_stage_modules_name_no_language():
                 continue
             for m in mods:
                 assert m.rsplit(".", 1)[-1] not in names, f"{f.relative_to(SRC)} imports {m}"
+
+
+def test_a_language_lives_in_its_folder():
+    """A language with code of its own is one package, ``lang/<code>/``: its registration
+    (``register()`` calling ``register_language`` as a plugin does), its parser, recogniser and
+    coders, beside its word lists. No module elsewhere is named after it (evaluation scorers
+    aside), and no stage or text package imports it: they reach it through the registry.
+    English is the exception by design: its coders are the stages' default path (its
+    recogniser wraps ``actors/english.py``), so only its registration is in ``lang/en/``."""
+    from multivector import lang
+    from multivector.lang.registry import DocParserFactory
+
+    packaged = []
+    for lg in lang.languages():
+        folder = SRC / "lang" / lg.code
+        code = [c for c in (lg.recogniser, lg.quotes, lg.events, lg.stances) if c is not None]
+        if isinstance(lg.parser, DocParserFactory):
+            code.append(lg.parser.make)
+        if not code:
+            continue
+        packaged.append(lg.code)
+        assert (folder / "__init__.py").is_file(), f"{lg.code}: no package lang/{lg.code}/"
+        assert lg.origin == f"multivector.lang.{lg.code}"
+        for c in code:
+            assert c.__module__.startswith(f"multivector.lang.{lg.code}"), (lg.code, c)
+        if not any((lg.quotes, lg.events, lg.stances)):
+            continue  # the default path's language
+        for f in SRC.rglob("*.py"):
+            rel = f.relative_to(SRC)
+            if folder in f.parents or rel.parts[0] == "eval":
+                continue
+            assert f.stem != lg.name.lower() and not f.stem.endswith(f"_{lg.code}") \
+                and not f.stem.startswith(f"{lg.code}_"), f"{rel} belongs in lang/{lg.code}/"
+    assert packaged[:3] == ["en", "ru", "zh"]
+    for package in ("actors", "quotes", "events", "stance", "text"):
+        for f in (SRC / package).rglob("*.py"):
+            tree = ast.parse(f.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    mod = node.module.split(".")
+                    names = [mod + [a.name] for a in node.names]
+                    for parts in names:
+                        at = parts.index("lang") if "lang" in parts else -1
+                        assert at < 0 or parts[at + 1:at + 2] not in ([c] for c in packaged), \
+                            f"{f.relative_to(SRC)} imports {'.'.join(parts)}"
+
+
+def test_an_english_run_loads_no_other_language():
+    """Registering the languages (every command line start) imports no language's coders and
+    no natasha: they load on the first paragraph of their language."""
+    import subprocess
+    import sys
+
+    code = ("import sys, multivector.cli; from multivector import lang; lang.languages();"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('natasha', 'slovnet')"
+            " or m.startswith(('multivector.lang.ru.', 'multivector.lang.zh.')));"
+            "print(bad); sys.exit(1 if bad else 0)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(SRC.parent)})
+    assert res.returncode == 0, res.stdout + res.stderr

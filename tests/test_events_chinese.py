@@ -1,4 +1,4 @@
-"""Events in Chinese paragraphs (events/chinese.py, lang/zh/events.yaml) and the scorer of the
+"""Events in Chinese paragraphs (lang/zh/events.py, lang/zh/events.yaml) and the scorer of the
 self-written Chinese event sentences (eval/zh_events.py). Sentences written for these tests."""
 
 from __future__ import annotations

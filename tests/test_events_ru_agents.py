@@ -1,4 +1,4 @@
-"""Russian events (events/russian.py): generic agents named by a group noun get the country of
+"""Russian events (lang/ru/events.py): generic agents named by a group noun get the country of
 the state named in their phrase and the noun's sector (``lang/ru/events.yaml`` ``ru_group_nouns``),
 a region takes its CAMEO region code ("Запад" -> WST), and every event carries the record fields
 of the English coder (``complete``, ``typed_by``). Sentences written for these tests."""

@@ -1,4 +1,4 @@
-"""Russian events typed by what is said (events/russian.py, ``lang/ru/events.yaml``): an act
+"""Russian events typed by what is said (lang/ru/events.py, ``lang/ru/events.yaml``): an act
 stated as an intention or a threat is coded as the intention (03x) or threat (13x), appeals
 (02x) and rejections (12x) are coded with the one appealed to or rejected, symmetric noun
 triggers take the parties named together, and "который" finds its antecedent by agreement.
@@ -113,7 +113,7 @@ class _Tok:
 
 
 def test_a_noun_triggers_own_phrase_after_it():
-    from multivector.events.russian import _next_pp
+    from multivector.lang.ru.events import _next_pp
 
     # "... объясняется вмешательством России в Сирии": the parser hung "в Сирии" from the verb;
     # it follows the noun's phrase, so it is the noun's

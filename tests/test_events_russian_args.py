@@ -1,4 +1,4 @@
-"""Arguments of Russian events (events/russian.py): passive agents, light nouns, exposure verbs,
+"""Arguments of Russian events (lang/ru/events.py): passive agents, light nouns, exposure verbs,
 "со стороны", gerunds, relative pronouns, symmetric partners, reactions to a prior act, and
 the Russian names the actor stage needs for them. Sentences written for these tests."""
 

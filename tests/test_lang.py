@@ -127,7 +127,7 @@ def test_linker_routes_paragraphs_by_registry():
     from multivector.actors.kb import load_kb
     from multivector.actors.linker import DocLinker
     from multivector.doc import Paragraph
-    from multivector.lang.builtin import ChineseRecogniser
+    from multivector.lang.zh import ChineseRecogniser
 
     linker = DocLinker(load_kb(()), nlp=None)
     assert [lg.code for lg in lang.fallback_order()][:3] == ["ru", "zh", "en"]

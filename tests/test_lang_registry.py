@@ -8,6 +8,7 @@ module, and an ``xx`` document's sentences reach its event coder with no stage e
 
 from __future__ import annotations
 
+import json
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,7 @@ def test_builtin_languages_declare_their_coders_like_a_plugin():
     assert (en.quotes, en.events, en.stances) == (None, None, None)  # the stages' default path
     assert all(callable(c) for c in (ru.quotes, ru.events, ru.stances, zh.quotes, zh.events))
     assert zh.stances is None
-    assert {ru.origin, zh.origin} == {"multivector.lang.builtin"}
+    assert (ru.origin, zh.origin) == ("multivector.lang.ru", "multivector.lang.zh")
 
 
 def test_a_coder_must_be_callable():
@@ -205,3 +206,46 @@ def test_a_lexicon_dir_must_be_a_folder(tmp_path):
     with pytest.raises(LanguageError, match="not a folder"):
         register_language("xy", script="latin", lexicon_dir=tmp_path / "missing")
     assert lang.get_language("xy") is None
+
+
+# --------------------------------------------------------------------------- multivector languages
+def _languages_json() -> list[dict[str, Any]]:
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+
+    res = CliRunner().invoke(app, ["languages", "--json"])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.output)
+
+
+def test_languages_command_tells_what_each_language_provides():
+    rows = {r["code"]: r for r in _languages_json()}
+    assert list(rows)[:3] == ["en", "ru", "zh"]
+    en, ru, zh, kk = rows["en"], rows["ru"], rows["zh"], rows["kk"]
+    assert en["layers"] == ["actors"]  # its coders are the stages' default path
+    assert ru["layers"] == ["actors", "quotes", "events", "stances"]
+    assert zh["layers"] == ["actors", "quotes", "events"]
+    assert kk["layers"] == [] and kk["parser"] == "punctuation" and kk["lexicon"] == []
+    assert (en["parser"], ru["parser"], ru["parser_needs"]) == ("spacy", "natasha", ["natasha"])
+    assert ru["parser_installed"] is True  # natasha is a dependency
+    assert (zh["detector"], ru["detector"]) == ("letters", "lingua")  # the only Han language
+    assert ru["lexicon"] == ["lang/ru"] and ru["origin"] == "multivector.lang.ru"
+    assert all(r["detect"] for r in (en, ru, zh, kk)) and rows["es"]["detect"] is False
+
+
+def test_languages_command_shows_a_plugin_and_a_missing_parser(plugin):
+    def make() -> Any:
+        raise AssertionError("listing languages must not build a parser")
+
+    register_language("xz", name="Toy without its parser", script="cyrillic",
+                      parser=lang.doc_parser(make, requires=("mv_no_such_parser_module",)),
+                      origin=__name__)
+    try:
+        rows = {r["code"]: r for r in _languages_json()}
+    finally:
+        unregister_language("xz")
+    xq, xz = rows["xq"], rows["xz"]
+    assert xq["layers"] == ["events"] and xq["origin"] == "mv_toy_language"
+    assert xq["lexicon"] == [str(PLUGINS / "mv_toy_language")]
+    assert (xz["parser"], xz["parser_installed"]) == ("mv_no_such_parser_module", False)

@@ -15,7 +15,7 @@ from multivector.cli import app
 
 @pytest.fixture(scope="module")
 def parser():
-    from multivector.text.parse_ru import RussianParser
+    from multivector.lang.ru.parse import RussianParser
 
     return RussianParser()
 

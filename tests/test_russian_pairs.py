@@ -7,7 +7,7 @@ import json
 
 import numpy as np
 
-from multivector.stance.ru_pairs import MODEL_FILE, PairFeatures, PairModel, decide, fit, probabilities
+from multivector.lang.ru.pairs import MODEL_FILE, PairFeatures, PairModel, decide, fit, probabilities
 
 
 def _logits(rows: list[tuple[float, float, float]]) -> np.ndarray:

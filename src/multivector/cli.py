@@ -62,6 +62,7 @@ COMMAND_MODULES = [
     "multivector.stance.cli",
     "multivector.relations.cli",
     "multivector.web.cli",
+    "multivector.lang.cli",
 ]
 
 

@@ -1,4 +1,4 @@
-"""Score the Russian event coder (``events/russian.py``) against our blind RuSentRel event gold
+"""Score the Russian event coder (``lang/ru/events.py``) against our blind RuSentRel event gold
 (``tests/gold/ru_events.jsonl``).
 
     multivector eval events --ru-gold tests/gold/ru_events.jsonl [--corpus DIR] \

@@ -48,9 +48,9 @@ def evaluate_dsa(path: str | Path, nlp) -> dict:
 def evaluate_rusentrel(folder: str | Path, model_file: str | Path | None = None) -> dict:
     """RuSentRel F1(P,N) of the Russian entity-attitude model over a RuSentRel-layout folder
     (see ``stance/rusentrel.py`` for the layout and the measure)."""
-    from ..stance.ru_pairs import PairModel, lemmatize_name, predict_article
+    from ..lang.ru.pairs import PairModel, lemmatize_name, predict_article
+    from ..lang.ru.parse import RussianParser
     from ..stance.rusentrel import Synonyms, find_synonyms, read_collection, score
-    from ..text.parse_ru import RussianParser
 
     folder = Path(folder)
     syn_path = find_synonyms(folder)
@@ -61,5 +61,5 @@ def evaluate_rusentrel(folder: str | Path, model_file: str | Path | None = None)
     pred = {a.id: predict_article(a, parser, syn, model) for a in arts}
     out = score({a.id: a.gold for a in arts}, pred, syn)
     out["folder"] = str(folder)
-    out["method"] = "entity-pair features + logistic regression (stance/ru_pairs.py)"
+    out["method"] = "entity-pair features + logistic regression (lang/ru/pairs.py)"
     return out

@@ -3,8 +3,10 @@
 * ``lexicon("en").words("reporting_verbs")``: word lists from ``lang/<code>/*.yaml``
   (see :mod:`multivector.lang.lexicon` for user folders via ``MULTIVECTOR_LEXICON_DIRS``);
 * ``register_language(code, ...)``: a language's script, parser, actor recogniser and its own
-  quote, event and stance coders (see :mod:`multivector.lang.registry`; built-ins in
-  :mod:`multivector.lang.builtin`); ``routes(doc, layer)``: which coder reads which paragraphs;
+  quote, event and stance coders (see :mod:`multivector.lang.registry`); a language with code
+  of its own is one folder, ``lang/<code>/``, whose ``register()`` makes that call (``en``,
+  ``ru``, ``zh``; :mod:`multivector.lang.builtin` walks ``languages.yaml``);
+  ``routes(doc, layer)``: which coder reads which paragraphs;
 * ``languages()``: the one list of supported languages.
 
 How to add a language: docs/languages.md.

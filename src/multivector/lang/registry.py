@@ -45,7 +45,7 @@ SentenceSplitter = Callable[[str, int], list[tuple[int, int]]]
 class DocParser(Protocol):
     """A language's own parser: paragraph texts -> spaCy ``Doc`` objects (tokens, sentences,
     dependencies with the English model's labels), in batches (e.g. natasha for Russian,
-    ``multivector.text.parse_ru``). Its docs go to ``Doc.user_data["parses"]``, not to
+    ``multivector.lang.ru.parse``). Its docs go to ``Doc.user_data["parses"]``, not to
     ``Paragraph.spacy``, so the English-only stage code never reads them by accident."""
 
     def pipe(self, texts: list[str]) -> list[Any]: ...
@@ -130,6 +130,9 @@ class DocParserFactory:
     built once per process, on the first paragraph of the language."""
 
     make: Callable[[], Any]
+    # the importable modules the parser needs (``multivector languages`` says whether they
+    # are installed without importing them)
+    requires: tuple[str, ...] = ()
 
     def __call__(self, text: str, offset: int) -> list[tuple[int, int]]:
         # used as a sentence splitter only for a paragraph left unparsed (a translation):
@@ -144,9 +147,10 @@ class DocParserFactory:
         return out
 
 
-def doc_parser(make: Callable[[], Any]) -> DocParserFactory:
-    """Wrap a ``() -> DocParser`` factory for ``register_language(parser=...)``."""
-    return DocParserFactory(make)
+def doc_parser(make: Callable[[], Any], requires: tuple[str, ...] = ()) -> DocParserFactory:
+    """Wrap a ``() -> DocParser`` factory for ``register_language(parser=...)``; ``requires``
+    names the modules it imports (e.g. ``("natasha",)``)."""
+    return DocParserFactory(make, tuple(requires))
 
 
 _PARSERS: dict[str, Any] = {}

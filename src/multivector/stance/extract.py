@@ -311,7 +311,7 @@ def group_hits(doc: Doc, hits: list[Hit]) -> list[Stance]:
 def extract_stances(doc: Doc, lexicon: Lexicon | None = None,
                     extra_hits: Iterable[Hit] = ()) -> list[Stance]:
     """Fill ``doc.stances`` and return them; ``extra_hits`` come from other languages' rules
-    (``stance/russian.py``) and are grouped with the English ones."""
+    (``lang/ru/stance.py``) and are grouped with the English ones."""
     doc.stances = group_hits(doc, collect_hits(doc, lexicon) + list(extra_hits))
     return doc.stances
 

@@ -6,14 +6,14 @@ share a sentence, features are collected from each such sentence and summed over
 
 * cue words of ``multivector/lang/ru/stance.yaml`` between the two mentions and in the whole sentence, flipped by
   a preceding negation, and the cue on the verb linking A as subject to B as object;
-* the syntactic roles of the two mentions (natasha parse, spaCy labels, see ``text/parse_ru.py``);
+* the syntactic roles of the two mentions (natasha parse, spaCy labels, see ``lang/ru/parse.py``);
 * the lemmas between the mentions (bag of words), word distance, order;
 * how prominent A and B are in the document, their entity types and names (RuSentRel's articles
   revolve around a few states: Russia, the US, the EU, Ukraine ...).
 
 A multinomial logistic regression (numpy; ``scripts/train_rusentrel.py`` trains it on the RuSentRel
 train folder and cross-validates it by document) turns the summed features into none/pos/neg.
-The model file ``data/ru_pairs_model.json`` holds feature names (lemmas and entity names, no
+The model file ``lang/ru/pairs_model.json`` holds feature names (lemmas and entity names, no
 sentences) and weights.
 """
 
@@ -31,10 +31,10 @@ from typing import Any
 
 import numpy as np
 
-from .rusentrel import AUTHOR_MARK, Article, Synonyms
+from ...stance.rusentrel import AUTHOR_MARK, Article, Synonyms
 
-DATA = Path(__file__).parent / "data"
-MODEL_FILE = DATA / "ru_pairs_model.json"
+HERE = Path(__file__).parent
+MODEL_FILE = HERE / "pairs_model.json"
 CLASSES = ("none", "pos", "neg")
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
 SUBJ = {"nsubj", "nsubjpass"}
@@ -50,7 +50,7 @@ class CueLexicon:
     @classmethod
     @functools.lru_cache(maxsize=4)
     def load(cls, path: Path | None = None) -> CueLexicon:
-        from ..lang.lexicon import section_or_file
+        from ..lexicon import section_or_file
 
         raw = section_or_file("ru", "stance", path)
         weights: dict[str, float] = {}
@@ -85,7 +85,7 @@ class PairFeatures:
 # ---------------------------------------------------------------------------------- parsing
 def lemmatize_name(name: str) -> str:
     """Lemmas of a name's words (pymorphy's first parse): "Соединенных Штатов" -> "соединенный штат"."""
-    from ..text.parse_ru import _models
+    from .parse import _models
 
     vocab = _models().vocab
     out: list[str] = []
@@ -407,7 +407,7 @@ def best_rule(logits: list[np.ndarray], gold: list[list], syn: Synonyms,
 
     F1(pos) depends only on the pos predictions and F1(neg) only on the neg ones (a pair gets
     the more probable of the two), so each class's rule is searched on its own."""
-    from .rusentrel import score
+    from ...stance.rusentrel import score
 
     g = {str(d): ops for d, ops in enumerate(gold)}
     best: list[tuple[float, float]] = []

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ..doc import Doc, Paragraph
-from ..lang import lexicon
-from ..quotes.russian import parsed_paragraphs
-from .extract import Hit, _ref
-from .holders import quote_at
+from ...doc import Doc, Paragraph
+from ...stance.extract import Hit, _ref
+from ...stance.holders import quote_at
+from .. import lexicon
+from .quotes import parsed_paragraphs
 
 SUBJ = ("nsubj", "nsubjpass")
 BYLINE = re.compile(r"^\s*(?:Автор|Текст)\s*:\s*([А-ЯЁA-Z][^,\n]{2,60})")
@@ -29,7 +29,7 @@ BYLINE = re.compile(r"^\s*(?:Автор|Текст)\s*:\s*([А-ЯЁA-Z][^,\n]{2,
 
 @lru_cache(maxsize=1)
 def _lex() -> tuple[dict[str, float], dict[str, str], frozenset[str], dict[str, str], frozenset[str]]:
-    from .ru_pairs import CueLexicon
+    from .pairs import CueLexicon
 
     cues = CueLexicon.load()
     lex = lexicon("ru")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..lang import lexicon as lang_lexicon
-from .candidates import Cand
-from .kb import KnowledgeBase
+from ...actors.candidates import Cand
+from ...actors.kb import KnowledgeBase
+from .. import lexicon as lang_lexicon
 
 SINGLE_OK_AFTER = lang_lexicon("zh").words("single_ok_after")
 STATE_AGENT_WORDS = lang_lexicon("zh").table("state_agent_words")

@@ -1,5 +1,5 @@
 """Events in Russian paragraphs: triggers of ``multivector/lang/ru/events.yaml`` on the natasha
-parse (``text/parse_ru.py``), coded in CAMEO and PLOVER through the same ontology as English.
+parse (``lang/ru/parse.py``), coded in CAMEO and PLOVER through the same ontology as English.
 
 A trigger is a verb or noun lemma ("осудить", "визит") or a verb with its object ("ввести
 санкции", "подписать соглашение"). Arguments come from the parse, in the spaCy labels the parser
@@ -43,12 +43,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..actors.api import load_kb
-from ..doc import ActorRef, Doc, Event, Paragraph
-from ..lang import lexicon
-from ..quotes.russian import parsed_paragraphs
-from .attribution import attributed_to
-from .ontology import ontology
+from ...actors.api import load_kb
+from ...doc import ActorRef, Doc, Event, Paragraph
+from ...events.attribution import attributed_to
+from ...events.ontology import ontology
+from .. import lexicon
+from .quotes import parsed_paragraphs
 
 SUBJ = ("nsubj", "nsubjpass")
 

@@ -37,7 +37,7 @@ class ParseRules:
 
     @classmethod
     def load(cls, path: Path | None = None) -> ParseRules:
-        from ..lang.lexicon import section_or_file
+        from ..lexicon import section_or_file
 
         raw = section_or_file("ru", "parse", path)
         return cls(deps=dict(raw.get("deps") or {}),

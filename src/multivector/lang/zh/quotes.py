@@ -22,11 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..actors.api import mentions_in
-from ..doc import Doc, Paragraph
-from ..lang import lexicon
-from .records import Draft, strip_span
-from .speakers import Speaker
+from ...actors.api import mentions_in
+from ...doc import Doc, Paragraph
+from ...quotes.records import Draft, strip_span
+from ...quotes.speakers import Speaker
+from .. import lexicon
 
 _SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
 _SPLIT = "，,；;。！？!?：:"

@@ -1,7 +1,7 @@
 """Events in Chinese paragraphs: triggers of ``multivector/lang/zh/events.yaml`` found on the
 surface of each clause, coded in CAMEO and PLOVER through the same ontology as English.
 
-Chinese paragraphs are not parsed here (sentences only), so, as ``quotes/chinese.py`` does, the
+Chinese paragraphs are not parsed here (sentences only), so, as ``lang/zh/quotes.py`` does, the
 rules are surface patterns over one clause (the sentence cut at ，；：) and the participants are
 the actor mentions the actors stage found in it, never a guessed name:
 
@@ -34,10 +34,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..doc import ActorRef, Doc, Event, Mention, Paragraph
-from ..lang import lexicon
-from .attribution import attributed_to
-from .ontology import ontology
+from ...doc import ActorRef, Doc, Event, Mention, Paragraph
+from ...events.attribution import attributed_to
+from ...events.ontology import ontology
+from .. import lexicon
 
 _CLAUSE = "，,；;：:。！？!?"
 

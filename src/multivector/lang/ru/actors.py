@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Actor
-from ..lang import lexicon as lang_lexicon
-from .candidates import Cand
-from .kb import KnowledgeBase, slug
+from ...actors.candidates import Cand
+from ...actors.kb import KnowledgeBase, slug
+from ...doc import Actor
+from .. import lexicon as lang_lexicon
 
 CYR = re.compile(r"[А-Яа-яЁё]")
 MAX_ALIAS_TOKENS = 6
@@ -63,7 +63,7 @@ class RussianRecognizer:
         for word, iso in kb.demonyms_ru.items():
             lem = self._lemmas_of_alias(word)
             if lem and lem not in self.table:
-                from .kb import Entry
+                from ...actors.kb import Entry
 
                 self.table[lem] = [Entry(iso, "demonym", "ru")]
 
@@ -72,7 +72,7 @@ class RussianRecognizer:
         Tokayev): the KB lists Russian names for some people only."""
         from rapidfuzz import fuzz, process
 
-        from .kb import Entry
+        from ...actors.kb import Entry
 
         if self._latin is None:
             self._latin = {}

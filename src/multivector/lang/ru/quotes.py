@@ -1,6 +1,6 @@
 """Quotes in Russian paragraphs: «ёлочки», „лапки“, dash dialogue, reported speech, interviews.
 
-Russian paragraphs carry a natasha parse with the English model's labels (``text/parse_ru.py``,
+Russian paragraphs carry a natasha parse with the English model's labels (``lang/ru/parse.py``,
 kept in ``doc.user_data["parses"]``); the words are in ``multivector/lang/ru/quotes.yaml``.
 The constructions:
 
@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..doc import Doc, Mention, Paragraph
-from ..lang import lexicon
-from .marks import MarkSpan
-from .records import Draft, strip_span
-from .speakers import Speaker
+from ...doc import Doc, Mention, Paragraph
+from ...quotes.marks import MarkSpan
+from ...quotes.records import Draft, strip_span
+from ...quotes.speakers import Speaker
+from .. import lexicon
 
 SUBJ = ("nsubj", "nsubjpass")
 QUOTING = {"цитировать", "процитировать"}
