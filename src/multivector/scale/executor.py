@@ -12,6 +12,7 @@ when fewer than ``2 x workers`` are in flight, and a result is released as soon 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
 import signal
@@ -23,9 +24,10 @@ import uuid
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..config import Config
 from ..doc import Document
@@ -106,6 +108,71 @@ def _quiet_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def _start_local_cluster(factory: Any, n: int) -> Any:
+    """A LocalCluster of ``n`` one-thread worker processes, or nothing left behind.
+
+    An interrupt (Ctrl-C, or SIGTERM raising ``Terminated``) that lands while the cluster starts
+    escapes its constructor as a ``BaseException``, which distributed's own clean-up (it catches
+    ``Exception``) lets through: the half-built cluster stays registered, and distributed's atexit
+    hook then closes it and fails an assertion on the workers still starting, printing a
+    traceback after our one-line stop. So such a cluster is closed here (see ``_abandon``) and
+    forgotten, so that nothing is left for the atexit hook.
+    """
+    from distributed.deploy.spec import SpecCluster
+
+    clusters = set(SpecCluster._instances)
+    children = set(multiprocessing.active_children())
+    try:
+        with workers_ignore_ctrl_c():
+            return factory(n_workers=n, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=logging.CRITICAL)
+    except BaseException:
+        _abandon(set(SpecCluster._instances) - clusters, children)
+        raise
+
+
+def _abandon(clusters: set[Any], children_before: set[Any]) -> None:
+    """Close clusters whose start was interrupted, then unregister them.
+
+    The interrupt only stopped this thread's wait: distributed's event loop goes on starting the
+    workers. Closing them half-started fails, and a worker process killed (or orphaned) while it
+    unpickles its start-up state prints a traceback of its own; so the start is let finish (30 s
+    at most; further signals are ignored meanwhile) and the cluster is then closed as usual.
+    """
+    from distributed.core import Status
+    from distributed.deploy.spec import SpecCluster
+
+    old = [(s, signal.signal(s, signal.SIG_IGN)) for s in (signal.SIGINT, signal.SIGTERM)] \
+        if threading.current_thread() is threading.main_thread() else []
+    # the same signal reached the workers starting in this process group: their nannies report
+    # "failed to start" through asyncio's and distributed's loggers, now and when their tasks are
+    # garbage-collected; the run is stopping, so those logs stay silent from here on
+    for name in ("distributed", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    settled = {Status.running, Status.failed, Status.closing, Status.closed, Status.closing_gracefully}
+    try:
+        deadline = time.monotonic() + 30
+        for cluster in clusters:
+            while time.monotonic() < deadline and any(
+                    getattr(w, "status", Status.closed) not in settled
+                    for w in list(getattr(cluster, "_created", ()))):
+                time.sleep(0.1)
+            with suppress(Exception):  # a worker that never started: AssertionError, timeouts
+                cluster.close(timeout=10)
+        for process in set(multiprocessing.active_children()) - children_before:
+            with suppress(Exception):  # what closing left behind; gone already is fine
+                process.kill()
+                process.join(5)
+        for cluster in clusters:
+            with suppress(Exception):
+                cluster._loop_runner.stop()
+    finally:
+        for cluster in clusters:
+            SpecCluster._instances.discard(cluster)
+        for s, h in old:
+            signal.signal(s, h)
+
+
 def _visible(path: str) -> bool:
     """Can this process read a file a worker wrote? (No when they share no file system.)"""
     return Path(path).is_file()
@@ -140,10 +207,7 @@ class DaskExecutor:
             # worker logs: CRITICAL only. A failing batch comes back as its documents'
             # failures; what workers would log on the way out (heartbeats to a scheduler that
             # is closing) is noise around the one-line interrupt message
-            with workers_ignore_ctrl_c():
-                self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                            dashboard_address=None,
-                                            silence_logs=logging.CRITICAL)
+            self.cluster = _start_local_cluster(LocalCluster, n)
             self.client = Client(self.cluster)
         self._slots_checked = 0.0
         self._refresh_slots()
