@@ -182,12 +182,24 @@ def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
     arrested", an unknown group) in a document that names one country only: the source is
     that country, the PLOVER coders' convention for unnamed agents (country only, no id, no
     sector). Not when the document names another country anywhere (in a war report "two
-    soldiers were killed in Donetsk" names no agent)."""
-    if not events or len(distinct) != 1:
+    soldiers were killed in Donetsk" names no agent), unless that country is the story's home
+    (``home.home_country``: one country holds the document); a sentence that names no country
+    takes the home country too ("Two men from Keighley were arrested" in a British story: the
+    gold codes GBRCOP, which no sentence alone can tell)."""
+    if not events or len(distinct) > 1:
         return
-    country = next(iter(distinct))
-    if not _document_countries(doc, api, sent) <= {country}:
-        return
+    if distinct:
+        country = next(iter(distinct))
+        if not _document_countries(doc, api, sent) <= {country} \
+                and home_country(doc, api) != country:
+            return
+    else:
+        # the sentence names no country ("Two men from Keighley were arrested"): the story's
+        # home country, when one country holds the document (``home.home_country``)
+        home = home_country(doc, api)
+        if not home:
+            return
+        country = home
     ref = api.actor_ref(doc, country) or {}
     for ev in events:
         ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
@@ -294,7 +306,11 @@ def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: se
             sides = {o.country for o in other if o.country}
             if len(sides) == 1 and sides <= distinct:
                 country = next(iter(sides))
-        if country is None and not distinct and api is not None and (a.sector or "") in HOME_SECTORS:
-            country = home_country(doc, api)  # "Police arrested ..." in a British story
+        if country is None and (not distinct or about_other) and api is not None \
+                and (a.sector or "") in HOME_SECTORS:
+            # "Police arrested ..." in a British story; also when the sentence's country was
+            # set aside as the one a speaker addresses ("A US claim was thrown out by an appeal
+            # court" in an American story: the court is the home country's, not unknown)
+            country = home_country(doc, api)
         if country is not None:
             a.country = country

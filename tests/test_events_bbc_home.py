@@ -1,0 +1,54 @@
+"""Country-less agents of a one-country story take the story's home country (sentences written
+for these tests, in the style of wire news about Britain): an agentless arrest's implied source,
+a court ruling on a foreign party, and unnamed persons ("two men", "an elderly man") as
+civilians. A story that names several countries evenly gives none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# three sentences that make Britain the story's home (``home_country_share`` of its mentions)
+BEFORE = "Labour ministers met union leaders in London on Monday. The Home Office said the review would continue. "
+AFTER = " A British minister said the talks had gone well."
+
+
+def _events(pipe, sentence: str, before: str = BEFORE):
+    doc = pipe.analyze_text(before + sentence + AFTER, date="2024-05-14")
+    lo = len(before)
+    return [e for e in doc.events if lo <= e.start < lo + len(sentence)]
+
+
+def _one(events, root: str):
+    found = [e for e in events if (e.cameo or "").startswith(root)]
+    assert found, [(e.cameo, e.trigger) for e in events]
+    return found[0]
+
+
+def test_an_agentless_arrest_in_a_home_story_is_the_home_countrys(events_pipeline):
+    # the sentence names no country and no agent: the story's home gives the source
+    e = _one(_events(events_pipeline, "Two men from Salford were arrested on Tuesday."), "17")
+    assert [(a.country, a.method) for a in e.source] == [("GBR", "implied")]
+    assert [(a.country, a.sector) for a in e.target] == [("GBR", "CVL")]  # "men": civilians
+
+
+def test_a_court_ruling_on_a_foreign_party_is_the_home_courts(events_pipeline):
+    # the sentence's one country is the party the court rules on, not the court's
+    e = _one(_events(events_pipeline, "An Irish claim against the airline was rejected by an appeal court."),
+             "")
+    court = [a for a in e.source if a.sector == "JUD"]
+    assert court and court[0].country == "GBR", [(a.name, a.country) for a in e.source]
+    assert [a.country for a in e.target] == ["IRL"]
+
+
+def test_an_unnamed_person_is_a_civilian(events_pipeline):
+    e = _one(_events(events_pipeline, "An elderly man was detained by police in Leeds."), "17")
+    assert [(a.country, a.sector) for a in e.target] == [("GBR", "CVL")]
+
+
+def test_no_home_country_no_implied_source(events_pipeline):
+    # Britain, France and Spain named alike: no home, and nobody is invented for the arrest
+    before = "French and Spanish ministers met British officials in Brussels. Paris and Madrid said the review would continue. "
+    e = _one(_events(events_pipeline, "Two Belgian men were arrested on Tuesday.", before), "17")
+    assert e.source == []
