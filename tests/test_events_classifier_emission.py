@@ -9,9 +9,9 @@ import pytest
 pytestmark = pytest.mark.slow
 
 # several countries (no implied domestic target) and an arrest whose patients name no actor:
-# only the classifier types the arrest, and it finds no target
+# only the classifier types the arrest, and it finds no target ("men" would be civilians)
 TARGETLESS = ("Kazakhstan and Uzbekistan signed a water accord. Russia and China welcomed it. "
-              "Police detained four men in a raid on a warehouse on Tuesday.")
+              "Police detained four suspects in a raid on a warehouse on Tuesday.")
 
 
 def _arrests(doc):
