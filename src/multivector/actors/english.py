@@ -11,6 +11,10 @@ pronouns and descriptors are settled per document in :mod:`multivector.actors.li
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
 import re
 
 from rapidfuzz import fuzz, process
@@ -19,7 +23,7 @@ from ..doc import Actor
 from ..lang import lexicon as lang_lexicon
 from ..lang.names import given_names
 from .candidates import Cand
-from .kb import DERIVED, KnowledgeBase, date_in, fold, norm, slug
+from .kb import DERIVED, KnowledgeBase, _cache_dir, date_in, fold, norm, slug
 from .lexicon import PRONOUNS, lexicon
 
 LOC_PREPS = lang_lexicon("en").words("loc_preps")
@@ -97,6 +101,66 @@ def one_typo(text: str, name: str) -> bool:
         Levenshtein.distance(*diff[0]) <= 1
 
 
+GazetteerPatterns = list[tuple[str, list[tuple[int, ...]]]]
+
+
+def _token_keys(nlp, terms: dict[str, list[str]], exact: bool) -> GazetteerPatterns:
+    """Each key's aliases as the token hashes a PhraseMatcher compares (ORTH for the exact
+    matcher, LOWER for the other), in the order the matcher is given them. The exact matcher
+    also takes a lower-case alias capitalised ("the Kremlin" is stored as "kremlin")."""
+    out: GazetteerPatterns = []
+    for key, aliases in terms.items():
+        forms = aliases
+        if exact:
+            variants = set(aliases)
+            for a in aliases:
+                if a.islower():
+                    variants.add(a[:1].upper() + a[1:])
+            forms = sorted(variants)
+        out.append((key, [tuple(t.orth if exact else t.lower for t in d)
+                          for d in nlp.tokenizer.pipe(forms)]))
+    return out
+
+
+def gazetteer_patterns(nlp, exact_terms: dict[str, list[str]],
+                       lower_terms: dict[str, list[str]]) -> tuple[GazetteerPatterns,
+                                                                   GazetteerPatterns]:
+    """The gazetteer matchers' patterns as token hashes, from a cache file when the aliases
+    and the tokenizer are those it was made with. Tokenizing ~20k aliases into Docs took
+    ~5 s of every process's start (a third of the start-up, 4% of a 300-article run); the
+    matchers are given the hashes they would have read from those Docs, so they match the
+    same. The cache sits beside the knowledge base's (``$MULTIVECTOR_CACHE``); a read-only
+    home only costs the tokenizing."""
+    import spacy
+
+    h = hashlib.sha256(b"gazetteer-patterns-1")
+    # keys in matcher order; a key's aliases sorted (they come from a set: the order of one
+    # key's patterns changes no match)
+    h.update(json.dumps([spacy.__version__, nlp.lang, nlp.meta.get("name"),
+                         nlp.meta.get("version")] + [[(k, sorted(v)) for k, v in terms.items()]
+                                                     for terms in (exact_terms, lower_terms)]
+                        ).encode())
+    h.update(nlp.tokenizer.to_bytes(exclude=["vocab"]))  # rules, affixes, special cases
+    cache = _cache_dir() / f"gazetteer-{h.hexdigest()[:20]}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+    except (OSError, pickle.PickleError, EOFError, ValueError):
+        pass
+    built = (_token_keys(nlp, exact_terms, True), _token_keys(nlp, lower_terms, False))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:  # the cache is an optimisation only
+        pass
+    return built
+
+
 class EnglishRecognizer:
     """Builds the gazetteer matchers once (per knowledge base and spaCy vocab)."""
 
@@ -130,8 +194,12 @@ class EnglishRecognizer:
                             if all(all(w[:1].isupper() or w in SMALL_WORDS or not w[:1].isalpha()
                                        for w in f.split()) for f in forms)
                             and not any("'s" in f or "’s" in f for f in forms)}
-        self._add(self.exact, exact_terms)
-        self._add(self.lower, lower_terms)
+        for matcher, patterns in zip((self.exact, self.lower),
+                                     gazetteer_patterns(nlp, exact_terms, lower_terms), strict=True):
+            for key, keywords in patterns:
+                # token hashes: PhraseMatcher.add reads a pattern that is not a Doc as the
+                # attribute values themselves (its stub only names Docs)
+                matcher.add(key, keywords)  # type: ignore[arg-type]
         # fuzzy targets: state names and multi-word names of organisations and people
         self.fuzzy_states: dict[str, str] = {}
         self.fuzzy_people: dict[str, str] = {}
@@ -173,18 +241,6 @@ class EnglishRecognizer:
         if len(key) <= 4 and key.isalpha() and key not in small:
             return key.upper() if key in {"us", "uk", "uae", "dc", "rf", "prc", "rok"} else key.title()
         return " ".join(w if w in small else w[:1].upper() + w[1:] for w in key.split())
-
-    def _add(self, matcher, terms: dict[str, list[str]]) -> None:
-        for key, aliases in terms.items():
-            docs = list(self.nlp.tokenizer.pipe(aliases))
-            forms = set(aliases)
-            # "the Kremlin" is stored as "kremlin": allow both "Kremlin" and "kremlin"-less case
-            if matcher is self.exact:
-                for a in aliases:
-                    if a.islower():
-                        forms.add(a[:1].upper() + a[1:])
-                docs = list(self.nlp.tokenizer.pipe(sorted(forms)))
-            matcher.add(key, docs)
 
     # ------------------------------------------------------------------ per paragraph
     def paragraph(self, sdoc, base: int, date: str | None, lang: str = "en") -> list[Cand]:

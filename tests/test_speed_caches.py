@@ -1,0 +1,77 @@
+"""Caches that make the pipeline cheaper must not change what it finds.
+
+The gazetteer's patterns are read from a cache file instead of tokenizing every alias at each
+start (``actors.english.gazetteer_patterns``): the cached patterns are those a fresh build
+gives, a matcher given them finds what a matcher given the alias Docs finds, and other aliases
+or another tokenizer get another file.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.matcher import PhraseMatcher
+
+from multivector.actors import english
+
+EXACT = {"kremlin": ["Kremlin", "kremlin"], "un": ["UN"], "nato": ["NATO"]}
+LOWER = {"european union": ["European Union", "the European Union"],
+         "foreign ministry": ["foreign ministry"]}
+TEXT = ("The Kremlin said the European Union and NATO met the UN and the Foreign Ministry; "
+        "the kremlin and the european union did not.")
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("MULTIVECTOR_CACHE", str(tmp_path))
+    return tmp_path / "multivector"
+
+
+def _doc_matcher(nlp, attr: str, terms: dict[str, list[str]], exact: bool) -> PhraseMatcher:
+    """The matcher as it was built before the cache: from the alias Docs."""
+    m = PhraseMatcher(nlp.vocab, attr=attr)
+    for key, aliases in terms.items():
+        forms = sorted(set(aliases) | {a[:1].upper() + a[1:] for a in aliases if a.islower()}) \
+            if exact else aliases
+        m.add(key, list(nlp.tokenizer.pipe(forms)))
+    return m
+
+
+def test_cached_patterns_are_the_fresh_ones(nlp, cache_dir):
+    first = english.gazetteer_patterns(nlp, EXACT, LOWER)
+    files = list(cache_dir.glob("gazetteer-*.pickle"))
+    assert len(files) == 1
+    again = english.gazetteer_patterns(nlp, EXACT, LOWER)  # from the file
+    assert again == first
+    assert first == (english._token_keys(nlp, EXACT, True), english._token_keys(nlp, LOWER, False))
+    # the exact matcher is also given a lower-case alias capitalised
+    assert len(dict(first[0])["kremlin"]) == 2
+
+
+def test_hash_patterns_match_as_the_alias_docs(nlp, cache_dir):
+    exact, lower = english.gazetteer_patterns(nlp, EXACT, LOWER)
+    sdoc = nlp.make_doc(TEXT)
+    for attr, patterns, terms, is_exact in (("ORTH", exact, EXACT, True),
+                                            ("LOWER", lower, LOWER, False)):
+        m = PhraseMatcher(nlp.vocab, attr=attr)
+        for key, keywords in patterns:
+            m.add(key, keywords)
+        got = m(sdoc)
+        assert got == _doc_matcher(nlp, attr, terms, is_exact)(sdoc)
+        assert got  # the text names them
+    names = {sdoc[s:e].text for _, s, e in m(sdoc)}
+    assert {"European Union", "european union", "Foreign Ministry"} <= names
+
+
+def test_other_aliases_get_another_file(nlp, cache_dir):
+    english.gazetteer_patterns(nlp, EXACT, LOWER)
+    changed = english.gazetteer_patterns(nlp, EXACT, {**LOWER, "security council": ["Security Council"]})
+    assert len(list(cache_dir.glob("gazetteer-*.pickle"))) == 2
+    assert dict(changed[1])["security council"] == [
+        tuple(t.lower for t in nlp.make_doc("Security Council"))]
+
+
+def test_unwritable_cache_still_builds(nlp, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("MULTIVECTOR_CACHE", str(blocker))  # a file where a folder should be
+    assert english.gazetteer_patterns(nlp, EXACT, LOWER)[0] == english._token_keys(nlp, EXACT, True)
