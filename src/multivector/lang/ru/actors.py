@@ -9,6 +9,7 @@ loaded on the first Russian paragraph only (about 1.5 s), so English-only runs n
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ...actors.candidates import Cand
 from ...actors.kb import KnowledgeBase, slug
@@ -16,6 +17,9 @@ from ...doc import Actor
 from .. import lexicon as lang_lexicon
 
 CYR = re.compile(r"[А-Яа-яЁё]")
+# "Россия-НАТО", "Иран–Сирия": the parts of a one-token pair of names
+PAIR_SPLIT = re.compile(r"[-‐‑–—]")
+PAIR_PART = re.compile(r"[^-‐‑–—]+")
 MAX_ALIAS_TOKENS = 6
 FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "VERB", "NUM"}
 _LEX = lang_lexicon("ru")
@@ -56,10 +60,19 @@ class RussianRecognizer:
         self.morph = NewsMorphTagger(emb)
         self.ner = NewsNERTagger(emb)
         self.table: dict[tuple[str, ...], list] = {}
+        exact: dict[tuple[str, ...], int] = {}
         for key, entries in kb.index.get("ru", {}).items():
             lem = self._lemmas_of_alias(key)
             if lem:
-                self.table.setdefault(lem, []).extend(entries)
+                bucket = self.table.setdefault(lem, [])
+                if lem == tuple(re.findall(r"[\w\-]+", key.lower())):
+                    # the alias is its own lemma: it goes before aliases that only lemmatise
+                    # to it ("Асад" before "Асадов", which pymorphy reads as plural "Асады")
+                    at = exact.get(lem, 0)
+                    bucket[at:at] = entries
+                    exact[lem] = at + len(entries)
+                else:
+                    bucket.extend(entries)
         for word, iso in kb.demonyms_ru.items():
             lem = self._lemmas_of_alias(word)
             if lem and lem not in self.table:
@@ -101,6 +114,30 @@ class RussianRecognizer:
             out.append(parses[0].normal_form if parses else w)
         return tuple(out)
 
+    def _pair(self, tok: Any, base: int) -> list[Cand]:
+        """"встреча Россия-НАТО", "ось Иран-Сирия": one token that joins two names with a hyphen
+        or dash names both (a relation, a pair of parties); each capitalised part that is
+        itself a name of the knowledge base (not a person: "Римский-Корсаков") is a mention.
+        A hyphenated name the knowledge base knows whole ("Тель-Авив") never gets here."""
+        parts = [(m.start(), m.group()) for m in PAIR_PART.finditer(tok.text)]
+        if len(parts) < 2 or len(parts) != len(PAIR_SPLIT.split(tok.text)):
+            return []
+        out = []
+        for at, part in parts:
+            if not part[:1].isupper():
+                return []
+            entries = self.table.get(self._lemmas_of_alias(part))
+            if not entries:
+                return []
+            entry = sorted(entries, key=lambda e: {"name": 0, "metonym": 1}.get(e.kind, 2))[0]
+            actor = self.kb.actors[entry.actor_id]
+            if actor.type == "person" or entry.kind == "demonym":
+                return []
+            a = base + tok.start + at
+            out.append(Cand(a, a + len(part), actor.id, "alias" if entry.kind == "name"
+                            else "metonym", language="ru", kind="name", sector=actor.sector))
+        return out
+
     def paragraph(self, text: str, base: int, date: str | None = None) -> list[Cand]:
         from natasha import Doc as NDoc
 
@@ -125,6 +162,7 @@ class RussianRecognizer:
                     hit = (n, self.table[key])
                     break
             if hit is None:
+                cands.extend(self._pair(toks[i], base))
                 i += 1
                 continue
             n, entries = hit

@@ -85,6 +85,8 @@ class RuEventWords:
     # "заявил о намерении", "выступает за улучшение": the verb's subject is the noun's source
     content_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     object_control: frozenset[str] = frozenset()  # "призвал X сделать": X does it
+    anaphoric_pronouns: frozenset[str] = frozenset()  # "Тот сам наносил удары": the last actor
+    anaphoric_nouns: frozenset[str] = frozenset()  # "со страной": the last state named
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +116,8 @@ def words() -> RuEventWords:
                         {str(k): str(v) for k, v in lex.table("ru_threat_codes").items()},
                         {str(k): frozenset(str(x) for x in v)
                          for k, v in lex.table("ru_content_verbs").items()},
-                        lex.words("ru_object_control"))
+                        lex.words("ru_object_control"), lex.words("ru_anaphoric_pronouns"),
+                        lex.words("ru_anaphoric_nouns"))
 
 
 NOMINAL = ("NOUN", "PROPN")  # natasha tags a capitalised noun at a sentence start PROPN
@@ -228,7 +231,10 @@ def _statements(doc: Doc, spans: list[tuple[int, int]], coded: list[Event]) -> l
     return out
 
 
-def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
+def _participants(doc: Doc, base: int, toks: list[Any],
+                  avoid: frozenset[str] = frozenset()) -> list[ActorRef]:
+    """The actors ``toks`` name (``avoid``: ids an anaphoric word cannot stand for, the
+    event's other side: "Германия установила со страной связи" is not Germany with itself)."""
     refs: list[ActorRef] = []
     for t in toks:
         if t.lemma_ == "который":  # "группировка, с которой Израиль воевал": the antecedent
@@ -245,15 +251,78 @@ def _participants(doc: Doc, base: int, toks: list[Any]) -> list[ActorRef]:
         span = _np(t)
         a, b = base + span[0].idx, base + span[-1].idx + len(span[-1].text)
         inside = [m for m in doc.mentions if m.actor_id and a <= m.start and m.end <= b]
+        if not inside:
+            ant = _anaphor(doc, base, t, avoid)
+            if ant is not None:
+                ref = _ref(doc, ant.actor_id or "", ant.text)
+                if all(r.id != ref.id for r in refs):
+                    refs.append(ref)
+                continue
         # "Президент Казахстана Касым-Жомарт Токаев": the person, not the country of the title
         people = [m for m in inside if (m.actor_id or "").startswith("PER:")]
         chosen = (people or inside)[:1]  # the head's own phrase: its first actor
+        ta, tb = base + t.idx, base + t.idx + len(t.text)
+        own = [m for m in inside if ta <= m.start and m.end <= tb]
+        if len(own) > 1 and not people:
+            chosen = own  # "Россия-НАТО": a one-token pair names both
         group = _group(doc, base, t, span, inside)
         for ref in [group] if group is not None else [_ref(doc, m.actor_id or "", m.text) for m in chosen]:
             if all(r.id != ref.id or r.id is None and (r.country, r.sector) != (ref.country, ref.sector)
                    for r in refs):
                 refs.append(ref)
     return refs
+
+
+def _token_at(doc: Doc, offset: int) -> Any:
+    """The parse token at a document offset (any Russian paragraph's parse), or None."""
+    p = doc.paragraph_at(offset)
+    parse = doc.user_data.get("parses", {}).get(p.idx) if p is not None else None
+    if p is None or parse is None:
+        return None
+    return next((x for x in parse if x.idx <= offset - p.start < x.idx + len(x.text)), None)
+
+
+def _anaphor(doc: Doc, base: int, t: Any, avoid: frozenset[str] = frozenset()) -> Any:
+    """The mention an anaphoric word stands for: a personal or demonstrative pronoun ("Тот сам
+    наносил удары", "она заявила") -> the last actor named before it in its sentence or the one
+    before that agrees with it in number (and gender in the singular); a bare singular
+    "страна" / "государство" (no name in its phrase: "со страной") -> the last state named
+    there. None when nothing fits: an unresolved pronoun is no actor."""
+    w = words()
+    if t.lemma_ in w.anaphoric_pronouns and t.pos_ in ("PRON", "DET") \
+            and t.dep_ not in ("det", "amod"):
+        state_only = False
+    elif t.lemma_ in w.anaphoric_nouns and t.pos_ == "NOUN" \
+            and _feature(t, "Number") == "Sing" \
+            and not any(c.dep_ in ("nmod", "appos", "flat") for c in t.children):
+        state_only = True
+    else:
+        return None
+    at = base + t.idx
+    sent = doc.sentence_at(at)
+    if sent is None:
+        return None
+    lo = doc.sentences[sent.idx - 1].start if 0 < sent.idx <= len(doc.sentences) else sent.start
+    number, gender = _feature(t, "Number"), _feature(t, "Gender")
+    for m in sorted(doc.mentions, key=lambda m: m.start, reverse=True):
+        if m.start >= at or m.start < lo or not m.actor_id or m.actor_id in avoid:
+            continue
+        actor = doc.actors.get(m.actor_id)
+        if actor is None:
+            continue
+        if state_only:
+            if actor.type == "state":
+                return m
+            continue
+        head = _token_at(doc, m.start)
+        if head is None or head.pos_ not in NOMINAL or number is None \
+                or _feature(head, "Number") not in (number, None):
+            continue  # "американские" is no referent: the noun it modifies is
+        if number == "Sing" and gender is not None \
+                and _feature(head, "Gender") not in (gender, None):
+            continue
+        return m
+    return None
 
 
 def _feature(tok: Any, name: str) -> str | None:
@@ -596,7 +665,9 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
     for slot in slots:
         # a verb + object trigger's partner may hang from either ("заключила с Ираном договор")
         holder = host if noun is None else tok
-        tgt = [t for t in _participants(doc, base, _slot(anchor if slot != "obj" else tok, slot, holder))
+        avoid = frozenset(s.id for s in src if s.id)
+        tgt = [t for t in _participants(doc, base, _slot(anchor if slot != "obj" else tok, slot,
+                                                          holder), avoid)
                if all(t.id != s.id for s in src)]
         if tgt:
             break
