@@ -66,3 +66,20 @@ def test_a_surname_is_not_taken_for_a_plural_of_another(ru_pipe):
     doc = _doc(ru_pipe, "Москва поддержала Асада.")
     assert [m.actor_id for m in doc.mentions if doc.text[m.start:m.end] == "Асада"] == [
         "PER:bashar-al-assad"]
+
+
+def test_a_possessive_stands_for_its_possessor(ru_pipe):
+    # "Ее" is Russia's (feminine), and the pair inside the genitive gives both supported
+    doc = _doc(ru_pipe, "Россия давно помогает Дамаску. Ее поддержка оси Иран-Сирия беспокоит нас.")
+    assert ("051", ["RUS"], ["IRN", "SYR"]) in _triples(doc)
+    # "при поддержке США": the genitive is supported by no one named: no event
+    doc = _doc(ru_pipe, "Оппозиция выступила при поддержке США.")
+    assert [c for c, _, _ in _triples(doc)] == []
+
+
+def test_the_other_aspect_and_a_kept_state(ru_pipe):
+    doc = _doc(ru_pipe, "Тегеран и Москва поддерживают Асада.")
+    assert _triples(doc) == [("051", ["IRNGOV", "RUSGOV"], ["PER:bashar-al-assad"])]
+    # "поддерживать отношения" keeps relations: not support, no event
+    doc = _doc(ru_pipe, "Франция поддерживала с Германией хорошие отношения.")
+    assert _triples(doc) == []

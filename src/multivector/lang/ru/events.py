@@ -87,6 +87,9 @@ class RuEventWords:
     object_control: frozenset[str] = frozenset()  # "призвал X сделать": X does it
     anaphoric_pronouns: frozenset[str] = frozenset()  # "Тот сам наносил удары": the last actor
     anaphoric_nouns: frozenset[str] = frozenset()  # "со страной": the last state named
+    # "её поддержка": possessive -> (number, gender) of whom it stands for
+    possessives: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    state_pairs: frozenset[tuple[str, str]] = frozenset()  # "поддерживать отношения": no act
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +120,11 @@ def words() -> RuEventWords:
                         {str(k): frozenset(str(x) for x in v)
                          for k, v in lex.table("ru_content_verbs").items()},
                         lex.words("ru_object_control"), lex.words("ru_anaphoric_pronouns"),
-                        lex.words("ru_anaphoric_nouns"))
+                        lex.words("ru_anaphoric_nouns"),
+                        {str(k): (str(v[0]), str(v[1]) if v[1] else None)
+                         for k, v in lex.table("ru_possessives").items()},
+                        frozenset((a, b) for a, _, b in (str(x).partition(" ")
+                                                         for x in lex.ordered("ru_state_pairs"))))
 
 
 NOMINAL = ("NOUN", "PROPN")  # natasha tags a capitalised noun at a sentence start PROPN
@@ -159,6 +166,8 @@ def _trigger(tok: Any, w: RuEventWords) -> tuple[Trigger, Any] | None:
         for c in tok.children:
             if c.dep_ == "dobj" and (lemma, c.lemma_) in w.pairs:
                 return w.pairs[(lemma, c.lemma_)], c
+            if c.dep_ == "dobj" and (lemma, c.lemma_) in w.state_pairs:
+                return None  # "поддерживать отношения": a state kept, not an act
         return (w.single[lemma], None) if lemma in w.single else None
     if tok.pos_ in NOMINAL:
         if tok.dep_ == "dobj" and (tok.head.lemma_, lemma) in w.pairs:
@@ -261,10 +270,15 @@ def _participants(doc: Doc, base: int, toks: list[Any],
         # "Президент Казахстана Касым-Жомарт Токаев": the person, not the country of the title
         people = [m for m in inside if (m.actor_id or "").startswith("PER:")]
         chosen = (people or inside)[:1]  # the head's own phrase: its first actor
-        ta, tb = base + t.idx, base + t.idx + len(t.text)
-        own = [m for m in inside if ta <= m.start and m.end <= tb]
-        if len(own) > 1 and not people:
-            chosen = own  # "Россия-НАТО": a one-token pair names both
+        if chosen and not people:
+            # "встреча Россия-НАТО", "оси Иран-Сирия": a one-token pair names both
+            host = next((x for x in span if x.idx <= chosen[0].start - base
+                         < x.idx + len(x.text)), None)
+            if host is not None:
+                ta, tb = base + host.idx, base + host.idx + len(host.text)
+                own = [m for m in inside if ta <= m.start and m.end <= tb]
+                if len(own) > 1:
+                    chosen = own
         group = _group(doc, base, t, span, inside)
         for ref in [group] if group is not None else [_ref(doc, m.actor_id or "", m.text) for m in chosen]:
             if all(r.id != ref.id or r.id is None and (r.country, r.sector) != (ref.country, ref.sector)
@@ -289,7 +303,11 @@ def _anaphor(doc: Doc, base: int, t: Any, avoid: frozenset[str] = frozenset()) -
     "страна" / "государство" (no name in its phrase: "со страной") -> the last state named
     there. None when nothing fits: an unresolved pronoun is no actor."""
     w = words()
-    if t.lemma_ in w.anaphoric_pronouns and t.pos_ in ("PRON", "DET") \
+    number, gender = _feature(t, "Number"), _feature(t, "Gender")
+    if t.lemma_ in w.possessives and t.pos_ in ("PRON", "DET"):
+        state_only = False
+        number, gender = w.possessives[t.lemma_]  # the possessor's, not its noun's
+    elif t.lemma_ in w.anaphoric_pronouns and t.pos_ in ("PRON", "DET") \
             and t.dep_ not in ("det", "amod"):
         state_only = False
     elif t.lemma_ in w.anaphoric_nouns and t.pos_ == "NOUN" \
@@ -303,7 +321,6 @@ def _anaphor(doc: Doc, base: int, t: Any, avoid: frozenset[str] = frozenset()) -
     if sent is None:
         return None
     lo = doc.sentences[sent.idx - 1].start if 0 < sent.idx <= len(doc.sentences) else sent.start
-    number, gender = _feature(t, "Number"), _feature(t, "Gender")
     for m in sorted(doc.mentions, key=lambda m: m.start, reverse=True):
         if m.start >= at or m.start < lo or not m.actor_id or m.actor_id in avoid:
             continue
@@ -488,7 +505,11 @@ def _slot(tok: Any, slot: str, host: Any) -> list[Any]:
         return [c for h in holders for c in h.children if c.dep_ in ("dative", "obl", "nmod")
                 and "Case=Dat" in str(c.morph)]
     if slot == "gen":
-        return [c for c in tok.children if c.dep_ in ("nmod", "poss") and "Case=Gen" in str(c.morph)]
+        return [c for c in tok.children if c.dep_ in ("nmod", "poss") and "Case=Gen" in str(c.morph)
+                and c.lemma_ not in words().possessives]
+    if slot == "poss":  # "её поддержка", "их визит": whom the possessive stands for
+        return [c for c in tok.children if c.dep_ in ("det", "nmod", "poss")
+                and c.lemma_ in words().possessives and c.pos_ in ("PRON", "DET")]
     words_ = slot.split()
     holders = [tok] + ([host] if host is not None else [])
     # a passive verb's agent phrase carries its preposition too ("введены Евросоюзом против
@@ -657,7 +678,10 @@ def _event(doc: Doc, base: int, tok: Any, noun: Any, trig: Trigger,
     for slot in trig.source:
         if slot == "subj" and tok.pos_ in NOMINAL and host is None and tok.dep_ not in SUBJ:
             continue  # a noun trigger's "subject" is its light verb's
-        src = _participants(doc, base, _slot(tok, slot, host))
+        toks = _slot(tok, slot, host)
+        if not toks and slot == "gen" and tok.pos_ in NOMINAL:
+            toks = _slot(tok, "poss", host)  # "его визит": the possessor is the genitive's
+        src = _participants(doc, base, toks)
         if src:
             break
     tgt: list[ActorRef] = []
