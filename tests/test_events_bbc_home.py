@@ -1,7 +1,8 @@
 """Country-less agents of a one-country story take the story's home country (sentences written
 for these tests, in the style of wire news about Britain): an agentless arrest's implied source,
 a court ruling on a foreign party, and unnamed persons ("two men", "an elderly man") as
-civilians. A story that names several countries evenly gives none of them."""
+civilians; a person the knowledge base does not know takes the state of their own title ("his
+Spanish counterpart X"). A story that names several countries evenly gives none of them."""
 
 from __future__ import annotations
 
@@ -52,3 +53,12 @@ def test_no_home_country_no_implied_source(events_pipeline):
     before = "French and Spanish ministers met British officials in Brussels. Paris and Madrid said the review would continue. "
     e = _one(_events(events_pipeline, "Two Belgian men were arrested on Tuesday.", before), "17")
     assert e.source == []
+
+
+def test_a_person_unknown_to_the_knowledge_base_takes_the_state_of_their_own_title(events_pipeline):
+    # "his Portuguese counterpart X": the title before the name places X; nothing else does
+    doc = events_pipeline.analyze_text("In May, Mr Kelly and his Portuguese counterpart Rui Vasconcelos "
+                                       "agreed to establish a joint body.", date="2024-05-14")
+    e = _one(doc.events, "03")
+    named = {a.name: a.country for a in e.source}
+    assert named.get("Rui Vasconcelos") == "PRT", named

@@ -157,6 +157,40 @@ def _stateless_named(doc: Doc, a: ActorRef, api: Any) -> bool:
                for m in api.mentions_in(doc, a.start, a.end))
 
 
+def _own_phrase_country(doc: Doc, a: ActorRef, api: Any, sent: Any) -> bool:
+    """A person the knowledge base gives no country, whose own noun phrase names one state
+    before the name ("his Spanish counterpart Miguel Moratinos", "Iceland's envoy X"): that
+    state is theirs, whatever else the sentence names. Titles the actors stage reads already
+    place known office holders; this covers names it does not know. Persons only: a generic
+    group's modifiers ("anti-French protesters") are left to the steps below. True when it
+    filled the country."""
+    if a.start is None or a.end is None or not (a.id or "").startswith("PER:") \
+            or sent is None or sent.span is None:
+        return False
+    from .arguments import np_range
+
+    head = None
+    for t in sent.span:
+        at = doc.token_start(t)
+        if a.start <= at < a.end:
+            head = t  # the name's last token: its phrase's head
+    if head is None:
+        return False
+    i, _ = np_range(head)
+    lo = min(doc.token_start(head.doc[i]), a.start)  # the argument may hold its title
+    found = set()
+    for m in api.mentions_in(doc, lo, a.end):
+        ref = api.actor_ref(doc, m.actor_id)
+        if not ref or not ref.get("country") or (ref.get("type") or "") == "person" \
+                or _currency(doc, m) or api.allegiance_at(doc.text, m.start, m.end):
+            continue
+        found.add(ref["country"])
+    if len(found) != 1:
+        return False
+    a.country = found.pop()
+    return True
+
+
 def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> None:
     """Fill ``country`` of country-less arguments of ``events`` (one sentence) in place, then
     give a source-only event of a sentence that names no other country its implied domestic
@@ -167,7 +201,8 @@ def complete_countries(doc: Doc, sent: Any, events: list[Event], api: Any) -> No
     if not (todo or lonely or agentless) or api is None or not doc.mentions:
         return
     todo = [(ev, a) for ev, a in todo
-            if not _speaker_country(doc, a, api) and not _stateless_named(doc, a, api)]
+            if not _speaker_country(doc, a, api) and not _stateless_named(doc, a, api)
+            and not _own_phrase_country(doc, a, api, sent)]
     named = _countries(doc, api, sent.span, sent.start, sent.end)
     distinct = {c for _, c, _ in named}
     _fill(doc, todo, named, distinct, sent, api)
