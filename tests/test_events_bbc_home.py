@@ -62,3 +62,17 @@ def test_a_person_unknown_to_the_knowledge_base_takes_the_state_of_their_own_tit
     e = _one(doc.events, "03")
     named = {a.name: a.country for a in e.source}
     assert named.get("Rui Vasconcelos") == "PRT", named
+
+
+def test_a_story_about_a_war_abroad_is_home_where_its_actors_are(events_pipeline):
+    # Iraq is named as often as Britain, but only as a place: the story's actors (an MP, the
+    # prime minister, the BBC, Downing Street) are British, and so are the unplaced critic and
+    # "the government" of its last sentence
+    text = ("The war in Iraq has cost too much, the Labour MP John Prescott said on Monday. Troops "
+            "remain in Iraq and Iraq is still unstable, Tony Blair told the BBC. Downing Street said "
+            "the Iraq policy would not change. Dr Harriet Fenwick has since criticised the government "
+            "over the war.")
+    doc = events_pipeline.analyze_text(text, date="2024-05-14")
+    e = _one([x for x in doc.events if x.start >= text.index("Dr Harriet")], "11")
+    assert [a.country for a in e.source] == ["GBR"]  # a person the knowledge base does not know
+    assert [(a.country, a.sector) for a in e.target] == [("GBR", "GOV")]

@@ -342,10 +342,11 @@ def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: se
             if len(sides) == 1 and sides <= distinct:
                 country = next(iter(sides))
         if country is None and (not distinct or about_other) and api is not None \
-                and (a.sector or "") in HOME_SECTORS:
+                and ((a.sector or "") in HOME_SECTORS or (a.id or "").startswith("PER:")):
             # "Police arrested ..." in a British story; also when the sentence's country was
             # set aside as the one a speaker addresses ("A US claim was thrown out by an appeal
-            # court" in an American story: the court is the home country's, not unknown)
+            # court" in an American story: the court is the home country's, not unknown); a
+            # person the knowledge base gives no country is placed the same way
             country = home_country(doc, api)
         if country is not None:
             a.country = country

@@ -35,6 +35,7 @@ def home_country(doc: Doc, api: Any) -> str | None:
     if "home_country" in doc.user_data:
         return doc.user_data["home_country"]
     counts: dict[str, int] = {}
+    agents: dict[str, int] = {}  # the same, agents only (persons and bodies with a sector)
     for m in api.mentions_in(doc, 0, len(doc.text)):
         if _currency(doc, m):
             continue
@@ -42,11 +43,19 @@ def home_country(doc: Doc, api: Any) -> str | None:
         c = ref.get("country") if ref else None
         if c and (ref.get("sector") or "") not in STATELESS_SECTORS:
             counts[c] = counts.get(c, 0) + 1
-    value = None
-    total = sum(counts.values())
-    if counts:
-        best, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= HOME_MIN and n >= HOME_SHARE * total:
-            value = best
+            if ref.get("sector") or ref.get("type") == "person":
+                agents[c] = agents.get(c, 0) + 1
+    # a story about a war abroad names the war's country as often as its own actors ("the war
+    # in Iraq" beside Downing Street, the BBC and Mr Blair): the actors, not the places, say
+    # whose story it is
+    value = _dominant(counts) or _dominant(agents)
     doc.user_data["home_country"] = value
     return value
+
+
+def _dominant(counts: dict[str, int]) -> str | None:
+    """The country holding ``HOME_SHARE`` of ``counts`` (at least ``HOME_MIN``), else None."""
+    if not counts:
+        return None
+    best, n = max(counts.items(), key=lambda kv: kv[1])
+    return best if n >= HOME_MIN and n >= HOME_SHARE * sum(counts.values()) else None
