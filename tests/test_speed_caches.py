@@ -75,3 +75,24 @@ def test_unwritable_cache_still_builds(nlp, tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("MULTIVECTOR_CACHE", str(blocker))  # a file where a folder should be
     assert english.gazetteer_patterns(nlp, EXACT, LOWER)[0] == english._token_keys(nlp, EXACT, True)
+
+
+def test_phrase_doc_is_as_doc_and_leaves_the_paragraph_as_it_was(nlp):
+    """``phrase_doc`` hands ``Span.as_doc`` the paragraph's array made once; as_doc writes into
+    the rows it is given (heads outside the span, a cut entity's first tag), so each phrase
+    must get a copy or the next phrase of the paragraph would read a changed parse."""
+    from multivector.actors.resolve import phrase_doc
+
+    sdoc = nlp("Rebels in the eastern Democratic Republic of Congo attacked a camp run by "
+               "the United Nations, and Rwanda denied any role in the attack.")
+    head = sdoc._get_array_attrs()
+    before = sdoc.to_array(head).copy()
+    spans = [sdoc[i:j] for i in range(len(sdoc)) for j in range(i + 1, min(i + 6, len(sdoc)) + 1)]
+    for sp in spans:  # the same paragraph over and over: the cached array serves them all
+        got = phrase_doc(sp)
+        want = sp.as_doc()
+        for t in want:
+            if t.head.i == t.i:
+                t.dep_ = "ROOT"
+        assert got.to_bytes() == want.to_bytes(), sp.text
+    assert (sdoc.to_array(head) == before).all()

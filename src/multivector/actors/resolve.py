@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from ..config import Config
 from .candidates import select
@@ -21,11 +22,32 @@ RESIDENCE = re.compile(r"\s+(?:of|in|from|living\s+in)\s+(?:the\s+)?(?:[a-z]+\s+
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|one-time|onetime)\b", re.I)
 
 
+_ARRAYS: dict[int, tuple[Any, Any, Any]] = {}
+
+
+def _doc_array(doc) -> tuple[Any, Any]:
+    """The attribute columns ``Span.as_doc`` copies and the whole document as that array, made
+    once per parsed paragraph: ``as_doc`` otherwise converts the whole paragraph for every
+    phrase taken from it (the events stage resolves dozens of phrases per paragraph). Parsed
+    paragraphs are not changed after the parse, so the array stays theirs."""
+    hit = _ARRAYS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1], hit[2]
+    head = doc._get_array_attrs()
+    array = doc.to_array(head)
+    if len(_ARRAYS) > 32:  # paragraphs of finished documents
+        _ARRAYS.clear()
+    _ARRAYS[id(doc)] = (doc, head, array)
+    return head, array
+
+
 def phrase_doc(span):
     """A span of a parsed document as a Doc of its own, with the parse it had in context: the
     token whose head lies outside the span becomes the phrase's ROOT (``Span.as_doc`` labels
     it ``dep``)."""
-    sdoc = span.as_doc()
+    head, array = _doc_array(span.doc)
+    # a copy: as_doc fixes the heads and entity tags of its rows in the array it is given
+    sdoc = span.as_doc(array_head=head, array=array.copy())
     for t in sdoc:
         if t.head.i == t.i:
             t.dep_ = "ROOT"
