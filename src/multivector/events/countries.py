@@ -217,16 +217,15 @@ def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
     arrested", an unknown group) in a document that names one country only: the source is
     that country, the PLOVER coders' convention for unnamed agents (country only, no id, no
     sector). Not when the document names another country anywhere (in a war report "two
-    soldiers were killed in Donetsk" names no agent), unless that country is the story's home
-    (``home.home_country``: one country holds the document); a sentence that names no country
-    takes the home country too ("Two men from Keighley were arrested" in a British story: the
-    gold codes GBRCOP, which no sentence alone can tell)."""
+    soldiers were killed in Donetsk" names no agent). A sentence that names no country takes
+    the story's home country (``home.home_country``: one country holds the document): "Two men
+    from Keighley were arrested" in a British story is coded GBR police, which no sentence
+    alone can tell."""
     if not events or len(distinct) > 1:
         return
     if distinct:
         country = next(iter(distinct))
-        if not _document_countries(doc, api, sent) <= {country} \
-                and home_country(doc, api) != country:
+        if not _document_countries(doc, api, sent) <= {country}:
             return
     else:
         # the sentence names no country ("Two men from Keighley were arrested"): the story's
