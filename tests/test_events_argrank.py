@@ -58,7 +58,11 @@ def test_the_shipped_model_is_small_and_names_its_policy():
     data = json.loads(argrank.MODEL_FILE.read_text(encoding="utf-8"))
     assert set(data["weights"]) == {"source", "target"}
     policy = data["meta"]["policy"]
-    assert policy and set(policy) <= {"fill_target", "fill_source", "replace_target", "replace_source"}
+    keys = {"fill_target", "fill_source", "replace_target", "replace_source"}
+    assert policy and set(policy) <= keys | {"classifier_only", "patterns_only"}
+    assert set(policy.get("classifier_only") or {}) <= keys
+    # trained on the PLOVER dev half too: ``eval events --plover --cv`` retrains it per fold
+    assert data["meta"]["plover_split"] == "dev" and "PLOVER" in data["meta"]["trained_on"]
     r = argrank.load_ranker()
     assert r is not None and r.params == policy
 
@@ -107,3 +111,16 @@ def test_the_coder_without_the_ranker_keeps_the_rules_arguments(events_pipeline)
     coder.arg_ranker = None
     ev = next(e for e in coder.code(doc) if e.trigger.startswith("lifted"))
     assert not ev.target and not ev.complete
+
+
+def test_classifier_only_events_get_their_own_policy():
+    params = {"fill_source": 0.5, "fill_target": 0.5, "classifier_only": {"fill_target": None}}
+    assert argrank.policy_for(params, ["patterns", "classifier"]) is params
+    own = argrank.policy_for(params, ["classifier"])
+    assert own["fill_source"] == 0.5 and own["fill_target"] is None
+    # with no target threshold the model never fills a classifier-only event's target ...
+    cands = [_c(0.1, 0.99, cover=(1,)), _c(0.1, 0.1, rs=True, cover=(2,))]
+    assert decide(cands, own, True, False, frozenset({2})) == (None, None)
+    assert decide(cands, params, True, False, frozenset({2})) == (None, 0)
+    # ... and "patterns only" leaves such events alone
+    assert argrank.policy_for({"fill_target": 0.5, "patterns_only": True}, ["classifier"]) is None

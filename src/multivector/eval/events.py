@@ -369,29 +369,38 @@ def _pipeline(config):
     return Pipeline(config, stages=["quotes"])
 
 
-def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 64,
-            pattern_files: tuple[str, ...] = ()) -> list[list[Event]]:
+def process(records: Sequence[GoldRecord], config=None, batch: int = 64) -> list[Any]:
+    """Each record's text as a document through segmentation, actors and quotes (None where
+    the pipeline failed): the part of a run the coder does not redo."""
     from ..config import Config
     from ..text.clean import make_document
 
-    config = config or Config()
-    pipe = _pipeline(config)
-    files = tuple(getattr(config, "event_patterns", ()) or ()) + tuple(str(f) for f in pattern_files)
-    if overlay is not None:
-        coder = EventCoder(resolver_factory=lambda doc, date: OverlayResolver(doc, date, overlay),
-                           pattern_files=files)
-    else:
-        coder = EventCoder(pattern_files=files)
-    out: list[list[Event]] = []
+    pipe = _pipeline(config or Config())
+    out: list[Any] = []
     for i in range(0, len(records), batch):
         chunk = records[i:i + batch]
         docs_in = [make_document(r.text, source=f"gold:{r.id}", date=r.date) for r in chunk]
         docs, errors = pipe.process(docs_in)
         by_source = {d.document.source: d for d in docs}
-        for r in chunk:
-            d = by_source.get(f"gold:{r.id}")
-            out.append(coder.code(d) if d is not None else [])
+        out += [by_source.get(f"gold:{r.id}") for r in chunk]
     return out
+
+
+def _coder(config=None, overlay=None, pattern_files: tuple[str, ...] = ()) -> EventCoder:
+    from ..config import Config
+
+    config = config or Config()
+    files = tuple(getattr(config, "event_patterns", ()) or ()) + tuple(str(f) for f in pattern_files)
+    if overlay is not None:
+        return EventCoder(resolver_factory=lambda doc, date: OverlayResolver(doc, date, overlay),
+                          pattern_files=files)
+    return EventCoder(pattern_files=files)
+
+
+def predict(records: list[GoldRecord], config=None, overlay=None, batch: int = 64,
+            pattern_files: tuple[str, ...] = ()) -> list[list[Event]]:
+    coder = _coder(config, overlay, pattern_files)
+    return [coder.code(d) if d is not None else [] for d in process(records, config, batch)]
 
 
 def _complete_only(records: list[GoldRecord], predicted: list[list[Event]], kind: str) -> dict:
@@ -402,14 +411,78 @@ def _complete_only(records: list[GoldRecord], predicted: list[list[Event]], kind
                               "target_accuracy", "precision", "recall", "f1")}
 
 
+def fold_of(record: GoldRecord, folds: int) -> int:
+    """The cross-validation fold of a record (0 .. folds-1): CRC32 of its normalised text
+    with the dev/test bit shifted out, so that every fold holds records of both halves and
+    records sharing a sentence share a fold."""
+    key = " ".join(record.text.lower().split()).encode("utf-8")
+    return (zlib.crc32(key) >> 1) % folds
+
+
+def cross_validate_plover(records: list[GoldRecord], docs: Sequence[Any], predicted: list[list[Event]],
+                          folds: int, path: Path, config=None,
+                          pattern_files: tuple[str, ...] = ()) -> dict:
+    """K-fold figures of the PLOVER triples. What is learned from PLOVER records (the argument
+    ranker when its model was trained on them, ``meta.plover_split``) is retrained for each
+    fold on its other records (with the ConfliBERT BIO rows the script trains on, when the
+    file is found beside ``path`` as ``conflibert/cameo_ner_train.txt``), so no record is
+    scored by a model that saw it; without such a component the folds score ``predicted``.
+    Returns ``cv_f1`` (the pooled out-of-fold predictions), each fold's F1, their mean and
+    standard deviation (the spread says how far a figure on one half can move by chance)."""
+    import statistics
+
+    from ..events.argrank import ArgRanker, load_ranker
+    from . import argrank_train
+
+    if folds < 2:
+        raise ValueError("--folds: cross-validation needs at least 2 folds")
+    fold = [fold_of(r, folds) for r in records]
+    shipped = load_ranker()
+    oof = list(predicted)
+    retrained = None
+    if shipped is not None and shipped.meta.get("plover_split"):
+        rules = _coder(config, pattern_files=pattern_files)
+        rules.arg_ranker = None
+        rows = argrank_train.plover_rows(records, docs, rules)
+        bio = Path(path).parent / "conflibert" / "cameo_ner_train.txt"
+        base = argrank_train.conflibert_rows(bio, "dev", config) if bio.is_file() else []
+        retrained = ("argument ranker: " + (f"{bio.name} dev half + " if base else "")
+                     + "PLOVER records of the other folds")
+        for k in range(folds):
+            train = base + [r for r, f in zip(rows, fold) if f != k]
+            coder = _coder(config, pattern_files=pattern_files)
+            coder.arg_ranker = ArgRanker(argrank_train.model(train, dict(shipped.params)))
+            for i, d in enumerate(docs):
+                if fold[i] == k:
+                    oof[i] = coder.code(d) if d is not None else []
+    per_fold = []
+    for k in range(folds):
+        idx = [i for i, f in enumerate(fold) if f == k]
+        per_fold.append(score([records[i] for i in idx], [oof[i] for i in idx], "plover")["f1"])
+    pooled = score(records, oof, "plover")
+    return {"cv_f1": pooled["f1"], "cv_precision": pooled["precision"],
+            "cv_recall": pooled["recall"], "cv_folds": folds, "cv_fold_f1": per_fold,
+            "cv_fold_records": [fold.count(k) for k in range(folds)],
+            "cv_mean_f1": round(statistics.fmean(per_fold), 4),
+            "cv_std_f1": round(statistics.pstdev(per_fold), 4),
+            "cv_retrained": retrained}
+
+
 def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = (),
-                    split: str | None = None) -> dict:
+                    split: str | None = None, cv: int = 0) -> dict:
     """Score against PLOVER gold; ``verbs``: CAMEO verb dictionaries (or pattern YAML files)
-    loaded as user pattern overlays for this run; ``split``: ``dev``/``test`` half only."""
+    loaded as user pattern overlays for this run; ``split``: ``dev``/``test`` half only;
+    ``cv``: also ``cv``-fold cross-validated figures over the selected records
+    (``cross_validate_plover``)."""
     records = select_split(read_plover(path), split)
-    predicted = predict(records, config, pattern_files=tuple(verbs))
+    docs = process(records, config)
+    coder = _coder(config, pattern_files=tuple(verbs))
+    predicted = [coder.code(d) if d is not None else [] for d in docs]
     result = score(records, predicted, "plover")
     result["complete_only"] = _complete_only(records, predicted, "plover")
+    if cv:
+        result.update(cross_validate_plover(records, docs, predicted, cv, Path(path), config,
+                                            tuple(verbs)))
     result["file"] = str(path)
     result["verbs"] = [str(v) for v in verbs]
     result["split"] = split

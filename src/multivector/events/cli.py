@@ -1,6 +1,7 @@
 """Commands of the events package.
 
     multivector eval events --plover FILE [--json] [--verbs CAMEO.2.0.txt] [--split dev|test]
+        [--cv [--folds 5]]
     multivector eval events --petrarch FILE [--json] [--no-dictionaries] [--dictionaries DIR]
         [--verbs FILE] [--split dev|test]
     multivector eval events --conflibert FILE [--json] [--cv/--no-cv] [--folds 5] [--split dev|test]
@@ -56,8 +57,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                      "events per sentence (read them on dev only)."),
         cv: bool | None = typer.Option(
             None, "--cv/--no-cv", help="ConfliBERT: cross-validate (default: when the file's "
-            "sentences are the classifier's training sentences)."),
-        folds: int = typer.Option(5, "--folds", help="ConfliBERT cross-validation folds."),
+            "sentences are the classifier's training sentences); PLOVER: add k-fold figures "
+            "(cv_f1, per fold), what is learned from PLOVER retrained per fold."),
+        folds: int = typer.Option(5, "--folds", help="ConfliBERT / PLOVER cross-validation folds."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         split: str | None = typer.Option(
             None, "--split", help="Score only the dev or the test half of the records or "
@@ -116,7 +118,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 fn = evaluate_conflibert if conflibert is not None else evaluate_conflibert_args
                 result = fn(path, cv=cv, folds=folds, split=split)
             else:
-                result = (evaluate_plover(path, verbs=vfiles, split=split) if plover else
+                result = (evaluate_plover(path, verbs=vfiles, split=split,
+                                          cv=folds if cv else 0) if plover else
                           evaluate_petrarch(path, use_dictionaries=not no_dictionaries,
                                             verbs=vfiles, split=split,
                                             dictionary_dirs=tuple(dictionaries)))
