@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from multivector.eval import argrank_train
-from multivector.eval.events import GoldEvent, GoldRecord, fold_of, split_of
+from multivector.eval.events import GoldEvent, GoldRecord, split_of
+from multivector.eval.plover_cv import fold_of
 
 EV = Path(__file__).resolve().parent / "fixtures" / "events"
 

@@ -411,82 +411,28 @@ def _complete_only(records: list[GoldRecord], predicted: list[list[Event]], kind
                               "target_accuracy", "precision", "recall", "f1")}
 
 
-def fold_of(record: GoldRecord, folds: int) -> int:
-    """The cross-validation fold of a record (0 .. folds-1): CRC32 of its normalised text
-    with the dev/test bit shifted out, so that every fold holds records of both halves and
-    records sharing a sentence share a fold."""
-    key = " ".join(record.text.lower().split()).encode("utf-8")
-    return (zlib.crc32(key) >> 1) % folds
-
-
-def cross_validate_plover(records: list[GoldRecord], docs: Sequence[Any], predicted: list[list[Event]],
-                          folds: int, path: Path, config=None,
-                          pattern_files: tuple[str, ...] = ()) -> dict:
-    """K-fold figures of the PLOVER triples. What is learned from PLOVER records (the argument
-    ranker when its model was trained on them, ``meta.plover_split``) is retrained for each
-    fold on its other records (with the ConfliBERT BIO rows the script trains on, when the
-    file is found beside ``path`` as ``conflibert/cameo_ner_train.txt``), so no record is
-    scored by a model that saw it; without such a component the folds score ``predicted``.
-    Returns ``cv_f1`` (the pooled out-of-fold predictions), each fold's F1, their mean and
-    standard deviation (the spread says how far a figure on one half can move by chance)."""
-    import statistics
-
-    from ..events.argrank import ArgRanker, load_ranker
-    from . import argrank_train
-
-    if folds < 2:
-        raise ValueError("--folds: cross-validation needs at least 2 folds")
-    fold = [fold_of(r, folds) for r in records]
-    shipped = load_ranker()
-    oof = list(predicted)
-    retrained = None
-    if shipped is not None and shipped.meta.get("plover_split"):
-        rules = _coder(config, pattern_files=pattern_files)
-        rules.arg_ranker = None
-        rows = argrank_train.plover_rows(records, docs, rules)
-        bio = Path(path).parent / "conflibert" / "cameo_ner_train.txt"
-        base = argrank_train.conflibert_rows(bio, "dev", config) if bio.is_file() else []
-        retrained = ("argument ranker: " + (f"{bio.name} dev half + " if base else "")
-                     + "PLOVER records of the other folds")
-        for k in range(folds):
-            train = base + [r for r, f in zip(rows, fold) if f != k]
-            coder = _coder(config, pattern_files=pattern_files)
-            coder.arg_ranker = ArgRanker(argrank_train.model(train, dict(shipped.params)))
-            for i, d in enumerate(docs):
-                if fold[i] == k:
-                    oof[i] = coder.code(d) if d is not None else []
-    per_fold = []
-    for k in range(folds):
-        idx = [i for i, f in enumerate(fold) if f == k]
-        per_fold.append(score([records[i] for i in idx], [oof[i] for i in idx], "plover")["f1"])
-    pooled = score(records, oof, "plover")
-    return {"cv_f1": pooled["f1"], "cv_precision": pooled["precision"],
-            "cv_recall": pooled["recall"], "cv_folds": folds, "cv_fold_f1": per_fold,
-            "cv_fold_records": [fold.count(k) for k in range(folds)],
-            "cv_mean_f1": round(statistics.fmean(per_fold), 4),
-            "cv_std_f1": round(statistics.pstdev(per_fold), 4),
-            "cv_retrained": retrained}
-
-
-def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = (),
-                    split: str | None = None, cv: int = 0) -> dict:
-    """Score against PLOVER gold; ``verbs``: CAMEO verb dictionaries (or pattern YAML files)
-    loaded as user pattern overlays for this run; ``split``: ``dev``/``test`` half only;
-    ``cv``: also ``cv``-fold cross-validated figures over the selected records
-    (``cross_validate_plover``)."""
+def run_plover(path: str | Path, config=None, verbs: tuple[str, ...] = (),
+               split: str | None = None) -> tuple[dict, list[GoldRecord], list[Any], list[list[Event]]]:
+    """``evaluate_plover``'s result with the records, their documents and the predicted
+    events (which the cross-validation, ``eval/plover_cv.py``, codes again per fold)."""
     records = select_split(read_plover(path), split)
     docs = process(records, config)
     coder = _coder(config, pattern_files=tuple(verbs))
     predicted = [coder.code(d) if d is not None else [] for d in docs]
     result = score(records, predicted, "plover")
     result["complete_only"] = _complete_only(records, predicted, "plover")
-    if cv:
-        result.update(cross_validate_plover(records, docs, predicted, cv, Path(path), config,
-                                            tuple(verbs)))
     result["file"] = str(path)
     result["verbs"] = [str(v) for v in verbs]
     result["split"] = split
-    return result
+    return result, records, docs, predicted
+
+
+def evaluate_plover(path: str | Path, config=None, verbs: tuple[str, ...] = (),
+                    split: str | None = None) -> dict:
+    """Score against PLOVER gold; ``verbs``: CAMEO verb dictionaries (or pattern YAML files)
+    loaded as user pattern overlays for this run; ``split``: ``dev``/``test`` half only.
+    Cross-validated figures: ``eval.plover_cv.evaluate_plover_cv``."""
+    return run_plover(path, config, verbs, split)[0]
 
 
 # PETRARCH2's validation dictionaries (MIT), shipped so that a validation records file scores

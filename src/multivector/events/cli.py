@@ -118,11 +118,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 fn = evaluate_conflibert if conflibert is not None else evaluate_conflibert_args
                 result = fn(path, cv=cv, folds=folds, split=split)
             else:
-                result = (evaluate_plover(path, verbs=vfiles, split=split,
-                                          cv=folds if cv else 0) if plover else
-                          evaluate_petrarch(path, use_dictionaries=not no_dictionaries,
-                                            verbs=vfiles, split=split,
-                                            dictionary_dirs=tuple(dictionaries)))
+                if plover and cv:
+                    from ..eval.plover_cv import evaluate_plover_cv
+
+                    result = evaluate_plover_cv(path, verbs=vfiles, split=split, folds=folds)
+                else:
+                    result = (evaluate_plover(path, verbs=vfiles, split=split) if plover else
+                              evaluate_petrarch(path, use_dictionaries=not no_dictionaries,
+                                                verbs=vfiles, split=split,
+                                                dictionary_dirs=tuple(dictionaries)))
         except (GoldFormatError, DictionaryError, ValueError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
