@@ -42,7 +42,7 @@ FOLDS = 5
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 # the policy written to the model (a name of ``grid()``): chosen on args CV, PLOVER dev and
 # PETRARCH together (docs/events.md, the argument ranker's section)
-SHIPPED = "fill_source 0.5 + fill_target 0.5, no target for classifier-only"
+SHIPPED = "fill_source 0.5 + fill_target 0.5, classifier-only: no target, source 0.7"
 
 
 def collect(bio: Path, split: str, config: Config) -> list[dict]:
@@ -125,6 +125,9 @@ def grid() -> dict[str, dict]:
         # without a target is then not emitted)
         out[f"fill_source {thr} + fill_target {thr}, no target for classifier-only"] = {
             "fill_source": thr, "fill_target": thr, "classifier_only": {"fill_target": None}}
+        out[f"fill_source {thr} + fill_target {thr}, classifier-only: no target, source 0.7"] = {
+            "fill_source": thr, "fill_target": thr,
+            "classifier_only": {"fill_target": None, "fill_source": 0.7}}
     for thr in (0.4, 0.5, 0.6):
         for margin in (0.1, 0.3):
             out[f"replace_target {thr}/{margin}"] = {"replace_target": [thr, margin]}
