@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import re
 
@@ -23,7 +22,7 @@ from ..doc import Actor
 from ..lang import lexicon as lang_lexicon
 from ..lang.names import given_names
 from .candidates import Cand
-from .kb import DERIVED, KnowledgeBase, _cache_dir, date_in, fold, norm, slug
+from .kb import DERIVED, KnowledgeBase, _cache_dir, date_in, fold, norm, slug, store_pickle
 from .lexicon import PRONOUNS, lexicon
 
 LOC_PREPS = lang_lexicon("en").words("loc_preps")
@@ -150,14 +149,7 @@ def gazetteer_patterns(nlp, exact_terms: dict[str, list[str]],
     except (OSError, pickle.PickleError, EOFError, ValueError):
         pass
     built = (_token_keys(nlp, exact_terms, True), _token_keys(nlp, lower_terms, False))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:  # the cache is an optimisation only
-        pass
+    store_pickle(cache, built)
     return built
 
 

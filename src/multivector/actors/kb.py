@@ -588,6 +588,20 @@ def _fingerprint(paths: Iterable[Path]) -> str:
     return h.hexdigest()[:20]
 
 
+def store_pickle(cache: Path, obj: object) -> None:
+    """Write a cache file atomically (a temporary file renamed over it, so a process reading
+    it meanwhile sees the old file or the new one, never half of one); a read-only home only
+    loses the cache, which is an optimisation."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("MULTIVECTOR_CACHE") or os.environ.get("XDG_CACHE_HOME")
     return Path(base).expanduser() / "multivector" if base else Path.home() / ".cache" / "multivector"
@@ -820,14 +834,7 @@ def _load_kb(overlays: tuple[str, ...]) -> KnowledgeBase:
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
         pass
     kb = build_kb(tuple(str(p) for p in paths[len(PACKAGED):]))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:  # read-only home: the cache is an optimisation only
-        pass
+    store_pickle(cache, kb)
     gc.freeze()
     return kb
 

@@ -98,14 +98,7 @@ def conflibert_rows(bio: str | Path, split: str, config: Any) -> list[dict]:
         row["symmetric"] = any(argrank._same_ref(a, b) for a in ev.source for b in ev.target)
         row["keep"] = row["implied"] or row["symmetric"]
         row["classifier_only"] = ev.typed_by == ["classifier"]
-        sent = doc.sentences[ev.sentence]
-        if sent.span is None:
-            continue
-        trig = argrank.trigger_token(ev, sent.span, doc)
-        if trig is None:
-            continue
-        resolver = coder.resolver_factory(doc, doc.document.date)
-        for c in argrank.candidates(coder, doc, ev, trig, sent.span, resolver):
+        for c in _event_candidates(coder, doc, ev, doc.document.date):
             toks = set() if argrank.same_side(c.refs, list(ev.source)) else \
                 _token_set(spans, [(r["start"], r["end"]) for r in c.refs])
             row["cands"].append({
@@ -114,6 +107,19 @@ def conflibert_rows(bio: str | Path, split: str, config: Any) -> list[dict]:
                 "tokens": sorted(toks), "has_ref": bool(c.refs), "rule_source": c.rule_source,
                 "rule_target": c.rule_target})
     return rows
+
+
+def _event_candidates(coder: Any, doc: Any, ev: Any, date: str | None) -> list:
+    """The ranker's candidates for ``ev`` as the coder would see them (none when its sentence
+    has no parse or its trigger no token), resolved as of ``date``."""
+    sent = doc.sentences[ev.sentence]
+    if sent.span is None:
+        return []
+    trig = argrank.trigger_token(ev, sent.span, doc)
+    if trig is None:
+        return []
+    resolver = coder.resolver_factory(doc, date)
+    return list(argrank.candidates(coder, doc, ev, trig, sent.span, resolver))
 
 
 # ------------------------------------------------------------------------------ PLOVER
@@ -150,14 +156,7 @@ def plover_rows(records: Sequence[Any], docs: Sequence[Any], coder: Any) -> list
         ev = aligned_event(g, coder.code(doc))
         if ev is None:
             continue
-        sent = doc.sentences[ev.sentence]
-        if sent.span is None:
-            continue
-        trig = argrank.trigger_token(ev, sent.span, doc)
-        if trig is None:
-            continue
-        resolver = coder.resolver_factory(doc, rec.date)
-        for c in argrank.candidates(coder, doc, ev, trig, sent.span, resolver):
+        for c in _event_candidates(coder, doc, ev, rec.date):
             codes = [_pred_code(r) for r in c.refs]
             row["cands"].append({
                 "feats": c.feats,
