@@ -244,11 +244,14 @@ class ActorResolver:
                         "sector": hs or ref.get("sector"), "type": "state", "text": ref["text"]}
         return None
 
-    def _from_phrase(self, span, hs, allow_place, tok=None) -> dict | None:
-        text = span.text
-        # keyed by place too: the same words resolve by their context ("rebels in Liberia" in
-        # one sentence, "rebels in Sierra Leone" in the next)
-        key = (text, span.start_char)
+    def resolve_text(self, text: str, span=None) -> dict | None:
+        """``resolve_phrase`` of ``text`` (``span``: its parsed words, when the document has
+        them), once per wording and place: the same words resolve by their context ("rebels in
+        Liberia" in one sentence, "rebels in Sierra Leone" in the next), and the events stage
+        asks for one phrase several times (arguments, the ranker's candidates, a speaker's
+        stated role). The place is the document offset (a span's ``start_char`` counts from
+        its paragraph)."""
+        key = (text, self._offsets(span)[0] if span is not None else -1)
         if key not in self._resolve_cache:
             try:
                 self._resolve_cache[key] = self.api.resolve_phrase(text, date=self.date,
@@ -256,7 +259,11 @@ class ActorResolver:
             except Exception as exc:  # noqa: BLE001 - one odd phrase must not fail the document
                 log.warning("actor phrase %r not resolved: %r", text, exc)
                 self._resolve_cache[key] = None
-        r = self._resolve_cache[key]
+        return self._resolve_cache[key]
+
+    def _from_phrase(self, span, hs, allow_place, tok=None) -> dict | None:
+        text = span.text
+        r = self.resolve_text(text, span)
         if not r:
             return None
         if tok is not None and tok.dep_ == "compound" and r.get("method") == "metonym" \

@@ -421,39 +421,30 @@ def _apposed_roles(doc: Doc, head, resolver: Any):
 
 
 def _phrase_actor(doc: Doc, resolver: Any, span, text: str | None = None) -> dict | None:
-    """The actor a role phrase names ("European Union ambassador", "Iran's envoy to the UN")."""
+    """The actor a role phrase names ("European Union ambassador", "Iran's envoy to the UN");
+    ``span`` None: a stated role ("a spokesman for the ministry"), read on the document's own
+    parse where it spells the role out word for word. Resolved through the resolver's cache
+    (one per document): speaker_actor is asked for the same speaker several times."""
     if resolver is None or resolver.api is None:
         return None
     if span is None:
-        # a stated role ("a spokesman for the ministry"): resolved once per resolver (the
-        # events stage has one per document) and wording, since speaker_actor is asked for
-        # the same speaker several times; the resolver's date is the document's
-        cache = getattr(resolver, "_role_cache", None)
-        if cache is None:
-            cache = resolver._role_cache = {}
-        if text not in cache:
-            cache[text] = _resolve_phrase(doc, resolver, _span_of(doc, text), text)
-        return dict(cache[text]) if cache[text] else None
-    return _resolve_phrase(doc, resolver, span, text)
+        if not text:
+            return None
+        span = _span_of(doc, text)
+    found = resolver.resolve_text(text or span.text, span)
+    return dict(found) if found else None
 
 
-def _span_of(doc: Doc, text: str | None):
+def _span_of(doc: Doc, text: str):
     """The parsed words of a role the document spells out as such ("a spokesman for the
     ministry"), so that it is not parsed again on its own; None when it is not there word for
     word."""
-    at = doc.text.find(text) if text else -1
+    at = doc.text.find(text)
     p = doc.paragraph_at(at) if at >= 0 else None
-    if p is None or p.spacy is None or text is None:
+    if p is None or p.spacy is None:
         return None
     sp = p.spacy.char_span(at - p.start, at - p.start + len(text))
     return sp if sp is not None and sp.text == text else None
-
-
-def _resolve_phrase(doc: Doc, resolver: Any, span, text: str | None) -> dict | None:
-    try:
-        return resolver.api.resolve_phrase(text or span.text, doc.document.date, span=span)
-    except Exception:  # noqa: BLE001 - a phrase the resolver cannot parse names no actor
-        return None
 
 
 def _own_side(a: Any, speaker: Any) -> bool:
