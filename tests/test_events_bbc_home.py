@@ -32,6 +32,9 @@ def test_an_agentless_arrest_in_a_home_story_is_the_home_countrys(events_pipelin
     e = _one(_events(events_pipeline, "Two men from Salford were arrested on Tuesday."), "17")
     assert [(a.country, a.method) for a in e.source] == [("GBR", "implied")]
     assert [(a.country, a.sector) for a in e.target] == [("GBR", "CVL")]  # "men": civilians
+    # neither country is the text's: both say where they came from
+    assert [a.country_from for a in e.source] == ["story"]
+    assert e.target[0].country_from is not None
 
 
 def test_a_court_ruling_on_a_foreign_party_is_the_home_courts(events_pipeline):
@@ -40,7 +43,9 @@ def test_a_court_ruling_on_a_foreign_party_is_the_home_courts(events_pipeline):
              "")
     court = [a for a in e.source if a.sector == "JUD"]
     assert court and court[0].country == "GBR", [(a.name, a.country) for a in e.source]
+    assert court[0].country_from == "story"
     assert [a.country for a in e.target] == ["IRL"]
+    assert [a.country_from for a in e.target] == [None]  # "Irish": the phrase's own words
 
 
 def test_an_unnamed_person_is_a_civilian(events_pipeline):
@@ -62,6 +67,7 @@ def test_a_person_unknown_to_the_knowledge_base_takes_the_state_of_their_own_tit
     e = _one(doc.events, "03")
     named = {a.name: a.country for a in e.source}
     assert named.get("Rui Vasconcelos") == "PRT", named
+    assert {a.name: a.country_from for a in e.source}["Rui Vasconcelos"] == "title"
 
 
 def test_a_story_about_a_war_abroad_is_home_where_its_actors_are(events_pipeline):
@@ -75,4 +81,5 @@ def test_a_story_about_a_war_abroad_is_home_where_its_actors_are(events_pipeline
     doc = events_pipeline.analyze_text(text, date="2024-05-14")
     e = _one([x for x in doc.events if x.start >= text.index("Dr Harriet")], "11")
     assert [a.country for a in e.source] == ["GBR"]  # a person the knowledge base does not know
+    assert [a.country_from for a in e.source] == ["story"]  # ... placed by the story, and says so
     assert [(a.country, a.sector) for a in e.target] == [("GBR", "GOV")]

@@ -38,7 +38,8 @@ def test_implied_actors_are_marked_and_named_ones_are_not(docs):
     assert e.source[0].as_participant()["country"] == "GHA"
     assert "method" not in e.source[0].as_participant()
     assert e.target[0].as_participant() == {"id": None, "name": "Ghana", "country": "GHA",
-                                            "sector": None, "method": "implied"}
+                                            "sector": None, "method": "implied",
+                                            "country_from": "document"}
     e = _only(docs["source"], "ASSAULT")  # nobody named does the killing
     assert e.source[0].as_participant()["method"] == "implied"
     assert e.source[0].country == "MLI" and "method" not in e.target[0].as_participant()

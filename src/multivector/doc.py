@@ -77,6 +77,20 @@ class Actor:
     discovered: bool = False  # found in text, not in the knowledge base
 
 
+# ``ActorRef.country_from``: how an event argument's country was inferred (docs/events.md,
+# "Where a country comes from"). An argument whose country is its actor's own has none.
+COUNTRY_FROM = {
+    "title": "a state its own noun phrase names (\"his Spanish counterpart X\")",
+    "speaker": "the country of the quote's speaker it is",
+    "location": "the country of the event's location",
+    "sentence": "the one country the sentence names",
+    "place": "the one place the sentence names in a locative phrase",
+    "counterpart": "the country of the event's other side",
+    "story": "the story's home country (one country holds the document)",
+    "document": "the one country the whole document names",
+}
+
+
 @dataclass
 class ActorRef:
     """A reference from a record to an actor: a quote's speaker, an event's source or target, a
@@ -102,6 +116,10 @@ class ActorRef:
     # events: "implied" for an actor the text does not name (a convention filled it in)
     method: str | None = None
     confidence: float | None = None  # quotes: how sure that resolution is
+    # events: where ``country`` came from when neither the actor's knowledge-base entry nor the
+    # words of its own phrase gave it ("Police arrested ..." in a British story: "story"); None
+    # when the actor itself carries it. Values in ``COUNTRY_FROM``.
+    country_from: str | None = None
 
     _ALIASES: ClassVar[dict[str, str]] = {"actor_id": "id"}
 
@@ -117,11 +135,14 @@ class ActorRef:
         return out
 
     def as_participant(self) -> dict:
-        """``events.source`` / ``events.target`` items (``method`` only when set: "implied")."""
+        """``events.source`` / ``events.target`` items (``method`` only when set: "implied";
+        ``country_from`` only when the country was inferred, not the actor's own)."""
         out: dict[str, Any] = {"id": self.id, "name": self.name, "country": self.country,
                                "sector": self.sector}
         if self.method is not None:
             out["method"] = self.method
+        if self.country_from is not None:
+            out["country_from"] = self.country_from
         return out
 
     def as_party(self) -> dict:

@@ -392,4 +392,5 @@ def public(ref: dict) -> ActorRef:
     ref carries ``implied`` (an actor no word of the text names, filled in by a convention)."""
     return ActorRef(id=ref.get("id"), name=ref.get("name"), country=ref.get("country"),
                     sector=ref.get("sector"), start=ref.get("start"), end=ref.get("end"),
-                    method="implied" if ref.get("implied") else None)
+                    method="implied" if ref.get("implied") else None,
+                    country_from=ref.get("country_from"))

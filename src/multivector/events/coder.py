@@ -1167,7 +1167,8 @@ class EventCoder:
                 inside = ev.start <= at < ev.end or ev.start <= doc.token_start(w.head) < ev.end
                 if inside and w.i != t.i and (w.lemma_.lower() in family or w.lower_ in family):
                     return [{"id": a.get("id"), "name": a.get("name"), "country": a.get("country"),
-                             "sector": a.get("sector"), "type": None, "text": a.get("name")}
+                             "sector": a.get("sector"), "type": None, "text": a.get("name"),
+                             "country_from": a.get("country_from")}
                             for a in ev.source
                             if a.get("method") != "implied" and (a.get("id") or a.get("country"))]
         return []
@@ -1211,7 +1212,8 @@ class EventCoder:
 
         def as_kind(a: ActorRef | dict) -> dict:
             d = {"id": a.get("id"), "name": a.get("name"), "country": a.get("country"),
-                 "sector": a.get("sector"), "type": a.get("type"), "text": a.get("name")}
+                 "sector": a.get("sector"), "type": a.get("type"), "text": a.get("name"),
+                 "country_from": a.get("country_from")}
             kb = resolver._kb() if hasattr(resolver, "_kb") else None
             if kind == "state" and d["country"] and not str(d["id"] or "").isupper():
                 st = kb.derived(d["country"], None) if kb is not None else None

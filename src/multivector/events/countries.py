@@ -141,7 +141,7 @@ def _speaker_country(doc: Doc, a: ActorRef, api: Any) -> bool:
         # the speaker's actor with the country its role states or the story's home gives
         country = speaker_country(doc, q)
         if country:
-            a.country = country
+            a.country, a.country_from = country, "speaker"
             return True
     return False
 
@@ -187,7 +187,7 @@ def _own_phrase_country(doc: Doc, a: ActorRef, api: Any, sent: Any) -> bool:
         found.add(ref["country"])
     if len(found) != 1:
         return False
-    a.country = found.pop()
+    a.country, a.country_from = found.pop(), "title"
     return True
 
 
@@ -224,7 +224,7 @@ def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
     if not events or len(distinct) > 1:
         return
     if distinct:
-        country = next(iter(distinct))
+        country, origin = next(iter(distinct)), "document"
         if not _document_countries(doc, api, sent) <= {country}:
             return
     else:
@@ -233,11 +233,11 @@ def implied_sources(doc: Doc, events: list[Event], distinct: set[str], api: Any,
         home = home_country(doc, api)
         if not home:
             return
-        country = home
+        country, origin = home, "story"
     ref = api.actor_ref(doc, country) or {}
     for ev in events:
         ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
-                              method="implied")]
+                              method="implied", country_from=origin)]
 
 
 def located_sources(doc: Doc, events: list[Event], named: list[tuple[int, str, bool]],
@@ -261,7 +261,7 @@ def located_sources(doc: Doc, events: list[Event], named: list[tuple[int, str, b
         country = next(iter(inside))
         ref = api.actor_ref(doc, country) or {}
         ev.source = [ActorRef(id=None, name=ref.get("name") or country, country=country,
-                              method="implied")]
+                              method="implied", country_from="place")]
 
 
 def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
@@ -289,7 +289,7 @@ def implied_targets(doc: Doc, events: list[Event], distinct: set[str], api: Any,
             continue  # ... in another sentence of the document
         ref = api.actor_ref(doc, country) or {}
         ev.target = [ActorRef(id=None, name=ref.get("name") or country, country=country,
-                              method="implied")]
+                              method="implied", country_from="document")]
 
 
 def _document_countries(doc: Doc, api: Any, sent: Any) -> set[str]:
@@ -324,28 +324,29 @@ def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: se
         is_source = any(a is s for s in ev.source)
         own, other = (ev.source, ev.target) if is_source else (ev.target, ev.source)
         about_other = _speaker_about_other(a, ev, is_source)
-        country = None
+        country, origin = None, None
         if ev.location:
             at = doc.text.find(ev.location, sent.start, sent.end)
             if at >= 0:
                 inside = {c for o, c, _ in named if at <= o < at + len(ev.location)}
-                country = inside.pop() if len(inside) == 1 else None
+                country, origin = (inside.pop(), "location") if len(inside) == 1 else (None, None)
         if country is None and len(distinct) == 1 and not about_other:
-            country = next(iter(distinct))
+            country, origin = next(iter(distinct)), "sentence"
         if country is None and len(places) == 1:
-            country = next(iter(places))  # the one place the sentence names: "... in Tel Aviv"
+            # the one place the sentence names: "... in Tel Aviv"
+            country, origin = next(iter(places)), "place"
         if country is None and not any(o.country for o in own if o is not a) and not about_other:
             # not for a generic among named co-agents ("the United States, India and other
             # governments sent supplies to Nepal": the others are not Nepal's)
             sides = {o.country for o in other if o.country}
             if len(sides) == 1 and sides <= distinct:
-                country = next(iter(sides))
+                country, origin = next(iter(sides)), "counterpart"
         if country is None and (not distinct or about_other) and api is not None \
                 and ((a.sector or "") in HOME_SECTORS or (a.id or "").startswith("PER:")):
             # "Police arrested ..." in a British story; also when the sentence's country was
             # set aside as the one a speaker addresses ("A US claim was thrown out by an appeal
             # court" in an American story: the court is the home country's, not unknown); a
             # person the knowledge base gives no country is placed the same way
-            country = home_country(doc, api)
+            country, origin = home_country(doc, api), "story"
         if country is not None:
-            a.country = country
+            a.country, a.country_from = country, origin

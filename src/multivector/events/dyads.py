@@ -4,7 +4,9 @@ PLOVER keeps actor lists ("Kyrgyzstan negotiated with South Korea and Turkey" is
 two targets); most event-data tools (GDELT, ICEWS, CAMEO-era analyses) expect one row per
 (source, target) pair. ``dyads`` gives that view without changing the stored events: every source
 is paired with every target, and an event without a target gives rows with an empty target.
-``source_method``/``target_method`` are "implied" for an actor the text does not name.
+``source_method``/``target_method`` are "implied" for an actor the text does not name;
+``source_country_from``/``target_country_from`` say how a country the actor does not carry
+itself was inferred (``doc.COUNTRY_FROM``), None when it is the actor's own.
 A symmetric event ("Turkey and Iran met") lists its participants as sources and targets: it
 gives every ordered pair of two different participants.
 """
@@ -45,6 +47,8 @@ def dyads(rows: Iterable[dict]) -> Iterator[dict]:
                     out[f"{side}_country"] = a.get("country")
                     out[f"{side}_sector"] = a.get("sector")
                     out[f"{side}_method"] = a.get("method")  # "implied" or None
+                    # how its country was inferred ("story", "sentence", ...) or None: its own
+                    out[f"{side}_country_from"] = a.get("country_from")
                 yield out
 
 

@@ -32,7 +32,7 @@ COLUMNS = [
     # multivector additions (after GDELT's columns, so positional readers are unaffected)
     "mv_event_id", "mv_doc_id", "mv_plover", "mv_mode", "mv_modality", "mv_start", "mv_end",
     # "implied" when the text does not name the actor (a convention filled it in), else empty
-    "mv_actor1_method", "mv_actor2_method",
+    "mv_actor1_method", "mv_actor2_method", "mv_actor1_country_from", "mv_actor2_country_from",
 ]
 
 
@@ -95,5 +95,7 @@ def gdelt_rows(rows: Iterable[dict], documents: dict) -> Iterator[dict]:
             "mv_modality": r.get("modality"), "mv_start": r.get("start"), "mv_end": r.get("end"),
             "mv_actor1_method": r.get("source_method") or "",
             "mv_actor2_method": r.get("target_method") or "",
+            "mv_actor1_country_from": r.get("source_country_from") or "",
+            "mv_actor2_country_from": r.get("target_country_from") or "",
         })
         yield row

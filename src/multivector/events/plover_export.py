@@ -3,7 +3,8 @@
 One JSON object per event, in the shape of the PLOVER/POLECAT event data (the Open Event Data
 Alliance's interchange): ``event_type`` (one of the 16 PLOVER types), ``mode``, ``context``
 (list), ``actor`` and ``recipient`` (lists of ``{name, country, sector, id}``: PLOVER keeps actor
-lists; ``method: "implied"`` is added to an actor the text does not name), ``event_date``,
+lists; ``method: "implied"`` is added to an actor the text does not name, ``country_from`` to
+one whose country was inferred: ``doc.COUNTRY_FROM``), ``event_date``,
 ``date_precision``, ``location`` (``{name}``), ``event_text`` (the source sentence), and the
 CAMEO code, Goldstein score, quad class, modality, attribution and multivector ids beside them.
 Events without a PLOVER type (CAMEO 01x statements) are left out, as PLOVER does; so are
@@ -24,6 +25,8 @@ def _actor(a: dict) -> dict:
            "id": a.get("id")}
     if a.get("method"):
         out["method"] = a["method"]  # "implied": no word of the text names this actor
+    if a.get("country_from"):
+        out["country_from"] = a["country_from"]  # the country was inferred, not stated
     return out
 
 

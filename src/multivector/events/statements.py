@@ -318,7 +318,7 @@ def _speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
     if out.get("sector") in HOME_SECTORS and resolver.api is not None:
         home = home_country(doc, resolver.api)
         if home:
-            out["country"] = home
+            out["country"], out["country_from"] = home, "story"
             return out
     return out if out.get("id") else ref
 
@@ -338,11 +338,11 @@ def _at_home(doc: Doc, a: dict, resolver: Any, speaker: dict) -> dict:
     if a.get("id") or a.get("country") or a.get("sector") not in HOME_SECTORS \
             or resolver is None or resolver.api is None:
         return a
-    home = home_country(doc, resolver.api)
+    home, origin = home_country(doc, resolver.api), "story"
     if not home and speaker.get("country") and not _stateless(speaker) \
             and speaker.get("sector") in HOME_SECTORS and speaker.get("sector") != a.get("sector"):
-        home = speaker["country"]
-    return dict(a, country=home) if home else a
+        home, origin = speaker["country"], "speaker"
+    return dict(a, country=home, country_from=origin) if home else a
 
 
 def _role_sector(head) -> str | None:

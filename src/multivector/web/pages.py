@@ -14,6 +14,7 @@ from pathlib import PurePath
 from string import Template
 from urllib.parse import quote as urlquote
 
+from ..doc import COUNTRY_FROM
 from .highlight import document_spans, esc, render_spans
 
 
@@ -50,11 +51,23 @@ IMPLIED = ('<span class="muted implied" title="not named in the text: inferred f
            'sentence (docs/events.md)"> (implied)</span>')
 
 
+def _inferred_country(ref: dict) -> str:
+    """A marker for a country the coder inferred (``country_from``: the story's home country,
+    the sentence's one country ...) rather than read from the actor or its own words."""
+    origin = ref.get("country_from")
+    if not origin:
+        return ""
+    why = COUNTRY_FROM.get(str(origin), str(origin))
+    return (f'<span class="muted inferred" title="{esc(f"country inferred: {why}")}">'
+            f' ({esc(ref.get("country") or "?")}: {esc(origin)})</span>')
+
+
 def _refs(refs: list[dict] | None) -> str:
-    """Event participants; one no word of the text names (``method: implied``) says so, so an
-    analyst never takes an inference for something the text said."""
+    """Event participants; one no word of the text names (``method: implied``) says so, and
+    so does one whose country was inferred (``country_from``), so an analyst never takes an
+    inference for something the text said."""
     return ", ".join(_actor_link(r) + (IMPLIED if r.get("method") == "implied" else "")
-                     for r in (refs or [])) or "?"
+                     + _inferred_country(r) for r in (refs or [])) or "?"
 
 
 def _short(text: str | None, n: int = 160) -> str:
