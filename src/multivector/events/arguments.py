@@ -23,6 +23,7 @@ from ..actors import api as _api
 from ..doc import ActorRef
 from ..lang import lexicon as lang_lexicon
 from .lexicon import lexicon, places
+from .orgs import named_org
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,9 @@ class ActorResolver:
         ref = None
         if self.use_mentions and self.api is not None:
             ref = self._from_mentions(tok, span, hs, allow_place)
+            if ref is None and tok.pos_ == "PROPN":
+                # an organisation the knowledge base does not know, typed by its words
+                ref = named_org(self.doc, tok, self.api)
         if ref is None and self.api is not None and (
                 hs is not None or any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
                                       for t in span)):

@@ -40,6 +40,7 @@ from .dates import event_date
 from .dyads import state_and_group
 from .home import HOME_SECTORS, STATELESS_SECTORS, home_country
 from .modality import modality_of
+from .orgs import named_org
 
 # below the pattern and classifier events of the sentence (see cap in statement_events)
 STATEMENT_CONFIDENCE = 0.4
@@ -292,6 +293,12 @@ def _speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
         return ref
     head = _speaker_head(doc, sp)
     if ref is None or not ref.get("id"):
+        if head is not None and head.pos_ == "PROPN" and resolver.api is not None:
+            org = named_org(doc, head, resolver.api)  # "the Countryside Alliance said"
+            if org is not None:
+                if not org.get("country") and org.get("sector") in HOME_SECTORS:
+                    org["country"] = home_country(doc, resolver.api)
+                return org if org.get("country") or _stateless(org) else ref
         if head is None or head.pos_ != "NOUN":
             return ref  # a name the knowledge base does not know, a pronoun: the words only
         if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
