@@ -83,3 +83,16 @@ def test_a_story_about_a_war_abroad_is_home_where_its_actors_are(events_pipeline
     assert [a.country for a in e.source] == ["GBR"]  # a person the knowledge base does not know
     assert [a.country_from for a in e.source] == ["story"]  # ... placed by the story, and says so
     assert [(a.country, a.sector) for a in e.target] == [("GBR", "GOV")]
+
+
+def test_an_unknown_named_speaker_is_not_made_the_home_state(events_pipeline):
+    # "critics" name who accused: the actors stage cannot place them, and the state is not them
+    found = [e for e in _events(events_pipeline, "Critics have accused the ministry of wasting money.")
+             if (e.cameo or "").startswith("11")]
+    assert found, "no accusation coded"
+    assert all(a.method != "implied" for e in found for a in e.source), \
+        [(a.name, a.country, a.method) for e in found for a in e.source]
+    # an agentless material act keeps the convention (the arrest test above), and so does a
+    # verbal act with no subject at all
+    e = _one(_events(events_pipeline, "The ministry was criticised on Tuesday."), "11")
+    assert [(a.country, a.method) for a in e.source] == [("GBR", "implied")]
