@@ -17,8 +17,7 @@ from __future__ import annotations
 import importlib
 from importlib import resources
 
-import yaml
-
+from .. import yamlload
 from .registry import LanguageError, register_language
 
 PACKAGE = "package"  # the languages.yaml value of a language that registers itself
@@ -27,7 +26,7 @@ PACKAGE = "package"  # the languages.yaml value of a language that registers its
 def register() -> None:
     """Register every language of ``languages.yaml``, in its order."""
     text = resources.files(__package__).joinpath("languages.yaml").read_text("utf-8")
-    for code, attrs in (yaml.safe_load(text) or {}).items():
+    for code, attrs in (yamlload.safe_load(text) or {}).items():
         if attrs == PACKAGE:
             module = importlib.import_module(f"{__package__}.{code}")
             if not callable(getattr(module, "register", None)):

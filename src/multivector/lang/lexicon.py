@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlload
 from .registry import get_language
 
 ENV_DIRS = "MULTIVECTOR_LEXICON_DIRS"
@@ -125,12 +126,12 @@ def section_or_file(code: str, stem: str, path: Path | None = None) -> dict[str,
     if path is None:
         return lexicon(code).section(stem)
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yamlload.safe_load(fh) or {}
 
 
 def _read(node: Traversable | Path, where: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(node.read_text(encoding="utf-8"))
+        data = yamlload.safe_load(node.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LexiconError(f"{where}: not valid YAML: {exc}") from exc
     except OSError as exc:

@@ -10,6 +10,7 @@ from functools import cache
 
 import yaml
 
+from .. import yamlload
 from ..lang import lexicon as lang_lexicon
 
 
@@ -55,7 +56,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
         try:
-            data = yaml.safe_load(text) or {}
+            data = yamlload.safe_load(text) or {}
         except yaml.YAMLError as exc:
             raise ValueError(f"{path}: not valid YAML: {exc}") from exc
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yamlload
 from ..lang import lexicon as lang_lexicon
 
 KINDS = ("role", "action", "mutual", "attitude", "quality", "stimulus")
@@ -66,7 +67,7 @@ class Lexicon:
 def _read_yaml(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = yamlload.safe_load(fh)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc}") from exc
     if not isinstance(data, dict):

@@ -17,8 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .. import yamlload
 from ..doc import Document
 from ..lang import lexicon
 from .dates import find_dateline, parse_date
@@ -36,7 +35,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
         files.append(Path(extra))
     for f in files:
         with open(f, encoding="utf-8") as fh:
-            for k, v in (yaml.safe_load(fh) or {}).items():
+            for k, v in (yamlload.safe_load(fh) or {}).items():
                 merged.setdefault(k, []).extend(v or [])
     return {k: [re.compile(p, re.I) for p in v] for k, v in merged.items()}
 
