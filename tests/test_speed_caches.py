@@ -96,3 +96,35 @@ def test_phrase_doc_is_as_doc_and_leaves_the_paragraph_as_it_was(nlp):
                 t.dep_ = "ROOT"
         assert got.to_bytes() == want.to_bytes(), sp.text
     assert (sdoc.to_array(head) == before).all()
+
+
+def test_plain_lexemes_only_for_spaced_keys_and_getters_restored(nlp):
+    vocab = nlp.vocab
+    getters = vocab.lex_attr_getters
+    spaced, single = "zqplain spaced key", "Zqplainsingle"
+    assert spaced not in vocab and single not in vocab
+    english.plain_lexemes(vocab, [spaced, single])
+    assert spaced in vocab  # made, with its string stored for the match ID
+    assert vocab.strings[vocab.strings[spaced]] == spaced
+    assert single not in vocab  # a possible token's text: left to the normal path
+    assert vocab.lex_attr_getters is getters
+    assert vocab[single].shape_ == "Xxxxx"  # later lexemes get their attributes as before
+    assert vocab[single].is_title
+
+
+def test_matcher_with_plain_key_lexemes_matches_the_same(nlp):
+    """A matcher whose keys were made by plain_lexemes finds what one with ordinary keys finds."""
+    sdoc = nlp.make_doc(TEXT)
+    phrases = {"european union": "European Union", "foreign ministry": "foreign ministry"}
+    found = {}
+    for prefix, plain in (("zqplain ", True), ("zqnormal ", False)):
+        m = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if plain:
+            english.plain_lexemes(nlp.vocab, [prefix + k for k in phrases])
+        for key, alias in phrases.items():
+            m.add(prefix + key, [tuple(t.lower for t in nlp.make_doc(alias))])
+        found[plain] = [(nlp.vocab.strings[mid].removeprefix(prefix), s, e)
+                        for mid, s, e in m(sdoc)]
+    assert found[True] == found[False]
+    assert sorted(k for k, _, _ in found[True]) == ["european union", "european union",
+                                                    "foreign ministry"]

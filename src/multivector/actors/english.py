@@ -153,6 +153,25 @@ def gazetteer_patterns(nlp, exact_terms: dict[str, list[str]],
     return built
 
 
+def plain_lexemes(vocab, strings: list[str]) -> None:
+    """Vocabulary entries for match keys that are never a token's text (they hold a space).
+
+    ``PhraseMatcher.add`` looks its key up in the vocabulary, which makes a lexeme for a new
+    string and computes its ~15 lexical attributes (shape, prefix, like_num ...) in Python:
+    ~0.5 CPU s of every process's start for the gazetteer's ~17k multi-word keys. spaCy's
+    tokenizer splits at spaces, so no token ever reads those lexemes' attributes; they are made
+    here without the attribute getters (the key's string is stored as before, which is all a
+    match ID needs). Strings without a space are left to the normal path."""
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {}
+    try:
+        for text in strings:
+            if " " in text and text.strip() == text and text not in vocab:
+                vocab[text]
+    finally:
+        vocab.lex_attr_getters = getters
+
+
 class EnglishRecognizer:
     """Builds the gazetteer matchers once (per knowledge base and spaCy vocab)."""
 
@@ -186,8 +205,11 @@ class EnglishRecognizer:
                             if all(all(w[:1].isupper() or w in SMALL_WORDS or not w[:1].isalpha()
                                        for w in f.split()) for f in forms)
                             and not any("'s" in f or "’s" in f for f in forms)}
-        for matcher, patterns in zip((self.exact, self.lower),
-                                     gazetteer_patterns(nlp, exact_terms, lower_terms), strict=True):
+        patterns_by_matcher = gazetteer_patterns(nlp, exact_terms, lower_terms)
+        plain_lexemes(nlp.vocab, [key for patterns in patterns_by_matcher
+                                  for key, _ in patterns if " " in key])
+        for matcher, patterns in zip((self.exact, self.lower), patterns_by_matcher,
+                                     strict=True):
             for key, keywords in patterns:
                 # token hashes: PhraseMatcher.add reads a pattern that is not a Doc as the
                 # attribute values themselves (its stub only names Docs)
