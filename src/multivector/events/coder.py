@@ -77,6 +77,11 @@ LOCATED_GROUP_PREPS = lang_lexicon("en").words("located_group_preps")
 OBJECT_CONTROL = lang_lexicon("en").words("object_control_verbs")
 LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
 REQUEST_NOUNS = lang_lexicon("en").words("request_nouns")
+PARTICIPATION_VERBS = lang_lexicon("en").words("participation_verbs")
+PARTICIPATION_NOUNS = lang_lexicon("en").words("participation_nouns")
+PARTICIPATION_PREPS = lang_lexicon("en").words("participation_preps")
+PARTICIPATION_NOUN_VERBS = lang_lexicon("en").words("participation_noun_verbs")
+UNDERTAKING_NOUNS = lang_lexicon("en").words("undertaking_nouns")
 GROUP_HEADS = {lemma: kind for kind, words in lang_lexicon("en").table("counted_group_heads").items()
                for lemma in words}
 AID_PURPOSE_VERBS = lang_lexicon("en").words("aid_purpose_verbs")
@@ -864,6 +869,12 @@ class EventCoder:
                 return [], _children(head, "nsubjpass"), True
             s, _, _ = self._subject(head, depth + 1)
             return s, [], True
+        if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in UNDERTAKING_NOUNS \
+                and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX") \
+                and verb.tag_ == "VB" and not _is_passive(verb):
+            # "Britain took steps to ease sanctions": who took the steps eases them
+            s, _, _ = self._subject(head.head, depth + 1)
+            return s, [], True
         if verb.dep_ in ("acl", "relcl", "advcl") and head.pos_ in NOUN_POS | {"PRON"}:
             if _is_passive(verb):
                 return [], [head], True
@@ -1490,12 +1501,15 @@ class EventCoder:
             tgt_toks = self._role_tokens(tok, p.target)
             gov = tok.head
             if tok.dep_ == "dobj" and gov.pos_ == "VERB":
-                lem = gov.lemma_.lower()
+                lem = self._lemma(gov)  # "staged a raid": the tagger's lemma is "stag"
                 if not src_toks and lem in LIGHT_VERBS:
                     src_toks, _, _ = self._subject(gov)
                     inherited = True
                 if lem in p.governor_target:
                     tgt_toks = tgt_toks or self._subject(gov)[0]
+            elif not src_toks and (carrier := self._participation_verb(tok)) is not None:
+                src_toks, _, _ = self._subject(carrier)  # "Iran took part in talks with X"
+                inherited = True
         # an agentless passive ("two activists were arrested", "the ban was imposed"): the
         # text names the patient only; the event is kept without a source (complete: false)
         agentless = (is_verb and not src_toks and bool(patient) and _is_passive(tok)
@@ -1662,6 +1676,26 @@ class EventCoder:
             text=doc.text[sent.start:sent.end],
             typed_by=["verb-dictionary" if p.raw_code else "patterns"], complete=complete,
             attributed_to=attributed_to(quote))
+
+    def _participation_verb(self, tok):
+        """The verb of taking part whose "in" phrase is the act noun ``tok`` ("Iran took part
+        in talks with X", "participated in the negotiations", "played a role in the attack"),
+        or the clause an act noun is the circumstance of ("said during talks with X"): its
+        subject is the act's source. None when ``tok`` is no such phrase's object."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in PARTICIPATION_PREPS or prep.i == tok.i:
+            return None
+        gov = prep.head
+        if gov.pos_ in NOUN_POS and gov.lemma_.lower() in PARTICIPATION_NOUNS and gov.dep_ == "dobj":
+            verb = gov.head  # "took part in", "played a key role in"
+            return verb if verb.pos_ == "VERB" and self._lemma(verb) in PARTICIPATION_NOUN_VERBS else None
+        if gov.pos_ != "VERB":
+            return None
+        lem = self._lemma(gov)
+        if lem in PARTICIPATION_VERBS or lem in PARTICIPATION_NOUN_VERBS and any(
+                o.lemma_.lower() in PARTICIPATION_NOUNS for o in _children(gov, "dobj")):
+            return gov  # "participated in", or "took part" with "in" hung on the verb
+        return None
 
     def _domestic_target(self, code: str, sources: list[dict], resolver: ActorResolver,
                          place: str | None = None) -> dict | None:
