@@ -96,3 +96,11 @@ def test_an_unknown_named_speaker_is_not_made_the_home_state(events_pipeline):
     # verbal act with no subject at all
     e = _one(_events(events_pipeline, "The ministry was criticised on Tuesday."), "11")
     assert [(a.country, a.method) for a in e.source] == [("GBR", "implied")]
+
+
+def test_a_speaker_denouncing_a_war_abroad_is_not_of_the_war_country(events_pipeline):
+    # a verbal act aimed at no actor: the country the sentence names is its topic, not the
+    # speaker's; the story's home country places the country-less speaker
+    e = _one(_events(events_pipeline, "The bishop used a sermon to denounce the war in Syria."), "11")
+    assert [(a.country, a.sector) for a in e.source] == [("GBR", "REL")]
+    assert not e.target

@@ -337,22 +337,39 @@ def _speaker_about_other(a: ActorRef, ev: Event, is_source: bool) -> bool:
         and (ev.cameo or "")[:2] in VERBAL_ROOTS
 
 
+def _topic_only(a: ActorRef, ev: Event, is_source: bool) -> bool:
+    """``a`` is the country-less speaker of a verbal act aimed at no actor ("The cardinal used a
+    Christmas message to denounce the war in Iraq", "officials voiced concern over the crisis
+    in Haiti"): what the sentence names is what is spoken about, not where the speaker is from,
+    so neither the sentence's one country, its one place nor the act's location places the
+    speaker: the story's home country does (``_fill`` asks this only in a story that has one;
+    a domestic body or a person the knowledge base gives no country, as for a speaker
+    addressing another side). Armed groups and others outside ``home_country_sectors`` keep
+    the sentence's country ("the rebel group insisted on its demands that Burundi's
+    government ...")."""
+    return is_source and not ev.target and (a.id is None or a.id.startswith("PER:")) \
+        and (ev.cameo or "")[:2] in VERBAL_ROOTS \
+        and ((a.sector or "") in HOME_SECTORS or (a.id or "").startswith("PER:"))
+
+
 def _fill(doc: Doc, todo: list, named: list[tuple[int, str, bool]], distinct: set[str],
           sent, api: Any = None) -> None:
     places = {c for _, c, placed in named if placed}
     for ev, a in todo:
         is_source = any(a is s for s in ev.source)
         own, other = (ev.source, ev.target) if is_source else (ev.target, ev.source)
-        about_other = _speaker_about_other(a, ev, is_source)
+        topic_only = _topic_only(a, ev, is_source) and api is not None \
+            and bool(home_country(doc, api))
+        about_other = _speaker_about_other(a, ev, is_source) or topic_only
         country, origin = None, None
-        if ev.location:
+        if ev.location and not topic_only:
             at = doc.text.find(ev.location, sent.start, sent.end)
             if at >= 0:
                 inside = {c for o, c, _ in named if at <= o < at + len(ev.location)}
                 country, origin = (inside.pop(), "location") if len(inside) == 1 else (None, None)
         if country is None and len(distinct) == 1 and not about_other:
             country, origin = next(iter(distinct)), "sentence"
-        if country is None and len(places) == 1:
+        if country is None and len(places) == 1 and not topic_only:
             # the one place the sentence names: "... in Tel Aviv"
             country, origin = next(iter(places)), "place"
         if country is None and not any(o.country for o in own if o is not a) and not about_other:
