@@ -76,3 +76,20 @@ def test_an_unknown_organisation_speaking_is_a_statements_source(events_pipeline
     e = _one(evs, "11")
     assert [(a.country, a.sector) for a in e.source] == [("ARG", "NGO")]
     assert [a.country for a in e.target] == ["ARG"]
+
+
+@pytest.mark.slow
+def test_what_a_name_owns_says_it_is_a_company(events_pipeline):
+    sent = "Kolvar's Rosario plant will close next year. The Argentine government criticised Kolvar."
+    evs = _events(events_pipeline, sent)
+    targets = [(a.name, a.country, a.sector) for e in evs if (e.cameo or "").startswith("11")
+               for a in e.target]
+    assert ("Kolvar", "ARG", "BUS") in targets, [(e.cameo, e.source, e.target) for e in evs]
+
+
+@pytest.mark.slow
+def test_an_acronym_in_brackets_is_the_name_before_it(events_pipeline):
+    sent = ("The Pampas Farmers Alliance (PFA) was founded in May. "
+            "The PFA condemned the Argentine government.")
+    e = _one(_events(events_pipeline, sent), "11")
+    assert [(a.name, a.country, a.sector) for a in e.source] == [("PFA", "ARG", "NGO")]

@@ -45,6 +45,7 @@ def _words() -> dict[str, Any]:
         return out
 
     return {"name": by_word("org_sector_words"), "descriptor": by_word("org_sector_descriptors"),
+            "owned": by_word("org_sector_owned"), "modified": by_word("org_sector_modified"),
             "transnational": lex.words("org_transnational_words")}
 
 
@@ -124,12 +125,25 @@ def _registry(doc, api) -> dict[str, str]:
     if memo is not None:
         return memo
     out: dict[str, str] = {}
+    owned, modified = _words()["owned"], _words()["modified"]
     for sent in doc.english_sentences():
         for t in sent.span:
+            if t.pos_ == "PUNCT" and t.text == "(":
+                _acronym(doc, api, t, out)
             if t.pos_ != "NOUN":
                 continue
             sector = descriptor_sector(t)
             if sector is None:
+                # what only a body of one sector has: "Rover's Longbridge plant", "Yukos
+                # shares", "the Acme chief executive" name a company
+                lem = t.lemma_.lower()
+                sector = owned.get(lem) or modified.get(lem)
+                deps = ("poss", "compound") if lem in modified else ("poss",)
+                for c in t.children if sector else ():
+                    if c.dep_ in deps and c.pos_ == "PROPN" and c.i < t.i:
+                        toks = _name_tokens(c)
+                        if toks and toks[-1].i == c.i and not _linked(doc, api, toks):
+                            out.setdefault(_key(x.text for x in toks), sector)
                 continue
             names = []
             if t.head.pos_ == "PROPN" and (t.dep_ == "appos" or t.dep_ in ("compound", "nmod")
@@ -146,6 +160,21 @@ def _registry(doc, api) -> dict[str, str]:
     return out
 
 
+def _acronym(doc, api, paren, out: dict[str, str]) -> None:
+    """"the Office of Fair Trading (OFT)": the short form in brackets after a name its own
+    words type is the same organisation."""
+    i = paren.i
+    d = paren.doc
+    if i < 1 or i + 2 >= len(d) or d[i + 2].text != ")" or not d[i + 1].text[:1].isupper():
+        return
+    toks = _name_tokens(d[i - 1]) if d[i - 1].pos_ == "PROPN" else []
+    sector = name_sector([x.text for x in toks]) if toks else None
+    if sector is None and toks:
+        sector = out.get(_key(x.text for x in toks))
+    if sector is not None and not _linked(doc, api, [d[i + 1]]):
+        out.setdefault(d[i + 1].lower_, sector)
+
+
 def _lookup(registry: dict[str, str], key: str) -> str | None:
     """The sector of ``key`` in the registry, or of the one registered name it begins or ends
     ("Rover" for "MG Rover", "Shanghai Automotive" for "Shanghai Automotive Industry Corp")."""
@@ -160,13 +189,17 @@ def named_org(doc, tok, api) -> dict | None:
     """The unknown organisation the proper name at ``tok`` names, as an argument actor
     ``{id: None, name, country, sector, type: "organisation"}``, or None when neither its
     words nor a descriptor in the document say what it is."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("NORP", "DATE"):
         return None
     toks = _name_tokens(tok)
     if not toks or _linked(doc, api, toks):
         return None
     words = [t.text for t in toks]
-    sector = name_sector(words) or _lookup(_registry(doc, api), _key(words))
+    # a name the tagger took for a place is an organisation only when the story says so
+    if tok.ent_type_ in ("GPE", "LOC"):  # exactly as the story typed it: "Shanghai" is
+        sector = _registry(doc, api).get(_key(words))  # no "Shanghai Automotive"
+    else:
+        sector = name_sector(words) or _lookup(_registry(doc, api), _key(words))
     if sector is None:
         return None
     country = None
