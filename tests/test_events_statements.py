@@ -91,6 +91,8 @@ def test_a_threat_to_peace_is_criticism_of_the_subject(events_pipeline):
     "The British foreign minister said Britain would host the summit.",  # the speaker's own state
     "Many in France would prefer Turkey to admit that Armenia was right.",  # nothing was said
     "Uganda said it had paid compensation to Kenya.",  # the content is Uganda's own act
+    # whom a condition supposes is not spoken to or about
+    "The Kenyan foreign minister said that if Uganda changed its policy, the talks would go on.",
 ])
 def test_no_statement_event(events_pipeline, text):
     assert statements(code(events_pipeline, text)) == []
