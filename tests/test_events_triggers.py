@@ -86,3 +86,16 @@ def test_confirmed_it_would_reports_an_intention_not_a_guess(events_pipeline):
     evs = code(events_pipeline, "NATO said it could tighten the blockade of Serbia.")
     e = [x for x in evs if x.trigger.startswith("tighten")]
     assert not e or e[0].modality == "hypothetical", show(evs)
+
+
+@pytest.mark.slow
+def test_an_act_noun_the_clause_happens_during_is_the_subjects_act_with_a_partner(events_pipeline):
+    evs = code(events_pipeline, "Iran said during talks with Germany that it would not give up enrichment.")
+    e = of_type(evs, "CONSULT")
+    assert e and countries(e[0].source) == ["IRN"] and countries(e[0].target) == ["DEU"], show(evs)
+    # without a partner the circumstance is no event of the subject
+    evs = code(events_pipeline, "Germany dealt with the crisis during a brief visit.")
+    assert not [x for x in evs if x.trigger.startswith("visit")], show(evs)
+    # a passive's patient is no participant ("were killed during an attack")
+    evs = code(events_pipeline, "Two Turkish soldiers were killed during an attack on their convoy.")
+    assert not [x for x in evs if x.trigger.startswith("attack")], show(evs)

@@ -82,6 +82,9 @@ PARTICIPATION_NOUNS = lang_lexicon("en").words("participation_nouns")
 PARTICIPATION_PREPS = lang_lexicon("en").words("participation_preps")
 PARTICIPATION_NOUN_VERBS = lang_lexicon("en").words("participation_noun_verbs")
 UNDERTAKING_NOUNS = lang_lexicon("en").words("undertaking_nouns")
+CIRCUMSTANCE_PREPS = lang_lexicon("en").words("circumstance_preps")
+PURPOSE_PREPS = lang_lexicon("en").words("purpose_preps")
+TRAVEL_VERBS = lang_lexicon("en").words("travel_verbs")
 GROUP_HEADS = {lemma: kind for kind, words in lang_lexicon("en").table("counted_group_heads").items()
                for lemma in words}
 AID_PURPOSE_VERBS = lang_lexicon("en").words("aid_purpose_verbs")
@@ -353,7 +356,9 @@ class EventCoder:
             content = [c for c in t.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
                        and c.pos_ == "VERB" and c.i > t.i]
             if not content and gov is not None:
-                content = [c for c in gov.children if c.dep_ in ("advcl", "xcomp")
+                # "reiterated its demand today that Israel ease ...": the parse may hang the
+                # noun's that-clause on the verb (ccomp)
+                content = [c for c in gov.children if c.dep_ in ("advcl", "xcomp", "ccomp")
                            and c.pos_ == "VERB" and c.i > t.i and any(
                                g.dep_ in ("aux", "mark") and g.lower_ in ("to", "for", "that")
                                for g in c.children)]
@@ -1486,6 +1491,7 @@ class EventCoder:
         context: dict = {"quote": quote, "trigger": tok.i}
         is_verb = tok.pos_ == "VERB"
         inherited = False
+        circumstance = False
         patient: list = []
         if is_verb and p.experiencer:
             src_toks, tgt_toks = _experiencer_args(tok)
@@ -1510,6 +1516,9 @@ class EventCoder:
             elif not src_toks and (carrier := self._participation_verb(tok)) is not None:
                 src_toks, _, _ = self._subject(carrier)  # "Iran took part in talks with X"
                 inherited = True
+                # an act the clause only happens during names its partner or is no event of
+                # the clause's subject ("X dealt with Y during a brief visit": whose visit?)
+                circumstance = tok.head.lower_ not in PARTICIPATION_PREPS
         # an agentless passive ("two activists were arrested", "the ban was imposed"): the
         # text names the patient only; the event is kept without a source (complete: false)
         agentless = (is_verb and not src_toks and bool(patient) and _is_passive(tok)
@@ -1556,6 +1565,8 @@ class EventCoder:
                     if (t.get("id") or t.get("country")) and not any(_same(t, s) for s in sources)]
             if cond:
                 targets = cond
+        if circumstance and not targets:
+            return None
         if not targets and len(sources) >= 2 and self._symmetric(tok):
             # "the Philippines and France agree", "Turkey and Iran held talks": each is the
             # other's partner; the dyads (self-pairs skipped) give both directions
@@ -1683,9 +1694,16 @@ class EventCoder:
         or the clause an act noun is the circumstance of ("said during talks with X"): its
         subject is the act's source. None when ``tok`` is no such phrase's object."""
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in PARTICIPATION_PREPS or prep.i == tok.i:
+        if tok.dep_ != "pobj" or prep.i == tok.i or prep.dep_ != "prep":
             return None
         gov = prep.head
+        if prep.lower_ in CIRCUMSTANCE_PREPS or prep.lower_ in PURPOSE_PREPS and \
+                gov.pos_ == "VERB" and self._lemma(gov) in TRAVEL_VERBS:
+            # "said during talks with X", "flew to Moscow for talks with Y": the clause's
+            # subject takes part (not a passive's: "were killed during an attack")
+            return gov if gov.pos_ == "VERB" and not _is_passive(gov) else None
+        if prep.lower_ not in PARTICIPATION_PREPS:
+            return None
         if gov.pos_ in NOUN_POS and gov.lemma_.lower() in PARTICIPATION_NOUNS and gov.dep_ == "dobj":
             verb = gov.head  # "took part in", "played a key role in"
             return verb if verb.pos_ == "VERB" and self._lemma(verb) in PARTICIPATION_NOUN_VERBS else None
