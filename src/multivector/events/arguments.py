@@ -128,14 +128,16 @@ class ActorResolver:
         ref = None
         if self.use_mentions and self.api is not None:
             ref = self._from_mentions(tok, span, hs, allow_place)
-            if ref is None and tok.pos_ == "PROPN":
-                # an organisation the knowledge base does not know, typed by its words
-                ref = named_org(self.doc, tok, self.api)
         if ref is None and self.api is not None and (
                 hs is not None or any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
                                       for t in span)):
             # the phrase resolver runs a parse: only for phrases that can name an actor
             ref = self._from_phrase(span, hs, allow_place, tok)
+        if self.use_mentions and tok.pos_ == "PROPN" and self.api is not None and (
+                ref is None or not (ref.get("id") or ref.get("country"))):
+            # an organisation the knowledge base does not know, typed by what the text says
+            # it is; what the phrase resolver placed stays (events/orgs.py)
+            ref = named_org(self.doc, tok, self.api) or ref
         if ref is None and not self.use_mentions:
             ref = self._from_entities(tok, span, hs, allow_place)
         return ref
