@@ -42,7 +42,7 @@ FOLDS = 5
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 # the policy written to the model (a name of ``grid()``): chosen on args CV, PLOVER dev and
 # PETRARCH together (docs/events.md, the argument ranker's section)
-SHIPPED = "fill_source 0.5 + fill_target 0.5, classifier-only: no target, source 0.7"
+SHIPPED = "fill_source 0.5 + fill_target 0.5, no target for classifier-only"
 
 
 def collect(bio: Path, split: str, config: Config) -> list[dict]:
@@ -93,7 +93,8 @@ def policy(rows: list[dict], params: dict) -> dict[str, float]:
             params.get("classifier_only") else params
         if r["cands"] and used and not (used.get("patterns_only") and r.get("classifier_only")):
             scored = [argrank.Scored(c["pS"], c["pT"], c["rule_source"], c["rule_target"],
-                                     frozenset(c["tokens"])) for c in r["cands"]]
+                                     frozenset(c["tokens"]), c.get("of_thing", False))
+                      for c in r["cands"]]
             ks, kt = argrank.decide(scored, used, r["has_source"], r["has_target"],
                                     frozenset(pred["S"]), keep_target=r["keep"],
                                     keep_source=r["keep"] or "voice=pass" in r["cands"][0]["feats"])

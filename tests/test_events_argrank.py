@@ -124,3 +124,38 @@ def test_classifier_only_events_get_their_own_policy():
     assert decide(cands, params, True, False, frozenset({2})) == (None, 0)
     # ... and "patterns only" leaves such events alone
     assert argrank.policy_for({"fill_target": 0.5, "patterns_only": True}, ["classifier"]) is None
+
+
+# ------------------------------------------------------------------------------ agents
+def test_a_filled_source_is_never_the_of_complement_of_a_thing():
+    # the best source candidate qualifies a thing ("the growth of X"): the next one is taken,
+    # or none when it is under the threshold
+    cands = [Scored(0.9, 0.1, False, False, frozenset({2}), of_thing=True),
+             Scored(0.6, 0.1, False, False, frozenset({7}))]
+    assert decide(cands, {"fill_source": 0.5}, False, False, frozenset()) == (1, None)
+    assert decide(cands, {"fill_source": 0.7}, False, False, frozenset()) == (None, None)
+    # the flag limits filling a source only: the same phrase may still be a target
+    cands = [Scored(0.9, 0.1, True, False, frozenset({0})),
+             Scored(0.1, 0.8, False, False, frozenset({5}), of_thing=True)]
+    assert decide(cands, {"fill_target": 0.5}, True, False, frozenset({0})) == (None, 1)
+
+
+def test_of_thing_tells_a_things_complement_from_an_actors(nlp):
+    doc = nlp("The growth of Uzbekistan and Kazakhstan yields new markets.")
+    trig = next(t for t in doc if t.text == "yields")
+    by = {t.text: t for t in doc}
+    assert argrank.of_thing(by["Uzbekistan"], trig)
+    assert argrank.of_thing(by["Kazakhstan"], trig)  # a conjunct counts as its head
+    assert not argrank.of_thing(by["growth"], trig)
+    # an actor noun or a transparent head: its complement names the actor
+    doc = nlp("The government of Kenya and the leadership of Uganda signed a pact.")
+    trig = next(t for t in doc if t.text == "signed")
+    by = {t.text: t for t in doc}
+    assert not argrank.of_thing(by["Kenya"], trig)
+    assert not argrank.of_thing(by["Uganda"], trig)
+    # under the trigger itself the complement is the act's own argument
+    doc = nlp("The attack of the rebels surprised the army.")
+    attack = next(t for t in doc if t.text == "attack")
+    rebels = next(t for t in doc if t.text == "rebels")
+    assert not argrank.of_thing(rebels, attack)
+    assert argrank.of_thing(rebels, next(t for t in doc if t.text == "surprised"))

@@ -43,6 +43,7 @@ class Candidate:
     refs: list[dict] = field(default_factory=list)  # actors the phrase resolves to (with spans)
     rule_source: bool = False
     rule_target: bool = False
+    of_thing: bool = False  # the complement of a thing's "of" (``of_thing``): no agent
 
 
 def _bucket(n: int) -> str:
@@ -147,6 +148,7 @@ class Scored:
     rule_source: bool
     rule_target: bool
     cover: frozenset
+    of_thing: bool = False
 
 
 def _best(items: list[tuple[int, Scored]], role: str) -> tuple[int, Scored] | None:
@@ -182,7 +184,9 @@ def decide(cands: list[Scored], params: dict, has_source: bool, has_target: bool
             source_cover = best[1].cover
     fs = params.get("fill_source")
     if fs is not None and not has_source and not keep_source:
-        best = _best(usable, "source")
+        # a filled source is the act's agent: not the "of" complement of a thing ("the
+        # growth of Uzbekistan yields ...": the growth yields, not Uzbekistan)
+        best = _best([(k, c) for k, c in usable if not c.of_thing], "source")
         if best is not None and best[1].p_source >= fs:
             new_source = best[0]
             source_cover = best[1].cover
@@ -265,6 +269,26 @@ def candidate_tokens(span, trigger) -> list:
     return out
 
 
+def of_thing(tok, trigger) -> bool:
+    """The phrase headed by ``tok`` is the "of" complement of a noun that names a thing, not
+    an actor ("the growth of the two countries - Uzbekistan and Kazakhstan", "the removal of
+    the president"): a phrase that only qualifies the thing, which is the clause's argument.
+    Not under a transparent head ("the leadership of Kazakhstan", "a group of diplomats") or
+    an actor noun ("the government of Kenya", "troops of the UN"), whose complement names the
+    actor, nor under the trigger itself ("the attack of the rebels": its argument).
+    Appositions, conjuncts and compounds count as their head."""
+    from .arguments import TRANSPARENT_HEADS, head_sector
+
+    t = tok
+    while t.dep_ in ("appos", "conj", "compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "of":
+        return False
+    gov = t.head.head
+    return gov.i != trigger.i and gov.pos_ == "NOUN" and not gov.ent_type_ and \
+        gov.lemma_.lower() not in TRANSPARENT_HEADS and head_sector(gov) is None
+
+
 def _overlaps(doc, tok, refs) -> bool:
     s = doc.token_start(tok)
     e = s + len(tok.text)
@@ -294,7 +318,7 @@ def candidates(coder, doc, ev, trigger, span, resolver, cache: dict | None = Non
                 cache[key] = []
         refs = [r for r in cache[key] if r.get("start") is not None]
         rs, rt = _overlaps(doc, t, src), _overlaps(doc, t, tgt)
-        c = Candidate(tok=t, refs=refs, rule_source=rs, rule_target=rt)
+        c = Candidate(tok=t, refs=refs, rule_source=rs, rule_target=rt, of_thing=of_thing(t, trigger))
         c.feats = features(trigger, t, quad, refs[0] if refs else None, rs, rt)
         out.append(c)
     return out
@@ -342,7 +366,7 @@ def rerank(coder, doc, sent, resolver, events: list, ranker: ArgRanker | None = 
         scored = [Scored(ranker.proba("source", c.feats), ranker.proba("target", c.feats),
                          c.rule_source, c.rule_target,
                          frozenset() if same_side(c.refs, list(ev.source))
-                         else _cover(doc, sent.span, c.refs))
+                         else _cover(doc, sent.span, c.refs), c.of_thing)
                   for c in cands]
         implied = [a for a in ev.source + ev.target if a.get("method") == "implied"]
         symmetric = any(_same_ref(s, t) for s in ev.source for t in ev.target)
