@@ -52,6 +52,10 @@ def test_a_firm_described_in_apposition_is_a_business_of_the_story(events_pipeli
 def test_a_named_campaign_group_is_an_ngo_of_the_story(events_pipeline):
     e = _one(_events(events_pipeline, "The Pampas Alliance condemned the Argentine government."), "11")
     assert [(a.country, a.sector) for a in e.source] == [("ARG", "NGO")]
+    assert [a.country_from for a in e.source] == [None]  # "Pampas" is a place of Argentina
+    e = _one(_events(events_pipeline, "The Harbour Alliance condemned the Argentine government."), "11")
+    # no word of its name places it: the story's home does, and the argument says so
+    assert [(a.country, a.sector, a.country_from) for a in e.source] == [("ARG", "NGO", "story")]
     # "International" in the name: no country from the story
     e = _one(_events(events_pipeline, "Pampas Watch International condemned the Argentine government."), "11")
     assert [(a.country, a.sector) for a in e.source] == [(None, "NGO")]
@@ -61,6 +65,7 @@ def test_a_named_campaign_group_is_an_ngo_of_the_story(events_pipeline):
 def test_a_place_in_a_companys_name_is_its_country(events_pipeline):
     e = _one(_events(events_pipeline, "Shanghai Tarvel Motors Corp criticised the Argentine government."), "11")
     assert [(a.country, a.sector) for a in e.source] == [("CHN", "BUS")]
+    assert [a.country_from for a in e.source] == [None]  # its own name says it
 
 
 @pytest.mark.slow

@@ -212,7 +212,13 @@ def named_org(doc, tok, api) -> dict | None:
         # a campaign group or charity of the story's country ("the Countryside Alliance" in a
         # British story): event data code it GBRNGO; country completion leaves NGOs alone
         country = home_country(doc, api)
+        origin = "story" if country else None  # inferred, not in its words: ``country_from``
+    else:
+        origin = None
     s = doc.token_start(toks[0])
     e = doc.token_start(toks[-1]) + len(toks[-1])
-    return {"id": None, "name": doc.text[s:e], "country": country, "sector": sector,
-            "type": ORG_TYPE, "text": doc.text[s:e], "start": s, "end": e}
+    out = {"id": None, "name": doc.text[s:e], "country": country, "sector": sector,
+           "type": ORG_TYPE, "text": doc.text[s:e], "start": s, "end": e}
+    if origin:
+        out["country_from"] = origin
+    return out
