@@ -31,6 +31,11 @@ REPORTING = lang_lexicon("en").subset("reporting_verbs", "modality")
 # theirs
 CARRIERS = lang_lexicon("en").words("event_light_verbs") | frozenset(
     lexicon()["modality"].get("nominal_carriers", ()))
+# "will take part in talks", "is to join X in a visit": the verb of taking part carries the
+# act noun's modality as a light verb does (lang/en/event_words.yaml, participation_*)
+PARTICIPATION_VERBS = lang_lexicon("en").words("participation_verbs")
+PARTICIPATION_NOUN_VERBS = lang_lexicon("en").words("participation_noun_verbs")
+PARTICIPATION_NOUNS = lang_lexicon("en").words("participation_nouns")
 
 
 def _own_cues(tok, m: dict, out: set, intent: bool) -> None:
@@ -164,6 +169,19 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
             break
         elif cur.dep_ in ("dobj", "pobj", "prep") and tok.pos_ == "NOUN":
             # "end its invasion" is about the noun, not a modality of it; stop at the verb
+            if cur.dep_ == "prep" and (lem in PARTICIPATION_VERBS or lem in PARTICIPATION_NOUN_VERBS
+                                       and any(o.dep_ == "dobj" and o.lemma_.lower()
+                                               in PARTICIPATION_NOUNS for o in head.children)):
+                # "will participate in talks": the talks are as the taking part is
+                _own_cues(head, m, cues, pattern_intent)
+            if cur.dep_ == "dobj" and lem in PARTICIPATION_NOUN_VERBS \
+                    and cur.lemma_.lower() in PARTICIPATION_NOUNS:
+                # "will take part in talks", "is due to take part in ..."
+                _own_cues(head, m, cues, pattern_intent)
+                if head.dep_ in ("xcomp", "ccomp", "conj"):
+                    cur, hops = head, hops + 1
+                    continue
+                break
             if cur.dep_ == "dobj":
                 if lem in m["future_nominal_governors"]:
                     cues.add("future")
