@@ -36,7 +36,7 @@ from .dates import event_date
 from .dyads import state_and_group
 from .headline import drop_headline_repeats
 from .lexicon import Pattern, lexicon, patterns
-from .modality import REPORTING, claim_head, modality_of, refusal
+from .modality import REPORTING, claim_head, condition_clause, modality_of, refusal
 from .ontology import CameoCode, ontology
 from .statements import requested_code, speaker_actor, statement_events
 from .typed import (
@@ -2036,8 +2036,7 @@ def _condition_only(tok) -> bool:
     if any(a.dep_ in ("xcomp", "ccomp", "advcl") for a in (tok,)) and tok.head.lemma_.lower() in \
             m["hypothetical_governors"]:
         return False
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m["conditional_marks"]
-                                         for g in c.children) for c in tok.children)
+    return any(condition_clause(c) for c in tok.children)
 
 
 def _ethnic(a: dict) -> bool:

@@ -66,12 +66,17 @@ def _own_cues(tok, m: dict, out: set, intent: bool) -> None:
         out.add("hypothetical")
 
 
-def _conditional_child(tok, m: dict, out: set) -> None:
+def condition_clause(tok) -> bool:
+    """``tok`` heads an "if"/"unless" adverbial clause (``conditional_marks``): what it says is
+    supposed ("If the Americans changed their policy, ..."), neither done nor spoken of."""
+    marks = lexicon()["modality"]["conditional_marks"]
+    return tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in tok.children)
+
+
+def _conditional_child(tok, out: set) -> None:
     """A clause with an "if"/"unless" adverbial clause is itself conditional."""
-    for c in tok.children:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m["conditional_marks"]
-                                     for g in c.children):
-            out.add("hypothetical")
+    if any(condition_clause(c) for c in tok.children):
+        out.add("hypothetical")
 
 
 def _reported_would(tok, m: dict) -> bool:
@@ -83,7 +88,7 @@ def _reported_would(tok, m: dict) -> bool:
     if "would" not in auxes or any(a in m["hypothetical_aux"] and a != "would" for a in auxes):
         return False
     cond: set = set()
-    _conditional_child(tok, m, cond)
+    _conditional_child(tok, cond)
     if cond or any(c.dep_ == "mark" and c.lower_ in m["conditional_marks"] for c in tok.children):
         return False
     return not any(c.dep_ == "acomp" and c.lemma_.lower() in m["hypothetical_governors"]
@@ -113,7 +118,7 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
     m = lexicon()["modality"]
     cues: set[str] = set()
     _own_cues(tok, m, cues, pattern_intent)
-    _conditional_child(tok, m, cues)
+    _conditional_child(tok, cues)
     if "hypothetical" in cues and _reported_would(tok, m):
         # "X said it would allow ...": future in the past of the reported clause, not a guess
         cues.discard("hypothetical")
@@ -157,7 +162,7 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
                 _own_cues(head, m, cues, pattern_intent)
             if cur.dep_ in ("xcomp", "ccomp", "acomp", "csubj", "pcomp"):
                 _own_cues(head, m, cues, pattern_intent)
-                _conditional_child(head, m, cues)
+                _conditional_child(head, cues)
         elif cur.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
             # "the visit ... is expected", "the invasion could happen"
             if lem in m["future_nominal_governors"] or head.lemma_.lower() == "plan":

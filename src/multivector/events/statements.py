@@ -39,7 +39,7 @@ from .attribution import attributed_to
 from .dates import event_date
 from .dyads import state_and_group
 from .home import HOME_SECTORS, STATELESS_SECTORS, home_country
-from .modality import modality_of
+from .modality import condition_clause, modality_of
 from .orgs import named_org
 
 # below the pattern and classifier events of the sentence (see cap in statement_events)
@@ -90,8 +90,6 @@ def _words() -> dict[str, Any]:
         "optimistic": lex.words("statement_optimistic"),
         "pessimistic": lex.words("statement_pessimistic"),
         "empathetic": lex.words("statement_empathetic"),
-        "conditional_marks": frozenset(
-            lex.section("events").get("modality", {}).get("conditional_marks") or ()),
     }
 
 
@@ -530,16 +528,11 @@ def _walk(root, inside: set[int], limit: int = 40) -> list:
         seen.add(t.i)
         if t is not root and t.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(t)
+        # whom a condition clause names ("If the Americans were to change their policy, it's up
+        # to them") is supposed, not spoken to or about
         todo += [c for c in t.children if c.i in inside and c.dep_ in WALK_DEPS
-                 and not _conditional(c)]
+                 and not condition_clause(c)]
     return out
-
-
-def _conditional(tok) -> bool:
-    """A condition clause ("If the Americans were to change their policy, it's up to them"):
-    whom it names is supposed, not spoken to or about."""
-    return tok.dep_ == "advcl" and any(
-        g.dep_ == "mark" and g.lower_ in _words()["conditional_marks"] for g in tok.children)
 
 
 def _request_code(target_tok, root, inside: set[int], words: dict) -> str | None:
