@@ -98,3 +98,11 @@ def test_an_acronym_in_brackets_is_the_name_before_it(events_pipeline):
             "The PFA condemned the Argentine government.")
     e = _one(_events(events_pipeline, sent), "11")
     assert [(a.name, a.country, a.sector) for a in e.source] == [("PFA", "ARG", "NGO")]
+
+
+@pytest.mark.slow
+def test_an_unknown_company_speaking_is_placed_by_the_story_and_says_so(events_pipeline):
+    evs = _events(events_pipeline, 'Tarvel Motors Corp said the Argentine government was "reckless".')
+    e = _one(evs, "11")
+    # no word of its name places it: the story's home does, marked as an inference
+    assert [(a.country, a.sector, a.country_from) for a in e.source] == [("ARG", "BUS", "story")]

@@ -296,8 +296,8 @@ def _speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
         if head is not None and head.pos_ == "PROPN" and resolver.api is not None:
             org = named_org(doc, head, resolver.api)  # "the Countryside Alliance said"
             if org is not None:
-                if not org.get("country") and org.get("sector") in HOME_SECTORS:
-                    org["country"] = home_country(doc, resolver.api)
+                if not org.get("country"):
+                    _at_story_home(doc, org, resolver)
                 return org if org.get("country") or _stateless(org) else ref
         if head is None or head.pos_ != "NOUN":
             return ref  # a name the knowledge base does not know, a pronoun: the words only
@@ -322,12 +322,21 @@ def _speaker_actor(doc: Doc, quote: Quote, resolver: Any) -> dict | None:
         if not out.get("id") and found.get("id") and found.get("type") != "person":
             out["id"] = found["id"]  # "the Kenyan foreign minister": Kenya's government
         return out
-    if out.get("sector") in HOME_SECTORS and resolver.api is not None:
-        home = home_country(doc, resolver.api)
-        if home:
-            out["country"], out["country_from"] = home, "story"
-            return out
+    if _at_story_home(doc, out, resolver):
+        return out
     return out if out.get("id") else ref
+
+
+def _at_story_home(doc: Doc, out: dict, resolver: Any) -> bool:
+    """A speaker of a domestic sector (``home_country_sectors``) the text does not place takes
+    the story's home country, marked ``country_from: "story"`` (an inference, not the text's).
+    True when it did."""
+    if out.get("sector") not in HOME_SECTORS or resolver.api is None:
+        return False
+    home = home_country(doc, resolver.api)
+    if home:
+        out["country"], out["country_from"] = home, "story"
+    return bool(home)
 
 
 def _definite_role(tok) -> bool:
