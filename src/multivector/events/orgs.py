@@ -202,19 +202,17 @@ def named_org(doc, tok, api) -> dict | None:
         sector = name_sector(words) or _lookup(_registry(doc, api), _key(words))
     if sector is None:
         return None
-    country = None
+    country = origin = None
     if api is not None and not any(w.lower() in _words()["transnational"] for w in words):
         kb = api.load_kb()
         found = {c for t in toks if t.text[:1].isupper() and (c := kb.place_country(t.text))}
         country = found.pop() if len(found) == 1 else None  # "Shanghai Automotive" -> CHN
-    if country is None and sector in STATELESS_SECTORS and api is not None \
-            and not any(w.lower() in _words()["transnational"] for w in words):
-        # a campaign group or charity of the story's country ("the Countryside Alliance" in a
-        # British story): event data code it GBRNGO; country completion leaves NGOs alone
-        country = home_country(doc, api)
-        origin = "story" if country else None  # inferred, not in its words: ``country_from``
-    else:
-        origin = None
+        if country is None and sector in STATELESS_SECTORS:
+            # a campaign group or charity of the story's country ("the Countryside Alliance"
+            # in a British story): event data code it GBRNGO; country completion leaves NGOs
+            # alone. Inferred, not in its words: ``country_from``
+            country = home_country(doc, api)
+            origin = "story" if country else None
     s = doc.token_start(toks[0])
     e = doc.token_start(toks[-1]) + len(toks[-1])
     out = {"id": None, "name": doc.text[s:e], "country": country, "sector": sector,
