@@ -36,7 +36,16 @@ from .dates import event_date
 from .dyads import state_and_group
 from .headline import drop_headline_repeats
 from .lexicon import Pattern, lexicon, patterns
-from .modality import REPORTING, claim_head, condition_clause, modality_of, refusal
+from .modality import (
+    PARTICIPATION_NOUN_VERBS,
+    PARTICIPATION_NOUNS,
+    PARTICIPATION_VERBS,
+    REPORTING,
+    claim_head,
+    condition_clause,
+    modality_of,
+    refusal,
+)
 from .ontology import CameoCode, ontology
 from .statements import requested_code, speaker_actor, statement_events
 from .typed import (
@@ -77,10 +86,7 @@ LOCATED_GROUP_PREPS = lang_lexicon("en").words("located_group_preps")
 OBJECT_CONTROL = lang_lexicon("en").words("object_control_verbs")
 LIGHT_VERBS = lang_lexicon("en").words("event_light_verbs")
 REQUEST_NOUNS = lang_lexicon("en").words("request_nouns")
-PARTICIPATION_VERBS = lang_lexicon("en").words("participation_verbs")
-PARTICIPATION_NOUNS = lang_lexicon("en").words("participation_nouns")
 PARTICIPATION_PREPS = lang_lexicon("en").words("participation_preps")
-PARTICIPATION_NOUN_VERBS = lang_lexicon("en").words("participation_noun_verbs")
 UNDERTAKING_NOUNS = lang_lexicon("en").words("undertaking_nouns")
 CIRCUMSTANCE_PREPS = lang_lexicon("en").words("circumstance_preps")
 PURPOSE_PREPS = lang_lexicon("en").words("purpose_preps")

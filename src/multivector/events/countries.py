@@ -333,7 +333,13 @@ def _speaker_about_other(a: ActorRef, ev: Event, is_source: bool) -> bool:
     not theirs. A person or group acted on ("ordered the newspaper X to close") and the agent
     of a material act ("police detained two Kenyan journalists": KEN police) keep the
     same-country reading event data use."""
-    return is_source and bool(ev.target) and (a.id is None or a.id.startswith("PER:")) \
+    return bool(ev.target) and _verbal_speaker(a, ev, is_source)
+
+
+def _verbal_speaker(a: ActorRef, ev: Event, is_source: bool) -> bool:
+    """``a`` is the source of a verbal event (CAMEO 01-05, 09-13) and a person or an actor
+    with no id: the sentence's countries may be what it speaks of rather than its own."""
+    return is_source and (a.id is None or a.id.startswith("PER:")) \
         and (ev.cameo or "")[:2] in VERBAL_ROOTS
 
 
@@ -347,8 +353,7 @@ def _topic_only(a: ActorRef, ev: Event, is_source: bool) -> bool:
     addressing another side). Armed groups and others outside ``home_country_sectors`` keep
     the sentence's country ("the rebel group insisted on its demands that Burundi's
     government ...")."""
-    return is_source and not ev.target and (a.id is None or a.id.startswith("PER:")) \
-        and (ev.cameo or "")[:2] in VERBAL_ROOTS \
+    return not ev.target and _verbal_speaker(a, ev, is_source) \
         and ((a.sector or "") in HOME_SECTORS or (a.id or "").startswith("PER:"))
 
 
