@@ -77,7 +77,7 @@ def plover_dev_rows(path: Path) -> list[dict]:
     from multivector.events.coder import EventCoder
 
     records = select_split(read_plover(path), "dev")
-    coder = EventCoder()
+    coder = EventCoder(use_gate=False)  # the candidates, before the event gate
     coder.arg_ranker = None  # the rules alone
     return argrank_train.plover_rows(records, process(records, Config()), coder)
 

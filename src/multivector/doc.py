@@ -235,6 +235,9 @@ class Event:
     typed_by: list[str] = field(default_factory=list)  # patterns, verb-dictionary, classifier
     complete: bool = True  # source and target both found
     attributed_to: dict | None = None  # {quote_id, source, actor_id}: who reported the event
+    # the learned gate's probability that the event is right (events/gate.py; None without a
+    # gate model). ``confidence`` stays the typers' agreement on the class
+    gate_probability: float | None = None
 
 
 @dataclass

@@ -37,7 +37,8 @@ import html
 import json
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -449,18 +450,19 @@ def dictionary_path(name: str, dirs: Sequence[Path]) -> Path | None:
     return None
 
 
-def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = True,
-                      verbs: tuple[str, ...] = (), split: str | None = None,
-                      dictionary_dirs: Sequence[str | Path] = ()) -> dict:
-    """Score against PETRARCH validation records. With ``use_dictionaries`` the dictionaries
-    named in the file's <Environment> are loaded for this run: actors and agents as an actor
-    overlay, the verb dictionary as a pattern overlay (before ours: the records' codes are that
-    dictionary's). Each is looked for beside the file, then in ``dictionary_dirs``, then among
-    the bundled PETRARCH2 validation dictionaries; names found nowhere are reported in
-    ``missing_dictionaries`` (their records are then scored with our own actors and verbs)."""
-    from ..events.petrarch_dicts import PetrarchOverlay
+@contextmanager
+def petrarch_setup(path: Path, use_dictionaries: bool = True, verbs: tuple[str, ...] = (),
+                   split: str | None = None, dictionary_dirs: Sequence[str | Path] = ()
+                   ) -> Iterator[tuple[list[GoldRecord], Any, list[str], list[str], dict]]:
+    """The records of a PETRARCH validation file and what coding them needs: (records, the
+    actor overlay or None, the pattern files to load, the verb files named, where each
+    dictionary was found). The verb dictionaries are converted into a temporary directory
+    that lives as long as the context (``evaluate_petrarch``; the gate's training rows)."""
+    import tempfile
 
-    path = Path(path)
+    from ..events.petrarch_dicts import PetrarchOverlay
+    from ..events.verb_dicts import convert_file, write_overlay
+
     records, env = read_petrarch(path)
     records = select_split(records, split)
     overlay = None
@@ -476,10 +478,6 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
 
     if use_dictionaries and existing("Actorfile"):
         overlay = PetrarchOverlay.from_files(existing("Actorfile"), existing("Agentfile") or None)
-    import tempfile
-
-    from ..events.verb_dicts import convert_file, write_overlay
-
     with tempfile.TemporaryDirectory(prefix="mv-verbs-") as tmp:
         pattern_files = list(files)
         for n, verbfile in enumerate(existing("Verbfile") if use_dictionaries else []):
@@ -488,7 +486,26 @@ def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = Tr
             overlay_yaml = Path(tmp) / f"verbs{n}.yaml"
             write_overlay(convert_file(verbfile, fallback=False)[0], overlay_yaml, verbfile.name)
             pattern_files.insert(n, str(overlay_yaml))
+        yield records, overlay, pattern_files, files, located
+
+
+def evaluate_petrarch(path: str | Path, config=None, use_dictionaries: bool = True,
+                      verbs: tuple[str, ...] = (), split: str | None = None,
+                      dictionary_dirs: Sequence[str | Path] = ()) -> dict:
+    """Score against PETRARCH validation records. With ``use_dictionaries`` the dictionaries
+    named in the file's <Environment> are loaded for this run: actors and agents as an actor
+    overlay, the verb dictionary as a pattern overlay (before ours: the records' codes are that
+    dictionary's). Each is looked for beside the file, then in ``dictionary_dirs``, then among
+    the bundled PETRARCH2 validation dictionaries; names found nowhere are reported in
+    ``missing_dictionaries`` (their records are then scored with our own actors and verbs)."""
+    path = Path(path)
+    with petrarch_setup(path, use_dictionaries, verbs, split, dictionary_dirs) as (
+            records, overlay, pattern_files, files, located):
         predicted = predict(records, config, overlay=overlay, pattern_files=tuple(pattern_files))
+
+    def existing(tag: str) -> list[Path]:
+        return [p for _, p in located[tag] if p is not None]
+
     result = score(records, predicted, "petrarch")
     result["complete_only"] = _complete_only(records, predicted, "petrarch")
     # the same figures without PETRARCH-specific conventions: records whose gold codes are

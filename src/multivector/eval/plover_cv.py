@@ -17,7 +17,8 @@ from typing import Any
 
 from ..doc import Event
 from ..events.argrank import ArgRanker, load_ranker
-from . import argrank_train
+from ..events.gate import load_gate
+from . import argrank_train, gate_train
 from .events import GoldRecord, _coder, run_plover, score
 
 
@@ -45,9 +46,11 @@ def cross_validate_plover(records: list[GoldRecord], docs: Sequence[Any], predic
     shipped = load_ranker()
     oof = list(predicted)
     retrained = None
+    coders = [_coder(config, pattern_files=pattern_files) for _ in range(folds)]
     if shipped is not None and shipped.meta.get("plover_split"):
         rules = _coder(config, pattern_files=pattern_files)
         rules.arg_ranker = None
+        rules.gate = None  # the ranker works on the candidates, before the gate
         rows = argrank_train.plover_rows(records, docs, rules)
         bio = Path(path).parent / "conflibert" / "cameo_ner_train.txt"
         base = argrank_train.conflibert_rows(bio, "dev", config) if bio.is_file() else []
@@ -55,11 +58,15 @@ def cross_validate_plover(records: list[GoldRecord], docs: Sequence[Any], predic
                      + "PLOVER records of the other folds")
         for k in range(folds):
             train = base + [r for r, f in zip(rows, fold) if f != k]
-            coder = _coder(config, pattern_files=pattern_files)
-            coder.arg_ranker = ArgRanker(argrank_train.model(train, dict(shipped.params)))
+            coders[k].arg_ranker = ArgRanker(argrank_train.model(train, dict(shipped.params)))
             for i, d in enumerate(docs):
                 if fold[i] == k:
-                    oof[i] = coder.code(d) if d is not None else []
+                    oof[i] = coders[k].code(d) if d is not None else []
+    gate = load_gate()
+    if gate is not None and gate.meta.get("plover_split"):
+        oof = _gate_folds(records, docs, fold, folds, coders, gate, Path(path), config)
+        retrained = (retrained + "; " if retrained else "") + "event gate: " + gate_train_note(
+            Path(path))
     per_fold = []
     for k in range(folds):
         idx = [i for i, f in enumerate(fold) if f == k]
@@ -71,6 +78,32 @@ def cross_validate_plover(records: list[GoldRecord], docs: Sequence[Any], predic
             "cv_mean_f1": round(statistics.fmean(per_fold), 4),
             "cv_std_f1": round(statistics.pstdev(per_fold), 4),
             "cv_retrained": retrained}
+
+
+def gate_train_note(path: Path) -> str:
+    return "PLOVER records of the other folds + " + ", ".join(
+        n for n, ok in (("PETRARCH unit records", (path.parent / "PETR.UnitTest.records.xml").is_file()),
+                        ("BBC gold dev half", gate_train.BBC_GOLD.is_file())) if ok)
+
+
+def _gate_folds(records: list[GoldRecord], docs: Sequence[Any], fold: list[int], folds: int,
+                coders: list[Any], gate: Any, path: Path, config=None) -> list[list[Event]]:
+    """Each record's events through a gate trained without its fold: fold ``k``'s coder (its
+    argument ranker retrained when one is) codes every record with the gate off; the gate is
+    fitted on the candidates of the other folds' records plus the PETRARCH and BBC dev rows
+    (``gate_train.extra_rows``) and keeps fold ``k``'s candidates at or over the shipped
+    model's threshold."""
+    extra, _ = gate_train.extra_rows(path, config)
+    out: list[list[Event]] = [[] for _ in records]
+    for k in range(folds):
+        coders[k].gate = None
+        rows = gate_train.plover_rows(records, docs, coders[k])
+        w = gate_train.fit([r for r, f in zip(rows, fold) if f != k] + extra)
+        for i, r in enumerate(rows):
+            if fold[i] == k:
+                out[i] = [e for e, f in zip(r.events, r.feats)
+                          if gate_train.proba(w, f) >= gate.threshold]
+    return out
 
 
 def evaluate_plover_cv(path: str | Path, config=None, verbs: tuple[str, ...] = (),

@@ -34,6 +34,7 @@ from .classifier import EventClassifier, Prediction, cameo_root, load_classifier
 from .countries import complete_countries
 from .dates import event_date
 from .dyads import state_and_group
+from .gate import apply_gate, load_gate
 from .headline import drop_headline_repeats
 from .lexicon import Pattern, lexicon, patterns
 from .modality import (
@@ -195,10 +196,10 @@ def _expand(toks: Iterable) -> list:
 class EventCoder:
     def __init__(self, resolver_factory: Callable[[Doc, str | None], ActorResolver] | None = None,
                  pattern_files: tuple[str, ...] = (), classifier: EventClassifier | None = None,
-                 use_classifier: bool = True) -> None:
+                 use_classifier: bool = True, use_gate: bool = True) -> None:
         """``classifier``: the sentence classifier that types events with the patterns (the
         packaged one when None and ``use_classifier``); ``use_classifier=False`` codes with
-        the patterns alone."""
+        the patterns alone; ``use_gate=False`` emits every candidate (gate.py)."""
         self.resolver_factory = resolver_factory or ActorResolver
         self.patterns = patterns(tuple(pattern_files))
         self.onto = ontology()
@@ -206,6 +207,9 @@ class EventCoder:
         self.classifier = classifier if classifier is not None else (
             load_classifier() if use_classifier else None)
         self.arg_ranker = load_ranker()  # fills missing targets (argrank.py); None: rules only
+        self.gate = load_gate() if use_gate else None  # drops unlikely candidates (gate.py)
+        self.gate_features: list[dict[str, float]] = []  # the last document's, for training
+        self._preds: dict[int, Prediction] = {}
 
     def _lemma(self, tok) -> str:
         """The verb's lemma, repaired when the tagger's is no verb we know but a plain
@@ -260,6 +264,7 @@ class EventCoder:
             # show only what the text says; --all / ?all=true show these too
             if any(a.get("method") == "implied" for a in ev.source + ev.target):
                 ev.complete = False
+        events, self.gate_features = apply_gate(self.gate, doc, events, self._preds)
         return events
 
     # ================================================================ sentence
@@ -484,6 +489,7 @@ class EventCoder:
         of that class, arguments filled from the parse like any pattern's)."""
         assert self.classifier is not None
         pred = self.classifier.predict(sent.span)
+        self._preds[sent.idx] = pred
         for ev in out:
             ev.typed_by = typed_by_for(ev.typed_by, quad_of_cameo(ev.cameo), pred)
         # an agentless passive rests on the verb alone: kept unless the classifier all but

@@ -30,6 +30,9 @@ class EventSettings:
     # type with the packaged sentence classifier too (data/event_classifier.npz); false:
     # the patterns alone (the coder of before the classifier)
     classifier: bool = True
+    # drop the candidates the learned gate (data/event_gate.json) finds unlikely to be right;
+    # false: every candidate is emitted (events/gate.py)
+    gate: bool = True
 
 
 def _event_row(ev: Any, row: dict) -> None:
@@ -54,7 +57,8 @@ register_layer(Layer(
              ("source", "JSON"), ("target", "JSON"), ("location", "VARCHAR"),
              ("modality", "VARCHAR"), ("date", "VARCHAR"), ("date_precision", "VARCHAR"),
              ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"), ("text", "VARCHAR"),
-             ("typed_by", "JSON"), ("complete", "BOOLEAN"), ("attributed_to", "JSON"))))
+             ("typed_by", "JSON"), ("complete", "BOOLEAN"), ("attributed_to", "JSON"),
+             ("gate_probability", "DOUBLE"))))
 
 
 @register_stage("events", requires=("mentions", "quotes"), assigns=("events",),
@@ -62,7 +66,8 @@ register_layer(Layer(
 def build(config: Config, nlp: Any) -> Callable[[Doc], None]:
     """Who did what to whom: PLOVER and CAMEO events with source, target and modality."""
     settings = config.settings("events")
-    coder = EventCoder(pattern_files=tuple(settings.patterns), use_classifier=settings.classifier)
+    coder = EventCoder(pattern_files=tuple(settings.patterns), use_classifier=settings.classifier,
+                         use_gate=settings.gate)
 
     def run(doc: Doc) -> None:
         events = coder.code(doc)  # the default path: spaCy-parsed (English) sentences
