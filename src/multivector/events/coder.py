@@ -1014,12 +1014,17 @@ class EventCoder:
                 if x.head.dep_ == "prep" and x.head.head.dep_ == "pobj" and x not in out]
         for o in _expand(_children(tok, "dobj") or _small_clause_objects(tok)):
             if o.pos_ in NOUN_POS:  # "broke relations with Libya": the partner of the object
-                for w in ("to", "on", "against", "with", "from", "into") + (("at",) if attack else ()):
-                    out += _prep_objects(o, w)  # "demanded support from the parliament"
+                for w in ("to", "on", "against", "with", "from", "into") + (("at", "in") if attack else ()):
+                    # "demanded support from the parliament"; an attacked thing stands for
+                    # the state it is in ("torched a village in Cameroon's north")
+                    out += _prep_objects(o, w)
                 for c in o.children:  # "lifted a ban imposed on Chad": whom the act was aimed at
                     if c.dep_ == "acl" and c.tag_ == "VBN":
                         for w in ("on", "against", "to"):
                             out += [x for x in _prep_objects(c, w) if x not in out]
+                        if attack:  # "hit bases used by the militia": whose they are
+                            out += [g for a in c.children if a.dep_ == "agent"
+                                    for g in a.children if g.dep_ == "pobj" and g not in out]
                 # "demanded a meeting of the OAS": the participants an act noun names
                 out += [x for x in _nominal_participants([o], agents=quad_of_cameo(p.cameo) in (0, 1, 3)
                                                          and not _material_conflict(p.cameo))
