@@ -1,0 +1,184 @@
+"""Output-identical, cheaper stand-ins for two per-token Python steps of spaCy's English pipeline.
+
+After the parser, ``en_core_web_sm`` runs an attribute ruler (179 Matcher patterns tried on every
+token, then a Span and a Python call per match) and a rule lemmatizer (a Python call per token,
+whose cache skips the commonest paths: a singular noun, a proper noun, an infinitive). Together
+they were ~11% of a `multivector analyze` run (py-spy over 300 BBC articles), more than the
+events stage's classifier. Both compute a token's values from a handful of that token's own
+attributes, so both are memoised here on exactly those attributes:
+
+* the attribute ruler: a rule whose patterns are all one token long, with no operator, testing
+  only string attributes by equality / ``IN`` / ``NOT_IN`` (or a boolean flag), matches a token
+  iff it matches any token with the same values of those attributes, where a string value that
+  no such rule names can be replaced by one "other" marker. Those rules' matches are looked up
+  per token on that key (a miss runs the rules' own Matcher on the one-token span); every other
+  rule (two-token patterns, ``REGEX``) still runs as a Matcher over the Doc. The matches are
+  sorted and applied by the ruler's own ``set_annotations``, as before.
+* the lemmatizer (rule mode, English or the base class): its result is a function of the
+  token's ORTH, POS and MORPH (``rule_lemmatize`` and ``EnglishLemmatizer.is_base_form`` read
+  nothing else), so every path is cached on that triple, not only the one spaCy caches. A token
+  without a POS still goes through spaCy's code (it warns).
+
+``memoize_pipeline`` switches the class of the two component objects in place (no new
+factories: ``nlp.config`` and the pipe names stay as they are). The stock model, as
+``benchmarks/throughput.py`` times it for the floor, is unchanged. tests/test_nlp_memo.py
+compares ``Doc.to_bytes()`` of both ways over a range of texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
+
+# token attributes a memoised rule may test: string-valued ones (compared by hash) and flags
+_STRING_ATTRS = frozenset({"LOWER", "ORTH", "NORM", "TAG", "DEP"})
+_SET_PREDICATES = frozenset({"IN", "NOT_IN"})
+_OTHER = -1  # stands for every string value that no memoised rule names
+
+
+def _flag(name: str) -> bool:
+    return (name.startswith("IS_") or name.startswith("LIKE_")) and name in IDS
+
+
+def _simple(pattern: list[dict]) -> dict[str, set[str] | None] | None:
+    """The attributes a one-token pattern tests, each with the strings it names (None for a
+    flag); None when the pattern is longer, has an operator or a predicate beyond equality,
+    ``IN`` and ``NOT_IN``."""
+    if len(pattern) != 1:
+        return None
+    named: dict[str, set[str] | None] = {}
+    for name, value in pattern[0].items():
+        if _flag(name):
+            if not isinstance(value, bool):
+                return None
+            named[name] = None
+        elif name in _STRING_ATTRS:
+            if isinstance(value, str):
+                named[name] = {value}
+            elif isinstance(value, dict) and value and set(value) <= _SET_PREDICATES \
+                    and all(isinstance(v, list) and all(isinstance(s, str) for s in v)
+                            for v in value.values()):
+                named[name] = {s for v in value.values() for s in v}
+            else:
+                return None
+        else:  # "OP", "_", REGEX-only attributes, MORPH, POS, ...: the full Matcher
+            return None
+    return named
+
+
+class MemoAttributeRuler(AttributeRuler):
+    """An AttributeRuler whose one-token rules are looked up per token (see the module doc)."""
+
+    def _memo_build(self) -> None:
+        singles, rest = Matcher(self.vocab), Matcher(self.vocab)
+        named: dict[str, set[str] | None] = {}
+        n_single = n_rest = 0
+        for i in range(len(self.attrs)):
+            key = self.vocab.strings[str(i)]
+            got = self.matcher.get(key)
+            if got is None:
+                continue
+            patterns = got[1]
+            tests = [_simple(p) for p in patterns]
+            if patterns and all(t is not None for t in tests):
+                singles.add(key, patterns)
+                n_single += 1
+                for t in tests:
+                    for name, strings in (t or {}).items():
+                        if strings is None:
+                            named.setdefault(name, None)
+                        else:
+                            have = named.setdefault(name, set())
+                            if have is not None:
+                                have |= strings
+            else:
+                rest.add(key, patterns)
+                n_rest += 1
+        order = sorted(named)
+        self._memo_attrs = [IDS[n] for n in order]
+        self._memo_known = [None if named[n] is None else {get_string_id(s) for s in named[n] or ()}
+                            for n in order]
+        self._memo_singles = singles if n_single else None
+        self._memo_rest = rest if n_rest else None
+        self._memo: dict[tuple, list[int]] = {}
+        self._memo_size = len(self.attrs)
+
+    def match(self, doc: Any) -> list:
+        if getattr(self, "_memo_size", None) != len(self.attrs):
+            self._memo_build()  # first call, or rules added since
+        found: list[tuple[int, int, int]] = []
+        singles = self._memo_singles
+        if singles is not None and len(doc):
+            known = self._memo_known
+            memo = self._memo
+            rows = doc.to_array(self._memo_attrs).tolist()
+            for i, row in enumerate(rows):
+                key = tuple(v if k is None or v in k else _OTHER for v, k in zip(row, known))
+                ids = memo.get(key)
+                if ids is None:
+                    ids = [m for m, _s, _e in singles(doc[i:i + 1], allow_missing=True)]
+                    memo[key] = ids
+                for m in ids:
+                    found.append((m, i, i + 1))
+        if self._memo_rest is not None:
+            found.extend(self._memo_rest(doc, allow_missing=True))
+        strings = self.vocab.strings
+        matches = [(int(strings[m]), m, s, e) for m, s, e in found]
+        matches.sort()
+        return matches
+
+
+def _memo_lemmatizer(base: type) -> type:
+    class MemoLemmatizer(base):
+        """A rule lemmatizer that caches every path on (ORTH, POS, MORPH); see the module doc."""
+
+        def __call__(self, doc: Any) -> Any:
+            if self.overwrite or self.mode != "rule":
+                return super().__call__(doc)
+            if not self._validated:
+                self._validate_tables(Errors.E1004)
+            error_handler = self.get_error_handler()
+            try:
+                memo = self.__dict__.setdefault("_mv_memo", {})
+                arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+                changed = False
+                strings = self.vocab.strings
+                for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
+                    if lemma != 0:
+                        continue
+                    key = (orth, pos, morph)
+                    value = memo.get(key)
+                    if value is None:
+                        value = strings.add(self.lemmatize(doc[i])[0])
+                        if pos != 0:  # spaCy warns for a token without a POS: each time
+                            memo[key] = value
+                    arr[i, 3] = value
+                    changed = True
+                if changed:
+                    doc.from_array([LEMMA], arr[:, 3:4])
+                return doc
+            except Exception as e:  # noqa: BLE001 - spaCy's own error handling, as its __call__
+                error_handler(self.name, self, [doc], e)
+
+    MemoLemmatizer.__name__ = MemoLemmatizer.__qualname__ = "Memo" + base.__name__
+    return MemoLemmatizer
+
+
+_MEMO_LEMMATIZERS = {base: _memo_lemmatizer(base) for base in (Lemmatizer, EnglishLemmatizer)}
+
+
+def memoize_pipeline(nlp: Any) -> Any:
+    """Give ``nlp``'s attribute ruler and rule lemmatizer (when they are spaCy's own classes,
+    not a subclass with other behaviour) the memoised classes above. Idempotent."""
+    for _name, proc in nlp.pipeline:
+        if type(proc) is AttributeRuler:
+            proc.__class__ = MemoAttributeRuler
+        elif type(proc) in _MEMO_LEMMATIZERS and getattr(proc, "mode", None) == "rule":
+            proc.__class__ = _MEMO_LEMMATIZERS[type(proc)]
+    return nlp
