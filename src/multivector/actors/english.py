@@ -79,6 +79,15 @@ def sentence_start(sdoc, i: int) -> int:
     return starts[bisect.bisect_right(starts, i) - 1]
 
 
+def paragraph_text(sdoc) -> str:
+    """``sdoc.text``, kept with the parse: spaCy rebuilds it from every token on each call, and
+    the recogniser reads a paragraph's text several times (its people, references, titles)."""
+    text = sdoc.user_data.get("mv_text")
+    if text is None:
+        text = sdoc.user_data["mv_text"] = sdoc.text
+    return text
+
+
 def signatures(name: str) -> list[str]:
     """'recep tayyip erdogan' -> ['* tayyip erdogan', 'recep * erdogan', 'recep tayyip *']."""
     toks = name.split()
@@ -548,10 +557,11 @@ class EnglishRecognizer:
                 j += 1
             # an office right after the state ("US Secretary of State", "Russia's president")
             if j < len(sdoc) and j > s:
-                rm = self.lex.role_re.match(sdoc.text, sdoc[j].idx)
+                rm = self.lex.role_re.match(paragraph_text(sdoc), sdoc[j].idx)
                 role = self.lex.role(rm.group(0)) if rm else None
                 if rm is not None and role is not None and role.kb_role and (
-                        rm.end() == len(sdoc.text) or not sdoc.text[rm.end()].isalnum()):
+                        rm.end() == len(paragraph_text(sdoc))
+                        or not paragraph_text(sdoc)[rm.end()].isalnum()):
                     k = next((t.i + 1 for t in sdoc[j:] if t.idx + len(t) >= rm.end()), len(sdoc))
                     if k >= len(sdoc) or not (sdoc[k].pos_ == "PROPN" or sdoc[k].ent_type_ == "PERSON"):
                         out.append(self._agent_cand(sdoc, s, k, base, iso,
@@ -707,7 +717,7 @@ class EnglishRecognizer:
 
     def _people(self, sdoc, base, date, cands: list[Cand]) -> list[Cand]:
         out = []
-        text = sdoc.text
+        text = paragraph_text(sdoc)
         spans = []
         persons: list[list[int]] = []
         for ent in sdoc.ents:
@@ -942,7 +952,7 @@ class EnglishRecognizer:
         """'US Secretary of State X', 'political scientist X', 'Russian foreign minister X'."""
         sent_start = sentence_start(sdoc, s)
         start_char = sdoc[sent_start].idx
-        window = sdoc.text[start_char: sdoc[s].idx]
+        window = paragraph_text(sdoc)[start_char: sdoc[s].idx]
         stripped = window.rstrip()
         if not stripped or len(window) - len(stripped) > 2:
             return None, [], None
@@ -963,7 +973,7 @@ class EnglishRecognizer:
         aff = []
         for c in cands:
             if c.actor_id and not c.person and base + rs - 40 <= c.start and c.end <= base + re_:
-                between = sdoc.text[c.end - base: rs]
+                between = paragraph_text(sdoc)[c.end - base: rs]
                 if c.end - base <= rs and re.fullmatch(
                         r"(?:['’]s)?\s*(?:[A-Z][\w\-]*\s+)*(?:[a-z][\w\-]*\s+){0,2}", between):
                     aff.append(c.actor_id)
@@ -1184,7 +1194,7 @@ class EnglishRecognizer:
                     tok.lower_ in ("his", "her") and tok.dep_ == "poss"):
                 out.append(Cand(base + tok.idx, base + tok.idx + len(tok), None, "pronoun",
                                 kind="pronoun", meta={"gender": PRONOUNS[tok.lower_]}))
-        text = sdoc.text
+        text = paragraph_text(sdoc)
         for m in re.finditer(r"\b(?:the|this|our)\s+", text, re.IGNORECASE):
             rm = self.lex.role_re.match(text, m.end())
             if rm is None:

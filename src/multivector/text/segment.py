@@ -205,9 +205,9 @@ class Segmenter:
         for p in doc.paragraphs:
             parse = p.spacy if p.spacy is not None else own.get(p.idx)
             if parse is not None:
+                txt = parse.text  # spaCy joins every token's text for this: once per paragraph
                 for span in parse.sents:
                     s, e = span.start_char, span.end_char
-                    txt = parse.text
                     while s < e and txt[s].isspace():
                         s += 1
                     while e > s and txt[e - 1].isspace():
