@@ -105,3 +105,45 @@ def test_a_candidate_is_right_when_a_triple_matches_as_the_scorer_matches():
     # a target-less gold event matches a target-less candidate only
     rec2 = GoldRecord("3", "", None, [GoldEvent(["USA"], [], "ASSAULT", "190")])
     assert right(_ev(target=[]), rec2, "petrarch") and not right(_ev(), rec2, "petrarch")
+
+
+# ------------------------------------------------------------------------------ fitting
+def _rows(n: int) -> list:
+    """Sentences whose candidates are right exactly when they carry feature "good"."""
+    from multivector.eval.gate_train import Row
+
+    rows = []
+    for i in range(n):
+        good = i % 3 != 0
+        rows.append(Row("plover", f"sentence {i}", GoldRecord(str(i), f"s{i}", None),
+                        [_ev()], [{"bias": 1.0, "good": 1.0} if good else {"bias": 1.0, "bad": 1.0}],
+                        [good]))
+    return rows
+
+
+def test_the_fit_learns_a_separating_feature_and_is_deterministic():
+    from multivector.eval import gate_train
+
+    rows = _rows(60)
+    w = gate_train.fit(rows)
+    assert w["good"] > 0 > w["bad"]
+    assert gate_train.fit(rows) == w
+    # a feature seen in fewer candidates than MIN_COUNT carries no weight
+    rare = rows + _rows(1)
+    rare[-1].feats = [{"bias": 1.0, "once": 1.0}]
+    assert "once" not in gate_train.fit(rare)
+
+
+def test_out_of_fold_probabilities_come_from_models_that_did_not_see_the_row():
+    from multivector.eval import gate_train
+
+    rows = _rows(60)
+    probs = gate_train.out_of_fold(rows)
+    assert [len(p) for p in probs] == [1] * 60
+    good = [p[0] for r, p in zip(rows, probs) if r.labels[0]]
+    bad = [p[0] for r, p in zip(rows, probs) if not r.labels[0]]
+    assert min(good) > max(bad)
+    # a row whose label contradicts every other row's is scored by models that never saw it
+    flipped = _rows(60)
+    flipped[1].labels = [False]
+    assert gate_train.out_of_fold(flipped)[1][0] > 0.5
