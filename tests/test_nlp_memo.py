@@ -55,7 +55,9 @@ def test_same_parse_as_spacy(pair):
     ruler = memo.get_pipe("attribute_ruler")
     assert ruler._memo  # the one-token rules were looked up, not matched token by token
     assert ruler._memo_rest is not None  # the two-token and regular-expression rules remain
-    assert memo.get_pipe("lemmatizer")._mv_memo
+    lemmatizer = memo.get_pipe("lemmatizer")
+    assert lemmatizer._mv_state[1]  # every lemma cached
+    assert lemmatizer._mv_lookups  # new words were looked up in the word sets
 
 
 def test_rules_added_later_are_applied(pair):
