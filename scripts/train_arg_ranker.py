@@ -93,7 +93,8 @@ def policy(rows: list[dict], params: dict) -> dict[str, float]:
             params.get("classifier_only") else params
         if r["cands"] and used and not (used.get("patterns_only") and r.get("classifier_only")):
             scored = [argrank.Scored(c["pS"], c["pT"], c["rule_source"], c["rule_target"],
-                                     frozenset(c["tokens"]), c.get("of_thing", False))
+                                     frozenset(c["tokens"]), c.get("of_thing", False),
+                                     c.get("in_clause", False))
                       for c in r["cands"]]
             ks, kt = argrank.decide(scored, used, r["has_source"], r["has_target"],
                                     frozenset(pred["S"]), keep_target=r["keep"],

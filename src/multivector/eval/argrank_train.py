@@ -105,7 +105,8 @@ def conflibert_rows(bio: str | Path, split: str, config: Any) -> list[dict]:
                 "feats": c.feats, "S": _fills(doc, c.tok, spans, gold["S"]),
                 "T": _fills(doc, c.tok, spans, gold["T"]),
                 "tokens": sorted(toks), "has_ref": bool(c.refs), "rule_source": c.rule_source,
-                "rule_target": c.rule_target, "of_thing": c.of_thing})
+                "rule_target": c.rule_target, "of_thing": c.of_thing,
+                "in_clause": c.in_clause})
     return rows
 
 

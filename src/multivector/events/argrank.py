@@ -44,6 +44,7 @@ class Candidate:
     rule_source: bool = False
     rule_target: bool = False
     of_thing: bool = False  # the complement of a thing's "of" (``of_thing``): no agent
+    in_clause: bool = False  # inside a relative clause the trigger is not in (``in_clause``)
 
 
 def _bucket(n: int) -> str:
@@ -149,6 +150,7 @@ class Scored:
     rule_target: bool
     cover: frozenset
     of_thing: bool = False
+    in_clause: bool = False
 
 
 def _best(items: list[tuple[int, Scored]], role: str) -> tuple[int, Scored] | None:
@@ -172,7 +174,9 @@ def decide(cands: list[Scored], params: dict, has_source: bool, has_target: bool
     a convention (implied, symmetric) the model does not replace. ``patterns_only`` (read by
     ``rerank``): events only the sentence classifier typed keep the rules' arguments;
     ``classifier_only`` (read by ``rerank``): params overriding these for such events."""
-    usable = [(k, c) for k, c in enumerate(cands) if c.cover]
+    # a phrase inside a relative clause the trigger is not in is an argument of that clause
+    # ("The MP, who was expelled from Labour, accused ...": Labour accuses nobody)
+    usable = [(k, c) for k, c in enumerate(cands) if c.cover and not c.in_clause]
     new_source = None
     rs = params.get("replace_source")
     if rs and has_source and not keep_source:
@@ -289,6 +293,22 @@ def of_thing(tok, trigger) -> bool:
         gov.lemma_.lower() not in TRANSPARENT_HEADS and head_sector(gov) is None
 
 
+def in_clause(tok, trigger) -> bool:
+    """``tok`` lies inside a relative clause that does not hold the trigger ("The MP, who was
+    expelled from Labour last year, accused ..."): the clause is about its head noun, and its
+    words are arguments of its own verb, never of the event's. The path from the lowest
+    common ancestor of trigger and phrase down to the phrase passes through the clause's
+    verb. Not a participle's agent ("the closures arranged by Israel restrict ...": whose
+    closures they are, the act's source by the CAMEO convention)."""
+    up_t = {t.i for t in _ancestors(trigger)}
+    for t in _ancestors(tok):
+        if t.i in up_t:
+            return False  # reached the common ancestor: no clause boundary crossed
+        if t.dep_ == "relcl":
+            return True
+    return False
+
+
 def _overlaps(doc, tok, refs) -> bool:
     s = doc.token_start(tok)
     e = s + len(tok.text)
@@ -318,7 +338,8 @@ def candidates(coder, doc, ev, trigger, span, resolver, cache: dict | None = Non
                 cache[key] = []
         refs = [r for r in cache[key] if r.get("start") is not None]
         rs, rt = _overlaps(doc, t, src), _overlaps(doc, t, tgt)
-        c = Candidate(tok=t, refs=refs, rule_source=rs, rule_target=rt, of_thing=of_thing(t, trigger))
+        c = Candidate(tok=t, refs=refs, rule_source=rs, rule_target=rt, of_thing=of_thing(t, trigger),
+                      in_clause=in_clause(t, trigger))
         c.feats = features(trigger, t, quad, refs[0] if refs else None, rs, rt)
         out.append(c)
     return out
@@ -366,7 +387,7 @@ def rerank(coder, doc, sent, resolver, events: list, ranker: ArgRanker | None = 
         scored = [Scored(ranker.proba("source", c.feats), ranker.proba("target", c.feats),
                          c.rule_source, c.rule_target,
                          frozenset() if same_side(c.refs, list(ev.source))
-                         else _cover(doc, sent.span, c.refs), c.of_thing)
+                         else _cover(doc, sent.span, c.refs), c.of_thing, c.in_clause)
                   for c in cands]
         implied = [a for a in ev.source + ev.target if a.get("method") == "implied"]
         symmetric = any(_same_ref(s, t) for s in ev.source for t in ev.target)

@@ -45,7 +45,8 @@ SPOKES_PREPS = ("for", "of", "from")
 def np_range(tok) -> tuple[int, int]:
     """Token range [i, j) of the noun phrase headed by ``tok``: its left dependents (det,
     compound, amod, poss, nmod) and "of" complements ("Secretary of State", "leadership of
-    Kazakhstan"), but not relative clauses, appositions or other prepositional phrases, nor a
+    Kazakhstan"), but not relative clauses (nor those of a name in apposition), appositions
+    other than a name, or other prepositional phrases, nor a
     time phrase the parser put in front ("Last autumn officials in ...": officials) or an "of"
     clause ("accuses some firms of re-exporting ...": the charge, not the firms' name)."""
     left = tok.i
@@ -66,7 +67,9 @@ def np_range(tok) -> tuple[int, int]:
                 right = max(right, r)
         elif c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" \
                 and not listed_appos(c):
-            right = max(right, c.right_edge.i + 1)
+            # the name's own phrase, not a relative clause on it ("his rival Alan Milburn -
+            # who the prime minister put in charge": the prime minister is no part of it)
+            right = max(right, np_range(c)[1])
     while left < tok.i and tok.doc[left].dep_ == "det":
         left += 1
     return left, right

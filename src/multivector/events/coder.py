@@ -127,6 +127,11 @@ def _demands(a: dict) -> bool:
     return a.get("type") in GOV_TYPES or a.get("sector") in GOV_SECTORS
 NON_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 THIRD_PERSON = lang_lexicon("en").words("event_third_person")
+# "he" -> "m"; honorifics "mrs" -> "f" (lang/en/actors.yaml): a reporter of the other gender
+# is not the antecedent of a reported clause's pronoun
+GENDERED_PRONOUNS = lang_lexicon("en").table("gendered_pronouns")
+HONORIFICS = lang_lexicon("en").table("honorifics")
+PLACE_OR_ORG_ENTS = {"ORG", "GPE", "LOC", "FAC"}
 
 # When an official's quote says "X must <cooperate/retreat/...>", the event is the official's
 # demand (REQUEST) on X. CAMEO demand codes by the PLOVER type of the demanded action.
@@ -1445,8 +1450,12 @@ class EventCoder:
         quote = context.get("quote")
         if low in set(self.lex["speaker_pronouns"]) and quote is not None:
             return speaker_actor(doc, quote, resolver)
+        reporter = self._reporting_subject(doc, t, resolver, context)
+        if reporter is not None:
+            return reporter or None  # {}: a named reporter the resolver cannot map
         linked = resolver.pronoun(t) if hasattr(resolver, "pronoun") else None
-        if linked is not None:
+        if linked is not None and not (low in GENDERED_PRONOUNS and not _person(linked)):
+            # he/she is a person: never a party or a group the linker reached
             return linked
         if low in ("he", "she", "him", "her", "his"):
             return self._previous_person(doc, t, resolver)
@@ -1466,6 +1475,60 @@ class EventCoder:
                         if ref is not None and not _person(ref):
                             return ref
         return None
+
+    def _reporting_subject(self, doc: Doc, t, resolver: ActorResolver, context: dict
+                           ) -> dict | None:
+        """"Lord Tebbit said he agreed ...", "Mr Hague added that he may have misjudged ...":
+        he/she as the subject of the clause a reporting verb reports is that verb's own
+        subject when it is one person (a name or a title the resolver maps to a person), or
+        the same pronoun again ("He said he would ..."). The nearest person mentioned before
+        (the actors stage's link) is often someone else the story named last; a subject of
+        the other gender ("Mrs X said he ..."), a subject that is no person's name or a direct
+        quote (where "he" is not the speaker) leaves the link alone; a person's name the
+        resolver maps to no person gives ``{}`` (no argument: better than someone else's)."""
+        low = t.lower_
+        if low not in ("he", "she") or t.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = t.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "said he agreed ... and would ...": the first conjunct's
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING:
+            return None
+        quote = context.get("quote")
+        lo, hi = sorted((t.i, clause.head.i))
+        if quote is not None and quote.kind == "direct" \
+                or any(w.is_quote for w in t.doc[lo:hi]):
+            return None  # '"He did not like it," the spokesman added': someone else
+        subj = _children(clause.head, "nsubj")
+        if len(subj) != 1:
+            return None
+        s = subj[0]
+        i, j = np_range(s)
+        gender = GENDERED_PRONOUNS.get(low)
+        titles = [HONORIFICS[w.lower_.rstrip(".")] for w in s.doc[i:j]
+                  if w.lower_.rstrip(".") in HONORIFICS]
+        if any(g not in (None, gender) for g in titles):
+            return None  # "Mrs X said he ...": someone else
+        sp = quote.speaker if quote is not None else None
+        if quote is not None and sp is not None and sp.start is not None \
+                and sp.end is not None and sp.start <= doc.token_start(s) < sp.end:
+            # the reporter is the speaker of the quote the clause is: the statement's own
+            # source (one resolution for both, so "he" is not coded as someone else)
+            spoke = speaker_actor(doc, quote, resolver)
+            if spoke and _person(spoke):
+                return spoke
+        if s.pos_ == "PRON":
+            return self._pronoun(doc, s, resolver, context) if s.lower_ == low else None
+        if s.pos_ not in ("PROPN", "NOUN"):
+            return None
+        ref = resolver.actor(s)
+        if ref is not None and _person(ref):
+            return ref
+        if s.pos_ != "PROPN" or s.ent_type_ in PLACE_OR_ORG_ENTS and not titles:
+            return None  # "the spokesman said he ...": often someone else
+        # a person's name the resolver maps to no person: nobody rather than whom the
+        # linker reached
+        return {}
 
     def _previous_person(self, doc: Doc, t, resolver: ActorResolver) -> dict | None:
         """He/she: the last person mentioned before the pronoun within three sentences."""
