@@ -137,3 +137,43 @@ def test_he_never_resolves_to_a_group(coder, nlp, monkeypatch):
     pron = next(t for t in doc if t.lower_ == "he")
     got = coder._pronoun(None, pron, Groups({}), {"quote": None, "trigger": None})
     assert got is None
+
+
+# ------------------------------------------------------------------------------ a person's side
+@pytest.mark.slow
+def test_a_persons_aide_or_ally_is_not_the_person(events_pipeline):
+    def sources(text: str) -> list:
+        return [a for e in events_pipeline.analyze_text(text).events for a in e.source]
+
+    # an aide speaks for the person's office: the country and sector, never the person
+    got = sources("Putin's aide condemned the air strikes on Kyiv.")
+    assert got and all(a.id != "PER:vladimir-putin" for a in got)
+    assert {(a.country, a.sector) for a in got} == {("RUS", "GOV")}
+    # an ally is someone else, whom we cannot code: the phrase resolves to nobody rather
+    # than to the person
+    from multivector.events.arguments import ActorResolver
+
+    doc = events_pipeline.analyze_text("Vladimir Putin's closest ally condemned the air strikes.")
+    res = ActorResolver(doc)
+    ally = next(t for s in doc.sentences for t in s.span if t.text == "ally")
+    putin = next(t for s in doc.sentences for t in s.span if t.text == "Putin")
+    assert res.actor(putin)["id"] == "PER:vladimir-putin"  # the possessor is known
+    assert res.actor(ally) is None
+
+
+def test_persons_side_keeps_the_office_for_a_spokesperson_and_nobody_for_a_relation(nlp):
+    from multivector.events.arguments import ActorResolver
+
+    class Doc:
+        mentions: list = []
+
+    res = ActorResolver(Doc())
+    res._kb_obj = None
+    person = {"id": "PER:x", "name": "X", "country": "KEN", "sector": "GOV", "type": "person"}
+    doc = nlp("Ruto's spokesman, Ruto's soldiers and Ruto's wife.")
+    by = {t.text: t for t in doc}
+    got = res._persons_side(by["spokesman"], doc[0:3], person, None)
+    assert (got["id"], got["country"], got["sector"]) == (None, "KEN", "GOV")
+    got = res._persons_side(by["soldiers"], doc[4:7], person, "MIL")
+    assert (got["country"], got["sector"]) == ("KEN", "MIL")
+    assert res._persons_side(by["wife"], doc[8:11], person, None) is None

@@ -143,7 +143,47 @@ class ActorResolver:
             ref = named_org(self.doc, tok, self.api) or ref
         if ref is None and not self.use_mentions:
             ref = self._from_entities(tok, span, hs, allow_place)
+        if ref is not None and tok.pos_ == "NOUN" and ref.get("type") == "person" \
+                and self._owned_by(tok, ref):
+            return self._persons_side(tok, span, ref, hs)
         return ref
+
+    def _owned_by(self, tok, ref: dict) -> bool:
+        """The person ``ref`` is the possessor of the common noun ``tok``, not ``tok`` itself
+        ("Putin's aide", "Chancellor Gordon Brown's closest ally": the linker's mention may
+        span the whole phrase)."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                owner = self.actor(c)
+                if owner is not None and owner.get("id") == ref.get("id"):
+                    return True
+        return False
+
+    def _persons_side(self, tok, span, ref: dict, hs: str | None) -> dict | None:
+        """"Putin's aide", "Brown's closest ally", "Blair's government": someone of the
+        person's side, never the person. A spokesperson or aide speaks for the person's
+        office (the person's country and sector, as "a spokesman for X"); a head with a
+        sector of its own ("Museveni's soldiers") is that sector of the person's country;
+        any other relation ("ally", "wife", "rival") names nobody we can code."""
+        if not ref.get("country"):
+            return None
+        if tok.lemma_.lower() in SPOKES_NOUNS:
+            sector = ref.get("sector")
+        elif hs is not None:
+            sector = hs
+        else:
+            return None
+        name = _name(span)
+        kb = self._kb()
+        derived = None
+        if kb is not None and sector:
+            try:
+                derived = kb.derived(ref["country"], sector)
+            except (KeyError, TypeError):
+                derived = None
+        return {"id": derived.id if derived is not None else None, "name": name,
+                "country": ref["country"], "sector": sector,
+                "type": derived.type if derived is not None else None, "text": name}
 
     def _spoken_for(self, tok) -> dict | None:
         """"A spokesman for the Taliban", "an official of the Kenyan ministry": the body the
