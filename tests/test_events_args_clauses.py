@@ -177,3 +177,18 @@ def test_persons_side_keeps_the_office_for_a_spokesperson_and_nobody_for_a_relat
     got = res._persons_side(by["soldiers"], doc[4:7], person, "MIL")
     assert (got["country"], got["sector"]) == ("KEN", "MIL")
     assert res._persons_side(by["wife"], doc[8:11], person, None) is None
+
+
+# ------------------------------------------------------------------------------ appositions
+@pytest.mark.slow
+def test_an_unknown_organisation_takes_the_country_its_apposition_names(events_pipeline):
+    # the knowledge base does not know the firm; its apposition says whose it is (not the
+    # accused's country, which a verbal act's source never takes from the sentence)
+    evs = events_pipeline.analyze_text(
+        "Tarvo, Finland's largest mobile operator, accused Sweden of dumping.").events
+    src = [a for e in evs if e.trigger == "accused" for a in e.source]
+    assert [(a.country, a.country_from) for a in src] == [("FIN", "title")]
+    evs = events_pipeline.analyze_text(
+        "Harlan Steel, the Canadian steelmaker, accused China of dumping.").events
+    src = [a for e in evs if e.trigger == "accused" for a in e.source]
+    assert [a.country for a in src] == ["CAN"]

@@ -152,10 +152,15 @@ class ActorResolver:
         """The person ``ref`` is the possessor of the common noun ``tok``, not ``tok`` itself
         ("Putin's aide", "Chancellor Gordon Brown's closest ally": the linker's mention may
         span the whole phrase)."""
+        if tok.lemma_.lower() in TRANSPARENT_HEADS or self.api is None or not self.use_mentions:
+            return False  # "McCain's presidential campaign": the campaign is McCain's act
+        head_start, _ = self._offsets(tok.doc[tok.i:tok.i + 1])
         for c in tok.children:
             if c.dep_ == "poss" and c.pos_ == "PROPN":
-                owner = self.actor(c)
-                if owner is not None and owner.get("id") == ref.get("id"):
+                m = self.api.actor_at(self.doc, *self._offsets(tok.doc[c.i:c.i + 1]))
+                # the possessor's own mention, ending before the head ("Russia's president,
+                # Mr Putin" linked as one mention is the president himself)
+                if m is not None and m.actor_id == ref.get("id") and m.end <= head_start:
                     return True
         return False
 

@@ -159,27 +159,39 @@ def _stateless_named(doc: Doc, a: ActorRef, api: Any) -> bool:
 
 def _own_phrase_country(doc: Doc, a: ActorRef, api: Any, sent: Any) -> bool:
     """A person the knowledge base gives no country, whose own noun phrase names one state
-    before the name ("his Spanish counterpart Miguel Moratinos", "Iceland's envoy X"): that
-    state is theirs, whatever else the sentence names. Titles the actors stage reads already
-    place known office holders; this covers names it does not know. Persons only: a generic
+    before the name ("his Spanish counterpart Miguel Moratinos", "Iceland's envoy X") or in its
+    apposition ("X, Finland's largest mobile operator", also for a named organisation the
+    knowledge base does not know): that state is theirs, whatever else the sentence names.
+    Titles the actors stage reads already place known office holders; this covers names it
+    does not know. Persons only: a generic
     group's modifiers ("anti-French protesters") are left to the steps below. True when it
     filled the country."""
-    if a.start is None or a.end is None or not (a.id or "").startswith("PER:") \
+    person = (a.id or "").startswith("PER:")
+    if a.start is None or a.end is None or not (person or a.id is None) \
             or sent is None or sent.span is None:
         return False
-    from .arguments import np_range
+    from .arguments import listed_appos, np_range
 
     head = None
     for t in sent.span:
         at = doc.token_start(t)
         if a.start <= at < a.end:
             head = t  # the name's last token: its phrase's head
-    if head is None:
+    if head is None or not person and head.pos_ != "PROPN":
         return False
-    i, _ = np_range(head)
-    lo = min(doc.token_start(head.doc[i]), a.start)  # the argument may hold its title
+    windows = []
+    if person:
+        i, _ = np_range(head)
+        windows.append((min(doc.token_start(head.doc[i]), a.start), a.end))  # with its title
+    # the name's apposition says what it is and whose: "Tarvo, Finland's largest mobile
+    # operator", "X, the Kenyan ambassador" (a name the knowledge base does not know)
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and c.pos_ == "NOUN" and not listed_appos(c):
+            i, j = np_range(c)
+            windows.append((doc.token_start(head.doc[i]), doc.token_start(head.doc[j - 1])
+                            + len(head.doc[j - 1].text)))
     found = set()
-    for m in api.mentions_in(doc, lo, a.end):
+    for m in (m for lo, hi in windows for m in api.mentions_in(doc, lo, hi)):
         ref = api.actor_ref(doc, m.actor_id)
         if not ref or not ref.get("country") or (ref.get("type") or "") == "person" \
                 or _currency(doc, m) or api.allegiance_at(doc.text, m.start, m.end):
