@@ -30,3 +30,25 @@ def test_announced_acts_are_future(events_pipeline, text, modality):
     evs = [e for e in doc.events if e.source and e.source[0].country == "IRN"]
     assert evs, [(e.cameo, e.trigger) for e in doc.events]
     assert {e.modality for e in evs} == {modality}, [(e.cameo, e.trigger, e.modality) for e in evs]
+
+
+# An act someone else wants, hopes for or expects is future, and it is no intent of its actor:
+# "Germany wants to see a withdrawal of Iranian troops" is not Iran's intent to withdraw (CAMEO
+# 035), nor "Turkey expects Iran to withdraw". The actor's own plan stays its intent.
+WANTED = [
+    ("Germany wants to see a withdrawal of Iranian troops from Syria.", "future", "0872"),
+    ("Iranian troops began a withdrawal from Syria.", "asserted", "0872"),
+    ("Turkey expects Iran to withdraw its troops from Syria.", "future", "0872"),
+    ("Iran plans to withdraw its troops from Syria.", "future", "035"),
+    ("The Iranian government hopes to withdraw its troops from Syria.", "future", "035"),
+    ("Iran withdrew its troops from Syria.", "asserted", "0872"),
+]
+
+
+@pytest.mark.parametrize("text,modality,cameo", WANTED)
+def test_wanted_acts_are_future_and_not_intents(events_pipeline, text, modality, cameo):
+    doc = events_pipeline.analyze_text(text, date="2024-05-14")
+    evs = [e for e in doc.events if e.source and e.source[0].country == "IRN"]
+    assert evs, [(e.cameo, e.trigger) for e in doc.events]
+    assert {(e.modality, e.cameo) for e in evs} == {(modality, cameo)}, \
+        [(e.cameo, e.trigger, e.modality) for e in evs]

@@ -25,6 +25,9 @@ def load_nlp(model: str) -> Any:
                 "name or path."
             ) from exc
         _titles(nlp)
+        from .lemmas import correct_lemmas  # imports spaCy: not at module import
+
+        correct_lemmas(nlp)  # "hopes" -> "hope", not "hop" (lemmas.py)
         _NLP_CACHE[model] = nlp
     return _NLP_CACHE[model]
 

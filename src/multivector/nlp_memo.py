@@ -40,6 +40,8 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 
+from .lemmas import SpellingLemmatizer
+
 # token attributes a memoised rule may test: string-valued ones (compared by hash) and flags
 _STRING_ATTRS = frozenset({"LOWER", "ORTH", "NORM", "TAG", "DEP"})
 _SET_PREDICATES = frozenset({"IN", "NOT_IN"})
@@ -203,7 +205,8 @@ def _memo_lemmatizer(base: type) -> type:
     return MemoLemmatizer
 
 
-_MEMO_LEMMATIZERS = {base: _memo_lemmatizer(base) for base in (Lemmatizer, EnglishLemmatizer)}
+_MEMO_LEMMATIZERS = {base: _memo_lemmatizer(base)
+                     for base in (Lemmatizer, EnglishLemmatizer, SpellingLemmatizer)}
 
 
 def memoize_pipeline(nlp: Any) -> Any:

@@ -46,6 +46,7 @@ from .modality import (
     condition_clause,
     modality_of,
     refusal,
+    wanted_by_other,
 )
 from .ontology import CameoCode, ontology
 from .statements import requested_code, speaker_actor, statement_events
@@ -1708,6 +1709,8 @@ class EventCoder:
         # PLOVER: future meetings, support, cooperation and aid are coded AGREE (intent)
         if p.raw_code:
             pass  # an imported dictionary's code already says what it means
+        elif modality == "future" and wanted_by_other(tok):
+            pass  # someone else wants the act ("Germany wants to see Iran's withdrawal"): no intent
         elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_AGREE and not p.plover:
             code = FUTURE_AS_AGREE[self.onto.plover_for_cameo(code) or ""]
         elif modality == "future" and self.onto.plover_for_cameo(code) in FUTURE_AS_THREAT and not p.plover:

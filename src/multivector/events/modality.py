@@ -27,10 +27,11 @@ ORDER = ("negated", "hypothetical", "recommended", "future", "claimed", "reporte
 CLAUSE_UP = {"xcomp", "ccomp", "acomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"}
 # Verbs that introduce what someone said; the modality of the saying does not pass down.
 REPORTING = lang_lexicon("en").subset("reporting_verbs", "modality")
-# verbs that only carry an act noun ("hold talks", "host a meeting"): the noun's modality is
-# theirs
+# verbs that only carry an act noun ("hold talks", "host a meeting", "wants to see a
+# withdrawal"): the noun's modality is theirs
 CARRIERS = lang_lexicon("en").words("event_light_verbs") | frozenset(
-    lexicon()["modality"].get("nominal_carriers", ()))
+    lexicon()["modality"].get("nominal_carriers", ())) | frozenset(
+    lexicon()["modality"].get("attainment_carriers", ()))
 # "will take part in talks", "is to join X in a visit": the verb of taking part carries the
 # act noun's modality as a light verb does (lang/en/event_words.yaml, participation_*)
 PARTICIPATION_VERBS = lang_lexicon("en").words("participation_verbs")
@@ -152,8 +153,9 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
                 break
             if lem in m["negated_governors"] and cur.dep_ in ("xcomp", "ccomp"):
                 cues.add("negated")
-            elif lem in m["future_governors"] and cur.dep_ == "xcomp":
-                cues.add("future")
+            elif lem in m["future_governors"] and (cur.dep_ == "xcomp" or cur.dep_ == "ccomp"
+                                                    and _own_subject_infinitive(cur)):
+                cues.add("future")  # "plans to withdraw", "expects Russia to withdraw"
             elif lem in m["recommended_governors"]:
                 cues.add("recommended")
             elif lem in m["hypothetical_governors"]:
@@ -227,6 +229,40 @@ def modality_of(tok, pattern_intent: bool = False, question: bool = False) -> st
         if label in cues:
             return label
     return "asserted"
+
+
+def wanted_by_other(tok) -> bool:
+    """Whether ``tok``'s act is future only because someone other than its actor wants,
+    expects or plans it: the act is a noun carried by a verb of attaining ("Germany wants to see
+    a withdrawal of Iranian troops") or a to-clause with its own subject ("Turkey expects Russia
+    to withdraw"). Why: a future act is coded as its actor's intent (CAMEO 03x, PLOVER AGREE;
+    13x threats) only when the actor is the one who means to do it; Germany wanting Iran's
+    troops gone is no Iranian intent."""
+    m = lexicon()["modality"]
+    attaining = frozenset(m.get("attainment_carriers", ()))
+    cur, hops, other = tok, 0, False
+    while cur.dep_ in CLAUSE_UP | {"dobj", "pobj", "prep"} and hops < 6:
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        lem = head.lemma_.lower()
+        if cur.dep_ == "dobj" and lem in attaining:
+            other = True
+        if cur.dep_ == "ccomp" and _own_subject_infinitive(cur):
+            other = True
+        if cur.dep_ in ("xcomp", "ccomp") and lem in m["future_governors"]:
+            return other
+        if cur.dep_ == "ccomp" and lem in REPORTING:
+            return False
+        cur, hops = head, hops + 1
+    return False
+
+
+def _own_subject_infinitive(tok) -> bool:
+    """``tok`` heads a to-clause with its own subject ("expects Russia to withdraw")."""
+    kids = list(tok.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
 
 
 def headline_infinitive(tok) -> bool:
