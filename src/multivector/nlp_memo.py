@@ -30,6 +30,7 @@ compares ``Doc.to_bytes()`` of both ways over a range of texts.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
@@ -45,7 +46,6 @@ from .lemmas import SpellingLemmatizer
 # token attributes a memoised rule may test: string-valued ones (compared by hash) and flags
 _STRING_ATTRS = frozenset({"LOWER", "ORTH", "NORM", "TAG", "DEP"})
 _SET_PREDICATES = frozenset({"IN", "NOT_IN"})
-_OTHER = -1  # stands for every string value that no memoised rule names
 
 
 def _flag(name: str) -> bool:
@@ -78,12 +78,34 @@ def _simple(pattern: list[dict]) -> dict[str, set[str] | None] | None:
     return named
 
 
+def _needs(pattern: list[dict]) -> list[tuple[str, Any]]:
+    """What a Doc must hold somewhere for ``pattern`` to match in it: (attribute, a set of
+    string ids one token has) or (attribute, a regular expression one token's string matches),
+    from its tokens without an operator. Empty: no such test (the pattern may match anywhere)."""
+    out: list[tuple[str, Any]] = []
+    for spec in pattern:
+        if "OP" in spec:
+            continue
+        for name, value in spec.items():
+            if name not in _STRING_ATTRS:
+                continue
+            if isinstance(value, str):
+                out.append((name, frozenset({get_string_id(value)})))
+            elif isinstance(value, dict):
+                if isinstance(value.get("IN"), list):
+                    out.append((name, frozenset(get_string_id(v) for v in value["IN"])))
+                if isinstance(value.get("REGEX"), str):
+                    out.append((name, re.compile(value["REGEX"])))
+    return out
+
+
 class MemoAttributeRuler(AttributeRuler):
     """An AttributeRuler whose one-token rules are looked up per token (see the module doc)."""
 
     def _memo_build(self) -> None:
         singles, rest = Matcher(self.vocab), Matcher(self.vocab)
         named: dict[str, set[str] | None] = {}
+        needs: list[list[tuple[str, Any]]] = []
         n_single = n_rest = 0
         for i in range(len(self.attrs)):
             key = self.vocab.strings[str(i)]
@@ -106,10 +128,21 @@ class MemoAttributeRuler(AttributeRuler):
             else:
                 rest.add(key, patterns)
                 n_rest += 1
+                needs.extend(_needs(p) for p in patterns)
         order = sorted(named)
         self._memo_attrs = [IDS[n] for n in order]
         self._memo_known = [None if named[n] is None else {get_string_id(s) for s in named[n] or ()}
                             for n in order]
+        # the value every string no rule names is read as: any one of them (they all behave alike)
+        self._memo_other = [0 if k is None else next(v for v in range(1, len(k) + 2) if v not in k)
+                            for k in self._memo_known]
+        # the rules the Matcher still runs are run only on a Doc that has what one of their
+        # patterns needs ("there are": an expletive and a form of "be")
+        self._memo_needs = None if any(not n for n in needs) else needs
+        need_attrs = sorted({name for n in needs for name, _ in n})
+        self._memo_need_attrs = [IDS[n] for n in need_attrs]
+        self._memo_need_col = {n: j for j, n in enumerate(need_attrs)}
+        self._memo_regex: dict[tuple[Any, int], bool] = {}
         self._memo_singles = singles if n_single else None
         self._memo_rest = rest if n_rest else None
         self._memo: dict[tuple, list[int]] = {}
@@ -121,23 +154,55 @@ class MemoAttributeRuler(AttributeRuler):
         found: list[tuple[int, int, int]] = []
         singles = self._memo_singles
         if singles is not None and len(doc):
-            known = self._memo_known
             memo = self._memo
-            rows = doc.to_array(self._memo_attrs).tolist()
-            for i, row in enumerate(rows):
-                key = tuple(v if k is None or v in k else _OTHER for v, k in zip(row, known))
+            cols = doc.to_array(self._memo_attrs).T.tolist()
+            for j, (k, other) in enumerate(zip(self._memo_known, self._memo_other)):
+                if k is not None:
+                    cols[j] = [v if v in k else other for v in cols[j]]
+            for i, key in enumerate(zip(*cols)):
                 ids = memo.get(key)
                 if ids is None:
                     ids = [m for m, _s, _e in singles(doc[i:i + 1], allow_missing=True)]
                     memo[key] = ids
                 for m in ids:
                     found.append((m, i, i + 1))
-        if self._memo_rest is not None:
+        if self._memo_rest is not None and self._rest_may_match(doc):
             found.extend(self._memo_rest(doc, allow_missing=True))
         strings = self.vocab.strings
         matches = [(int(strings[m]), m, s, e) for m, s, e in found]
         matches.sort()
         return matches
+
+    def _rest_may_match(self, doc: Any) -> bool:
+        """Whether one pattern of the rules left to the Matcher has what it needs in ``doc``
+        (a necessary condition: the Matcher decides)."""
+        if self._memo_needs is None:
+            return True
+        if not len(doc):
+            return False
+        cols = doc.to_array(self._memo_need_attrs)
+        have = [set(cols[:, j].tolist()) for j in range(cols.shape[1])]
+        strings, seen = self.vocab.strings, self._memo_regex
+        for needs in self._memo_needs:
+            ok = True
+            for name, test in needs:
+                values = have[self._memo_need_col[name]]
+                if isinstance(test, frozenset):
+                    ok = not test.isdisjoint(values)
+                else:
+                    ok = False
+                    for v in values:
+                        hit = seen.get((test, v))
+                        if hit is None:
+                            hit = seen[(test, v)] = test.search(strings[v]) is not None
+                        if hit:
+                            ok = True
+                            break
+                if not ok:
+                    break
+            if ok:
+                return True
+        return False
 
 
 def _set_index(lookups: Any) -> Any:
