@@ -68,6 +68,12 @@ def after_non_political_title(sdoc, s: int) -> bool:
 WORD_INSIDE_ORG_TYPES = {"party", "group", "company", "media", "ngo", "think-tank"}
 
 
+def titled(sdoc, i: int) -> bool:
+    """Token ``i`` follows an honorific ("Mr Hague", "Mrs Jordan"): what follows is a person's
+    name even when it spells a place, a country or a capital."""
+    return i > 0 and sdoc[i - 1].lower_.rstrip(".") in HONORIFICS
+
+
 def sentence_start(sdoc, i: int) -> int:
     """Token index where token ``i``'s sentence starts. Why not ``sdoc[i].sent``: spaCy walks
     the whole parse for every call; the starts are computed once per paragraph here."""
@@ -410,6 +416,8 @@ class EnglishRecognizer:
                     return None
         if e - s == 1 and span[0].is_lower and not span.text.isupper():
             return None
+        if titled(sdoc, s) and all(self.kb.actors[x.actor_id].type != "person" for x in entries):
+            return None  # "Mr Hague", "Mrs Jordan": a title makes a person's name, not a place
         if e - s > 1 and key in self.proper_keys and any(
                 t.is_lower and t.lower_ not in SMALL_WORDS and t.text not in POSSESSIVE
                 for t in span):
@@ -1126,6 +1134,8 @@ class EnglishRecognizer:
                 continue
             if len(ent) == 1 and self._is_language(ent[0]):
                 continue
+            if titled(sdoc, ent.start):
+                continue  # "Mr Sudan" is a person's name (the surname pass below may take it)
             text = re.sub(r"^(?:the|The)\s+", "", ent.text)
             text = re.sub(r"['’]s?$", "", text)
             hits = self.kb.lookup(text)
