@@ -1,8 +1,9 @@
 """English lemmas the small model's rule lemmatizer gets wrong by one regular mistake.
 
-spaCy's rule lemmatizer strips a suffix by each rule of its table and keeps the first form its
-word index knows. For a verb whose base ends in a silent "e" after a short syllable, the rule
-that strips the whole suffix comes first and finds a real, different word: "hopes/hoped/hoping"
+spaCy's rule lemmatizer strips a suffix by each rule of its table and puts every form its word
+index knows first, so the last such rule wins. For a verb whose base ends in a silent "e" after
+a short syllable, the rule that strips the whole suffix comes last and finds a real, different
+word: "hopes/hoped/hoping"
 -> "hop", "waged war" -> "wag", "fined the firm" -> "fin", "rated" -> "rat", "spared" ->
 "spar". Everything that matches on lemmas (trigger patterns, modality governors such as "hope",
 the CAMEO verb dictionary) then misses the word. English spelling decides it: a base ending in

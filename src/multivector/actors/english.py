@@ -68,7 +68,7 @@ def after_non_political_title(sdoc, s: int) -> bool:
 WORD_INSIDE_ORG_TYPES = {"party", "group", "company", "media", "ngo", "think-tank"}
 
 
-def titled(sdoc, i: int) -> bool:
+def after_honorific(sdoc, i: int) -> bool:
     """Token ``i`` follows an honorific ("Mr Hague", "Mrs Jordan"): what follows is a person's
     name even when it spells a place, a country or a capital."""
     return i > 0 and sdoc[i - 1].lower_.rstrip(".") in HONORIFICS
@@ -416,7 +416,7 @@ class EnglishRecognizer:
                     return None
         if e - s == 1 and span[0].is_lower and not span.text.isupper():
             return None
-        if titled(sdoc, s) and all(self.kb.actors[x.actor_id].type != "person" for x in entries):
+        if after_honorific(sdoc, s) and all(self.kb.actors[x.actor_id].type != "person" for x in entries):
             return None  # "Mr Hague", "Mrs Jordan": a title makes a person's name, not a place
         if e - s > 1 and key in self.proper_keys and any(
                 t.is_lower and t.lower_ not in SMALL_WORDS and t.text not in POSSESSIVE
@@ -787,7 +787,7 @@ class EnglishRecognizer:
                              or sdoc[s].is_punct or sdoc[s].lower_.rstrip(".") in HONORIFICS):
                 gender = HONORIFICS.get(sdoc[s].lower_.rstrip("."), gender)
                 s += 1
-            if gender is None and s > 0 and sdoc[s - 1].lower_.rstrip(".") in HONORIFICS:
+            if gender is None and after_honorific(sdoc, s):
                 gender = HONORIFICS[sdoc[s - 1].lower_.rstrip(".")]
             if e <= s or any(s < b and a < e for a, b in done):
                 continue
@@ -882,8 +882,7 @@ class EnglishRecognizer:
                                     kind="unresolved-person", role=role[0] if role else None,
                                     role_class=role[1].cls if role else None,
                                     meta={"name": name, "gender": gender,
-                                          "honorific": s > 0 and sdoc[s - 1].lower_.rstrip(".")
-                                          in HONORIFICS}))
+                                          "honorific": after_honorific(sdoc, s)}))
                     continue
                 if self.kb.lookup_context(name):
                     continue  # "Boko Haram" tagged PERSON: a group's name, settled by context
@@ -1134,7 +1133,7 @@ class EnglishRecognizer:
                 continue
             if len(ent) == 1 and self._is_language(ent[0]):
                 continue
-            if titled(sdoc, ent.start):
+            if after_honorific(sdoc, ent.start):
                 continue  # "Mr Sudan" is a person's name (the surname pass below may take it)
             text = re.sub(r"^(?:the|The)\s+", "", ent.text)
             text = re.sub(r"['’]s?$", "", text)

@@ -237,6 +237,7 @@ class EventCoder:
     def code(self, doc: Doc) -> list[Event]:
         resolver = self.resolver_factory(doc, doc.document.date)
         self._doc = doc
+        self._preds = {}  # this document's classifier predictions by sentence (for the gate)
         events: list[Event] = []
         seen: set = set()
         # every event coded so far, the unemitted ones included: the participants and acts

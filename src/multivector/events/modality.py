@@ -29,9 +29,11 @@ CLAUSE_UP = {"xcomp", "ccomp", "acomp", "advcl", "conj", "relcl", "acl", "pcomp"
 REPORTING = lang_lexicon("en").subset("reporting_verbs", "modality")
 # verbs that only carry an act noun ("hold talks", "host a meeting", "wants to see a
 # withdrawal"): the noun's modality is theirs
+# verbs of attaining ("wants to see a withdrawal"): carriers, and the sign that the act is
+# wanted by someone other than its actor (``wanted_by_other``)
+ATTAINING = frozenset(lexicon()["modality"].get("attainment_carriers", ()))
 CARRIERS = lang_lexicon("en").words("event_light_verbs") | frozenset(
-    lexicon()["modality"].get("nominal_carriers", ())) | frozenset(
-    lexicon()["modality"].get("attainment_carriers", ()))
+    lexicon()["modality"].get("nominal_carriers", ())) | ATTAINING
 # "will take part in talks", "is to join X in a visit": the verb of taking part carries the
 # act noun's modality as a light verb does (lang/en/event_words.yaml, participation_*)
 PARTICIPATION_VERBS = lang_lexicon("en").words("participation_verbs")
@@ -239,14 +241,13 @@ def wanted_by_other(tok) -> bool:
     13x threats) only when the actor is the one who means to do it; Germany wanting Iran's
     troops gone is no Iranian intent."""
     m = lexicon()["modality"]
-    attaining = frozenset(m.get("attainment_carriers", ()))
     cur, hops, other = tok, 0, False
     while cur.dep_ in CLAUSE_UP | {"dobj", "pobj", "prep"} and hops < 6:
         head = cur.head
         if head.i == cur.i:
             return False
         lem = head.lemma_.lower()
-        if cur.dep_ == "dobj" and lem in attaining:
+        if cur.dep_ == "dobj" and lem in ATTAINING:
             other = True
         if cur.dep_ == "ccomp" and _own_subject_infinitive(cur):
             other = True
