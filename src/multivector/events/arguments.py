@@ -180,12 +180,7 @@ class ActorResolver:
             return None
         name = _name(span)
         kb = self._kb()
-        derived = None
-        if kb is not None and sector:
-            try:
-                derived = kb.derived(ref["country"], sector)
-            except (KeyError, TypeError):
-                derived = None
+        derived = kb.derived(ref["country"], sector) if kb is not None and sector else None
         return {"id": derived.id if derived is not None else None, "name": name,
                 "country": ref["country"], "sector": sector,
                 "type": derived.type if derived is not None else None, "text": name}

@@ -78,7 +78,8 @@ def _position(role: str, refs: Sequence[Any], trigger: Any, doc: Any) -> list[st
     if start is None:
         return [f"{role}:at=nospan"]
     sent = trigger.sent
-    if not doc.span_offsets(sent)[0] <= start < doc.span_offsets(sent)[1]:
+    lo, hi = doc.span_offsets(sent)
+    if not lo <= start < hi:
         return [f"{role}:at=outside"]
     tok = next((t for t in sent if doc.token_start(t) <= start < doc.token_start(t) + len(t.text) + 1),
                None)
